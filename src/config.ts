@@ -1,0 +1,151 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+/** Thrown when the environment cannot be turned into a valid configuration. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const urlWithProtocols = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+
+const optionalUrl = (protocols: readonly string[]) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(urlWithProtocols(protocols).optional())
+    .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  REDIS_URL: optionalUrl(["redis:", "rediss:"]),
+  JWT_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  WHATSAPP_API_URL: urlWithProtocols(["http:", "https:"]).default("https://graph.facebook.com"),
+  WHATSAPP_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, "must look like v23.0")
+    .default("v23.0"),
+  WHATSAPP_TOKEN: optionalString,
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  WHATSAPP_PHONE_NUMBER_ID: optionalString.pipe(
+    z.string().regex(/^\d+$/, "must be the numeric phone number id").optional(),
+  ),
+  WHATSAPP_SEND_RATE_PER_SECOND: positiveInt(80),
+  PLATFORM_ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
+  PLATFORM_ADMIN_PASSWORD: optionalString.pipe(
+    z.string().min(12, "must be at least 12 characters").optional(),
+  ),
+  CONVERSATION_IDLE_MINUTES: positiveInt(30),
+  DATA_DIR: z.string().trim().min(1).default("./.data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
+});
+
+export type Config = Readonly<{
+  nodeEnv: "development" | "test" | "production";
+  port: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  jwtSecret: string;
+  whatsapp: Readonly<{
+    apiUrl: string;
+    apiVersion: string;
+    token: string | undefined;
+    appSecret: string | undefined;
+    verifyToken: string | undefined;
+    phoneNumberId: string | undefined;
+    sendRatePerSecond: number;
+    /** No Meta credentials: outbound goes to the built-in fake Graph API (DESIGN.md §9). */
+    sandbox: boolean;
+  }>;
+  platformAdmin: Readonly<{ email: string; password: string }> | undefined;
+  conversationIdleMinutes: number;
+  dataDir: string;
+  embeddedPgPort: number | undefined;
+}>;
+
+/**
+ * Reads the environment once, at boot. The only reader of `process.env` in the app.
+ * @throws ConfigError with one line naming the first bad or missing variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(`config: ${name} ${issue?.message ?? "is invalid"}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+
+  if (production) {
+    const required = {
+      DATABASE_URL: e.DATABASE_URL,
+      JWT_SECRET: e.JWT_SECRET,
+      WHATSAPP_TOKEN: e.WHATSAPP_TOKEN,
+      WHATSAPP_APP_SECRET: e.WHATSAPP_APP_SECRET,
+      WHATSAPP_VERIFY_TOKEN: e.WHATSAPP_VERIFY_TOKEN,
+      WHATSAPP_PHONE_NUMBER_ID: e.WHATSAPP_PHONE_NUMBER_ID,
+    };
+    for (const [name, value] of Object.entries(required)) {
+      if (value === undefined) {
+        throw new ConfigError(`config: ${name} is required when NODE_ENV=production`);
+      }
+    }
+  }
+  if ((e.PLATFORM_ADMIN_EMAIL === undefined) !== (e.PLATFORM_ADMIN_PASSWORD === undefined)) {
+    const missing = e.PLATFORM_ADMIN_EMAIL === undefined ? "PLATFORM_ADMIN_EMAIL" : "PLATFORM_ADMIN_PASSWORD";
+    throw new ConfigError(`config: ${missing} is required when the other platform admin variable is set`);
+  }
+
+  const sandbox = e.WHATSAPP_TOKEN === undefined || e.WHATSAPP_PHONE_NUMBER_ID === undefined;
+  return Object.freeze({
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    // Outside production a per-process secret keeps `npm start` working with no setup; tokens
+    // then last until the next restart.
+    jwtSecret: e.JWT_SECRET ?? randomBytes(32).toString("hex"),
+    whatsapp: Object.freeze({
+      apiUrl: e.WHATSAPP_API_URL.replace(/\/+$/, ""),
+      apiVersion: e.WHATSAPP_API_VERSION,
+      token: e.WHATSAPP_TOKEN,
+      appSecret: e.WHATSAPP_APP_SECRET,
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+      phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+      sendRatePerSecond: e.WHATSAPP_SEND_RATE_PER_SECOND,
+      sandbox,
+    }),
+    platformAdmin:
+      e.PLATFORM_ADMIN_EMAIL !== undefined && e.PLATFORM_ADMIN_PASSWORD !== undefined
+        ? Object.freeze({ email: e.PLATFORM_ADMIN_EMAIL, password: e.PLATFORM_ADMIN_PASSWORD })
+        : undefined,
+    conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
+    dataDir: e.DATA_DIR,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+  });
+}

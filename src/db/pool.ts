@@ -1,0 +1,70 @@
+import {
+  createPool,
+  SchemaValidationError,
+  type DatabasePool,
+  type Interceptor,
+  type QueryResultRow,
+} from "slonik";
+
+export type { DatabasePool };
+
+/**
+ * Validates every row of a `sql.type(schema)` query against its schema, so a query's declared
+ * shape is checked at run time, not trusted. Slonik 49 only carries the parser; validating is
+ * the interceptor's job.
+ */
+function createResultParserInterceptor(): Interceptor {
+  return {
+    name: "result-parser",
+    transformRow: (context, query, row) => {
+      const parser = context.resultParser;
+      if (parser === undefined) return row;
+      const result = parser["~standard"].validate(row);
+      if (result instanceof Promise) {
+        throw new TypeError("async row schemas are not supported");
+      }
+      if (result.issues !== undefined) {
+        throw new SchemaValidationError(query, row, result.issues);
+      }
+      return isRow(result.value) ? result.value : row;
+    },
+  };
+}
+
+function isRow(value: unknown): value is QueryResultRow {
+  return typeof value === "object" && value !== null;
+}
+
+/**
+ * Type parsers: timestamptz as `Date` (slonik's default is epoch milliseconds), int8 (counts,
+ * sums) as number, numeric as number, date as its `YYYY-MM-DD` text.
+ */
+const typeParsers = [
+  { name: "timestamptz", parse: (value: string) => new Date(value) },
+  { name: "timestamp", parse: (value: string) => new Date(`${value}Z`) },
+  { name: "int8", parse: (value: string) => Number.parseInt(value, 10) },
+  { name: "numeric", parse: (value: string) => Number.parseFloat(value) },
+  { name: "date", parse: (value: string) => value },
+  { name: "json", parse: (value: string): unknown => JSON.parse(value) },
+  { name: "jsonb", parse: (value: string): unknown => JSON.parse(value) },
+];
+
+export type PoolOptions = {
+  maxPoolSize?: number;
+  statementTimeoutMs?: number;
+};
+
+/** Creates the slonik pool used by the whole app. */
+export async function createDatabasePool(
+  databaseUrl: string,
+  options: PoolOptions = {},
+): Promise<DatabasePool> {
+  return createPool(databaseUrl, {
+    interceptors: [createResultParserInterceptor()],
+    typeParsers,
+    maxPoolSize: options.maxPoolSize ?? 20,
+    statementTimeout: options.statementTimeoutMs ?? 30_000,
+    connectionTimeout: 5_000,
+    idleTimeout: 10_000,
+  });
+}

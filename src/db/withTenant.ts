@@ -1,0 +1,52 @@
+import type { DatabasePool } from "slonik";
+import { sql, noRows, type Tx } from "./sql.ts";
+
+/** The database role tenant work runs as: bound by every row-level security policy. */
+export const APP_ROLE = "loyaltylaas_app";
+/** The role of the narrow platform-level path (routing, inbox, platform admin, jobs). */
+export const PLATFORM_ROLE = "loyaltylaas_platform";
+
+/**
+ * Runs `fn` in one transaction as the application role with `app.current_tenant` set locally,
+ * so row-level security confines every statement to that tenant.
+ */
+export async function withTenant<T>(
+  pool: DatabasePool,
+  tenantId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return pool.transaction(async (tx) => {
+    await enterTenant(tx, tenantId);
+    return fn(tx);
+  });
+}
+
+/**
+ * Switches an open transaction to the application role and one tenant (until commit). Used by
+ * the conversation engine, which routes a message at platform level and then works as a tenant.
+ */
+export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
+  await tx.query(sql.type(noRows)`
+    SELECT set_config('app.current_tenant', ${tenantId}, true),
+           set_config('role', ${APP_ROLE}, true)
+  `);
+}
+
+/**
+ * Runs `fn` in one transaction on the platform-level path: the platform role, which is not
+ * bound by tenant policies. Keep what runs here narrow and explicit.
+ */
+export async function withPlatform<T>(pool: DatabasePool, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return pool.transaction(async (tx) => {
+    await enterPlatform(tx);
+    return fn(tx);
+  });
+}
+
+/** Switches an open transaction to the platform role with no tenant set. */
+export async function enterPlatform(tx: Tx): Promise<void> {
+  await tx.query(sql.type(noRows)`
+    SELECT set_config('app.current_tenant', '', true),
+           set_config('role', ${PLATFORM_ROLE}, true)
+  `);
+}

@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const FIXTURES_DIR = join(REPO_ROOT, "..", "shared", "fixtures", "whatsapp");
+
+/** Reads a shared WhatsApp fixture (`/work/shared/fixtures/whatsapp/<name>`) as raw bytes. */
+export function readFixtureBytes(name: string): Buffer {
+  return readFileSync(join(FIXTURES_DIR, name));
+}
+
+/** Reads and JSON-parses a shared WhatsApp fixture. */
+export function readFixture(name: string): unknown {
+  const parsed: unknown = JSON.parse(readFixtureBytes(name).toString("utf8"));
+  return parsed;
+}
