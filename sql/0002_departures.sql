@@ -74,26 +74,23 @@ ALTER TABLE customer_points_balance
 CREATE FUNCTION apply_points_transaction() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO customer_points_balance AS b (
-    tenant_id, customer_id, current_balance, total_points_earned, total_points_redeemed,
-    total_points_expired, last_earned_at, last_redeemed_at, updated_at
-  ) VALUES (
-    NEW.tenant_id, NEW.customer_id, NEW.points,
-    CASE WHEN NEW.transaction_type = 'earned' THEN NEW.points ELSE 0 END,
-    CASE WHEN NEW.transaction_type = 'redeemed' THEN -NEW.points ELSE 0 END,
-    CASE WHEN NEW.transaction_type = 'expired' THEN -NEW.points ELSE 0 END,
-    CASE WHEN NEW.transaction_type = 'earned' THEN NEW.created_at END,
-    CASE WHEN NEW.transaction_type = 'redeemed' THEN NEW.created_at END,
-    NOW()
-  )
-  ON CONFLICT (tenant_id, customer_id) DO UPDATE SET
-    current_balance = b.current_balance + EXCLUDED.current_balance,
-    total_points_earned = b.total_points_earned + EXCLUDED.total_points_earned,
-    total_points_redeemed = b.total_points_redeemed + EXCLUDED.total_points_redeemed,
-    total_points_expired = b.total_points_expired + EXCLUDED.total_points_expired,
-    last_earned_at = COALESCE(EXCLUDED.last_earned_at, b.last_earned_at),
-    last_redeemed_at = COALESCE(EXCLUDED.last_redeemed_at, b.last_redeemed_at),
-    updated_at = NOW();
+  -- Make sure the balance row exists, then move it. (An INSERT … ON CONFLICT DO UPDATE would
+  -- check the CHECK constraint against the proposed row, i.e. the bare debit, and fail.)
+  INSERT INTO customer_points_balance (tenant_id, customer_id)
+  VALUES (NEW.tenant_id, NEW.customer_id)
+  ON CONFLICT (tenant_id, customer_id) DO NOTHING;
+  UPDATE customer_points_balance SET
+    current_balance = current_balance + NEW.points,
+    total_points_earned = total_points_earned
+      + CASE WHEN NEW.transaction_type = 'earned' THEN NEW.points ELSE 0 END,
+    total_points_redeemed = total_points_redeemed
+      + CASE WHEN NEW.transaction_type = 'redeemed' THEN -NEW.points ELSE 0 END,
+    total_points_expired = total_points_expired
+      + CASE WHEN NEW.transaction_type = 'expired' THEN -NEW.points ELSE 0 END,
+    last_earned_at = CASE WHEN NEW.transaction_type = 'earned' THEN NEW.created_at ELSE last_earned_at END,
+    last_redeemed_at = CASE WHEN NEW.transaction_type = 'redeemed' THEN NEW.created_at ELSE last_redeemed_at END,
+    updated_at = NOW()
+  WHERE tenant_id = NEW.tenant_id AND customer_id = NEW.customer_id;
   RETURN NEW;
 END
 $$;

@@ -218,7 +218,7 @@ const unixSecondsSchema = z
   .regex(/^\d{1,12}$/, "expected unix seconds")
   .transform((seconds) => new Date(Number(seconds) * 1000));
 
-const changeSchema = z.looseObject({ field: z.string(), value: z.unknown() });
+const changeSchema = z.looseObject({ field: z.string(), value: z.unknown().optional() });
 const entrySchema = z.looseObject({ changes: z.array(changeSchema) });
 const envelopeSchema = z.looseObject({
   object: z.literal("whatsapp_business_account"),
@@ -247,9 +247,9 @@ const messageSchema = z.looseObject({
   from_user_id: z.string().optional(),
   timestamp: unixSecondsSchema,
   type: nonEmpty,
-  text: z.unknown(),
-  interactive: z.unknown(),
-  button: z.unknown(),
+  text: z.unknown().optional(),
+  interactive: z.unknown().optional(),
+  button: z.unknown().optional(),
 });
 type RawMessage = z.infer<typeof messageSchema>;
 

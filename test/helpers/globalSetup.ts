@@ -1,10 +1,13 @@
 import type { TestProject } from "vitest/node";
-import { prepareTestDatabase } from "./testDatabase.ts";
+import { dropDatabase, prepareTestDatabase, TEST_DATABASE } from "./testDatabase.ts";
 
-/** Creates and migrates the shared test database once per run. */
-export default async function setup(project: TestProject): Promise<void> {
+/** Creates and migrates this run's test database, and drops it when the run ends. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const url = await prepareTestDatabase();
   project.provide("databaseUrl", url);
+  return async () => {
+    await dropDatabase(TEST_DATABASE);
+  };
 }
 
 declare module "vitest" {

@@ -35,9 +35,12 @@ export async function dropDatabase(name: string): Promise<void> {
   }
 }
 
+/** The name of this run's database: one per run, so concurrent runs never share one. */
+export const TEST_DATABASE = `loyaltylaas_test_${process.pid}`;
+
 /** The shared, migrated database of one test run. */
 export async function prepareTestDatabase(): Promise<string> {
-  const url = await createEmptyDatabase("loyaltylaas_test");
+  const url = await createEmptyDatabase(TEST_DATABASE);
   await migrate(url, createLogger("silent"));
   return url;
 }

@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export type FakeGraphRequest = {
+  phoneNumberId: string;
+  /** Graph API version from the path, e.g. `v24.0`. */
+  version: string;
+  /** The JSON-parsed request body (or the raw text when it is not JSON). */
+  body: unknown;
+  authorization: string | null;
+  query: URLSearchParams;
+  /** `Date.now()` when the request arrived. */
+  at: number;
+};
+
+/**
+ * `body` is sent as JSON, unless it is a string, which is sent as is (e.g. an HTML 502 page);
+ * `delayMs` holds the answer back (slow Graph API, client timeouts).
+ */
+export type FakeGraphResponse = { status: number; body: unknown; delayMs?: number };
+
+export type FakeGraphApi = {
+  /** Base URL to use as `WHATSAPP_API_URL`, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  requests: FakeGraphRequest[];
+  /** Replaces the answer; return `undefined` to fall back to the default success. */
+  respondWith(fn: (req: FakeGraphRequest) => FakeGraphResponse | undefined): void;
+  /** Resolves once at least `n` send requests arrived, rejects after `timeoutMs`. */
+  waitForRequests(n: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
+  close(): Promise<void>;
+};
+
+const SEND_PATH = /^\/(v\d+\.\d+)\/([^/]+)\/messages$/;
+
+/**
+ * Starts a local fake of the Graph API's send endpoint (`POST /:version/:phoneNumberId/messages`)
+ * on 127.0.0.1 and a random port. By default it accepts every message like Meta does.
+ */
+export async function startFakeGraphApi(): Promise<FakeGraphApi> {
+  const requests: FakeGraphRequest[] = [];
+  const waiters: Array<{ n: number; resolve: (requests: FakeGraphRequest[]) => void }> = [];
+  let responder: (req: FakeGraphRequest) => FakeGraphResponse | undefined = () => undefined;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      send(res, { status: 500, body: { error: { message: String(err), type: "FakeGraphApi", code: 1 } } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const match = SEND_PATH.exec(url.pathname);
+    const version = match?.[1];
+    const phoneNumberId = match?.[2];
+    if (req.method !== "POST" || version === undefined || phoneNumberId === undefined) {
+      send(res, graphError(404, 100, `Unknown path components: ${url.pathname}`));
+      return;
+    }
+    const raw = await readBody(req);
+    const recorded: FakeGraphRequest = {
+      phoneNumberId,
+      version,
+      body: parseJson(raw),
+      authorization: req.headers.authorization ?? null,
+      query: url.searchParams,
+      at: Date.now(),
+    };
+    requests.push(recorded);
+    for (const waiter of waiters.filter((w) => requests.length >= w.n)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve([...requests]);
+    }
+    const response = responder(recorded) ?? acceptedResponse(recorded.body);
+    if (response.delayMs !== undefined) await sleep(response.delayMs);
+    if (!res.destroyed) send(res, response);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("fake graph api: no TCP address");
+  const { port }: AddressInfo = address;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    respondWith(fn) {
+      responder = fn;
+    },
+    waitForRequests(n, timeoutMs = 5_000) {
+      if (requests.length >= n) return Promise.resolve([...requests]);
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          n,
+          resolve: (done: FakeGraphRequest[]) => {
+            clearTimeout(timer);
+            resolve(done);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`fake graph api: expected ${n} requests within ${timeoutMs} ms, got ${requests.length}`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      });
+    },
+  };
+}
+
+function acceptedResponse(body: unknown): FakeGraphResponse {
+  const to = recipientOf(body);
+  return {
+    status: 200,
+    body: {
+      messaging_product: "whatsapp",
+      contacts: [{ input: to, wa_id: to }],
+      messages: [{ id: `wamid.${randomUUID().replaceAll("-", "")}` }],
+    },
+  };
+}
+
+function graphError(status: number, code: number, message: string): FakeGraphResponse {
+  return { status, body: { error: { message, type: "OAuthException", code, fbtrace_id: "fake" } } };
+}
+
+function recipientOf(body: unknown): string {
+  if (typeof body === "object" && body !== null && "to" in body && typeof body.to === "string") return body.to;
+  return "";
+}
+
+function send(res: ServerResponse, response: FakeGraphResponse): void {
+  const isText = typeof response.body === "string";
+  const payload = isText ? String(response.body) : JSON.stringify(response.body);
+  res.writeHead(response.status, { "content-type": isText ? "text/html" : "application/json" });
+  res.end(payload);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed;
+  } catch {
+    return raw;
+  }
+}
