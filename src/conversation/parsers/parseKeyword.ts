@@ -52,7 +52,7 @@ export function parseLogCommand(rest: string, defaultCountry: CountryCode = "NG"
   if (!amount.ok) return { ok: false, reason: amount.reason, phone: null };
   return {
     ok: false,
-    reason: phone ? phone.reason : "Add the customer's phone, for example LOG 0801 234 5678 5000.",
+    reason: phone && !phone.ok ? phone.reason : "Add the customer's phone, for example LOG 0801 234 5678 5000.",
     phone: null,
   };
 }

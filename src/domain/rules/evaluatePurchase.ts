@@ -189,7 +189,7 @@ function isNonEarningCampaign(row: unknown): boolean {
 }
 
 function isWithin(now: Date, from: Date | null, until: Date | null): boolean {
-  return (from === null || from.getTime() <= now.getTime()) && (until === null || now.getTime() <= until.getTime());
+  return (from === null || from.getTime() <= now.getTime()) && (until === null || now.getTime() < until.getTime());
 }
 
 function byPriorityThenId(a: PointsRule, b: PointsRule): number {

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
@@ -14,4 +14,9 @@ export function readFixtureBytes(name: string): Buffer {
 export function readFixture(name: string): unknown {
   const parsed: unknown = JSON.parse(readFixtureBytes(name).toString("utf8"));
   return parsed;
+}
+
+/** Names of every JSON fixture in the shared WhatsApp fixtures folder. */
+export function listFixtures(): string[] {
+  return readdirSync(FIXTURES_DIR).filter((name) => name.endsWith(".json")).sort();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWebhookPayload, type WebhookEvents } from "../../../src/whatsapp/webhookPayload.ts";
-import { readFixture } from "./fixtures.ts";
+import { listFixtures, readFixture } from "./fixtures.ts";
 
 const PHONE_NUMBER_ID = "109876543210987";
 const CUSTOMER = "2348012345678";
@@ -37,7 +37,30 @@ function payload(value: Record<string, unknown>): unknown {
   };
 }
 
+const WEBHOOK_FIXTURES = listFixtures().filter((name) => !name.startsWith("send-"));
+
 describe("parseWebhookPayload over the shared fixtures", () => {
+  it("when the fixtures folder is listed, then every webhook fixture is covered below", () => {
+    expect(WEBHOOK_FIXTURES).toEqual([
+      "batched-two-customers.json",
+      "image.json",
+      "interactive-button-reply.json",
+      "interactive-list-reply.json",
+      "status-delivered.json",
+      "status-failed.json",
+      "status-read.json",
+      "template-quick-reply.json",
+      "text-join.json",
+      "text-unicode.json",
+    ]);
+  });
+
+  it.each(WEBHOOK_FIXTURES)("when %s arrives, then it parses with nothing skipped", (name) => {
+    const events = parseFixture(name);
+    expect(events.skipped).toEqual([]);
+    expect(events.messages.length + events.statuses.length).toBeGreaterThan(0);
+  });
+
   it("when text-join.json arrives, then one text message with sender, profile and time is read", () => {
     expect(parseFixture("text-join.json")).toEqual({
       messages: [
