@@ -1,4 +1,4 @@
-import { parseKeyword } from "../src/conversation/parsers/parseKeyword.ts";
+import { parseKeyword } from "./parsers/parseKeyword.ts";
 
 /** Words that answer a YES / NO question; button ids are `YES` and `NO`. */
 export const YES_WORDS = ["YES", "Y", "YEA", "YEAH", "YEP", "OK", "OKAY", "CONFIRM", "SURE"] as const;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CANCEL_WORDS, MAX_RETRIES, NO_WORDS, YES_WORDS, chosenNumber, keywordOfText, textIsOneOf } from "./chatWords.ts";
 import { MORE_CHOICE_ID, choiceMessage, type Choice } from "./choiceMessage.ts";
 import { formatDate, formatPoints, truncate } from "./format.ts";
+import { isIdleTooLong } from "./isIdleTooLong.ts";
 import { readPersistedFlow } from "./readPersistedFlow.ts";
 import { typeWitness } from "./typeWitness.ts";
 import type { FlowResult, OutMessage, ReplyIntent } from "./types.ts";
@@ -357,13 +358,6 @@ function restoreCustomerSnapshot(persisted: unknown, event: CustomerEvent) {
   }
   const [fresh] = initialTransition(customerMachine);
   return customerMachine.resolveState({ value: fresh.value, context: { ...fresh.context, lastActivityAt: now } });
-}
-
-/** Whether more than `timeoutMs` passed between the last message and this one. */
-export function isIdleTooLong(lastActivityAt: string | null, now: string | null, timeoutMs: number): boolean {
-  if (lastActivityAt === null || now === null) return false;
-  const idle = Date.parse(now) - Date.parse(lastActivityAt);
-  return Number.isFinite(idle) && idle > timeoutMs;
 }
 
 function isCommand(event: CustomerEvent): boolean {

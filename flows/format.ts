@@ -31,7 +31,7 @@ export function truncate(text: string, max: number): string {
     if (kept.length + character.length > max - 1) break;
     kept += character;
   }
-  return `${kept}…`;
+  return `${kept.trimEnd()}…`;
 }
 
 function groupThousands(whole: number): string {

@@ -53,6 +53,11 @@ const envSchema = z.object({
     z.string().regex(/^\d+$/, "must be the numeric phone number id").optional(),
   ),
   WHATSAPP_SEND_RATE_PER_SECOND: positiveInt(80),
+  WHATSAPP_DISPLAY_PHONE_NUMBER: z
+    .string()
+    .trim()
+    .regex(/^\+?\d{7,15}$/, "must be the bot's phone number in international form")
+    .default("15550000000"),
   PLATFORM_ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
   PLATFORM_ADMIN_PASSWORD: optionalString.pipe(
     z.string().min(12, "must be at least 12 characters").optional(),
@@ -77,6 +82,8 @@ export type Config = Readonly<{
     verifyToken: string | undefined;
     phoneNumberId: string | undefined;
     sendRatePerSecond: number;
+    /** The bot's number as people dial it, for wa.me join and referral links. */
+    displayPhoneNumber: string;
     /** No Meta credentials: outbound goes to the built-in fake Graph API (DESIGN.md §9). */
     sandbox: boolean;
   }>;
@@ -138,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       verifyToken: e.WHATSAPP_VERIFY_TOKEN,
       phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
       sendRatePerSecond: e.WHATSAPP_SEND_RATE_PER_SECOND,
+      displayPhoneNumber: e.WHATSAPP_DISPLAY_PHONE_NUMBER.replace(/^\+/, ""),
       sandbox,
     }),
     platformAdmin:

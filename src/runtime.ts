@@ -5,14 +5,26 @@ import type { Config } from "./config.ts";
 import { createDatabasePool } from "./db/pool.ts";
 import { ensureFirstPlatformAdmin } from "./domain/platform/ensureFirstPlatformAdmin.ts";
 import { createApp } from "./http/app.ts";
+import { createMetricsRoutes } from "./http/metricsRoutes.ts";
+import { createWebhookRoutes } from "./http/webhook/webhookRoutes.ts";
+import { createInboundProcessor } from "./jobs/inboundWorker.ts";
+import { createMessageQueues, INBOUND_QUEUE, OUTBOUND_QUEUE } from "./jobs/messageQueues.ts";
+import { createOutboundProcessor } from "./jobs/outboundWorker.ts";
 import { createQueueFactory, type QueueFactory } from "./jobs/queueFactory.ts";
+import { createSlidingWindowLimiter } from "./jobs/slidingWindowLimiter.ts";
+import { startSweeper } from "./jobs/sweeper.ts";
 import type { Logger } from "./logger.ts";
+import { createMetrics, type Metrics } from "./metrics.ts";
+import { createGraphClient, type GraphClient } from "./whatsapp/graphClient.ts";
 
 export type Role = "all" | "web" | "worker";
 
 export type Runtime = {
   pool: DatabasePool;
   queues: QueueFactory;
+  metrics: Metrics;
+  /** Queues stranded rows again now (tests; the sweeper also runs on a timer). */
+  sweepOnce(): Promise<{ inbound: number; outbound: number }>;
   server: Server | undefined;
   url: string | undefined;
   /** Stops in order: HTTP, workers, queues, pool. */
@@ -29,6 +41,13 @@ export type RuntimeOptions = {
   /** Redis key prefix / queue schema, so parallel tests do not share queues. */
   queuePrefix?: string;
   queueSchema?: string;
+  /** Inbound worker concurrency (several jobs of different senders at once). */
+  inboundConcurrency?: number;
+  /** Outbound worker concurrency (parallel Graph API calls, gated by the rate limiter). */
+  outboundConcurrency?: number;
+  /** Replaces the Graph API client (sandbox mode supplies its own). */
+  graph?: GraphClient;
+  sweeperIntervalMs?: number;
 };
 
 /**
@@ -46,11 +65,45 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.queueSchema === undefined ? {} : { schema: options.queueSchema }),
   });
   await ensureFirstPlatformAdmin(pool, config.platformAdmin, log);
+  const metrics = createMetrics();
+  const messageQueues = createMessageQueues(queues);
+
+  let sweeper: ReturnType<typeof startSweeper> | undefined;
+  if (options.role !== "web") {
+    const graph =
+      options.graph ??
+      createGraphClient({
+        apiUrl: config.whatsapp.apiUrl,
+        apiVersion: config.whatsapp.apiVersion,
+        token: config.whatsapp.token ?? "sandbox",
+      });
+    const limiter = createSlidingWindowLimiter(config.whatsapp.sendRatePerSecond);
+    queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, outbound: messageQueues.outbound }), {
+      concurrency: options.inboundConcurrency ?? 8,
+    });
+    queues.worker(OUTBOUND_QUEUE, createOutboundProcessor({ pool, graph, limiter, log, metrics }), {
+      concurrency: options.outboundConcurrency ?? 32,
+    });
+    sweeper = startSweeper({
+      pool,
+      inbound: messageQueues.inbound,
+      outbound: messageQueues.outbound,
+      log,
+      metrics,
+      ...(options.sweeperIntervalMs === undefined ? {} : { intervalMs: options.sweeperIntervalMs }),
+    });
+  }
 
   let server: Server | undefined;
   let url: string | undefined;
   if (options.role !== "worker") {
-    const app = createApp({ config, log, pool, queues });
+    const app = createApp({
+      config,
+      log,
+      pool,
+      queues,
+      rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics)],
+    });
     server = await listen(app, config.port, options.host ?? "0.0.0.0");
     const address = server.address();
     const port = typeof address === "object" && address !== null ? (address satisfies AddressInfo).port : config.port;
@@ -61,10 +114,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   return {
     pool,
     queues,
+    metrics,
     server,
     url,
+    sweepOnce: () =>
+      (sweeper ?? startSweeper({ pool, inbound: messageQueues.inbound, outbound: messageQueues.outbound, log, metrics })).sweepOnce(),
     async stop() {
       if (server !== undefined) await closeServer(server);
+      sweeper?.stop();
       await queues.closeWorkers();
       await queues.close();
       await pool.end();

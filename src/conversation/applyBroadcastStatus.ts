@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { sql, type Tx } from "../db/sql.ts";
+
+/**
+ * Recounts a broadcast's delivery counters from its outbox rows (exact, and safe however the
+ * callbacks are ordered or repeated), and completes it when every row has a final state.
+ */
+export async function applyBroadcastStatus(tx: Tx, broadcastId: string): Promise<void> {
+  await tx.query(sql.type(z.object({ id: z.uuid() }))`
+    WITH counts AS (
+      SELECT
+        count(*) FILTER (WHERE whatsapp_status IN ('sent', 'delivered', 'read')) AS sent,
+        count(*) FILTER (WHERE whatsapp_status IN ('delivered', 'read')) AS delivered,
+        count(*) FILTER (WHERE whatsapp_status = 'read') AS read,
+        count(*) FILTER (WHERE whatsapp_status = 'failed') AS failed,
+        count(*) FILTER (WHERE whatsapp_status = 'queued') AS queued
+      FROM whatsapp_messages WHERE broadcast_id = ${broadcastId}
+    )
+    UPDATE broadcasts b SET
+      sent_count = counts.sent, delivered_count = counts.delivered, read_count = counts.read,
+      failed_count = counts.failed,
+      status = CASE WHEN b.status = 'sending' AND counts.queued = 0 THEN 'completed' ELSE b.status END,
+      completed_at = CASE WHEN b.status = 'sending' AND counts.queued = 0 THEN now() ELSE b.completed_at END
+    FROM counts WHERE b.id = ${broadcastId}
+    RETURNING b.id
+  `);
+}

@@ -1,0 +1,138 @@
+import { runCustomerFlow, type CustomerEvent, type CustomerIntent } from "../../flows/customer.ts";
+import type { Contact } from "../db/contacts.ts";
+import { setActiveTenant } from "../db/contacts.ts";
+import { loadConversationState, saveConversationState } from "../db/customerConversation.ts";
+import type { Tx } from "../db/sql.ts";
+import { isTenantServing, listMembershipsByPhone, type RoutingTenant } from "../db/tenants.ts";
+import { enterPlatform, enterTenant } from "../db/withTenant.ts";
+import type { Customer } from "../domain/customers/customerRecord.ts";
+import { findCustomerByPhone } from "../domain/customers/findCustomerByPhone.ts";
+import { setOptIn } from "../domain/customers/setOptIn.ts";
+import { getBalance } from "../domain/ledger/getBalance.ts";
+import { getHistory } from "../domain/ledger/getHistory.ts";
+import { listRewardsForCustomer } from "../domain/rewards/listRewardsForCustomer.ts";
+import { redeemReward } from "../domain/rewards/redeemReward.ts";
+import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
+import { driveFlow } from "./driveFlow.ts";
+import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
+import { buildJoinLink } from "./buildJoinLink.ts";
+import { platformReplies } from "./platformReplies.ts";
+
+type JoinedEvent = Extract<CustomerEvent, { type: "JOINED" }>;
+export type FirstCustomerEvent = Exclude<CustomerEvent, JoinedEvent> | Omit<JoinedEvent, "timezone">;
+
+/** A customer's message to their active vendor: checks, then the customer flow. */
+export async function runCustomerConversation(
+  deps: EngineDeps,
+  tx: Tx,
+  contact: Contact,
+  message: PersonMessage,
+  tenant: RoutingTenant,
+): Promise<Handled> {
+  if (!isTenantServing(tenant)) {
+    return { route: "paused", tenantId: tenant.id, customerId: null, replies: [platformReplies.paused(tenant.business_name)] };
+  }
+  await enterTenant(tx, tenant.id);
+  const customer = await findCustomerByPhone(tx, contact.phone_number);
+  if (customer === null) {
+    // Active vendor but no membership (removed by the vendor): start over with JOIN.
+    return { route: "stranger", tenantId: tenant.id, customerId: null, replies: [platformReplies.stranger()] };
+  }
+  if (customer.loyaltyStatus === "blocked") {
+    return { route: "blocked", tenantId: tenant.id, customerId: customer.id, replies: [platformReplies.blocked(tenant.business_name)] };
+  }
+  const now = message.now.toISOString();
+  const event: FirstCustomerEvent = message.text === null ? { type: "NON_TEXT", now } : { type: "TEXT", text: message.text, now };
+  return continueCustomerConversation(deps, tx, contact, tenant, customer, event);
+}
+
+/**
+ * Runs the customer flow from the stored snapshot with a first event, executing its intents on
+ * this transaction (as the tenant), and saves the new snapshot.
+ */
+export async function continueCustomerConversation(
+  deps: EngineDeps,
+  tx: Tx,
+  contact: Contact,
+  tenant: RoutingTenant,
+  customer: Customer,
+  first: FirstCustomerEvent,
+): Promise<Handled> {
+  const settings = await getTenantSettings(tx, tenant.id);
+  const timezone = settings.timezone;
+  const firstEvent: CustomerEvent = first.type === "JOINED" ? { ...first, timezone } : first;
+  const state = await loadConversationState(tx, customer.id);
+  const now = new Date();
+
+  const execute = async (intent: CustomerIntent): Promise<CustomerEvent | null> => {
+    switch (intent.type) {
+      case "reply":
+        return null;
+      case "getBalance": {
+        const balance = await getBalance(tx, customer.id);
+        return {
+          type: "BALANCE",
+          balance: balance.balance,
+          expiring: balance.expiringSoonest === null ? null : { points: balance.expiringSoonest.points, expiresAt: balance.expiringSoonest.expiresAt.toISOString() },
+          timezone,
+        };
+      }
+      case "listRewards": {
+        const rewards = await listRewardsForCustomer(tx, { customerId: customer.id, now });
+        return {
+          type: "REWARDS",
+          balance: rewards.balance,
+          rewards: [...rewards.affordable, ...rewards.next].map((r) => ({ id: r.id, name: r.name, pointsRequired: r.pointsRequired })),
+        };
+      }
+      case "redeem": {
+        const result = await redeemReward(tx, { tenantId: tenant.id, customerId: customer.id, rewardId: intent.rewardId, now });
+        if (!result.ok) return { type: "REDEEM_FAILED", reason: result.reason };
+        deps.metrics.ledgerRows.inc({ type: "redeemed" });
+        return { type: "REDEEMED", code: result.code, rewardName: result.rewardName, pointsDeducted: result.pointsDeducted, balance: result.balance };
+      }
+      case "getHistory": {
+        const entries = await getHistory(tx, customer.id, 10);
+        return {
+          type: "HISTORY",
+          entries: entries.map((e) => ({
+            points: e.points,
+            transactionType: e.type,
+            description: e.description ?? e.type,
+            createdAt: e.createdAt.toISOString(),
+          })),
+          timezone,
+        };
+      }
+      case "getReferral": {
+        const code = customer.referralCode ?? "";
+        return { type: "REFERRAL", code, link: buildJoinLink(deps.config, tenant, code) };
+      }
+      case "listVendors": {
+        await enterPlatform(tx);
+        const memberships = await listMembershipsByPhone(tx, contact.phone_number);
+        await enterTenant(tx, tenant.id);
+        return {
+          type: "VENDORS",
+          vendors: memberships.map((m) => ({ tenantId: m.tenant_id, name: m.business_name, active: m.tenant_id === tenant.id })),
+        };
+      }
+      case "switchVendor": {
+        await enterPlatform(tx);
+        const memberships = await listMembershipsByPhone(tx, contact.phone_number);
+        const target = memberships.find((m) => m.tenant_id === intent.tenantId);
+        if (target !== undefined) await setActiveTenant(tx, contact.phone_number, target.tenant_id);
+        await enterTenant(tx, tenant.id);
+        return { type: "VENDOR_SWITCHED", vendorName: target?.business_name ?? tenant.business_name };
+      }
+      case "setOptIn": {
+        await setOptIn(tx, { customerId: customer.id, optedIn: intent.optedIn, now });
+        return { type: "OPT_CHANGED", optedIn: intent.optedIn };
+      }
+    }
+  };
+
+  const result = await driveFlow(runCustomerFlow, state, firstEvent, execute);
+  await saveConversationState(tx, customer.id, result.snapshot);
+  return { route: "customer", tenantId: tenant.id, customerId: customer.id, replies: result.replies };
+}

@@ -1,0 +1,221 @@
+import { z } from "zod";
+import { runStaffFlow, type StaffEvent, type StaffIntent } from "../../flows/staff.ts";
+import { saveStaffSession, type Contact } from "../db/contacts.ts";
+import type { Tx } from "../db/sql.ts";
+import { findTenantById, isTenantServing, listStaffTenantsByPhone, type RoutingTenant } from "../db/tenants.ts";
+import { enterPlatform, enterTenant } from "../db/withTenant.ts";
+import { findLastInboundAt } from "../db/customerConversation.ts";
+import { logPurchase } from "../domain/purchases/logPurchase.ts";
+import { previewPurchase } from "../domain/purchases/previewPurchase.ts";
+import { findRedemptionByCode } from "../domain/rewards/findRedemptionByCode.ts";
+import { fulfilRedemption } from "../domain/rewards/fulfilRedemption.ts";
+import { checkStaffPin } from "../domain/staff/checkStaffPin.ts";
+import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
+import { maskPhone, type Logger } from "../logger.ts";
+import { driveFlow } from "./driveFlow.ts";
+import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
+import { platformReplies } from "./platformReplies.ts";
+import { pointsEarnedNotice } from "./pointsEarnedNotice.ts";
+
+/** A staff session lasts this long after the staff member's last message (DESIGN.md §7). */
+export const STAFF_SESSION_MS = 10 * 60 * 1000;
+
+/** What the contact row keeps for a staff chat: the flow snapshot, and whether the PIN was proven. */
+const staffStateSchema = z.object({ flow: z.unknown(), authenticated: z.boolean().default(false) }).catch({ flow: null, authenticated: false });
+
+/**
+ * `STAFF`: the sender's phone must belong to a staff member with a PIN at the vendor (the
+ * active or dedicated one, or the only vendor where they are staff). Opens a session and
+ * asks for the PIN.
+ */
+export async function startStaffConversation(
+  deps: EngineDeps,
+  tx: Tx,
+  contact: Contact,
+  message: PersonMessage,
+  tenant: RoutingTenant | null,
+  log: Logger,
+): Promise<Handled> {
+  await enterPlatform(tx);
+  const staffAt = await listStaffTenantsByPhone(tx, contact.phone_number);
+  const membership = staffAt.find((s) => s.tenant_id === tenant?.id) ?? (staffAt.length === 1 ? staffAt[0] : undefined);
+  if (membership === undefined) {
+    log.info({ candidates: staffAt.length }, "staff start refused: not staff here");
+    return { route: "staff_unknown", tenantId: tenant?.id ?? null, customerId: null, replies: [platformReplies.staffUnknown()] };
+  }
+  const staffTenant = await findTenantById(tx, membership.tenant_id);
+  if (staffTenant === null || !isTenantServing(staffTenant)) {
+    return { route: "paused", tenantId: membership.tenant_id, customerId: null, replies: [platformReplies.paused(staffTenant?.business_name ?? "This vendor")] };
+  }
+  if (contact.pin_locked_until !== null && contact.pin_locked_until > message.now) {
+    const settings = await getTenantSettings(tx, staffTenant.id);
+    return {
+      route: "staff_locked",
+      tenantId: staffTenant.id,
+      customerId: null,
+      replies: [platformReplies.pinLocked(formatTime(contact.pin_locked_until, settings.timezone))],
+    };
+  }
+  await enterTenant(tx, staffTenant.id);
+  const result = await driveFlow(runStaffFlow, null, { type: "STAFF_START", vendorName: staffTenant.business_name }, async () => null);
+  await enterPlatform(tx);
+  await saveStaffSession(tx, contact.phone_number, {
+    tenantId: staffTenant.id,
+    staffUserId: membership.user_id,
+    expiresAt: new Date(message.now.getTime() + STAFF_SESSION_MS),
+    state: { flow: result.snapshot, authenticated: false },
+  });
+  log.info({ tenantId: staffTenant.id }, "staff session started");
+  return { route: "staff", tenantId: staffTenant.id, customerId: null, replies: result.replies };
+}
+
+/** A message inside an open staff session: the staff flow, with purchases and verifications. */
+export async function runStaffConversation(
+  deps: EngineDeps,
+  tx: Tx,
+  contact: Contact,
+  message: PersonMessage,
+  log: Logger,
+): Promise<Handled> {
+  const tenantId = contact.staff_tenant_id;
+  const staffUserId = contact.staff_user_id;
+  if (tenantId === null || staffUserId === null) throw new Error("runStaffConversation needs an open staff session");
+  const tenant = await findTenantById(tx, tenantId);
+  if (tenant === null || !isTenantServing(tenant)) {
+    await endStaffSession(tx, contact.phone_number);
+    return { route: "paused", tenantId, customerId: null, replies: [platformReplies.paused(tenant?.business_name ?? "This vendor")] };
+  }
+  const stored = staffStateSchema.parse(contact.staff_state);
+  let authenticated = stored.authenticated;
+  let ended = false;
+  const notifications: NonNullable<Handled["notifications"]> = [];
+  await enterTenant(tx, tenantId);
+  const now = message.now;
+
+  const execute = async (intent: StaffIntent): Promise<StaffEvent | null> => {
+    switch (intent.type) {
+      case "reply":
+        return null;
+      case "checkPin": {
+        const check = await checkStaffPin(tx, { tenantId, contactPhone: contact.phone_number, staffUserId, pin: intent.pin, now });
+        if (check.ok) {
+          authenticated = true;
+          log.info({ tenantId, staffUserId }, "staff pin accepted");
+          return { type: "PIN_OK", staffName: check.staffName };
+        }
+        if (check.reason === "locked") {
+          log.warn({ tenantId, staffUserId }, "staff chat locked after wrong pins");
+          ended = true;
+          return { type: "PIN_LOCKED", until: check.until.toISOString() };
+        }
+        return { type: "PIN_BAD", attemptsLeft: check.attemptsLeft };
+      }
+      case "previewPurchase": {
+        if (!authenticated) return { type: "PURCHASE_FAILED", reason: "Enter your PIN first." };
+        const preview = await previewPurchase(tx, { tenantId, customerPhone: intent.customerPhone, amountKobo: intent.amountKobo, now });
+        if (!preview.ok) return { type: "PURCHASE_FAILED", reason: "That amount is not valid." };
+        return {
+          type: "PURCHASE_PREVIEW",
+          customerPhoneMasked: maskPhone(intent.customerPhone),
+          amountKobo: intent.amountKobo,
+          points: preview.points,
+          isNewCustomer: !preview.customerExists,
+        };
+      }
+      case "logPurchase": {
+        if (!authenticated) return { type: "PURCHASE_FAILED", reason: "Enter your PIN first." };
+        const logged = await logPurchase(tx, {
+          tenantId,
+          customerPhone: intent.customerPhone,
+          amountKobo: intent.amountKobo,
+          source: "whatsapp",
+          loggedVia: "staff_pin",
+          loggedByUserId: staffUserId,
+          // The staff member's message id: the same message delivered twice logs one purchase.
+          idempotencyKey: `wa:${message.row.whatsapp_message_id}`,
+          now,
+        });
+        if (!logged.ok) {
+          const reasons = {
+            invalid_amount: "That amount is not valid.",
+            plan_limit: "The program is full: this customer cannot be added.",
+            customer_blocked: "This customer's membership is on hold.",
+          };
+          return { type: "PURCHASE_FAILED", reason: reasons[logged.reason] };
+        }
+        const points = logged.purchase.pointsAwarded;
+        log.info({ tenantId, purchaseId: logged.purchase.id, points, created: logged.created }, "purchase logged");
+        deps.metrics.ledgerRows.inc({ type: "earned" }, logged.awards.length);
+        if (logged.created) {
+          notifications.push({
+            contactPhone: logged.customer.phoneNumber,
+            customerId: logged.customer.id,
+            message: pointsEarnedNotice({
+              vendorName: tenant.business_name,
+              vendorCode: tenant.vendor_code,
+              points,
+              balance: logged.balance,
+              insideServiceWindow: await isInsideServiceWindow(tx, logged.customer.phoneNumber, now),
+            }),
+            triggeredBy: "purchase_confirmation",
+          });
+        }
+        return { type: "PURCHASE_LOGGED", points, balance: logged.balance, customerPhoneMasked: maskPhone(intent.customerPhone) };
+      }
+      case "lookupRedemption": {
+        if (!authenticated) return { type: "REDEMPTION_NOT_FOUND" };
+        const found = await findRedemptionByCode(tx, intent.code);
+        if (found === null) return { type: "REDEMPTION_NOT_FOUND" };
+        return { type: "REDEMPTION_FOUND", code: found.code, rewardName: found.rewardName, status: found.status, customerName: maskPhone(found.customerPhone) };
+      }
+      case "fulfilRedemption": {
+        if (!authenticated) return { type: "REDEMPTION_FAILED", reason: "Enter your PIN first." };
+        const done = await fulfilRedemption(tx, { code: intent.code, userId: staffUserId, now });
+        if (!done.ok) return { type: "REDEMPTION_FAILED", reason: describeFulfilFailure(done.reason) };
+        log.info({ tenantId, redemptionCode: "[code]" }, "redemption fulfilled");
+        return { type: "REDEMPTION_FULFILLED", code: intent.code };
+      }
+      case "endStaffSession":
+        ended = true;
+        return null;
+    }
+  };
+
+  const event: StaffEvent = message.text === null ? { type: "NON_TEXT", now: now.toISOString() } : { type: "TEXT", text: message.text, now: now.toISOString() };
+  const result = await driveFlow(runStaffFlow, stored.flow, event, execute);
+  await enterPlatform(tx);
+  if (ended) {
+    await endStaffSession(tx, contact.phone_number);
+  } else {
+    await saveStaffSession(tx, contact.phone_number, {
+      tenantId,
+      staffUserId,
+      expiresAt: new Date(now.getTime() + STAFF_SESSION_MS),
+      state: { flow: result.snapshot, authenticated },
+    });
+  }
+  return { route: "staff", tenantId, customerId: null, replies: result.replies, notifications };
+}
+
+/** Ends a staff session (EXIT, expiry, lockout). */
+export async function endStaffSession(tx: Tx, phone: string): Promise<void> {
+  await saveStaffSession(tx, phone, null);
+}
+
+async function isInsideServiceWindow(tx: Tx, customerPhone: string, now: Date): Promise<boolean> {
+  const last = await findLastInboundAt(tx, customerPhone);
+  return last !== null && now.getTime() - last.getTime() < 24 * 60 * 60 * 1000;
+}
+
+function describeFulfilFailure(reason: string): string {
+  const reasons: Record<string, string> = {
+    not_found: "No redemption with that code.",
+    already_fulfilled: "That code was already used.",
+    cancelled: "That redemption was cancelled.",
+  };
+  return reasons[reason] ?? "That code cannot be used.";
+}
+
+function formatTime(at: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-NG", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(at);
+}

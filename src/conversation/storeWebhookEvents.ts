@@ -1,0 +1,34 @@
+import type { DatabasePool } from "slonik";
+import { applyStatusUpdate, findUnprocessedInboundIds, insertInboundMessage } from "../db/whatsappMessages.ts";
+import { withPlatform } from "../db/withTenant.ts";
+import type { WebhookEvents } from "../whatsapp/webhookPayload.ts";
+import { applyBroadcastStatus } from "./applyBroadcastStatus.ts";
+
+export type StoredWebhook = {
+  /** Inbound rows still waiting to be handled (new ones and earlier unprocessed ones). */
+  pendingIds: string[];
+  statusesApplied: number;
+};
+
+/**
+ * Stores a webhook delivery in one transaction on the platform path: every inbound message
+ * (deduplicated on its WhatsApp id) and every status callback. Nothing is routed here: that is
+ * the inbound worker's job, so the webhook can answer Meta quickly.
+ * @throws when the database cannot be reached — the caller answers 5xx so Meta retries.
+ */
+export async function storeWebhookEvents(pool: DatabasePool, events: WebhookEvents): Promise<StoredWebhook> {
+  return withPlatform(pool, async (tx) => {
+    const ordered = [...events.messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+    for (const message of ordered) await insertInboundMessage(tx, message);
+    let statusesApplied = 0;
+    for (const status of events.statuses) {
+      const moved = await applyStatusUpdate(tx, status);
+      if (moved !== null) {
+        statusesApplied += 1;
+        if (moved.broadcast_id !== null) await applyBroadcastStatus(tx, moved.broadcast_id);
+      }
+    }
+    const pendingIds = await findUnprocessedInboundIds(tx, events.messages.map((m) => m.waMessageId));
+    return { pendingIds, statusesApplied };
+  });
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { sql, type Tx } from "./sql.ts";
+
+export const contactRow = z.object({
+  phone_number: z.string(),
+  whatsapp_name: z.string().nullable(),
+  active_tenant_id: z.uuid().nullable(),
+  staff_tenant_id: z.uuid().nullable(),
+  staff_user_id: z.uuid().nullable(),
+  staff_session_expires_at: z.date().nullable(),
+  staff_state: z.unknown(),
+  pin_failures: z.number(),
+  pin_locked_until: z.date().nullable(),
+});
+export type Contact = z.infer<typeof contactRow>;
+
+/**
+ * Creates the sender's contact row on first contact and locks it for this transaction, so one
+ * sender's messages are handled one at a time, in order, whichever worker picks them up.
+ */
+export async function lockContact(tx: Tx, phone: string, whatsappName: string | null): Promise<Contact> {
+  await tx.query(sql.type(z.object({ phone_number: z.string() }))`
+    INSERT INTO contacts (phone_number, whatsapp_name) VALUES (${phone}, ${whatsappName})
+    ON CONFLICT (phone_number) DO NOTHING
+    RETURNING phone_number
+  `);
+  return tx.one(sql.type(contactRow)`
+    SELECT phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
+           staff_session_expires_at, staff_state, pin_failures, pin_locked_until
+    FROM contacts WHERE phone_number = ${phone}
+    FOR UPDATE
+  `);
+}
+
+export async function setActiveTenant(tx: Tx, phone: string, tenantId: string | null): Promise<void> {
+  await tx.query(sql.type(z.object({ phone_number: z.string() }))`
+    UPDATE contacts SET active_tenant_id = ${tenantId} WHERE phone_number = ${phone} RETURNING phone_number
+  `);
+}
+
+export async function touchContact(tx: Tx, phone: string, whatsappName: string | null): Promise<void> {
+  await tx.query(sql.type(z.object({ phone_number: z.string() }))`
+    UPDATE contacts SET last_inbound_at = now(), whatsapp_name = COALESCE(${whatsappName}, whatsapp_name)
+    WHERE phone_number = ${phone} RETURNING phone_number
+  `);
+}
+
+/** Starts, extends or (with nulls) ends a staff session and stores the staff flow's state. */
+export async function saveStaffSession(
+  tx: Tx,
+  phone: string,
+  session: { tenantId: string; staffUserId: string; expiresAt: Date; state: unknown } | null,
+): Promise<void> {
+  await tx.query(sql.type(z.object({ phone_number: z.string() }))`
+    UPDATE contacts SET
+      staff_tenant_id = ${session?.tenantId ?? null},
+      staff_user_id = ${session?.staffUserId ?? null},
+      staff_session_expires_at = ${session === null ? null : sql.timestamp(session.expiresAt)},
+      staff_state = ${sql.jsonb(z.json().parse(session?.state ?? {}))}
+    WHERE phone_number = ${phone}
+    RETURNING phone_number
+  `);
+}

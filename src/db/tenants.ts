@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { sql, type Tx } from "./sql.ts";
+
+/** What routing needs of a tenant (platform path: read before any tenant is chosen). */
+export const routingTenantRow = z.object({
+  id: z.uuid(),
+  business_name: z.string(),
+  vendor_code: z.string(),
+  subscription_status: z.string().nullable(),
+  is_active: z.boolean().nullable(),
+  deleted_at: z.date().nullable(),
+  whatsapp_config: z.record(z.string(), z.unknown()).nullable(),
+});
+export type RoutingTenant = z.infer<typeof routingTenantRow>;
+
+const columns = sql.fragment`id, business_name, vendor_code, subscription_status, is_active, deleted_at, whatsapp_config`;
+
+export async function findTenantByVendorCode(tx: Tx, vendorCode: string): Promise<RoutingTenant | null> {
+  return tx.maybeOne(sql.type(routingTenantRow)`
+    SELECT ${columns} FROM tenants WHERE upper(vendor_code) = upper(${vendorCode}) AND deleted_at IS NULL
+  `);
+}
+
+/** The tenant that brought its own WhatsApp number, if `phoneNumberId` is one. */
+export async function findTenantByPhoneNumberId(tx: Tx, phoneNumberId: string): Promise<RoutingTenant | null> {
+  return tx.maybeOne(sql.type(routingTenantRow)`
+    SELECT ${columns} FROM tenants
+    WHERE whatsapp_config->>'phone_number_id' = ${phoneNumberId} AND deleted_at IS NULL
+  `);
+}
+
+export async function findTenantById(tx: Tx, tenantId: string): Promise<RoutingTenant | null> {
+  return tx.maybeOne(sql.type(routingTenantRow)`SELECT ${columns} FROM tenants WHERE id = ${tenantId}`);
+}
+
+/** A tenant whose program is paused (suspended, cancelled, deactivated) answers politely and records nothing. */
+export function isTenantServing(tenant: RoutingTenant): boolean {
+  return (
+    tenant.deleted_at === null &&
+    tenant.is_active !== false &&
+    tenant.subscription_status !== "suspended" &&
+    tenant.subscription_status !== "cancelled"
+  );
+}
+
+/** The vendors a phone number belongs to as a customer (for VENDORS), across tenants. */
+export async function listMembershipsByPhone(tx: Tx, phone: string) {
+  return tx.any(sql.type(z.object({ tenant_id: z.uuid(), business_name: z.string() }))`
+    SELECT c.tenant_id, t.business_name
+    FROM customers c JOIN tenants t ON t.id = c.tenant_id
+    WHERE c.phone_number = ${phone} AND c.deleted_at IS NULL AND t.deleted_at IS NULL
+    ORDER BY t.business_name
+  `);
+}
+
+/** Tenants where this phone is an active staff member with a PIN. */
+export async function listStaffTenantsByPhone(tx: Tx, phone: string) {
+  return tx.any(sql.type(z.object({ tenant_id: z.uuid(), user_id: z.uuid() }))`
+    SELECT tenant_id, id AS user_id FROM vendor_users
+    WHERE phone_number = ${phone} AND pin_enabled = true AND staff_pin_hash IS NOT NULL
+      AND is_active = true AND deleted_at IS NULL
+  `);
+}

@@ -1,0 +1,213 @@
+import { z } from "zod";
+import type { InboundMessage, StatusUpdate } from "../whatsapp/webhookPayload.ts";
+import type { OutMessage } from "../whatsapp/outMessage.ts";
+import { sql, type Tx } from "./sql.ts";
+
+/**
+ * Typed queries on whatsapp_messages, the inbox and the outbox. Rows with no tenant yet (a
+ * message not routed, a stranger's reply) are platform-level: these run on the platform path
+ * unless noted.
+ */
+
+const idRow = z.object({ id: z.uuid() });
+
+/** Stores one inbound message; a message already stored (Meta redelivers) is left as it is. */
+export async function insertInboundMessage(tx: Tx, message: InboundMessage): Promise<void> {
+  await tx.query(sql.type(idRow)`
+    INSERT INTO whatsapp_messages (
+      direction, message_type, message_body, whatsapp_message_id, contact_phone,
+      business_phone_number_id, wa_timestamp, payload
+    ) VALUES (
+      'inbound', ${message.type}, ${message.text}, ${message.waMessageId}, ${message.from},
+      ${message.phoneNumberId}, ${sql.timestamp(message.timestamp)},
+      ${sql.jsonb({ kind: message.kind, title: message.title, profileName: message.profileName })}
+    )
+    ON CONFLICT (whatsapp_message_id) DO NOTHING
+    RETURNING id
+  `);
+}
+
+/** The inbound rows of a webhook delivery that still wait to be handled. */
+export async function findUnprocessedInboundIds(tx: Tx, waMessageIds: readonly string[]): Promise<string[]> {
+  if (waMessageIds.length === 0) return [];
+  const ids = await tx.anyFirst(sql.type(idRow)`
+    SELECT id FROM whatsapp_messages
+    WHERE whatsapp_message_id = ANY(${sql.array([...waMessageIds], "text")})
+      AND direction = 'inbound' AND processed_at IS NULL
+  `);
+  return [...ids];
+}
+
+const STATUS_RANK = sql.fragment`CASE whatsapp_status
+  WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END`;
+
+export const updatedStatusRow = z.object({
+  id: z.uuid(),
+  tenant_id: z.uuid().nullable(),
+  broadcast_id: z.uuid().nullable(),
+  whatsapp_status: z.string(),
+});
+
+/**
+ * Applies a status callback to the outbound row it names. Statuses only move forward
+ * (sent < delivered < read; failed is final and keeps its error), because Meta may deliver
+ * them out of order. Returns the row when it moved.
+ */
+export async function applyStatusUpdate(tx: Tx, update: StatusUpdate): Promise<z.infer<typeof updatedStatusRow> | null> {
+  const rank = { sent: 1, delivered: 2, read: 3, failed: 3 }[update.status];
+  const at = sql.timestamp(update.timestamp);
+  return tx.maybeOne(sql.type(updatedStatusRow)`
+    UPDATE whatsapp_messages SET
+      whatsapp_status = ${update.status},
+      sent_at = COALESCE(sent_at, CASE WHEN ${update.status} <> 'failed' THEN ${at} END),
+      delivered_at = CASE WHEN ${update.status} IN ('delivered', 'read') THEN COALESCE(delivered_at, ${at}) ELSE delivered_at END,
+      read_at = CASE WHEN ${update.status} = 'read' THEN ${at} ELSE read_at END,
+      failed_at = CASE WHEN ${update.status} = 'failed' THEN ${at} ELSE failed_at END,
+      error_code = CASE WHEN ${update.status} = 'failed' THEN ${update.errorCode} ELSE error_code END,
+      error_message = CASE WHEN ${update.status} = 'failed' THEN ${update.errorMessage} ELSE error_message END
+    WHERE whatsapp_message_id = ${update.waMessageId}
+      AND direction = 'outbound'
+      AND ${STATUS_RANK} < ${rank}
+    RETURNING id, tenant_id, broadcast_id, whatsapp_status
+  `);
+}
+
+export const inboundRow = z.object({
+  id: z.uuid(),
+  tenant_id: z.uuid().nullable(),
+  contact_phone: z.string(),
+  business_phone_number_id: z.string(),
+  message_type: z.string(),
+  message_body: z.string().nullable(),
+  whatsapp_message_id: z.string(),
+  wa_timestamp: z.date(),
+  processed_at: z.date().nullable(),
+  payload: z.object({ kind: z.string(), title: z.string().nullable().optional(), profileName: z.string().nullable().optional() }).loose(),
+});
+export type InboundRow = z.infer<typeof inboundRow>;
+
+export async function findInboundMessage(tx: Tx, id: string): Promise<InboundRow | null> {
+  return tx.maybeOne(sql.type(inboundRow)`
+    SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
+           whatsapp_message_id, wa_timestamp, processed_at, payload
+    FROM whatsapp_messages WHERE id = ${id} AND direction = 'inbound'
+  `);
+}
+
+/** A sender's messages not handled yet, in WhatsApp timestamp order (the caller holds the contact lock). */
+export async function listPendingInbound(tx: Tx, contactPhone: string): Promise<readonly InboundRow[]> {
+  return tx.any(sql.type(inboundRow)`
+    SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
+           whatsapp_message_id, wa_timestamp, processed_at, payload
+    FROM whatsapp_messages
+    WHERE contact_phone = ${contactPhone} AND direction = 'inbound' AND processed_at IS NULL
+    ORDER BY wa_timestamp, created_at
+  `);
+}
+
+export async function markInboundProcessed(
+  tx: Tx,
+  id: string,
+  routed: { tenantId: string | null; customerId: string | null },
+): Promise<void> {
+  await tx.query(sql.type(idRow)`
+    UPDATE whatsapp_messages
+    SET processed_at = now(), tenant_id = ${routed.tenantId}, customer_id = ${routed.customerId}
+    WHERE id = ${id}
+    RETURNING id
+  `);
+}
+
+/** Writes a reply to the outbox (status `queued`); the outbound worker sends it after commit. */
+export async function insertOutboxMessage(
+  tx: Tx,
+  row: {
+    tenantId: string | null;
+    customerId: string | null;
+    contactPhone: string;
+    businessPhoneNumberId: string;
+    message: OutMessage;
+    triggeredBy: string;
+    broadcastId?: string | null;
+  },
+): Promise<string> {
+  const body = "body" in row.message ? row.message.body : row.message.name;
+  return tx.oneFirst(sql.type(idRow)`
+    INSERT INTO whatsapp_messages (
+      tenant_id, customer_id, direction, message_type, message_body, contact_phone,
+      business_phone_number_id, payload, whatsapp_status, triggered_by, broadcast_id
+    ) VALUES (
+      ${row.tenantId}, ${row.customerId}, 'outbound', ${row.message.kind}, ${body}, ${row.contactPhone},
+      ${row.businessPhoneNumberId}, ${sql.jsonb(z.json().parse(row.message))}, 'queued', ${row.triggeredBy},
+      ${row.broadcastId ?? null}
+    )
+    RETURNING id
+  `);
+}
+
+export const outboxRow = z.object({
+  id: z.uuid(),
+  tenant_id: z.uuid().nullable(),
+  contact_phone: z.string(),
+  business_phone_number_id: z.string(),
+  payload: z.unknown(),
+  whatsapp_status: z.string().nullable(),
+  attempts: z.number(),
+  broadcast_id: z.uuid().nullable(),
+});
+export type OutboxRow = z.infer<typeof outboxRow>;
+
+/** Claims a queued outbox row for sending (row-locked; skips rows another worker holds). */
+export async function claimOutboxMessage(tx: Tx, id: string): Promise<OutboxRow | null> {
+  return tx.maybeOne(sql.type(outboxRow)`
+    UPDATE whatsapp_messages SET attempts = attempts + 1
+    WHERE id = (
+      SELECT id FROM whatsapp_messages
+      WHERE id = ${id} AND direction = 'outbound' AND whatsapp_status = 'queued'
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id, tenant_id, contact_phone, business_phone_number_id, payload, whatsapp_status, attempts, broadcast_id
+  `);
+}
+
+/** Records the wamid of an accepted message: one statement, the only duplicate window. */
+export async function markOutboxSent(tx: Tx, id: string, wamid: string): Promise<void> {
+  await tx.query(sql.type(idRow)`
+    UPDATE whatsapp_messages
+    SET whatsapp_status = 'sent', whatsapp_message_id = ${wamid}, sent_at = now(), error_code = NULL, error_message = NULL
+    WHERE id = ${id} AND whatsapp_status = 'queued'
+    RETURNING id
+  `);
+}
+
+export async function markOutboxFailed(tx: Tx, id: string, error: { code: string | null; message: string }): Promise<void> {
+  await tx.query(sql.type(idRow)`
+    UPDATE whatsapp_messages
+    SET whatsapp_status = 'failed', failed_at = now(), error_code = ${error.code}, error_message = ${error.message}
+    WHERE id = ${id} AND whatsapp_status = 'queued'
+    RETURNING id
+  `);
+}
+
+export async function recordOutboxError(tx: Tx, id: string, error: { code: string | null; message: string }): Promise<void> {
+  await tx.query(sql.type(idRow)`
+    UPDATE whatsapp_messages SET error_code = ${error.code}, error_message = ${error.message}
+    WHERE id = ${id} RETURNING id
+  `);
+}
+
+/** Rows left behind: outbox rows still queued and inbound rows not processed, older than `olderThanMs`. */
+export async function findStranded(tx: Tx, olderThanMs: number, limit: number) {
+  const cutoff = sql.timestamp(new Date(Date.now() - olderThanMs));
+  const outbound = await tx.anyFirst(sql.type(idRow)`
+    SELECT id FROM whatsapp_messages
+    WHERE direction = 'outbound' AND whatsapp_status = 'queued' AND created_at < ${cutoff}
+    ORDER BY created_at LIMIT ${limit}
+  `);
+  const inbound = await tx.anyFirst(sql.type(idRow)`
+    SELECT id FROM whatsapp_messages
+    WHERE direction = 'inbound' AND processed_at IS NULL AND created_at < ${cutoff}
+    ORDER BY created_at LIMIT ${limit}
+  `);
+  return { outbound, inbound };
+}

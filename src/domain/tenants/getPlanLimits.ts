@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { sql, type Tx } from "../../db/sql.ts";
+
+/** A plan limit: a non-negative count, or null for unlimited (stored as -1 or absent). */
+export type PlanLimit = number | null;
+
+export type PlanLimits = { maxCustomers: PlanLimit; maxStaff: PlanLimit; broadcastsPerMonth: PlanLimit };
+
+const limit = z
+  .int()
+  .optional()
+  .transform((value) => (value === undefined || value < 0 ? null : value));
+
+const featuresSchema = z.looseObject({
+  max_customers: limit,
+  max_staff: limit,
+  broadcasts_per_month: limit,
+});
+
+/**
+ * The limits of the tenant's subscription plan (`subscription_plans.features`). A tenant with
+ * no plan has no limits. subscription_plans is platform-level and readable by the app role.
+ * @throws Error when the tenant is not visible in this transaction.
+ */
+export async function getPlanLimits(tx: Tx, tenantId: string): Promise<PlanLimits> {
+  const row = await tx.maybeOne(sql.type(z.object({ features: z.unknown() }))`
+    SELECT p.features
+    FROM tenants t LEFT JOIN subscription_plans p ON p.id = t.subscription_plan_id
+    WHERE t.id = ${tenantId}
+  `);
+  if (row === null) throw new Error(`tenant ${tenantId} not found in this transaction`);
+  const features = featuresSchema.parse(row.features ?? {});
+  return {
+    maxCustomers: features.max_customers,
+    maxStaff: features.max_staff,
+    broadcastsPerMonth: features.broadcasts_per_month,
+  };
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { sql, type Tx } from "../../db/sql.ts";
+
+/**
+ * `tenants.settings`, with defaults for every key a tenant has not set. Unknown keys are kept
+ * (other features store their own settings there) but not typed here.
+ */
+export const tenantSettingsSchema = z.looseObject({
+  timezone: z.string().min(1).default("Africa/Lagos"),
+  currency: z.string().min(1).default("NGN"),
+  /** Days an earned lot stays spendable; absent means points never expire. */
+  points_expiry_days: z.int().positive().optional(),
+  /** Days a redemption code stays valid before it is cancelled and refunded. */
+  redemption_window_days: z.int().positive().default(7),
+  country: z.string().length(2).default("NG"),
+});
+
+export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+
+/**
+ * Reads and parses the current tenant's settings (the row is visible under the tenant's RLS).
+ * @throws Error when the tenant is not visible (not found or not the transaction's tenant), or
+ * its settings are malformed (an operator must fix them; guessing would misprice points).
+ */
+export async function getTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
+  const raw = await tx.maybeOneFirst(sql.type(z.object({ settings: z.unknown() }))`
+    SELECT settings FROM tenants WHERE id = ${tenantId}
+  `);
+  if (raw === null) throw new Error(`tenant ${tenantId} not found in this transaction`);
+  const parsed = tenantSettingsSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new Error(`tenant ${tenantId} has invalid settings: ${parsed.error.message}`);
+  return parsed.data;
+}

@@ -1,0 +1,70 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/** Prometheus metrics (prom-client): webhook, queue, send and ledger counters and latencies. */
+export type Metrics = ReturnType<typeof createMetrics>;
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    webhookRequests: new Counter({
+      name: "loyalty_webhook_requests_total",
+      help: "Webhook POSTs by outcome",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
+    webhookDuration: new Histogram({
+      name: "loyalty_webhook_duration_seconds",
+      help: "Time to store and queue a webhook delivery",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    inboundMessages: new Counter({
+      name: "loyalty_inbound_messages_total",
+      help: "Inbound WhatsApp messages received",
+      registers: [registry],
+    }),
+    inboundProcessed: new Counter({
+      name: "loyalty_inbound_processed_total",
+      help: "Inbound messages handled by the engine, by route",
+      labelNames: ["route"] as const,
+      registers: [registry],
+    }),
+    engineDuration: new Histogram({
+      name: "loyalty_engine_duration_seconds",
+      help: "Time to handle one inbound job (one transaction)",
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    sends: new Counter({
+      name: "loyalty_outbound_sends_total",
+      help: "Graph API sends by result",
+      labelNames: ["result"] as const,
+      registers: [registry],
+    }),
+    sendDuration: new Histogram({
+      name: "loyalty_outbound_send_duration_seconds",
+      help: "Graph API call latency",
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    possibleDuplicateSends: new Counter({
+      name: "loyalty_outbound_possible_duplicates_total",
+      help: "Sends accepted by the Graph API whose wamid could not be recorded (a retry may duplicate)",
+      registers: [registry],
+    }),
+    ledgerRows: new Counter({
+      name: "loyalty_ledger_rows_total",
+      help: "Points ledger rows written, by type",
+      labelNames: ["type"] as const,
+      registers: [registry],
+    }),
+    sweeperRequeued: new Counter({
+      name: "loyalty_sweeper_requeued_total",
+      help: "Rows the sweeper queued again, by direction",
+      labelNames: ["direction"] as const,
+      registers: [registry],
+    }),
+  };
+}
