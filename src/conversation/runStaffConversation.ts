@@ -10,6 +10,7 @@ import { previewPurchase } from "../domain/purchases/previewPurchase.ts";
 import { findRedemptionByCode } from "../domain/rewards/findRedemptionByCode.ts";
 import { fulfilRedemption } from "../domain/rewards/fulfilRedemption.ts";
 import { checkStaffPin } from "../domain/staff/checkStaffPin.ts";
+import { findStaffByPhone } from "../domain/staff/findStaffByPhone.ts";
 import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import { driveFlow } from "./driveFlow.ts";
@@ -97,11 +98,16 @@ export async function runStaffConversation(
       case "reply":
         return null;
       case "checkPin": {
-        const check = await checkStaffPin(tx, { tenantId, contactPhone: contact.phone_number, staffUserId, pin: intent.pin, now });
+        const check = await checkStaffPin(tx, { contactPhone: contact.phone_number, staffUserId, pin: intent.pin, now });
         if (check.ok) {
           authenticated = true;
+          const staff = await findStaffByPhone(tx, contact.phone_number);
           log.info({ tenantId, staffUserId }, "staff pin accepted");
-          return { type: "PIN_OK", staffName: check.staffName };
+          return { type: "PIN_OK", staffName: staff?.fullName ?? "there" };
+        }
+        if (check.reason === "no_pin") {
+          ended = true;
+          return { type: "PIN_LOCKED", until: now.toISOString() };
         }
         if (check.reason === "locked") {
           log.warn({ tenantId, staffUserId }, "staff chat locked after wrong pins");

@@ -154,19 +154,33 @@ export const outboxRow = z.object({
   whatsapp_status: z.string().nullable(),
   attempts: z.number(),
   broadcast_id: z.uuid().nullable(),
+  seq: z.number(),
 });
 export type OutboxRow = z.infer<typeof outboxRow>;
 
-/** Claims a queued outbox row for sending (row-locked; skips rows another worker holds). */
-export async function claimOutboxMessage(tx: Tx, id: string): Promise<OutboxRow | null> {
+/** The row a job names, without locking it (to learn its recipient and place in line). */
+export async function findOutboxMessage(tx: Tx, id: string): Promise<{ contact_phone: string; seq: number; whatsapp_status: string | null } | null> {
+  return tx.maybeOne(sql.type(z.object({ contact_phone: z.string(), seq: z.number(), whatsapp_status: z.string().nullable() }))`
+    SELECT contact_phone, seq, whatsapp_status FROM whatsapp_messages WHERE id = ${id} AND direction = 'outbound'
+  `);
+}
+
+/**
+ * Claims the recipient's oldest queued outbox row up to `maxSeq`, so a person's messages go out
+ * in the order they were written. Skips a row another worker holds at this instant.
+ */
+export async function claimNextOutboxMessage(tx: Tx, contactPhone: string, maxSeq: number): Promise<OutboxRow | null> {
   return tx.maybeOne(sql.type(outboxRow)`
     UPDATE whatsapp_messages SET attempts = attempts + 1
     WHERE id = (
       SELECT id FROM whatsapp_messages
-      WHERE id = ${id} AND direction = 'outbound' AND whatsapp_status = 'queued'
+      WHERE contact_phone = ${contactPhone} AND direction = 'outbound' AND whatsapp_status = 'queued'
+        AND seq <= ${maxSeq}
+      ORDER BY seq
+      LIMIT 1
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, tenant_id, contact_phone, business_phone_number_id, payload, whatsapp_status, attempts, broadcast_id
+    RETURNING id, tenant_id, contact_phone, business_phone_number_id, payload, whatsapp_status, attempts, broadcast_id, seq
   `);
 }
 

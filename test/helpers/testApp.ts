@@ -1,0 +1,198 @@
+import { randomUUID } from "node:crypto";
+import { runMigrations as runQueueMigrations } from "bullmq";
+import pg from "pg";
+import type { DatabasePool } from "slonik";
+import { z } from "zod";
+import { sql } from "../../src/db/sql.ts";
+import { withPlatform } from "../../src/db/withTenant.ts";
+import { hashSecret } from "../../src/domain/auth/passwords.ts";
+import { startRuntime, type Runtime } from "../../src/runtime.ts";
+import { signWebhookBody } from "../../src/whatsapp/verifyWebhookSignature.ts";
+import { startFakeGraphApi, type FakeGraphApi, type FakeGraphRequest } from "./fakeGraphApi.ts";
+import { createCapturingLogger, createTestPool, createTestTenant, testConfig, testDatabaseUrl, type TestTenant } from "./testContext.ts";
+import { TEST_REDIS_URL } from "./testDatabase.ts";
+
+export const SHARED_PHONE_NUMBER_ID = "109876543210987";
+export const APP_SECRET = "test-app-secret";
+
+export type QueueBackend = "redis" | "postgres";
+
+export type TestApp = {
+  runtime: Runtime;
+  url: string;
+  graph: FakeGraphApi;
+  pool: DatabasePool;
+  logs: ReturnType<typeof createCapturingLogger>;
+  /** Posts a signed webhook body (a JSON value, or exact text). */
+  postWebhook(body: unknown, options?: { signature?: string | null; raw?: string }): Promise<Response>;
+  /** Sends a customer's text as Meta would, returns the wamid used. */
+  sendText(from: string, text: string, options?: { id?: string; timestamp?: number; phoneNumberId?: string; name?: string }): Promise<string>;
+  /** Waits until `from` has received `count` more messages since `since` (index into graph.requests). */
+  repliesTo(to: string, count: number, since?: number): Promise<FakeGraphRequest[]>;
+  /** A conversation step: send, then wait for the replies that follow. */
+  say(from: string, text: string, expectReplies?: number): Promise<string[]>;
+  stop(): Promise<void>;
+};
+
+let counter = 0;
+
+/**
+ * Starts the real app (HTTP on a random port, workers, a queue namespace of its own) against the
+ * shared test database, with the Graph API replaced by a local fake server.
+ */
+export async function startTestApp(options: { backend?: QueueBackend; role?: "all" | "web"; inboundConcurrency?: number; config?: Record<string, string> } = {}): Promise<TestApp> {
+  const backend = options.backend ?? "redis";
+  const graph = await startFakeGraphApi();
+  const logs = createCapturingLogger("info");
+  const id = `${process.pid}_${Date.now()}_${(counter += 1)}`;
+  let queueSchema: string | undefined;
+  if (backend === "postgres") {
+    queueSchema = `bullmq_t${id}`;
+    const client = new pg.Client({ connectionString: testDatabaseUrl() });
+    await client.connect();
+    try {
+      await runQueueMigrations(client, queueSchema);
+    } finally {
+      await client.end();
+    }
+  }
+  const config = testConfig({
+    REDIS_URL: backend === "redis" ? TEST_REDIS_URL : undefined,
+    WHATSAPP_API_URL: graph.url,
+    LOG_LEVEL: "info",
+    ...options.config,
+  });
+  const runtime = await startRuntime({
+    config,
+    log: logs.log,
+    databaseUrl: testDatabaseUrl(),
+    role: options.role ?? "all",
+    host: "127.0.0.1",
+    queuePrefix: `{t${id}}`,
+    ...(queueSchema === undefined ? {} : { queueSchema }),
+    inboundConcurrency: options.inboundConcurrency ?? 4,
+  });
+  const pool = await createTestPool();
+  const url = runtime.url ?? "";
+
+  const app: TestApp = {
+    runtime,
+    url,
+    graph,
+    pool,
+    logs,
+    async postWebhook(body, opts = {}) {
+      const raw = opts.raw ?? JSON.stringify(body);
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      const signature = opts.signature === undefined ? signWebhookBody(raw, APP_SECRET) : opts.signature;
+      if (signature !== null) headers["x-hub-signature-256"] = signature;
+      return fetch(`${url}/webhook`, { method: "POST", headers, body: raw });
+    },
+    async sendText(from, text, opts = {}) {
+      const wamid = opts.id ?? `wamid.test.${randomUUID()}`;
+      const res = await app.postWebhook(textPayload({ from, text, id: wamid, ...opts }));
+      if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+      return wamid;
+    },
+    async repliesTo(to, count, since = 0) {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const mine = graph.requests.slice(since).filter((r) => recipientOf(r) === to);
+        if (mine.length >= count) return mine;
+        if (Date.now() > deadline) throw new Error(`expected ${count} replies to ${to}, got ${mine.length}: ${JSON.stringify(mine.map((m) => m.body))}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    async say(from, text, expectReplies = 1) {
+      const since = graph.requests.length;
+      await app.sendText(from, text);
+      const replies = await app.repliesTo(from, expectReplies, since);
+      await new Promise((r) => setTimeout(r, 50));
+      return graph.requests.slice(since).filter((r) => recipientOf(r) === from).map((r) => textOf(r.body));
+    },
+    async stop() {
+      await runtime.stop();
+      await pool.end();
+      await graph.close();
+    },
+  };
+  return app;
+}
+
+/** A Meta webhook body carrying one text message. */
+export function textPayload(m: { from: string; text: string; id: string; timestamp?: number; phoneNumberId?: string; name?: string }) {
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "WABA_ID",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "15550000000", phone_number_id: m.phoneNumberId ?? SHARED_PHONE_NUMBER_ID },
+              contacts: [{ profile: { name: m.name ?? "Ada" }, wa_id: m.from }],
+              messages: [{ from: m.from, id: m.id, timestamp: String(m.timestamp ?? Math.floor(Date.now() / 1000)), type: "text", text: { body: m.text } }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+const sentBody = z.object({
+  to: z.string(),
+  type: z.string(),
+  text: z.object({ body: z.string() }).optional(),
+  interactive: z
+    .object({
+      body: z.object({ text: z.string() }).optional(),
+      action: z.object({
+        buttons: z.array(z.object({ reply: z.object({ id: z.string(), title: z.string() }) })).optional(),
+        sections: z.array(z.object({ rows: z.array(z.object({ id: z.string(), title: z.string() })) })).optional(),
+      }).loose(),
+    })
+    .loose()
+    .optional(),
+  template: z.object({ name: z.string() }).loose().optional(),
+}).loose();
+
+export function recipientOf(request: FakeGraphRequest): string | null {
+  const parsed = sentBody.safeParse(request.body);
+  return parsed.success ? parsed.data.to : null;
+}
+
+/** The words of a sent message, with button and row titles appended (`[YES|NO]`). */
+export function textOf(body: unknown): string {
+  const parsed = sentBody.safeParse(body);
+  if (!parsed.success) return "";
+  const m = parsed.data;
+  if (m.text !== undefined) return m.text.body;
+  if (m.template !== undefined) return `template:${m.template.name}`;
+  const text = m.interactive?.body?.text ?? "";
+  const buttons = m.interactive?.action.buttons?.map((b) => b.reply.id) ?? [];
+  const rows = m.interactive?.action.sections?.flatMap((s) => s.rows.map((r) => r.id)) ?? [];
+  return `${text} [${[...buttons, ...rows].join("|")}]`;
+}
+
+/** Adds a staff member with a phone and PIN to a tenant (platform path, as the vendor API would). */
+export async function addStaff(pool: DatabasePool, tenant: TestTenant, phone: string, pin: string, name = "Tunde"): Promise<string> {
+  const pinHash = await hashSecret(pin);
+  return withPlatform(pool, (tx) =>
+    tx.oneFirst(sql.type(z.object({ id: z.uuid() }))`
+      INSERT INTO vendor_users (tenant_id, email, password_hash, full_name, role, phone_number, staff_pin_hash, pin_enabled)
+      VALUES (${tenant.id}, ${`${phone}@staff.test`}, 'x', ${name}, 'staff', ${phone}, ${pinHash}, true)
+      RETURNING id`),
+  );
+}
+
+export async function addReward(pool: DatabasePool, tenant: TestTenant, name: string, points: number, stock: number | null = null): Promise<string> {
+  return withPlatform(pool, (tx) =>
+    tx.oneFirst(sql.type(z.object({ id: z.uuid() }))`
+      INSERT INTO rewards (tenant_id, name, points_required, stock_quantity) VALUES (${tenant.id}, ${name}, ${points}, ${stock}) RETURNING id`),
+  );
+}
+
+export { createTestTenant };
