@@ -54,6 +54,7 @@ export function createLogger(
     base: { service: "loyaltylaas" },
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError, error: serializeError },
     formatters: { level: (label) => ({ level: label }) },
   };
   return destination === undefined ? pino(options) : pino(options, destination);
@@ -63,4 +64,20 @@ export function createLogger(
 export function maskPhone(phone: string): string {
   if (phone.length <= 6) return "***";
   return `${phone.slice(0, 6)}***${phone.slice(-3)}`;
+}
+
+/**
+ * Errors are logged by type, message, code and stack only: database and HTTP client errors carry
+ * the query values, rows or request bodies they failed on (phone numbers, message text), which
+ * must not reach the logs.
+ */
+function serializeError(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const out: Record<string, unknown> = { type: err.name, message: err.message, stack: err.stack };
+  for (const key of ["code", "constraint", "table", "column", "routine"]) {
+    const value: unknown = Reflect.get(err, key);
+    if (typeof value === "string" || typeof value === "number") out[key] = value;
+  }
+  if (err.cause instanceof Error) out["cause"] = serializeError(err.cause);
+  return out;
 }
