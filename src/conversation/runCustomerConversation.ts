@@ -61,8 +61,12 @@ export async function continueCustomerConversation(
   const settings = await getTenantSettings(tx, tenant.id);
   const timezone = settings.timezone;
   const firstEvent: CustomerEvent = first.type === "JOINED" ? { ...first, timezone } : first;
-  const state = await loadConversationState(tx, customer.id);
+  const stored = await loadConversationState(tx, customer.id);
   const now = new Date();
+  // A chat idle longer than CONVERSATION_IDLE_MINUTES starts again at the menu.
+  const idleMs = deps.config.conversationIdleMinutes * 60_000;
+  const idle = stored.lastInboundAt !== null && now.getTime() - stored.lastInboundAt.getTime() > idleMs;
+  const state = idle ? null : stored.state;
 
   const execute = async (intent: CustomerIntent): Promise<CustomerEvent | null> => {
     switch (intent.type) {
