@@ -169,3 +169,22 @@ describe("ledger: manual adjustments", () => {
     ]);
   });
 });
+
+describe("ledger: concurrency", () => {
+  it("when debits race the expiry job over overdue lots, then every run ends consistent and no point is spent twice", async () => {
+    const c = await customer();
+    for (let i = 0; i < 10; i += 1) await earn(c.id, 10, day(5));
+    await earn(c.id, 50, null);
+    const [debits, expiries] = await Promise.all([
+      Promise.all([spend(c.id, 30), spend(c.id, 30), spend(c.id, 30)]),
+      Promise.all([expire(day(6)), expire(day(6))]),
+    ]);
+    const spentPoints = debits.filter((d) => d.ok).length * 30;
+    const expiredPoints = expiries.reduce((sum, e) => sum + e.pointsExpired, 0);
+    const after = await expire(day(6));
+    const { balance } = await withTenant(pool, tenant.id, (tx) => getBalance(tx, c.id));
+    expect(spentPoints + expiredPoints + after.pointsExpired + balance).toBe(150);
+    expect(balance).toBeLessThanOrEqual(50);
+  });
+});
+

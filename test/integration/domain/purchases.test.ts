@@ -123,6 +123,24 @@ describe("logPurchase", () => {
     ]);
   });
 
+  it("when a birthday rule is active, then the bonus is given once per calendar year within the window", async () => {
+    tenant = await createTestTenant(pool);
+    const phone = randomPhone();
+    await withTenant(pool, tenant.id, async (tx) => {
+      await addRule(tx, tenant.id, { name: "10 a visit", ruleType: "per_purchase", config: { points_per_purchase: 10 }, priority: 10 });
+      await addRule(tx, tenant.id, { name: "Birthday", ruleType: "birthday", config: { bonus_points: 100, window_days: 3 } });
+      const created = await findOrCreateCustomer(tx, { tenantId: tenant.id, phone, optedIn: true });
+      if (!created.ok) throw new Error(created.reason);
+      await tx.query(sql.type(z.object({}).loose())`UPDATE customers SET birth_date = '1990-01-03' WHERE id = ${created.customer.id}`);
+    });
+    const points = [];
+    for (const now of [day(1), day(2), day(30), day(366)]) {
+      const result = await log(purchase({ customerPhone: phone, now }));
+      points.push(result.ok ? result.purchase.pointsAwarded : -1);
+    }
+    expect(points).toEqual([110, 10, 10, 110]);
+  });
+
   it("when the tenant sets points_expiry_days, then earned lots expire that many days after the purchase", async () => {
     tenant = await createTestTenant(pool, { settings: { points_expiry_days: 30 } });
     const result = await log(purchase());
