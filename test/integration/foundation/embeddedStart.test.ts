@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -44,6 +44,8 @@ describe("npm start with no DATABASE_URL", () => {
       const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
+      // The embedded postmaster was stopped too, not left running.
+      expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
     } finally {
       child.kill("SIGKILL");
       rmSync(dataDir, { recursive: true, force: true });
