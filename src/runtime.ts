@@ -4,6 +4,7 @@ import type { DatabasePool } from "slonik";
 import type { Config } from "./config.ts";
 import { createDatabasePool } from "./db/pool.ts";
 import { ensureFirstPlatformAdmin } from "./domain/platform/ensureFirstPlatformAdmin.ts";
+import { createApiRoutes } from "./http/api/createApiRoutes.ts";
 import { createApp } from "./http/app.ts";
 import { createMetricsRoutes } from "./http/metricsRoutes.ts";
 import { createWebhookRoutes } from "./http/webhook/webhookRoutes.ts";
@@ -13,9 +14,11 @@ import { createOutboundProcessor } from "./jobs/outboundWorker.ts";
 import { createQueueFactory, type QueueFactory } from "./jobs/queueFactory.ts";
 import { createSlidingWindowLimiter } from "./jobs/slidingWindowLimiter.ts";
 import { startSweeper } from "./jobs/sweeper.ts";
+import { startScheduledJobs } from "./jobs/scheduled/startScheduledJobs.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createGraphClient, type GraphClient } from "./whatsapp/graphClient.ts";
+import { createSandbox } from "./sandbox/createSandbox.ts";
 
 export type Role = "all" | "web" | "worker";
 
@@ -55,7 +58,10 @@ export type RuntimeOptions = {
  * starts listening. `npm start` and the integration tests both start the app through here.
  */
 export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const { config, log } = options;
+  const { log } = options;
+  // Sandbox mode (no WhatsApp credentials, not production) runs with its own app secret and fake Graph API.
+  const sandbox = createSandbox(options.config, log);
+  const config = sandbox?.config ?? options.config;
   const pool = await createDatabasePool(options.databaseUrl);
   const queues = createQueueFactory({
     redisUrl: config.redisUrl,
@@ -65,6 +71,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     ...(options.queueSchema === undefined ? {} : { schema: options.queueSchema }),
   });
   await ensureFirstPlatformAdmin(pool, config.platformAdmin, log);
+  await sandbox?.prepare(pool);
   const metrics = createMetrics();
   const messageQueues = createMessageQueues(queues);
 
@@ -72,6 +79,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (options.role !== "web") {
     const graph =
       options.graph ??
+      sandbox?.graph ??
       createGraphClient({
         apiUrl: config.whatsapp.apiUrl,
         apiVersion: config.whatsapp.apiVersion,
@@ -84,6 +92,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     queues.worker(OUTBOUND_QUEUE, createOutboundProcessor({ pool, graph, limiter, log, metrics }), {
       concurrency: options.outboundConcurrency ?? 32,
     });
+    await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound });
     sweeper = startSweeper({
       pool,
       inbound: messageQueues.inbound,
@@ -103,12 +112,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       pool,
       queues,
       rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics)],
+      routes: [createApiRoutes({ config, pool }), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
     });
     server = await listen(app, config.port, options.host ?? "0.0.0.0");
     const address = server.address();
     const port = typeof address === "object" && address !== null ? (address satisfies AddressInfo).port : config.port;
     url = `http://127.0.0.1:${port}`;
     log.info({ port, role: options.role, queueBackend: queues.kind }, "http server listening");
+    sandbox?.attach(url);
   }
 
   return {
@@ -120,6 +131,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     sweepOnce: () =>
       (sweeper ?? startSweeper({ pool, inbound: messageQueues.inbound, outbound: messageQueues.outbound, log, metrics })).sweepOnce(),
     async stop() {
+      sandbox?.stop();
       if (server !== undefined) await closeServer(server);
       sweeper?.stop();
       await queues.closeWorkers();

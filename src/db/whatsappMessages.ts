@@ -159,15 +159,19 @@ export const outboxRow = z.object({
 export type OutboxRow = z.infer<typeof outboxRow>;
 
 /** The row a job names, without locking it (to learn its recipient and place in line). */
-export async function findOutboxMessage(tx: Tx, id: string): Promise<{ contact_phone: string; seq: number; whatsapp_status: string | null } | null> {
-  return tx.maybeOne(sql.type(z.object({ contact_phone: z.string(), seq: z.number(), whatsapp_status: z.string().nullable() }))`
-    SELECT contact_phone, seq, whatsapp_status FROM whatsapp_messages WHERE id = ${id} AND direction = 'outbound'
+export async function findOutboxMessage(
+  tx: Tx,
+  id: string,
+): Promise<{ contact_phone: string; seq: number; whatsapp_status: string | null; business_phone_number_id: string } | null> {
+  return tx.maybeOne(sql.type(z.object({ contact_phone: z.string(), seq: z.number(), whatsapp_status: z.string().nullable(), business_phone_number_id: z.string() }))`
+    SELECT contact_phone, seq, whatsapp_status, business_phone_number_id FROM whatsapp_messages WHERE id = ${id} AND direction = 'outbound'
   `);
 }
 
 /**
  * Claims the recipient's oldest queued outbox row up to `maxSeq`, so a person's messages go out
- * in the order they were written. Skips a row another worker holds at this instant.
+ * in the order they were written. The caller holds the recipient's lock for the whole send (see
+ * the outbound worker); SKIP LOCKED only spares a row another transaction is writing.
  */
 export async function claimNextOutboxMessage(tx: Tx, contactPhone: string, maxSeq: number): Promise<OutboxRow | null> {
   return tx.maybeOne(sql.type(outboxRow)`

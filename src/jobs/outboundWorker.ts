@@ -8,6 +8,7 @@ import {
   recordOutboxError,
   type OutboxRow,
 } from "../db/whatsappMessages.ts";
+import { noRows, sql, type Tx } from "../db/sql.ts";
 import { withPlatform } from "../db/withTenant.ts";
 import { applyBroadcastStatus } from "../conversation/applyBroadcastStatus.ts";
 import { maskPhone, type Logger } from "../logger.ts";
@@ -28,11 +29,13 @@ export type OutboundDeps = {
 
 /**
  * Sends the outbox row a job names, after any older queued rows for the same person (so a
- * person's replies arrive in the order they were written). Per row: claim it (rows already
- * sent or failed are skipped), wait for the sending number's rate limit, call the Graph API,
- * store the wamid. Retryable failures (5xx, 429, 130429, 131056, network) throw so BullMQ
- * retries with backoff; permanent ones (131047, 131026, …) mark the row failed with the code
- * and throw UnrecoverableError: no retry storm.
+ * person's replies arrive in the order they were written). Per row, in one transaction that
+ * holds the recipient's advisory lock (so two worker processes never send to one person at the
+ * same time: no duplicate, no overtaking): claim it (rows already sent or failed are skipped),
+ * call the Graph API, store the wamid. The rate limit is awaited before the transaction opens,
+ * so a throttled send holds no connection. Retryable failures (5xx, 429, 130429, 131056,
+ * network) throw so BullMQ retries with backoff; permanent ones (131047, 131026, …) mark the
+ * row failed with the code and throw UnrecoverableError: no retry storm.
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
   const perRecipient = createKeyedMutex();
@@ -43,43 +46,62 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     return perRecipient.run(target.contact_phone, async () => {
       let outcome = "skipped";
       for (;;) {
-        const row = await withPlatform(deps.pool, (tx) => claimNextOutboxMessage(tx, target.contact_phone, target.seq));
-        if (row === null) return outcome;
-        outcome = await sendOne(deps, job, row, outboxId);
-        if (row.id === outboxId) return outcome;
+        await deps.limiter.acquire(target.business_phone_number_id);
+        const step = await sendNextInLine(deps, job, target, outboxId);
+        if (step === null) return outcome;
+        if (step.error !== null) throw step.error;
+        outcome = step.outcome;
+        if (step.rowId === outboxId) return outcome;
       }
     });
   };
 }
 
-async function sendOne(deps: OutboundDeps, job: Job, row: OutboxRow, jobOutboxId: string): Promise<string> {
+type Step = { rowId: string; outcome: string; error: Error | null };
+
+/** Claims and sends the recipient's oldest queued row (up to the job's own) under the recipient's lock. */
+async function sendNextInLine(
+  deps: OutboundDeps,
+  job: Job,
+  target: { contact_phone: string; seq: number; business_phone_number_id: string },
+  jobOutboxId: string,
+): Promise<Step | null> {
+  const accepted = { value: false };
+  try {
+    return await withPlatform(deps.pool, async (tx) => {
+      await lockRecipient(tx, target.contact_phone);
+      const row = await claimNextOutboxMessage(tx, target.contact_phone, target.seq);
+      if (row === null) return null;
+      if (row.business_phone_number_id !== target.business_phone_number_id) await deps.limiter.acquire(row.business_phone_number_id);
+      return sendOne(deps, tx, job, row, jobOutboxId, accepted);
+    });
+  } catch (err) {
+    // Meta accepted the message but we could not record it: a retry may send it twice.
+    if (accepted.value) deps.metrics.possibleDuplicateSends.inc();
+    throw err;
+  }
+}
+
+async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, jobOutboxId: string, accepted: { value: boolean }): Promise<Step> {
   const log = deps.log.child({ outboxId: row.id, tenantId: row.tenant_id, jobId: job.id });
   const message = outMessageSchema.safeParse(row.payload);
   if (!message.success) {
-    await withPlatform(deps.pool, (tx) => markOutboxFailed(tx, row.id, { code: "invalid_message", message: "stored message is invalid" }));
+    await markOutboxFailed(tx, row.id, { code: "invalid_message", message: "stored message is invalid" });
     log.error("outbox row holds an invalid message");
-    return "invalid";
+    return { rowId: row.id, outcome: "invalid", error: null };
   }
 
-  await deps.limiter.acquire(row.business_phone_number_id);
   const stopTimer = deps.metrics.sendDuration.startTimer();
   const result = await deps.graph.send(row.business_phone_number_id, row.contact_phone, message.data);
   stopTimer();
 
   if (result.ok) {
-    try {
-      await withPlatform(deps.pool, async (tx) => {
-        await markOutboxSent(tx, row.id, result.wamid);
-        if (row.broadcast_id !== null) await applyBroadcastStatus(tx, row.broadcast_id);
-      });
-    } catch (err) {
-      // Meta accepted the message but we could not record it: a retry may send it twice.
-      deps.metrics.possibleDuplicateSends.inc();
-      throw err;
-    }
+    accepted.value = true;
+    await markOutboxSent(tx, row.id, result.wamid);
+    if (row.broadcast_id !== null) await applyBroadcastStatus(tx, row.broadcast_id);
     deps.metrics.sends.inc({ result: "sent" });
     log.info({ phoneMasked: maskPhone(row.contact_phone) }, "message sent");
-    return result.wamid;
+    return { rowId: row.id, outcome: result.wamid, error: null };
   }
 
   const error = { code: result.code === null ? result.reason : String(result.code), message: result.message };
@@ -87,17 +109,22 @@ async function sendOne(deps: OutboundDeps, job: Job, row: OutboxRow, jobOutboxId
   if (result.alert) log.error({ code: result.code, reason: result.reason }, "graph api needs an operator");
   if (result.retryable && !lastAttempt) {
     deps.metrics.sends.inc({ result: "retry" });
-    // The row stays queued, so the next attempt claims it again.
-    await withPlatform(deps.pool, (tx) => recordOutboxError(tx, row.id, error));
+    // The row stays queued, so the next attempt claims it again; the throw waits for the commit.
+    await recordOutboxError(tx, row.id, error);
     log.warn({ code: result.code, reason: result.reason, attempt: row.attempts }, "send failed; will retry");
-    throw new Error(`send failed (${result.reason}); retrying`);
+    return { rowId: row.id, outcome: "retry", error: new Error(`send failed (${result.reason}); retrying`) };
   }
-  await withPlatform(deps.pool, async (tx) => {
-    await markOutboxFailed(tx, row.id, error);
-    if (row.broadcast_id !== null) await applyBroadcastStatus(tx, row.broadcast_id);
-  });
+  await markOutboxFailed(tx, row.id, error);
+  if (row.broadcast_id !== null) await applyBroadcastStatus(tx, row.broadcast_id);
   deps.metrics.sends.inc({ result: "failed" });
   log.warn({ code: result.code, reason: result.reason }, "send failed for good");
-  if (row.id === jobOutboxId) throw new UnrecoverableError(`send failed (${result.reason})`);
-  return "failed";
+  if (row.id === jobOutboxId) return { rowId: row.id, outcome: "failed", error: new UnrecoverableError(`send failed (${result.reason})`) };
+  return { rowId: row.id, outcome: "failed", error: null };
+}
+
+/** Serialises sends to one person across processes until the transaction ends. */
+async function lockRecipient(tx: Tx, contactPhone: string): Promise<void> {
+  await tx.query(sql.type(noRows)`
+    SELECT pg_advisory_xact_lock(hashtextextended(${`outbox:${contactPhone}`}, 0))
+  `);
 }

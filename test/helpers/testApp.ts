@@ -40,7 +40,18 @@ let counter = 0;
  * Starts the real app (HTTP on a random port, workers, a queue namespace of its own) against the
  * shared test database, with the Graph API replaced by a local fake server.
  */
-export async function startTestApp(options: { backend?: QueueBackend; role?: "all" | "web"; inboundConcurrency?: number; config?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: {
+    backend?: QueueBackend;
+    role?: "all" | "web";
+    inboundConcurrency?: number;
+    config?: Record<string, string>;
+    /** Share queues with another test app (two runtimes of one deployment): the same name gives the same Redis prefix. Redis backend only. */
+    sharedQueueName?: string;
+    /** How often the runtime's own sweeper runs (tests of the sweeper keep it out of the way). */
+    sweeperIntervalMs?: number;
+  } = {},
+): Promise<TestApp> {
   const backend = options.backend ?? "redis";
   const graph = await startFakeGraphApi();
   const logs = createCapturingLogger("info");
@@ -68,9 +79,10 @@ export async function startTestApp(options: { backend?: QueueBackend; role?: "al
     databaseUrl: testDatabaseUrl(),
     role: options.role ?? "all",
     host: "127.0.0.1",
-    queuePrefix: `{t${id}}`,
+    queuePrefix: `{t${options.sharedQueueName ?? id}}`,
     ...(queueSchema === undefined ? {} : { queueSchema }),
     inboundConcurrency: options.inboundConcurrency ?? 4,
+    ...(options.sweeperIntervalMs === undefined ? {} : { sweeperIntervalMs: options.sweeperIntervalMs }),
   });
   const pool = await createTestPool();
   const url = runtime.url ?? "";

@@ -64,6 +64,9 @@ async function seedEveryTenantTable(tenantId: string): Promise<void> {
     await tx.query(sql.type(id)`
       INSERT INTO tenant_invoices (tenant_id, invoice_number, amount_ngn, total_amount_ngn, billing_period_start, billing_period_end)
       VALUES (${tenantId}, ${`INV-${tenantId}`}, 500000, 500000, CURRENT_DATE, CURRENT_DATE + 30) RETURNING id`);
+    await tx.query(sql.type(id)`
+      INSERT INTO api_keys (tenant_id, name, key_hash, prefix, created_by_user_id)
+      VALUES (${tenantId}, 'POS', ${tenantId.replaceAll("-", "").padEnd(64, "0")}, 'llk_test', ${userId}) RETURNING id`);
   });
 }
 
@@ -86,7 +89,7 @@ describe("tenant isolation", () => {
       expect.arrayContaining([
         "audit_logs", "broadcasts", "campaigns", "customer_points_balance", "customers", "daily_metrics",
         "points_rules", "points_transactions", "purchases", "reward_redemptions", "rewards",
-        "tenant_invoices", "vendor_users", "whatsapp_messages",
+        "tenant_invoices", "vendor_users", "whatsapp_messages", "api_keys",
       ]),
     );
   });

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { sql, type Tx } from "../../db/sql.ts";
+import { recountBroadcast } from "./recountBroadcast.ts";
+import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
+import { findBroadcast } from "./findBroadcast.ts";
+
+export const BROADCAST_CANCELLED_CODE = "broadcast_cancelled";
+
+export type CancelBroadcastResult =
+  | { ok: true; stoppedMessages: number }
+  | { ok: false; reason: "not_found" | "not_cancellable"; message: string };
+
+/**
+ * Cancels a broadcast that has not finished: a draft or scheduled one never starts; a sending
+ * one stops, its messages not yet sent marked failed (`broadcast_cancelled`) so the outbound
+ * worker skips them. Messages already sent stay sent. Writes `broadcast.cancelled` to the audit log.
+ */
+export async function cancelBroadcast(
+  tx: Tx,
+  input: { tenantId: string; broadcastId: string; userId: string | null; now: Date },
+): Promise<CancelBroadcastResult> {
+  const broadcast = await findBroadcast(tx, input.broadcastId, { forUpdate: true });
+  if (broadcast === null) return { ok: false, reason: "not_found", message: "No broadcast with that id." };
+  if (broadcast.status !== "draft" && broadcast.status !== "scheduled" && broadcast.status !== "sending") {
+    return { ok: false, reason: "not_cancellable", message: `The broadcast is ${broadcast.status} and cannot be cancelled.` };
+  }
+  const at = sql.timestamp(input.now);
+  const stopped = await tx.oneFirst(sql.type(z.object({ stopped: z.number() }))`
+    WITH stopped AS (
+      UPDATE whatsapp_messages
+      SET whatsapp_status = 'failed', failed_at = ${at}, error_code = ${BROADCAST_CANCELLED_CODE},
+          error_message = 'broadcast cancelled before this message was sent'
+      WHERE broadcast_id = ${input.broadcastId} AND whatsapp_status = 'queued'
+      RETURNING id
+    )
+    SELECT count(*) AS stopped FROM stopped
+  `);
+  await tx.query(sql.type(z.object({ id: z.string() }))`
+    UPDATE broadcasts SET status = 'cancelled', cancelled_at = ${at} WHERE id = ${input.broadcastId} RETURNING id
+  `);
+  await recountBroadcast(tx, input.broadcastId);
+  await writeAuditLog(tx, {
+    tenantId: input.tenantId,
+    actor: vendorOrSystem(input.userId),
+    action: "broadcast.cancelled",
+    entityType: "broadcast",
+    entityId: input.broadcastId,
+    oldValues: { status: broadcast.status },
+    newValues: { status: "cancelled", stoppedMessages: stopped },
+  });
+  return { ok: true, stoppedMessages: stopped };
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { sql, type Tx } from "../../db/sql.ts";
+import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
+import { describeZodError } from "../rules/describeZodError.ts";
+import { nonEarningCampaignTypes, parseCampaignConfig, targetSegmentSchema } from "../rules/campaignConfigs.ts";
+import { campaignColumns, campaignRecordSchema, type CampaignRecord } from "./campaignRecord.ts";
+
+export type CreateCampaignInput = {
+  tenantId: string;
+  userId: string | null;
+  name: string;
+  description: string | null;
+  campaignType: string;
+  config: Record<string, unknown>;
+  targetSegment: Record<string, unknown>;
+  startsAt: Date;
+  endsAt: Date;
+};
+
+export type CreateCampaignResult = { ok: true; campaign: CampaignRecord } | { ok: false; reason: "invalid"; message: string };
+
+/**
+ * Creates a campaign in `draft`. An earning campaign's config is validated for its type with
+ * the evaluator's schemas; the target segment likewise. Writes an audit row (`campaign.created`).
+ */
+export async function createCampaign(tx: Tx, input: CreateCampaignInput): Promise<CreateCampaignResult> {
+  let config: unknown = input.config;
+  if (!nonEarningCampaignTypes.includes(input.campaignType)) {
+    const parsed = parseCampaignConfig(input.campaignType, input.config);
+    if (!parsed.ok) return { ok: false, reason: "invalid", message: `config: ${parsed.reason}` };
+    config = parsed.value;
+  }
+  const segment = targetSegmentSchema.safeParse(input.targetSegment);
+  if (!segment.success) return { ok: false, reason: "invalid", message: `target_segment: ${describeZodError(segment.error)}` };
+  if (input.endsAt <= input.startsAt) return { ok: false, reason: "invalid", message: "ends_at must be after starts_at" };
+  const campaign = await tx.one(sql.type(campaignRecordSchema)`
+    INSERT INTO campaigns (tenant_id, name, description, campaign_type, config, target_segment, starts_at, ends_at, status)
+    VALUES (${input.tenantId}, ${input.name}, ${input.description}, ${input.campaignType},
+            ${sql.jsonb(z.json().parse(config))}, ${sql.jsonb(z.json().parse(segment.data))},
+            ${sql.timestamp(input.startsAt)}, ${sql.timestamp(input.endsAt)}, 'draft')
+    RETURNING ${campaignColumns}
+  `);
+  await writeAuditLog(tx, {
+    tenantId: input.tenantId,
+    actor: vendorOrSystem(input.userId),
+    action: "campaign.created",
+    entityType: "campaign",
+    entityId: campaign.id,
+    newValues: { name: campaign.name, campaignType: campaign.campaignType },
+  });
+  return { ok: true, campaign };
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { sql, type Tx } from "../../db/sql.ts";
+import { hashSecret } from "../auth/passwords.ts";
+import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
+import { staffColumns, staffRecordSchema, type StaffMember, type StaffRole } from "./staffRecord.ts";
+
+export type StaffChanges = {
+  fullName?: string;
+  phoneNumber?: string | null;
+  role?: StaffRole;
+  permissions?: Record<string, boolean>;
+  password?: string;
+  /** false disables: the user can no longer log in or use the staff chat. */
+  isActive?: boolean;
+};
+
+export type UpdateStaffMemberResult =
+  | { ok: true; staff: StaffMember }
+  | { ok: false; reason: "not_found" | "phone_taken" | "last_owner" };
+
+/**
+ * Changes a vendor user, or disables them, with an audit row (`staff.updated` / `staff.disabled`)
+ * that never holds a secret. The tenant's last active owner cannot be demoted or disabled.
+ */
+export async function updateStaffMember(
+  tx: Tx,
+  input: { tenantId: string; staffUserId: string; userId: string | null; changes: StaffChanges },
+): Promise<UpdateStaffMemberResult> {
+  const before = await tx.maybeOne(sql.type(staffRecordSchema)`
+    SELECT ${staffColumns} FROM vendor_users WHERE id = ${input.staffUserId} AND deleted_at IS NULL FOR UPDATE
+  `);
+  if (before === null) return { ok: false, reason: "not_found" };
+  const c = input.changes;
+  const losesOwner = before.role === "owner" && ((c.role !== undefined && c.role !== "owner") || c.isActive === false);
+  if (losesOwner) {
+    const owners = await tx.oneFirst(sql.type(z.object({ count: z.number().int() }))`
+      SELECT count(*) AS count FROM vendor_users
+      WHERE role = 'owner' AND deleted_at IS NULL AND COALESCE(is_active, true) AND id <> ${before.id}
+    `);
+    if (owners === 0) return { ok: false, reason: "last_owner" };
+  }
+  if (c.phoneNumber !== undefined && c.phoneNumber !== null && c.phoneNumber !== before.phoneNumber) {
+    const taken = await tx.exists(sql.type(z.object({ x: z.number() }))`
+      SELECT 1 AS x FROM vendor_users WHERE phone_number = ${c.phoneNumber} AND deleted_at IS NULL AND id <> ${before.id}
+    `);
+    if (taken) return { ok: false, reason: "phone_taken" };
+  }
+  const sets = [sql.fragment`updated_at = now()`];
+  if (c.fullName !== undefined) sets.push(sql.fragment`full_name = ${c.fullName}`);
+  if (c.phoneNumber !== undefined) sets.push(sql.fragment`phone_number = ${c.phoneNumber}`);
+  if (c.role !== undefined) sets.push(sql.fragment`role = ${c.role}`);
+  if (c.permissions !== undefined) sets.push(sql.fragment`permissions = ${sql.jsonb(c.permissions)}`);
+  if (c.password !== undefined) sets.push(sql.fragment`password_hash = ${await hashSecret(c.password)}`);
+  if (c.isActive !== undefined) sets.push(sql.fragment`is_active = ${c.isActive}`);
+  const staff = await tx.one(sql.type(staffRecordSchema)`
+    UPDATE vendor_users SET ${sql.join(sets, sql.fragment`, `)} WHERE id = ${before.id} RETURNING ${staffColumns}
+  `);
+  await writeAuditLog(tx, {
+    tenantId: input.tenantId,
+    actor: vendorOrSystem(input.userId),
+    action: c.isActive === false && before.isActive ? "staff.disabled" : "staff.updated",
+    entityType: "vendor_user",
+    entityId: staff.id,
+    oldValues: { role: before.role, isActive: before.isActive },
+    newValues: {
+      role: staff.role,
+      isActive: staff.isActive,
+      passwordChanged: c.password !== undefined,
+      ...(c.permissions === undefined ? {} : { permissions: c.permissions }),
+    },
+  });
+  return { ok: true, staff };
+}

@@ -1,0 +1,363 @@
+import QRCode from "qrcode";
+import type { DatabasePool } from "slonik";
+import { z } from "zod";
+import type { Config } from "../../config.ts";
+import { buildJoinLink } from "../../conversation/buildJoinLink.ts";
+import { withPlatform, withTenant } from "../../db/withTenant.ts";
+import { getAnalyticsSummary } from "../../domain/analytics/getAnalyticsSummary.ts";
+import { createApiKey } from "../../domain/apiKeys/createApiKey.ts";
+import { listApiKeys } from "../../domain/apiKeys/listApiKeys.ts";
+import { revokeApiKey } from "../../domain/apiKeys/revokeApiKey.ts";
+import { listAuditLogs } from "../../domain/audit/listAuditLogs.ts";
+import { findTenant } from "../../domain/tenants/findTenant.ts";
+import { getTenantSettings } from "../../domain/tenants/getTenantSettings.ts";
+import { isPhoneNumberIdTaken } from "../../domain/tenants/isPhoneNumberIdTaken.ts";
+import type { Tenant } from "../../domain/tenants/tenantRecord.ts";
+import { updateTenantSettings } from "../../domain/tenants/updateTenantSettings.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors.ts";
+import type { VendorAuth } from "../auth/authContext.ts";
+import { noBody, noParams, noQuery, vendorRoute, type ApiRoute } from "../openapi/defineRoute.ts";
+import { date, dateTime, idParams, jsonObject, pageOf, pageQuery, text } from "../openapi/fields.ts";
+import { decodeCursor, toPage } from "../openapi/pagination.ts";
+import { ANY_CALLER, MANAGERS, OWNER_ONLY, PEOPLE } from "./roles.ts";
+import { personId } from "./staffRoutes.ts";
+import { apiKeyResponse, auditLogResponse, serializeApiKey, serializeAuditLog } from "./vendorSchemas.ts";
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const settingsResponse = z
+  .object({
+    business_name: z.string(),
+    vendor_code: z.string(),
+    subscription_status: z.string(),
+    timezone: z.string(),
+    currency: z.string(),
+    country: z.string(),
+    language: z.string(),
+    points_expiry_days: z.int().nullable(),
+    redemption_window_days: z.int(),
+    greeting_message: z.string().nullable(),
+    templates: z.record(z.string(), z.unknown()),
+    whatsapp_phone_number_id: z.string().nullable(),
+    whatsapp_display_phone_number: z.string().nullable(),
+    join_link: z.string(),
+  })
+  .meta({ id: "Settings" });
+
+const updateSettingsBody = z
+  .strictObject({
+    timezone: z.string().max(64).refine(isTimeZone, "must be an IANA time zone such as Africa/Lagos").optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    language: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/).optional(),
+    points_expiry_days: z.int().min(1).max(3650).nullable().optional(),
+    redemption_window_days: z.int().min(1).max(90).optional(),
+    greeting_message: text(1000).nullable().optional(),
+    templates: jsonObject.optional(),
+    whatsapp_phone_number_id: z.string().regex(/^\d{5,30}$/).nullable().optional(),
+    whatsapp_display_phone_number: z.string().regex(/^\+?\d{7,15}$/).nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, "name at least one setting to change")
+  .meta({ id: "UpdateSettings" });
+
+const analyticsQuery = z.strictObject({ from: date.optional(), to: date.optional() });
+
+const analyticsResponse = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    totals: z.record(z.string(), z.int()),
+    days: z.array(z.record(z.string(), z.union([z.string(), z.int()]))),
+    top_customers: z.array(
+      z.object({ id: z.uuid(), phone_number: z.string(), whatsapp_name: z.string().nullable(), total_spent_kobo: z.int(), total_purchases: z.int() }),
+    ),
+  })
+  .meta({ id: "AnalyticsSummary" });
+
+const auditQuery = pageQuery.extend({
+  action: z.string().max(255).regex(/^[a-z_.]+$/).optional(),
+  entity_type: z.string().max(100).regex(/^[a-z_]+$/).optional(),
+  entity_id: z.uuid().optional(),
+  user_id: z.uuid().optional(),
+  since: dateTime.optional(),
+  until: dateTime.optional(),
+});
+
+const meResponse = z
+  .object({
+    tenant_id: z.uuid(),
+    user_id: z.uuid().nullable(),
+    api_key_id: z.uuid().nullable(),
+    role: z.string(),
+    permissions: z.record(z.string(), z.boolean()),
+  })
+  .meta({ id: "Me" });
+
+/** Vendor: who am I, settings, the QR code, analytics, the audit log and API keys. */
+export function businessRoutes(deps: { pool: DatabasePool; config: Config }): ApiRoute[] {
+  const { pool, config } = deps;
+  const loadTenant = async (auth: VendorAuth): Promise<Tenant> => {
+    const tenant = await withTenant(pool, auth.tenantId, (tx) => findTenant(tx, auth.tenantId));
+    if (tenant === null) throw new NotFoundError("No such business");
+    return tenant;
+  };
+  const joinLink = (tenant: Tenant) => buildJoinLink(config, { vendor_code: tenant.vendorCode, whatsapp_config: tenant.whatsappConfig });
+  return [
+    vendorRoute({
+      method: "get",
+      path: "/api/v1/me",
+      summary: "Who the token or API key belongs to",
+      tag: "auth",
+      roles: ANY_CALLER,
+      body: noBody,
+      query: noQuery,
+      params: noParams,
+      responses: { 200: { description: "The caller", schema: meResponse } },
+      async handle({ auth }) {
+        return {
+          status: 200,
+          json: { tenant_id: auth.tenantId, user_id: auth.userId, api_key_id: auth.apiKeyId, role: auth.role, permissions: auth.permissions },
+        };
+      },
+    }),
+    vendorRoute({
+      method: "get",
+      path: "/api/v1/settings",
+      summary: "The business's settings",
+      tag: "settings",
+      roles: PEOPLE,
+      body: noBody,
+      query: noQuery,
+      params: noParams,
+      responses: { 200: { description: "The settings", schema: settingsResponse } },
+      async handle({ auth }) {
+        const json = await withTenant(pool, auth.tenantId, async (tx) => {
+          const tenant = await findTenant(tx, auth.tenantId);
+          if (tenant === null) throw new NotFoundError("No such business");
+          const settings = await getTenantSettings(tx, auth.tenantId);
+          return serializeSettings(tenant, settings, joinLink(tenant));
+        });
+        return { status: 200, json };
+      },
+    }),
+    vendorRoute({
+      method: "patch",
+      path: "/api/v1/settings",
+      summary: "Change settings (timezone, currency, expiry, greeting, language, templates, own WhatsApp number); null resets",
+      tag: "settings",
+      roles: OWNER_ONLY,
+      body: updateSettingsBody,
+      query: noQuery,
+      params: noParams,
+      responses: { 200: { description: "The settings", schema: settingsResponse }, 409: { description: "That WhatsApp number is in use" } },
+      async handle({ auth, body }) {
+        const phoneNumberId = body.whatsapp_phone_number_id;
+        if (typeof phoneNumberId === "string") {
+          const taken = await withPlatform(pool, (tx) => isPhoneNumberIdTaken(tx, phoneNumberId, auth.tenantId));
+          if (taken) throw new ConflictError("That WhatsApp number is used by another business", "phone_number_id_taken");
+        }
+        const settings: Record<string, unknown> = {};
+        for (const key of ["timezone", "currency", "country", "language", "points_expiry_days", "redemption_window_days", "templates"] satisfies (keyof typeof body)[]) {
+          if (body[key] !== undefined) settings[key] = body[key];
+        }
+        const whatsapp: Record<string, unknown> = {};
+        if (body.greeting_message !== undefined) whatsapp["greeting_message"] = body.greeting_message;
+        if (body.whatsapp_phone_number_id !== undefined) whatsapp["phone_number_id"] = body.whatsapp_phone_number_id;
+        if (body.whatsapp_display_phone_number !== undefined) {
+          whatsapp["display_phone_number"] = body.whatsapp_display_phone_number?.replace(/^\+/, "") ?? null;
+        }
+        const json = await withTenant(pool, auth.tenantId, async (tx) => {
+          await updateTenantSettings(tx, { tenantId: auth.tenantId, userId: auth.userId, changes: { settings, whatsapp } });
+          const tenant = await findTenant(tx, auth.tenantId);
+          if (tenant === null) throw new NotFoundError("No such business");
+          return serializeSettings(tenant, await getTenantSettings(tx, auth.tenantId), joinLink(tenant));
+        });
+        return { status: 200, json };
+      },
+    }),
+    vendorRoute({
+      method: "get",
+      path: "/api/v1/qr.svg",
+      summary: "The QR code of the join link, as SVG (print it at the till)",
+      tag: "settings",
+      roles: ANY_CALLER,
+      body: noBody,
+      query: noQuery,
+      params: noParams,
+      responses: { 200: { description: "An SVG image", contentType: "image/svg+xml", schema: z.string() } },
+      async handle({ auth }) {
+        const svg = await QRCode.toString(joinLink(await loadTenant(auth)), { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+        return { status: 200, contentType: "image/svg+xml", body: svg };
+      },
+    }),
+    vendorRoute({
+      method: "get",
+      path: "/api/v1/qr.png",
+      summary: "The QR code of the join link, as PNG",
+      tag: "settings",
+      roles: ANY_CALLER,
+      body: noBody,
+      query: z.strictObject({ size: z.coerce.number().int().min(128).max(2048).default(512) }),
+      params: noParams,
+      responses: { 200: { description: "A PNG image", contentType: "image/png", schema: z.string().meta({ format: "binary" }) } },
+      async handle({ auth, query }) {
+        const png = await QRCode.toBuffer(joinLink(await loadTenant(auth)), { type: "png", errorCorrectionLevel: "M", margin: 2, width: query.size });
+        return { status: 200, contentType: "image/png", body: png };
+      },
+    }),
+    vendorRoute({
+      method: "get",
+      path: "/api/v1/analytics/summary",
+      summary: "Figures for a date range (default the last 30 days): daily_metrics plus today live, and top customers",
+      tag: "analytics",
+      roles: MANAGERS,
+      permission: "can_view_analytics",
+      body: noBody,
+      query: analyticsQuery,
+      params: noParams,
+      responses: { 200: { description: "The summary", schema: analyticsResponse } },
+      async handle({ auth, query }) {
+        const now = new Date();
+        const to = query.to ?? now.toISOString().slice(0, 10);
+        const from = query.from ?? new Date(now.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
+        if (from > to) throw new ValidationError("from must not be after to");
+        if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new ValidationError("The range may span at most 366 days");
+        const summary = await withTenant(pool, auth.tenantId, (tx) => getAnalyticsSummary(tx, { tenantId: auth.tenantId, from, to, now }));
+        const figures = (d: Omit<(typeof summary.days)[number], "date">) => ({
+          new_customers: d.newCustomers,
+          total_purchases: d.totalPurchases,
+          revenue_kobo: d.revenueKobo,
+          points_earned: d.pointsEarned,
+          points_redeemed: d.pointsRedeemed,
+          points_expired: d.pointsExpired,
+          rewards_redeemed: d.rewardsRedeemed,
+        });
+        return {
+          status: 200,
+          json: {
+            from: summary.from,
+            to: summary.to,
+            totals: { ...figures(summary.totals), customers: summary.totals.customers, active_customers_30d: summary.totals.activeCustomers30d },
+            days: summary.days.map((d) => ({ date: d.date, ...figures(d) })),
+            top_customers: summary.topCustomers.map((c) => ({
+              id: c.id,
+              phone_number: c.phoneNumber,
+              whatsapp_name: c.whatsappName,
+              total_spent_kobo: c.totalSpentKobo,
+              total_purchases: c.totalPurchases,
+            })),
+          },
+        };
+      },
+    }),
+    vendorRoute({
+      method: "get",
+      path: "/api/v1/audit-logs",
+      summary: "The audit log, newest first, filterable",
+      tag: "audit",
+      roles: MANAGERS,
+      permission: "can_view_audit_log",
+      body: noBody,
+      query: auditQuery,
+      params: noParams,
+      responses: { 200: { description: "A page of audit rows", schema: pageOf(auditLogResponse) } },
+      async handle({ auth, query }) {
+        const after = decodeCursor(query.cursor);
+        const rows = await withTenant(pool, auth.tenantId, (tx) =>
+          listAuditLogs(tx, {
+            action: query.action,
+            entityType: query.entity_type,
+            entityId: query.entity_id,
+            userId: query.user_id,
+            since: query.since === undefined ? undefined : new Date(query.since),
+            until: query.until === undefined ? undefined : new Date(query.until),
+            after,
+            limit: query.limit,
+          }),
+        );
+        return { status: 200, json: toPage(rows, query.limit, serializeAuditLog) };
+      },
+    }),
+    vendorRoute({
+      method: "post",
+      path: "/api/v1/api-keys",
+      summary: "Create an API key for a machine client (the key is shown once)",
+      tag: "api-keys",
+      roles: OWNER_ONLY,
+      body: z.strictObject({ name: text(100) }).meta({ id: "CreateApiKey" }),
+      query: noQuery,
+      params: noParams,
+      responses: { 201: { description: "The key, with its secret this once", schema: apiKeyResponse.extend({ key: z.string() }) } },
+      async handle({ auth, body }) {
+        const userId = personId(auth);
+        const created = await withTenant(pool, auth.tenantId, (tx) => createApiKey(tx, { tenantId: auth.tenantId, name: body.name, userId }));
+        return { status: 201, json: { ...serializeApiKey(created.apiKey), key: created.key } };
+      },
+    }),
+    vendorRoute({
+      method: "get",
+      path: "/api/v1/api-keys",
+      summary: "List API keys (never their secrets)",
+      tag: "api-keys",
+      roles: OWNER_ONLY,
+      body: noBody,
+      query: noQuery,
+      params: noParams,
+      responses: { 200: { description: "The keys", schema: z.object({ data: z.array(apiKeyResponse) }) } },
+      async handle({ auth }) {
+        const keys = await withTenant(pool, auth.tenantId, (tx) => listApiKeys(tx));
+        return { status: 200, json: { data: keys.map(serializeApiKey) } };
+      },
+    }),
+    vendorRoute({
+      method: "delete",
+      path: "/api/v1/api-keys/{id}",
+      summary: "Revoke an API key",
+      tag: "api-keys",
+      roles: OWNER_ONLY,
+      body: noBody,
+      query: noQuery,
+      params: idParams,
+      responses: { 200: { description: "The revoked key", schema: apiKeyResponse }, 404: { description: "No such key" } },
+      async handle({ auth, params }) {
+        const userId = personId(auth);
+        const key = await withTenant(pool, auth.tenantId, (tx) =>
+          revokeApiKey(tx, { tenantId: auth.tenantId, apiKeyId: params.id, userId, now: new Date() }),
+        );
+        if (key === null) throw new NotFoundError("No such API key");
+        return { status: 200, json: serializeApiKey(key) };
+      },
+    }),
+  ];
+}
+
+function serializeSettings(
+  tenant: Tenant,
+  settings: Awaited<ReturnType<typeof getTenantSettings>>,
+  joinLink: string,
+): z.infer<typeof settingsResponse> {
+  const str = (value: unknown) => (typeof value === "string" ? value : null);
+  return {
+    business_name: tenant.businessName,
+    vendor_code: tenant.vendorCode,
+    subscription_status: tenant.subscriptionStatus,
+    timezone: settings.timezone,
+    currency: settings.currency,
+    country: settings.country,
+    language: str(settings["language"]) ?? "en",
+    points_expiry_days: settings.points_expiry_days ?? null,
+    redemption_window_days: settings.redemption_window_days,
+    greeting_message: str(tenant.whatsappConfig["greeting_message"]),
+    templates: z.record(z.string(), z.unknown()).catch({}).parse(settings["templates"] ?? {}),
+    whatsapp_phone_number_id: str(tenant.whatsappConfig["phone_number_id"]),
+    whatsapp_display_phone_number: str(tenant.whatsappConfig["display_phone_number"]),
+    join_link: joinLink,
+  };
+}

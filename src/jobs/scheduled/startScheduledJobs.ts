@@ -1,0 +1,68 @@
+import type { DatabasePool } from "slonik";
+import type { Config } from "../../config.ts";
+import type { Logger } from "../../logger.ts";
+import type { JobQueue, JobWorker, QueueFactory } from "../queueFactory.ts";
+import { runScheduledJob } from "./runScheduledJob.ts";
+import { JOB, SCHEDULED_QUEUE } from "./scheduledJobs.ts";
+
+export type ScheduledJobsDeps = {
+  pool: DatabasePool;
+  queues: QueueFactory;
+  config: Config;
+  log: Logger;
+  /** The outbound message queue (reminders and broadcasts write outbox rows). */
+  outbound: JobQueue;
+};
+
+export type ScheduledJobs = { queue: JobQueue; worker: JobWorker };
+
+const ATTEMPTS = 3;
+
+/**
+ * The platform-wide job schedulers (BullMQ `upsertJobScheduler`, so every worker process may
+ * call this and there is still one schedule of each) and the worker that runs them:
+ * - hourly `dispatch-tenant-jobs`: per tenant, its nightly points expiry, expiry reminders,
+ *   stale redemptions, yesterday's daily metrics and this month's usage, once per local date
+ *   in the tenant's timezone;
+ * - hourly `subscription-status`: ended trials and lapsed subscriptions suspended;
+ * - every minute `start-due-broadcasts`: scheduled broadcasts whose time has come started.
+ * Call for the `all` and `worker` roles.
+ */
+export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<ScheduledJobs> {
+  const queue = deps.queues.queue(SCHEDULED_QUEUE, {
+    attempts: ATTEMPTS,
+    backoff: { type: "exponential", delay: 5_000 },
+    // Kept for two days: a per-tenant job id carries the local date, so a kept job stops the
+    // next hourly dispatch from queueing the same night's job again.
+    removeOnComplete: { age: 2 * 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+  const schedules: { id: string; pattern: string }[] = [
+    { id: JOB.dispatchTenantJobs, pattern: "5 * * * *" },
+    { id: JOB.subscriptionStatus, pattern: "15 * * * *" },
+    { id: JOB.startDueBroadcasts, pattern: "* * * * *" },
+  ];
+  for (const schedule of schedules) {
+    await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: "UTC" }, { name: schedule.id, data: {} });
+  }
+  const jobDeps = {
+    pool: deps.pool,
+    log: deps.log,
+    outbound: deps.outbound,
+    scheduled: queue,
+    defaultPhoneNumberId: deps.config.whatsapp.phoneNumberId ?? "sandbox",
+  };
+  const worker = deps.queues.worker(
+    SCHEDULED_QUEUE,
+    (job) =>
+      runScheduledJob(jobDeps, {
+        name: job.name,
+        data: job.data,
+        id: job.id ?? `${job.name}-${Date.now()}`,
+        attempt: job.attemptsMade + 1,
+        maxAttempts: job.opts.attempts ?? 1,
+      }),
+    { concurrency: 4, lockDuration: 120_000 },
+  );
+  return { queue, worker };
+}

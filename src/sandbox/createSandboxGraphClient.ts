@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "../logger.ts";
+import { createGraphClient, type GraphClient } from "../whatsapp/graphClient.ts";
+import { buildWebhookPayload, type SandboxBusinessNumber } from "./buildWebhookPayload.ts";
+import { postSignedWebhook } from "./postSignedWebhook.ts";
+import { readGraphSendBody } from "./readGraphSendBody.ts";
+import type { SandboxChatLog } from "./sandboxChatLog.ts";
+
+export type SandboxGraphClient = GraphClient & {
+  /** Cancels the status callbacks still waiting to be sent. */
+  stop(): void;
+};
+
+export type SandboxGraphDeps = {
+  log: Logger;
+  chatLog: SandboxChatLog;
+  business: SandboxBusinessNumber;
+  apiVersion: string;
+  appSecret: string;
+  /** Resolves to the app's base URL once it listens (status callbacks wait for it). */
+  appUrl: Promise<string>;
+  /** Delay before each callback, after the previous one: sent, delivered, read. */
+  statusDelaysMs?: readonly [number, number, number];
+};
+
+const GRAPH_ORIGIN = "https://graph.facebook.com";
+const SANDBOX_TOKEN = "sandbox-token";
+const SEND_PATH = /^\/(v\d+\.\d+)\/(\d+)\/messages$/;
+const DEFAULT_DELAYS_MS = [150, 250, 800] as const;
+const STATUSES = ["sent", "delivered", "read"] as const;
+
+/**
+ * The Graph API client of sandbox mode (DESIGN.md §9): the real client (whatsapp-api-js builds
+ * the request body, our code reads the answer) whose fetch is answered in-process, with no
+ * network, by a fake of `POST /{version}/{phone_number_id}/messages`. It refuses what Meta would
+ * refuse, answers accepted messages with a `wamid.` id, records them for the web chat and then
+ * reports them sent, delivered and read through the app's own `/webhook`, signed like Meta.
+ */
+export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphClient {
+  const delays = deps.statusDelaysMs ?? DEFAULT_DELAYS_MS;
+  const stopping = new AbortController();
+
+  async function graphFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const match = SEND_PATH.exec(url.pathname);
+    if (init?.method !== "POST" || match === null || url.origin !== GRAPH_ORIGIN) {
+      return graphError(400, 100, `Unsupported request: ${init?.method ?? "GET"} ${url.pathname}`);
+    }
+    const authorization = new Headers(init.headers).get("authorization");
+    if (authorization !== `Bearer ${SANDBOX_TOKEN}`) return graphError(401, 190, "Invalid OAuth access token");
+    if (match[2] !== deps.business.phoneNumberId) return graphError(400, 100, `Unknown phone number id ${match[2] ?? ""}`);
+
+    let json: unknown;
+    try {
+      json = JSON.parse(typeof init.body === "string" ? init.body : "");
+    } catch {
+      return graphError(400, 100, "The request body is not JSON");
+    }
+    const read = readGraphSendBody(json);
+    if (!read.ok) return graphError(400, 100, "Invalid parameter", read.reason);
+
+    const to = read.value.to.replace(/^\+/, "");
+    const wamid = `wamid.${Buffer.from(`sandbox.${to}.${randomBytes(12).toString("hex")}`).toString("base64url")}`;
+    deps.chatLog.add(to, { id: wamid, direction: "out", at: Date.now(), ...read.value.entry });
+    void reportStatuses(wamid, to);
+    return Response.json({ messaging_product: "whatsapp", contacts: [{ input: read.value.to, wa_id: to }], messages: [{ id: wamid }] });
+  }
+
+  async function reportStatuses(wamid: string, recipientId: string): Promise<void> {
+    try {
+      const appUrl = await deps.appUrl;
+      for (const [index, status] of STATUSES.entries()) {
+        await sleep(delays[index] ?? 0, undefined, { signal: stopping.signal });
+        const payload = buildWebhookPayload(deps.business, {
+          status: { id: wamid, status, recipientId, timestamp: Math.floor(Date.now() / 1000) },
+        });
+        const answer = await postSignedWebhook(appUrl, deps.appSecret, payload);
+        if (answer !== 200) deps.log.warn({ status, answer }, "sandbox status callback refused by the webhook");
+      }
+    } catch (err) {
+      if (stopping.signal.aborted) return;
+      deps.log.warn({ err }, "sandbox status callback failed");
+    }
+  }
+
+  const client = createGraphClient({ apiUrl: GRAPH_ORIGIN, apiVersion: deps.apiVersion, token: SANDBOX_TOKEN, fetch: graphFetch });
+  return {
+    send: (phoneNumberId, to, message) => client.send(phoneNumberId, to, message),
+    stop: () => stopping.abort(),
+  };
+}
+
+function graphError(status: number, code: number, message: string, details?: string): Response {
+  const error = { message, type: "OAuthException", code, ...(details === undefined ? {} : { error_data: { details } }), fbtrace_id: "sandbox" };
+  return Response.json({ error }, { status });
+}

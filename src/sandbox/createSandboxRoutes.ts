@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import express, { Router } from "express";
+import QRCode from "qrcode";
+import type { DatabasePool } from "slonik";
+import { z } from "zod";
+import type { Config } from "../config.ts";
+import { buildJoinLink } from "../conversation/buildJoinLink.ts";
+import { AppError, ValidationError } from "../errors.ts";
+import { buildWebhookPayload, type SandboxBusinessNumber, type SandboxInbound } from "./buildWebhookPayload.ts";
+import { DEMO_VENDOR } from "./ensureDemoVendor.ts";
+import { findDeliveryStatuses } from "./findDeliveryStatuses.ts";
+import { postSignedWebhook } from "./postSignedWebhook.ts";
+import type { SandboxChatLog } from "./sandboxChatLog.ts";
+
+export type SandboxRoutesDeps = {
+  config: Config;
+  pool: DatabasePool;
+  chatLog: SandboxChatLog;
+  business: SandboxBusinessNumber;
+  appSecret: string;
+  /** The app's own base URL, known once it listens. */
+  appUrl: () => string | undefined;
+};
+
+const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
+const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/**
+ * The sandbox web chat (mounted only in sandbox mode, so every path here is a 404 otherwise):
+ * `GET /sandbox` (the page and its static script and styles), `GET /sandbox/qr.svg` (the demo
+ * vendor's join QR code), `GET /sandbox/api/info`, `POST /sandbox/api/send` (turns what the
+ * person typed or tapped into Meta's webhook payload, signs it with the app secret and posts it
+ * to the real `/webhook`: the browser never holds the secret) and `GET /sandbox/api/messages`
+ * (the chat with one phone number, with the delivery status the app stored for each reply).
+ */
+export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
+  const router = Router();
+  const joinLink = buildJoinLink(deps.config, { vendor_code: DEMO_VENDOR.vendorCode, whatsapp_config: null });
+  let qrSvg: Promise<string> | undefined;
+
+  router.use("/sandbox", (_req, res, next) => {
+    res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
+    res.setHeader("x-content-type-options", "nosniff");
+    res.setHeader("cache-control", "no-store");
+    next();
+  });
+
+  router.get(["/sandbox", "/sandbox/"], (_req, res) => {
+    res.sendFile("index.html", { root: PUBLIC_DIR });
+  });
+  router.use("/sandbox/assets", express.static(PUBLIC_DIR, { index: false, fallthrough: true }));
+
+  router.get("/sandbox/qr.svg", async (_req, res) => {
+    qrSvg ??= QRCode.toString(joinLink, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+    res.type("image/svg+xml").send(await qrSvg);
+  });
+
+  router.get("/sandbox/api/info", (_req, res) => {
+    res.json({
+      vendor: { code: DEMO_VENDOR.vendorCode, name: DEMO_VENDOR.businessName, joinLink, qrCodeUrl: "/sandbox/qr.svg" },
+      staff: { name: DEMO_VENDOR.staff.fullName, phone: DEMO_VENDOR.staff.phoneNumber, pin: DEMO_VENDOR.staff.pin },
+      botNumber: deps.business.displayPhoneNumber,
+    });
+  });
+
+  router.post("/sandbox/api/send", async (req, res) => {
+    const input = sendSchema.safeParse(req.body);
+    if (!input.success) throw new ValidationError(input.error.issues[0]?.message ?? "The message is invalid");
+    const appUrl = deps.appUrl();
+    if (appUrl === undefined) throw new AppError(503, "not_ready", "The app is still starting");
+
+    const { phone, name } = input.data;
+    const id = `wamid.${Buffer.from(`sandbox.in.${phone}.${randomBytes(12).toString("hex")}`).toString("base64url")}`;
+    const timestamp = Math.floor(Date.now() / 1000);
+    const message: SandboxInbound =
+      "text" in input.data
+        ? { id, from: phone, profileName: name, timestamp, type: "text", text: input.data.text }
+        : { id, from: phone, profileName: name, timestamp, type: input.data.reply.type, replyId: input.data.reply.id, title: input.data.reply.title };
+
+    const answer = await postSignedWebhook(appUrl, deps.appSecret, buildWebhookPayload(deps.business, { message }));
+    if (answer !== 200) throw new AppError(502, "webhook_refused", `The webhook answered ${answer}`);
+    const text = "text" in input.data ? input.data.text : input.data.reply.title;
+    deps.chatLog.add(phone, { id, direction: "in", at: Date.now(), text });
+    res.status(201).json({ id });
+  });
+
+  router.get("/sandbox/api/messages", async (req, res) => {
+    const query = messagesQuerySchema.safeParse(req.query);
+    if (!query.success) throw new ValidationError("phone must be a phone number");
+    const entries = deps.chatLog.list(query.data.phone);
+    const statuses = await findDeliveryStatuses(
+      deps.pool,
+      entries.filter((entry) => entry.direction === "out").map((entry) => entry.id),
+    );
+    res.json({ entries: entries.map((entry) => (entry.direction === "out" ? { ...entry, status: statuses.get(entry.id) ?? "queued" } : entry)) });
+  });
+
+  return router;
+}
+
+const phoneSchema = z
+  .string()
+  .transform((value) => value.replace(/[\s()+-]/g, ""))
+  .pipe(z.string().regex(/^\d{7,15}$/, "phone must be 7 to 15 digits, in international form"));
+
+const nameSchema = z.string().trim().min(1).max(60).default("Sandbox user");
+
+const sendSchema = z.union([
+  z.object({ phone: phoneSchema, name: nameSchema, text: z.string().trim().min(1, "type a message").max(4096) }),
+  z.object({
+    phone: phoneSchema,
+    name: nameSchema,
+    reply: z.object({ type: z.enum(["button_reply", "list_reply"]), id: z.string().min(1).max(256), title: z.string().min(1).max(24) }),
+  }),
+]);
+
+const messagesQuerySchema = z.object({ phone: phoneSchema });

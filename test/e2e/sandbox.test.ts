@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { sql } from "../../src/db/sql.ts";
+import { withPlatform } from "../../src/db/withTenant.ts";
+import { startRuntime, type Runtime } from "../../src/runtime.ts";
+import { createCapturingLogger, createTestPool, testConfig, testDatabaseUrl } from "../helpers/testContext.ts";
+import { TEST_REDIS_URL } from "../helpers/testDatabase.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const ARTIFACTS = path.resolve("test/artifacts");
+const STEP_TIMEOUT_MS = 15_000;
+
+let runtime: Runtime;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+const logs = createCapturingLogger("info");
+
+describe("the sandbox web chat in a real browser", () => {
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does this`);
+    }
+    const config = testConfig({
+      LOG_LEVEL: "info",
+      REDIS_URL: TEST_REDIS_URL,
+      WHATSAPP_TOKEN: undefined,
+      WHATSAPP_PHONE_NUMBER_ID: undefined,
+      WHATSAPP_APP_SECRET: undefined,
+    });
+    runtime = await startRuntime({
+      config,
+      log: logs.log,
+      databaseUrl: testDatabaseUrl(),
+      role: "all",
+      host: "127.0.0.1",
+      queuePrefix: `{sbx${process.pid}_${Date.now()}}`,
+    });
+    userDataDir = mkdtempSync(path.join(os.tmpdir(), "loyaltylaas-chromium-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 90_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
+    await runtime?.stop();
+  });
+
+  it("when a customer joins DEMO, staff log a purchase with the PIN and the customer redeems, then the chat shows the balance and the code", async () => {
+    const customer = randomMobile();
+    const url = runtime.url ?? "";
+
+    // The start-up block names the sandbox URL, the vendor code and the demo staff credentials.
+    const banner = logs.lines.find((line) => line["sandboxUrl"] === `${url}/sandbox`);
+    expect(String(banner?.["msg"])).toMatch(/vendor code DEMO .*staff phone \+2348030000001 .*staff PIN 2468/);
+
+    await page.goto(`${url}/sandbox`);
+    await expect.poll(() => page.locator("#vendor-name").textContent(), { timeout: STEP_TIMEOUT_MS }).toBe("Demo Café");
+    expect(await page.locator("#join-link").getAttribute("href")).toBe("https://wa.me/15550000000?text=JOIN%20DEMO");
+    await expect
+      .poll(() => page.locator("#vendor-qr").evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0), { timeout: STEP_TIMEOUT_MS })
+      .toBe(true);
+
+    // Customer, by keyboard alone: type the number, Enter; type JOIN DEMO, Enter.
+    await chatAs(customer);
+    await page.focus("#message-input");
+    await page.keyboard.type("JOIN DEMO");
+    await page.keyboard.press("Enter");
+    await botSays(/Welcome to Demo Café/);
+    await botSays(/What would you like to do\?/);
+    // The status callbacks went back through the signed webhook: the ticks turn to read.
+    await page.locator("li.msg.out[data-status='read']").first().waitFor({ timeout: STEP_TIMEOUT_MS });
+
+    // Staff persona: STAFF, the PIN, LOG, then tap the Yes button.
+    await page.locator("#persona-staff").check();
+    await expect.poll(() => page.locator("#chatting-as").textContent(), { timeout: STEP_TIMEOUT_MS }).toContain("+2348030000001");
+    await botSays(/enter your PIN/, await say("STAFF"));
+    await botSays(/you're signed in/, await say("2468"));
+    const confirm = await botSays(/Log ₦5,000(\.00)? for .* \(\+50 points\)\? YES \/ NO/, await say(`LOG ${customer} 5000`));
+    const beforeYes = await page.locator("#messages > li").count();
+    await confirm.locator("button[data-reply-id='YES']").focus();
+    await page.keyboard.press("Enter");
+    await botSays(/Recorded ₦5,000(\.00)? for .*: \+50 points, balance 50/, beforeYes);
+
+    // Back to the customer: the balance, then REDEEM, pick the reward, confirm, see the code.
+    await chatAs(customer);
+    await botSays(/You have 50 points/, await say("BALANCE"));
+    const choose = await botSays(/Which reward would you like\?/, await say("REDEEM"));
+    const beforePick = await page.locator("#messages > li").count();
+    await choose.locator("button", { hasText: "Free coffee" }).click();
+    const sure = await botSays(/Free coffee/, beforePick);
+    const beforeSure = await page.locator("#messages > li").count();
+    await sure.locator("button[data-reply-id='YES']").click();
+    const code = await botSays(/Show this code at the till: [A-Z0-9]{4,}/, beforeSure);
+    const shown = /Show this code at the till: ([A-Z0-9-]+)/.exec((await code.textContent()) ?? "")?.[1];
+    expect(shown).toBeDefined();
+
+    // The database agrees with the chat: one purchase of ₦5,000 and one redemption with that code.
+    const pool = await createTestPool();
+    try {
+      const rows = await withPlatform(pool, (tx) =>
+        tx.one(sql.type(z.object({ purchases: z.number(), redemptions: z.number() }))`
+          SELECT
+            (SELECT count(*)::int FROM purchases p JOIN customers c ON c.id = p.customer_id
+              WHERE c.phone_number = ${customer} AND p.amount_ngn = 500000) AS purchases,
+            (SELECT count(*)::int FROM reward_redemptions r JOIN customers c ON c.id = r.customer_id
+              WHERE c.phone_number = ${customer} AND r.redemption_code = ${shown ?? ""}) AS redemptions
+        `),
+      );
+      expect(rows).toEqual({ purchases: 1, redemptions: 1 });
+    } finally {
+      await pool.end();
+    }
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.locator("li.msg.out").last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "sandbox.png") });
+
+    // Phone-sized: one column, nothing wider than the screen, the composer still reachable.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator("#message-input").scrollIntoViewIfNeeded();
+    expect(await page.locator("#message-input").isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, "sandbox-mobile.png"), fullPage: true });
+  }, 120_000);
+});
+
+/** Switches persona by typing a phone number and pressing Enter, as a keyboard user would. */
+async function chatAs(phone: string): Promise<void> {
+  await page.focus("#phone-input");
+  await page.fill("#phone-input", phone);
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.locator("#chatting-as").textContent(), { timeout: STEP_TIMEOUT_MS }).toContain(`+${phone}`);
+}
+
+/** Sends `text` from the message box with Enter; answers where the bot's replies to it start. */
+async function say(text: string): Promise<number> {
+  const since = await page.locator("#messages > li").count();
+  await page.fill("#message-input", text);
+  await page.press("#message-input", "Enter");
+  await page.locator("li.msg.in", { hasText: text }).last().waitFor({ timeout: STEP_TIMEOUT_MS });
+  return since;
+}
+
+/** Waits for a bot message whose text matches `pattern`, at or after position `since` in the chat. */
+async function botSays(pattern: RegExp, since = 0) {
+  const handle = await page
+    .waitForFunction(
+    ({ source, flags, from }) => {
+      const items = [...document.querySelectorAll("#messages > li")].slice(from);
+      const match = items.find((li) => li.classList.contains("out") && new RegExp(source, flags).test(li.querySelector(".bubble")?.textContent ?? ""));
+      return match instanceof HTMLElement ? match.dataset["id"] : false;
+    },
+    { source: pattern.source, flags: pattern.flags, from: since },
+    { timeout: STEP_TIMEOUT_MS },
+    )
+    .catch(async (err: unknown) => {
+      const chat = await page.locator("#messages > li").allTextContents();
+      throw new Error(`the bot never said ${String(pattern)}; the chat:\n${chat.join("\n---\n")}`, { cause: err });
+    });
+  const id = await handle.jsonValue();
+  return page.locator(`li[data-id="${String(id)}"]`);
+}
+
+/** A random Nigerian mobile number (0803…): staff can LOG purchases only for valid mobiles and landlines. */
+function randomMobile(): string {
+  return `234803${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+}

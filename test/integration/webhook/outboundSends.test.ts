@@ -1,0 +1,197 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { sql } from "../../../src/db/sql.ts";
+import { insertInboundMessage, insertOutboxMessage } from "../../../src/db/whatsappMessages.ts";
+import { withPlatform } from "../../../src/db/withTenant.ts";
+import type { FakeGraphRequest, FakeGraphResponse } from "../../helpers/fakeGraphApi.ts";
+import {
+  eventually,
+  expectNoSecretsInLogs,
+  jobData,
+  loadFixture,
+  messagesOf,
+  sentBodiesTo,
+  stopAndClean,
+  textSend,
+} from "../../helpers/conversationKit.ts";
+import { SHARED_PHONE_NUMBER_ID, recipientOf, startTestApp, type TestApp } from "../../helpers/testApp.ts";
+import { randomPhone } from "../../helpers/testContext.ts";
+
+let app: TestApp;
+/** Per-recipient answers of the fake Graph API (each test uses its own phone). */
+const answers = new Map<string, (req: FakeGraphRequest, nth: number) => FakeGraphResponse | undefined>();
+const callsTo = new Map<string, number>();
+
+beforeAll(async () => {
+  // The runtime's own sweeper waits: the sweeper test calls it by hand.
+  app = await startTestApp({ sweeperIntervalMs: 10 * 60_000 });
+  app.graph.respondWith((req) => {
+    const to = recipientOf(req) ?? "";
+    const nth = (callsTo.get(to) ?? 0) + 1;
+    callsTo.set(to, nth);
+    return answers.get(to)?.(req, nth);
+  });
+});
+
+afterAll(async () => {
+  await stopAndClean(app);
+});
+
+const STRANGER_REPLY =
+  "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).";
+
+/** Meta's success answer from the fixture, for `to`, with our own wamid. */
+function accepted(to: string, wamid: string): FakeGraphResponse {
+  const body: unknown = JSON.parse(loadFixture("send-success-response.json", { phone: to }).replace("wamid.HBgNMjM0ODAxMjM0NTY3OBUCABEYEjQ1RkZBMDEyMzQ1Njc4OTAA", wamid));
+  return { status: 200, body };
+}
+
+function fixtureError(name: string, status: number): FakeGraphResponse {
+  const body: unknown = JSON.parse(loadFixture(name));
+  return { status, body };
+}
+
+async function outboundOf(phone: string) {
+  return (await messagesOf(app.pool, phone)).filter((m) => m.direction === "outbound");
+}
+
+async function settle(ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+}
+
+describe("Graph API failures", () => {
+  it("when the Graph API answers 500 once and then 200, then the reply is delivered exactly once and the row is sent with its wamid", async () => {
+    const phone = randomPhone();
+    const wamid = `wamid.ok.${randomUUID()}`;
+    answers.set(phone, (_req, nth) => (nth === 1 ? { status: 500, body: { error: { message: "An unknown error occurred", type: "OAuthException", code: 1 } } } : accepted(phone, wamid)));
+
+    await app.sendText(phone, "hello");
+
+    const calls = await app.repliesTo(phone, 2);
+    await settle(1500);
+    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY), textSend(phone, STRANGER_REPLY)]);
+    expect(calls.every((c) => c.phoneNumberId === SHARED_PHONE_NUMBER_ID)).toBe(true);
+    const [row, ...others] = await outboundOf(phone);
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ whatsapp_status: "sent", whatsapp_message_id: wamid, attempts: 2, error_code: null, error_message: null });
+    expect(row?.sent_at).toBeInstanceOf(Date);
+    expect(await jobData(app, "outbound", `out-${row?.id ?? ""}`)).toEqual({ outboxId: row?.id });
+    expect(app.logs.lines.some((l) => l.msg === "send failed; will retry" && l.reason === "server_error" && l.outboxId === row?.id)).toBe(true);
+    expect(app.logs.lines.some((l) => l.msg === "message sent" && l.outboxId === row?.id)).toBe(true);
+    expectNoSecretsInLogs(app, [phone, "hello"]);
+  });
+
+  it("when the Graph API answers 429 with send-error-130429.json once, then the reply is retried and sent once", async () => {
+    const phone = randomPhone();
+    const wamid = `wamid.rl.${randomUUID()}`;
+    answers.set(phone, (_req, nth) => (nth === 1 ? fixtureError("send-error-130429.json", 429) : accepted(phone, wamid)));
+
+    await app.sendText(phone, "hello");
+
+    await app.repliesTo(phone, 2);
+    await settle(1500);
+    expect(sentBodiesTo(app, phone)).toHaveLength(2);
+    const [row, ...others] = await outboundOf(phone);
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ whatsapp_status: "sent", whatsapp_message_id: wamid });
+  });
+
+  it.each([
+    ["131047 (send-error-131047.json)", () => fixtureError("send-error-131047.json", 400), "131047", "(#131047) Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number."],
+    [
+      "131026",
+      () => ({ status: 400, body: { error: { message: "(#131026) Message undeliverable", type: "OAuthException", code: 131026, error_data: { messaging_product: "whatsapp", details: "Message Undeliverable." }, fbtrace_id: "x" } } }),
+      "131026",
+      "(#131026) Message undeliverable: Message Undeliverable.",
+    ],
+  ])("when the Graph API refuses with %s, then the row is failed with the code and the Graph API is called once", async (_label, answer, code, message) => {
+    const phone = randomPhone();
+    answers.set(phone, () => answer());
+
+    await app.sendText(phone, "hello");
+
+    await app.repliesTo(phone, 1);
+    const row = await eventually(async () => {
+      const [found] = await outboundOf(phone);
+      expect(found?.whatsapp_status).toBe("failed");
+      return found;
+    });
+    await settle(2500);
+    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY)]);
+    expect(row).toMatchObject({ whatsapp_status: "failed", error_code: code, error_message: message, whatsapp_message_id: null, attempts: 1 });
+    expect(row?.failed_at).toBeInstanceOf(Date);
+    expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["failed"]);
+    expect(app.logs.lines.some((l) => l.msg === "send failed for good" && l.code === Number(code) && l.outboxId === row?.id)).toBe(true);
+    expectNoSecretsInLogs(app, [phone]);
+  });
+});
+
+describe("sweeper", () => {
+  it("when an outbox row was left queued with no job, then sweepOnce queues it and it is sent", async () => {
+    const phone = randomPhone();
+    const id = await withPlatform(app.pool, async (tx) => {
+      const rowId = await insertOutboxMessage(tx, {
+        tenantId: null,
+        customerId: null,
+        contactPhone: phone,
+        businessPhoneNumberId: SHARED_PHONE_NUMBER_ID,
+        message: { kind: "text", body: "Stranded reply" },
+        triggeredBy: "test",
+      });
+      // Written a minute ago, and Redis was down after the commit: no job.
+      await tx.query(sql.type(z.object({ id: z.uuid() }))`
+        UPDATE whatsapp_messages SET created_at = now() - interval '1 minute' WHERE id = ${rowId} RETURNING id`);
+      return rowId;
+    });
+    await settle(300);
+    expect(sentBodiesTo(app, phone)).toEqual([]);
+    expect(await jobData(app, "outbound", `out-${id}`)).toBeNull();
+    expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["queued"]);
+
+    const swept = await app.runtime.sweepOnce();
+
+    expect(swept.outbound).toBeGreaterThanOrEqual(1);
+    await app.repliesTo(phone, 1);
+    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, "Stranded reply")]);
+    await eventually(async () => {
+      const [row] = await outboundOf(phone);
+      expect(row).toMatchObject({ id, whatsapp_status: "sent" });
+      expect(row?.whatsapp_message_id).toMatch(/^wamid\./);
+    });
+    expect(await jobData(app, "outbound", `out-${id}`)).toEqual({ outboxId: id });
+    // A second sweep finds nothing of ours and sends nothing again.
+    await app.runtime.sweepOnce();
+    await settle(300);
+    expect(sentBodiesTo(app, phone)).toHaveLength(1);
+    expect(app.logs.lines.some((l) => l.msg === "sweeper queued stranded rows")).toBe(true);
+  });
+
+  it("when an inbound row was stored but never queued, then sweepOnce queues it and the person is answered", async () => {
+    const phone = randomPhone();
+    const wamid = `wamid.stranded.${randomUUID()}`;
+    await withPlatform(app.pool, async (tx) => {
+      await insertInboundMessage(tx, {
+        waMessageId: wamid,
+        from: phone,
+        phoneNumberId: SHARED_PHONE_NUMBER_ID,
+        profileName: "Ada",
+        timestamp: new Date(Date.now() - 60_000),
+        kind: "text",
+        text: "hello",
+        title: null,
+        type: "text",
+      });
+      await tx.query(sql.type(z.object({ id: z.uuid() }))`
+        UPDATE whatsapp_messages SET created_at = now() - interval '1 minute' WHERE whatsapp_message_id = ${wamid} RETURNING id`);
+    });
+
+    const swept = await app.runtime.sweepOnce();
+
+    expect(swept.inbound).toBeGreaterThanOrEqual(1);
+    await app.repliesTo(phone, 1);
+    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY)]);
+    const [inbound] = (await messagesOf(app.pool, phone)).filter((m) => m.direction === "inbound");
+    expect(inbound?.processed_at).toBeInstanceOf(Date);
+  });
+});
