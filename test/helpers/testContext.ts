@@ -82,7 +82,8 @@ export async function createTestTenant(
   return { id, vendorCode, businessName, phoneNumber };
 }
 
-/** A random Nigerian mobile number as a WhatsApp id. */
+/** A random Nigerian mobile number as a WhatsApp id (0803…0809: never a toll-free 0800). */
 export function randomPhone(): string {
-  return `23480${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+  const network = 3 + Math.floor(Math.random() * 7);
+  return `23480${network}${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 }
