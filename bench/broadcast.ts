@@ -189,7 +189,7 @@ async function measureSending(db: DatabasePool, databaseUrl: string, tenantId: s
     if (!due.ok) throw new Error(due.message);
     const queuedAt = Date.now();
     await enqueueBroadcastStart(runtime.queues, { tenantId, broadcastId });
-    await graph.waitForRequests(1, 60_000);
+    await graph.waitForRequests(1, 180_000);
     const firstAt = graph.requests[0]?.at ?? queuedAt;
     // Skip the first second (workers warming up), then measure the window.
     const windowStart = firstAt + 1000;

@@ -58,6 +58,10 @@ async function seedEveryTenantTable(tenantId: string): Promise<void> {
       INSERT INTO whatsapp_messages (tenant_id, customer_id, direction, message_type, broadcast_id)
       VALUES (${tenantId}, ${customerId}, 'outbound', 'text', ${broadcastId}) RETURNING id`);
     await tx.query(sql.type(id)`
+      INSERT INTO points_expiry_reminders (tenant_id, lot_id, customer_id)
+      SELECT tenant_id, id, customer_id FROM points_transactions WHERE tenant_id = ${tenantId} AND customer_id = ${customerId} LIMIT 1
+      RETURNING id`);
+    await tx.query(sql.type(id)`
       INSERT INTO daily_metrics (tenant_id, metric_date) VALUES (${tenantId}, CURRENT_DATE) RETURNING id`);
     await tx.query(sql.type(id)`
       INSERT INTO audit_logs (tenant_id, user_id, user_type, action) VALUES (${tenantId}, ${userId}, 'vendor_user', 'test.seeded') RETURNING id`);
