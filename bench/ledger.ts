@@ -217,11 +217,14 @@ async function loadLedger(db: pg.Client, opts: LoadOptions): Promise<LoadReport>
   const perCustomer = Math.ceil(opts.rows / opts.customers);
   // Spent lots: the oldest earned rows, enough to cover the redemptions (one in ten rows).
   const spentBelow = Math.ceil(perCustomer / 10) + 1;
-  const insertLedger = (from: number, to: number) =>
+  // Ids ascend with g, so the primary key (kept during the load) is appended to rather than
+  // hit at 10 million random places; the app's own rows keep gen_random_uuid(). The trigger
+  // sample uses ids above the load's.
+  const insertLedger = (from: number, to: number, idOffset = 0) =>
     db.query(
       `INSERT INTO points_transactions
-         (tenant_id, customer_id, transaction_type, points, points_remaining, description, metadata, expires_at, expired, created_at)
-       SELECT c.tenant_id, c.id,
+         (id, tenant_id, customer_id, transaction_type, points, points_remaining, description, metadata, expires_at, expired, created_at)
+       SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(s.g + $6::bigint), 12, '0'))::uuid, c.tenant_id, c.id,
               CASE WHEN s.k % 10 = 9 THEN 'redeemed' ELSE 'earned' END,
               CASE WHEN s.k % 10 = 9 THEN -$4::int ELSE $4::int END,
               CASE WHEN s.k % 10 = 9 THEN NULL WHEN s.k < $5::int THEN 0 ELSE $4::int END,
@@ -231,12 +234,12 @@ async function loadLedger(db: pg.Client, opts: LoadOptions): Promise<LoadReport>
               false,
               s.at
        FROM (
-         SELECT g % $3::int AS n, g / $3::int AS k,
+         SELECT g, g % $3::int AS n, g / $3::int AS k,
                 now() - interval '150 days' + (g / $3::int) * interval '1 hour' AS at
          FROM generate_series($1::bigint, $2::bigint - 1) g
        ) s
        JOIN bench_customers c ON c.n = s.n`,
-      [from, to, opts.customers, POINTS_PER_ROW, spentBelow],
+      [from, to, opts.customers, POINTS_PER_ROW, spentBelow, idOffset],
     );
 
   let method: string;
@@ -289,7 +292,7 @@ async function loadLedger(db: pg.Client, opts: LoadOptions): Promise<LoadReport>
     const sample = Math.min(opts.triggerSample, opts.rows);
     await db.query("BEGIN");
     const t0 = performance.now();
-    await insertLedger(0, sample);
+    await insertLedger(0, sample, opts.rows);
     const elapsed = (performance.now() - t0) / 1000;
     await db.query("ROLLBACK");
     const rowsPerSecond = Math.round(sample / elapsed);

@@ -2,7 +2,7 @@ import type { DatabasePool } from "slonik";
 import { applyStatusUpdate, findUnprocessedInboundIds, insertInboundMessage } from "../db/whatsappMessages.ts";
 import { withPlatform } from "../db/withTenant.ts";
 import type { WebhookEvents } from "../whatsapp/webhookPayload.ts";
-import { applyBroadcastStatus } from "./applyBroadcastStatus.ts";
+import { applyBroadcastStatusChange } from "../domain/broadcasts/applyBroadcastStatusChange.ts";
 
 export type StoredWebhook = {
   /** Inbound rows still waiting to be handled (new ones and earlier unprocessed ones). */
@@ -25,7 +25,7 @@ export async function storeWebhookEvents(pool: DatabasePool, events: WebhookEven
       const moved = await applyStatusUpdate(tx, status);
       if (moved !== null) {
         statusesApplied += 1;
-        if (moved.broadcast_id !== null) await applyBroadcastStatus(tx, moved.broadcast_id);
+        if (moved.broadcast_id !== null) await applyBroadcastStatusChange(tx, moved.broadcast_id, moved.previous_status, moved.whatsapp_status);
       }
     }
     const pendingIds = await findUnprocessedInboundIds(tx, events.messages.map((m) => m.waMessageId));

@@ -38,7 +38,7 @@ export async function findUnprocessedInboundIds(tx: Tx, waMessageIds: readonly s
   return [...ids];
 }
 
-const STATUS_RANK = sql.fragment`CASE whatsapp_status
+const STATUS_RANK = sql.fragment`CASE m.whatsapp_status
   WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END`;
 
 export const updatedStatusRow = z.object({
@@ -46,6 +46,7 @@ export const updatedStatusRow = z.object({
   tenant_id: z.uuid().nullable(),
   broadcast_id: z.uuid().nullable(),
   whatsapp_status: z.string(),
+  previous_status: z.string().nullable(),
 });
 
 /**
@@ -57,18 +58,22 @@ export async function applyStatusUpdate(tx: Tx, update: StatusUpdate): Promise<z
   const rank = { sent: 1, delivered: 2, read: 3, failed: 3 }[update.status];
   const at = sql.timestamp(update.timestamp);
   return tx.maybeOne(sql.type(updatedStatusRow)`
-    UPDATE whatsapp_messages SET
+    WITH target AS (
+      SELECT id, whatsapp_status AS previous_status FROM whatsapp_messages
+      WHERE whatsapp_message_id = ${update.waMessageId} AND direction = 'outbound'
+      FOR UPDATE
+    )
+    UPDATE whatsapp_messages m SET
       whatsapp_status = ${update.status},
-      sent_at = COALESCE(sent_at, CASE WHEN ${update.status} <> 'failed' THEN ${at} END),
-      delivered_at = CASE WHEN ${update.status} IN ('delivered', 'read') THEN COALESCE(delivered_at, ${at}) ELSE delivered_at END,
-      read_at = CASE WHEN ${update.status} = 'read' THEN ${at} ELSE read_at END,
-      failed_at = CASE WHEN ${update.status} = 'failed' THEN ${at} ELSE failed_at END,
-      error_code = CASE WHEN ${update.status} = 'failed' THEN ${update.errorCode} ELSE error_code END,
-      error_message = CASE WHEN ${update.status} = 'failed' THEN ${update.errorMessage} ELSE error_message END
-    WHERE whatsapp_message_id = ${update.waMessageId}
-      AND direction = 'outbound'
-      AND ${STATUS_RANK} < ${rank}
-    RETURNING id, tenant_id, broadcast_id, whatsapp_status
+      sent_at = COALESCE(m.sent_at, CASE WHEN ${update.status} <> 'failed' THEN ${at} END),
+      delivered_at = CASE WHEN ${update.status} IN ('delivered', 'read') THEN COALESCE(m.delivered_at, ${at}) ELSE m.delivered_at END,
+      read_at = CASE WHEN ${update.status} = 'read' THEN ${at} ELSE m.read_at END,
+      failed_at = CASE WHEN ${update.status} = 'failed' THEN ${at} ELSE m.failed_at END,
+      error_code = CASE WHEN ${update.status} = 'failed' THEN ${update.errorCode} ELSE m.error_code END,
+      error_message = CASE WHEN ${update.status} = 'failed' THEN ${update.errorMessage} ELSE m.error_message END
+    FROM target
+    WHERE m.id = target.id AND ${STATUS_RANK} < ${rank}
+    RETURNING m.id, m.tenant_id, m.broadcast_id, m.whatsapp_status, target.previous_status
   `);
 }
 

@@ -10,7 +10,8 @@ import {
 } from "../db/whatsappMessages.ts";
 import { noRows, sql, type Tx } from "../db/sql.ts";
 import { withPlatform } from "../db/withTenant.ts";
-import { applyBroadcastStatus } from "../conversation/applyBroadcastStatus.ts";
+import { applyBroadcastStatusChange } from "../domain/broadcasts/applyBroadcastStatusChange.ts";
+import { skipUnwantedBroadcastMessage } from "../domain/broadcasts/skipUnwantedBroadcastMessage.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import type { GraphClient } from "../whatsapp/graphClient.ts";
@@ -91,6 +92,8 @@ async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, job
     return { rowId: row.id, outcome: "invalid", error: null };
   }
 
+  // A broadcast message whose customer opted out (STOP) or whose broadcast was cancelled since.
+  if (row.broadcast_id !== null && (await skipUnwantedBroadcastMessage(tx, row.id))) return { rowId: row.id, outcome: "skipped", error: null };
   const stopTimer = deps.metrics.sendDuration.startTimer();
   const result = await deps.graph.send(row.business_phone_number_id, row.contact_phone, message.data);
   stopTimer();
@@ -98,7 +101,7 @@ async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, job
   if (result.ok) {
     accepted.value = true;
     await markOutboxSent(tx, row.id, result.wamid);
-    if (row.broadcast_id !== null) await applyBroadcastStatus(tx, row.broadcast_id);
+    if (row.broadcast_id !== null) await applyBroadcastStatusChange(tx, row.broadcast_id, "queued", "sent");
     deps.metrics.sends.inc({ result: "sent" });
     log.info({ phoneMasked: maskPhone(row.contact_phone) }, "message sent");
     return { rowId: row.id, outcome: result.wamid, error: null };
@@ -115,7 +118,7 @@ async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, job
     return { rowId: row.id, outcome: "retry", error: new Error(`send failed (${result.reason}); retrying`) };
   }
   await markOutboxFailed(tx, row.id, error);
-  if (row.broadcast_id !== null) await applyBroadcastStatus(tx, row.broadcast_id);
+  if (row.broadcast_id !== null) await applyBroadcastStatusChange(tx, row.broadcast_id, "queued", "failed");
   deps.metrics.sends.inc({ result: "failed" });
   log.warn({ code: result.code, reason: result.reason }, "send failed for good");
   if (row.id === jobOutboxId) return { rowId: row.id, outcome: "failed", error: new UnrecoverableError(`send failed (${result.reason})`) };

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
-import { recountBroadcast } from "./recountBroadcast.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 import { findBroadcast } from "./findBroadcast.ts";
 
@@ -19,7 +18,10 @@ export async function cancelBroadcast(
   tx: Tx,
   input: { tenantId: string; broadcastId: string; userId: string | null; now: Date },
 ): Promise<CancelBroadcastResult> {
-  const broadcast = await findBroadcast(tx, input.broadcastId, { forUpdate: true });
+  // Lock order everywhere is outbox rows, then the broadcast row (the outbound worker and status
+  // callbacks move a row, then the counters): so read the broadcast without a lock here, stop
+  // the queued rows (waiting for sends in flight to commit), and only then update the broadcast.
+  const broadcast = await findBroadcast(tx, input.broadcastId);
   if (broadcast === null) return { ok: false, reason: "not_found", message: "No broadcast with that id." };
   if (broadcast.status !== "draft" && broadcast.status !== "scheduled" && broadcast.status !== "sending") {
     return { ok: false, reason: "not_cancellable", message: `The broadcast is ${broadcast.status} and cannot be cancelled.` };
@@ -35,10 +37,13 @@ export async function cancelBroadcast(
     )
     SELECT count(*) AS stopped FROM stopped
   `);
-  await tx.query(sql.type(z.object({ id: z.string() }))`
-    UPDATE broadcasts SET status = 'cancelled', cancelled_at = ${at} WHERE id = ${input.broadcastId} RETURNING id
+  const updated = await tx.maybeOne(sql.type(z.object({ id: z.string() }))`
+    UPDATE broadcasts SET status = 'cancelled', cancelled_at = ${at}, failed_count = failed_count + ${stopped}
+    WHERE id = ${input.broadcastId} AND status IN ('draft', 'scheduled', 'sending')
+    RETURNING id
   `);
-  await recountBroadcast(tx, input.broadcastId);
+  // Only possible with nothing stopped: it finished while we looked (queued rows keep it sending).
+  if (updated === null) return { ok: false, reason: "not_cancellable", message: "The broadcast has just finished." };
   await writeAuditLog(tx, {
     tenantId: input.tenantId,
     actor: vendorOrSystem(input.userId),

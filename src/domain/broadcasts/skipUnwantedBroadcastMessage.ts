@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
-import { recountBroadcast } from "./recountBroadcast.ts";
+import { applyBroadcastStatusChange } from "./applyBroadcastStatusChange.ts";
 import { BROADCAST_CANCELLED_CODE } from "./cancelBroadcast.ts";
 
 const recipientRow = z.object({
@@ -15,7 +15,7 @@ const recipientRow = z.object({
  * Called by the outbound worker just before it sends a claimed outbox row: a broadcast message
  * whose customer has since opted out (`STOP`), been blocked or deleted, or whose broadcast was
  * cancelled, is marked failed with the reason instead of being sent, and the broadcast's
- * counters are recounted. Runs on the platform path.
+ * counters move by that change. Runs on the platform path.
  * @returns true when the row was skipped (the worker must not send it).
  */
 export async function skipUnwantedBroadcastMessage(tx: Tx, outboxId: string): Promise<boolean> {
@@ -39,6 +39,6 @@ export async function skipUnwantedBroadcastMessage(tx: Tx, outboxId: string): Pr
     WHERE id = ${outboxId} AND whatsapp_status = 'queued'
     RETURNING id
   `);
-  await recountBroadcast(tx, row.broadcast_id);
+  await applyBroadcastStatusChange(tx, row.broadcast_id, "queued", "failed");
   return true;
 }

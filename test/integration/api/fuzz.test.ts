@@ -17,12 +17,15 @@ import { createFullTenant, type FullTenant } from "./tenantFixture.ts";
  */
 let app: TestApp;
 let platformToken: string;
+let adminId: string;
 let tenant: FullTenant;
 let writeRoutes: ApiRoute[];
 
 beforeAll(async () => {
   app = await startTestApp({ role: "web" });
-  platformToken = await platformLogin(app, await createPlatformAdmin(app.pool));
+  const admin = await createPlatformAdmin(app.pool);
+  adminId = admin.id;
+  platformToken = await platformLogin(app, admin);
   tenant = await createFullTenant(app, platformToken, "Fuzz Target");
   writeRoutes = listApiRoutes({ config: testConfig(), pool: app.pool }).filter((r) => r.method !== "get");
 }, 300_000);
@@ -128,7 +131,10 @@ function requiredFields(schema: z.ZodType): string[] {
   return json.success ? (json.data.required ?? []) : [];
 }
 
-/** A fingerprint of every row the tenant owns and of the platform tables a write could touch. */
+/**
+ * A fingerprint of every row the tenant owns, and of what this test's platform admin did
+ * anywhere (every platform write, a new tenant included, leaves an audit row naming its admin).
+ */
 async function fingerprint(): Promise<string> {
   const tables = [
     "vendor_users", "customers", "rewards", "reward_redemptions", "purchases", "points_transactions",
@@ -146,8 +152,9 @@ async function fingerprint(): Promise<string> {
     }
     parts.push(
       await tx.oneFirst(sql.type(z.object({ h: z.string() }))`
-        SELECT (SELECT count(*) FROM tenants) || ':' || (SELECT md5(t::text) FROM tenants t WHERE id = ${tenant.id}) || ':' ||
-               (SELECT count(*) FROM platform_admins) AS h
+        SELECT (SELECT md5(t::text) FROM tenants t WHERE id = ${tenant.id}) || ':' ||
+               (SELECT count(*) FROM audit_logs WHERE user_id = ${adminId}) || ':' ||
+               (SELECT md5(a::text) FROM platform_admins a WHERE id = ${adminId}) AS h
       `),
     );
     return parts.join("\n");
