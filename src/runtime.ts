@@ -112,7 +112,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       pool,
       queues,
       rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics)],
-      routes: [createApiRoutes({ config, pool }), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
+      routes: [createApiRoutes({ config, pool, queues }), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
     });
     server = await listen(app, config.port, options.host ?? "0.0.0.0");
     const address = server.address();

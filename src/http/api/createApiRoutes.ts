@@ -1,6 +1,7 @@
 import type { Router } from "express";
 import type { DatabasePool } from "slonik";
 import type { Config } from "../../config.ts";
+import type { QueueFactory } from "../../jobs/queueFactory.ts";
 import { createAuthenticator } from "../auth/authenticate.ts";
 import { loginRoutes } from "../auth/loginRoutes.ts";
 import { buildOpenApiDocument } from "../openapi/buildOpenApiDocument.ts";
@@ -11,7 +12,8 @@ import { billingRoutes } from "../platform/billingRoutes.ts";
 import { tenantRoutes } from "../platform/tenantRoutes.ts";
 import { vendorRoutes } from "./vendorRoutes.ts";
 
-export type ApiDeps = { config: Config; pool: DatabasePool };
+/** `queues`: where routes enqueue background work (a broadcast sent now starts in a worker). */
+export type ApiDeps = { config: Config; pool: DatabasePool; queues: QueueFactory };
 
 /** Every route of the vendor API, the platform API and the OpenAPI document, as definitions. */
 export function listApiRoutes(deps: ApiDeps): ApiRoute[] {

@@ -23,7 +23,7 @@ import {
   serializePurchase,
 } from "./vendorSchemas.ts";
 
-const tag = text(50).regex(/^[\p{L}\p{N} _-]+$/u, "letters, digits, spaces, _ and - only");
+export const tag = text(50).regex(/^[\p{L}\p{N} _-]+$/u, "letters, digits, spaces, _ and - only");
 
 const listCustomersQuery = pageQuery.extend({
   loyalty_status: z.enum(["active", "inactive", "blocked"]).optional(),

@@ -1,4 +1,5 @@
 import type { ApiRoute } from "../openapi/defineRoute.ts";
+import { broadcastRoutes } from "./broadcastRoutes.ts";
 import { businessRoutes } from "./businessRoutes.ts";
 import { catalogRoutes } from "./catalogRoutes.ts";
 import type { ApiDeps } from "./createApiRoutes.ts";
@@ -8,5 +9,12 @@ import { staffRoutes } from "./staffRoutes.ts";
 
 /** Every `/api/v1` route except login. */
 export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
-  return [...staffRoutes(deps), ...catalogRoutes(deps), ...customerRoutes(deps), ...redemptionRoutes(deps), ...businessRoutes(deps)];
+  return [
+    ...staffRoutes(deps),
+    ...catalogRoutes(deps),
+    ...customerRoutes(deps),
+    ...redemptionRoutes(deps),
+    ...businessRoutes(deps),
+    ...broadcastRoutes(deps),
+  ];
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ApiKey } from "../../domain/apiKeys/apiKeyRecord.ts";
 import type { AuditLogRecord } from "../../domain/audit/listAuditLogs.ts";
+import type { Broadcast } from "../../domain/broadcasts/broadcastRecord.ts";
 import type { CampaignRecord } from "../../domain/campaigns/campaignRecord.ts";
 import type { Customer } from "../../domain/customers/customerRecord.ts";
 import type { LedgerEntry } from "../../domain/ledger/ledgerEntry.ts";
@@ -310,5 +311,52 @@ export function serializeAuditLog(a: AuditLogRecord): z.infer<typeof auditLogRes
     old_values: a.oldValues,
     new_values: a.newValues,
     created_at: isoOrNull(a.createdAt),
+  };
+}
+
+export const broadcastResponse = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    message_content: z.string(),
+    target_segment: json,
+    status: z.enum(["draft", "scheduled", "sending", "completed", "failed", "cancelled"]),
+    scheduled_at: iso.nullable(),
+    total_recipients: z.int(),
+    sent_count: z.int(),
+    delivered_count: z.int(),
+    read_count: z.int(),
+    failed_count: z.int(),
+    started_at: iso.nullable(),
+    completed_at: iso.nullable(),
+    cancelled_at: iso.nullable(),
+    failure_reason: z.string().nullable(),
+    created_by_user_id: z.uuid().nullable(),
+    created_at: iso.nullable(),
+  })
+  .meta({
+    id: "Broadcast",
+    description: "sent_count includes delivered and read; delivered_count includes read. Complete when sent + failed = total_recipients.",
+  });
+
+export function serializeBroadcast(b: Broadcast): z.infer<typeof broadcastResponse> {
+  return {
+    id: b.id,
+    name: b.name,
+    message_content: b.messageContent,
+    target_segment: b.targetSegment,
+    status: b.status,
+    scheduled_at: isoOrNull(b.scheduledAt),
+    total_recipients: b.totalRecipients,
+    sent_count: b.sentCount,
+    delivered_count: b.deliveredCount,
+    read_count: b.readCount,
+    failed_count: b.failedCount,
+    started_at: isoOrNull(b.startedAt),
+    completed_at: isoOrNull(b.completedAt),
+    cancelled_at: isoOrNull(b.cancelledAt),
+    failure_reason: b.failureReason,
+    created_by_user_id: b.createdByUserId,
+    created_at: isoOrNull(b.createdAt),
   };
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
   platformToken = await platformLogin(app, await createPlatformAdmin(app.pool));
   a = await createFullTenant(app, platformToken, "Tenant A Foods");
   b = await createFullTenant(app, platformToken, "Tenant B Foods");
-  routes = listApiRoutes({ config: testConfig(), pool: app.pool });
+  routes = listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues });
 }, 300_000);
 afterAll(async () => {
   await app.stop();

@@ -27,7 +27,7 @@ beforeAll(async () => {
   adminId = admin.id;
   platformToken = await platformLogin(app, admin);
   tenant = await createFullTenant(app, platformToken, "Fuzz Target");
-  writeRoutes = listApiRoutes({ config: testConfig(), pool: app.pool }).filter((r) => r.method !== "get");
+  writeRoutes = listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues }).filter((r) => r.method !== "get");
 }, 300_000);
 afterAll(async () => {
   await app.stop();
@@ -138,7 +138,7 @@ function requiredFields(schema: z.ZodType): string[] {
 async function fingerprint(): Promise<string> {
   const tables = [
     "vendor_users", "customers", "rewards", "reward_redemptions", "purchases", "points_transactions",
-    "customer_points_balance", "points_rules", "campaigns", "audit_logs", "tenant_invoices", "api_keys",
+    "customer_points_balance", "points_rules", "campaigns", "audit_logs", "tenant_invoices", "api_keys", "broadcasts",
   ];
   return withPlatform(app.pool, async (tx) => {
     const parts: string[] = [];

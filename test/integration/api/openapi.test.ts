@@ -31,7 +31,7 @@ describe("openapi", { timeout: 60_000 }, () => {
     const doc = documentSchema.parse(res.body);
     expect(doc.openapi).toBe("3.1.0");
 
-    const router = createApiRoutes({ config: testConfig(), pool: app.pool });
+    const router = createApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues });
     const mounted = z
       .array(layerSchema)
       .parse(router.stack)
@@ -43,7 +43,7 @@ describe("openapi", { timeout: 60_000 }, () => {
 
   it("when a route takes a body, then the document carries its schema, with the §7 fields", async () => {
     const doc = documentSchema.parse((await call(app, "get", "/api/openapi.json")).body);
-    for (const route of listApiRoutes({ config: testConfig(), pool: app.pool })) {
+    for (const route of listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues })) {
       const op = doc.paths[route.path]?.[route.method];
       expect(op, `${route.method} ${route.path}`).toBeDefined();
       if (route.body !== null) expect(op?.requestBody, `${route.method} ${route.path}`).toBeDefined();

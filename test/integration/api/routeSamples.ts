@@ -11,6 +11,7 @@ export type TenantFixture = {
   redemptionId: string;
   apiKeyId: string;
   invoiceId: string;
+  broadcastId: string;
   tenantId: string;
 };
 
@@ -56,6 +57,12 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   "POST /api/v1/redemptions/{id}/cancel": () => ({ reason: "Customer changed their mind" }),
   "PATCH /api/v1/settings": () => ({ greeting_message: "Welcome to our shop!" }),
   "POST /api/v1/api-keys": () => ({ name: "POS" }),
+  "POST /api/v1/broadcasts": () => ({
+    name: "Weekend promo",
+    message_content: "Double points all weekend!",
+    target_segment: { tags: ["vip"], min_points: 100 },
+  }),
+  "POST /api/v1/broadcasts/{id}/schedule": () => ({ scheduled_at: "2030-01-01T09:00:00Z" }),
 };
 
 /** Fills `{id}` and `{invoiceId}` with the fixture's ids for the resource the path names. */
@@ -70,6 +77,7 @@ export function fillPath(path: string, f: TenantFixture): string {
       case "redemptions": return f.redemptionId;
       case "api-keys": return f.apiKeyId;
       case "tenants": return f.tenantId;
+      case "broadcasts": return f.broadcastId;
       default: throw new Error(`no fixture id for /${segment}/{id}`);
     }
   };

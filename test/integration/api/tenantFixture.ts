@@ -18,7 +18,8 @@ async function created(res: { status: number; body: unknown }, what: string): Pr
 /**
  * A tenant with one of everything, made through the API (a redemption through the domain, as
  * the chat makes them): a staff member and an admin who can log in, a reward, a rule, a
- * campaign, a customer with points, a pending redemption, an API key and an invoice.
+ * campaign, a customer with points, a pending redemption, an API key, an invoice and a draft
+ * broadcast.
  */
 export async function createFullTenant(app: TestApp, platformToken: string, name = "Fixture Foods"): Promise<FullTenant> {
   const tenant = await onboardTenant(app, platformToken, name);
@@ -69,6 +70,10 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
     }),
     "invoice",
   );
+  const broadcastId = await created(
+    await call(app, "post", "/api/v1/broadcasts", { token, body: { name: "Promo", message_content: "Double points today!", target_segment: {} } }),
+    "broadcast",
+  );
   return {
     ...tenant,
     staffToken: await vendorLogin(app, { vendorCode: tenant.vendorCode, email: staff.email, password: staff.password }),
@@ -84,6 +89,7 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
       redemptionId: redemption.redemptionId,
       apiKeyId: key.id,
       invoiceId,
+      broadcastId,
     },
   };
 }
