@@ -1,11 +1,17 @@
 import type { JobQueue, QueueFactory } from "../queueFactory.ts";
-import { JOB, SCHEDULED_QUEUE } from "./scheduledJobs.ts";
+import { JOB } from "./scheduledJobs.ts";
+import { scheduledQueue } from "./scheduledQueue.ts";
 
 /**
  * Queues the start of a broadcast that `sendBroadcastNow` (or its schedule) made due; call it
- * after that transaction commits. The job id is the broadcast's, so asking twice starts it once.
+ * after that transaction commits. The job id is the broadcast's, so asking twice starts it once;
+ * a start that failed all its attempts (kept for a week) is removed first, so asking again
+ * (the minute scan of due broadcasts) can retry it.
  */
 export async function enqueueBroadcastStart(queues: QueueFactory | JobQueue, input: { tenantId: string; broadcastId: string }): Promise<void> {
-  const queue = "queue" in queues ? queues.queue(SCHEDULED_QUEUE) : queues;
-  await queue.add(JOB.broadcastStart, { tenantId: input.tenantId, broadcastId: input.broadcastId }, { jobId: `bcast-${input.broadcastId}` });
+  const queue = "queue" in queues ? scheduledQueue(queues) : queues;
+  const jobId = `bcast-${input.broadcastId}`;
+  const previous = await queue.getJob(jobId);
+  if (previous !== undefined && (await previous.isFailed())) await previous.remove();
+  await queue.add(JOB.broadcastStart, { tenantId: input.tenantId, broadcastId: input.broadcastId }, { jobId });
 }

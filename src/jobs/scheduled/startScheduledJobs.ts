@@ -3,6 +3,7 @@ import type { Config } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
 import type { JobQueue, JobWorker, QueueFactory } from "../queueFactory.ts";
 import { runScheduledJob } from "./runScheduledJob.ts";
+import { scheduledQueue } from "./scheduledQueue.ts";
 import { JOB, SCHEDULED_QUEUE } from "./scheduledJobs.ts";
 
 export type ScheduledJobsDeps = {
@@ -16,8 +17,6 @@ export type ScheduledJobsDeps = {
 
 export type ScheduledJobs = { queue: JobQueue; worker: JobWorker };
 
-const ATTEMPTS = 3;
-
 /**
  * The platform-wide job schedulers (BullMQ `upsertJobScheduler`, so every worker process may
  * call this and there is still one schedule of each) and the worker that runs them:
@@ -29,14 +28,7 @@ const ATTEMPTS = 3;
  * Call for the `all` and `worker` roles.
  */
 export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<ScheduledJobs> {
-  const queue = deps.queues.queue(SCHEDULED_QUEUE, {
-    attempts: ATTEMPTS,
-    backoff: { type: "exponential", delay: 5_000 },
-    // Kept for two days: a per-tenant job id carries the local date, so a kept job stops the
-    // next hourly dispatch from queueing the same night's job again.
-    removeOnComplete: { age: 2 * 24 * 3600 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  const queue = scheduledQueue(deps.queues);
   const schedules: { id: string; pattern: string }[] = [
     { id: JOB.dispatchTenantJobs, pattern: "5 * * * *" },
     { id: JOB.subscriptionStatus, pattern: "15 * * * *" },
