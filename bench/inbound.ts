@@ -373,12 +373,14 @@ function createJobReader(connection: Redis) {
   };
 }
 
+/** Deletes every key under this run's queue prefix (the message queues and any the runtime adds). */
 async function obliterateQueues(connection: Redis): Promise<void> {
-  for (const name of [INBOUND_QUEUE, OUTBOUND_QUEUE]) {
-    const queue = new Queue(name, { connection, prefix: queuePrefix });
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
+  let cursor = "0";
+  do {
+    const [next, keys] = await connection.scan(cursor, "MATCH", `${queuePrefix}:*`, "COUNT", 1000);
+    if (keys.length > 0) await connection.del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
 }
 
 async function redisProcessId(connection: Redis): Promise<number | undefined> {

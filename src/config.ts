@@ -63,6 +63,7 @@ const envSchema = z.object({
     z.string().min(12, "must be at least 12 characters").optional(),
   ),
   CONVERSATION_IDLE_MINUTES: positiveInt(30),
+  DATABASE_POOL_SIZE: positiveInt(20),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
 });
@@ -72,6 +73,8 @@ export type Config = Readonly<{
   port: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   databaseUrl: string | undefined;
+  /** Connections per process (web and workers share them). */
+  databasePoolSize: number;
   redisUrl: string | undefined;
   jwtSecret: string;
   whatsapp: Readonly<{
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     // Outside production a per-process secret keeps `npm start` working with no setup; tokens
     // then last until the next restart.
