@@ -59,8 +59,10 @@ export async function evaluatePurchaseFor(tx: Tx, input: EvaluatePurchaseForInpu
   const customer = input.customer;
   const balance = customer === null ? 0 : (await getBalance(tx, customer.id)).balance;
   const thisYear = localDateInTimeZone(input.now, input.timezone).year;
+  // Only look through the customer's history when a birthday bonus could apply at all.
+  const birthdayRuleActive = rules.some((rule) => rule.rule_type === "birthday");
   const birthdayAwardedThisYear =
-    customer === null
+    customer === null || customer.birthDate === null || !birthdayRuleActive
       ? false
       : await tx.exists(sql.type(z.object({ x: z.number() }))`
           SELECT 1 AS x FROM points_transactions
