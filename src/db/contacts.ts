@@ -14,12 +14,15 @@ export const contactRow = z.object({
 });
 export type Contact = z.infer<typeof contactRow>;
 
+const phoneNumberRow = z.object({ phone_number: z.string() });
+const jsonValue = z.json();
+
 /**
  * Creates the sender's contact row on first contact and locks it for this transaction, so one
  * sender's messages are handled one at a time, in order, whichever worker picks them up.
  */
 export async function lockContact(tx: Tx, phone: string, whatsappName: string | null): Promise<Contact> {
-  await tx.query(sql.type(z.object({ phone_number: z.string() }))`
+  await tx.query(sql.type(phoneNumberRow)`
     INSERT INTO contacts (phone_number, whatsapp_name) VALUES (${phone}, ${whatsappName})
     ON CONFLICT (phone_number) DO NOTHING
     RETURNING phone_number
@@ -33,13 +36,13 @@ export async function lockContact(tx: Tx, phone: string, whatsappName: string | 
 }
 
 export async function setActiveTenant(tx: Tx, phone: string, tenantId: string | null): Promise<void> {
-  await tx.query(sql.type(z.object({ phone_number: z.string() }))`
+  await tx.query(sql.type(phoneNumberRow)`
     UPDATE contacts SET active_tenant_id = ${tenantId} WHERE phone_number = ${phone} RETURNING phone_number
   `);
 }
 
 export async function touchContact(tx: Tx, phone: string, whatsappName: string | null): Promise<void> {
-  await tx.query(sql.type(z.object({ phone_number: z.string() }))`
+  await tx.query(sql.type(phoneNumberRow)`
     UPDATE contacts SET last_inbound_at = now(), whatsapp_name = COALESCE(${whatsappName}, whatsapp_name)
     WHERE phone_number = ${phone} RETURNING phone_number
   `);
@@ -51,12 +54,12 @@ export async function saveStaffSession(
   phone: string,
   session: { tenantId: string; staffUserId: string; expiresAt: Date; state: unknown } | null,
 ): Promise<void> {
-  await tx.query(sql.type(z.object({ phone_number: z.string() }))`
+  await tx.query(sql.type(phoneNumberRow)`
     UPDATE contacts SET
       staff_tenant_id = ${session?.tenantId ?? null},
       staff_user_id = ${session?.staffUserId ?? null},
       staff_session_expires_at = ${session === null ? null : sql.timestamp(session.expiresAt)},
-      staff_state = ${sql.jsonb(z.json().parse(session?.state ?? {}))}
+      staff_state = ${sql.jsonb(jsonValue.parse(session?.state ?? {}))}
     WHERE phone_number = ${phone}
     RETURNING phone_number
   `);

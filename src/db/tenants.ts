@@ -13,6 +13,10 @@ export const routingTenantRow = z.object({
 });
 export type RoutingTenant = z.infer<typeof routingTenantRow>;
 
+const membershipRow = z.object({ tenant_id: z.uuid(), business_name: z.string() });
+
+const staffTenantRow = z.object({ tenant_id: z.uuid(), user_id: z.uuid() });
+
 const columns = sql.fragment`id, business_name, vendor_code, subscription_status, is_active, deleted_at, whatsapp_config`;
 
 export async function findTenantByVendorCode(tx: Tx, vendorCode: string): Promise<RoutingTenant | null> {
@@ -45,7 +49,7 @@ export function isTenantServing(tenant: RoutingTenant): boolean {
 
 /** The vendors a phone number belongs to as a customer (for VENDORS), across tenants. */
 export async function listMembershipsByPhone(tx: Tx, phone: string) {
-  return tx.any(sql.type(z.object({ tenant_id: z.uuid(), business_name: z.string() }))`
+  return tx.any(sql.type(membershipRow)`
     SELECT c.tenant_id, t.business_name
     FROM customers c JOIN tenants t ON t.id = c.tenant_id
     WHERE c.phone_number = ${phone} AND c.deleted_at IS NULL AND t.deleted_at IS NULL
@@ -55,7 +59,7 @@ export async function listMembershipsByPhone(tx: Tx, phone: string) {
 
 /** Tenants where this phone is an active staff member with a PIN. */
 export async function listStaffTenantsByPhone(tx: Tx, phone: string) {
-  return tx.any(sql.type(z.object({ tenant_id: z.uuid(), user_id: z.uuid() }))`
+  return tx.any(sql.type(staffTenantRow)`
     SELECT tenant_id, id AS user_id FROM vendor_users
     WHERE phone_number = ${phone} AND pin_enabled = true AND staff_pin_hash IS NOT NULL
       AND is_active = true AND deleted_at IS NULL

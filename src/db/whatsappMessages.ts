@@ -10,6 +10,7 @@ import { sql, type Tx } from "./sql.ts";
  */
 
 const idRow = z.object({ id: z.uuid() });
+const jsonValue = z.json();
 
 /** Stores one inbound message; a message already stored (Meta redelivers) is left as it is. */
 export async function insertInboundMessage(tx: Tx, message: InboundMessage): Promise<void> {
@@ -143,7 +144,7 @@ export async function insertOutboxMessage(
       business_phone_number_id, payload, whatsapp_status, triggered_by, broadcast_id
     ) VALUES (
       ${row.tenantId}, ${row.customerId}, 'outbound', ${row.message.kind}, ${body}, ${row.contactPhone},
-      ${row.businessPhoneNumberId}, ${sql.jsonb(z.json().parse(row.message))}, 'queued', ${row.triggeredBy},
+      ${row.businessPhoneNumberId}, ${sql.jsonb(jsonValue.parse(row.message))}, 'queued', ${row.triggeredBy},
       ${row.broadcastId ?? null}
     )
     RETURNING id
@@ -163,12 +164,19 @@ export const outboxRow = z.object({
 });
 export type OutboxRow = z.infer<typeof outboxRow>;
 
+const outboxRecipientRow = z.object({
+  contact_phone: z.string(),
+  seq: z.number(),
+  whatsapp_status: z.string().nullable(),
+  business_phone_number_id: z.string(),
+});
+
 /** The row a job names, without locking it (to learn its recipient and place in line). */
 export async function findOutboxMessage(
   tx: Tx,
   id: string,
 ): Promise<{ contact_phone: string; seq: number; whatsapp_status: string | null; business_phone_number_id: string } | null> {
-  return tx.maybeOne(sql.type(z.object({ contact_phone: z.string(), seq: z.number(), whatsapp_status: z.string().nullable(), business_phone_number_id: z.string() }))`
+  return tx.maybeOne(sql.type(outboxRecipientRow)`
     SELECT contact_phone, seq, whatsapp_status, business_phone_number_id FROM whatsapp_messages WHERE id = ${id} AND direction = 'outbound'
   `);
 }

@@ -6,6 +6,8 @@ import type { QueueFactory } from "../jobs/queueFactory.ts";
 
 const READY_TIMEOUT_MS = 2000;
 
+const okRow = z.object({ ok: z.number() });
+
 /** `/healthz`: the process is up. `/readyz`: PostgreSQL and the queue backend answer. */
 export function createHealthRoutes(deps: { pool: DatabasePool; queues: QueueFactory }): Router {
   const router = Router();
@@ -14,7 +16,7 @@ export function createHealthRoutes(deps: { pool: DatabasePool; queues: QueueFact
   });
   router.get("/readyz", async (req, res) => {
     const [database, queue] = await Promise.all([
-      check(() => deps.pool.oneFirst(sql.type(z.object({ ok: z.number() }))`SELECT 1 AS ok`)),
+      check(() => deps.pool.oneFirst(sql.type(okRow)`SELECT 1 AS ok`)),
       check(() => deps.queues.ping()),
     ]);
     const ready = database === "ok" && queue === "ok";

@@ -33,6 +33,16 @@ const figures = z.object({
   rewards_redeemed: z.number().int(),
 });
 
+const customerCountsRow = z.object({ customers: z.number().int(), active: z.number().int() });
+
+const topCustomerRow = z.object({
+  id: z.string(),
+  phone_number: z.string(),
+  whatsapp_name: z.string().nullable(),
+  total_spent_ngn: z.number().int(),
+  total_purchases: z.number().int(),
+});
+
 /**
  * The tenant's figures for `from`..`to` (local dates, inclusive): past days from the
  * `daily_metrics` rows the nightly job writes, today computed live (the job has not run yet),
@@ -70,14 +80,12 @@ export async function getAnalyticsSummary(
     `);
     days.push(toFigures(live));
   }
-  const overall = await tx.one(sql.type(z.object({ customers: z.number().int(), active: z.number().int() }))`
+  const overall = await tx.one(sql.type(customerCountsRow)`
     SELECT count(*) AS customers,
            count(*) FILTER (WHERE last_purchase_at >= ${sql.timestamp(input.now)}::timestamptz - interval '30 days') AS active
     FROM customers WHERE deleted_at IS NULL
   `);
-  const top = await tx.any(sql.type(z.object({
-    id: z.string(), phone_number: z.string(), whatsapp_name: z.string().nullable(), total_spent_ngn: z.number().int(), total_purchases: z.number().int(),
-  }))`
+  const top = await tx.any(sql.type(topCustomerRow)`
     SELECT id, phone_number, whatsapp_name, COALESCE(total_spent_ngn, 0) AS total_spent_ngn, COALESCE(total_purchases, 0) AS total_purchases
     FROM customers WHERE deleted_at IS NULL AND COALESCE(total_spent_ngn, 0) > 0
     ORDER BY total_spent_ngn DESC, id LIMIT ${input.topLimit ?? 10}

@@ -18,13 +18,16 @@ export type AuditEntry = {
   newValues?: Record<string, unknown> | null;
 };
 
+const idRow = z.object({ id: z.string() });
+const jsonValue = z.json();
+
 /**
  * Appends one audit_logs row on the caller's transaction, so the record commits or rolls back
  * with the action it describes. Never put PINs, passwords or message bodies in the values.
  * @returns the new row's id.
  */
 export async function writeAuditLog(tx: Tx, entry: AuditEntry): Promise<string> {
-  return tx.oneFirst(sql.type(z.object({ id: z.string() }))`
+  return tx.oneFirst(sql.type(idRow)`
     INSERT INTO audit_logs (tenant_id, user_id, user_type, action, entity_type, entity_id, old_values, new_values)
     VALUES (
       ${entry.tenantId}, ${entry.actor.userId}, ${entry.actor.userType}, ${entry.action},
@@ -36,7 +39,7 @@ export async function writeAuditLog(tx: Tx, entry: AuditEntry): Promise<string> 
 }
 
 function jsonOrNull(values: Record<string, unknown> | null | undefined) {
-  return values === null || values === undefined ? null : sql.jsonb(z.json().parse(values));
+  return values === null || values === undefined ? null : sql.jsonb(jsonValue.parse(values));
 }
 
 /** The actor for an optional vendor user id: the system when there is none. */

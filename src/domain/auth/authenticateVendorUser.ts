@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { findTenantByVendorCode, isTenantServing } from "../../db/tenants.ts";
 import { enterTenant } from "../../db/withTenant.ts";
 import { verifySecret } from "./passwords.ts";
@@ -37,7 +37,7 @@ export async function authenticateVendorUser(tx: Tx, input: AuthenticateVendorUs
   const matches = await verifySecret(input.password, user?.password_hash ?? DUMMY_HASH);
   if (tenant === null || user === null || !matches) return { ok: false, reason: "invalid_credentials" };
   if (!isTenantServing(tenant)) return { ok: false, reason: "tenant_suspended" };
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE vendor_users SET last_login_at = ${sql.timestamp(input.now)} WHERE id = ${user.id}
   `);
   return { ok: true, userId: user.id, tenantId: tenant.id, role: user.role };

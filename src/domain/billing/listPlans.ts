@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 
+const jsonObjectOrEmpty = z.record(z.string(), z.unknown()).catch(() => ({}));
+
 export const planRecordSchema = z
   .object({
     id: z.string(),
@@ -19,7 +21,7 @@ export const planRecordSchema = z
     description: row.description,
     priceKobo: row.price_ngn,
     billingPeriod: row.billing_period,
-    features: z.record(z.string(), z.unknown()).catch({}).parse(row.features),
+    features: jsonObjectOrEmpty.parse(row.features),
     isActive: row.is_active ?? true,
   }));
 

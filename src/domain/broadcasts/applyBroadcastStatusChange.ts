@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 
+const idRow = z.object({ id: z.uuid() });
+
 /** Which counters a status counts in: sent includes delivered and read; delivered includes read. */
 function indicators(status: string | null) {
   return {
@@ -27,7 +29,7 @@ export async function applyBroadcastStatusChange(tx: Tx, broadcastId: string, fr
     failed: after.failed - before.failed,
   };
   if (d.sent === 0 && d.delivered === 0 && d.read === 0 && d.failed === 0) return;
-  await tx.query(sql.type(z.object({ id: z.uuid() }))`
+  await tx.query(sql.type(idRow)`
     UPDATE broadcasts SET
       sent_count = sent_count + ${d.sent},
       delivered_count = delivered_count + ${d.delivered},

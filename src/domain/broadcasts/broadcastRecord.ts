@@ -4,6 +4,8 @@ import { sql } from "../../db/sql.ts";
 export const broadcastStatusSchema = z.enum(["draft", "scheduled", "sending", "completed", "failed", "cancelled"]);
 export type BroadcastStatus = z.infer<typeof broadcastStatusSchema>;
 
+const jsonObjectOrEmpty = z.record(z.string(), z.unknown()).catch(() => ({}));
+
 /** A broadcasts row as the domain and the vendor API see it. */
 export const broadcastRecordSchema = z
   .object({
@@ -31,7 +33,7 @@ export const broadcastRecordSchema = z
     tenantId: row.tenant_id,
     name: row.name,
     messageContent: row.message_content,
-    targetSegment: z.record(z.string(), z.unknown()).catch({}).parse(row.target_segment),
+    targetSegment: jsonObjectOrEmpty.parse(row.target_segment),
     totalRecipients: row.total_recipients ?? 0,
     scheduledAt: row.scheduled_at,
     status: row.status,

@@ -5,6 +5,10 @@ import { findBroadcast } from "./findBroadcast.ts";
 
 export const BROADCAST_CANCELLED_CODE = "broadcast_cancelled";
 
+const stoppedRow = z.object({ stopped: z.number() });
+
+const idRow = z.object({ id: z.string() });
+
 export type CancelBroadcastResult =
   | { ok: true; stoppedMessages: number }
   | { ok: false; reason: "not_found" | "not_cancellable"; message: string };
@@ -27,7 +31,7 @@ export async function cancelBroadcast(
     return { ok: false, reason: "not_cancellable", message: `The broadcast is ${broadcast.status} and cannot be cancelled.` };
   }
   const at = sql.timestamp(input.now);
-  const stopped = await tx.oneFirst(sql.type(z.object({ stopped: z.number() }))`
+  const stopped = await tx.oneFirst(sql.type(stoppedRow)`
     WITH stopped AS (
       UPDATE whatsapp_messages
       SET whatsapp_status = 'failed', failed_at = ${at}, error_code = ${BROADCAST_CANCELLED_CODE},
@@ -37,7 +41,7 @@ export async function cancelBroadcast(
     )
     SELECT count(*) AS stopped FROM stopped
   `);
-  const updated = await tx.maybeOne(sql.type(z.object({ id: z.string() }))`
+  const updated = await tx.maybeOne(sql.type(idRow)`
     UPDATE broadcasts SET status = 'cancelled', cancelled_at = ${at}, failed_count = failed_count + ${stopped}
     WHERE id = ${input.broadcastId} AND status IN ('draft', 'scheduled', 'sending')
     RETURNING id

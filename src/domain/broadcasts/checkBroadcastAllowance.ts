@@ -7,6 +7,8 @@ export type BroadcastAllowance =
   | { ok: true; used: number; limit: number | null }
   | { ok: false; reason: "plan_limit_reached"; used: number; limit: number; message: string };
 
+const usedRow = z.object({ used: z.number() });
+
 /**
  * Whether the tenant's plan lets one more broadcast start this month (`broadcasts_per_month`),
  * the month being the calendar month in the tenant's timezone. Counts broadcasts that started
@@ -19,7 +21,7 @@ export async function checkBroadcastAllowance(
   const { broadcastsPerMonth } = await getPlanLimits(tx, input.tenantId);
   const { timezone } = await getTenantSettings(tx, input.tenantId);
   const now = sql.timestamp(input.now);
-  const used = await tx.oneFirst(sql.type(z.object({ used: z.number() }))`
+  const used = await tx.oneFirst(sql.type(usedRow)`
     SELECT count(*) AS used FROM broadcasts
     WHERE tenant_id = ${input.tenantId}
       AND started_at IS NOT NULL

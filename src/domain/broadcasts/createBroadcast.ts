@@ -7,6 +7,8 @@ import { broadcastSegmentSchema } from "./broadcastSegment.ts";
 /** A template body parameter is at most 1,024 characters (Meta's limit). */
 export const BROADCAST_MESSAGE_MAX = 1024;
 
+const jsonValue = z.json();
+
 export type CreateBroadcastInput = {
   tenantId: string;
   name: string;
@@ -35,7 +37,7 @@ export async function createBroadcast(tx: Tx, input: CreateBroadcastInput): Prom
   }
   const broadcast = await tx.one(sql.type(broadcastRecordSchema)`
     INSERT INTO broadcasts (tenant_id, name, message_content, target_segment, status, created_by_user_id)
-    VALUES (${input.tenantId}, ${name}, ${content}, ${sql.jsonb(z.json().parse(input.targetSegment ?? {}))}, 'draft', ${input.userId})
+    VALUES (${input.tenantId}, ${name}, ${content}, ${sql.jsonb(jsonValue.parse(input.targetSegment ?? {}))}, 'draft', ${input.userId})
     RETURNING ${broadcastColumns}
   `);
   return { ok: true, broadcast };

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 
+const lockedBroadcastRow = z.object({ id: z.string() });
+
+const recountedBroadcastRow = z.object({ id: z.uuid() });
+
 /**
  * Recounts a broadcast's counters from its outbox rows and completes it when none is queued,
  * after locking the broadcast row (two recounts never work from snapshots that each miss the
@@ -9,8 +13,8 @@ import { sql, type Tx } from "../../db/sql.ts";
  * (applyBroadcastStatusChange), which stays cheap for 100,000 recipients.
  */
 export async function recountBroadcast(tx: Tx, broadcastId: string): Promise<void> {
-  await tx.query(sql.type(z.object({ id: z.string() }))`SELECT id FROM broadcasts WHERE id = ${broadcastId} FOR UPDATE`);
-  await tx.query(sql.type(z.object({ id: z.uuid() }))`
+  await tx.query(sql.type(lockedBroadcastRow)`SELECT id FROM broadcasts WHERE id = ${broadcastId} FOR UPDATE`);
+  await tx.query(sql.type(recountedBroadcastRow)`
     WITH counts AS (
       SELECT
         count(*) FILTER (WHERE whatsapp_status IN ('sent', 'delivered', 'read')) AS sent,

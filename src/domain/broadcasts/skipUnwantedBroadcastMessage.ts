@@ -11,6 +11,8 @@ const recipientRow = z.object({
   deleted_at: z.date().nullable(),
 });
 
+const idRow = z.object({ id: z.string() });
+
 /**
  * Called by the outbound worker just before it sends a claimed outbox row: a broadcast message
  * whose customer has since opted out (`STOP`), been blocked or deleted, or whose broadcast was
@@ -33,7 +35,7 @@ export async function skipUnwantedBroadcastMessage(tx: Tx, outboxId: string): Pr
     : row.loyalty_status === "blocked" || row.deleted_at !== null ? { code: "recipient_unavailable", message: "customer blocked or removed before this message was sent" }
     : null;
   if (reason === null) return false;
-  await tx.query(sql.type(z.object({ id: z.string() }))`
+  await tx.query(sql.type(idRow)`
     UPDATE whatsapp_messages
     SET whatsapp_status = 'failed', failed_at = now(), error_code = ${reason.code}, error_message = ${reason.message}
     WHERE id = ${outboxId} AND whatsapp_status = 'queued'

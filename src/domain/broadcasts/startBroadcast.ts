@@ -32,6 +32,10 @@ const whatsappConfigSchema = z
   })
   .catch({});
 
+const recipientsRow = z.object({ recipients: z.number() });
+
+const idRow = z.object({ id: z.string() });
+
 /**
  * Starts sending a due broadcast: resolves its segment over opted-in, unblocked customers as
  * they are now and writes one outbox row per recipient in one INSERT … SELECT (unique per
@@ -64,7 +68,7 @@ export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promis
   const payload = { kind: "template", name: template.name, language: template.language, bodyParams: [tenant.business_name, broadcast.messageContent] };
   const phoneNumberId = config.phone_number_id ?? input.defaultPhoneNumberId;
 
-  const recipients = await tx.oneFirst(sql.type(z.object({ recipients: z.number() }))`
+  const recipients = await tx.oneFirst(sql.type(recipientsRow)`
     WITH fanout AS (
       INSERT INTO whatsapp_messages (
         tenant_id, customer_id, direction, message_type, message_body, contact_phone,
@@ -82,7 +86,7 @@ export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promis
     SELECT count(*) AS recipients FROM fanout
   `);
   const at = sql.timestamp(input.now);
-  await tx.query(sql.type(z.object({ id: z.string() }))`
+  await tx.query(sql.type(idRow)`
     UPDATE broadcasts SET status = 'sending', started_at = ${at}, total_recipients = ${recipients}
     WHERE id = ${input.broadcastId}
     RETURNING id
@@ -107,7 +111,7 @@ async function fail(
   reason: "invalid_segment" | "plan_limit_reached",
   message: string,
 ): Promise<StartBroadcastResult> {
-  await tx.query(sql.type(z.object({ id: z.string() }))`
+  await tx.query(sql.type(idRow)`
     UPDATE broadcasts SET status = 'failed', failure_reason = ${message}, completed_at = ${sql.timestamp(input.now)}
     WHERE id = ${input.broadcastId}
     RETURNING id

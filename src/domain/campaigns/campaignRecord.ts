@@ -2,6 +2,8 @@ import { z } from "zod";
 import { sql } from "../../db/sql.ts";
 import { campaignStatusSchema } from "../rules/campaignConfigs.ts";
 
+const jsonObjectOrEmpty = z.record(z.string(), z.unknown()).catch(() => ({}));
+
 export const campaignRecordSchema = z
   .object({
     id: z.string(),
@@ -22,8 +24,8 @@ export const campaignRecordSchema = z
     name: row.name,
     description: row.description,
     campaignType: row.campaign_type,
-    config: z.record(z.string(), z.unknown()).catch({}).parse(row.config),
-    targetSegment: z.record(z.string(), z.unknown()).catch({}).parse(row.target_segment ?? {}),
+    config: jsonObjectOrEmpty.parse(row.config),
+    targetSegment: jsonObjectOrEmpty.parse(row.target_segment ?? {}),
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     status: row.status,

@@ -5,6 +5,8 @@ import { describeZodError } from "../rules/describeZodError.ts";
 import { nonEarningCampaignTypes, parseCampaignConfig, targetSegmentSchema } from "../rules/campaignConfigs.ts";
 import { campaignColumns, campaignRecordSchema, type CampaignRecord } from "./campaignRecord.ts";
 
+const jsonValue = z.json();
+
 export type CreateCampaignInput = {
   tenantId: string;
   userId: string | null;
@@ -36,7 +38,7 @@ export async function createCampaign(tx: Tx, input: CreateCampaignInput): Promis
   const campaign = await tx.one(sql.type(campaignRecordSchema)`
     INSERT INTO campaigns (tenant_id, name, description, campaign_type, config, target_segment, starts_at, ends_at, status)
     VALUES (${input.tenantId}, ${input.name}, ${input.description}, ${input.campaignType},
-            ${sql.jsonb(z.json().parse(config))}, ${sql.jsonb(z.json().parse(segment.data))},
+            ${sql.jsonb(jsonValue.parse(config))}, ${sql.jsonb(jsonValue.parse(segment.data))},
             ${sql.timestamp(input.startsAt)}, ${sql.timestamp(input.endsAt)}, 'draft')
     RETURNING ${campaignColumns}
   `);

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sql } from "../../db/sql.ts";
 
+const tagsOrEmpty = z.array(z.string()).catch(() => []);
+
 /** A customer row as the domain sees it. */
 export const customerRecordSchema = z
   .object({
@@ -33,7 +35,7 @@ export const customerRecordSchema = z
     birthDate: row.birth_date,
     referralCode: row.referral_code,
     referredByCustomerId: row.referred_by_customer_id,
-    tags: z.array(z.string()).catch([]).parse(row.tags),
+    tags: tagsOrEmpty.parse(row.tags),
     createdAt: row.created_at,
   }));
 

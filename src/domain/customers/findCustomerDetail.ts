@@ -17,6 +17,8 @@ export type CustomerDetail = {
   history: readonly LedgerEntry[];
 };
 
+const notesRow = z.object({ notes: z.string().nullable() });
+
 const lotRow = z.object({ id: z.string(), points_remaining: z.number().int(), expires_at: z.date().nullable(), created_at: z.date() });
 
 /** One of the current tenant's customers with balance, open lots and recent history, or null. */
@@ -25,7 +27,7 @@ export async function findCustomerDetail(tx: Tx, customerId: string, historyLimi
     SELECT ${customerColumns} FROM customers WHERE id = ${customerId} AND deleted_at IS NULL
   `);
   if (customer === null) return null;
-  const notes = await tx.oneFirst(sql.type(z.object({ notes: z.string().nullable() }))`
+  const notes = await tx.oneFirst(sql.type(notesRow)`
     SELECT notes FROM customers WHERE id = ${customerId}
   `);
   const lots = await tx.any(sql.type(lotRow)`

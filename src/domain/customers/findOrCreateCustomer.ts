@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { getPlanLimits } from "../tenants/getPlanLimits.ts";
 import { customerColumns, customerRecordSchema, type Customer } from "./customerRecord.ts";
 import { generateShortCode } from "./generateShortCode.ts";
@@ -23,6 +23,10 @@ export type FindOrCreateCustomerResult =
 const REFERRAL_CODE_LENGTH = 6;
 const MAX_CODE_ATTEMPTS = 8;
 
+const countRow = z.object({ count: z.number().int() });
+
+const idRow = z.object({ id: z.string() });
+
 /**
  * Finds the tenant's customer by phone, or creates one with a unique referral code. Creation
  * respects the plan's `max_customers` (-1 is unlimited); a per-tenant advisory lock makes the
@@ -36,10 +40,10 @@ export async function findOrCreateCustomer(tx: Tx, input: FindOrCreateCustomerIn
 
   const { maxCustomers } = await getPlanLimits(tx, input.tenantId);
   if (maxCustomers !== null) {
-    await tx.query(sql.type(z.object({}).loose())`
+    await tx.query(sql.type(noRows)`
       SELECT pg_advisory_xact_lock(hashtextextended(${`customers:${input.tenantId}`}, 0))
     `);
-    const count = await tx.oneFirst(sql.type(z.object({ count: z.number().int() }))`
+    const count = await tx.oneFirst(sql.type(countRow)`
       SELECT count(*) AS count FROM customers WHERE tenant_id = ${input.tenantId} AND deleted_at IS NULL
     `);
     if (count >= maxCustomers) {
@@ -78,7 +82,7 @@ async function findActive(tx: Tx, phone: string): Promise<Customer | null> {
 
 async function findReferrer(tx: Tx, referralCode: string | null): Promise<string | null> {
   if (referralCode === null || referralCode.trim() === "") return null;
-  return tx.maybeOneFirst(sql.type(z.object({ id: z.string() }))`
+  return tx.maybeOneFirst(sql.type(idRow)`
     SELECT id FROM customers WHERE referral_code = ${referralCode.trim().toUpperCase()} AND deleted_at IS NULL
   `);
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { ledgerColumns, ledgerEntrySchema, type LedgerEntry } from "./ledgerEntry.ts";
 
+const jsonValue = z.json();
+
 export type CreditPointsInput = {
   tenantId: string;
   customerId: string;
@@ -36,7 +38,7 @@ export async function creditPoints(tx: Tx, input: CreditPointsInput): Promise<Le
     ) VALUES (
       ${input.tenantId}, ${input.customerId}, ${input.type}, ${input.points}, ${input.points},
       ${input.expiresAt === null ? null : sql.timestamp(input.expiresAt)},
-      ${input.description}, ${sql.jsonb(z.json().parse(input.metadata))},
+      ${input.description}, ${sql.jsonb(jsonValue.parse(input.metadata))},
       ${input.purchaseId ?? null}, ${input.rewardRedemptionId ?? null}, ${input.campaignId ?? null},
       ${input.createdByUserId ?? null}, clock_timestamp()
     )

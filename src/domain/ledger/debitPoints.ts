@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { ledgerColumns, ledgerEntrySchema, type LedgerEntry } from "./ledgerEntry.ts";
 
 export type DebitPointsInput = {
@@ -24,6 +24,10 @@ export type DebitPointsResult =
   | { ok: false; reason: "insufficient_points"; balance: number };
 
 const openLot = z.object({ id: z.string(), points_remaining: z.number().int(), expires_at: z.date().nullable() });
+
+const customerIdRow = z.object({ id: z.string() });
+
+const jsonValue = z.json();
 
 /**
  * Takes points from a customer, spending their open lots first-in first-out (soonest expiry
@@ -65,7 +69,7 @@ export async function debitPoints(tx: Tx, input: DebitPointsInput): Promise<Debi
     consumed.push({ lotId: lot.id, points: take, expiresAt: lot.expires_at?.toISOString() ?? null });
     owed -= take;
   }
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE points_transactions AS t
     SET points_remaining = t.points_remaining - c.take
     FROM unnest(${sql.array(consumed.map((c) => c.lotId), "uuid")}::uuid[], ${sql.array(consumed.map((c) => c.points), "int4")}::int4[]) AS c(id, take)
@@ -78,7 +82,7 @@ export async function debitPoints(tx: Tx, input: DebitPointsInput): Promise<Debi
       purchase_id, reward_redemption_id, campaign_id, created_by_user_id, created_at
     ) VALUES (
       ${input.tenantId}, ${input.customerId}, ${input.type}, ${-input.points}, ${input.description},
-      ${sql.jsonb(z.json().parse({ ...input.metadata, consumedLots: consumed }))},
+      ${sql.jsonb(jsonValue.parse({ ...input.metadata, consumedLots: consumed }))},
       ${input.purchaseId ?? null}, ${input.rewardRedemptionId ?? null}, ${input.campaignId ?? null},
       ${input.createdByUserId ?? null}, clock_timestamp()
     )
@@ -88,7 +92,7 @@ export async function debitPoints(tx: Tx, input: DebitPointsInput): Promise<Debi
 }
 
 async function lockCustomer(tx: Tx, customerId: string): Promise<void> {
-  const found = await tx.maybeOneFirst(sql.type(z.object({ id: z.string() }))`
+  const found = await tx.maybeOneFirst(sql.type(customerIdRow)`
     SELECT id FROM customers WHERE id = ${customerId} FOR UPDATE
   `);
   if (found === null) throw new Error(`customer ${customerId} not found in this tenant`);

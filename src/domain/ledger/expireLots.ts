@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 
 export type ExpireLotsInput = {
   tenantId: string;
@@ -44,7 +44,7 @@ export async function expireLots(tx: Tx, input: ExpireLotsInput): Promise<Expire
 
   const unspent = lots.filter((lot) => lot.points_remaining > 0);
   if (unspent.length > 0) {
-    await tx.query(sql.type(z.object({}).loose())`
+    await tx.query(sql.type(noRows)`
       INSERT INTO points_transactions (tenant_id, customer_id, transaction_type, points, description, metadata, created_at)
       SELECT ${input.tenantId}, u.customer_id, 'expired', -u.points, 'Points expired',
              jsonb_build_object('lotId', u.lot_id, 'expiredAt', ${input.now.toISOString()}::text), clock_timestamp()
@@ -56,7 +56,7 @@ export async function expireLots(tx: Tx, input: ExpireLotsInput): Promise<Expire
       ORDER BY u.n
     `);
   }
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE points_transactions SET points_remaining = 0, expired = true
     WHERE id = ANY(${sql.array(lots.map((lot) => lot.id), "uuid")}::uuid[])
   `);

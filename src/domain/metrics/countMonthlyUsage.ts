@@ -15,6 +15,11 @@ export type MonthlyUsage = z.infer<typeof monthlyUsageSchema>;
 
 const storedUsage = z.looseObject({ month: z.string().optional() }).catch({});
 
+const monthlyCountsRow = monthlyUsageSchema.omit({ month: true });
+const monthlyUsageRow = z.object({ monthly_usage: z.unknown() });
+const idRow = z.object({ id: z.string() });
+const jsonValue = z.json();
+
 /**
  * Recounts the tenant's usage for the calendar month of `now` in its timezone from the raw
  * tables and stores it in `tenants.monthly_usage` (`{ month: "YYYY-MM", … }`). In a new month
@@ -27,7 +32,7 @@ export async function countMonthlyUsage(tx: Tx, input: { tenantId: string; now: 
   const monthStart = sql.fragment`((${`${month}-01`}::date)::timestamp AT TIME ZONE ${input.timezone})`;
   const monthEnd = sql.fragment`(((${`${month}-01`}::date) + interval '1 month')::timestamp AT TIME ZONE ${input.timezone})`;
   const t = input.tenantId;
-  const counts = await tx.one(sql.type(monthlyUsageSchema.omit({ month: true }))`
+  const counts = await tx.one(sql.type(monthlyCountsRow)`
     SELECT
       (SELECT count(*) FROM customers WHERE tenant_id = ${t} AND created_at >= ${monthStart} AND created_at < ${monthEnd}) AS customers_added,
       (SELECT count(*) FROM purchases WHERE tenant_id = ${t} AND created_at >= ${monthStart} AND created_at < ${monthEnd}) AS purchases_logged,
@@ -36,13 +41,13 @@ export async function countMonthlyUsage(tx: Tx, input: { tenantId: string; now: 
       (SELECT count(*) FROM broadcasts WHERE tenant_id = ${t} AND started_at >= ${monthStart} AND started_at < ${monthEnd}) AS broadcasts_sent
   `);
   const usage: MonthlyUsage = { month, ...counts };
-  const current = await tx.oneFirst(sql.type(z.object({ monthly_usage: z.unknown() }))`
+  const current = await tx.oneFirst(sql.type(monthlyUsageRow)`
     SELECT monthly_usage FROM tenants WHERE id = ${t} FOR UPDATE
   `);
   const stored = storedUsage.parse(current ?? {});
-  const previous = stored.month !== undefined && stored.month !== month ? { previous: z.json().parse(stripPrevious(stored)) } : {};
-  const carried = stored.month === month && "previous" in stored ? { previous: z.json().parse(stored.previous) } : {};
-  await tx.query(sql.type(z.object({ id: z.string() }))`
+  const previous = stored.month !== undefined && stored.month !== month ? { previous: jsonValue.parse(stripPrevious(stored)) } : {};
+  const carried = stored.month === month && "previous" in stored ? { previous: jsonValue.parse(stored.previous) } : {};
+  await tx.query(sql.type(idRow)`
     UPDATE tenants SET monthly_usage = ${sql.jsonb({ ...usage, counted_at: input.now.toISOString(), ...carried, ...previous })}
     WHERE id = ${t}
     RETURNING id

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { computeDailyMetrics, type DailyMetrics } from "./computeDailyMetrics.ts";
 
+const idRow = z.object({ id: z.string() });
+
 /**
  * Computes a tenant's figures for one local day and writes them to its one daily_metrics row
  * (inserted, or replaced on a rerun), so the row always equals what the raw tables say.
@@ -11,7 +13,7 @@ export async function upsertDailyMetrics(
   input: { tenantId: string; date: string; timezone: string },
 ): Promise<DailyMetrics> {
   const m = await computeDailyMetrics(tx, input);
-  await tx.query(sql.type(z.object({ id: z.string() }))`
+  await tx.query(sql.type(idRow)`
     INSERT INTO daily_metrics (
       tenant_id, metric_date, new_customers, active_customers, churned_customers, total_purchases,
       total_revenue_ngn, average_order_value_ngn, points_earned, points_redeemed, points_expired,

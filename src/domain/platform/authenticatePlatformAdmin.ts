@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { DUMMY_HASH } from "../auth/dummyHash.ts";
 import { verifySecret } from "../auth/passwords.ts";
 
@@ -30,7 +30,7 @@ export async function authenticatePlatformAdmin(
   `);
   const matches = await verifySecret(input.password, admin?.password_hash ?? DUMMY_HASH);
   if (admin === null || !matches) return { ok: false, reason: "invalid_credentials" };
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE platform_admins SET last_login_at = ${sql.timestamp(input.now)} WHERE id = ${admin.id}
   `);
   return { ok: true, adminId: admin.id, role: admin.role };

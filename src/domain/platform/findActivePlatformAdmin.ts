@@ -2,9 +2,11 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import type { PlatformAdminRole } from "./authenticatePlatformAdmin.ts";
 
+const activeAdminRow = z.object({ id: z.string(), role: z.enum(["super_admin", "admin", "support"]) });
+
 /** An active platform admin's current role (platform path), or null when gone or disabled. */
 export async function findActivePlatformAdmin(tx: Tx, adminId: string): Promise<{ id: string; role: PlatformAdminRole } | null> {
-  return tx.maybeOne(sql.type(z.object({ id: z.string(), role: z.enum(["super_admin", "admin", "support"]) }))`
+  return tx.maybeOne(sql.type(activeAdminRow)`
     SELECT id, COALESCE(role, 'admin') AS role FROM platform_admins WHERE id = ${adminId} AND COALESCE(is_active, true)
   `);
 }

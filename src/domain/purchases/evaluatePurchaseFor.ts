@@ -38,6 +38,8 @@ const campaignRow = z.object({
   status: z.string(),
 });
 
+const existsRow = z.object({ x: z.number() });
+
 /**
  * Loads what the pure rules need (the tenant's active rules and campaigns, the customer's
  * balance and whether a birthday bonus was already given this year) and evaluates the
@@ -64,7 +66,7 @@ export async function evaluatePurchaseFor(tx: Tx, input: EvaluatePurchaseForInpu
   const birthdayAwardedThisYear =
     customer === null || customer.birthDate === null || !birthdayRuleActive
       ? false
-      : await tx.exists(sql.type(z.object({ x: z.number() }))`
+      : await tx.exists(sql.type(existsRow)`
           SELECT 1 AS x FROM points_transactions
           WHERE customer_id = ${customer.id} AND transaction_type = 'earned'
             AND metadata->>'ruleType' = 'birthday' AND metadata->>'birthdayYear' = ${String(thisYear)}

@@ -47,6 +47,8 @@ export type LogPurchaseResult =
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const pointsRow = z.object({ points: z.number().int() });
+
 /**
  * Logs a purchase and awards its points, all on the caller's tenant transaction:
  * finds or creates the customer (a customer created here is not opted in to marketing: they
@@ -169,7 +171,7 @@ async function replayOf(tx: Tx, input: LogPurchaseInput): Promise<LogPurchaseRes
   const customer = await tx.one(sql.type(customerRecordSchema)`
     SELECT ${customerColumns} FROM customers WHERE id = ${purchase.customerId}
   `);
-  const referrerPoints = await tx.oneFirst(sql.type(z.object({ points: z.number().int() }))`
+  const referrerPoints = await tx.oneFirst(sql.type(pointsRow)`
     SELECT COALESCE(sum(points), 0) AS points FROM points_transactions
     WHERE purchase_id = ${purchase.id} AND customer_id <> ${purchase.customerId} AND transaction_type = 'earned'
   `);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 import { creditPoints } from "../ledger/creditPoints.ts";
 import { getBalance } from "../ledger/getBalance.ts";
@@ -21,6 +21,12 @@ const consumedLotsSchema = z
   .object({ consumedLots: z.array(z.object({ points: z.number().int().positive(), expiresAt: z.string().nullable() })) })
   .catch({ consumedLots: [] });
 
+const rewardIdRow = z.object({ reward_id: z.string() });
+
+const lockedRewardRow = z.object({ id: z.string() });
+
+const metadataRow = z.object({ metadata: z.unknown() });
+
 /**
  * Cancels a pending (or confirmed) redemption: refunds its points with `reversed` rows, restores
  * the reward's stock, and writes an audit_logs row (`redemption.cancelled`). The refund puts
@@ -35,23 +41,23 @@ export async function cancelRedemption(
   tx: Tx,
   input: { redemptionId: string; reason: string; userId: string | null; now?: Date },
 ): Promise<CancelRedemptionResult> {
-  const rewardId = await tx.maybeOneFirst(sql.type(z.object({ reward_id: z.string() }))`
+  const rewardId = await tx.maybeOneFirst(sql.type(rewardIdRow)`
     SELECT reward_id FROM reward_redemptions WHERE id = ${input.redemptionId}
   `);
   if (rewardId === null) return { ok: false, reason: "not_found" };
-  await tx.query(sql.type(z.object({ id: z.string() }))`SELECT id FROM rewards WHERE id = ${rewardId} FOR UPDATE`);
+  await tx.query(sql.type(lockedRewardRow)`SELECT id FROM rewards WHERE id = ${rewardId} FOR UPDATE`);
   const redemption = await tx.one(sql.type(redemptionRow)`
     SELECT id, tenant_id, customer_id, reward_id, points_deducted, status
     FROM reward_redemptions WHERE id = ${input.redemptionId} FOR UPDATE
   `);
   if (redemption.status !== "pending" && redemption.status !== "confirmed") return { ok: false, reason: "not_cancellable" };
 
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE reward_redemptions SET status = 'cancelled', cancelled_at = ${sql.timestamp(input.now ?? new Date())},
            cancellation_reason = ${input.reason}
     WHERE id = ${redemption.id}
   `);
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE rewards SET
       stock_quantity = CASE WHEN stock_quantity IS NULL THEN NULL ELSE stock_quantity + 1 END,
       total_redemptions = GREATEST(COALESCE(total_redemptions, 0) - 1, 0)
@@ -86,7 +92,7 @@ export async function cancelRedemption(
 
 /** The refund grouped by the expiry of the lots the redemption consumed, oldest first. */
 async function refundLots(tx: Tx, redemptionId: string, points: number): Promise<{ points: number; expiresAt: Date | null }[]> {
-  const metadata = await tx.maybeOneFirst(sql.type(z.object({ metadata: z.unknown() }))`
+  const metadata = await tx.maybeOneFirst(sql.type(metadataRow)`
     SELECT metadata FROM points_transactions
     WHERE reward_redemption_id = ${redemptionId} AND transaction_type = 'redeemed'
   `);

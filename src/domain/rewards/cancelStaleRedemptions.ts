@@ -5,6 +5,8 @@ import { cancelRedemption } from "./cancelRedemption.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const idRow = z.object({ id: z.string() });
+
 /**
  * Cancels and refunds every redemption still pending (unverified) after the tenant's
  * `redemption_window_days` (default 7). Run by the daily job; running it again changes nothing.
@@ -16,7 +18,7 @@ export async function cancelStaleRedemptions(
 ): Promise<{ cancelled: string[] }> {
   const settings = await getTenantSettings(tx, input.tenantId);
   const cutoff = new Date(input.now.getTime() - settings.redemption_window_days * DAY_MS);
-  const stale = await tx.anyFirst(sql.type(z.object({ id: z.string() }))`
+  const stale = await tx.anyFirst(sql.type(idRow)`
     SELECT id FROM reward_redemptions
     WHERE tenant_id = ${input.tenantId} AND status IN ('pending', 'confirmed') AND created_at <= ${sql.timestamp(cutoff)}
     ORDER BY created_at, id

@@ -8,6 +8,8 @@ export type FulfilRedemptionResult =
   | { ok: true; redemption: Redemption }
   | { ok: false; reason: "not_found" | "already_fulfilled" | "cancelled" };
 
+const idRow = z.object({ id: z.string() });
+
 /**
  * Staff verify a code at the till: a pending (or confirmed) redemption becomes `fulfilled`,
  * with who verified it and when, and an audit_logs row (`redemption.verified`). The row is
@@ -20,7 +22,7 @@ export async function fulfilRedemption(
   const found = await findRedemptionByCode(tx, input.code);
   if (found === null) return { ok: false, reason: "not_found" };
   const at = sql.timestamp(input.now ?? new Date());
-  const updatedId = await tx.maybeOneFirst(sql.type(z.object({ id: z.string() }))`
+  const updatedId = await tx.maybeOneFirst(sql.type(idRow)`
     UPDATE reward_redemptions SET status = 'fulfilled', verified_by_user_id = ${input.userId},
            verified_at = ${at}, fulfilled_at = ${at}
     WHERE id = ${found.id} AND status IN ('pending', 'confirmed')

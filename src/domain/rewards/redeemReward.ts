@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { generateShortCode } from "../customers/generateShortCode.ts";
 import { debitPoints } from "../ledger/debitPoints.ts";
 import { expireLots } from "../ledger/expireLots.ts";
@@ -14,6 +14,10 @@ export type RedeemRewardResult =
 
 const CODE_LENGTH = 8;
 const MAX_CODE_ATTEMPTS = 8;
+
+const countRow = z.object({ count: z.number().int() });
+
+const redemptionCodeRow = z.object({ redemption_code: z.string() });
 
 /**
  * Redeems a reward for a customer on the caller's transaction: locks the reward row (so racing
@@ -33,7 +37,7 @@ export async function redeemReward(tx: Tx, input: RedeemRewardInput): Promise<Re
   if (reward === null || !isRewardAvailable(reward, input.now)) return { ok: false, reason: "unavailable" };
   if (reward.stockQuantity !== null && reward.stockQuantity <= 0) return { ok: false, reason: "out_of_stock" };
   if (reward.maxRedemptionsPerCustomer !== null) {
-    const used = await tx.oneFirst(sql.type(z.object({ count: z.number().int() }))`
+    const used = await tx.oneFirst(sql.type(countRow)`
       SELECT count(*) AS count FROM reward_redemptions
       WHERE reward_id = ${reward.id} AND customer_id = ${input.customerId} AND status <> 'cancelled'
     `);
@@ -53,7 +57,7 @@ export async function redeemReward(tx: Tx, input: RedeemRewardInput): Promise<Re
   });
   if (!debit.ok) return { ok: false, reason: "insufficient_points" };
 
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE rewards SET
       stock_quantity = CASE WHEN stock_quantity IS NULL THEN NULL ELSE stock_quantity - 1 END,
       total_redemptions = COALESCE(total_redemptions, 0) + 1
@@ -81,7 +85,7 @@ async function insertRedemption(
   row: { id: string; tenantId: string; customerId: string; rewardId: string; points: number },
 ): Promise<string> {
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
-    const code = await tx.maybeOneFirst(sql.type(z.object({ redemption_code: z.string() }))`
+    const code = await tx.maybeOneFirst(sql.type(redemptionCodeRow)`
       INSERT INTO reward_redemptions (id, tenant_id, customer_id, reward_id, points_deducted, status, redemption_code)
       VALUES (${row.id}, ${row.tenantId}, ${row.customerId}, ${row.rewardId}, ${row.points}, 'pending', ${generateShortCode(CODE_LENGTH)})
       ON CONFLICT (redemption_code) DO NOTHING

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sql } from "../../db/sql.ts";
 
+const jsonObjectOrEmpty = z.record(z.string(), z.unknown()).catch(() => ({}));
+
 /** A points_rules row as the API sees it (config and conditions as stored). */
 export const ruleRecordSchema = z
   .object({
@@ -23,9 +25,9 @@ export const ruleRecordSchema = z
     name: row.name,
     description: row.description,
     ruleType: row.rule_type,
-    config: z.record(z.string(), z.unknown()).catch({}).parse(row.config),
+    config: jsonObjectOrEmpty.parse(row.config),
     priority: row.priority ?? 0,
-    conditions: z.record(z.string(), z.unknown()).catch({}).parse(row.conditions ?? {}),
+    conditions: jsonObjectOrEmpty.parse(row.conditions ?? {}),
     isActive: row.is_active ?? false,
     validFrom: row.valid_from,
     validUntil: row.valid_until,

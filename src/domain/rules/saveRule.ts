@@ -6,6 +6,8 @@ import { describeZodError } from "./describeZodError.ts";
 import { ruleColumns, ruleRecordSchema, type RuleRecord } from "./ruleRecord.ts";
 import { parseRuleConfig, ruleConditionsSchema } from "./ruleConfigs.ts";
 
+const jsonValue = z.json();
+
 export type RuleFields = {
   name: string;
   description: string | null;
@@ -54,8 +56,8 @@ export async function saveRule(
   if (merged.validFrom !== null && merged.validUntil !== null && merged.validUntil <= merged.validFrom) {
     return { ok: false, reason: "invalid", message: "valid_until must be after valid_from" };
   }
-  const configJson = sql.jsonb(z.json().parse(config.value));
-  const conditionsJson = sql.jsonb(z.json().parse(conditions.data));
+  const configJson = sql.jsonb(jsonValue.parse(config.value));
+  const conditionsJson = sql.jsonb(jsonValue.parse(conditions.data));
   const rule =
     before === null
       ? await tx.one(sql.type(ruleRecordSchema)`

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { verifySecret } from "../auth/passwords.ts";
 import { writeAuditLog } from "../audit/writeAuditLog.ts";
 
@@ -36,7 +36,7 @@ const pinRow = z.object({ tenant_id: z.string(), staff_pin_hash: z.string().null
  *   audit_logs row (`staff.pin_locked`). A lock that has passed starts a fresh count.
  */
 export async function checkStaffPin(tx: Tx, input: CheckStaffPinInput): Promise<CheckStaffPinResult> {
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     INSERT INTO contacts (phone_number) VALUES (${input.contactPhone}) ON CONFLICT (phone_number) DO NOTHING
   `);
   const contact = await tx.one(sql.type(contactRow)`
@@ -52,7 +52,7 @@ export async function checkStaffPin(tx: Tx, input: CheckStaffPinInput): Promise<
   if (staff === null || !staff.pin_enabled || staff.staff_pin_hash === null) return { ok: false, reason: "no_pin" };
 
   if (await verifySecret(input.pin, staff.staff_pin_hash)) {
-    await tx.query(sql.type(z.object({}).loose())`
+    await tx.query(sql.type(noRows)`
       UPDATE contacts SET pin_failures = 0, pin_locked_until = NULL WHERE phone_number = ${input.contactPhone}
     `);
     return { ok: true };
@@ -60,13 +60,13 @@ export async function checkStaffPin(tx: Tx, input: CheckStaffPinInput): Promise<
 
   const failures = (lockedUntil === null ? contact.pin_failures : 0) + 1;
   if (failures < MAX_PIN_FAILURES) {
-    await tx.query(sql.type(z.object({}).loose())`
+    await tx.query(sql.type(noRows)`
       UPDATE contacts SET pin_failures = ${failures}, pin_locked_until = NULL WHERE phone_number = ${input.contactPhone}
     `);
     return { ok: false, reason: "wrong_pin", attemptsLeft: MAX_PIN_FAILURES - failures };
   }
   const until = new Date(input.now.getTime() + PIN_LOCK_MS);
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE contacts SET pin_failures = ${failures}, pin_locked_until = ${sql.timestamp(until)}
     WHERE phone_number = ${input.contactPhone}
   `);

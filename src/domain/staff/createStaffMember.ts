@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { hashSecret } from "../auth/passwords.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 import { getPlanLimits } from "../tenants/getPlanLimits.ts";
 import { isValidPin, staffColumns, staffRecordSchema, type StaffMember, type StaffRole } from "./staffRecord.ts";
+
+const countRow = z.object({ count: z.number().int() });
+
+const existsRow = z.object({ x: z.number() });
 
 export type CreateStaffMemberInput = {
   tenantId: string;
@@ -34,10 +38,10 @@ export async function createStaffMember(tx: Tx, input: CreateStaffMemberInput): 
   if (input.role !== "owner") {
     const { maxStaff } = await getPlanLimits(tx, input.tenantId);
     if (maxStaff !== null) {
-      await tx.query(sql.type(z.object({}).loose())`
+      await tx.query(sql.type(noRows)`
         SELECT pg_advisory_xact_lock(hashtextextended(${`staff:${input.tenantId}`}, 0))
       `);
-      const count = await tx.oneFirst(sql.type(z.object({ count: z.number().int() }))`
+      const count = await tx.oneFirst(sql.type(countRow)`
         SELECT count(*) AS count FROM vendor_users
         WHERE tenant_id = ${input.tenantId} AND deleted_at IS NULL AND role <> 'owner'
       `);
@@ -56,7 +60,7 @@ export async function createStaffMember(tx: Tx, input: CreateStaffMemberInput): 
     RETURNING ${staffColumns}
   `);
   if (staff === null) {
-    const emailTaken = await tx.exists(sql.type(z.object({ x: z.number() }))`
+    const emailTaken = await tx.exists(sql.type(existsRow)`
       SELECT 1 AS x FROM vendor_users WHERE tenant_id = ${input.tenantId} AND email = ${input.email.trim().toLowerCase()}
     `);
     return { ok: false, reason: emailTaken ? "email_taken" : "phone_taken" };

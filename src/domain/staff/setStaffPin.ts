@@ -4,6 +4,8 @@ import { hashSecret } from "../auth/passwords.ts";
 import { writeAuditLog } from "../audit/writeAuditLog.ts";
 import { isValidPin } from "./staffRecord.ts";
 
+const idRow = z.object({ id: z.string() });
+
 export type SetStaffPinResult = { ok: true } | { ok: false; reason: "not_found" | "invalid_pin" };
 
 /**
@@ -16,7 +18,7 @@ export async function setStaffPin(
 ): Promise<SetStaffPinResult> {
   if (input.pin !== null && !isValidPin(input.pin)) return { ok: false, reason: "invalid_pin" };
   const pinHash = input.pin === null ? null : await hashSecret(input.pin);
-  const id = await tx.maybeOneFirst(sql.type(z.object({ id: z.string() }))`
+  const id = await tx.maybeOneFirst(sql.type(idRow)`
     UPDATE vendor_users SET staff_pin_hash = ${pinHash}, pin_enabled = ${pinHash !== null}
     WHERE id = ${input.staffUserId} AND deleted_at IS NULL
     RETURNING id

@@ -4,6 +4,10 @@ import { hashSecret } from "../auth/passwords.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 import { staffColumns, staffRecordSchema, type StaffMember, type StaffRole } from "./staffRecord.ts";
 
+const countRow = z.object({ count: z.number().int() });
+
+const existsRow = z.object({ x: z.number() });
+
 export type StaffChanges = {
   fullName?: string;
   phoneNumber?: string | null;
@@ -33,14 +37,14 @@ export async function updateStaffMember(
   const c = input.changes;
   const losesOwner = before.role === "owner" && ((c.role !== undefined && c.role !== "owner") || c.isActive === false);
   if (losesOwner) {
-    const owners = await tx.oneFirst(sql.type(z.object({ count: z.number().int() }))`
+    const owners = await tx.oneFirst(sql.type(countRow)`
       SELECT count(*) AS count FROM vendor_users
       WHERE role = 'owner' AND deleted_at IS NULL AND COALESCE(is_active, true) AND id <> ${before.id}
     `);
     if (owners === 0) return { ok: false, reason: "last_owner" };
   }
   if (c.phoneNumber !== undefined && c.phoneNumber !== null && c.phoneNumber !== before.phoneNumber) {
-    const taken = await tx.exists(sql.type(z.object({ x: z.number() }))`
+    const taken = await tx.exists(sql.type(existsRow)`
       SELECT 1 AS x FROM vendor_users WHERE phone_number = ${c.phoneNumber} AND deleted_at IS NULL AND id <> ${before.id}
     `);
     if (taken) return { ok: false, reason: "phone_taken" };

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { writeAuditLog } from "../audit/writeAuditLog.ts";
 
+const idRow = z.object({ id: z.string() });
+
 export type ExpireSubscriptionsResult = { trialsEnded: string[]; subscriptionsLapsed: string[] };
 
 /**
@@ -13,12 +15,12 @@ export type ExpireSubscriptionsResult = { trialsEnded: string[]; subscriptionsLa
  */
 export async function expireSubscriptions(tx: Tx, input: { now: Date }): Promise<ExpireSubscriptionsResult> {
   const now = sql.timestamp(input.now);
-  const trialsEnded = await tx.anyFirst(sql.type(z.object({ id: z.string() }))`
+  const trialsEnded = await tx.anyFirst(sql.type(idRow)`
     UPDATE tenants SET subscription_status = 'suspended'
     WHERE subscription_status = 'trial' AND trial_ends_at IS NOT NULL AND trial_ends_at <= ${now} AND deleted_at IS NULL
     RETURNING id
   `);
-  const subscriptionsLapsed = await tx.anyFirst(sql.type(z.object({ id: z.string() }))`
+  const subscriptionsLapsed = await tx.anyFirst(sql.type(idRow)`
     UPDATE tenants SET subscription_status = 'suspended'
     WHERE subscription_status = 'active' AND subscription_ends_at IS NOT NULL AND subscription_ends_at <= ${now} AND deleted_at IS NULL
     RETURNING id

@@ -27,6 +27,10 @@ const TRIAL_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_ATTEMPTS = 8;
 
+const existsRow = z.object({ x: z.number() });
+
+const idRow = z.object({ id: z.string() });
+
 /**
  * Onboards a business on the platform path: the tenant on the trial plan (trial ending in 30
  * days), with a unique slug and vendor code (generated from the name unless one is given), then,
@@ -34,7 +38,7 @@ const MAX_ATTEMPTS = 8;
  * rows (`tenant.created`, and `staff.created` for the owner).
  */
 export async function createTenant(tx: Tx, input: CreateTenantInput): Promise<CreateTenantResult> {
-  const phoneTaken = await tx.exists(sql.type(z.object({ x: z.number() }))`
+  const phoneTaken = await tx.exists(sql.type(existsRow)`
     SELECT 1 AS x FROM tenants WHERE phone_number = ${input.phoneNumber}
   `);
   if (phoneTaken) return { ok: false, reason: "phone_taken" };
@@ -45,7 +49,7 @@ export async function createTenant(tx: Tx, input: CreateTenantInput): Promise<Cr
   for (let attempt = 0; attempt < MAX_ATTEMPTS && tenantId === null; attempt += 1) {
     const vendorCode = input.vendorCode?.toUpperCase() ?? generateVendorCode(input.businessName);
     const slug = attempt === 0 ? baseSlug : `${baseSlug}-${generateShortCode(4).toLowerCase()}`;
-    tenantId = await tx.maybeOneFirst(sql.type(z.object({ id: z.string() }))`
+    tenantId = await tx.maybeOneFirst(sql.type(idRow)`
       INSERT INTO tenants (business_name, slug, vendor_code, phone_number, email, subscription_plan_id,
                            subscription_status, trial_ends_at, settings)
       VALUES (
@@ -57,13 +61,13 @@ export async function createTenant(tx: Tx, input: CreateTenantInput): Promise<Cr
       RETURNING id
     `);
     if (tenantId === null && input.vendorCode !== null) {
-      const codeTaken = await tx.exists(sql.type(z.object({ x: z.number() }))`
+      const codeTaken = await tx.exists(sql.type(existsRow)`
         SELECT 1 AS x FROM tenants WHERE upper(vendor_code) = ${input.vendorCode.toUpperCase()}
       `);
       if (codeTaken) return { ok: false, reason: "vendor_code_taken" };
     }
     if (tenantId === null) {
-      const phoneRaced = await tx.exists(sql.type(z.object({ x: z.number() }))`
+      const phoneRaced = await tx.exists(sql.type(existsRow)`
         SELECT 1 AS x FROM tenants WHERE phone_number = ${input.phoneNumber}
       `);
       if (phoneRaced) return { ok: false, reason: "phone_taken" };

@@ -17,13 +17,15 @@ const featuresSchema = z.looseObject({
   broadcasts_per_month: limit,
 });
 
+const featuresRow = z.object({ features: z.unknown() });
+
 /**
  * The limits of the tenant's subscription plan (`subscription_plans.features`). A tenant with
  * no plan has no limits. subscription_plans is platform-level and readable by the app role.
  * @throws Error when the tenant is not visible in this transaction.
  */
 export async function getPlanLimits(tx: Tx, tenantId: string): Promise<PlanLimits> {
-  const row = await tx.maybeOne(sql.type(z.object({ features: z.unknown() }))`
+  const row = await tx.maybeOne(sql.type(featuresRow)`
     SELECT p.features
     FROM tenants t LEFT JOIN subscription_plans p ON p.id = t.subscription_plan_id
     WHERE t.id = ${tenantId}

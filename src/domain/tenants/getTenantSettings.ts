@@ -17,13 +17,15 @@ export const tenantSettingsSchema = z.looseObject({
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 
+const settingsRow = z.object({ settings: z.unknown() });
+
 /**
  * Reads and parses the current tenant's settings (the row is visible under the tenant's RLS).
  * @throws Error when the tenant is not visible (not found or not the transaction's tenant), or
  * its settings are malformed (an operator must fix them; guessing would misprice points).
  */
 export async function getTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
-  const raw = await tx.maybeOneFirst(sql.type(z.object({ settings: z.unknown() }))`
+  const raw = await tx.maybeOneFirst(sql.type(settingsRow)`
     SELECT settings FROM tenants WHERE id = ${tenantId}
   `);
   if (raw === null) throw new Error(`tenant ${tenantId} not found in this transaction`);

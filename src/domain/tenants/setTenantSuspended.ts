@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { writeAuditLog } from "../audit/writeAuditLog.ts";
 import { findTenant } from "./findTenant.ts";
 import type { Tenant } from "./tenantRecord.ts";
@@ -27,7 +26,7 @@ export async function setTenantSuspended(
     : before.trialEndsAt !== null && before.trialEndsAt.getTime() > input.now.getTime() && before.subscriptionStartsAt === null
       ? "trial"
       : "active";
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE tenants SET subscription_status = ${status}, updated_at = now() WHERE id = ${input.tenantId}
   `);
   const tenant = await findTenant(tx, input.tenantId);

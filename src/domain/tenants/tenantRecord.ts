@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sql } from "../../db/sql.ts";
 
+const jsonObjectOrEmpty = z.record(z.string(), z.unknown()).catch(() => ({}));
+
 /** A tenant as the platform admin sees it. */
 export const tenantRecordSchema = z
   .object({
@@ -34,8 +36,8 @@ export const tenantRecordSchema = z
     subscriptionStartsAt: row.subscription_starts_at,
     subscriptionEndsAt: row.subscription_ends_at,
     isActive: row.is_active ?? true,
-    settings: z.record(z.string(), z.unknown()).catch({}).parse(row.settings),
-    whatsappConfig: z.record(z.string(), z.unknown()).catch({}).parse(row.whatsapp_config),
+    settings: jsonObjectOrEmpty.parse(row.settings),
+    whatsappConfig: jsonObjectOrEmpty.parse(row.whatsapp_config),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));

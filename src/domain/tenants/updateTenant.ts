@@ -1,8 +1,12 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { writeAuditLog } from "../audit/writeAuditLog.ts";
 import { findTenant } from "./findTenant.ts";
 import type { Tenant } from "./tenantRecord.ts";
+
+const planIdRow = z.object({ id: z.string() });
+
+const existsRow = z.object({ x: z.number() });
 
 export type TenantChanges = {
   businessName?: string;
@@ -27,13 +31,13 @@ export async function updateTenant(
   const c = input.changes;
   let planId: string | null = null;
   if (c.planSlug !== undefined) {
-    planId = await tx.maybeOneFirst(sql.type(z.object({ id: z.string() }))`
+    planId = await tx.maybeOneFirst(sql.type(planIdRow)`
       SELECT id FROM subscription_plans WHERE slug = ${c.planSlug} AND COALESCE(is_active, true)
     `);
     if (planId === null) return { ok: false, reason: "unknown_plan" };
   }
   if (c.phoneNumber !== undefined && c.phoneNumber !== before.phoneNumber) {
-    const taken = await tx.exists(sql.type(z.object({ x: z.number() }))`
+    const taken = await tx.exists(sql.type(existsRow)`
       SELECT 1 AS x FROM tenants WHERE phone_number = ${c.phoneNumber} AND id <> ${input.tenantId}
     `);
     if (taken) return { ok: false, reason: "phone_taken" };
@@ -49,7 +53,7 @@ export async function updateTenant(
   if (c.trialEndsAt !== undefined) {
     sets.push(sql.fragment`trial_ends_at = ${c.trialEndsAt === null ? null : sql.timestamp(c.trialEndsAt)}`);
   }
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE tenants SET ${sql.join(sets, sql.fragment`, `)} WHERE id = ${input.tenantId}
   `);
   const tenant = await findTenant(tx, input.tenantId);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 
 /** Keys a vendor may set; null removes a key (back to its default). */
@@ -24,7 +24,7 @@ export async function updateTenantSettings(
   const removeWhatsapp = Object.keys(whatsapp).filter((key) => whatsapp[key] === null);
   const setSettings = jsonRecord.parse(Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null)));
   const setWhatsapp = jsonRecord.parse(Object.fromEntries(Object.entries(whatsapp).filter(([, v]) => v !== null)));
-  await tx.query(sql.type(z.object({}).loose())`
+  await tx.query(sql.type(noRows)`
     UPDATE tenants SET
       settings = (COALESCE(settings, '{}'::jsonb) - ${sql.array(removeSettings, "text")}::text[]) || ${sql.jsonb(setSettings)},
       whatsapp_config = (COALESCE(whatsapp_config, '{}'::jsonb) - ${sql.array(removeWhatsapp, "text")}::text[]) || ${sql.jsonb(setWhatsapp)},

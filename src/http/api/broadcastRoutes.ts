@@ -55,6 +55,10 @@ const scheduleBroadcastBody = z.strictObject({ scheduled_at: dateTime }).meta({ 
 
 const notFound = { description: "No such broadcast" };
 
+const listBroadcastsQuery = pageQuery.extend({ status: broadcastStatusSchema.optional() });
+
+const broadcastsPage = pageOf(broadcastResponse);
+
 /** Vendor: broadcasts to a customer segment (draft → scheduled → sending → completed, or cancelled). */
 export function broadcastRoutes(deps: { pool: DatabasePool; queues: QueueFactory }): ApiRoute[] {
   const { pool, queues } = deps;
@@ -90,9 +94,9 @@ export function broadcastRoutes(deps: { pool: DatabasePool; queues: QueueFactory
       tag: "broadcasts",
       ...BROADCAST_ACCESS,
       body: noBody,
-      query: pageQuery.extend({ status: broadcastStatusSchema.optional() }),
+      query: listBroadcastsQuery,
       params: noParams,
-      responses: { 200: { description: "A page of broadcasts", schema: pageOf(broadcastResponse) } },
+      responses: { 200: { description: "A page of broadcasts", schema: broadcastsPage } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) =>

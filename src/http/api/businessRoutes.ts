@@ -100,6 +100,22 @@ const meResponse = z
   })
   .meta({ id: "Me" });
 
+const qrSvgResponse = z.string();
+
+const qrPngQuery = z.strictObject({ size: z.coerce.number().int().min(128).max(2048).default(512) });
+
+const qrPngResponse = z.string().meta({ format: "binary" });
+
+const auditLogsPage = pageOf(auditLogResponse);
+
+const createApiKeyBody = z.strictObject({ name: text(100) }).meta({ id: "CreateApiKey" });
+
+const createdApiKeyResponse = apiKeyResponse.extend({ key: z.string() });
+
+const apiKeysResponse = z.object({ data: z.array(apiKeyResponse) });
+
+const templatesOrEmpty = z.record(z.string(), z.unknown()).catch(() => ({}));
+
 /** Vendor: who am I, settings, the QR code, analytics, the audit log and API keys. */
 export function businessRoutes(deps: { pool: DatabasePool; config: Config }): ApiRoute[] {
   const { pool, config } = deps;
@@ -191,7 +207,7 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       body: noBody,
       query: noQuery,
       params: noParams,
-      responses: { 200: { description: "An SVG image", contentType: "image/svg+xml", schema: z.string() } },
+      responses: { 200: { description: "An SVG image", contentType: "image/svg+xml", schema: qrSvgResponse } },
       async handle({ auth }) {
         const svg = await QRCode.toString(joinLink(await loadTenant(auth)), { type: "svg", errorCorrectionLevel: "M", margin: 2 });
         return { status: 200, contentType: "image/svg+xml", body: svg };
@@ -204,9 +220,9 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       tag: "settings",
       roles: ANY_CALLER,
       body: noBody,
-      query: z.strictObject({ size: z.coerce.number().int().min(128).max(2048).default(512) }),
+      query: qrPngQuery,
       params: noParams,
-      responses: { 200: { description: "A PNG image", contentType: "image/png", schema: z.string().meta({ format: "binary" }) } },
+      responses: { 200: { description: "A PNG image", contentType: "image/png", schema: qrPngResponse } },
       async handle({ auth, query }) {
         const png = await QRCode.toBuffer(joinLink(await loadTenant(auth)), { type: "png", errorCorrectionLevel: "M", margin: 2, width: query.size });
         return { status: 200, contentType: "image/png", body: png };
@@ -267,7 +283,7 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       body: noBody,
       query: auditQuery,
       params: noParams,
-      responses: { 200: { description: "A page of audit rows", schema: pageOf(auditLogResponse) } },
+      responses: { 200: { description: "A page of audit rows", schema: auditLogsPage } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) =>
@@ -291,10 +307,10 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       summary: "Create an API key for a machine client (the key is shown once)",
       tag: "api-keys",
       roles: OWNER_ONLY,
-      body: z.strictObject({ name: text(100) }).meta({ id: "CreateApiKey" }),
+      body: createApiKeyBody,
       query: noQuery,
       params: noParams,
-      responses: { 201: { description: "The key, with its secret this once", schema: apiKeyResponse.extend({ key: z.string() }) } },
+      responses: { 201: { description: "The key, with its secret this once", schema: createdApiKeyResponse } },
       async handle({ auth, body }) {
         const userId = personId(auth);
         const created = await withTenant(pool, auth.tenantId, (tx) => createApiKey(tx, { tenantId: auth.tenantId, name: body.name, userId }));
@@ -310,7 +326,7 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       body: noBody,
       query: noQuery,
       params: noParams,
-      responses: { 200: { description: "The keys", schema: z.object({ data: z.array(apiKeyResponse) }) } },
+      responses: { 200: { description: "The keys", schema: apiKeysResponse } },
       async handle({ auth }) {
         const keys = await withTenant(pool, auth.tenantId, (tx) => listApiKeys(tx));
         return { status: 200, json: { data: keys.map(serializeApiKey) } };
@@ -355,7 +371,7 @@ function serializeSettings(
     points_expiry_days: settings.points_expiry_days ?? null,
     redemption_window_days: settings.redemption_window_days,
     greeting_message: str(tenant.whatsappConfig["greeting_message"]),
-    templates: z.record(z.string(), z.unknown()).catch({}).parse(settings["templates"] ?? {}),
+    templates: templatesOrEmpty.parse(settings["templates"] ?? {}),
     whatsapp_phone_number_id: str(tenant.whatsappConfig["phone_number_id"]),
     whatsapp_display_phone_number: str(tenant.whatsappConfig["display_phone_number"]),
     join_link: joinLink,

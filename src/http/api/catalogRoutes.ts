@@ -99,6 +99,18 @@ const createCampaignBody = z
   })
   .meta({ id: "CreateCampaign" });
 
+const listRewardsQuery = pageQuery.extend({ active: z.enum(["true", "false"]).optional() });
+
+const rewardsPage = pageOf(rewardResponse);
+
+const rulesPage = pageOf(ruleResponse);
+
+const listCampaignsQuery = pageQuery.extend({ status: campaignStatusSchema.optional() });
+
+const campaignsPage = pageOf(campaignResponse);
+
+const campaignTransitionBody = z.strictObject({ status: campaignStatusSchema }).meta({ id: "CampaignTransition" });
+
 /** Vendor: the rewards catalog, points rules and campaigns. */
 export function catalogRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
   const { pool } = deps;
@@ -137,9 +149,9 @@ export function catalogRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       tag: "rewards",
       roles: ANY_CALLER,
       body: noBody,
-      query: pageQuery.extend({ active: z.enum(["true", "false"]).optional() }),
+      query: listRewardsQuery,
       params: noParams,
-      responses: { 200: { description: "A page of rewards", schema: pageOf(rewardResponse) } },
+      responses: { 200: { description: "A page of rewards", schema: rewardsPage } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) =>
@@ -263,7 +275,7 @@ export function catalogRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: pageQuery,
       params: noParams,
-      responses: { 200: { description: "A page of rules", schema: pageOf(ruleResponse) } },
+      responses: { 200: { description: "A page of rules", schema: rulesPage } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) => listRules(tx, { after, limit: query.limit }));
@@ -376,9 +388,9 @@ export function catalogRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       roles: MANAGERS,
       permission: "can_manage_campaigns",
       body: noBody,
-      query: pageQuery.extend({ status: campaignStatusSchema.optional() }),
+      query: listCampaignsQuery,
       params: noParams,
-      responses: { 200: { description: "A page of campaigns", schema: pageOf(campaignResponse) } },
+      responses: { 200: { description: "A page of campaigns", schema: campaignsPage } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) => listCampaigns(tx, { status: query.status, after, limit: query.limit }));
@@ -409,7 +421,7 @@ export function catalogRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       tag: "campaigns",
       roles: MANAGERS,
       permission: "can_manage_campaigns",
-      body: z.strictObject({ status: campaignStatusSchema }).meta({ id: "CampaignTransition" }),
+      body: campaignTransitionBody,
       query: noQuery,
       params: idParams,
       responses: {

@@ -71,6 +71,10 @@ const customerDetailResponse = customerResponse
   })
   .meta({ id: "CustomerDetail" });
 
+const customersPage = pageOf(customerResponse);
+
+const adjustedLedgerEntryResponse = ledgerEntryResponse.extend({ balance: z.int() });
+
 /** Vendor: customers (list, detail, tags, notes, block), point adjustments and purchases. */
 export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
   const { pool } = deps;
@@ -84,7 +88,7 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: listCustomersQuery,
       params: noParams,
-      responses: { 200: { description: "A page of customers", schema: pageOf(customerResponse) } },
+      responses: { 200: { description: "A page of customers", schema: customersPage } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) =>
@@ -197,7 +201,7 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       query: noQuery,
       params: idParams,
       responses: {
-        201: { description: "The ledger row, with the balance after it", schema: ledgerEntryResponse.extend({ balance: z.int() }) },
+        201: { description: "The ledger row, with the balance after it", schema: adjustedLedgerEntryResponse },
         404: { description: "No such customer" },
         409: { description: "Not enough points to take" },
       },

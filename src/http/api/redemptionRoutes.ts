@@ -15,6 +15,14 @@ import { redemptionResponse, serializeRedemption } from "./vendorSchemas.ts";
 
 const reply = { description: "The redemption", schema: redemptionResponse };
 
+const listRedemptionsQuery = pageQuery.extend({ status: redemptionStatusSchema.optional(), customer_id: z.uuid().optional() });
+
+const redemptionsPage = pageOf(redemptionResponse);
+
+const verifyRedemptionBody = z.strictObject({ code: z.string().trim().min(4).max(20).regex(/^[A-Za-z0-9 -]+$/) }).meta({ id: "VerifyRedemption" });
+
+const cancelRedemptionBody = z.strictObject({ reason: text(500) }).meta({ id: "CancelRedemption" });
+
 /** Vendor: redemptions (list, verify a code at the till, fulfil, cancel with refund). */
 export function redemptionRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
   const { pool } = deps;
@@ -26,9 +34,9 @@ export function redemptionRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       tag: "redemptions",
       roles: ANY_CALLER,
       body: noBody,
-      query: pageQuery.extend({ status: redemptionStatusSchema.optional(), customer_id: z.uuid().optional() }),
+      query: listRedemptionsQuery,
       params: noParams,
-      responses: { 200: { description: "A page of redemptions", schema: pageOf(redemptionResponse) } },
+      responses: { 200: { description: "A page of redemptions", schema: redemptionsPage } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) =>
@@ -60,7 +68,7 @@ export function redemptionRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       tag: "redemptions",
       roles: PEOPLE,
       permission: "can_verify_redemptions",
-      body: z.strictObject({ code: z.string().trim().min(4).max(20).regex(/^[A-Za-z0-9 -]+$/) }).meta({ id: "VerifyRedemption" }),
+      body: verifyRedemptionBody,
       query: noQuery,
       params: noParams,
       responses: { 200: reply, 404: { description: "No such code" }, 409: { description: "Already fulfilled or cancelled" } },
@@ -99,7 +107,7 @@ export function redemptionRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       tag: "redemptions",
       roles: MANAGERS,
       permission: "can_cancel_redemptions",
-      body: z.strictObject({ reason: text(500) }).meta({ id: "CancelRedemption" }),
+      body: cancelRedemptionBody,
       query: noQuery,
       params: idParams,
       responses: { 200: reply, 404: { description: "No such redemption" }, 409: { description: "Already fulfilled or cancelled" } },

@@ -46,6 +46,10 @@ const updateStaffBody = z
 
 const staffReply = { description: "The staff member (never a hash or PIN)", schema: staffResponse };
 
+const staffPage = pageOf(staffResponse);
+
+const setStaffPinBody = z.strictObject({ pin: pin.nullable() }).meta({ id: "SetStaffPin" });
+
 /** Vendor: staff members, their roles and PINs. Only an owner may create or promote owners and admins. */
 export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
   const { pool } = deps;
@@ -94,7 +98,7 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: pageQuery,
       params: noParams,
-      responses: { 200: { description: "A page of staff members", schema: pageOf(staffResponse) } },
+      responses: { 200: { description: "A page of staff members", schema: staffPage } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) => listStaff(tx, { after, limit: query.limit }));
@@ -179,7 +183,7 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       tag: "staff",
       roles: MANAGERS,
       permission: "can_manage_staff",
-      body: z.strictObject({ pin: pin.nullable() }).meta({ id: "SetStaffPin" }),
+      body: setStaffPinBody,
       query: noQuery,
       params: idParams,
       responses: { 204: { description: "The PIN was set (null removes it)" }, 404: { description: "No such staff member" } },

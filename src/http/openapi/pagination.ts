@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ValidationError } from "../../errors.ts";
 
+const cursorId = z.uuid();
+
 /** The id a `cursor` query parameter points after, or null for the first page. */
 export function decodeCursor(cursor: string | undefined): string | null {
   if (cursor === undefined) return null;
-  const id = z.uuid().safeParse(Buffer.from(cursor, "base64url").toString("utf8"));
+  const id = cursorId.safeParse(Buffer.from(cursor, "base64url").toString("utf8"));
   if (!id.success) throw new ValidationError("The cursor is invalid");
   return id.data;
 }

@@ -29,6 +29,12 @@ const markPaidBody = z.strictObject({
 
 const invoiceParams = z.strictObject({ id: z.uuid(), invoiceId: z.uuid() });
 
+const plansResponse = z.object({ data: z.array(planResponse) });
+
+const listInvoicesQuery = pageQuery.extend({ status: z.enum(["pending", "paid", "failed", "refunded"]).optional() });
+
+const invoicesPage = pageOf(invoiceResponse);
+
 /** Platform admin: subscription plans and tenant invoices. */
 export function billingRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
   const { pool } = deps;
@@ -42,7 +48,7 @@ export function billingRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: noQuery,
       params: noParams,
-      responses: { 200: { description: "The plans", schema: z.object({ data: z.array(planResponse) }) } },
+      responses: { 200: { description: "The plans", schema: plansResponse } },
       async handle() {
         const plans = await withPlatform(pool, (tx) => listPlans(tx));
         return { status: 200, json: { data: plans.map(serializePlan) } };
@@ -86,9 +92,9 @@ export function billingRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       tag: "platform",
       write: false,
       body: noBody,
-      query: pageQuery.extend({ status: z.enum(["pending", "paid", "failed", "refunded"]).optional() }),
+      query: listInvoicesQuery,
       params: idParams,
-      responses: { 200: { description: "A page of invoices", schema: pageOf(invoiceResponse) } },
+      responses: { 200: { description: "A page of invoices", schema: invoicesPage } },
       async handle({ params, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withPlatform(pool, async (tx) => {

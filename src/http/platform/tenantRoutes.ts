@@ -46,6 +46,8 @@ const SUSPEND_ACTIONS: readonly ("suspend" | "reactivate")[] = ["suspend", "reac
 
 const tenantReply = { description: "The tenant", schema: tenantResponse };
 
+const tenantsPage = pageOf(tenantResponse);
+
 /** Platform admin: tenants (create with owner, list, read, update, suspend, reactivate). */
 export function tenantRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
   const { pool } = deps;
@@ -92,7 +94,7 @@ export function tenantRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: listQuery,
       params: noParams,
-      responses: { 200: { description: "A page of tenants", schema: pageOf(tenantResponse) } },
+      responses: { 200: { description: "A page of tenants", schema: tenantsPage } },
       async handle({ query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withPlatform(pool, (tx) =>

@@ -14,6 +14,7 @@ export type JobRun = {
 };
 
 const idRow = z.object({ id: z.string() });
+const jsonValue = z.json();
 
 /**
  * Runs `fn` and records the run in background_jobs: `processing` with its attempt and start
@@ -24,7 +25,7 @@ export async function recordJobRun<T>(pool: DatabasePool, run: JobRun, fn: () =>
   const id = await withPlatform(pool, (tx) =>
     tx.oneFirst(sql.type(idRow)`
       INSERT INTO background_jobs (job_type, queue_job_id, status, payload, attempts, max_attempts, scheduled_at, started_at)
-      VALUES (${run.jobType}, ${run.queueJobId}, 'processing', ${sql.jsonb(z.json().parse(run.payload))},
+      VALUES (${run.jobType}, ${run.queueJobId}, 'processing', ${sql.jsonb(jsonValue.parse(run.payload))},
               ${run.attempt}, ${run.maxAttempts}, now(), clock_timestamp())
       ON CONFLICT (job_type, queue_job_id) WHERE queue_job_id IS NOT NULL DO UPDATE SET
         status = 'processing', attempts = EXCLUDED.attempts, started_at = EXCLUDED.started_at,
@@ -36,7 +37,7 @@ export async function recordJobRun<T>(pool: DatabasePool, run: JobRun, fn: () =>
     const result = await fn();
     await withPlatform(pool, (tx) =>
       tx.query(sql.type(idRow)`
-        UPDATE background_jobs SET status = 'completed', result = ${sql.jsonb(z.json().parse(result ?? null))}, completed_at = clock_timestamp()
+        UPDATE background_jobs SET status = 'completed', result = ${sql.jsonb(jsonValue.parse(result ?? null))}, completed_at = clock_timestamp()
         WHERE id = ${id} RETURNING id
       `),
     );

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { withTenant } from "../../db/withTenant.ts";
 
+const lockedRow = z.object({ locked: z.boolean() });
+
 export type TenantJobOutcome<T> = { ran: true; result: T } | { ran: false; reason: "already_running" };
 
 /**
@@ -16,7 +18,7 @@ export async function runTenantJob<T>(
   fn: (tx: Tx) => Promise<T>,
 ): Promise<TenantJobOutcome<T>> {
   return withTenant(pool, input.tenantId, async (tx) => {
-    const locked = await tx.oneFirst(sql.type(z.object({ locked: z.boolean() }))`
+    const locked = await tx.oneFirst(sql.type(lockedRow)`
       SELECT pg_try_advisory_xact_lock(hashtextextended(${`${input.job}/${input.tenantId}`}, 0)) AS locked
     `);
     if (!locked) return { ran: false, reason: "already_running" };

@@ -30,6 +30,8 @@ const dueRow = z.object({
   first_expiry: z.date(),
 });
 
+const idRow = z.object({ id: z.string() });
+
 /**
  * Reminds opted-in, unblocked customers of points expiring within the next
  * {@link REMINDER_DAYS_BEFORE} days: one template message per customer covering their lots not
@@ -88,7 +90,7 @@ export async function sendExpiryReminders(
       message,
       triggeredBy: "points_expiry_reminder",
     });
-    await tx.query(sql.type(z.object({ id: z.string() }))`
+    await tx.query(sql.type(idRow)`
       UPDATE points_expiry_reminders SET outbox_message_id = ${outboxId}
       WHERE tenant_id = ${input.tenantId} AND lot_id = ANY(${sql.array(row.lot_ids, "uuid")})
       RETURNING id
