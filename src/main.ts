@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startEmbeddedPostgres } from "./db/embeddedPostgres.ts";
 import { migrate } from "./db/migrate.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, flushLogs } from "./logger.ts";
 import { startRuntime, type Role } from "./runtime.ts";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     const deadline = setTimeout(() => {
       log.error("shutdown took longer than 10 s; exiting");
+      flushLogs(log);
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
@@ -53,10 +54,12 @@ async function main(): Promise<void> {
       .then(() => stopEmbedded?.())
       .then(() => {
         log.info("stopped");
+        flushLogs(log);
         process.exit(0);
       })
       .catch((err: unknown) => {
         log.error({ err }, "error while shutting down");
+        flushLogs(log);
         process.exit(1);
       });
   };

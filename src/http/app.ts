@@ -34,7 +34,8 @@ export function createApp(deps: AppDeps): Express {
         return id;
       },
       customLogLevel: (_req, res, err) => (err !== undefined || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
-      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+      // The webhook logs one structured line of its own per delivery (counts, outcome).
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" || req.url === "/webhook" },
       serializers: {
         // The path only: query strings can carry tokens (Meta's hub.verify_token).
         req: (req: { id: unknown; method: unknown; url: unknown }) => ({
