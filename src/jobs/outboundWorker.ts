@@ -103,7 +103,7 @@ async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, job
     await markOutboxSent(tx, row.id, result.wamid);
     if (row.broadcast_id !== null) await applyBroadcastStatusChange(tx, row.broadcast_id, "queued", "sent");
     deps.metrics.sends.inc({ result: "sent" });
-    log.debug({ phoneMasked: maskPhone(row.contact_phone) }, "message sent");
+    log.info({ phoneMasked: maskPhone(row.contact_phone) }, "message sent");
     return { rowId: row.id, outcome: result.wamid, error: null };
   }
 
