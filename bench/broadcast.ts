@@ -15,6 +15,7 @@ import { createLogger } from "../src/logger.ts";
 import { startRuntime } from "../src/runtime.ts";
 import { startFakeGraphApi } from "../test/helpers/fakeGraphApi.ts";
 import { TEST_REDIS_URL } from "../test/helpers/testDatabase.ts";
+import { Redis } from "ioredis";
 import { createBenchDatabase, type BenchDatabase } from "./lib/benchDatabase.ts";
 import { intOption, parseOptions } from "./lib/parseOptions.ts";
 import { describeMachine, machineLine, ms, printTable, writeResult } from "./lib/report.ts";
@@ -215,6 +216,7 @@ async function measureSending(db: DatabasePool, databaseUrl: string, tenantId: s
     // cancel what is left so the next limit starts clean.
     await runtime.queues.queue("outbound").obliterate({ force: true }).catch(() => undefined);
     await runtime.stop();
+    await deleteRedisPrefix(`{bench${process.pid}l${limit}}`);
     await graph.close();
     await withTenant(db, tenantId, (tx) => cancelBroadcast(tx, { tenantId, broadcastId, userId: null, now: new Date() }));
   }
@@ -229,4 +231,19 @@ function busiestSlidingSecond(sorted: readonly number[]): number {
     best = Math.max(best, end - start + 1);
   }
   return best;
+}
+
+/** Deletes every Redis key under a run's queue prefix (inbound, outbound and scheduled queues). */
+async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
 }
