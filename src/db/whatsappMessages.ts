@@ -242,3 +242,16 @@ export async function findStranded(tx: Tx, olderThanMs: number, limit: number) {
   `);
   return { outbound, inbound };
 }
+
+/**
+ * Sets aside an inbound message the engine failed on every attempt: marked processed with an
+ * error, so it no longer blocks the sender's later messages (they are handled in order behind it).
+ */
+export async function markInboundUnprocessable(tx: Tx, id: string, reason: string): Promise<void> {
+  await tx.query(sql.type(idRow)`
+    UPDATE whatsapp_messages
+    SET processed_at = now(), error_code = 'engine_error', error_message = ${reason.slice(0, 500)}
+    WHERE id = ${id} AND direction = 'inbound' AND processed_at IS NULL
+    RETURNING id
+  `);
+}

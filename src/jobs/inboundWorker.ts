@@ -1,19 +1,36 @@
 import type { Job } from "bullmq";
 import { handleInbound, type EngineDeps } from "../conversation/handleInbound.ts";
+import { findInboundMessage, insertOutboxMessage, markInboundUnprocessable } from "../db/whatsappMessages.ts";
+import { withPlatform } from "../db/withTenant.ts";
 import { enqueueOutbound, inboundJobSchema } from "./messageQueues.ts";
 import type { JobQueue } from "./queueFactory.ts";
+
+const SORRY = {
+  kind: "text",
+  body: "Sorry, something went wrong with your last message. Please send it again, or send MENU.",
+} as const;
 
 /**
  * The inbound worker: one job per stored inbound message. The engine handles the sender's
  * pending messages in one transaction; after commit, the replies it wrote to the outbox are
- * queued (a failure here is repaired by the sweeper).
+ * queued (a failure here is repaired by the sweeper). A message that fails on every attempt is
+ * set aside with an apology, so one bad message never blocks the sender's chat.
  */
 export function createInboundProcessor(deps: EngineDeps & { outbound: JobQueue }) {
   return async (job: Job): Promise<number> => {
     const { messageId } = inboundJobSchema.parse(job.data);
     const stopTimer = deps.metrics.engineDuration.startTimer();
-    const outboxIds = await handleInbound(deps, messageId);
-    stopTimer();
+    let outboxIds: string[];
+    try {
+      outboxIds = await handleInbound(deps, messageId);
+    } catch (err) {
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (!lastAttempt) throw err;
+      deps.log.error({ err, messageId }, "inbound message failed on every attempt; set aside");
+      outboxIds = await setAside(messageId, err instanceof Error ? err.message : String(err));
+    } finally {
+      stopTimer();
+    }
     try {
       await enqueueOutbound(deps.outbound, outboxIds);
     } catch (err) {
@@ -21,4 +38,21 @@ export function createInboundProcessor(deps: EngineDeps & { outbound: JobQueue }
     }
     return outboxIds.length;
   };
+
+  async function setAside(messageId: string, reason: string): Promise<string[]> {
+    return withPlatform(deps.pool, async (tx) => {
+      const row = await findInboundMessage(tx, messageId);
+      if (row === null || row.processed_at !== null) return [];
+      await markInboundUnprocessable(tx, messageId, reason);
+      const replyId = await insertOutboxMessage(tx, {
+        tenantId: row.tenant_id,
+        customerId: null,
+        contactPhone: row.contact_phone,
+        businessPhoneNumberId: row.business_phone_number_id,
+        message: SORRY,
+        triggeredBy: "chat:engine_error",
+      });
+      return [replyId];
+    });
+  }
 }
