@@ -86,10 +86,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         token: config.whatsapp.token ?? "sandbox",
       });
     const limiter = createSlidingWindowLimiter(config.whatsapp.sendRatePerSecond);
+    // 1 % wider than a second: a call reaches Meta a few milliseconds after it starts.
+    const sendLimiter = createSlidingWindowLimiter(config.whatsapp.sendRatePerSecond, 1010);
     queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, outbound: messageQueues.outbound }), {
       concurrency: options.inboundConcurrency ?? 8,
     });
-    queues.worker(OUTBOUND_QUEUE, createOutboundProcessor({ pool, graph, limiter, log, metrics }), {
+    queues.worker(OUTBOUND_QUEUE, createOutboundProcessor({ pool, graph, limiter, sendLimiter, log, metrics }), {
       concurrency: options.outboundConcurrency ?? 32,
     });
     await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound });

@@ -23,7 +23,13 @@ import type { createSlidingWindowLimiter } from "./slidingWindowLimiter.ts";
 export type OutboundDeps = {
   pool: DatabasePool;
   graph: GraphClient;
+  /** Paces claims before a transaction opens, so waiting for the rate holds no connection. */
   limiter: ReturnType<typeof createSlidingWindowLimiter>;
+  /**
+   * The strict limit, taken immediately before each Graph API call: claims can be delayed by
+   * different amounts (pool, locks), so pacing them alone lets calls bunch up in one second.
+   */
+  sendLimiter: ReturnType<typeof createSlidingWindowLimiter>;
   log: Logger;
   metrics: Metrics;
 };
@@ -73,7 +79,6 @@ async function sendNextInLine(
       await lockRecipient(tx, target.contact_phone);
       const row = await claimNextOutboxMessage(tx, target.contact_phone, target.seq);
       if (row === null) return null;
-      if (row.business_phone_number_id !== target.business_phone_number_id) await deps.limiter.acquire(row.business_phone_number_id);
       return sendOne(deps, tx, job, row, jobOutboxId, accepted);
     });
   } catch (err) {
@@ -94,6 +99,7 @@ async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, job
 
   // A broadcast message whose customer opted out (STOP) or whose broadcast was cancelled since.
   if (row.broadcast_id !== null && (await skipUnwantedBroadcastMessage(tx, row.id))) return { rowId: row.id, outcome: "skipped", error: null };
+  await deps.sendLimiter.acquire(row.business_phone_number_id);
   const stopTimer = deps.metrics.sendDuration.startTimer();
   const result = await deps.graph.send(row.business_phone_number_id, row.contact_phone, message.data);
   stopTimer();
