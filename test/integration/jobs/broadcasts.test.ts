@@ -105,6 +105,8 @@ async function broadcastRows(broadcastId: string) {
   );
 }
 
+const RESTART_RECIPIENTS = 80;
+
 describe("broadcasts", () => {
   it("when a broadcast to a segment is sent, then exactly the opted-in, unblocked customers of the segment get the template once, and the counters and run follow", async () => {
     const target = await app();
@@ -165,26 +167,28 @@ describe("broadcasts", () => {
   });
 
   it("when the worker restarts mid-broadcast, then every recipient gets the message exactly once", async () => {
+    // More recipients than the outbound worker's concurrency: a stopping worker finishes its
+    // active jobs, so fewer would all be sent before the restart.
     const first = await app({ WHATSAPP_SEND_RATE_PER_SECOND: "20" });
     const tenant = await createTestTenant(pool);
-    const customers = await Promise.all(Array.from({ length: 40 }, () => addCustomer(tenant.id)));
+    const customers = await Promise.all(Array.from({ length: RESTART_RECIPIENTS }, () => addCustomer(tenant.id)));
     const broadcastId = await newBroadcast(tenant.id);
     await sendNow(first, tenant.id, broadcastId);
     await waitFor("some sends", async () => broadcastSends(first).length, (n) => n >= 10);
     await first.stop();
     apps.splice(apps.indexOf(first), 1);
     const sentBefore = broadcastSends(first);
-    expect(sentBefore.length).toBeLessThan(40);
+    expect(sentBefore.length).toBeLessThan(RESTART_RECIPIENTS);
 
     // A new worker with an empty queue (as if Redis lost it): starting again only re-enqueues what is left.
     const second = await app({ WHATSAPP_SEND_RATE_PER_SECOND: "50" });
     await enqueueBroadcastStart(second.runtime.queues, { tenantId: tenant.id, broadcastId });
     const done = await settled(tenant.id, broadcastId);
     const all = [...sentBefore, ...broadcastSends(second)];
-    expect(all.length).toBe(40);
+    expect(all.length).toBe(RESTART_RECIPIENTS);
     expect(new Set(all)).toEqual(new Set(customers.map((c) => c.phone)));
-    expect(done).toMatchObject({ status: "completed", totalRecipients: 40, sentCount: 40 });
-    expect(await broadcastRows(broadcastId)).toHaveLength(40);
+    expect(done).toMatchObject({ status: "completed", totalRecipients: RESTART_RECIPIENTS, sentCount: RESTART_RECIPIENTS });
+    expect(await broadcastRows(broadcastId)).toHaveLength(RESTART_RECIPIENTS);
   });
 
   it("when a recipient sends STOP while the broadcast is sending, then they do not get it and the rest do", async () => {
