@@ -1,6 +1,6 @@
 import type { DatabasePool } from "slonik";
 import type { Config } from "../config.ts";
-import { lockContact, touchContact, type Contact } from "../db/contacts.ts";
+import { lockContact, readLockedContact, touchContact, type Contact } from "../db/contacts.ts";
 import type { Tx } from "../db/sql.ts";
 import { findTenantById, findTenantByPhoneNumberId, type RoutingTenant } from "../db/tenants.ts";
 import {
@@ -45,12 +45,13 @@ export async function handleInbound(deps: EngineDeps, messageId: string): Promis
     await enterPlatform(tx);
     const first = await findInboundMessage(tx, messageId);
     if (first === null || first.processed_at !== null) return [];
-    await lockContact(tx, first.contact_phone, profileNameOf(first));
+    const contact = await lockContact(tx, first.contact_phone, profileNameOf(first));
     const pending = await listPendingInbound(tx, first.contact_phone);
     const outboxIds: string[] = [];
     for (const row of pending) {
       const log = deps.log.child({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone) });
-      const current = await lockContact(tx, row.contact_phone, profileNameOf(row));
+      // The lock is held; the row may have changed while handling the previous message.
+      const current = row === pending[0] ? contact : await readLockedContact(tx, row.contact_phone);
       const handled = await handleOne(deps, tx, current, row, log);
       await enterPlatform(tx);
       await touchContact(tx, row.contact_phone, profileNameOf(row));

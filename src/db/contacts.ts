@@ -27,6 +27,11 @@ export async function lockContact(tx: Tx, phone: string, whatsappName: string | 
     ON CONFLICT (phone_number) DO NOTHING
     RETURNING phone_number
   `);
+  return readLockedContact(tx, phone);
+}
+
+/** The contact row as it is now, for a caller that already holds its lock (or takes it here). */
+export async function readLockedContact(tx: Tx, phone: string): Promise<Contact> {
   return tx.one(sql.type(contactRow)`
     SELECT phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
            staff_session_expires_at, staff_state, pin_failures, pin_locked_until
