@@ -90,6 +90,7 @@ export async function runStaffConversation(
   let authenticated = stored.authenticated;
   let ended = false;
   const notifications: NonNullable<Handled["notifications"]> = [];
+  const extraReplies: Handled["replies"] = [];
   await enterTenant(tx, tenantId);
   const now = message.now;
 
@@ -106,8 +107,10 @@ export async function runStaffConversation(
           return { type: "PIN_OK", staffName: staff?.fullName ?? "there" };
         }
         if (check.reason === "no_pin") {
+          // The owner removed this staff member's PIN during the session.
           ended = true;
-          return { type: "PIN_LOCKED", until: now.toISOString() };
+          extraReplies.push(platformReplies.staffUnknown());
+          return null;
         }
         if (check.reason === "locked") {
           log.warn({ tenantId, staffUserId }, "staff chat locked after wrong pins");
@@ -200,7 +203,7 @@ export async function runStaffConversation(
       state: { flow: result.snapshot, authenticated },
     });
   }
-  return { route: "staff", tenantId, customerId: null, replies: result.replies, notifications };
+  return { route: "staff", tenantId, customerId: null, replies: [...result.replies, ...extraReplies], notifications };
 }
 
 /** Ends a staff session (EXIT, expiry, lockout). */
