@@ -53,11 +53,16 @@ type CustomerRequest = Exclude<CustomerIntent, ReplyIntent>;
 
 /**
  * Advances a customer's conversation by one event. A missing, foreign, outdated or unreadable
- * snapshot, or one idle for over 30 minutes, starts fresh at the menu; this never throws for
+ * snapshot, or one idle for longer than `idleTimeoutMs` (30 minutes unless the engine passes
+ * the configured CONVERSATION_IDLE_MINUTES), starts fresh at the menu; this never throws for
  * bad stored data.
  */
-export function runCustomerFlow(persisted: unknown, event: CustomerEvent): FlowResult<CustomerIntent> {
-  const start = restoreCustomerSnapshot(persisted, event);
+export function runCustomerFlow(
+  persisted: unknown,
+  event: CustomerEvent,
+  options: { idleTimeoutMs: number } = { idleTimeoutMs: CUSTOMER_IDLE_TIMEOUT_MS },
+): FlowResult<CustomerIntent> {
+  const start = restoreCustomerSnapshot(persisted, event, options.idleTimeoutMs);
   const [next] = transition(customerMachine, start, event);
   const { pending, ...stored } = next.context;
   const state: StoredCustomerState = { value: String(next.value), context: stored };
@@ -343,10 +348,10 @@ const customerMachine = setup({
   },
 });
 
-function restoreCustomerSnapshot(persisted: unknown, event: CustomerEvent) {
+function restoreCustomerSnapshot(persisted: unknown, event: CustomerEvent, idleTimeoutMs: number) {
   const now = "now" in event ? event.now : null;
   const stored = readPersistedFlow(persisted, "customer", CUSTOMER_FLOW_VERSION, storedCustomerContextSchema);
-  if (stored && !isIdleTooLong(stored.context.lastActivityAt, now, CUSTOMER_IDLE_TIMEOUT_MS)) {
+  if (stored && !isIdleTooLong(stored.context.lastActivityAt, now, idleTimeoutMs)) {
     try {
       return customerMachine.resolveState({
         value: stored.value,

@@ -61,12 +61,10 @@ export async function continueCustomerConversation(
   const settings = await getTenantSettings(tx, tenant.id);
   const timezone = settings.timezone;
   const firstEvent: CustomerEvent = first.type === "JOINED" ? { ...first, timezone } : first;
-  const stored = await loadConversationState(tx, customer.id);
+  const state = await loadConversationState(tx, customer.id);
   const now = new Date();
-  // A chat idle longer than CONVERSATION_IDLE_MINUTES starts again at the menu.
-  const idleMs = deps.config.conversationIdleMinutes * 60_000;
-  const idle = stored.lastInboundAt !== null && now.getTime() - stored.lastInboundAt.getTime() > idleMs;
-  const state = idle ? null : stored.state;
+  // The flow restarts a chat idle longer than CONVERSATION_IDLE_MINUTES at the menu.
+  const flowOptions = { idleTimeoutMs: deps.config.conversationIdleMinutes * 60_000 };
 
   const execute = async (intent: CustomerIntent): Promise<CustomerEvent | null> => {
     switch (intent.type) {
@@ -136,7 +134,7 @@ export async function continueCustomerConversation(
     }
   };
 
-  const result = await driveFlow(runCustomerFlow, state, firstEvent, execute);
+  const result = await driveFlow((snapshot, event: CustomerEvent) => runCustomerFlow(snapshot, event, flowOptions), state, firstEvent, execute);
   await saveConversationState(tx, customer.id, result.snapshot);
   return { route: "customer", tenantId: tenant.id, customerId: customer.id, replies: result.replies };
 }

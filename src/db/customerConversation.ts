@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { sql, type Tx } from "./sql.ts";
 
-const conversationStateRow = z.object({ conversation_state: z.unknown(), last_inbound_at: z.date().nullable() });
+const conversationStateRow = z.object({ conversation_state: z.unknown() });
 const idRow = z.object({ id: z.uuid() });
 const lastInboundRow = z.object({ last_inbound_at: z.date().nullable() });
 const jsonValue = z.json();
 
-/** The customer's stored flow snapshot and the time of their last message (tenant path). */
-export async function loadConversationState(tx: Tx, customerId: string): Promise<{ state: unknown; lastInboundAt: Date | null }> {
-  const row = await tx.one(sql.type(conversationStateRow)`
-    SELECT conversation_state, last_inbound_at FROM customers WHERE id = ${customerId}
+/** The customer's stored flow snapshot (tenant path). */
+export async function loadConversationState(tx: Tx, customerId: string): Promise<unknown> {
+  return tx.oneFirst(sql.type(conversationStateRow)`
+    SELECT conversation_state FROM customers WHERE id = ${customerId}
   `);
-  return { state: row.conversation_state, lastInboundAt: row.last_inbound_at };
 }
 
 /** Saves the flow snapshot and the time of the customer's last message (the 24-hour window). */

@@ -238,6 +238,18 @@ describe("customer flow", () => {
     expect(late.replies[0]?.body).toMatch(/didn't understand/);
   });
 
+  it("when the engine passes a shorter idle timeout, then a step idle longer than it is forgotten", () => {
+    const chat = customerChat();
+    chat.say("REDEEM", "2026-03-01T10:00:00.000Z");
+    chat.say("1", "2026-03-01T10:01:00.000Z");
+    const fiveMinutes = { idleTimeoutMs: 5 * 60 * 1000 };
+    const inTime = runCustomerFlow(chat.snapshot, { type: "TEXT", text: "YES", now: "2026-03-01T10:05:00.000Z" }, fiveMinutes);
+    expect(inTime.intents).toContainEqual(expect.objectContaining({ type: "redeem" }));
+    const late = runCustomerFlow(chat.snapshot, { type: "TEXT", text: "YES", now: "2026-03-01T10:07:00.000Z" }, fiveMinutes);
+    expect(late.intents.some((intent) => intent.type === "redeem")).toBe(false);
+    expect(JSON.stringify(late.intents)).toMatch(/didn't understand/);
+  });
+
   it("when the snapshot is saved, then it is plain JSON that restores to the same step", () => {
     const chat = customerChat();
     chat.say("REDEEM");
