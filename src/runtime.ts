@@ -13,7 +13,7 @@ import { createMessageQueues, INBOUND_QUEUE, OUTBOUND_QUEUE } from "./jobs/messa
 import { createOutboundProcessor } from "./jobs/outboundWorker.ts";
 import { createQueueFactory, type QueueFactory } from "./jobs/queueFactory.ts";
 import { createSlidingWindowLimiter } from "./jobs/slidingWindowLimiter.ts";
-import { startSweeper } from "./jobs/sweeper.ts";
+import { createSweeper } from "./jobs/sweeper.ts";
 import { startScheduledJobs } from "./jobs/scheduled/startScheduledJobs.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
@@ -75,7 +75,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const metrics = createMetrics();
   const messageQueues = createMessageQueues(queues);
 
-  let sweeper: ReturnType<typeof startSweeper> | undefined;
+  const sweeper = createSweeper({ pool, inbound: messageQueues.inbound, outbound: messageQueues.outbound, log, metrics });
   if (options.role !== "web") {
     const graph =
       options.graph ??
@@ -97,14 +97,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       concurrency: options.outboundConcurrency ?? 32,
     });
     await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound });
-    sweeper = startSweeper({
-      pool,
-      inbound: messageQueues.inbound,
-      outbound: messageQueues.outbound,
-      log,
-      metrics,
-      ...(options.sweeperIntervalMs === undefined ? {} : { intervalMs: options.sweeperIntervalMs }),
-    });
+    sweeper.start(options.sweeperIntervalMs);
   }
 
   let server: Server | undefined;
@@ -132,12 +125,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     metrics,
     server,
     url,
-    sweepOnce: () =>
-      (sweeper ?? startSweeper({ pool, inbound: messageQueues.inbound, outbound: messageQueues.outbound, log, metrics })).sweepOnce(),
+    sweepOnce: () => sweeper.sweepOnce(),
     async stop() {
       sandbox?.stop();
       if (server !== undefined) await closeServer(server);
-      sweeper?.stop();
+      sweeper.stop();
       await queues.closeWorkers();
       await queues.close();
       await pool.end();

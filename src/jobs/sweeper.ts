@@ -12,15 +12,14 @@ import type { JobQueue } from "./queueFactory.ts";
  * `olderThanMs`. Job ids are the row ids, so a row that still has a job gets no second one,
  * and workers skip rows already handled.
  */
-export function startSweeper(deps: {
+export function createSweeper(deps: {
   pool: DatabasePool;
   inbound: JobQueue;
   outbound: JobQueue;
   log: Logger;
   metrics: Metrics;
-  intervalMs?: number;
   olderThanMs?: number;
-}): { stop(): void; sweepOnce(): Promise<{ inbound: number; outbound: number }> } {
+}): { start(intervalMs?: number): void; stop(): void; sweepOnce(): Promise<{ inbound: number; outbound: number }> } {
   const olderThanMs = deps.olderThanMs ?? 30_000;
   let running = false;
 
@@ -36,15 +35,23 @@ export function startSweeper(deps: {
     return { inbound: stranded.inbound.length, outbound: stranded.outbound.length };
   }
 
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweepOnce()
-      .catch((err: unknown) => deps.log.warn({ err }, "sweep failed"))
-      .finally(() => {
-        running = false;
-      });
-  }, deps.intervalMs ?? 15_000);
-  timer.unref();
-  return { stop: () => clearInterval(timer), sweepOnce };
+  let timer: NodeJS.Timeout | undefined;
+  return {
+    sweepOnce,
+    /** Sweeps every `intervalMs` (workers run this; a web-only process only sweeps on demand). */
+    start(intervalMs = 15_000) {
+      if (timer !== undefined) return;
+      timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        sweepOnce()
+          .catch((err: unknown) => deps.log.warn({ err }, "sweep failed"))
+          .finally(() => {
+            running = false;
+          });
+      }, intervalMs);
+      timer.unref();
+    },
+    stop: () => clearInterval(timer),
+  };
 }
