@@ -1,15 +1,10 @@
 import type { DatabasePool } from "slonik";
 import type { Config } from "../config.ts";
-import { lockContact, readLockedContact, touchContact, type Contact } from "../db/contacts.ts";
+import { claimSenderOf, readLockedContact, type Contact } from "../db/contacts.ts";
+import { finishInboundMessage, type Reply } from "../db/inbox.ts";
 import type { Tx } from "../db/sql.ts";
-import { findTenantById, findTenantByPhoneNumberId, type RoutingTenant } from "../db/tenants.ts";
-import {
-  findInboundMessage,
-  insertOutboxMessage,
-  listPendingInbound,
-  markInboundProcessed,
-  type InboundRow,
-} from "../db/whatsappMessages.ts";
+import { findRoutingTenants, type RoutingTenant } from "../db/tenants.ts";
+import { listPendingInbound, type InboundRow } from "../db/whatsappMessages.ts";
 import { enterPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
@@ -43,10 +38,9 @@ export type PersonMessage = { text: string | null; now: Date; profileName: strin
 export async function handleInbound(deps: EngineDeps, messageId: string): Promise<string[]> {
   return deps.pool.transaction(async (tx) => {
     await enterPlatform(tx);
-    const first = await findInboundMessage(tx, messageId);
-    if (first === null || first.processed_at !== null) return [];
-    const contact = await lockContact(tx, first.contact_phone, profileNameOf(first));
-    const pending = await listPendingInbound(tx, first.contact_phone);
+    const contact = await claimSenderOf(tx, messageId);
+    if (contact === null) return [];
+    const pending = await listPendingInbound(tx, contact.phone_number);
     const outboxIds: string[] = [];
     for (const row of pending) {
       const log = deps.log.child({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone) });
@@ -54,32 +48,25 @@ export async function handleInbound(deps: EngineDeps, messageId: string): Promis
       const current = row === pending[0] ? contact : await readLockedContact(tx, row.contact_phone);
       const handled = await handleOne(deps, tx, current, row, log);
       await enterPlatform(tx);
-      await touchContact(tx, row.contact_phone, profileNameOf(row));
-      await markInboundProcessed(tx, row.id, { tenantId: handled.tenantId, customerId: handled.customerId });
-      for (const reply of handled.replies) {
-        outboxIds.push(
-          await insertOutboxMessage(tx, {
-            tenantId: handled.tenantId,
-            customerId: handled.customerId,
-            contactPhone: row.contact_phone,
-            businessPhoneNumberId: row.business_phone_number_id,
-            message: reply,
-            triggeredBy: `chat:${handled.route}`,
-          }),
-        );
-      }
-      for (const note of handled.notifications ?? []) {
-        outboxIds.push(
-          await insertOutboxMessage(tx, {
-            tenantId: handled.tenantId,
-            customerId: note.customerId,
-            contactPhone: note.contactPhone,
-            businessPhoneNumberId: row.business_phone_number_id,
-            message: note.message,
-            triggeredBy: note.triggeredBy,
-          }),
-        );
-      }
+      const replies: Reply[] = [
+        ...handled.replies.map((message) => ({
+          tenantId: handled.tenantId,
+          customerId: handled.customerId,
+          contactPhone: row.contact_phone,
+          businessPhoneNumberId: row.business_phone_number_id,
+          message,
+          triggeredBy: `chat:${handled.route}`,
+        })),
+        ...(handled.notifications ?? []).map((note) => ({
+          tenantId: handled.tenantId,
+          customerId: note.customerId,
+          contactPhone: note.contactPhone,
+          businessPhoneNumberId: row.business_phone_number_id,
+          message: note.message,
+          triggeredBy: note.triggeredBy,
+        })),
+      ];
+      outboxIds.push(...(await finishInboundMessage(tx, row.id, { tenantId: handled.tenantId, customerId: handled.customerId }, replies)));
       deps.metrics.inboundProcessed.inc({ route: handled.route });
       log.info({ tenantId: handled.tenantId, route: handled.route, replies: handled.replies.length }, "message handled");
     }
@@ -105,7 +92,8 @@ async function handleOne(deps: EngineDeps, tx: Tx, contact: Contact, row: Inboun
     row,
   };
   const command = message.text === null ? null : parseKeyword(message.text);
-  const dedicated = await findTenantByPhoneNumberId(tx, row.business_phone_number_id);
+  const routing = await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id);
+  const dedicated = routing.dedicated;
 
   if (command?.keyword === "JOIN") {
     return handleJoin(deps, tx, contact, message, { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated }, log);
@@ -124,8 +112,7 @@ async function handleOne(deps: EngineDeps, tx: Tx, contact: Contact, row: Inboun
     }
   }
 
-  const tenant: RoutingTenant | null =
-    dedicated ?? (contact.active_tenant_id === null ? null : await findTenantById(tx, contact.active_tenant_id));
+  const tenant: RoutingTenant | null = dedicated ?? routing.active;
 
   if (command?.keyword === "STAFF") {
     return startStaffConversation(deps, tx, contact, message, tenant, log);

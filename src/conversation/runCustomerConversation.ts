@@ -6,13 +6,13 @@ import type { Tx } from "../db/sql.ts";
 import { isTenantServing, listMembershipsByPhone, type RoutingTenant } from "../db/tenants.ts";
 import { enterPlatform, enterTenant } from "../db/withTenant.ts";
 import type { Customer } from "../domain/customers/customerRecord.ts";
-import { findCustomerByPhone } from "../domain/customers/findCustomerByPhone.ts";
+import { loadCustomerForChat } from "../domain/customers/loadCustomerForChat.ts";
 import { setOptIn } from "../domain/customers/setOptIn.ts";
 import { getBalance } from "../domain/ledger/getBalance.ts";
 import { getHistory } from "../domain/ledger/getHistory.ts";
 import { listRewardsForCustomer } from "../domain/rewards/listRewardsForCustomer.ts";
 import { redeemReward } from "../domain/rewards/redeemReward.ts";
-import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
+import { getTenantSettings, type TenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
@@ -33,7 +33,7 @@ export async function runCustomerConversation(
     return { route: "paused", tenantId: tenant.id, customerId: null, replies: [platformReplies.paused(tenant.business_name)] };
   }
   await enterTenant(tx, tenant.id);
-  const customer = await findCustomerByPhone(tx, contact.phone_number);
+  const { customer, conversationState, settings } = await loadCustomerForChat(tx, tenant.id, contact.phone_number);
   if (customer === null) {
     // Active vendor but no membership (removed by the vendor): start over with JOIN.
     return { route: "stranger", tenantId: tenant.id, customerId: null, replies: [platformReplies.stranger()] };
@@ -43,7 +43,7 @@ export async function runCustomerConversation(
   }
   const now = message.now.toISOString();
   const event: FirstCustomerEvent = message.text === null ? { type: "NON_TEXT", now } : { type: "TEXT", text: message.text, now };
-  return continueCustomerConversation(deps, tx, contact, tenant, customer, event);
+  return continueCustomerConversation(deps, tx, contact, tenant, customer, event, { settings, conversationState });
 }
 
 /**
@@ -57,11 +57,13 @@ export async function continueCustomerConversation(
   tenant: RoutingTenant,
   customer: Customer,
   first: FirstCustomerEvent,
+  /** What the caller already read with the customer (saves two round trips per message). */
+  loaded?: { settings: TenantSettings; conversationState: unknown },
 ): Promise<Handled> {
-  const settings = await getTenantSettings(tx, tenant.id);
+  const settings = loaded?.settings ?? (await getTenantSettings(tx, tenant.id));
   const timezone = settings.timezone;
   const firstEvent: CustomerEvent = first.type === "JOINED" ? { ...first, timezone } : first;
-  const state = await loadConversationState(tx, customer.id);
+  const state = loaded === undefined ? await loadConversationState(tx, customer.id) : loaded.conversationState;
   const now = new Date();
   // The flow restarts a chat idle longer than CONVERSATION_IDLE_MINUTES at the menu.
   const flowOptions = { idleTimeoutMs: deps.config.conversationIdleMinutes * 60_000 };

@@ -1,5 +1,6 @@
 import type { DatabasePool } from "slonik";
-import { applyStatusUpdate, findUnprocessedInboundIds, insertInboundMessage } from "../db/whatsappMessages.ts";
+import { storeInboundMessages } from "../db/inbox.ts";
+import { applyStatusUpdate } from "../db/whatsappMessages.ts";
 import { withPlatform } from "../db/withTenant.ts";
 import type { WebhookEvents } from "../whatsapp/webhookPayload.ts";
 import { applyBroadcastStatusChange } from "../domain/broadcasts/applyBroadcastStatusChange.ts";
@@ -19,7 +20,7 @@ export type StoredWebhook = {
 export async function storeWebhookEvents(pool: DatabasePool, events: WebhookEvents): Promise<StoredWebhook> {
   return withPlatform(pool, async (tx) => {
     const ordered = [...events.messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
-    for (const message of ordered) await insertInboundMessage(tx, message);
+    const pendingIds = await storeInboundMessages(tx, ordered);
     let statusesApplied = 0;
     for (const status of events.statuses) {
       const moved = await applyStatusUpdate(tx, status);
@@ -28,7 +29,6 @@ export async function storeWebhookEvents(pool: DatabasePool, events: WebhookEven
         if (moved.broadcast_id !== null) await applyBroadcastStatusChange(tx, moved.broadcast_id, moved.previous_status, moved.whatsapp_status);
       }
     }
-    const pendingIds = await findUnprocessedInboundIds(tx, events.messages.map((m) => m.waMessageId));
     return { pendingIds, statusesApplied };
   });
 }

@@ -17,39 +17,43 @@ export type Contact = z.infer<typeof contactRow>;
 const phoneNumberRow = z.object({ phone_number: z.string() });
 const jsonValue = z.json();
 
+const contactColumns = sql.fragment`
+  phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
+  staff_session_expires_at, staff_state, pin_failures, pin_locked_until
+`;
+
 /**
- * Creates the sender's contact row on first contact and locks it for this transaction, so one
- * sender's messages are handled one at a time, in order, whichever worker picks them up.
+ * Takes the sender of an unhandled inbound message for this transaction, in one statement:
+ * creates their contact row on first contact, records the time (and WhatsApp profile name) of
+ * their latest message, and locks the row (an upsert locks what it writes), so one sender's
+ * messages are handled one at a time, in order, whichever worker picks them up. Returns null
+ * when the message is unknown or already handled (a redelivered job).
  */
-export async function lockContact(tx: Tx, phone: string, whatsappName: string | null): Promise<Contact> {
-  await tx.query(sql.type(phoneNumberRow)`
-    INSERT INTO contacts (phone_number, whatsapp_name) VALUES (${phone}, ${whatsappName})
-    ON CONFLICT (phone_number) DO NOTHING
-    RETURNING phone_number
+export async function claimSenderOf(tx: Tx, inboundMessageId: string): Promise<Contact | null> {
+  return tx.maybeOne(sql.type(contactRow)`
+    WITH message AS (
+      SELECT contact_phone, payload->>'profileName' AS profile_name FROM whatsapp_messages
+      WHERE id = ${inboundMessageId} AND direction = 'inbound' AND processed_at IS NULL
+    )
+    INSERT INTO contacts (phone_number, whatsapp_name, last_inbound_at)
+    SELECT contact_phone, profile_name, now() FROM message
+    ON CONFLICT (phone_number) DO UPDATE SET
+      last_inbound_at = now(),
+      whatsapp_name = COALESCE(EXCLUDED.whatsapp_name, contacts.whatsapp_name)
+    RETURNING ${contactColumns}
   `);
-  return readLockedContact(tx, phone);
 }
 
 /** The contact row as it is now, for a caller that already holds its lock (or takes it here). */
 export async function readLockedContact(tx: Tx, phone: string): Promise<Contact> {
   return tx.one(sql.type(contactRow)`
-    SELECT phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
-           staff_session_expires_at, staff_state, pin_failures, pin_locked_until
-    FROM contacts WHERE phone_number = ${phone}
-    FOR UPDATE
+    SELECT ${contactColumns} FROM contacts WHERE phone_number = ${phone} FOR UPDATE
   `);
 }
 
 export async function setActiveTenant(tx: Tx, phone: string, tenantId: string | null): Promise<void> {
   await tx.query(sql.type(phoneNumberRow)`
     UPDATE contacts SET active_tenant_id = ${tenantId} WHERE phone_number = ${phone} RETURNING phone_number
-  `);
-}
-
-export async function touchContact(tx: Tx, phone: string, whatsappName: string | null): Promise<void> {
-  await tx.query(sql.type(phoneNumberRow)`
-    UPDATE contacts SET last_inbound_at = now(), whatsapp_name = COALESCE(${whatsappName}, whatsapp_name)
-    WHERE phone_number = ${phone} RETURNING phone_number
   `);
 }
 

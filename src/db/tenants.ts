@@ -33,6 +33,28 @@ export async function findTenantByPhoneNumberId(tx: Tx, phoneNumberId: string): 
   `);
 }
 
+const routedTenantRow = routingTenantRow.extend({ dedicated: z.boolean() });
+
+/**
+ * Both tenants a message can be routed to, in one query: the tenant that owns the receiving
+ * number (`phoneNumberId`), if any, and the sender's active tenant, if any.
+ */
+export async function findRoutingTenants(
+  tx: Tx,
+  phoneNumberId: string,
+  activeTenantId: string | null,
+): Promise<{ dedicated: RoutingTenant | null; active: RoutingTenant | null }> {
+  const rows = await tx.any(sql.type(routedTenantRow)`
+    SELECT ${columns}, (whatsapp_config->>'phone_number_id' IS NOT DISTINCT FROM ${phoneNumberId} AND deleted_at IS NULL) AS dedicated
+    FROM tenants
+    WHERE (whatsapp_config->>'phone_number_id' = ${phoneNumberId} AND deleted_at IS NULL) OR id = ${activeTenantId}
+  `);
+  const strip = ({ dedicated: _dedicated, ...tenant }: z.infer<typeof routedTenantRow>): RoutingTenant => tenant;
+  const dedicated = rows.find((row) => row.dedicated);
+  const active = activeTenantId === null ? undefined : rows.find((row) => row.id === activeTenantId);
+  return { dedicated: dedicated === undefined ? null : strip(dedicated), active: active === undefined ? null : strip(active) };
+}
+
 export async function findTenantById(tx: Tx, tenantId: string): Promise<RoutingTenant | null> {
   return tx.maybeOne(sql.type(routingTenantRow)`SELECT ${columns} FROM tenants WHERE id = ${tenantId}`);
 }

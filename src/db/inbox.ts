@@ -1,0 +1,105 @@
+import { z } from "zod";
+import type { OutMessage } from "../whatsapp/outMessage.ts";
+import type { InboundMessage } from "../whatsapp/webhookPayload.ts";
+import { sql, type Tx } from "./sql.ts";
+
+/**
+ * The writes of the inbound path on whatsapp_messages, each one statement (one round trip) for
+ * what used to be several: storing a webhook delivery's messages, and finishing a handled
+ * message with its replies. Platform path: inbound rows have no tenant until routed.
+ */
+
+const idRow = z.object({ id: z.uuid() });
+const jsonValue = z.json();
+
+/**
+ * Stores a delivery's messages in the order given (a message already stored — Meta redelivers —
+ * is left as it is) and returns the ids of those still waiting to be handled: the new rows and
+ * earlier unhandled copies of redelivered ones.
+ */
+export async function storeInboundMessages(tx: Tx, messages: readonly InboundMessage[]): Promise<string[]> {
+  if (messages.length === 0) return [];
+  const incoming = messages.map((message, n) => ({
+    n,
+    type: message.type,
+    body: message.text,
+    wa_id: message.waMessageId,
+    sender: message.from,
+    phone_number_id: message.phoneNumberId,
+    sent_at: message.timestamp.toISOString(),
+    payload: { kind: message.kind, title: message.title, profileName: message.profileName },
+  }));
+  const ids = await tx.anyFirst(sql.type(idRow)`
+    WITH incoming AS (
+      SELECT * FROM jsonb_to_recordset(${sql.jsonb(jsonValue.parse(incoming))})
+        AS m(n int, type text, body text, wa_id text, sender text, phone_number_id text, sent_at timestamptz, payload jsonb)
+    ), inserted AS (
+      INSERT INTO whatsapp_messages (
+        direction, message_type, message_body, whatsapp_message_id, contact_phone,
+        business_phone_number_id, wa_timestamp, payload
+      )
+      SELECT 'inbound', type, body, wa_id, sender, phone_number_id, sent_at, payload FROM incoming ORDER BY n
+      ON CONFLICT (whatsapp_message_id) DO NOTHING
+      RETURNING id
+    )
+    SELECT id FROM inserted
+    UNION
+    SELECT w.id FROM whatsapp_messages w JOIN incoming i ON w.whatsapp_message_id = i.wa_id
+    WHERE w.direction = 'inbound' AND w.processed_at IS NULL
+  `);
+  return [...ids];
+}
+
+export type Reply = {
+  tenantId: string | null;
+  customerId: string | null;
+  contactPhone: string;
+  businessPhoneNumberId: string;
+  message: OutMessage;
+  triggeredBy: string;
+};
+
+/**
+ * Marks an inbound message handled (with the tenant and customer it was routed to) and writes its
+ * replies to the outbox (status `queued`, in the order given), in one statement. Returns the
+ * outbox row ids in order; the outbound worker sends them after commit.
+ */
+export async function finishInboundMessage(
+  tx: Tx,
+  messageId: string,
+  routed: { tenantId: string | null; customerId: string | null },
+  replies: readonly Reply[],
+): Promise<string[]> {
+  const rows = replies.map((reply, n) => ({
+    n,
+    tenant_id: reply.tenantId,
+    customer_id: reply.customerId,
+    kind: reply.message.kind,
+    body: "body" in reply.message ? reply.message.body : reply.message.name,
+    contact_phone: reply.contactPhone,
+    business_phone_number_id: reply.businessPhoneNumberId,
+    payload: jsonValue.parse(reply.message),
+    triggered_by: reply.triggeredBy,
+  }));
+  const ids = await tx.anyFirst(sql.type(idRow)`
+    WITH handled AS (
+      UPDATE whatsapp_messages
+      SET processed_at = now(), tenant_id = ${routed.tenantId}, customer_id = ${routed.customerId}
+      WHERE id = ${messageId}
+    ), outbox AS (
+      INSERT INTO whatsapp_messages (
+        tenant_id, customer_id, direction, message_type, message_body, contact_phone,
+        business_phone_number_id, payload, whatsapp_status, triggered_by
+      )
+      SELECT tenant_id, customer_id, 'outbound', kind, body, contact_phone,
+             business_phone_number_id, payload, 'queued', triggered_by
+      FROM jsonb_to_recordset(${sql.jsonb(rows)})
+        AS r(n int, tenant_id uuid, customer_id uuid, kind text, body text, contact_phone text,
+             business_phone_number_id text, payload jsonb, triggered_by text)
+      ORDER BY n
+      RETURNING id, seq
+    )
+    SELECT id FROM outbox ORDER BY seq
+  `);
+  return [...ids];
+}
