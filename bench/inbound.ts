@@ -23,8 +23,9 @@ import { describeMachine, machineLine, mb, ms, printTable, writeResult } from ".
 import { round, summarize, type Summary } from "./lib/stats.ts";
 
 /**
- * `npm run bench -- inbound`: customers chat through the real webhook (the app started
- * in-process with `startRuntime`, queues on Redis) to a fake Graph API. After every customer
+ * `npm run bench -- inbound`: customers chat through the real webhook (the web role started
+ * in-process with `startRuntime`, `--workers` worker processes beside it, queues on Redis) to
+ * a fake Graph API. After every customer
  * has JOINed a tenant, each sends `--messages` commands (BALANCE, REWARDS, HISTORY, MENU) at an
  * offered `--rate`; then a max-throughput run offers `--max-total` messages as fast as
  * `--max-concurrency` POSTs in flight allow. The load client is a child process, so making load
@@ -53,8 +54,27 @@ const options = parseOptions({
   queue: z.enum(["redis", "postgres"]).default("redis"),
   logLevel: z.enum(["info", "warn", "silent"]).default("info"),
   skipMax: z.enum(["true", "false"]).default("false"),
+  /**
+   * Worker processes beside the web process (as `npm start -- --role web` plus `--role worker`
+   * processes in production); 0 runs web and workers in one process (`--role all`).
+   */
+  workers: z.coerce.number().int().min(0).max(8).default(1),
 });
 
+/** What a worker process (lib/inboundWorkerProcess.ts) tells the bench. */
+const workerMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("spawned") }),
+  z.object({ type: z.literal("ready") }),
+  z.object({ type: z.literal("failed"), message: z.string() }),
+  z.object({
+    type: z.literal("stats"),
+    engineTransaction: z.object({ sum: z.number(), count: z.number() }),
+    graphApiCall: z.object({ sum: z.number(), count: z.number() }),
+    eventLoopUtilization: z.number(),
+    rssBytes: z.number(),
+    maxRssBytes: z.number(),
+  }),
+]);
 const APP_SECRET = "bench-app-secret";
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const queuePrefix = `{bench${process.pid}}`;
@@ -68,6 +88,7 @@ process.stdout.write(
 let database: BenchDatabase | undefined;
 let runtime: Runtime | undefined;
 let client: ChildProcess | undefined;
+const workers: WorkerProcess[] = [];
 let monitor: pg.Client | undefined;
 let redis: Redis | undefined;
 let exitCode = 0;
@@ -87,12 +108,11 @@ try {
   const ready = await messages.next();
   if (ready.type !== "ready") throw new Error("load client did not start");
 
-  const config = loadConfig({
+  const env: Record<string, string> = {
     NODE_ENV: "production",
     PORT: "0",
     LOG_LEVEL: options.logLevel,
     DATABASE_URL: db.url,
-    REDIS_URL: options.queue === "redis" ? TEST_REDIS_URL : undefined,
     JWT_SECRET: "bench-secret-bench-secret-bench-secret-0123",
     WHATSAPP_API_URL: ready.graphUrl,
     WHATSAPP_TOKEN: "bench-token",
@@ -100,20 +120,35 @@ try {
     WHATSAPP_VERIFY_TOKEN: "bench-verify-token",
     WHATSAPP_PHONE_NUMBER_ID: SHARED_PHONE_NUMBER_ID,
     WHATSAPP_SEND_RATE_PER_SECOND: String(options.sendRate),
-  });
+  };
+  if (options.queue === "redis") env["REDIS_URL"] = TEST_REDIS_URL;
+  const config = loadConfig(env);
   // Logs are written as in production (pino, JSON, redaction) but to /dev/null.
   const log = createLogger(options.logLevel, pino.destination({ dest: "/dev/null", sync: true }));
   const app = await startRuntime({
     config,
     log,
     databaseUrl: db.url,
-    role: "all",
+    role: options.workers === 0 ? "all" : "web",
     host: "127.0.0.1",
     queuePrefix,
     ...(options.inboundConcurrency === undefined ? {} : { inboundConcurrency: options.inboundConcurrency }),
     ...(options.outboundConcurrency === undefined ? {} : { outboundConcurrency: options.outboundConcurrency }),
   });
   runtime = app;
+  for (let n = 0; n < options.workers; n += 1) {
+    workers.push(
+      await startWorkerProcess({
+        type: "start",
+        env,
+        databaseUrl: db.url,
+        queuePrefix,
+        logLevel: options.logLevel,
+        ...(options.inboundConcurrency === undefined ? {} : { inboundConcurrency: options.inboundConcurrency }),
+        ...(options.outboundConcurrency === undefined ? {} : { outboundConcurrency: options.outboundConcurrency }),
+      }),
+    );
+  }
   const tenant = await createTestTenant(app.pool, { planSlug: "pro" });
   const rewards: [string, number][] = [["Free coffee", 100], ["Free sandwich", 300], ["10% off", 500]];
   for (const [name, points] of rewards) await addReward(app.pool, tenant, name, points);
@@ -130,14 +165,18 @@ try {
   const meter = createCpuMeter({
     db: monitorClient,
     database: db.name,
-    pids: { loadClient: loadClient.pid ?? 0, ...(redisPid === undefined ? {} : { redis: redisPid }) },
+    pids: {
+      loadClient: loadClient.pid ?? 0,
+      ...(redisPid === undefined ? {} : { redis: redisPid }),
+      ...Object.fromEntries(workers.map((worker, n) => [`worker${n + 1}`, worker.pid])),
+    },
   });
   const jobs = redis === undefined ? undefined : createJobReader(redis);
 
   const runPhase = async (spec: PhaseSpec): Promise<MeasuredPhase> => {
     process.stdout.write(`  phase ${spec.name}…`);
     const probe = startProbes(app, monitorClient, db.name);
-    const metricsBefore = await stageMetrics(app);
+    const metricsBefore = await stageMetrics(app, workers);
     const cpuBefore = await meter.snapshot();
     loadClient.send({ type: "run", phase: spec });
     const answer = await messages.next();
@@ -145,7 +184,7 @@ try {
     if (answer.type !== "done") throw new Error("load client: unexpected message");
     const cpuAfter = await meter.snapshot();
     const server = await probe.stop();
-    const metricsAfter = await stageMetrics(app);
+    const metricsAfter = await stageMetrics(app, workers);
     const result = answer.result;
     const cpu = meter.between(cpuBefore, cpuAfter);
     const queueStages = jobs === undefined ? null : await jobs.stages(result.startedAtEpochMs, result.endedAtEpochMs);
@@ -182,6 +221,7 @@ try {
           drainSeconds: options.drainSeconds,
         });
   const peakRss = process.resourceUsage().maxRSS * 1024;
+  const workerPeakRss = await Promise.all(workers.map(async (worker) => (await worker.stats()).maxRssBytes));
   const failedJobs = jobs === undefined ? null : await jobs.failedCounts();
 
   const result = {
@@ -192,6 +232,7 @@ try {
     repliesPerCommand: calibration.client.repliesPerCommand,
     phases: { join, offered, max },
     peakRssBytes: peakRss,
+    workerPeakRssBytes: workerPeakRss,
     failedJobs,
     targets: {
       sustainedMessagesPerSecond: { target: 1_000, measured: max?.client.processedPerSecond ?? null, met: (max?.client.processedPerSecond ?? 0) >= 1_000 },
@@ -204,7 +245,7 @@ try {
     ...phaseRows(`offered ${options.rate}/s`, offered, { webhookTarget: true }),
     ...(max === null ? [] : phaseRows(`max (${options.maxConcurrency} in flight)`, max, { sustainedTarget: true })),
     ...phaseRows("join", join, {}),
-    ["peak RSS (app process)", mb(peakRss)],
+    [options.workers === 0 ? "peak RSS (app process)" : "peak RSS (web process / workers)", options.workers === 0 ? mb(peakRss) : `${mb(peakRss)} / ${workerPeakRss.map(mb).join(", ")}`],
     ["failed queue jobs", failedJobs === null ? "n/a" : JSON.stringify(failedJobs)],
   ]);
   printTable("inbound: where the time went (p50 / p99, ms)", [
@@ -220,6 +261,7 @@ try {
   exitCode = 1;
 } finally {
   await runtime?.stop().catch((err: unknown) => process.stderr.write(`runtime stop: ${String(err)}\n`));
+  await Promise.all(workers.map((worker) => worker.stop()));
   client?.send({ type: "exit" });
   await monitor?.end().catch(() => undefined);
   if (redis !== undefined) {
@@ -315,8 +357,8 @@ function startProbes(app: Runtime, db: pg.Client, databaseName: string): { stop(
 
 type StageTotals = Record<string, { sum: number; count: number }>;
 
-/** Sum and count of the app's own stage histograms (seconds). */
-async function stageMetrics(app: Runtime): Promise<StageTotals> {
+/** Sum and count of the app's own stage histograms (seconds), over the web process and the workers. */
+async function stageMetrics(app: Runtime, workerProcesses: readonly WorkerProcess[]): Promise<StageTotals> {
   const histograms: Record<string, Histogram> = {
     webhookStoreAndQueue: app.metrics.webhookDuration,
     engineTransaction: app.metrics.engineDuration,
@@ -329,7 +371,51 @@ async function stageMetrics(app: Runtime): Promise<StageTotals> {
     const count = values.filter((v) => v.metricName?.endsWith("_count")).reduce((total, v) => total + v.value, 0);
     totals[name] = { sum, count };
   }
+  for (const worker of workerProcesses) {
+    const stats = await worker.stats();
+    for (const name of ["engineTransaction", "graphApiCall"] as const) {
+      const total = totals[name] ?? { sum: 0, count: 0 };
+      totals[name] = { sum: total.sum + stats[name].sum, count: total.count + stats[name].count };
+    }
+  }
   return totals;
+}
+
+type WorkerStats = Extract<z.infer<typeof workerMessageSchema>, { type: "stats" }>;
+type WorkerProcess = { pid: number; stats(): Promise<WorkerStats>; stop(): Promise<void> };
+
+/** Forks `lib/inboundWorkerProcess.ts`, starts its runtime and waits until its workers run. */
+async function startWorkerProcess(start: Record<string, unknown>): Promise<WorkerProcess> {
+  const child = fork(path.join(BENCH_DIR, "lib/inboundWorkerProcess.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const waiting: Array<(message: z.infer<typeof workerMessageSchema>) => void> = [];
+  child.on("message", (raw: unknown) => {
+    const message = workerMessageSchema.parse(raw);
+    if (message.type === "spawned") return;
+    waiting.shift()?.(message);
+  });
+  const next = () => new Promise<z.infer<typeof workerMessageSchema>>((resolve) => waiting.push(resolve));
+  const ask = async (command: Record<string, unknown>) => {
+    const answer = next();
+    child.send(command);
+    const message = await answer;
+    if (message.type === "failed") throw new Error(`worker process: ${message.message}`);
+    return message;
+  };
+  await ask(start);
+  return {
+    pid: child.pid ?? 0,
+    async stats() {
+      const message = await ask({ type: "stats" });
+      if (message.type !== "stats") throw new Error("worker process: unexpected answer to stats");
+      return message;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.send({ type: "exit" });
+      await exited;
+    },
+  };
 }
 
 function diffStageMetrics(before: StageTotals, after: StageTotals): Record<string, number | null> {

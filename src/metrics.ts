@@ -20,6 +20,12 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
+    webhookBatchSize: new Histogram({
+      name: "loyalty_webhook_batch_deliveries",
+      help: "Webhook deliveries stored together in one transaction (concurrent deliveries are coalesced)",
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
     inboundMessages: new Counter({
       name: "loyalty_inbound_messages_total",
       help: "Inbound WhatsApp messages received",

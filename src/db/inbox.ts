@@ -10,14 +10,18 @@ import { sql, type Tx } from "./sql.ts";
  */
 
 const idRow = z.object({ id: z.uuid() });
+const pendingRow = z.object({ id: z.uuid(), wa_id: z.string() });
 const jsonValue = z.json();
 
 /**
  * Stores a delivery's messages in the order given (a message already stored — Meta redelivers —
  * is left as it is) and returns the ids of those still waiting to be handled: the new rows and
- * earlier unhandled copies of redelivered ones.
+ * earlier unhandled copies of redelivered ones, each with its WhatsApp message id.
  */
-export async function storeInboundMessages(tx: Tx, messages: readonly InboundMessage[]): Promise<string[]> {
+export async function storeInboundMessages(
+  tx: Tx,
+  messages: readonly InboundMessage[],
+): Promise<{ id: string; waMessageId: string }[]> {
   if (messages.length === 0) return [];
   const incoming = messages.map((message, n) => ({
     n,
@@ -29,7 +33,7 @@ export async function storeInboundMessages(tx: Tx, messages: readonly InboundMes
     sent_at: message.timestamp.toISOString(),
     payload: { kind: message.kind, title: message.title, profileName: message.profileName },
   }));
-  const ids = await tx.anyFirst(sql.type(idRow)`
+  const rows = await tx.any(sql.type(pendingRow)`
     WITH incoming AS (
       SELECT * FROM jsonb_to_recordset(${sql.jsonb(jsonValue.parse(incoming))})
         AS m(n int, type text, body text, wa_id text, sender text, phone_number_id text, sent_at timestamptz, payload jsonb)
@@ -40,14 +44,14 @@ export async function storeInboundMessages(tx: Tx, messages: readonly InboundMes
       )
       SELECT 'inbound', type, body, wa_id, sender, phone_number_id, sent_at, payload FROM incoming ORDER BY n
       ON CONFLICT (whatsapp_message_id) DO NOTHING
-      RETURNING id
+      RETURNING id, whatsapp_message_id AS wa_id
     )
-    SELECT id FROM inserted
+    SELECT id, wa_id FROM inserted
     UNION
-    SELECT w.id FROM whatsapp_messages w JOIN incoming i ON w.whatsapp_message_id = i.wa_id
+    SELECT w.id, w.whatsapp_message_id AS wa_id FROM whatsapp_messages w JOIN incoming i ON w.whatsapp_message_id = i.wa_id
     WHERE w.direction = 'inbound' AND w.processed_at IS NULL
   `);
-  return [...ids];
+  return rows.map((row) => ({ id: row.id, waMessageId: row.wa_id }));
 }
 
 export type Reply = {

@@ -1,8 +1,7 @@
 import express, { Router } from "express";
 import type { DatabasePool } from "slonik";
 import type { Config } from "../../config.ts";
-import { storeWebhookEvents } from "../../conversation/storeWebhookEvents.ts";
-import { enqueueInbound } from "../../jobs/messageQueues.ts";
+import { createWebhookIntake } from "../../conversation/createWebhookIntake.ts";
 import type { JobQueue } from "../../jobs/queueFactory.ts";
 import type { Logger } from "../../logger.ts";
 import type { Metrics } from "../../metrics.ts";
@@ -14,8 +13,9 @@ const MAX_BODY = "1mb";
 /**
  * Meta's webhook: `GET /webhook` answers the verification handshake; `POST /webhook` checks
  * the signature on the raw body, parses the payload with our own schema, stores every message
- * and status in one transaction, queues the messages and answers 200. If the store fails the
- * answer is 5xx, so Meta delivers again: nothing is acknowledged that was not stored.
+ * and status in one transaction (shared with deliveries arriving at the same time), queues the
+ * messages and answers 200. If the store fails the answer is 5xx, so Meta delivers again:
+ * nothing is acknowledged that was not stored.
  * https://developers.facebook.com/docs/graph-api/webhooks/getting-started
  */
 export function createWebhookRoutes(deps: {
@@ -25,8 +25,9 @@ export function createWebhookRoutes(deps: {
   inboundQueue: JobQueue;
   metrics: Metrics;
 }): Router {
-  const { config, log, metrics } = deps;
+  const { config, metrics } = deps;
   const router = Router();
+  const intake = createWebhookIntake({ pool: deps.pool, inboundQueue: deps.inboundQueue, log: deps.log, metrics });
 
   router.get("/webhook", (req, res) => {
     const mode = req.query["hub.mode"];
@@ -79,19 +80,13 @@ export function createWebhookRoutes(deps: {
 
     let stored;
     try {
-      stored = await storeWebhookEvents(deps.pool, events);
+      stored = await intake.accept(events);
     } catch (err) {
       metrics.webhookRequests.inc({ outcome: "store_failed" });
       req.log.error({ err }, "webhook not stored; answering 503 so Meta retries");
       res.status(503).json({ error: { code: "service_unavailable", message: "Try again later" } });
       stopTimer();
       return;
-    }
-    try {
-      await enqueueInbound(deps.inboundQueue, stored.pendingIds);
-    } catch (err) {
-      // Stored is safe: the sweeper queues unprocessed inbound rows the queue never got.
-      log.warn({ err, count: stored.pendingIds.length }, "inbound enqueue failed; the sweeper will retry");
     }
     metrics.webhookRequests.inc({ outcome: "accepted" });
     metrics.inboundMessages.inc(events.messages.length);
