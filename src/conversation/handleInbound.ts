@@ -1,10 +1,10 @@
 import type { DatabasePool } from "slonik";
 import type { Config } from "../config.ts";
 import { claimSenderOf, readLockedContact, type Contact } from "../db/contacts.ts";
-import { finishInboundMessage, type Reply } from "../db/inbox.ts";
+import { finishInboundMessage, listPendingInbound, type Reply } from "../db/inbox.ts";
 import type { Tx } from "../db/sql.ts";
 import { findRoutingTenants, type RoutingTenant } from "../db/tenants.ts";
-import { listPendingInbound, type InboundRow } from "../db/whatsappMessages.ts";
+import type { InboundRow } from "../db/whatsappMessages.ts";
 import { enterPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";

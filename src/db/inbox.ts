@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 import type { InboundMessage } from "../whatsapp/webhookPayload.ts";
 import { sql, type Tx } from "./sql.ts";
+import { inboundRow, type InboundRow } from "./whatsappMessages.ts";
 
 /**
  * The writes of the inbound path on whatsapp_messages, each one statement (one round trip) for
@@ -33,7 +34,7 @@ export async function storeInboundMessages(
     sent_at: message.timestamp.toISOString(),
     payload: { kind: message.kind, title: message.title, profileName: message.profileName },
   }));
-  const rows = await tx.any(sql.type(pendingRow)`
+  const rows = await tx.any(sql.prepared("store_inbound_messages", pendingRow)`
     WITH incoming AS (
       SELECT * FROM jsonb_to_recordset(${sql.jsonb(jsonValue.parse(incoming))})
         AS m(n int, type text, body text, wa_id text, sender text, phone_number_id text, sent_at timestamptz, payload jsonb)
@@ -85,7 +86,7 @@ export async function finishInboundMessage(
     payload: jsonValue.parse(reply.message),
     triggered_by: reply.triggeredBy,
   }));
-  const ids = await tx.anyFirst(sql.type(idRow)`
+  const ids = await tx.anyFirst(sql.prepared("finish_inbound_message", idRow)`
     WITH handled AS (
       UPDATE whatsapp_messages
       SET processed_at = now(), tenant_id = ${routed.tenantId}, customer_id = ${routed.customerId}
@@ -106,4 +107,15 @@ export async function finishInboundMessage(
     SELECT id FROM outbox ORDER BY seq
   `);
   return [...ids];
+}
+
+/** A sender's messages not handled yet, in WhatsApp timestamp order (the caller holds the contact lock). */
+export async function listPendingInbound(tx: Tx, contactPhone: string): Promise<readonly InboundRow[]> {
+  return tx.any(sql.prepared("list_pending_inbound", inboundRow)`
+    SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
+           whatsapp_message_id, wa_timestamp, processed_at, payload
+    FROM whatsapp_messages
+    WHERE contact_phone = ${contactPhone} AND direction = 'inbound' AND processed_at IS NULL
+    ORDER BY wa_timestamp, created_at
+  `);
 }
