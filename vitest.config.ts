@@ -1,8 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Two projects in one run: every test on Redis queues, and the end-to-end suites (webhook,
+ * conversations, broadcasts) again on BullMQ's PostgreSQL backend, the deployment without Redis.
+ */
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     globalSetup: ["test/helpers/globalSetup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -10,5 +13,18 @@ export default defineConfig({
     maxWorkers: 2,
     // Integration files share one migrated database; each test makes its own tenant and data.
     sequence: { concurrent: false },
+    projects: [
+      { extends: true, test: { name: "redis-queues", include: ["test/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "postgres-queues",
+          include: ["test/integration/webhook/**/*.test.ts", "test/integration/conversation/**/*.test.ts", "test/integration/jobs/broadcasts.test.ts"],
+          // The core scenario names both backends itself.
+          exclude: ["test/integration/conversation/coreScenario.test.ts"],
+          env: { TEST_QUEUE_BACKEND: "postgres" },
+        },
+      },
+    ],
   },
 });

@@ -46,19 +46,19 @@ export async function startTestApp(
     role?: "all" | "web";
     inboundConcurrency?: number;
     config?: Record<string, string>;
-    /** Share queues with another test app (two runtimes of one deployment): the same name gives the same Redis prefix. Redis backend only. */
+    /** Share queues with another test app (two runtimes of one deployment): the same name gives the same Redis prefix or queue schema. */
     sharedQueueName?: string;
     /** How often the runtime's own sweeper runs (tests of the sweeper keep it out of the way). */
     sweeperIntervalMs?: number;
   } = {},
 ): Promise<TestApp> {
-  const backend = options.backend ?? "redis";
+  const backend = options.backend ?? defaultQueueBackend();
   const graph = await startFakeGraphApi();
   const logs = createCapturingLogger("info");
   const id = `${process.pid}_${Date.now()}_${(counter += 1)}`;
   let queueSchema: string | undefined;
   if (backend === "postgres") {
-    queueSchema = `bullmq_t${id}`;
+    queueSchema = `bullmq_t${options.sharedQueueName ?? id}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
     const client = new pg.Client({ connectionString: testDatabaseUrl() });
     await client.connect();
     try {
@@ -129,6 +129,15 @@ export async function startTestApp(
     },
   };
   return app;
+}
+
+/**
+ * The queue backend a test app gets unless the test names one: Redis, or BullMQ's PostgreSQL
+ * backend when the run sets TEST_QUEUE_BACKEND=postgres (the vitest project that repeats the
+ * end-to-end suites on it, see vitest.config.ts).
+ */
+export function defaultQueueBackend(): QueueBackend {
+  return process.env["TEST_QUEUE_BACKEND"] === "postgres" ? "postgres" : "redis";
 }
 
 /** A Meta webhook body carrying one text message. */
