@@ -1,7 +1,11 @@
 import type { OutMessage } from "../whatsapp/outMessage.ts";
+import type { TemplateRef } from "../whatsapp/templateSetting.ts";
 
-/** The platform's default approved template for "you earned points" outside the 24-hour window. */
-export const POINTS_EARNED_TEMPLATE = "loyalty_points_earned";
+/**
+ * The platform's default approved template for "you earned points" outside the 24-hour window;
+ * a tenant may name its own as `points_earned_template` in `whatsapp_config`.
+ */
+export const POINTS_EARNED_TEMPLATE: TemplateRef = { name: "loyalty_points_earned", language: "en" };
 
 /**
  * Tells a customer what a purchase earned them. Inside the 24-hour customer-service window a
@@ -14,6 +18,8 @@ export function pointsEarnedNotice(input: {
   points: number;
   balance: number;
   insideServiceWindow: boolean;
+  /** The approved template to use outside the window (the tenant's, or the platform default). */
+  template?: TemplateRef;
 }): OutMessage {
   if (input.insideServiceWindow) {
     return {
@@ -23,8 +29,8 @@ export function pointsEarnedNotice(input: {
   }
   return {
     kind: "template",
-    name: POINTS_EARNED_TEMPLATE,
-    language: "en",
+    name: (input.template ?? POINTS_EARNED_TEMPLATE).name,
+    language: (input.template ?? POINTS_EARNED_TEMPLATE).language,
     bodyParams: [String(input.points), input.vendorName, String(input.balance), input.vendorCode],
   };
 }

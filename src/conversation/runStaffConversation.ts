@@ -16,7 +16,8 @@ import { maskPhone, type Logger } from "../logger.ts";
 import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
 import { platformReplies } from "./platformReplies.ts";
-import { pointsEarnedNotice } from "./pointsEarnedNotice.ts";
+import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
+import { tenantTemplate } from "../whatsapp/templateSetting.ts";
 
 /** A staff session lasts this long after the staff member's last message (DESIGN.md §7). */
 export const STAFF_SESSION_MS = 10 * 60 * 1000;
@@ -165,6 +166,7 @@ export async function runStaffConversation(
               points,
               balance: logged.balance,
               insideServiceWindow: await isInsideServiceWindow(tx, logged.customer.phoneNumber, now),
+              template: tenantTemplate(tenant.whatsapp_config, "points_earned_template", POINTS_EARNED_TEMPLATE),
             }),
             triggeredBy: "purchase_confirmation",
           });

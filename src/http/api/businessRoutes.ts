@@ -1,6 +1,7 @@
 import QRCode from "qrcode";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
+import { templateSettingSchema } from "../../whatsapp/templateSetting.ts";
 import type { Config } from "../../config.ts";
 import { buildJoinLink } from "../../conversation/buildJoinLink.ts";
 import { withPlatform, withTenant } from "../../db/withTenant.ts";
@@ -17,7 +18,7 @@ import { updateTenantSettings } from "../../domain/tenants/updateTenantSettings.
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.ts";
 import type { VendorAuth } from "../auth/authContext.ts";
 import { noBody, noParams, noQuery, vendorRoute, type ApiRoute } from "../openapi/defineRoute.ts";
-import { date, dateTime, idParams, jsonObject, pageOf, pageQuery, text } from "../openapi/fields.ts";
+import { date, dateTime, idParams, pageOf, pageQuery, text } from "../openapi/fields.ts";
 import { decodeCursor, toPage } from "../openapi/pagination.ts";
 import { ANY_CALLER, MANAGERS, OWNER_ONLY, PEOPLE } from "./roles.ts";
 import { personId } from "./staffRoutes.ts";
@@ -32,6 +33,19 @@ const isTimeZone = (zone: string) => {
   }
 };
 
+/** An approved template's name as Meta spells them (lower case, digits, underscores) and language. */
+const templateRefInput = z.union([
+  z.string().regex(/^[a-z0-9_]{1,512}$/, "a template name: lower case letters, digits and underscores"),
+  z.strictObject({
+    name: z.string().regex(/^[a-z0-9_]{1,512}$/, "a template name: lower case letters, digits and underscores"),
+    language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "a language code such as en or en_GB").default("en"),
+  }),
+]);
+const templateRefResponse = z.object({ name: z.string(), language: z.string() });
+
+/** Where each template choice lives in `whatsapp_config`, which the senders read. */
+const TEMPLATE_KEYS = { broadcast: "broadcast_template", expiry_reminder: "expiry_reminder_template", points_earned: "points_earned_template" } as const;
+
 const settingsResponse = z
   .object({
     business_name: z.string(),
@@ -44,7 +58,11 @@ const settingsResponse = z
     points_expiry_days: z.int().nullable(),
     redemption_window_days: z.int(),
     greeting_message: z.string().nullable(),
-    templates: z.record(z.string(), z.unknown()),
+    templates: z.object({
+      broadcast: templateRefResponse.nullable(),
+      expiry_reminder: templateRefResponse.nullable(),
+      points_earned: templateRefResponse.nullable(),
+    }),
     whatsapp_phone_number_id: z.string().nullable(),
     whatsapp_display_phone_number: z.string().nullable(),
     join_link: z.string(),
@@ -60,7 +78,14 @@ const updateSettingsBody = z
     points_expiry_days: z.int().min(1).max(3650).nullable().optional(),
     redemption_window_days: z.int().min(1).max(90).optional(),
     greeting_message: text(1000).nullable().optional(),
-    templates: jsonObject.optional(),
+    /** Approved templates for messages outside the 24-hour window; null returns to the platform default. */
+    templates: z
+      .strictObject({
+        broadcast: templateRefInput.nullable().optional(),
+        expiry_reminder: templateRefInput.nullable().optional(),
+        points_earned: templateRefInput.nullable().optional(),
+      })
+      .optional(),
     whatsapp_phone_number_id: z.string().regex(/^\d{5,30}$/).nullable().optional(),
     whatsapp_display_phone_number: z.string().regex(/^\+?\d{7,15}$/).nullable().optional(),
   })
@@ -114,7 +139,11 @@ const createdApiKeyResponse = apiKeyResponse.extend({ key: z.string() });
 
 const apiKeysResponse = z.object({ data: z.array(apiKeyResponse) });
 
-const templatesOrEmpty = z.record(z.string(), z.unknown()).catch(() => ({}));
+/** A stored template choice as the API shows it; null when the tenant uses the platform default. */
+function templateOrNull(value: unknown): { name: string; language: string } | null {
+  const parsed = templateSettingSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
 
 /** Vendor: who am I, settings, the QR code, analytics, the audit log and API keys. */
 export function businessRoutes(deps: { pool: DatabasePool; config: Config }): ApiRoute[] {
@@ -180,11 +209,15 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
           if (taken) throw new ConflictError("That WhatsApp number is used by another business", "phone_number_id_taken");
         }
         const settings: Record<string, unknown> = {};
-        for (const key of ["timezone", "currency", "country", "language", "points_expiry_days", "redemption_window_days", "templates"] satisfies (keyof typeof body)[]) {
+        for (const key of ["timezone", "currency", "country", "language", "points_expiry_days", "redemption_window_days"] satisfies (keyof typeof body)[]) {
           if (body[key] !== undefined) settings[key] = body[key];
         }
         const whatsapp: Record<string, unknown> = {};
         if (body.greeting_message !== undefined) whatsapp["greeting_message"] = body.greeting_message;
+        for (const [kind, key] of Object.entries(TEMPLATE_KEYS)) {
+          const choice = body.templates?.[kind as keyof typeof TEMPLATE_KEYS];
+          if (choice !== undefined) whatsapp[key] = typeof choice === "string" ? { name: choice, language: "en" } : choice;
+        }
         if (body.whatsapp_phone_number_id !== undefined) whatsapp["phone_number_id"] = body.whatsapp_phone_number_id;
         if (body.whatsapp_display_phone_number !== undefined) {
           whatsapp["display_phone_number"] = body.whatsapp_display_phone_number?.replace(/^\+/, "") ?? null;
@@ -371,7 +404,11 @@ function serializeSettings(
     points_expiry_days: settings.points_expiry_days ?? null,
     redemption_window_days: settings.redemption_window_days,
     greeting_message: str(tenant.whatsappConfig["greeting_message"]),
-    templates: templatesOrEmpty.parse(settings["templates"] ?? {}),
+    templates: {
+      broadcast: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.broadcast]),
+      expiry_reminder: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.expiry_reminder]),
+      points_earned: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.points_earned]),
+    },
     whatsapp_phone_number_id: str(tenant.whatsappConfig["phone_number_id"]),
     whatsapp_display_phone_number: str(tenant.whatsappConfig["display_phone_number"]),
     join_link: joinLink,

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { sql } from "../../../src/db/sql.ts";
+import { withPlatform } from "../../../src/db/withTenant.ts";
 import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone, type OnboardedTenant } from "./apiHelpers.ts";
 
@@ -120,6 +122,32 @@ describe("vendor features", { timeout: 90_000 }, () => {
     expect(png.headers.get("content-type")).toBe("image/png");
     const bytes = Buffer.from(await png.arrayBuffer());
     expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
+
+  it("when the owner names approved templates, then they are read back and stored where the senders read them, and null returns to the default", async () => {
+    const token = tenant.ownerToken;
+    const patched = await call(app, "patch", "/api/v1/settings", {
+      token,
+      body: { templates: { points_earned: "features_points", broadcast: { name: "features_promo", language: "en_GB" } } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      templates: { points_earned: { name: "features_points", language: "en" }, broadcast: { name: "features_promo", language: "en_GB" }, expiry_reminder: null },
+    });
+    const stored = await withPlatform(app.pool, (tx) =>
+      tx.oneFirst(sql.type(z.object({ whatsapp_config: z.record(z.string(), z.unknown()) }))`
+        SELECT whatsapp_config FROM tenants WHERE id = ${tenant.id}
+      `),
+    );
+    expect(stored).toMatchObject({
+      points_earned_template: { name: "features_points", language: "en" },
+      broadcast_template: { name: "features_promo", language: "en_GB" },
+    });
+
+    const refused = await call(app, "patch", "/api/v1/settings", { token, body: { templates: { broadcast: "Big Promo!" } } });
+    expect(refused.status).toBe(400);
+    const reset = await call(app, "patch", "/api/v1/settings", { token, body: { templates: { broadcast: null } } });
+    expect(reset.body).toMatchObject({ templates: { broadcast: null, points_earned: { name: "features_points", language: "en" } } });
   });
 
   it("when analytics are asked for, then today's live figures count today's purchases", async () => {

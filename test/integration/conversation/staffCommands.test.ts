@@ -158,6 +158,22 @@ describe("staff: STAFF, PIN, LOG", () => {
     expect(await customerOf(app.pool, tenant, newcomer)).toMatchObject({ opted_in: false, balance: 300, ledger_sum: 300 });
   });
 
+  it("when the vendor named its own points template, then a customer outside the 24-hour window is told with that template", async () => {
+    const { tenant, staffPhone, pin } = await staffReady("739164", {
+      whatsappConfig: { points_earned_template: { name: "mama_put_points", language: "en_GB" } },
+    });
+    const newcomer = randomMobile();
+    await signIn(staffPhone, pin);
+    await app.say(staffPhone, `LOG ${newcomer} 3000`);
+    const since = app.graph.requests.length;
+    await app.say(staffPhone, "YES");
+
+    await app.repliesTo(newcomer, 1, since);
+    const [notice] = sentBodiesTo(app, newcomer, since);
+    expect(notice).toMatchObject({ to: newcomer, type: "template", template: { name: "mama_put_points", language: { code: "en_GB" } } });
+    expect(JSON.stringify(notice)).toContain(tenant.businessName);
+  });
+
   it("when staff answer NO, then nothing is logged", async () => {
     const { tenant, staffPhone, pin } = await staffReady();
     await signIn(staffPhone, pin);
