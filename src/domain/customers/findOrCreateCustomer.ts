@@ -14,6 +14,12 @@ export type FindOrCreateCustomerInput = {
   /** A referral code typed with `JOIN <vendor> <code>`; links a new customer to the referrer. */
   referralCode?: string | null;
   now?: Date;
+  /**
+   * Return the customer row locked `FOR UPDATE` (until the transaction ends), so the caller's
+   * writes for this customer serialise with others'. An existing customer is found and locked
+   * in one statement; a customer created here is the transaction's own uncommitted row.
+   */
+  lock?: boolean;
 };
 
 export type FindOrCreateCustomerResult =
@@ -35,7 +41,8 @@ const idRow = z.object({ id: z.string() });
  * @throws Error when no unique referral code is found after several attempts.
  */
 export async function findOrCreateCustomer(tx: Tx, input: FindOrCreateCustomerInput): Promise<FindOrCreateCustomerResult> {
-  const existing = await findActive(tx, input.phone);
+  const lock = input.lock === true;
+  const existing = await findActive(tx, input.phone, lock);
   if (existing !== null) return { ok: true, customer: existing, created: false };
 
   const { maxCustomers } = await getPlanLimits(tx, input.tenantId);
@@ -47,7 +54,7 @@ export async function findOrCreateCustomer(tx: Tx, input: FindOrCreateCustomerIn
       SELECT count(*) AS count FROM customers WHERE tenant_id = ${input.tenantId} AND deleted_at IS NULL
     `);
     if (count >= maxCustomers) {
-      const raced = await findActive(tx, input.phone);
+      const raced = await findActive(tx, input.phone, lock);
       return raced === null ? { ok: false, reason: "plan_limit" } : { ok: true, customer: raced, created: false };
     }
   }
@@ -67,17 +74,21 @@ export async function findOrCreateCustomer(tx: Tx, input: FindOrCreateCustomerIn
     if (created !== null) return { ok: true, customer: created, created: true };
     // Either the phone arrived concurrently or the referral code collided: tell them apart.
     const raced = await tx.maybeOne(sql.type(customerRecordSchema)`
-      SELECT ${customerColumns} FROM customers WHERE phone_number = ${input.phone}
+      SELECT ${customerColumns} FROM customers WHERE phone_number = ${input.phone} ${lockClause(lock)}
     `);
     if (raced !== null) return { ok: true, customer: raced, created: false };
   }
   throw new Error("could not generate a unique referral code");
 }
 
-async function findActive(tx: Tx, phone: string): Promise<Customer | null> {
+async function findActive(tx: Tx, phone: string, lock: boolean): Promise<Customer | null> {
   return tx.maybeOne(sql.type(customerRecordSchema)`
-    SELECT ${customerColumns} FROM customers WHERE phone_number = ${phone} AND deleted_at IS NULL
+    SELECT ${customerColumns} FROM customers WHERE phone_number = ${phone} AND deleted_at IS NULL ${lockClause(lock)}
   `);
+}
+
+function lockClause(lock: boolean) {
+  return lock ? sql.fragment`FOR UPDATE` : sql.fragment``;
 }
 
 async function findReferrer(tx: Tx, referralCode: string | null): Promise<string | null> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { ledgerColumns, ledgerEntrySchema, type LedgerEntry } from "./ledgerEntry.ts";
+import { newTimeOrderedId } from "./newTimeOrderedId.ts";
 
 const jsonValue = z.json();
 
@@ -33,10 +34,10 @@ export async function creditPoints(tx: Tx, input: CreditPointsInput): Promise<Le
   }
   return tx.one(sql.type(ledgerEntrySchema)`
     INSERT INTO points_transactions (
-      tenant_id, customer_id, transaction_type, points, points_remaining, expires_at,
+      id, tenant_id, customer_id, transaction_type, points, points_remaining, expires_at,
       description, metadata, purchase_id, reward_redemption_id, campaign_id, created_by_user_id, created_at
     ) VALUES (
-      ${input.tenantId}, ${input.customerId}, ${input.type}, ${input.points}, ${input.points},
+      ${newTimeOrderedId()}, ${input.tenantId}, ${input.customerId}, ${input.type}, ${input.points}, ${input.points},
       ${input.expiresAt === null ? null : sql.timestamp(input.expiresAt)},
       ${input.description}, ${sql.jsonb(jsonValue.parse(input.metadata))},
       ${input.purchaseId ?? null}, ${input.rewardRedemptionId ?? null}, ${input.campaignId ?? null},

@@ -18,8 +18,9 @@ export type Balance = {
  * row) and their soonest-expiring points.
  */
 export async function getBalance(tx: Tx, customerId: string): Promise<Balance> {
-  // One round trip: the balance row and the soonest-expiring lots side by side.
-  const row = await tx.one(sql.type(balanceRow)`
+  // One round trip: the balance row and the soonest-expiring lots side by side. Prepared
+  // (parsed and planned once per connection): BALANCE is the most frequent read.
+  const row = await tx.one(sql.prepared("getBalance", balanceRow)`
     SELECT b.current_balance, soonest.points, soonest.expires_at
     FROM (SELECT 1) AS one
     LEFT JOIN customer_points_balance b ON b.customer_id = ${customerId}

@@ -2,12 +2,12 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { customerColumns, customerRecordSchema, type Customer } from "../customers/customerRecord.ts";
 import { findOrCreateCustomer } from "../customers/findOrCreateCustomer.ts";
-import { creditPoints } from "../ledger/creditPoints.ts";
+import { lotsInsert, type Lot } from "../ledger/creditLots.ts";
 import { getBalance } from "../ledger/getBalance.ts";
 import type { Award, SkippedSource } from "../rules/evaluatePurchase.ts";
 import { localDateInTimeZone } from "../rules/localDateInTimeZone.ts";
-import { getTenantSettings } from "../tenants/getTenantSettings.ts";
 import { evaluatePurchaseFor } from "./evaluatePurchaseFor.ts";
+import { loadPurchaseContext } from "./loadPurchaseContext.ts";
 import { purchaseColumns, purchaseRecordSchema, type Purchase, type PurchaseSource } from "./purchaseRecord.ts";
 
 export type LogPurchaseInput = {
@@ -47,61 +47,99 @@ export type LogPurchaseResult =
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const pointsRow = z.object({ points: z.number().int() });
-
 /**
  * Logs a purchase and awards its points, all on the caller's tenant transaction:
- * finds or creates the customer (a customer created here is not opted in to marketing: they
- * did not ask), locks the customer row so one customer's purchases and redemptions serialise,
- * replays an idempotency key already seen, evaluates the tenant's rules and campaigns, inserts
- * the purchase, writes one `earned` lot per award (a referral award credits the referrer),
- * and updates the customer's totals. Lots expire after the tenant's `points_expiry_days`.
+ * finds or creates the customer and locks their row (one statement for an existing customer),
+ * so one customer's purchases and redemptions serialise; replays an idempotency key already
+ * seen; evaluates the tenant's rules and campaigns; inserts the purchase together with one
+ * `earned` lot per award (a referral award credits the referrer); and updates the customer's
+ * totals, reading the new balance in the same statement. Lots expire after the tenant's
+ * `points_expiry_days`. The hot statements are prepared (parsed and planned once per
+ * connection).
+ *
+ * Idempotency: everything that decides the purchase is read after the customer lock is held,
+ * in a statement of its own, so a delivery of the same key that waited for the lock sees the
+ * purchase the first one committed. Deliveries of one key for two phone numbers lock different
+ * rows; the unique key on the insert makes the later one wait and then replay the first.
  */
 export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogPurchaseResult> {
   if (!Number.isSafeInteger(input.amountKobo) || input.amountKobo <= 0) return { ok: false, reason: "invalid_amount" };
 
-  const replay = await replayOf(tx, input);
-  if (replay !== null) return replay;
+  const buyer = await lockBuyer(tx, input);
+  if (!buyer.ok) return buyer.result;
+  const { customer } = buyer;
 
-  const found = await findOrCreateCustomer(tx, {
-    tenantId: input.tenantId,
-    phone: input.customerPhone,
-    optedIn: false,
-    now: input.now,
-  });
-  if (!found.ok) return found;
-  const customer = await tx.one(sql.type(customerRecordSchema)`
-    SELECT ${customerColumns} FROM customers WHERE id = ${found.customer.id} FOR UPDATE
-  `);
-  // A concurrent delivery of the same key may have committed while we waited for the lock.
-  const replayAfterLock = await replayOf(tx, input);
-  if (replayAfterLock !== null) return replayAfterLock;
-  if (customer.loyaltyStatus === "blocked") return { ok: false, reason: "customer_blocked" };
-
-  const settings = await getTenantSettings(tx, input.tenantId);
-  const productName = input.productName ?? null;
-  const evaluation = await evaluatePurchaseFor(tx, {
+  const context = await loadPurchaseContext(tx, {
     tenantId: input.tenantId,
     customer,
-    amountKobo: input.amountKobo,
-    productName,
+    idempotencyKey: input.idempotencyKey,
     now: input.now,
-    timezone: settings.timezone,
   });
+  if (context.replayPurchaseId !== null) {
+    const replay = await replayOf(tx, input);
+    if (replay === null) throw new Error("idempotency key seen without a stored purchase");
+    return replay;
+  }
+  if (customer.loyaltyStatus === "blocked") return { ok: false, reason: "customer_blocked" };
+
+  const productName = input.productName ?? null;
+  const evaluation = evaluatePurchaseFor({ context, customer, amountKobo: input.amountKobo, productName, now: input.now });
   const buyerPoints = sumPoints(evaluation.awards.filter((award) => award.beneficiary === "customer"));
   const referrerPoints = sumPoints(evaluation.awards.filter((award) => award.beneficiary === "referrer"));
 
-  const purchase = await tx.maybeOne(sql.type(purchaseRecordSchema)`
-    INSERT INTO purchases (
-      tenant_id, customer_id, amount_ngn, product_name, source, logged_by_user_id, logged_via,
-      points_awarded, idempotency_key, metadata
-    ) VALUES (
-      ${input.tenantId}, ${customer.id}, ${input.amountKobo}, ${productName}, ${input.source},
-      ${input.loggedByUserId}, ${input.loggedVia}, ${buyerPoints}, ${input.idempotencyKey},
-      ${sql.jsonb({ referrerPoints, evaluatedAt: input.now.toISOString() })}
+  const { settings } = context;
+  const expiresAt =
+    settings.points_expiry_days === undefined ? null : new Date(input.now.getTime() + settings.points_expiry_days * DAY_MS);
+  const year = localDateInTimeZone(input.now, settings.timezone).year;
+  const lots = evaluation.awards.flatMap((award): Lot[] => {
+    const beneficiaryId = award.beneficiary === "referrer" ? customer.referredByCustomerId : customer.id;
+    if (beneficiaryId === null) return [];
+    return [
+      {
+        customerId: beneficiaryId,
+        points: award.points,
+        expiresAt,
+        description: award.description,
+        metadata: {
+          source: award.source,
+          sourceId: award.sourceId,
+          sourceName: award.sourceName,
+          ...(award.source === "rule" ? { ruleType: award.ruleType } : { campaignType: award.campaignType }),
+          ...(award.source === "rule" && award.ruleType === "birthday" ? { birthdayYear: String(year) } : {}),
+          beneficiary: award.beneficiary,
+          ...(award.beneficiary === "referrer" ? { referredCustomerId: customer.id } : {}),
+          purchaseAmountKobo: input.amountKobo,
+        },
+        campaignId: award.source === "campaign" ? award.sourceId : null,
+      },
+    ];
+  });
+
+  // The purchase and its lots in one statement: the lots are written only when the purchase
+  // row is (not when its idempotency key conflicts).
+  const purchase = await tx.maybeOne(sql.prepared("logPurchase.insert", purchaseRecordSchema)`
+    WITH purchase AS (
+      INSERT INTO purchases (
+        tenant_id, customer_id, amount_ngn, product_name, source, logged_by_user_id, logged_via,
+        points_awarded, idempotency_key, metadata
+      ) VALUES (
+        ${input.tenantId}, ${customer.id}, ${input.amountKobo}, ${productName}, ${input.source},
+        ${input.loggedByUserId}, ${input.loggedVia}, ${buyerPoints}, ${input.idempotencyKey},
+        ${sql.jsonb({ referrerPoints, evaluatedAt: input.now.toISOString() })}
+      )
+      ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+      RETURNING ${purchaseColumns}
+    ), lots AS (
+      ${lotsInsert({
+        tenantId: input.tenantId,
+        type: "earned",
+        purchaseId: sql.fragment`purchase.id`,
+        from: sql.fragment`purchase`,
+        createdByUserId: input.loggedByUserId,
+        lots,
+      })}
     )
-    ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-    RETURNING ${purchaseColumns}
+    SELECT ${purchaseColumns} FROM purchase
   `);
   if (purchase === null) {
     // The same key was used concurrently for another phone number: the first one wins.
@@ -110,71 +148,87 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
     return raced;
   }
 
-  const expiresAt =
-    settings.points_expiry_days === undefined ? null : new Date(input.now.getTime() + settings.points_expiry_days * DAY_MS);
-  const year = localDateInTimeZone(input.now, settings.timezone).year;
-  for (const award of evaluation.awards) {
-    const beneficiaryId = award.beneficiary === "referrer" ? customer.referredByCustomerId : customer.id;
-    if (beneficiaryId === null) continue;
-    await creditPoints(tx, {
-      tenantId: input.tenantId,
-      customerId: beneficiaryId,
-      type: "earned",
-      points: award.points,
-      expiresAt,
-      description: award.description,
-      metadata: {
-        source: award.source,
-        sourceId: award.sourceId,
-        sourceName: award.sourceName,
-        ...(award.source === "rule" ? { ruleType: award.ruleType } : { campaignType: award.campaignType }),
-        ...(award.source === "rule" && award.ruleType === "birthday" ? { birthdayYear: String(year) } : {}),
-        beneficiary: award.beneficiary,
-        ...(award.beneficiary === "referrer" ? { referredCustomerId: customer.id } : {}),
-        purchaseAmountKobo: input.amountKobo,
-      },
-      purchaseId: purchase.id,
-      campaignId: award.source === "campaign" ? award.sourceId : null,
-      createdByUserId: input.loggedByUserId,
-    });
-  }
-
-  const updated = await tx.one(sql.type(customerRecordSchema)`
+  // A new statement sees the balance row as this transaction's lots (by trigger) left it.
+  const updated = await tx.one(sql.prepared("logPurchase.updateBuyer", customerWithBalanceRow)`
     UPDATE customers SET
       total_purchases = COALESCE(total_purchases, 0) + 1,
       total_spent_ngn = COALESCE(total_spent_ngn, 0) + ${input.amountKobo},
       last_purchase_at = GREATEST(last_purchase_at, ${sql.timestamp(input.now)})
     WHERE id = ${customer.id}
-    RETURNING ${customerColumns}
+    RETURNING ${customerColumns},
+      (SELECT current_balance FROM customer_points_balance WHERE tenant_id = ${input.tenantId} AND customer_id = ${customer.id}) AS balance
   `);
-  const { balance } = await getBalance(tx, customer.id);
   return {
     ok: true,
     created: true,
     purchase,
-    customer: updated,
-    customerCreated: found.created,
+    customer: updated.customer,
+    customerCreated: buyer.created,
     awards: evaluation.awards,
     referrerPoints,
-    balance,
+    balance: updated.balance,
     skipped: evaluation.skipped,
   };
 }
 
+type LockedBuyer = { ok: true; customer: Customer; created: boolean } | { ok: false; result: LogPurchaseResult };
+
+/**
+ * The buyer's customer row, locked. An existing customer takes one statement. Before a
+ * customer is created, an idempotency key already used is replayed: a replay for a phone
+ * number the first delivery did not name must not leave a new customer behind.
+ */
+async function lockBuyer(tx: Tx, input: LogPurchaseInput): Promise<LockedBuyer> {
+  const existing = await tx.maybeOne(sql.prepared("logPurchase.lockBuyer", customerRecordSchema)`
+    SELECT ${customerColumns} FROM customers
+    WHERE phone_number = ${input.customerPhone} AND deleted_at IS NULL
+    FOR UPDATE
+  `);
+  if (existing !== null) return { ok: true, customer: existing, created: false };
+  const replay = await replayOf(tx, input);
+  if (replay !== null) return { ok: false, result: replay };
+  const found = await findOrCreateCustomer(tx, {
+    tenantId: input.tenantId,
+    phone: input.customerPhone,
+    optedIn: false,
+    now: input.now,
+    lock: true,
+  });
+  return found.ok ? { ok: true, customer: found.customer, created: found.created } : { ok: false, result: found };
+}
+
+const customerWithBalanceRow = z
+  .looseObject({ balance: z.number().int().nullable() })
+  .transform((row) => ({ customer: customerRecordSchema.parse(row), balance: row.balance ?? 0 }));
+
+const recordedReferrerPoints = z.object({ referrerPoints: z.number().int().nonnegative() });
+
+const replayedPurchaseRow = z.looseObject({ metadata: z.unknown() }).transform((row) => {
+  const recorded = recordedReferrerPoints.safeParse(row.metadata);
+  return { purchase: purchaseRecordSchema.parse(row), referrerPoints: recorded.success ? recorded.data.referrerPoints : null };
+});
+
+const pointsRow = z.object({ points: z.number().int() });
+
 async function replayOf(tx: Tx, input: LogPurchaseInput): Promise<LogPurchaseResult | null> {
   if (input.idempotencyKey === null) return null;
-  const purchase = await tx.maybeOne(sql.type(purchaseRecordSchema)`
-    SELECT ${purchaseColumns} FROM purchases
+  const replayed = await tx.maybeOne(sql.type(replayedPurchaseRow)`
+    SELECT ${purchaseColumns}, metadata FROM purchases
     WHERE tenant_id = ${input.tenantId} AND idempotency_key = ${input.idempotencyKey}
   `);
-  if (purchase === null) return null;
+  if (replayed === null) return null;
+  const { purchase } = replayed;
   const customer = await tx.one(sql.type(customerRecordSchema)`
     SELECT ${customerColumns} FROM customers WHERE id = ${purchase.customerId}
   `);
-  const referrerPoints = await tx.oneFirst(sql.type(pointsRow)`
-    SELECT COALESCE(sum(points), 0) AS points FROM points_transactions
-    WHERE purchase_id = ${purchase.id} AND customer_id <> ${purchase.customerId} AND transaction_type = 'earned'
-  `);
+  // logPurchase records the referrer's points on the purchase; the ledger answers for a
+  // purchase written without that record.
+  const referrerPoints =
+    replayed.referrerPoints ??
+    (await tx.oneFirst(sql.type(pointsRow)`
+      SELECT COALESCE(sum(points), 0) AS points FROM points_transactions
+      WHERE purchase_id = ${purchase.id} AND customer_id <> ${purchase.customerId} AND transaction_type = 'earned'
+    `));
   const { balance } = await getBalance(tx, customer.id);
   return {
     ok: true,

@@ -1,8 +1,8 @@
 import type { Tx } from "../../db/sql.ts";
 import { findCustomerByPhone } from "../customers/findCustomerByPhone.ts";
 import type { Award } from "../rules/evaluatePurchase.ts";
-import { getTenantSettings } from "../tenants/getTenantSettings.ts";
 import { evaluatePurchaseFor } from "./evaluatePurchaseFor.ts";
+import { loadPurchaseContext } from "./loadPurchaseContext.ts";
 
 export type PreviewPurchaseInput = {
   tenantId: string;
@@ -30,15 +30,14 @@ export type PreviewPurchaseResult =
  */
 export async function previewPurchase(tx: Tx, input: PreviewPurchaseInput): Promise<PreviewPurchaseResult> {
   if (!Number.isSafeInteger(input.amountKobo) || input.amountKobo <= 0) return { ok: false, reason: "invalid_amount" };
-  const settings = await getTenantSettings(tx, input.tenantId);
   const customer = await findCustomerByPhone(tx, input.customerPhone);
-  const { awards } = await evaluatePurchaseFor(tx, {
-    tenantId: input.tenantId,
+  const context = await loadPurchaseContext(tx, { tenantId: input.tenantId, customer, idempotencyKey: null, now: input.now });
+  const { awards } = evaluatePurchaseFor({
+    context,
     customer,
     amountKobo: input.amountKobo,
     productName: input.productName ?? null,
     now: input.now,
-    timezone: settings.timezone,
   });
   const sum = (beneficiary: Award["beneficiary"]) =>
     awards.filter((award) => award.beneficiary === beneficiary).reduce((total, award) => total + award.points, 0);

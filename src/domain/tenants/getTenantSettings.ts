@@ -29,6 +29,15 @@ export async function getTenantSettings(tx: Tx, tenantId: string): Promise<Tenan
     SELECT settings FROM tenants WHERE id = ${tenantId}
   `);
   if (raw === null) throw new Error(`tenant ${tenantId} not found in this transaction`);
+  return parseTenantSettings(tenantId, raw);
+}
+
+/**
+ * Parses a `tenants.settings` value read by another query (one that loads the settings along
+ * with other things in a single round trip); a null column means no settings at all.
+ * @throws Error when the settings are malformed, as {@link getTenantSettings} does.
+ */
+export function parseTenantSettings(tenantId: string, raw: unknown): TenantSettings {
   const parsed = tenantSettingsSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new Error(`tenant ${tenantId} has invalid settings: ${parsed.error.message}`);
   return parsed.data;

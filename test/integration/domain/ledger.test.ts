@@ -3,6 +3,7 @@ import type { DatabasePool } from "slonik";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withTenant } from "../../../src/db/withTenant.ts";
+import { creditLots } from "../../../src/domain/ledger/creditLots.ts";
 import { creditPoints } from "../../../src/domain/ledger/creditPoints.ts";
 import { debitPoints } from "../../../src/domain/ledger/debitPoints.ts";
 import { expireLots } from "../../../src/domain/ledger/expireLots.ts";
@@ -134,6 +135,45 @@ describe("ledger: FIFO lots and expiry", () => {
     await spend(c.id, 3);
     const history = await withTenant(pool, tenant.id, (tx) => getHistory(tx, c.id, 2));
     expect(history.map((entry) => [entry.type, entry.points])).toEqual([["redeemed", -3], ["earned", 6]]);
+  });
+});
+
+describe("ledger: lots credited together", () => {
+  it("when several lots for two customers are credited in one statement, then each is a lot of its own, in order, and each balance moves by its lots", async () => {
+    const a = await customer();
+    const b = await withTenant(pool, tenant.id, (tx) => newCustomer(tx, tenant.id));
+    await withTenant(pool, tenant.id, (tx) =>
+      creditLots(tx, {
+        tenantId: tenant.id,
+        type: "earned",
+        lots: [
+          { customerId: a.id, points: 7, expiresAt: day(30), description: "first", metadata: { n: 1 } },
+          { customerId: b.id, points: 4, expiresAt: null, description: "other", metadata: { n: 2 } },
+          { customerId: a.id, points: 3, expiresAt: null, description: "second", metadata: { n: 3 } },
+        ],
+      }),
+    );
+    const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, a.id));
+    expect(rows.map((r) => [r.transaction_type, r.points, r.points_remaining, r.description, r.metadata["n"]])).toEqual([
+      ["earned", 7, 7, "first", 1],
+      ["earned", 3, 3, "second", 3],
+    ]);
+    const balances = await withTenant(pool, tenant.id, async (tx) => [await getBalance(tx, a.id), await getBalance(tx, b.id)]);
+    expect(balances).toEqual([
+      { balance: 10, expiringSoonest: { points: 7, expiresAt: day(30) } },
+      { balance: 4, expiringSoonest: null },
+    ]);
+  });
+
+  it("when one lot of a batch is not a positive integer, then it throws and nothing is written", async () => {
+    const c = await customer();
+    const lot = { customerId: c.id, expiresAt: null, description: "x", metadata: {} };
+    await expect(
+      withTenant(pool, tenant.id, (tx) =>
+        creditLots(tx, { tenantId: tenant.id, type: "earned", lots: [{ ...lot, points: 5 }, { ...lot, points: 0 }] }),
+      ),
+    ).rejects.toThrow(RangeError);
+    expect(await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, c.id))).toEqual([]);
   });
 });
 

@@ -163,6 +163,32 @@ describe("logPurchase", () => {
     expect(again.customer.totalPurchases).toBe(1);
   });
 
+  it("when an idempotency key is replayed for another phone number, then the first purchase comes back and no customer is created", async () => {
+    tenant = await createTestTenant(pool);
+    const input = purchase({ idempotencyKey: "pos-2", source: "api", loggedVia: "api_key" });
+    const first = await log(input);
+    const otherPhone = randomPhone();
+    const again = await log({ ...input, customerPhone: otherPhone });
+    if (!first.ok || !again.ok) throw new Error("unreachable");
+    expect(again).toMatchObject({ created: false, customerCreated: false, balance: 50, referrerPoints: 0 });
+    expect(again.purchase.id).toBe(first.purchase.id);
+    expect(await withTenant(pool, tenant.id, (tx) => findCustomerByPhone(tx, otherPhone))).toBeNull();
+  });
+
+  it("when the same idempotency key is logged twice concurrently for two phone numbers, then one purchase is written and both get it", async () => {
+    tenant = await createTestTenant(pool);
+    const input = purchase({ idempotencyKey: "pos-race-2", source: "pos_integration", loggedVia: "api_key" });
+    const results = await Promise.all([log(input), log({ ...input, customerPhone: randomPhone() })]);
+    expect(results.filter((r) => r.ok && r.created)).toHaveLength(1);
+    const ids = results.map((r) => (r.ok ? r.purchase.id : null));
+    expect(ids[0]).toBe(ids[1]);
+    const counts = await withTenant(pool, tenant.id, (tx) =>
+      tx.one(sql.type(z.object({ purchases: z.number(), rows: z.number() }))`
+        SELECT (SELECT count(*) FROM purchases) AS purchases, (SELECT count(*) FROM points_transactions) AS rows`),
+    );
+    expect(counts).toEqual({ purchases: 1, rows: 1 });
+  });
+
   it("when the same idempotency key is logged twice concurrently, then one purchase is written", async () => {
     tenant = await createTestTenant(pool);
     const input = purchase({ idempotencyKey: "pos-race", source: "pos_integration", loggedVia: "api_key" });
