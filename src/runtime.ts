@@ -9,7 +9,8 @@ import { createApp } from "./http/app.ts";
 import { createMetricsRoutes } from "./http/metricsRoutes.ts";
 import { createWebhookRoutes } from "./http/webhook/webhookRoutes.ts";
 import { createInboundProcessor } from "./jobs/inboundWorker.ts";
-import { createMessageQueues, INBOUND_QUEUE, OUTBOUND_QUEUE } from "./jobs/messageQueues.ts";
+import { createBroadcastSender } from "./jobs/broadcastSender.ts";
+import { BROADCAST_SEND_JOB, createMessageQueues, INBOUND_QUEUE, OUTBOUND_QUEUE } from "./jobs/messageQueues.ts";
 import { createOutboundProcessor } from "./jobs/outboundWorker.ts";
 import { createQueueFactory, type QueueFactory } from "./jobs/queueFactory.ts";
 import { createSlidingWindowLimiter } from "./jobs/slidingWindowLimiter.ts";
@@ -75,6 +76,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const metrics = createMetrics();
   const messageQueues = createMessageQueues(queues);
 
+  let broadcastSender: ReturnType<typeof createBroadcastSender> | undefined;
   const sweeper = createSweeper({ pool, inbound: messageQueues.inbound, outbound: messageQueues.outbound, log, metrics });
   if (options.role !== "web") {
     const graph =
@@ -85,15 +87,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         apiVersion: config.whatsapp.apiVersion,
         token: config.whatsapp.token ?? "sandbox",
       });
-    const limiter = createSlidingWindowLimiter(config.whatsapp.sendRatePerSecond);
-    // 5 % wider than a second: a call leaves the process some milliseconds after its grant (event
-    // loop, connection pool). Measured at an out-of-process fake: 1,010 ms let a busiest second
-    // reach 87 at a limit of 80; 1,050 ms kept it at 80 (bench/broadcast, 3,000 recipients).
-    const sendLimiter = createSlidingWindowLimiter(config.whatsapp.sendRatePerSecond, 1050);
+    // One limiter per process for replies and broadcasts: the limit is per sending number.
+    const ratePerSecond = config.whatsapp.sendRatePerSecond;
+    const limiter = createSlidingWindowLimiter(ratePerSecond);
+    const sendReply = createOutboundProcessor({ pool, graph, limiter, log, metrics });
+    const sender = createBroadcastSender({ pool, graph, limiter, ratePerSecond, log, metrics });
+    broadcastSender = sender;
     queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, outbound: messageQueues.outbound }), {
       concurrency: options.inboundConcurrency ?? 8,
     });
-    queues.worker(OUTBOUND_QUEUE, createOutboundProcessor({ pool, graph, limiter, sendLimiter, log, metrics }), {
+    // Broadcast senders share the outbound queue: one long job per broadcast among the replies.
+    queues.worker(OUTBOUND_QUEUE, (job, token) => (job.name === BROADCAST_SEND_JOB ? sender.process(job, token) : sendReply(job)), {
       concurrency: options.outboundConcurrency ?? 32,
     });
     await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound });
@@ -130,6 +134,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       sandbox?.stop();
       if (server !== undefined) await closeServer(server);
       sweeper.stop();
+      // A broadcast sender runs until its broadcast is done: ask it to hand back what is unsent.
+      broadcastSender?.stop();
       await queues.closeWorkers();
       await queues.close();
       await pool.end();

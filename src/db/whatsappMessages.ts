@@ -169,22 +169,22 @@ const outboxRecipientRow = z.object({
   seq: z.number(),
   whatsapp_status: z.string().nullable(),
   business_phone_number_id: z.string(),
+  broadcast_id: z.uuid().nullable(),
 });
 
 /** The row a job names, without locking it (to learn its recipient and place in line). */
-export async function findOutboxMessage(
-  tx: Tx,
-  id: string,
-): Promise<{ contact_phone: string; seq: number; whatsapp_status: string | null; business_phone_number_id: string } | null> {
+export async function findOutboxMessage(tx: Tx, id: string): Promise<z.infer<typeof outboxRecipientRow> | null> {
   return tx.maybeOne(sql.type(outboxRecipientRow)`
-    SELECT contact_phone, seq, whatsapp_status, business_phone_number_id FROM whatsapp_messages WHERE id = ${id} AND direction = 'outbound'
+    SELECT contact_phone, seq, whatsapp_status, business_phone_number_id, broadcast_id
+    FROM whatsapp_messages WHERE id = ${id} AND direction = 'outbound'
   `);
 }
 
 /**
- * Claims the recipient's oldest queued outbox row up to `maxSeq`, so a person's messages go out
- * in the order they were written. The caller holds the recipient's lock for the whole send (see
- * the outbound worker); SKIP LOCKED only spares a row another transaction is writing.
+ * Claims the recipient's oldest queued reply up to `maxSeq`, so a person's messages go out in
+ * the order they were written. The caller holds the recipient's lock for the whole send (see
+ * the outbound worker); SKIP LOCKED only spares a row another transaction is writing. Broadcast
+ * rows are not replies: the broadcast sender sends them (claimBroadcastMessages).
  */
 export async function claimNextOutboxMessage(tx: Tx, contactPhone: string, maxSeq: number): Promise<OutboxRow | null> {
   return tx.maybeOne(sql.type(outboxRow)`
@@ -192,7 +192,7 @@ export async function claimNextOutboxMessage(tx: Tx, contactPhone: string, maxSe
     WHERE id = (
       SELECT id FROM whatsapp_messages
       WHERE contact_phone = ${contactPhone} AND direction = 'outbound' AND whatsapp_status = 'queued'
-        AND seq <= ${maxSeq}
+        AND broadcast_id IS NULL AND seq <= ${maxSeq}
       ORDER BY seq
       LIMIT 1
       FOR UPDATE SKIP LOCKED
@@ -227,12 +227,15 @@ export async function recordOutboxError(tx: Tx, id: string, error: { code: strin
   `);
 }
 
-/** Rows left behind: outbox rows still queued and inbound rows not processed, older than `olderThanMs`. */
+/**
+ * Rows left behind: replies still queued and inbound rows not processed, older than `olderThanMs`.
+ * Broadcast rows are left to their broadcast sender (the minute scan restarts it).
+ */
 export async function findStranded(tx: Tx, olderThanMs: number, limit: number) {
   const cutoff = sql.timestamp(new Date(Date.now() - olderThanMs));
   const outbound = await tx.anyFirst(sql.type(idRow)`
     SELECT id FROM whatsapp_messages
-    WHERE direction = 'outbound' AND whatsapp_status = 'queued' AND created_at < ${cutoff}
+    WHERE direction = 'outbound' AND whatsapp_status = 'queued' AND broadcast_id IS NULL AND created_at < ${cutoff}
     ORDER BY created_at LIMIT ${limit}
   `);
   const inbound = await tx.anyFirst(sql.type(idRow)`

@@ -39,3 +39,23 @@ export async function enqueueOutbound(queue: JobQueue, outboxIds: readonly strin
   if (outboxIds.length === 0) return;
   await queue.addBulk(outboxIds.map((outboxId) => ({ name: "outbound", data: { outboxId }, opts: { jobId: `out-${outboxId}` } })));
 }
+
+/**
+ * A broadcast's messages are sent by one long-running job on the outbound queue (the broadcast
+ * sender), not one job per row: it claims them in batches and records them in batches.
+ */
+export const BROADCAST_SEND_JOB = "broadcast-send";
+export const broadcastSendJobSchema = z.object({ tenantId: z.uuid(), broadcastId: z.uuid() });
+
+/**
+ * Queues the sender of a broadcast. The job id is the broadcast's, so asking again while one is
+ * waiting or running adds nothing; a finished one is removed at once (asking again after it ends,
+ * as the minute scan does for broadcasts still sending, starts a new one), and a failed one is
+ * removed first so asking again retries it.
+ */
+export async function enqueueBroadcastSend(queue: JobQueue, input: { tenantId: string; broadcastId: string }): Promise<void> {
+  const jobId = `bsend-${input.broadcastId}`;
+  const previous = await queue.getJob(jobId);
+  if (previous !== undefined && (await previous.isFailed())) await previous.remove();
+  await queue.add(BROADCAST_SEND_JOB, { tenantId: input.tenantId, broadcastId: input.broadcastId }, { jobId, removeOnComplete: true });
+}

@@ -10,51 +10,50 @@ import {
 } from "../db/whatsappMessages.ts";
 import { noRows, sql, type Tx } from "../db/sql.ts";
 import { withPlatform } from "../db/withTenant.ts";
-import { applyBroadcastStatusChange } from "../domain/broadcasts/applyBroadcastStatusChange.ts";
-import { skipUnwantedBroadcastMessage } from "../domain/broadcasts/skipUnwantedBroadcastMessage.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import type { GraphClient } from "../whatsapp/graphClient.ts";
 import { outMessageSchema } from "../whatsapp/outMessage.ts";
 import { outboundJobSchema } from "./messageQueues.ts";
 import { createKeyedMutex } from "./keyedMutex.ts";
-import type { createSlidingWindowLimiter } from "./slidingWindowLimiter.ts";
+import type { SendPermit, SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
 
 export type OutboundDeps = {
   pool: DatabasePool;
   graph: GraphClient;
-  /** Paces claims before a transaction opens, so waiting for the rate holds no connection. */
-  limiter: ReturnType<typeof createSlidingWindowLimiter>;
   /**
-   * The strict limit, taken immediately before each Graph API call: claims can be delayed by
-   * different amounts (pool, locks), so pacing them alone lets calls bunch up in one second.
+   * The per-number send limit, shared with the broadcast sender. A permit is taken before the
+   * transaction opens (waiting for the rate holds no connection) and holds its slot until the
+   * Graph API call ends, so the limit holds at Meta however long the claim takes.
    */
-  sendLimiter: ReturnType<typeof createSlidingWindowLimiter>;
+  limiter: SlidingWindowLimiter;
   log: Logger;
   metrics: Metrics;
 };
 
 /**
- * Sends the outbox row a job names, after any older queued rows for the same person (so a
+ * Sends the reply a job names, after any older queued replies to the same person (so a
  * person's replies arrive in the order they were written). Per row, in one transaction that
  * holds the recipient's advisory lock (so two worker processes never send to one person at the
  * same time: no duplicate, no overtaking): claim it (rows already sent or failed are skipped),
  * call the Graph API, store the wamid. The rate limit is awaited before the transaction opens,
- * so a throttled send holds no connection. Retryable failures (5xx, 429, 130429, 131056,
- * network) throw so BullMQ retries with backoff; permanent ones (131047, 131026, …) mark the
- * row failed with the code and throw UnrecoverableError: no retry storm.
+ * so a throttled send holds no connection, and a reply goes before queued broadcast messages.
+ * Retryable failures (5xx, 429, 130429, 131056, network) throw so BullMQ retries with backoff;
+ * permanent ones (131047, 131026, …) mark the row failed with the code and throw
+ * UnrecoverableError: no retry storm. Broadcast rows belong to the broadcast sender
+ * (broadcastSender.ts): a job naming one is skipped.
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
   const perRecipient = createKeyedMutex();
   return async (job: Job): Promise<string> => {
     const { outboxId } = outboundJobSchema.parse(job.data);
     const target = await withPlatform(deps.pool, (tx) => findOutboxMessage(tx, outboxId));
-    if (target === null || target.whatsapp_status !== "queued") return "skipped";
+    if (target === null || target.whatsapp_status !== "queued" || target.broadcast_id !== null) return "skipped";
     return perRecipient.run(target.contact_phone, async () => {
       let outcome = "skipped";
       for (;;) {
-        await deps.limiter.acquire(target.business_phone_number_id);
-        const step = await sendNextInLine(deps, job, target, outboxId);
+        const permit = await deps.limiter.acquire(target.business_phone_number_id, "reply");
+        const step = await sendNextInLine(deps, job, target, outboxId, permit).finally(() => permit.done(false));
         if (step === null) return outcome;
         if (step.error !== null) throw step.error;
         outcome = step.outcome;
@@ -72,6 +71,7 @@ async function sendNextInLine(
   job: Job,
   target: { contact_phone: string; seq: number; business_phone_number_id: string },
   jobOutboxId: string,
+  permit: SendPermit,
 ): Promise<Step | null> {
   const accepted = { value: false };
   try {
@@ -79,7 +79,13 @@ async function sendNextInLine(
       await lockRecipient(tx, target.contact_phone);
       const row = await claimNextOutboxMessage(tx, target.contact_phone, target.seq);
       if (row === null) return null;
-      return sendOne(deps, tx, job, row, jobOutboxId, accepted);
+      // An older reply to this person from another of our numbers: that number's limit applies.
+      if (row.business_phone_number_id !== target.business_phone_number_id) {
+        permit.done(false);
+        const own = await deps.limiter.acquire(row.business_phone_number_id, "reply");
+        return sendOne(deps, tx, job, row, jobOutboxId, accepted, own).finally(() => own.done(false));
+      }
+      return sendOne(deps, tx, job, row, jobOutboxId, accepted, permit);
     });
   } catch (err) {
     // Meta accepted the message but we could not record it: a retry may send it twice.
@@ -88,7 +94,15 @@ async function sendNextInLine(
   }
 }
 
-async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, jobOutboxId: string, accepted: { value: boolean }): Promise<Step> {
+async function sendOne(
+  deps: OutboundDeps,
+  tx: Tx,
+  job: Job,
+  row: OutboxRow,
+  jobOutboxId: string,
+  accepted: { value: boolean },
+  permit: SendPermit,
+): Promise<Step> {
   const log = deps.log.child({ outboxId: row.id, tenantId: row.tenant_id, jobId: job.id });
   const message = outMessageSchema.safeParse(row.payload);
   if (!message.success) {
@@ -97,17 +111,13 @@ async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, job
     return { rowId: row.id, outcome: "invalid", error: null };
   }
 
-  // A broadcast message whose customer opted out (STOP) or whose broadcast was cancelled since.
-  if (row.broadcast_id !== null && (await skipUnwantedBroadcastMessage(tx, row.id))) return { rowId: row.id, outcome: "skipped", error: null };
-  await deps.sendLimiter.acquire(row.business_phone_number_id);
   const stopTimer = deps.metrics.sendDuration.startTimer();
-  const result = await deps.graph.send(row.business_phone_number_id, row.contact_phone, message.data);
+  const result = await deps.graph.send(row.business_phone_number_id, row.contact_phone, message.data).finally(() => permit.done(true));
   stopTimer();
 
   if (result.ok) {
     accepted.value = true;
     await markOutboxSent(tx, row.id, result.wamid);
-    if (row.broadcast_id !== null) await applyBroadcastStatusChange(tx, row.broadcast_id, "queued", "sent");
     deps.metrics.sends.inc({ result: "sent" });
     log.info({ phoneMasked: maskPhone(row.contact_phone) }, "message sent");
     return { rowId: row.id, outcome: result.wamid, error: null };
@@ -124,7 +134,6 @@ async function sendOne(deps: OutboundDeps, tx: Tx, job: Job, row: OutboxRow, job
     return { rowId: row.id, outcome: "retry", error: new Error(`send failed (${result.reason}); retrying`) };
   }
   await markOutboxFailed(tx, row.id, error);
-  if (row.broadcast_id !== null) await applyBroadcastStatusChange(tx, row.broadcast_id, "queued", "failed");
   deps.metrics.sends.inc({ result: "failed" });
   log.warn({ code: result.code, reason: result.reason }, "send failed for good");
   if (row.id === jobOutboxId) return { rowId: row.id, outcome: "failed", error: new UnrecoverableError(`send failed (${result.reason})`) };

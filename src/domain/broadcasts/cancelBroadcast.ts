@@ -15,16 +15,17 @@ export type CancelBroadcastResult =
 
 /**
  * Cancels a broadcast that has not finished: a draft or scheduled one never starts; a sending
- * one stops, its messages not yet sent marked failed (`broadcast_cancelled`) so the outbound
- * worker skips them. Messages already sent stay sent. Writes `broadcast.cancelled` to the audit log.
+ * one stops, its queued messages marked failed (`broadcast_cancelled`) so they are never sent;
+ * the broadcast sender sees the status within a flush (0.1 s) and fails what it has claimed but
+ * not sent yet. Messages already sent (or on their way) stay sent. Writes `broadcast.cancelled` to the audit log.
  */
 export async function cancelBroadcast(
   tx: Tx,
   input: { tenantId: string; broadcastId: string; userId: string | null; now: Date },
 ): Promise<CancelBroadcastResult> {
-  // Lock order everywhere is outbox rows, then the broadcast row (the outbound worker and status
-  // callbacks move a row, then the counters): so read the broadcast without a lock here, stop
-  // the queued rows (waiting for sends in flight to commit), and only then update the broadcast.
+  // Lock order everywhere is outbox rows, then the broadcast row (the broadcast sender and status
+  // callbacks move rows, then the counters): so read the broadcast without a lock here, stop the
+  // queued rows (waiting for a claim in progress to commit), and only then update the broadcast.
   const broadcast = await findBroadcast(tx, input.broadcastId);
   if (broadcast === null) return { ok: false, reason: "not_found", message: "No broadcast with that id." };
   if (broadcast.status !== "draft" && broadcast.status !== "scheduled" && broadcast.status !== "sending") {

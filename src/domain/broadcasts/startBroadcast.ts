@@ -41,12 +41,12 @@ const idRow = z.object({ id: z.string() });
  * they are now and writes one outbox row per recipient in one INSERT … SELECT (unique per
  * broadcast and customer, so running it again adds nothing), as the tenant's approved
  * template (or the platform default). The broadcast becomes `sending` (or `completed` at once
- * with no recipients) and `broadcast.sent` goes to the audit log. The caller enqueues the rows
- * after commit.
+ * with no recipients) and `broadcast.sent` goes to the audit log. After commit the caller queues
+ * the broadcast's sender (`enqueueBroadcastSend`), which sends the rows in batches.
  *
  * The tenant row is locked first, so two broadcasts of one tenant cannot both take the plan's
  * last monthly slot. A broadcast already sending answers ok with `alreadyStarted` (a worker
- * restarted mid-way only re-enqueues).
+ * restarted mid-way only makes sure the sender runs).
  */
 export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promise<StartBroadcastResult> {
   const tenant = await tx.one(sql.type(tenantRow)`

@@ -3,7 +3,6 @@ import { withPlatform, withTenant } from "../../db/withTenant.ts";
 import { listDueBroadcasts } from "../../domain/broadcasts/listDueBroadcasts.ts";
 import { listSendingBroadcasts } from "../../domain/broadcasts/listSendingBroadcasts.ts";
 import { recountBroadcast } from "../../domain/broadcasts/recountBroadcast.ts";
-import { listQueuedBroadcastMessages } from "../../domain/broadcasts/listQueuedBroadcastMessages.ts";
 import { startBroadcast } from "../../domain/broadcasts/startBroadcast.ts";
 import { expireLots } from "../../domain/ledger/expireLots.ts";
 import { countMonthlyUsage } from "../../domain/metrics/countMonthlyUsage.ts";
@@ -13,7 +12,7 @@ import { localDateInTimeZone } from "../../domain/rules/localDateInTimeZone.ts";
 import { expireSubscriptions } from "../../domain/subscriptions/expireSubscriptions.ts";
 import { getTenantSettings } from "../../domain/tenants/getTenantSettings.ts";
 import type { Logger } from "../../logger.ts";
-import { enqueueOutbound } from "../messageQueues.ts";
+import { enqueueBroadcastSend, enqueueOutbound } from "../messageQueues.ts";
 import type { JobQueue } from "../queueFactory.ts";
 import { dispatchTenantJobs } from "./dispatchTenantJobs.ts";
 import { enqueueBroadcastStart } from "./enqueueBroadcastStart.ts";
@@ -31,7 +30,7 @@ import {
 export type ScheduledJobDeps = {
   pool: DatabasePool;
   log: Logger;
-  /** Where outbox rows written by a job are queued for sending. */
+  /** Where outbox rows written by a job are queued for sending (and broadcast senders run). */
   outbound: JobQueue;
   /** The scheduled queue itself (the dispatcher and the due-broadcast scan add jobs to it). */
   scheduled: JobQueue;
@@ -43,7 +42,6 @@ export type ScheduledJobDeps = {
 export type ScheduledJobRun = { name: string; data: unknown; id: string; attempt: number; maxAttempts: number };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ENQUEUE_PAGE = 1000;
 
 /**
  * Runs one scheduled or per-tenant job by name and records it in background_jobs. Each job is
@@ -107,16 +105,20 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
       const { now } = platformJobSchema.parse(run.data);
       const due = await withPlatform(deps.pool, (tx) => listDueBroadcasts(tx, { now: now ?? new Date(), limit: 500 }));
       for (const broadcast of due) await enqueueBroadcastStart(deps.scheduled, { tenantId: broadcast.tenantId, broadcastId: broadcast.id });
-      // Also settle the counters of broadcasts in flight, and complete those with nothing left
-      // to send: status callbacks and sends recount too, but a recount they raced may be stale.
+      // Also settle the counters of broadcasts in flight, complete those with nothing left to
+      // send, and make sure each has its sender (the job id is the broadcast's: a running one is
+      // left alone; one lost with Redis, or ended with claims of a crashed worker left, restarts).
       const sending = await withPlatform(deps.pool, (tx) => listSendingBroadcasts(tx, { limit: 500 }));
-      for (const broadcast of sending) await withTenant(deps.pool, broadcast.tenantId, (tx) => recountBroadcast(tx, broadcast.id));
+      for (const broadcast of sending) {
+        await withTenant(deps.pool, broadcast.tenantId, (tx) => recountBroadcast(tx, broadcast.id));
+        await enqueueBroadcastSend(deps.outbound, { tenantId: broadcast.tenantId, broadcastId: broadcast.id });
+      }
       return { queued: due.length, recounted: sending.length };
     }
     case JOB.broadcastStart: {
       const { tenantId, broadcastId } = broadcastStartJobSchema.parse(run.data);
       // startBroadcast locks the tenant and the broadcast and checks the status, so a second
-      // run (a restart, a second worker) writes nothing and only queues what is still queued.
+      // run (a restart, a second worker) writes nothing and only makes sure the sender runs.
       const started = await withTenant(deps.pool, tenantId, (tx) =>
         startBroadcast(tx, { tenantId, broadcastId, now: new Date(), defaultPhoneNumberId: deps.defaultPhoneNumberId }),
       );
@@ -124,25 +126,12 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
         deps.log.warn({ tenantId, broadcastId, reason: started.reason }, "broadcast not started");
         return started;
       }
-      const queued = await enqueueBroadcastMessages(deps, tenantId, broadcastId);
-      deps.log.info({ tenantId, broadcastId, recipients: started.recipients, queued }, "broadcast started");
-      return { ...started, queued };
+      await enqueueBroadcastSend(deps.outbound, { tenantId, broadcastId });
+      deps.log.info({ tenantId, broadcastId, recipients: started.recipients }, "broadcast started");
+      return started;
     }
     default:
       throw new Error(`unknown scheduled job ${run.name}`);
-  }
-}
-
-/** Queues every still-queued row of a broadcast, page by page (job ids are row ids: no duplicates). */
-async function enqueueBroadcastMessages(deps: ScheduledJobDeps, tenantId: string, broadcastId: string): Promise<number> {
-  let afterSeq = 0;
-  let queued = 0;
-  for (;;) {
-    const page = await withTenant(deps.pool, tenantId, (tx) => listQueuedBroadcastMessages(tx, { broadcastId, afterSeq, limit: ENQUEUE_PAGE }));
-    if (page.length === 0) return queued;
-    await enqueueOutbound(deps.outbound, page.map((row) => row.id));
-    queued += page.length;
-    afterSeq = page[page.length - 1]?.seq ?? afterSeq;
   }
 }
 

@@ -5,14 +5,18 @@ import { recipientOf, startTestApp, textPayload, type TestApp } from "../../help
 import { randomPhone } from "../../helpers/testContext.ts";
 
 let app: TestApp;
+// Both test projects run this file against one database at once: names of their own.
+const tag = uniqueTag();
+const trigger = `refuse_poison_${tag}`;
+const poisonPrefix = `wamid.poison${tag}.`;
 
 beforeAll(async () => {
   app = await startTestApp();
 });
 
 afterAll(async () => {
-  await app.pool.query(sql.type(noRows)`DROP TRIGGER IF EXISTS refuse_poison ON whatsapp_messages`);
-  await app.pool.query(sql.type(noRows)`DROP FUNCTION IF EXISTS test_refuse_poison()`);
+  await app.pool.query(sql.type(noRows)`DROP TRIGGER IF EXISTS ${sql.identifier([trigger])} ON whatsapp_messages`);
+  await app.pool.query(sql.type(noRows)`DROP FUNCTION IF EXISTS ${sql.identifier([trigger])}()`);
   await stopAndClean(app);
 });
 
@@ -48,19 +52,21 @@ describe("concurrent webhook deliveries", () => {
   });
 
   it("when the database refuses one delivery of a batch, then only that one is answered 503 and the others are stored", async () => {
+    // A function body cannot take parameters: the prefix is checked against the trigger's argument.
     await app.pool.query(sql.type(noRows)`
-      CREATE OR REPLACE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE OR REPLACE FUNCTION ${sql.identifier([trigger])}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.whatsapp_message_id LIKE 'wamid.poison.%' THEN RAISE EXCEPTION 'refused by test'; END IF;
+        IF starts_with(NEW.whatsapp_message_id, TG_ARGV[0]) THEN RAISE EXCEPTION 'refused by test'; END IF;
         RETURN NEW;
       END
       $$
     `);
     await app.pool.query(sql.type(noRows)`
-      CREATE TRIGGER refuse_poison BEFORE INSERT ON whatsapp_messages FOR EACH ROW EXECUTE FUNCTION test_refuse_poison()
+      CREATE TRIGGER ${sql.identifier([trigger])} BEFORE INSERT ON whatsapp_messages
+      FOR EACH ROW EXECUTE FUNCTION ${sql.identifier([trigger])}(${sql.literalValue(poisonPrefix)})
     `);
     const good = Array.from({ length: 20 }, () => ({ phone: randomPhone(), wamid: `wamid.good.${uniqueTag()}` }));
-    const poison = { phone: randomPhone(), wamid: `wamid.poison.${uniqueTag()}` };
+    const poison = { phone: randomPhone(), wamid: `${poisonPrefix}${uniqueTag()}` };
     const senders = [...good.slice(0, 10), poison, ...good.slice(10)];
 
     const statuses = await Promise.all(
