@@ -1,8 +1,7 @@
 import { z } from "zod";
-import type { OutMessage } from "../whatsapp/outMessage.ts";
 import type { InboundMessage } from "../whatsapp/webhookPayload.ts";
 import { sql, type Tx } from "./sql.ts";
-import { inboundRow, type InboundRow } from "./whatsappMessages.ts";
+import { inboundRow, type InboundRow, type OutboxMessage } from "./whatsappMessages.ts";
 
 /**
  * The writes of the inbound path on whatsapp_messages, each one statement (one round trip) for
@@ -55,14 +54,7 @@ export async function storeInboundMessages(
   return rows.map((row) => ({ id: row.id, waMessageId: row.wa_id }));
 }
 
-export type Reply = {
-  tenantId: string | null;
-  customerId: string | null;
-  contactPhone: string;
-  businessPhoneNumberId: string;
-  message: OutMessage;
-  triggeredBy: string;
-};
+export type Reply = OutboxMessage;
 
 /**
  * Marks an inbound message handled (with the tenant and customer it was routed to) and writes its

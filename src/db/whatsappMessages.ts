@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { InboundMessage, StatusUpdate } from "../whatsapp/webhookPayload.ts";
+import type { StatusUpdate } from "../whatsapp/webhookPayload.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 import { sql, type Tx } from "./sql.ts";
 
@@ -11,33 +11,6 @@ import { sql, type Tx } from "./sql.ts";
 
 const idRow = z.object({ id: z.uuid() });
 const jsonValue = z.json();
-
-/** Stores one inbound message; a message already stored (Meta redelivers) is left as it is. */
-export async function insertInboundMessage(tx: Tx, message: InboundMessage): Promise<void> {
-  await tx.query(sql.type(idRow)`
-    INSERT INTO whatsapp_messages (
-      direction, message_type, message_body, whatsapp_message_id, contact_phone,
-      business_phone_number_id, wa_timestamp, payload
-    ) VALUES (
-      'inbound', ${message.type}, ${message.text}, ${message.waMessageId}, ${message.from},
-      ${message.phoneNumberId}, ${sql.timestamp(message.timestamp)},
-      ${sql.jsonb({ kind: message.kind, title: message.title, profileName: message.profileName })}
-    )
-    ON CONFLICT (whatsapp_message_id) DO NOTHING
-    RETURNING id
-  `);
-}
-
-/** The inbound rows of a webhook delivery that still wait to be handled. */
-export async function findUnprocessedInboundIds(tx: Tx, waMessageIds: readonly string[]): Promise<string[]> {
-  if (waMessageIds.length === 0) return [];
-  const ids = await tx.anyFirst(sql.type(idRow)`
-    SELECT id FROM whatsapp_messages
-    WHERE whatsapp_message_id = ANY(${sql.array([...waMessageIds], "text")})
-      AND direction = 'inbound' AND processed_at IS NULL
-  `);
-  return [...ids];
-}
 
 const STATUS_RANK = sql.fragment`CASE m.whatsapp_status
   WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END`;
@@ -100,43 +73,18 @@ export async function findInboundMessage(tx: Tx, id: string): Promise<InboundRow
   `);
 }
 
-/** A sender's messages not handled yet, in WhatsApp timestamp order (the caller holds the contact lock). */
-export async function listPendingInbound(tx: Tx, contactPhone: string): Promise<readonly InboundRow[]> {
-  return tx.any(sql.type(inboundRow)`
-    SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
-           whatsapp_message_id, wa_timestamp, processed_at, payload
-    FROM whatsapp_messages
-    WHERE contact_phone = ${contactPhone} AND direction = 'inbound' AND processed_at IS NULL
-    ORDER BY wa_timestamp, created_at
-  `);
-}
-
-export async function markInboundProcessed(
-  tx: Tx,
-  id: string,
-  routed: { tenantId: string | null; customerId: string | null },
-): Promise<void> {
-  await tx.query(sql.type(idRow)`
-    UPDATE whatsapp_messages
-    SET processed_at = now(), tenant_id = ${routed.tenantId}, customer_id = ${routed.customerId}
-    WHERE id = ${id}
-    RETURNING id
-  `);
-}
+/** A message to write to the outbox: to whom, from which of our numbers, and why. */
+export type OutboxMessage = {
+  tenantId: string | null;
+  customerId: string | null;
+  contactPhone: string;
+  businessPhoneNumberId: string;
+  message: OutMessage;
+  triggeredBy: string;
+};
 
 /** Writes a reply to the outbox (status `queued`); the outbound worker sends it after commit. */
-export async function insertOutboxMessage(
-  tx: Tx,
-  row: {
-    tenantId: string | null;
-    customerId: string | null;
-    contactPhone: string;
-    businessPhoneNumberId: string;
-    message: OutMessage;
-    triggeredBy: string;
-    broadcastId?: string | null;
-  },
-): Promise<string> {
+export async function insertOutboxMessage(tx: Tx, row: OutboxMessage & { broadcastId?: string | null }): Promise<string> {
   const body = "body" in row.message ? row.message.body : row.message.name;
   return tx.oneFirst(sql.type(idRow)`
     INSERT INTO whatsapp_messages (

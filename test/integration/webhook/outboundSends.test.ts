@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
-import { insertInboundMessage, insertOutboxMessage } from "../../../src/db/whatsappMessages.ts";
+import { storeInboundMessages } from "../../../src/db/inbox.ts";
+import { insertOutboxMessage } from "../../../src/db/whatsappMessages.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import type { FakeGraphRequest, FakeGraphResponse } from "../../helpers/fakeGraphApi.ts";
 import {
@@ -171,7 +172,7 @@ describe("sweeper", () => {
     const phone = randomPhone();
     const wamid = `wamid.stranded.${randomUUID()}`;
     await withPlatform(app.pool, async (tx) => {
-      await insertInboundMessage(tx, {
+      await storeInboundMessages(tx, [{
         waMessageId: wamid,
         from: phone,
         phoneNumberId: SHARED_PHONE_NUMBER_ID,
@@ -181,7 +182,7 @@ describe("sweeper", () => {
         text: "hello",
         title: null,
         type: "text",
-      });
+      }]);
       await tx.query(sql.type(z.object({ id: z.uuid() }))`
         UPDATE whatsapp_messages SET created_at = now() - interval '1 minute' WHERE whatsapp_message_id = ${wamid} RETURNING id`);
     });
