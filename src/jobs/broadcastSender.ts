@@ -9,7 +9,7 @@ import { recoverStaleBroadcastClaims } from "../domain/broadcasts/recoverStaleBr
 import { releaseBroadcastClaims } from "../domain/broadcasts/releaseBroadcastClaims.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
-import type { GraphClient } from "../whatsapp/graphClient.ts";
+import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
 import { outMessageSchema, type OutMessage } from "../whatsapp/outMessage.ts";
 import { broadcastSendJobSchema } from "./messageQueues.ts";
 import type { SendPermit, SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
@@ -148,6 +148,10 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
     }
     const error = { code: result.code === null ? result.reason : String(result.code), message: result.message };
     if (result.alert) log.error({ outboxId: message.id, code: result.code, reason: result.reason }, "graph api needs an operator");
+    if (isNumberThrottled(result)) {
+      deps.limiter.pause(message.business_phone_number_id, THROTTLED_NUMBER_PAUSE_MS);
+      log.warn({ code: result.code }, "sending number throttled by Meta; pausing its sends");
+    }
     if (result.retryable && message.attempts < MAX_SEND_ATTEMPTS) {
       tally.retried += 1;
       deps.metrics.sends.inc({ result: "retry" });

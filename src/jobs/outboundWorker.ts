@@ -12,7 +12,7 @@ import { noRows, sql, type Tx } from "../db/sql.ts";
 import { withPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
-import type { GraphClient } from "../whatsapp/graphClient.ts";
+import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
 import { outMessageSchema } from "../whatsapp/outMessage.ts";
 import { outboundJobSchema } from "./messageQueues.ts";
 import { createKeyedMutex } from "./keyedMutex.ts";
@@ -126,6 +126,10 @@ async function sendOne(
   const error = { code: result.code === null ? result.reason : String(result.code), message: result.message };
   const lastAttempt = row.attempts >= (job.opts.attempts ?? 1);
   if (result.alert) log.error({ code: result.code, reason: result.reason }, "graph api needs an operator");
+  if (isNumberThrottled(result)) {
+    deps.limiter.pause(row.business_phone_number_id, THROTTLED_NUMBER_PAUSE_MS);
+    log.warn({ code: result.code }, "sending number throttled by Meta; pausing its sends");
+  }
   if (result.retryable && !lastAttempt) {
     deps.metrics.sends.inc({ result: "retry" });
     // The row stays queued, so the next attempt claims it again; the throw waits for the commit.

@@ -13,6 +13,11 @@ export type SendPermit = {
 export type SlidingWindowLimiter = {
   /** Resolves when a call for `key` may start; waiters of one key and priority are served in order. */
   acquire(key: string, priority?: SendPriority): Promise<SendPermit>;
+  /**
+   * Grants nothing for `key` for `ms` (then resumes at the paced rate): Meta said the number is
+   * over its throughput, so the calls already paced for the next moments would only fail too.
+   */
+  pause(key: string, ms: number): void;
 };
 
 export type SlidingWindowLimiterOptions = {
@@ -125,6 +130,12 @@ export function createSlidingWindowLimiter(max: number, options: SlidingWindowLi
         state.waiting[priority].push(resolve);
         if (state.timer === undefined) pump(key, state);
       });
+    },
+    pause(key, ms) {
+      const state = stateOf(key);
+      // Grants may come up to burstMs before their slot: the first after the pause comes at now + ms.
+      state.nextSlotAt = Math.max(state.nextSlotAt, now() + ms + burstMs);
+      pump(key, state);
     },
   };
 }

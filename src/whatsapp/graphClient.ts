@@ -140,6 +140,19 @@ function readSendResponse(status: number | null, body: unknown): SendResult {
   return failure(null, `unexpected response (HTTP ${status ?? "?"})`, "unexpected_response", false, true);
 }
 
+/** How long a sending number rests after Meta says it is over its throughput (limits are per second). */
+export const THROTTLED_NUMBER_PAUSE_MS = 1000;
+
+/**
+ * True when a failure says the sending number (or the app) is over Meta's rate limit, so every
+ * call from it would fail for a moment: 130429 (throughput), 4 and 80007 (app and account
+ * limits), HTTP 429. Not 131056, which limits messages to one recipient only.
+ * https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes
+ */
+export function isNumberThrottled(result: SendResult): boolean {
+  return !result.ok && result.reason === "rate_limited" && result.code !== 131056;
+}
+
 const RETRYABLE_CODES = new Map<number, SendFailureReason>([
   [130429, "rate_limited"],
   [131056, "rate_limited"],

@@ -96,6 +96,8 @@ describe("Graph API failures", () => {
     const [row, ...others] = await outboundOf(phone);
     expect(others).toEqual([]);
     expect(row).toMatchObject({ whatsapp_status: "sent", whatsapp_message_id: wamid });
+    // The number rests for a moment instead of spending its other sends on more 130429s.
+    expect(app.logs.lines.some((l) => l.msg === "sending number throttled by Meta; pausing its sends" && l.code === 130429)).toBe(true);
   });
 
   it.each([

@@ -121,6 +121,26 @@ describe("send-rate limiter", () => {
     expect(order).toEqual(["b1", "b2", "r1", "b3", "b4"]);
   });
 
+  it("when a number is paused, then nothing is granted for it until the pause ends, and other numbers go on", async () => {
+    const limiter = createSlidingWindowLimiter(100, { now: fakeNow });
+    (await limiter.acquire(NUMBER)).done();
+    const pausedAt = Date.now();
+    limiter.pause(NUMBER, 1000);
+    const granted: Record<string, number> = {};
+    const other = limiter.acquire("other-number").then((permit) => {
+      granted["other"] = Date.now() - pausedAt;
+      permit.done();
+    });
+    const paused = limiter.acquire(NUMBER).then((permit) => {
+      granted["paused"] = Date.now() - pausedAt;
+      permit.done();
+    });
+    await drive(Promise.all([other, paused]));
+    expect(granted["other"]).toBeLessThan(20);
+    expect(granted["paused"]).toBeGreaterThanOrEqual(1000);
+    expect(granted["paused"]).toBeLessThan(1100);
+  });
+
   it("when two sending numbers are used, then each has its own window", async () => {
     const limiter = createSlidingWindowLimiter(3, { now: fakeNow, windowMs: 10_000, burstMs: 10_000 });
     const granted: string[] = [];

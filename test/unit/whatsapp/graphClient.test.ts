@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createGraphClient, type SendResult } from "../../../src/whatsapp/graphClient.ts";
+import { createGraphClient, isNumberThrottled, type SendResult } from "../../../src/whatsapp/graphClient.ts";
 import type { OutMessage } from "../../../src/whatsapp/outMessage.ts";
 import { startFakeGraphApi, type FakeGraphApi } from "../../helpers/fakeGraphApi.ts";
 import { readFixture } from "./fixtures.ts";
@@ -111,6 +111,23 @@ describe("createGraphClient against Meta's URL (nock)", () => {
     const result = await graphClient().send(PHONE_NUMBER_ID, TO, text);
 
     expect(result).toMatchObject({ ok: false, code, retryable, reason, alert: false });
+  });
+
+  it.each<[number, number | null, boolean]>([
+    [429, 130429, true],
+    [400, 4, true],
+    [400, 80007, true],
+    [429, null, true],
+    [400, 131056, false],
+    [500, 131000, false],
+    [400, 131026, false],
+  ])("when Meta answers HTTP %i with code %s, then the sending number is throttled: %s", async (status, code, throttled) => {
+    nock(GRAPH).post(SEND_PATH).reply(status, code === null ? { error: { message: "slow down", type: "OAuthException" } } : { error: { message: `(#${code}) x`, type: "OAuthException", code } });
+
+    const result = await graphClient().send(PHONE_NUMBER_ID, TO, text);
+
+    expect(result.ok).toBe(false);
+    expect(isNumberThrottled(result)).toBe(throttled);
   });
 
   it("when HTTP 200 carries an empty body, then it is an alerting, non-retryable unexpected response", async () => {
