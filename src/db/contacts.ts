@@ -30,7 +30,7 @@ const contactColumns = sql.fragment`
  * when the message is unknown or already handled (a redelivered job).
  */
 export async function claimSenderOf(tx: Tx, inboundMessageId: string): Promise<Contact | null> {
-  return tx.maybeOne(sql.prepared("claim_sender_of", contactRow)`
+  return tx.maybeOne(sql.prepared("contacts.claimSenderOf", contactRow)`
     WITH message AS (
       SELECT contact_phone, payload->>'profileName' AS profile_name FROM whatsapp_messages
       WHERE id = ${inboundMessageId} AND direction = 'inbound' AND processed_at IS NULL
@@ -46,7 +46,7 @@ export async function claimSenderOf(tx: Tx, inboundMessageId: string): Promise<C
 
 /** The contact row as it is now, for a caller that already holds its lock (or takes it here). */
 export async function readLockedContact(tx: Tx, phone: string): Promise<Contact> {
-  return tx.one(sql.prepared("read_locked_contact", contactRow)`
+  return tx.one(sql.prepared("contacts.readLockedContact", contactRow)`
     SELECT ${contactColumns} FROM contacts WHERE phone_number = ${phone} FOR UPDATE
   `);
 }

@@ -15,7 +15,7 @@ export async function loadConversationState(tx: Tx, customerId: string): Promise
 
 /** Saves the flow snapshot and the time of the customer's last message (the 24-hour window). */
 export async function saveConversationState(tx: Tx, customerId: string, state: unknown): Promise<void> {
-  await tx.query(sql.prepared("save_conversation_state", idRow)`
+  await tx.query(sql.prepared("customerConversation.saveConversationState", idRow)`
     UPDATE customers SET conversation_state = ${sql.jsonb(jsonValue.parse(state ?? {}))}, last_inbound_at = now()
     WHERE id = ${customerId}
     RETURNING id

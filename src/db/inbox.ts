@@ -33,7 +33,7 @@ export async function storeInboundMessages(
     sent_at: message.timestamp.toISOString(),
     payload: { kind: message.kind, title: message.title, profileName: message.profileName },
   }));
-  const rows = await tx.any(sql.prepared("store_inbound_messages", pendingRow)`
+  const rows = await tx.any(sql.prepared("inbox.storeInboundMessages", pendingRow)`
     WITH incoming AS (
       SELECT * FROM jsonb_to_recordset(${sql.jsonb(jsonValue.parse(incoming))})
         AS m(n int, type text, body text, wa_id text, sender text, phone_number_id text, sent_at timestamptz, payload jsonb)
@@ -78,7 +78,7 @@ export async function finishInboundMessage(
     payload: jsonValue.parse(reply.message),
     triggered_by: reply.triggeredBy,
   }));
-  const ids = await tx.anyFirst(sql.prepared("finish_inbound_message", idRow)`
+  const ids = await tx.anyFirst(sql.prepared("inbox.finishInboundMessage", idRow)`
     WITH handled AS (
       UPDATE whatsapp_messages
       SET processed_at = now(), tenant_id = ${routed.tenantId}, customer_id = ${routed.customerId}
@@ -103,7 +103,7 @@ export async function finishInboundMessage(
 
 /** A sender's messages not handled yet, in WhatsApp timestamp order (the caller holds the contact lock). */
 export async function listPendingInbound(tx: Tx, contactPhone: string): Promise<readonly InboundRow[]> {
-  return tx.any(sql.prepared("list_pending_inbound", inboundRow)`
+  return tx.any(sql.prepared("inbox.listPendingInbound", inboundRow)`
     SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
            whatsapp_message_id, wa_timestamp, processed_at, payload
     FROM whatsapp_messages

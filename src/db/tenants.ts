@@ -44,7 +44,7 @@ export async function findRoutingTenants(
   phoneNumberId: string,
   activeTenantId: string | null,
 ): Promise<{ dedicated: RoutingTenant | null; active: RoutingTenant | null }> {
-  const rows = await tx.any(sql.prepared("find_routing_tenants", routedTenantRow)`
+  const rows = await tx.any(sql.prepared("tenants.findRoutingTenants", routedTenantRow)`
     SELECT ${columns}, (whatsapp_config->>'phone_number_id' IS NOT DISTINCT FROM ${phoneNumberId} AND deleted_at IS NULL) AS dedicated
     FROM tenants
     WHERE (whatsapp_config->>'phone_number_id' = ${phoneNumberId} AND deleted_at IS NULL) OR id = ${activeTenantId}

@@ -26,7 +26,7 @@ export async function withTenant<T>(
  * the conversation engine, which routes a message at platform level and then works as a tenant.
  */
 export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
-  await tx.query(sql.prepared("enter_tenant", noRows)`
+  await tx.query(sql.prepared("withTenant.enterTenant", noRows)`
     SELECT set_config('app.current_tenant', ${tenantId}, true),
            set_config('role', ${APP_ROLE}, true)
   `);
@@ -45,7 +45,7 @@ export async function withPlatform<T>(pool: DatabasePool, fn: (tx: Tx) => Promis
 
 /** Switches an open transaction to the platform role with no tenant set. */
 export async function enterPlatform(tx: Tx): Promise<void> {
-  await tx.query(sql.prepared("enter_platform", noRows)`
+  await tx.query(sql.prepared("withTenant.enterPlatform", noRows)`
     SELECT set_config('app.current_tenant', '', true),
            set_config('role', ${PLATFORM_ROLE}, true)
   `);

@@ -23,7 +23,7 @@ export type CustomerChat = {
  * (as getTenantSettings).
  */
 export async function loadCustomerForChat(tx: Tx, tenantId: string, phone: string): Promise<CustomerChat> {
-  const row = await tx.maybeOne(sql.prepared("load_customer_for_chat", chatRow)`
+  const row = await tx.maybeOne(sql.prepared("loadCustomerForChat", chatRow)`
     SELECT t.settings AS tenant_settings, c.*
     FROM tenants t
     LEFT JOIN LATERAL (
