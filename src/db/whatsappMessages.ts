@@ -23,32 +23,61 @@ export const updatedStatusRow = z.object({
   previous_status: z.string().nullable(),
 });
 
+const movedStatusRow = updatedStatusRow.extend({ wa_id: z.string() });
+export type MovedStatus = z.infer<typeof movedStatusRow>;
+
 /**
- * Applies a status callback to the outbound row it names. Statuses only move forward
- * (sent < delivered < read; failed is final and keeps its error), because Meta may deliver
- * them out of order. Returns the row when it moved.
+ * Applies status callbacks to the outbound rows they name, all in one statement. Statuses only
+ * move forward (sent < delivered < read; failed is final and keeps its error), because Meta may
+ * deliver them out of order; several callbacks for one message in the same batch count as their
+ * furthest status, with the earliest time for each step reached. Rows are locked in id order, so
+ * concurrent batches cannot deadlock. Returns the rows that moved, with their previous status.
  */
-export async function applyStatusUpdate(tx: Tx, update: StatusUpdate): Promise<z.infer<typeof updatedStatusRow> | null> {
-  const rank = { sent: 1, delivered: 2, read: 3, failed: 3 }[update.status];
-  const at = sql.timestamp(update.timestamp);
-  return tx.maybeOne(sql.type(updatedStatusRow)`
-    WITH target AS (
-      SELECT id, whatsapp_status AS previous_status FROM whatsapp_messages
-      WHERE whatsapp_message_id = ${update.waMessageId} AND direction = 'outbound'
-      FOR UPDATE
+export async function applyStatusUpdates(tx: Tx, updates: readonly StatusUpdate[]): Promise<MovedStatus[]> {
+  if (updates.length === 0) return [];
+  const incoming = updates.map((update) => ({
+    wa_id: update.waMessageId,
+    status: update.status,
+    at: update.timestamp.toISOString(),
+    error_code: update.errorCode,
+    error_message: update.errorMessage,
+  }));
+  const rows = await tx.any(sql.prepared("whatsappMessages.applyStatusUpdates", movedStatusRow)`
+    WITH incoming AS (
+      SELECT s.*, CASE s.status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 ELSE 3 END AS rank
+      FROM jsonb_to_recordset(${sql.jsonb(incoming)})
+        AS s(wa_id text, status text, at timestamptz, error_code text, error_message text)
+    ), furthest AS (
+      SELECT wa_id,
+             max(rank) AS rank,
+             (array_agg(status ORDER BY rank DESC, at DESC))[1] AS status,
+             min(at) FILTER (WHERE status <> 'failed') AS sent_at,
+             min(at) FILTER (WHERE status IN ('delivered', 'read')) AS delivered_at,
+             max(at) FILTER (WHERE status = 'read') AS read_at,
+             max(at) FILTER (WHERE status = 'failed') AS failed_at,
+             (array_agg(error_code ORDER BY at DESC) FILTER (WHERE status = 'failed'))[1] AS error_code,
+             (array_agg(error_message ORDER BY at DESC) FILTER (WHERE status = 'failed'))[1] AS error_message
+      FROM incoming GROUP BY wa_id
+    ), target AS (
+      SELECT w.id, w.whatsapp_status AS previous_status, f.*
+      FROM whatsapp_messages w JOIN furthest f ON w.whatsapp_message_id = f.wa_id
+      WHERE w.direction = 'outbound'
+      ORDER BY w.id
+      FOR UPDATE OF w
     )
     UPDATE whatsapp_messages m SET
-      whatsapp_status = ${update.status},
-      sent_at = COALESCE(m.sent_at, CASE WHEN ${update.status} <> 'failed' THEN ${at} END),
-      delivered_at = CASE WHEN ${update.status} IN ('delivered', 'read') THEN COALESCE(m.delivered_at, ${at}) ELSE m.delivered_at END,
-      read_at = CASE WHEN ${update.status} = 'read' THEN ${at} ELSE m.read_at END,
-      failed_at = CASE WHEN ${update.status} = 'failed' THEN ${at} ELSE m.failed_at END,
-      error_code = CASE WHEN ${update.status} = 'failed' THEN ${update.errorCode} ELSE m.error_code END,
-      error_message = CASE WHEN ${update.status} = 'failed' THEN ${update.errorMessage} ELSE m.error_message END
-    FROM target
-    WHERE m.id = target.id AND ${STATUS_RANK} < ${rank}
-    RETURNING m.id, m.tenant_id, m.broadcast_id, m.whatsapp_status, target.previous_status
+      whatsapp_status = t.status,
+      sent_at = COALESCE(m.sent_at, t.sent_at),
+      delivered_at = CASE WHEN t.status IN ('delivered', 'read') THEN COALESCE(m.delivered_at, t.delivered_at) ELSE m.delivered_at END,
+      read_at = CASE WHEN t.status = 'read' THEN t.read_at ELSE m.read_at END,
+      failed_at = CASE WHEN t.status = 'failed' THEN t.failed_at ELSE m.failed_at END,
+      error_code = CASE WHEN t.status = 'failed' THEN t.error_code ELSE m.error_code END,
+      error_message = CASE WHEN t.status = 'failed' THEN t.error_message ELSE m.error_message END
+    FROM target t
+    WHERE m.id = t.id AND ${STATUS_RANK} < t.rank
+    RETURNING m.id, m.tenant_id, m.broadcast_id, m.whatsapp_status, t.previous_status, t.wa_id
   `);
+  return [...rows];
 }
 
 export const inboundRow = z.object({

@@ -1,5 +1,8 @@
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { sql } from "../../../src/db/sql.ts";
+import { withPlatform } from "../../../src/db/withTenant.ts";
 import { escapeLikeMeta, signWebhookBody } from "../../../src/whatsapp/verifyWebhookSignature.ts";
 import {
   FIXTURES_DIR,
@@ -228,6 +231,28 @@ describe("status callbacks", () => {
     const sentLate = read.replace('"status": "read"', '"status": "sent"');
     expect((await postLikeMeta(sentLate)).status).toBe(200);
     expect((await messageById(app.pool, rowId)).whatsapp_status).toBe("read");
+  });
+
+  it("when read, sent and delivered for one message come in one POST, then the row is read, with the time of each step", async () => {
+    const phone = randomPhone();
+    const tag = uniqueTag();
+    const read = loadFixture("status-read.json", { phone, wamidTag: tag });
+    const rowId = await insertSentOutbound(app.pool, phone, wamidIn(read));
+    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({}).loose())`UPDATE whatsapp_messages SET sent_at = NULL WHERE id = ${rowId}`));
+    const payload = z.looseObject({ entry: z.array(z.looseObject({ changes: z.array(z.looseObject({ value: z.looseObject({ statuses: z.array(z.looseObject({ status: z.string(), timestamp: z.string() })) }) })) })) }).parse(JSON.parse(read));
+    const change = payload.entry[0]?.changes[0];
+    const readStatus = change?.value.statuses[0];
+    if (change === undefined || readStatus === undefined) throw new Error("fixture without a status");
+    change.value.statuses = [readStatus, { ...readStatus, status: "sent", timestamp: "1764150010" }, { ...readStatus, status: "delivered", timestamp: "1764150020" }];
+
+    expect((await postLikeMeta(JSON.stringify(payload))).status).toBe(200);
+
+    const row = await messageById(app.pool, rowId);
+    expect(row.whatsapp_status).toBe("read");
+    expect(row.sent_at?.getTime()).toBe(1764150010_000);
+    expect(row.delivered_at?.getTime()).toBe(1764150020_000);
+    expect(row.read_at?.getTime()).toBe(1764150030_000);
+    expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.statuses === 3 && l.statusesApplied === 3)).toBe(true);
   });
 
   it("when status-failed.json arrives, then the row is failed with Meta's error code and message, and later callbacks keep it", async () => {

@@ -1,5 +1,4 @@
-import type { Tx } from "../../db/sql.ts";
-import { addBroadcastCounts } from "./addBroadcastCounts.ts";
+import type { BroadcastCountDeltas } from "./addBroadcastCounts.ts";
 
 /** Which counters a status counts in: sent includes delivered and read; delivered includes read. */
 function indicators(status: string | null) {
@@ -11,18 +10,14 @@ function indicators(status: string | null) {
   };
 }
 
-/**
- * Moves a broadcast's counters by one outbox row's status change (queued → sent, sent →
- * delivered, … → failed) in one statement, and completes the broadcast once every recipient
- * has a final state (see {@link addBroadcastCounts}). Status callbacks use it, one row at a time.
- */
-export async function applyBroadcastStatusChange(tx: Tx, broadcastId: string, from: string | null, to: string): Promise<void> {
+/** How a broadcast's counters move when one of its outbox rows goes from `from` to `to`. */
+export function broadcastCountDeltas(from: string | null, to: string): BroadcastCountDeltas {
   const before = indicators(from);
   const after = indicators(to);
-  await addBroadcastCounts(tx, broadcastId, {
+  return {
     sent: after.sent - before.sent,
     delivered: after.delivered - before.delivered,
     read: after.read - before.read,
     failed: after.failed - before.failed,
-  });
+  };
 }
