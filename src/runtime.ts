@@ -14,7 +14,7 @@ import { BROADCAST_SEND_JOB, createMessageQueues, INBOUND_QUEUE, OUTBOUND_QUEUE 
 import { createOutboundProcessor } from "./jobs/outboundWorker.ts";
 import { createQueueFactory, type QueueFactory } from "./jobs/queueFactory.ts";
 import { createSlidingWindowLimiter } from "./jobs/slidingWindowLimiter.ts";
-import { createSweeper } from "./jobs/sweeper.ts";
+import { createSweeper, type SweepResult } from "./jobs/sweeper.ts";
 import { startScheduledJobs } from "./jobs/scheduled/startScheduledJobs.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
@@ -28,7 +28,7 @@ export type Runtime = {
   queues: QueueFactory;
   metrics: Metrics;
   /** Queues stranded rows again now (tests; the sweeper also runs on a timer). */
-  sweepOnce(): Promise<{ inbound: number; outbound: number }>;
+  sweepOnce(): Promise<SweepResult>;
   server: Server | undefined;
   url: string | undefined;
   /** Stops in order: HTTP, workers, queues, pool. */

@@ -15,26 +15,37 @@ const jsonValue = z.json();
 const STATUS_RANK = sql.fragment`CASE m.whatsapp_status
   WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END`;
 
-export const updatedStatusRow = z.object({
-  id: z.uuid(),
+const matchedStatusRow = z.object({
+  wa_id: z.string(),
+  id: z.uuid().nullable(),
   tenant_id: z.uuid().nullable(),
   broadcast_id: z.uuid().nullable(),
-  whatsapp_status: z.string(),
+  whatsapp_status: z.string().nullable(),
   previous_status: z.string().nullable(),
 });
-
-const movedStatusRow = updatedStatusRow.extend({ wa_id: z.string() });
-export type MovedStatus = z.infer<typeof movedStatusRow>;
+/** An outbound row a status callback moved, with its status before. */
+export type MovedStatus = {
+  id: string;
+  tenant_id: string | null;
+  broadcast_id: string | null;
+  whatsapp_status: string;
+  previous_status: string | null;
+  wa_id: string;
+};
 
 /**
  * Applies status callbacks to the outbound rows they name, all in one statement. Statuses only
  * move forward (sent < delivered < read; failed is final and keeps its error), because Meta may
  * deliver them out of order; several callbacks for one message in the same batch count as their
  * furthest status, with the earliest time for each step reached. Rows are locked in id order, so
- * concurrent batches cannot deadlock. Returns the rows that moved, with their previous status.
+ * concurrent batches cannot deadlock. Returns the rows that moved, with their previous status,
+ * and the wamids that matched an outbound row at all (moved or not).
  */
-export async function applyStatusUpdates(tx: Tx, updates: readonly StatusUpdate[]): Promise<MovedStatus[]> {
-  if (updates.length === 0) return [];
+export async function applyStatusUpdates(
+  tx: Tx,
+  updates: readonly StatusUpdate[],
+): Promise<{ moved: MovedStatus[]; matchedWamids: Set<string> }> {
+  if (updates.length === 0) return { moved: [], matchedWamids: new Set() };
   const incoming = updates.map((update) => ({
     wa_id: update.waMessageId,
     status: update.status,
@@ -42,7 +53,7 @@ export async function applyStatusUpdates(tx: Tx, updates: readonly StatusUpdate[
     error_code: update.errorCode,
     error_message: update.errorMessage,
   }));
-  const rows = await tx.any(sql.prepared("whatsappMessages.applyStatusUpdates", movedStatusRow)`
+  const rows = await tx.any(sql.prepared("whatsappMessages.applyStatusUpdates", matchedStatusRow)`
     WITH incoming AS (
       SELECT s.*, CASE s.status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 ELSE 3 END AS rank
       FROM jsonb_to_recordset(${sql.jsonb(incoming)})
@@ -64,20 +75,29 @@ export async function applyStatusUpdates(tx: Tx, updates: readonly StatusUpdate[
       WHERE w.direction = 'outbound'
       ORDER BY w.id
       FOR UPDATE OF w
+    ), updated AS (
+      UPDATE whatsapp_messages m SET
+        whatsapp_status = t.status,
+        sent_at = COALESCE(m.sent_at, t.sent_at),
+        delivered_at = CASE WHEN t.status IN ('delivered', 'read') THEN COALESCE(m.delivered_at, t.delivered_at) ELSE m.delivered_at END,
+        read_at = CASE WHEN t.status = 'read' THEN t.read_at ELSE m.read_at END,
+        failed_at = CASE WHEN t.status = 'failed' THEN t.failed_at ELSE m.failed_at END,
+        error_code = CASE WHEN t.status = 'failed' THEN t.error_code ELSE m.error_code END,
+        error_message = CASE WHEN t.status = 'failed' THEN t.error_message ELSE m.error_message END
+      FROM target t
+      WHERE m.id = t.id AND ${STATUS_RANK} < t.rank
+      RETURNING m.id, m.tenant_id, m.broadcast_id, m.whatsapp_status, t.previous_status
     )
-    UPDATE whatsapp_messages m SET
-      whatsapp_status = t.status,
-      sent_at = COALESCE(m.sent_at, t.sent_at),
-      delivered_at = CASE WHEN t.status IN ('delivered', 'read') THEN COALESCE(m.delivered_at, t.delivered_at) ELSE m.delivered_at END,
-      read_at = CASE WHEN t.status = 'read' THEN t.read_at ELSE m.read_at END,
-      failed_at = CASE WHEN t.status = 'failed' THEN t.failed_at ELSE m.failed_at END,
-      error_code = CASE WHEN t.status = 'failed' THEN t.error_code ELSE m.error_code END,
-      error_message = CASE WHEN t.status = 'failed' THEN t.error_message ELSE m.error_message END
-    FROM target t
-    WHERE m.id = t.id AND ${STATUS_RANK} < t.rank
-    RETURNING m.id, m.tenant_id, m.broadcast_id, m.whatsapp_status, t.previous_status, t.wa_id
+    SELECT t.wa_id, u.id, u.tenant_id, u.broadcast_id, u.whatsapp_status, u.previous_status
+    FROM target t LEFT JOIN updated u ON u.id = t.id
   `);
-  return [...rows];
+  const moved: MovedStatus[] = [];
+  for (const row of rows) {
+    if (row.id !== null && row.whatsapp_status !== null) {
+      moved.push({ id: row.id, tenant_id: row.tenant_id, broadcast_id: row.broadcast_id, whatsapp_status: row.whatsapp_status, previous_status: row.previous_status, wa_id: row.wa_id });
+    }
+  }
+  return { moved, matchedWamids: new Set(rows.map((row) => row.wa_id)) };
 }
 
 export const inboundRow = z.object({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
+import { insertOutboxMessage, markOutboxSent } from "../../../src/db/whatsappMessages.ts";
 import { escapeLikeMeta, signWebhookBody } from "../../../src/whatsapp/verifyWebhookSignature.ts";
 import {
   FIXTURES_DIR,
@@ -45,6 +46,12 @@ async function joinedCustomer(): Promise<{ tenant: TestTenant; phone: string }> 
   const phone = randomPhone();
   await joinByChat(app, tenant, phone);
   return { tenant, phone };
+}
+
+async function parkedFor(wamid: string): Promise<number> {
+  return withPlatform(app.pool, (tx) =>
+    tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM parked_status_callbacks WHERE whatsapp_message_id = ${wamid}`),
+  );
 }
 
 function wamidIn(raw: string, index = 0): string {
@@ -253,6 +260,53 @@ describe("status callbacks", () => {
     expect(row.delivered_at?.getTime()).toBe(1764150020_000);
     expect(row.read_at?.getTime()).toBe(1764150030_000);
     expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.statuses === 3 && l.statusesApplied === 3)).toBe(true);
+  });
+
+  it("when delivered arrives before the message's wamid is recorded, then it is parked and the sweeper applies it once the wamid is", async () => {
+    const phone = randomPhone();
+    const delivered = loadFixture("status-delivered.json", { phone, wamidTag: uniqueTag() });
+    const wamid = wamidIn(delivered);
+    // A send in flight: Meta has answered, but the sender has not committed the wamid yet.
+    const rowId = await withPlatform(app.pool, (tx) =>
+      insertOutboxMessage(tx, {
+        tenantId: null,
+        customerId: null,
+        contactPhone: phone,
+        businessPhoneNumberId: SHARED_PHONE_NUMBER_ID,
+        message: { kind: "text", body: "In flight" },
+        triggeredBy: "test",
+      }),
+    );
+
+    expect((await postLikeMeta(delivered)).status).toBe(200);
+    expect(await messageById(app.pool, rowId)).toMatchObject({ whatsapp_status: "queued", delivered_at: null });
+    expect(await parkedFor(wamid)).toBe(1);
+
+    await withPlatform(app.pool, (tx) => markOutboxSent(tx, rowId, wamid));
+    await app.runtime.sweepOnce();
+
+    const row = await messageById(app.pool, rowId);
+    expect(row.whatsapp_status).toBe("delivered");
+    expect(row.delivered_at?.getTime()).toBe(1764150020_000);
+    expect(await parkedFor(wamid)).toBe(0);
+  });
+
+  it("when a parked callback never finds its message, then the sweeper drops it after a day", async () => {
+    const phone = randomPhone();
+    const delivered = loadFixture("status-delivered.json", { phone, wamidTag: uniqueTag() });
+    const wamid = wamidIn(delivered);
+    expect((await postLikeMeta(delivered)).status).toBe(200);
+    expect(await parkedFor(wamid)).toBe(1);
+    await app.runtime.sweepOnce();
+    expect(await parkedFor(wamid)).toBe(1);
+
+    await withPlatform(app.pool, (tx) =>
+      tx.query(sql.type(z.object({}).loose())`
+        UPDATE parked_status_callbacks SET received_at = now() - interval '25 hours' WHERE whatsapp_message_id = ${wamid}
+      `),
+    );
+    await app.runtime.sweepOnce();
+    expect(await parkedFor(wamid)).toBe(0);
   });
 
   it("when status-failed.json arrives, then the row is failed with Meta's error code and message, and later callbacks keep it", async () => {
