@@ -19,7 +19,9 @@ export type StoredWebhook = {
  */
 export async function storeWebhookEvents(pool: DatabasePool, deliveries: readonly WebhookEvents[]): Promise<StoredWebhook[]> {
   return withPlatform(pool, async (tx) => {
-    const messages = deliveries.flatMap((events) => events.messages).sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+    const messages = deliveries.flatMap((events) => events.messages)
+      // By time, then id: concurrent batches meet a shared wamid (a redelivery) in the same order.
+      .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || (a.waMessageId < b.waMessageId ? -1 : a.waMessageId > b.waMessageId ? 1 : 0));
     const pending = await storeInboundMessages(tx, messages);
     const moved = await applyStatusCallbacks(tx, deliveries.flatMap((events) => events.statuses));
     const movedWamids = new Set(moved.map((row) => row.wa_id));
