@@ -52,6 +52,8 @@ export type RuntimeOptions = {
   /** Replaces the Graph API client (sandbox mode supplies its own). */
   graph?: GraphClient;
   sweeperIntervalMs?: number;
+  /** Register the platform-wide job schedules (expiry, reminders, due broadcasts…); default true. */
+  platformSchedules?: boolean;
 };
 
 /**
@@ -100,7 +102,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     queues.worker(OUTBOUND_QUEUE, (job, token) => (job.name === BROADCAST_SEND_JOB ? sender.process(job, token) : sendReply(job)), {
       concurrency: options.outboundConcurrency ?? 32,
     });
-    await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound });
+    await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound, schedules: options.platformSchedules ?? true });
     sweeper.start(options.sweeperIntervalMs);
   }
 

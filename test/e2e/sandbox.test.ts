@@ -47,6 +47,8 @@ describe("the sandbox web chat in a real browser", () => {
       log: logs.log,
       databaseUrl: testDatabaseUrl(),
       role: "all",
+      // One database for every test app: no minute scan of other tests' broadcasts.
+      platformSchedules: false,
       host: "127.0.0.1",
       queuePrefix: `{sbx${process.pid}_${Date.now()}}`,
     });

@@ -50,6 +50,12 @@ export async function startTestApp(
     sharedQueueName?: string;
     /** How often the runtime's own sweeper runs (tests of the sweeper keep it out of the way). */
     sweeperIntervalMs?: number;
+    /**
+     * Register the platform-wide schedules. Off by default: every test app shares one database,
+     * and a minute scan would queue other tests' sending broadcasts onto this app's queues (and
+     * send them to this app's fake Graph API). Tests run scheduled jobs explicitly instead.
+     */
+    platformSchedules?: boolean;
   } = {},
 ): Promise<TestApp> {
   const backend = options.backend ?? defaultQueueBackend();
@@ -83,6 +89,7 @@ export async function startTestApp(
     ...(queueSchema === undefined ? {} : { queueSchema }),
     inboundConcurrency: options.inboundConcurrency ?? 4,
     ...(options.sweeperIntervalMs === undefined ? {} : { sweeperIntervalMs: options.sweeperIntervalMs }),
+    platformSchedules: options.platformSchedules ?? false,
   });
   const pool = await createTestPool();
   const url = runtime.url ?? "";

@@ -13,6 +13,12 @@ export type ScheduledJobsDeps = {
   log: Logger;
   /** The outbound message queue (reminders and broadcasts write outbox rows). */
   outbound: JobQueue;
+  /**
+   * Register the platform-wide schedules (default true). Without them the worker still runs
+   * the jobs queued explicitly (a broadcast's start): several test apps sharing one database
+   * must not each scan every tenant's broadcasts onto their own queues.
+   */
+  schedules?: boolean;
 };
 
 export type ScheduledJobs = { queue: JobQueue; worker: JobWorker };
@@ -34,7 +40,7 @@ export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<Sched
     { id: JOB.subscriptionStatus, pattern: "15 * * * *" },
     { id: JOB.startDueBroadcasts, pattern: "* * * * *" },
   ];
-  for (const schedule of schedules) {
+  for (const schedule of deps.schedules === false ? [] : schedules) {
     await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: "UTC" }, { name: schedule.id, data: {} });
   }
   const jobDeps = {
