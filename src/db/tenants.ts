@@ -25,14 +25,6 @@ export async function findTenantByVendorCode(tx: Tx, vendorCode: string): Promis
   `);
 }
 
-/** The tenant that brought its own WhatsApp number, if `phoneNumberId` is one. */
-export async function findTenantByPhoneNumberId(tx: Tx, phoneNumberId: string): Promise<RoutingTenant | null> {
-  return tx.maybeOne(sql.type(routingTenantRow)`
-    SELECT ${columns} FROM tenants
-    WHERE whatsapp_config->>'phone_number_id' = ${phoneNumberId} AND deleted_at IS NULL
-  `);
-}
-
 const routedTenantRow = routingTenantRow.extend({ dedicated: z.boolean() });
 
 /**
