@@ -17,6 +17,7 @@ import { addReward, createTestTenant, SHARED_PHONE_NUMBER_ID } from "../test/hel
 import { TEST_REDIS_URL } from "../test/helpers/testDatabase.ts";
 import { createBenchDatabase, type BenchDatabase } from "./lib/benchDatabase.ts";
 import { cpuPressure, createCpuMeter, type CpuUsage } from "./lib/cpuMeter.ts";
+import { histogramTotals } from "./lib/histogramTotals.ts";
 import { fromClientSchema, type FromClient, type PhaseResult, type PhaseSpec } from "./lib/inboundProtocol.ts";
 import { intOption, parseOptions } from "./lib/parseOptions.ts";
 import { describeMachine, machineLine, mb, ms, printTable, writeResult } from "./lib/report.ts";
@@ -365,12 +366,7 @@ async function stageMetrics(app: Runtime, workerProcesses: readonly WorkerProces
     graphApiCall: app.metrics.sendDuration,
   };
   const totals: StageTotals = {};
-  for (const [name, histogram] of Object.entries(histograms)) {
-    const { values } = await histogram.get();
-    const sum = values.filter((v) => v.metricName?.endsWith("_sum")).reduce((total, v) => total + v.value, 0);
-    const count = values.filter((v) => v.metricName?.endsWith("_count")).reduce((total, v) => total + v.value, 0);
-    totals[name] = { sum, count };
-  }
+  for (const [name, histogram] of Object.entries(histograms)) totals[name] = await histogramTotals(histogram);
   for (const worker of workerProcesses) {
     const stats = await worker.stats();
     for (const name of ["engineTransaction", "graphApiCall"] as const) {

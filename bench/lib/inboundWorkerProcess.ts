@@ -4,6 +4,7 @@ import { z } from "zod";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startRuntime, type Runtime } from "../../src/runtime.ts";
+import { histogramTotals } from "./histogramTotals.ts";
 
 /**
  * A worker process for `bench/inbound --workers N`: the same runtime as `npm start -- --role
@@ -53,18 +54,12 @@ async function handle(command: z.infer<typeof commandSchema>): Promise<void> {
     case "stats": {
       const metrics = runtime?.metrics;
       if (metrics === undefined) throw new Error("stats before start");
-      const histogram = async (name: "engineDuration" | "sendDuration") => {
-        const { values } = await metrics[name].get();
-        const sum = values.filter((v) => v.metricName?.endsWith("_sum")).reduce((total, v) => total + v.value, 0);
-        const count = values.filter((v) => v.metricName?.endsWith("_count")).reduce((total, v) => total + v.value, 0);
-        return { sum, count };
-      };
       const utilization = performance.eventLoopUtilization(elu).utilization;
       elu = performance.eventLoopUtilization();
       send({
         type: "stats",
-        engineTransaction: await histogram("engineDuration"),
-        graphApiCall: await histogram("sendDuration"),
+        engineTransaction: await histogramTotals(metrics.engineDuration),
+        graphApiCall: await histogramTotals(metrics.sendDuration),
         eventLoopUtilization: utilization,
         rssBytes: process.memoryUsage.rss(),
         maxRssBytes: process.resourceUsage().maxRSS * 1024,

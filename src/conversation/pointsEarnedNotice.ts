@@ -1,5 +1,5 @@
 import type { OutMessage } from "../whatsapp/outMessage.ts";
-import type { TemplateRef } from "../whatsapp/templateSetting.ts";
+import type { TemplateRef } from "../domain/tenants/templateSetting.ts";
 
 /**
  * The platform's default approved template for "you earned points" outside the 24-hour window;

@@ -17,7 +17,7 @@ import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
-import { tenantTemplate } from "../whatsapp/templateSetting.ts";
+import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
 
 /** A staff session lasts this long after the staff member's last message (DESIGN.md §7). */
 export const STAFF_SESSION_MS = 10 * 60 * 1000;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
+import { templateSettingSchema } from "../tenants/templateSetting.ts";
 import { recountBroadcast } from "./recountBroadcast.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 import { broadcastSegmentSchema, segmentCondition } from "./broadcastSegment.ts";
@@ -26,9 +27,7 @@ const tenantRow = z.object({ business_name: z.string(), whatsapp_config: z.unkno
 const whatsappConfigSchema = z
   .looseObject({
     phone_number_id: z.string().min(1).optional(),
-    broadcast_template: z
-      .union([z.string().min(1).transform((name) => ({ name, language: "en" })), z.object({ name: z.string().min(1), language: z.string().min(1).default("en") })])
-      .optional(),
+    broadcast_template: templateSettingSchema.optional(),
   })
   .catch({});
 

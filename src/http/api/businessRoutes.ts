@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
-import { templateSettingSchema } from "../../whatsapp/templateSetting.ts";
+import { templateSettingSchema } from "../../domain/tenants/templateSetting.ts";
 import type { Config } from "../../config.ts";
 import { buildJoinLink } from "../../conversation/buildJoinLink.ts";
 import { withPlatform, withTenant } from "../../db/withTenant.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
+import { templateSettingSchema } from "../../domain/tenants/templateSetting.ts";
 import { insertOutboxMessage } from "../../db/whatsappMessages.ts";
 import type { OutMessage } from "../../whatsapp/outMessage.ts";
 
@@ -16,9 +17,7 @@ const tenantRow = z.object({ business_name: z.string(), vendor_code: z.string(),
 const whatsappConfigSchema = z
   .looseObject({
     phone_number_id: z.string().min(1).optional(),
-    expiry_reminder_template: z
-      .union([z.string().min(1).transform((name) => ({ name, language: "en" })), z.object({ name: z.string().min(1), language: z.string().min(1).default("en") })])
-      .optional(),
+    expiry_reminder_template: templateSettingSchema.optional(),
   })
   .catch({});
 
