@@ -115,9 +115,12 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
     ];
   });
 
-  // The purchase and its lots in one statement: the lots are written only when the purchase
-  // row is (not when its idempotency key conflicts).
-  const purchase = await tx.maybeOne(sql.prepared("logPurchase.insert", purchaseRecordSchema)`
+  // The purchase, its lots and the buyer's totals in one statement: the lots and totals are
+  // written only when the purchase row is (not when its idempotency key conflicts). The new
+  // balance is the statement's snapshot of the balance row plus the buyer's lots: the balance
+  // trigger's update is not visible inside the statement that fires it, and the buyer's row
+  // lock keeps debits out until commit.
+  const written = await tx.maybeOne(sql.prepared("logPurchase.write", writtenPurchaseRow)`
     WITH purchase AS (
       INSERT INTO purchases (
         tenant_id, customer_id, amount_ngn, product_name, source, logged_by_user_id, logged_via,
@@ -138,35 +141,41 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
         createdByUserId: input.loggedByUserId,
         lots,
       })}
+    ), buyer AS (
+      UPDATE customers SET
+        total_purchases = COALESCE(total_purchases, 0) + 1,
+        total_spent_ngn = COALESCE(total_spent_ngn, 0) + purchase.amount_ngn,
+        last_purchase_at = GREATEST(last_purchase_at, ${sql.timestamp(input.now)})
+      FROM purchase
+      WHERE customers.id = purchase.customer_id
+      RETURNING customers.id, total_purchases, total_spent_ngn, last_purchase_at
     )
-    SELECT ${purchaseColumns} FROM purchase
+    SELECT
+      purchase.*,
+      buyer.total_purchases AS buyer_total_purchases,
+      buyer.total_spent_ngn AS buyer_total_spent_ngn,
+      buyer.last_purchase_at AS buyer_last_purchase_at,
+      COALESCE((SELECT current_balance FROM customer_points_balance WHERE customer_id = buyer.id), 0) + ${buyerPoints}::int AS balance
+    FROM purchase, buyer
   `);
-  if (purchase === null) {
+  if (written === null) {
     // The same key was used concurrently for another phone number: the first one wins.
     const raced = await replayOf(tx, input);
     if (raced === null) throw new Error("purchase idempotency conflict without a stored purchase");
     return raced;
   }
+  const { purchase, balance } = written;
+  const updated: Customer = { ...customer, ...written.buyerTotals };
 
-  // A new statement sees the balance row as this transaction's lots (by trigger) left it.
-  const updated = await tx.one(sql.prepared("logPurchase.updateBuyer", customerWithBalanceRow)`
-    UPDATE customers SET
-      total_purchases = COALESCE(total_purchases, 0) + 1,
-      total_spent_ngn = COALESCE(total_spent_ngn, 0) + ${input.amountKobo},
-      last_purchase_at = GREATEST(last_purchase_at, ${sql.timestamp(input.now)})
-    WHERE id = ${customer.id}
-    RETURNING ${customerColumns},
-      (SELECT current_balance FROM customer_points_balance WHERE tenant_id = ${input.tenantId} AND customer_id = ${customer.id}) AS balance
-  `);
   return {
     ok: true,
     created: true,
     purchase,
-    customer: updated.customer,
+    customer: updated,
     customerCreated: buyer.created,
     awards: evaluation.awards,
     referrerPoints,
-    balance: updated.balance,
+    balance,
     skipped: evaluation.skipped,
   };
 }
@@ -197,9 +206,23 @@ async function lockBuyer(tx: Tx, input: LogPurchaseInput): Promise<LockedBuyer> 
   return found.ok ? { ok: true, customer: found.customer, created: found.created } : { ok: false, result: found };
 }
 
-const customerWithBalanceRow = z
-  .looseObject({ balance: z.number().int().nullable() })
-  .transform((row) => ({ customer: customerRecordSchema.parse(row), balance: row.balance ?? 0 }));
+/** The written purchase, the buyer's new totals and new balance. */
+const writtenPurchaseRow = z
+  .looseObject({
+    buyer_total_purchases: z.number().int(),
+    buyer_total_spent_ngn: z.number().int(),
+    buyer_last_purchase_at: z.date().nullable(),
+    balance: z.number().int(),
+  })
+  .transform((row) => ({
+    purchase: purchaseRecordSchema.parse(row),
+    buyerTotals: {
+      totalPurchases: row.buyer_total_purchases,
+      totalSpentKobo: row.buyer_total_spent_ngn,
+      lastPurchaseAt: row.buyer_last_purchase_at,
+    } satisfies Partial<Customer>,
+    balance: row.balance,
+  }));
 
 const recordedReferrerPoints = z.object({ referrerPoints: z.number().int().nonnegative() });
 
