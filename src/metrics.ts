@@ -26,6 +26,13 @@ export function createMetrics() {
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
       registers: [registry],
     }),
+    outboundBatchSize: new Histogram({
+      name: "loyalty_outbound_batch_replies",
+      help: "Replies claimed, or outcomes recorded, together in one transaction by an outbound worker (concurrent jobs are coalesced)",
+      labelNames: ["step"] as const,
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+      registers: [registry],
+    }),
     inboundMessages: new Counter({
       name: "loyalty_inbound_messages_total",
       help: "Inbound WhatsApp messages received",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { StatusUpdate } from "../whatsapp/webhookPayload.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
+import { STALE_REPLY_CLAIM_MS } from "./replyOutbox.ts";
 import { sql, type Tx } from "./sql.ts";
 
 /**
@@ -148,91 +149,17 @@ export async function insertOutboxMessage(tx: Tx, row: OutboxMessage & { broadca
   `);
 }
 
-export const outboxRow = z.object({
-  id: z.uuid(),
-  tenant_id: z.uuid().nullable(),
-  contact_phone: z.string(),
-  business_phone_number_id: z.string(),
-  payload: z.unknown(),
-  whatsapp_status: z.string().nullable(),
-  attempts: z.number(),
-  broadcast_id: z.uuid().nullable(),
-  seq: z.number(),
-});
-export type OutboxRow = z.infer<typeof outboxRow>;
-
-const outboxRecipientRow = z.object({
-  contact_phone: z.string(),
-  seq: z.number(),
-  whatsapp_status: z.string().nullable(),
-  business_phone_number_id: z.string(),
-  broadcast_id: z.uuid().nullable(),
-});
-
-/** The row a job names, without locking it (to learn its recipient and place in line). */
-export async function findOutboxMessage(tx: Tx, id: string): Promise<z.infer<typeof outboxRecipientRow> | null> {
-  return tx.maybeOne(sql.type(outboxRecipientRow)`
-    SELECT contact_phone, seq, whatsapp_status, business_phone_number_id, broadcast_id
-    FROM whatsapp_messages WHERE id = ${id} AND direction = 'outbound'
-  `);
-}
-
 /**
- * Claims the recipient's oldest queued reply up to `maxSeq`, so a person's messages go out in
- * the order they were written. The caller holds the recipient's lock for the whole send (see
- * the outbound worker); SKIP LOCKED only spares a row another transaction is writing. Broadcast
- * rows are not replies: the broadcast sender sends them (claimBroadcastMessages).
- */
-export async function claimNextOutboxMessage(tx: Tx, contactPhone: string, maxSeq: number): Promise<OutboxRow | null> {
-  return tx.maybeOne(sql.type(outboxRow)`
-    UPDATE whatsapp_messages SET attempts = attempts + 1
-    WHERE id = (
-      SELECT id FROM whatsapp_messages
-      WHERE contact_phone = ${contactPhone} AND direction = 'outbound' AND whatsapp_status = 'queued'
-        AND broadcast_id IS NULL AND seq <= ${maxSeq}
-      ORDER BY seq
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, tenant_id, contact_phone, business_phone_number_id, payload, whatsapp_status, attempts, broadcast_id, seq
-  `);
-}
-
-/** Records the wamid of an accepted message: one statement, the only duplicate window. */
-export async function markOutboxSent(tx: Tx, id: string, wamid: string): Promise<void> {
-  await tx.query(sql.type(idRow)`
-    UPDATE whatsapp_messages
-    SET whatsapp_status = 'sent', whatsapp_message_id = ${wamid}, sent_at = now(), error_code = NULL, error_message = NULL
-    WHERE id = ${id} AND whatsapp_status = 'queued'
-    RETURNING id
-  `);
-}
-
-export async function markOutboxFailed(tx: Tx, id: string, error: { code: string | null; message: string }): Promise<void> {
-  await tx.query(sql.type(idRow)`
-    UPDATE whatsapp_messages
-    SET whatsapp_status = 'failed', failed_at = now(), error_code = ${error.code}, error_message = ${error.message}
-    WHERE id = ${id} AND whatsapp_status = 'queued'
-    RETURNING id
-  `);
-}
-
-export async function recordOutboxError(tx: Tx, id: string, error: { code: string | null; message: string }): Promise<void> {
-  await tx.query(sql.type(idRow)`
-    UPDATE whatsapp_messages SET error_code = ${error.code}, error_message = ${error.message}
-    WHERE id = ${id} RETURNING id
-  `);
-}
-
-/**
- * Rows left behind: replies still queued and inbound rows not processed, older than `olderThanMs`.
- * Broadcast rows are left to their broadcast sender (the minute scan restarts it).
+ * Rows left behind: replies still queued (or claimed by a sender that died) and inbound rows not
+ * processed, older than `olderThanMs`. Broadcast rows are left to their broadcast sender (the
+ * minute scan restarts it).
  */
 export async function findStranded(tx: Tx, olderThanMs: number, limit: number) {
   const cutoff = sql.timestamp(new Date(Date.now() - olderThanMs));
   const outbound = await tx.anyFirst(sql.type(idRow)`
     SELECT id FROM whatsapp_messages
-    WHERE direction = 'outbound' AND whatsapp_status = 'queued' AND broadcast_id IS NULL AND created_at < ${cutoff}
+    WHERE direction = 'outbound' AND whatsapp_status IN ('queued', 'sending') AND broadcast_id IS NULL AND created_at < ${cutoff}
+      AND (whatsapp_status = 'queued' OR updated_at < now() - make_interval(secs => ${STALE_REPLY_CLAIM_MS / 1000}))
     ORDER BY created_at LIMIT ${limit}
   `);
   const inbound = await tx.anyFirst(sql.type(idRow)`

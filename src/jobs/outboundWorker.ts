@@ -1,152 +1,168 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import type { DatabasePool } from "slonik";
-import {
-  claimNextOutboxMessage,
-  findOutboxMessage,
-  markOutboxFailed,
-  markOutboxSent,
-  recordOutboxError,
-  type OutboxRow,
-} from "../db/whatsappMessages.ts";
-import { noRows, sql, type Tx } from "../db/sql.ts";
+import { claimReplies, recordReplyOutcomes, type ClaimedReply, type ReplyClaim, type ReplyOutcome } from "../db/replyOutbox.ts";
 import { withPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
 import { outMessageSchema } from "../whatsapp/outMessage.ts";
+import { coalesceCalls } from "./coalesceCalls.ts";
 import { outboundJobSchema } from "./messageQueues.ts";
-import { createKeyedMutex } from "./keyedMutex.ts";
-import type { SendPermit, SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
+import type { SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
 
 export type OutboundDeps = {
   pool: DatabasePool;
   graph: GraphClient;
   /**
-   * The per-number send limit, shared with the broadcast sender. A permit is taken before the
-   * transaction opens (waiting for the rate holds no connection) and holds its slot until the
-   * Graph API call ends, so the limit holds at Meta however long the claim takes.
+   * The per-number send limit, shared with the broadcast sender. A permit is taken once a reply
+   * is claimed and holds its slot until the Graph API call ends, so the limit holds at Meta.
    */
   limiter: SlidingWindowLimiter;
   log: Logger;
   metrics: Metrics;
 };
 
+/** Most rows claimed, or outcomes recorded, in one transaction. */
+const MAX_BATCH = 100;
+/** How many times a job waits for an earlier reply to the same person before it gives up (and BullMQ retries it). */
+const MAX_WAITS = 12;
+
 /**
- * Sends the reply a job names, after any older queued replies to the same person (so a
- * person's replies arrive in the order they were written). Per row, in one transaction that
- * holds the recipient's advisory lock (so two worker processes never send to one person at the
- * same time: no duplicate, no overtaking): claim it (rows already sent or failed are skipped),
- * call the Graph API, store the wamid. The rate limit is awaited before the transaction opens,
- * so a throttled send holds no connection, and a reply goes before queued broadcast messages.
- * Retryable failures (5xx, 429, 130429, 131056, network) throw so BullMQ retries with backoff;
- * permanent ones (131047, 131026, …) mark the row failed with the code and throw
- * UnrecoverableError: no retry storm. Broadcast rows belong to the broadcast sender
- * (broadcastSender.ts): a job naming one is skipped.
+ * Sends the reply a job names, after any older unsent replies to the same person (so a
+ * person's replies arrive in the order they were written), in three steps with no transaction
+ * open across the Graph API call:
+ * 1. claim (claimReplies): the recipient's next reply becomes `sending`, this job's to send;
+ *    while an older reply to them is being sent (here or by another worker) the job waits;
+ * 2. send, once the per-number limiter grants it (a reply goes before queued broadcast messages);
+ * 3. record (recordReplyOutcomes): the wamid and `sent`, or the failure.
+ * Claims and records of jobs running at the same time are coalesced (coalesceCalls): a busy
+ * worker pays one transaction per batch, not two per reply.
+ *
+ * Retryable failures (5xx, 429, 130429, 131056, network) put the row back in line and throw, so
+ * BullMQ retries with backoff; permanent ones (131047, 131026, …) mark the row failed with the
+ * code and throw UnrecoverableError: no retry storm. A job naming a broadcast row, or a row
+ * already sent or failed, does nothing (broadcast rows belong to broadcastSender.ts).
+ *
+ * Duplicates: a row recorded `sent` is never sent again. Meta may get a message twice only when
+ * a worker dies between Meta's answer and the record (one statement): the claim goes stale after
+ * a minute and is sent again, counted in `loyalty_outbound_possible_duplicates_total`.
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
-  const perRecipient = createKeyedMutex();
+  const claim = coalesceCalls(
+    async (ids: string[]) => onePerReply(await withPlatform(deps.pool, (tx) => claimReplies(tx, ids))),
+    { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "claim" }, size) },
+  );
+  const record = coalesceCalls(
+    async (outcomes: ReplyOutcome[]) => {
+      const moved = await withPlatform(deps.pool, (tx) => recordReplyOutcomes(tx, outcomes));
+      return outcomes.map((outcome) => moved.has(outcome.id));
+    },
+    { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "record" }, size) },
+  );
+  /** This process's sends in flight, by recipient: a job waiting behind one waits for it to end. */
+  const inFlight = new Map<string, Promise<unknown>>();
+
+  async function sendClaimed(job: Job, reply: ClaimedReply): Promise<Step> {
+    const sending = sendOne(deps, job, reply, record);
+    const settled = sending.catch(() => undefined);
+    inFlight.set(reply.contact_phone, settled);
+    try {
+      return await sending;
+    } finally {
+      if (inFlight.get(reply.contact_phone) === settled) inFlight.delete(reply.contact_phone);
+    }
+  }
+
   return async (job: Job): Promise<string> => {
     const { outboxId } = outboundJobSchema.parse(job.data);
-    const target = await withPlatform(deps.pool, (tx) => findOutboxMessage(tx, outboxId));
-    if (target === null || target.whatsapp_status !== "queued" || target.broadcast_id !== null) return "skipped";
-    return perRecipient.run(target.contact_phone, async () => {
-      let outcome = "skipped";
-      for (;;) {
-        const permit = await deps.limiter.acquire(target.business_phone_number_id, "reply");
-        const step = await sendNextInLine(deps, job, target, outboxId, permit).finally(() => permit.done(false));
-        if (step === null) return outcome;
-        if (step.error !== null) throw step.error;
-        outcome = step.outcome;
-        if (step.rowId === outboxId) return outcome;
+    let outcome = "skipped";
+    for (let waits = 0; ; ) {
+      const claimed = await claim(outboxId);
+      if (claimed.kind === "done") return outcome;
+      if (claimed.kind === "waiting") {
+        waits += 1;
+        if (waits > MAX_WAITS) throw new Error("an earlier reply to the same person is still being sent; will retry");
+        await (inFlight.get(claimed.contactPhone) ?? delay(Math.min(1000, 20 * 2 ** waits)));
+        continue;
       }
-    });
+      const step = await sendClaimed(job, claimed.reply);
+      if (step.error !== null) throw step.error;
+      outcome = step.outcome;
+      if (step.rowId === outboxId) return outcome;
+    }
   };
+}
+
+/**
+ * Jobs claimed together for one recipient are answered with the same row: the first gets it,
+ * the others wait for it (they claim again once it is sent).
+ */
+function onePerReply(claims: ReplyClaim[]): ReplyClaim[] {
+  const given = new Set<string>();
+  return claims.map((claimed) => {
+    if (claimed.kind !== "claimed") return claimed;
+    if (given.has(claimed.reply.id)) return { kind: "waiting", contactPhone: claimed.reply.contact_phone };
+    given.add(claimed.reply.id);
+    return claimed;
+  });
 }
 
 type Step = { rowId: string; outcome: string; error: Error | null };
 
-/** Claims and sends the recipient's oldest queued row (up to the job's own) under the recipient's lock. */
-async function sendNextInLine(
-  deps: OutboundDeps,
-  job: Job,
-  target: { contact_phone: string; seq: number; business_phone_number_id: string },
-  jobOutboxId: string,
-  permit: SendPermit,
-): Promise<Step | null> {
-  const accepted = { value: false };
-  try {
-    return await withPlatform(deps.pool, async (tx) => {
-      await lockRecipient(tx, target.contact_phone);
-      const row = await claimNextOutboxMessage(tx, target.contact_phone, target.seq);
-      if (row === null) return null;
-      // An older reply to this person from another of our numbers: that number's limit applies.
-      if (row.business_phone_number_id !== target.business_phone_number_id) {
-        permit.done(false);
-        const own = await deps.limiter.acquire(row.business_phone_number_id, "reply");
-        return sendOne(deps, tx, job, row, jobOutboxId, accepted, own).finally(() => own.done(false));
-      }
-      return sendOne(deps, tx, job, row, jobOutboxId, accepted, permit);
-    });
-  } catch (err) {
-    // Meta accepted the message but we could not record it: a retry may send it twice.
-    if (accepted.value) deps.metrics.possibleDuplicateSends.inc();
-    throw err;
+async function sendOne(deps: OutboundDeps, job: Job, reply: ClaimedReply, record: (outcome: ReplyOutcome) => Promise<boolean>): Promise<Step> {
+  const log = deps.log.child({ outboxId: reply.id, tenantId: reply.tenant_id, jobId: job.id });
+  if (reply.recovered) {
+    deps.metrics.possibleDuplicateSends.inc();
+    log.warn({ attempt: reply.attempts }, "reply left sending by a worker that died; sending it again");
   }
-}
-
-async function sendOne(
-  deps: OutboundDeps,
-  tx: Tx,
-  job: Job,
-  row: OutboxRow,
-  jobOutboxId: string,
-  accepted: { value: boolean },
-  permit: SendPermit,
-): Promise<Step> {
-  const log = deps.log.child({ outboxId: row.id, tenantId: row.tenant_id, jobId: job.id });
-  const message = outMessageSchema.safeParse(row.payload);
+  const message = outMessageSchema.safeParse(reply.payload);
   if (!message.success) {
-    await markOutboxFailed(tx, row.id, { code: "invalid_message", message: "stored message is invalid" });
+    await record({ id: reply.id, kind: "failed", code: "invalid_message", message: "stored message is invalid" });
     log.error("outbox row holds an invalid message");
-    return { rowId: row.id, outcome: "invalid", error: null };
+    return { rowId: reply.id, outcome: "invalid", error: null };
   }
 
+  const permit = await deps.limiter.acquire(reply.business_phone_number_id, "reply");
   const stopTimer = deps.metrics.sendDuration.startTimer();
-  const result = await deps.graph.send(row.business_phone_number_id, row.contact_phone, message.data).finally(() => permit.done(true));
-  stopTimer();
+  const result = await deps.graph.send(reply.business_phone_number_id, reply.contact_phone, message.data).finally(() => {
+    permit.done(true);
+    stopTimer();
+  });
 
   if (result.ok) {
-    accepted.value = true;
-    await markOutboxSent(tx, row.id, result.wamid);
+    const recorded = await record({ id: reply.id, kind: "sent", wamid: result.wamid }).catch((err: unknown) => {
+      // Meta has it, but the claim stays `sending`: once stale it may be sent again.
+      deps.metrics.possibleDuplicateSends.inc();
+      throw err;
+    });
+    // Only a claim taken over as stale (this send outlived it) is no longer ours to record.
+    if (!recorded) log.warn("reply sent after its claim went stale; another worker may send it too");
     deps.metrics.sends.inc({ result: "sent" });
-    log.info({ phoneMasked: maskPhone(row.contact_phone) }, "message sent");
-    return { rowId: row.id, outcome: result.wamid, error: null };
+    log.info({ phoneMasked: maskPhone(reply.contact_phone) }, "message sent");
+    return { rowId: reply.id, outcome: result.wamid, error: null };
   }
 
   const error = { code: result.code === null ? result.reason : String(result.code), message: result.message };
-  const lastAttempt = row.attempts >= (job.opts.attempts ?? 1);
+  const lastAttempt = reply.attempts >= (job.opts.attempts ?? 1);
   if (result.alert) log.error({ code: result.code, reason: result.reason }, "graph api needs an operator");
   if (isNumberThrottled(result)) {
-    deps.limiter.pause(row.business_phone_number_id, THROTTLED_NUMBER_PAUSE_MS);
+    deps.limiter.pause(reply.business_phone_number_id, THROTTLED_NUMBER_PAUSE_MS);
     log.warn({ code: result.code }, "sending number throttled by Meta; pausing its sends");
   }
   if (result.retryable && !lastAttempt) {
     deps.metrics.sends.inc({ result: "retry" });
-    // The row stays queued, so the next attempt claims it again; the throw waits for the commit.
-    await recordOutboxError(tx, row.id, error);
-    log.warn({ code: result.code, reason: result.reason, attempt: row.attempts }, "send failed; will retry");
-    return { rowId: row.id, outcome: "retry", error: new Error(`send failed (${result.reason}); retrying`) };
+    // Back in line: the next attempt (this job's retry, or a later reply's job) claims it again.
+    await record({ id: reply.id, kind: "retry", ...error });
+    log.warn({ code: result.code, reason: result.reason, attempt: reply.attempts }, "send failed; will retry");
+    return { rowId: reply.id, outcome: "retry", error: new Error(`send failed (${result.reason}); retrying`) };
   }
-  await markOutboxFailed(tx, row.id, error);
+  await record({ id: reply.id, kind: "failed", ...error });
   deps.metrics.sends.inc({ result: "failed" });
   log.warn({ code: result.code, reason: result.reason }, "send failed for good");
-  if (row.id === jobOutboxId) return { rowId: row.id, outcome: "failed", error: new UnrecoverableError(`send failed (${result.reason})`) };
-  return { rowId: row.id, outcome: "failed", error: null };
+  const ownRow = reply.id === outboundJobSchema.parse(job.data).outboxId;
+  return { rowId: reply.id, outcome: "failed", error: ownRow ? new UnrecoverableError(`send failed (${result.reason})`) : null };
 }
 
-/** Serialises sends to one person across processes until the transaction ends. */
-async function lockRecipient(tx: Tx, contactPhone: string): Promise<void> {
-  await tx.query(sql.type(noRows)`
-    SELECT pg_advisory_xact_lock(hashtextextended(${`outbox:${contactPhone}`}, 0))
-  `);
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
-import { insertOutboxMessage, markOutboxSent } from "../../../src/db/whatsappMessages.ts";
+import { claimReplies, recordReplyOutcomes } from "../../../src/db/replyOutbox.ts";
+import { insertOutboxMessage } from "../../../src/db/whatsappMessages.ts";
 import { escapeLikeMeta, signWebhookBody } from "../../../src/whatsapp/verifyWebhookSignature.ts";
 import {
   FIXTURES_DIR,
@@ -282,7 +283,11 @@ describe("status callbacks", () => {
     expect(await messageById(app.pool, rowId)).toMatchObject({ whatsapp_status: "queued", delivered_at: null });
     expect(await parkedFor(wamid)).toBe(1);
 
-    await withPlatform(app.pool, (tx) => markOutboxSent(tx, rowId, wamid));
+    // The reply path records it: claimed, then sent with its wamid.
+    await withPlatform(app.pool, async (tx) => {
+      expect(await claimReplies(tx, [rowId])).toMatchObject([{ kind: "claimed", reply: { id: rowId } }]);
+      expect(await recordReplyOutcomes(tx, [{ id: rowId, kind: "sent", wamid }])).toEqual(new Set([rowId]));
+    });
     await app.runtime.sweepOnce();
 
     const row = await messageById(app.pool, rowId);

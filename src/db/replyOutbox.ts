@@ -1,0 +1,137 @@
+import { z } from "zod";
+import { sql, type Tx } from "./sql.ts";
+
+/**
+ * The reply outbox's claim and record statements (platform path). A reply goes `queued` →
+ * `sending` (claimed: one sender has it, no transaction open) → `sent` / `failed`, or back to
+ * `queued` for a retry. Broadcast rows are not replies: the broadcast sender has its own.
+ */
+
+/** A claim older than this belongs to a sender that died mid-send: the row may be claimed again. */
+export const STALE_REPLY_CLAIM_MS = 60_000;
+
+/** A reply claimed for sending. */
+export const claimedReplySchema = z.object({
+  id: z.uuid(),
+  tenant_id: z.uuid().nullable(),
+  contact_phone: z.string(),
+  business_phone_number_id: z.string(),
+  payload: z.unknown(),
+  /** This attempt's number (counting from 1). */
+  attempts: z.number(),
+  /** The row was `sending` under a claim gone stale: Meta may have it already. */
+  recovered: z.boolean(),
+});
+export type ClaimedReply = z.infer<typeof claimedReplySchema>;
+
+/** What claiming did for one asked-for row. */
+export type ReplyClaim =
+  /** Nothing to send: the row is sent, failed, a broadcast's, or not an outbound row. */
+  | { kind: "done" }
+  /** A row of the same recipient is ahead of it and cannot be taken now (being sent, or locked). */
+  | { kind: "waiting"; contactPhone: string }
+  /** The recipient's next reply (this row or an older one) is now this caller's to send. */
+  | { kind: "claimed"; reply: ClaimedReply };
+
+const claimRow = z.object({
+  requested_id: z.uuid(),
+  requested_status: z.string().nullable(),
+  requested_contact: z.string().nullable(),
+  claimed: z.unknown(),
+});
+
+/**
+ * Claims, in one statement, the next reply of each asked-for row's recipient: their oldest reply
+ * still unsent, up to the asked-for row (so a person's replies go out in the order they were
+ * written), provided no older one is being sent. Claimed rows become `sending` with one more
+ * attempt. Rows locked by a concurrent claim are passed over (SKIP LOCKED), and a row claimed
+ * meanwhile is not taken (the lock re-reads it), so two senders never take one row or one
+ * person's two replies at once. A claim left `sending` longer than {@link STALE_REPLY_CLAIM_MS}
+ * (a sender that died) is taken again, marked `recovered`. One answer per asked-for id, in order.
+ */
+export async function claimReplies(tx: Tx, ids: readonly string[]): Promise<ReplyClaim[]> {
+  if (ids.length === 0) return [];
+  const staleSeconds = STALE_REPLY_CLAIM_MS / 1000;
+  const rows = await tx.any(sql.prepared("replyOutbox.claimReplies", claimRow)`
+    WITH requested AS (
+      SELECT r.id, r.ord, w.contact_phone, w.seq, w.whatsapp_status, w.broadcast_id
+      FROM unnest(${sql.array([...ids], "uuid")}::uuid[]) WITH ORDINALITY AS r(id, ord)
+      LEFT JOIN whatsapp_messages w ON w.id = r.id AND w.direction = 'outbound'
+    ), ahead AS (
+      SELECT DISTINCT next.id
+      FROM requested q
+      CROSS JOIN LATERAL (
+        SELECT o.id, o.whatsapp_status, o.updated_at FROM whatsapp_messages o
+        WHERE o.contact_phone = q.contact_phone AND o.direction = 'outbound' AND o.broadcast_id IS NULL
+          AND o.whatsapp_status IN ('queued', 'sending') AND o.seq <= q.seq
+        ORDER BY o.seq
+        LIMIT 1
+      ) AS next
+      WHERE q.broadcast_id IS NULL AND q.whatsapp_status IN ('queued', 'sending')
+        AND (next.whatsapp_status = 'queued' OR next.updated_at < now() - make_interval(secs => ${staleSeconds}))
+    ), picked AS (
+      SELECT w.id, w.whatsapp_status AS previous_status FROM whatsapp_messages w
+      WHERE w.id IN (SELECT id FROM ahead)
+        AND (w.whatsapp_status = 'queued' OR (w.whatsapp_status = 'sending' AND w.updated_at < now() - make_interval(secs => ${staleSeconds})))
+      ORDER BY w.id
+      FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+      UPDATE whatsapp_messages m SET whatsapp_status = 'sending', attempts = m.attempts + 1
+      FROM picked p
+      WHERE m.id = p.id
+      RETURNING m.id, m.tenant_id, m.contact_phone, m.business_phone_number_id, m.payload, m.attempts,
+        p.previous_status = 'sending' AS recovered
+    )
+    SELECT q.id AS requested_id, q.whatsapp_status AS requested_status, q.contact_phone AS requested_contact,
+      (SELECT to_jsonb(c) FROM claimed c WHERE c.contact_phone = q.contact_phone) AS claimed
+    FROM requested q
+    ORDER BY q.ord
+  `);
+  return rows.map((row): ReplyClaim => {
+    if (row.claimed !== null) return { kind: "claimed", reply: claimedReplySchema.parse(row.claimed) };
+    const unsent = row.requested_status === "queued" || row.requested_status === "sending";
+    if (!unsent || row.requested_contact === null) return { kind: "done" };
+    return { kind: "waiting", contactPhone: row.requested_contact };
+  });
+}
+
+/** What became of one claimed reply. */
+export type ReplyOutcome =
+  | { id: string; kind: "sent"; wamid: string }
+  | { id: string; kind: "failed"; code: string; message: string }
+  /** A retryable failure: back to `queued` with the error, for the next attempt. */
+  | { id: string; kind: "retry"; code: string; message: string };
+
+const recordedRow = z.object({ id: z.uuid() });
+
+/**
+ * Records the outcomes of claimed replies in one statement: the wamid and `sent`, or `failed`
+ * with Meta's code and text, or the error and `queued` again for a retry. Only rows still
+ * `sending` move, so recording an outcome twice changes nothing.
+ * @returns the ids that moved.
+ */
+export async function recordReplyOutcomes(tx: Tx, outcomes: readonly ReplyOutcome[]): Promise<Set<string>> {
+  if (outcomes.length === 0) return new Set();
+  const moved = await tx.anyFirst(sql.prepared("replyOutbox.recordReplyOutcomes", recordedRow)`
+    WITH outcome AS (
+      SELECT * FROM unnest(
+        ${sql.array(outcomes.map((o) => o.id), "uuid")}::uuid[],
+        ${sql.array(outcomes.map((o) => o.kind), "text")}::text[],
+        ${sql.array(outcomes.map((o) => (o.kind === "sent" ? o.wamid : null)), "text")}::text[],
+        ${sql.array(outcomes.map((o) => (o.kind === "sent" ? null : o.code)), "text")}::text[],
+        ${sql.array(outcomes.map((o) => (o.kind === "sent" ? null : o.message)), "text")}::text[]
+      ) AS t(id, kind, wamid, code, message)
+    )
+    UPDATE whatsapp_messages m SET
+      whatsapp_status = CASE o.kind WHEN 'retry' THEN 'queued' ELSE o.kind END,
+      whatsapp_message_id = CASE o.kind WHEN 'sent' THEN o.wamid ELSE m.whatsapp_message_id END,
+      sent_at = CASE o.kind WHEN 'sent' THEN now() ELSE m.sent_at END,
+      failed_at = CASE o.kind WHEN 'failed' THEN now() ELSE m.failed_at END,
+      error_code = o.code,
+      error_message = o.message
+    FROM outcome o
+    WHERE m.id = o.id AND m.direction = 'outbound' AND m.broadcast_id IS NULL AND m.whatsapp_status = 'sending'
+    RETURNING m.id
+  `);
+  return new Set(moved);
+}
