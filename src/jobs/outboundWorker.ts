@@ -7,6 +7,7 @@ import type { Metrics } from "../metrics.ts";
 import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
 import { outMessageSchema } from "../whatsapp/outMessage.ts";
 import { coalesceCalls } from "./coalesceCalls.ts";
+import { createKeyedMutex } from "./keyedMutex.ts";
 import { outboundJobSchema } from "./messageQueues.ts";
 import type { SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
 
@@ -59,6 +60,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     },
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "record" }, size) },
   );
+  const perRecipient = createKeyedMutex();
   /** This process's sends in flight, by recipient: a job waiting behind one waits for it to end. */
   const inFlight = new Map<string, Promise<unknown>>();
 
@@ -73,11 +75,15 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     }
   }
 
-  return async (job: Job): Promise<string> => {
-    const { outboxId } = outboundJobSchema.parse(job.data);
+  /**
+   * Sends the recipient's replies in line until the job's own row is done. Jobs of this process
+   * for one person take turns (perRecipient), so while one reply to them is out, one job waits
+   * for it and claims the next, instead of every waiting job claiming again.
+   */
+  async function sendInLine(job: Job, outboxId: string, waiting: ReplyClaim | null): Promise<string> {
+    let claimed = waiting ?? (await claim(outboxId));
     let outcome = "skipped";
-    for (let waits = 0; ; ) {
-      const claimed = await claim(outboxId);
+    for (let waits = 0; ; claimed = await claim(outboxId)) {
       if (claimed.kind === "done") return outcome;
       if (claimed.kind === "waiting") {
         waits += 1;
@@ -90,6 +96,21 @@ export function createOutboundProcessor(deps: OutboundDeps) {
       outcome = step.outcome;
       if (step.rowId === outboxId) return outcome;
     }
+  }
+
+  return async (job: Job): Promise<string> => {
+    const { outboxId } = outboundJobSchema.parse(job.data);
+    const first = await claim(outboxId);
+    if (first.kind === "done") return "skipped";
+    // A claim already held is sent at once: waiting for a turn with it would hold up the others.
+    if (first.kind === "claimed") {
+      const step = await sendClaimed(job, first.reply);
+      if (step.error !== null) throw step.error;
+      if (step.rowId === outboxId) return step.outcome;
+    }
+    // Claims are held only while sending: one taken inside the turn, never carried into it.
+    if (first.kind === "claimed") return perRecipient.run(first.reply.contact_phone, () => sendInLine(job, outboxId, null));
+    return perRecipient.run(first.contactPhone, () => sendInLine(job, outboxId, first));
   };
 }
 

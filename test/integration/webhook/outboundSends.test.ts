@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { storeInboundMessages } from "../../../src/db/inbox.ts";
+import { recordReplyOutcomes } from "../../../src/db/replyOutbox.ts";
 import { insertOutboxMessage } from "../../../src/db/whatsappMessages.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import type { FakeGraphRequest, FakeGraphResponse } from "../../helpers/fakeGraphApi.ts";
@@ -127,6 +128,126 @@ describe("Graph API failures", () => {
     expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["failed"]);
     expect(app.logs.lines.some((l) => l.msg === "send failed for good" && l.code === Number(code) && l.outboxId === row?.id)).toBe(true);
     expectNoSecretsInLogs(app, [phone]);
+  });
+});
+
+/** Writes replies straight to the outbox (no job), as written `minutesAgo`, with `status` and its claim that old. */
+async function writeReplies(phones: readonly string[], options: { minutesAgo: number; status?: "queued" | "sending"; claimedMinutesAgo?: number }): Promise<string[]> {
+  return app.pool.transaction(async (tx) => {
+    // As the table owner with triggers off, so updated_at (the claim's age) keeps the value set here.
+    await tx.query(sql.type(z.object({}).loose())`SET LOCAL session_replication_role = replica`);
+    const ids: string[] = [];
+    for (const phone of phones) {
+      const rowId = await insertOutboxMessage(tx, {
+        tenantId: null,
+        customerId: null,
+        contactPhone: phone,
+        businessPhoneNumberId: SHARED_PHONE_NUMBER_ID,
+        message: { kind: "text", body: "Stranded reply" },
+        triggeredBy: "test",
+      });
+      await tx.query(sql.type(z.object({ id: z.uuid() }))`
+        UPDATE whatsapp_messages SET
+          created_at = now() - make_interval(mins => ${options.minutesAgo}),
+          whatsapp_status = ${options.status ?? "queued"},
+          attempts = ${options.status === "sending" ? 1 : 0},
+          updated_at = now() - make_interval(mins => ${options.claimedMinutesAgo ?? options.minutesAgo})
+        WHERE id = ${rowId} RETURNING id`);
+      ids.push(rowId);
+    }
+    return ids;
+  });
+}
+
+async function batchTotals(step: "claim" | "record"): Promise<{ batches: number; replies: number }> {
+  const { values } = await app.runtime.metrics.outboundBatchSize.get();
+  const read = (suffix: string) =>
+    values.filter((v) => v.metricName?.endsWith(suffix) && v.labels.step === step).reduce((total, v) => total + v.value, 0);
+  return { batches: read("_count"), replies: read("_sum") };
+}
+
+describe("claiming replies", () => {
+  it("when the Graph API is slow to answer, then the reply is already committed as sending while the call waits (no transaction is held open across it), and sent after", async () => {
+    const phone = randomPhone();
+    const wamid = `wamid.slow.${randomUUID()}`;
+    answers.set(phone, () => ({ ...accepted(phone, wamid), delayMs: 1500 }));
+
+    await app.sendText(phone, "hello");
+
+    // Read from another connection: only a committed claim shows.
+    const claimed = await eventually(async () => {
+      const [row] = await outboundOf(phone);
+      expect(row?.whatsapp_status).toBe("sending");
+      return row;
+    });
+    expect(claimed).toMatchObject({ attempts: 1, whatsapp_message_id: null });
+    await eventually(async () => {
+      const [row] = await outboundOf(phone);
+      expect(row).toMatchObject({ whatsapp_status: "sent", whatsapp_message_id: wamid, attempts: 1 });
+    });
+    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY)]);
+  });
+
+  it("when a reply was left sending by a worker that died over a minute ago, then the sweeper queues it, it is sent once and counted as a possible duplicate", async () => {
+    const phone = randomPhone();
+    const duplicatesBefore = (await app.runtime.metrics.possibleDuplicateSends.get()).values[0]?.value ?? 0;
+    const [id] = await writeReplies([phone], { minutesAgo: 2, status: "sending" });
+
+    const swept = await app.runtime.sweepOnce();
+
+    expect(swept.outbound).toBeGreaterThanOrEqual(1);
+    await app.repliesTo(phone, 1);
+    await eventually(async () => {
+      const [row] = await outboundOf(phone);
+      expect(row).toMatchObject({ id, whatsapp_status: "sent", attempts: 2 });
+    });
+    await settle(300);
+    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, "Stranded reply")]);
+    expect((await app.runtime.metrics.possibleDuplicateSends.get()).values[0]?.value).toBe(duplicatesBefore + 1);
+    expect(app.logs.lines.some((l) => l.msg === "reply left sending by a worker that died; sending it again" && l.outboxId === id)).toBe(true);
+  });
+
+  it("when an earlier reply to a person is being sent by another worker, then a later one waits for it and goes out after it", async () => {
+    const phone = randomPhone();
+    // Another worker claimed the earlier reply a moment ago and is still sending it.
+    const [earlier] = await writeReplies([phone], { minutesAgo: 1, status: "sending", claimedMinutesAgo: 0 });
+    const [later] = await writeReplies([phone], { minutesAgo: 1 });
+
+    const swept = await app.runtime.sweepOnce();
+
+    // Only the later one is stranded: a fresh claim is not.
+    expect(swept.outbound).toBeGreaterThanOrEqual(1);
+    await settle(800);
+    expect(sentBodiesTo(app, phone)).toEqual([]);
+    expect((await outboundOf(phone)).map((r) => [r.id, r.whatsapp_status])).toEqual([[earlier, "sending"], [later, "queued"]]);
+
+    // The other worker records its send; the later reply follows.
+    await withPlatform(app.pool, (tx) => recordReplyOutcomes(tx, [{ id: earlier ?? "", kind: "sent", wamid: `wamid.other.${randomUUID()}` }]));
+    await app.repliesTo(phone, 1);
+    await eventually(async () => {
+      expect((await outboundOf(phone)).map((r) => [r.id, r.whatsapp_status])).toEqual([[earlier, "sent"], [later, "sent"]]);
+    }, 15_000);
+    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, "Stranded reply")]);
+  });
+
+  it("when 30 replies are due at once, then they are claimed and recorded together, in fewer transactions than replies", async () => {
+    const phones = Array.from({ length: 30 }, () => randomPhone());
+    const claimsBefore = await batchTotals("claim");
+    const recordsBefore = await batchTotals("record");
+    await writeReplies(phones, { minutesAgo: 1 });
+
+    await app.runtime.sweepOnce();
+
+    for (const phone of phones) await app.repliesTo(phone, 1);
+    await eventually(async () => {
+      for (const phone of phones) expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["sent"]);
+    });
+    const claims = await batchTotals("claim");
+    const records = await batchTotals("record");
+    expect(claims.replies - claimsBefore.replies).toBeGreaterThanOrEqual(30);
+    expect(claims.batches - claimsBefore.batches).toBeLessThan(claims.replies - claimsBefore.replies);
+    expect(records.replies - recordsBefore.replies).toBeGreaterThanOrEqual(30);
+    expect(records.batches - recordsBefore.batches).toBeLessThan(records.replies - recordsBefore.replies);
   });
 });
 
