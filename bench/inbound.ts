@@ -229,7 +229,7 @@ try {
     bench: "inbound",
     at: new Date().toISOString(),
     machine: { ...machine, loadAverageAtEnd: os.loadavg(), cpuPressureSome10s: { before: pressureBefore, after: cpuPressure() } },
-    options: { ...options, inboundConcurrency: options.inboundConcurrency ?? "runtime default (8)", outboundConcurrency: options.outboundConcurrency ?? "runtime default (32)" },
+    options: { ...options, inboundConcurrency: options.inboundConcurrency ?? "runtime default (8)", outboundConcurrency: options.outboundConcurrency ?? "runtime default (256)" },
     repliesPerCommand: calibration.client.repliesPerCommand,
     phases: { join, offered, max },
     peakRssBytes: peakRss,

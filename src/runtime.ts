@@ -21,6 +21,9 @@ import { createMetrics, type Metrics } from "./metrics.ts";
 import { createGraphClient, type GraphClient } from "./whatsapp/graphClient.ts";
 import { createSandbox } from "./sandbox/createSandbox.ts";
 
+/** Measured with bench/inbound's max run: 32 slots sent 125 msg/s (most slots waited behind one person's earlier reply), 256 sent 274. */
+const DEFAULT_OUTBOUND_CONCURRENCY = 256;
+
 export type Role = "all" | "web" | "worker";
 
 export type Runtime = {
@@ -47,7 +50,12 @@ export type RuntimeOptions = {
   queueSchema?: string;
   /** Inbound worker concurrency (several jobs of different senders at once). */
   inboundConcurrency?: number;
-  /** Outbound worker concurrency (parallel Graph API calls, gated by the rate limiter). */
+  /**
+   * Outbound jobs run at once (Graph API calls in flight, gated by the rate limiter). A job holds
+   * no database connection (claims and records are coalesced), but a job whose reply waits
+   * behind an earlier one to the same person holds its slot: replies come in clumps per person
+   * under load, so slots must be many for many people to be served at once. Default 256.
+   */
   outboundConcurrency?: number;
   /** Replaces the Graph API client (sandbox mode supplies its own). */
   graph?: GraphClient;
@@ -100,7 +108,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     // Broadcast senders share the outbound queue: one long job per broadcast among the replies.
     queues.worker(OUTBOUND_QUEUE, (job, token) => (job.name === BROADCAST_SEND_JOB ? sender.process(job, token) : sendReply(job)), {
-      concurrency: options.outboundConcurrency ?? 32,
+      concurrency: options.outboundConcurrency ?? DEFAULT_OUTBOUND_CONCURRENCY,
     });
     await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound, schedules: options.platformSchedules ?? true });
     sweeper.start(options.sweeperIntervalMs);
