@@ -73,7 +73,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Sandbox mode (no WhatsApp credentials, not production) runs with its own app secret and fake Graph API.
   const sandbox = createSandbox(options.config, log);
   const config = sandbox?.config ?? options.config;
-  const pool = await createDatabasePool(options.databaseUrl, { maxPoolSize: config.databasePoolSize });
+  const pool = await createDatabasePool(options.databaseUrl, { maxPoolSize: config.databasePoolSize, platformSession: true });
   const queues = createQueueFactory({
     redisUrl: config.redisUrl,
     databaseUrl: options.databaseUrl,

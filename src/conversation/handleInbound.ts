@@ -5,7 +5,7 @@ import { finishInboundMessage, listPendingInbound, type Reply } from "../db/inbo
 import type { Tx } from "../db/sql.ts";
 import { findRoutingTenants, type RoutingTenant } from "../db/tenants.ts";
 import type { InboundRow } from "../db/whatsappMessages.ts";
-import { enterPlatform } from "../db/withTenant.ts";
+import { enterPlatform, withPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
@@ -36,8 +36,7 @@ export type PersonMessage = { text: string | null; now: Date; profileName: strin
  * and write the replies to the outbox. Returns the outbox row ids to queue after commit.
  */
 export async function handleInbound(deps: EngineDeps, messageId: string): Promise<string[]> {
-  return deps.pool.transaction(async (tx) => {
-    await enterPlatform(tx);
+  return withPlatform(deps.pool, async (tx) => {
     const contact = await claimSenderOf(tx, messageId);
     if (contact === null) return [];
     const pending = await listPendingInbound(tx, contact.phone_number);

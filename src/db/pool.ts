@@ -6,6 +6,8 @@ import {
   type QueryResultRow,
 } from "slonik";
 
+import { markPlatformSession, PLATFORM_ROLE } from "./withTenant.ts";
+
 export type { DatabasePool };
 
 /**
@@ -52,6 +54,12 @@ const typeParsers = [
 export type PoolOptions = {
   maxPoolSize?: number;
   statementTimeoutMs?: number;
+  /**
+   * Start every connection as the platform role with no tenant set (startup options, no extra
+   * statement), so a platform transaction needs no `set_config` round trip of its own
+   * (withPlatform). The app's pool; a pool for owner work (migrations, tests' set-up) leaves it off.
+   */
+  platformSession?: boolean;
 };
 
 /** Creates the slonik pool used by the whole app. */
@@ -59,7 +67,7 @@ export async function createDatabasePool(
   databaseUrl: string,
   options: PoolOptions = {},
 ): Promise<DatabasePool> {
-  return createPool(databaseUrl, {
+  const pool = await createPool(options.platformSession === true ? withPlatformSession(databaseUrl) : databaseUrl, {
     interceptors: [createResultParserInterceptor()],
     typeParsers,
     maxPoolSize: options.maxPoolSize ?? 20,
@@ -71,4 +79,19 @@ export async function createDatabasePool(
     // true), so a released connection carries no state to discard.
     resetConnection: async () => {},
   });
+  if (options.platformSession === true) markPlatformSession(pool);
+  return pool;
+}
+
+/**
+ * The URL with startup options that make the platform role and an empty tenant the session's
+ * defaults. Transaction-local settings (`set_config(…, true)`, as enterTenant uses) fall back to
+ * them at commit, so every transaction starts on the platform path.
+ */
+function withPlatformSession(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const startup = `-c role=${PLATFORM_ROLE} -c app.current_tenant=`;
+  const given = url.searchParams.get("options");
+  url.searchParams.set("options", given === null ? startup : `${given} ${startup}`);
+  return url.toString();
 }

@@ -32,13 +32,22 @@ export async function enterTenant(tx: Tx, tenantId: string): Promise<void> {
   `);
 }
 
+/** Pools whose connections start as the platform role with no tenant (createDatabasePool's `platformSession`). */
+const platformSessionPools = new WeakSet<DatabasePool>();
+
+/** Records that `pool`'s sessions start on the platform path, so withPlatform need not switch to it. */
+export function markPlatformSession(pool: DatabasePool): void {
+  platformSessionPools.add(pool);
+}
+
 /**
  * Runs `fn` in one transaction on the platform-level path: the platform role, which is not
- * bound by tenant policies. Keep what runs here narrow and explicit.
+ * bound by tenant policies. Keep what runs here narrow and explicit. On a platform-session pool
+ * the transaction already starts there (one round trip less); otherwise it switches first.
  */
 export async function withPlatform<T>(pool: DatabasePool, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return pool.transaction(async (tx) => {
-    await enterPlatform(tx);
+    if (!platformSessionPools.has(pool)) await enterPlatform(tx);
     return fn(tx);
   });
 }

@@ -18,9 +18,12 @@ import {
   textSend,
 } from "../../helpers/conversationKit.ts";
 import { SHARED_PHONE_NUMBER_ID, recipientOf, startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { randomPhone } from "../../helpers/testContext.ts";
+import type { DatabasePool } from "slonik";
+import { createTestPool, randomPhone } from "../../helpers/testContext.ts";
 
 let app: TestApp;
+/** The table owner's pool, for rows written as a dead worker left them (the app's sessions run as the platform role). */
+let owner: DatabasePool;
 /** Per-recipient answers of the fake Graph API (each test uses its own phone). */
 const answers = new Map<string, (req: FakeGraphRequest, nth: number) => FakeGraphResponse | undefined>();
 const callsTo = new Map<string, number>();
@@ -28,6 +31,7 @@ const callsTo = new Map<string, number>();
 beforeAll(async () => {
   // The runtime's own sweeper waits: the sweeper test calls it by hand.
   app = await startTestApp({ sweeperIntervalMs: 10 * 60_000 });
+  owner = await createTestPool();
   app.graph.respondWith((req) => {
     const to = recipientOf(req) ?? "";
     const nth = (callsTo.get(to) ?? 0) + 1;
@@ -37,6 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await owner.end();
   await stopAndClean(app);
 });
 
@@ -133,7 +138,7 @@ describe("Graph API failures", () => {
 
 /** Writes replies straight to the outbox (no job), as written `minutesAgo`, with `status` and its claim that old. */
 async function writeReplies(phones: readonly string[], options: { minutesAgo: number; status?: "queued" | "sending"; claimedMinutesAgo?: number }): Promise<string[]> {
-  return app.pool.transaction(async (tx) => {
+  return owner.transaction(async (tx) => {
     // As the table owner with triggers off, so updated_at (the claim's age) keeps the value set here.
     await tx.query(sql.type(z.object({}).loose())`SET LOCAL session_replication_role = replica`);
     const ids: string[] = [];

@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { noRows, sql } from "../../../src/db/sql.ts";
 import { messageByWamid, stopAndClean, uniqueTag } from "../../helpers/conversationKit.ts";
 import { recipientOf, startTestApp, textPayload, type TestApp } from "../../helpers/testApp.ts";
-import { randomPhone } from "../../helpers/testContext.ts";
+import type { DatabasePool } from "slonik";
+import { createTestPool, randomPhone } from "../../helpers/testContext.ts";
 
 let app: TestApp;
+/** The table owner's pool, for the test trigger (the app's sessions run as the platform role). */
+let owner: DatabasePool;
 // Both test projects run this file against one database at once: names of their own.
 const tag = uniqueTag();
 const trigger = `refuse_poison_${tag}`;
@@ -12,11 +15,13 @@ const poisonPrefix = `wamid.poison${tag}.`;
 
 beforeAll(async () => {
   app = await startTestApp();
+  owner = await createTestPool();
 });
 
 afterAll(async () => {
-  await app.pool.query(sql.type(noRows)`DROP TRIGGER IF EXISTS ${sql.identifier([trigger])} ON whatsapp_messages`);
-  await app.pool.query(sql.type(noRows)`DROP FUNCTION IF EXISTS ${sql.identifier([trigger])}()`);
+  await owner.query(sql.type(noRows)`DROP TRIGGER IF EXISTS ${sql.identifier([trigger])} ON whatsapp_messages`);
+  await owner.query(sql.type(noRows)`DROP FUNCTION IF EXISTS ${sql.identifier([trigger])}()`);
+  await owner.end();
   await stopAndClean(app);
 });
 
@@ -53,7 +58,7 @@ describe("concurrent webhook deliveries", () => {
 
   it("when the database refuses one delivery of a batch, then only that one is answered 503 and the others are stored", async () => {
     // A function body cannot take parameters: the prefix is checked against the trigger's argument.
-    await app.pool.query(sql.type(noRows)`
+    await owner.query(sql.type(noRows)`
       CREATE OR REPLACE FUNCTION ${sql.identifier([trigger])}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF starts_with(NEW.whatsapp_message_id, TG_ARGV[0]) THEN RAISE EXCEPTION 'refused by test'; END IF;
@@ -61,7 +66,7 @@ describe("concurrent webhook deliveries", () => {
       END
       $$
     `);
-    await app.pool.query(sql.type(noRows)`
+    await owner.query(sql.type(noRows)`
       CREATE TRIGGER ${sql.identifier([trigger])} BEFORE INSERT ON whatsapp_messages
       FOR EACH ROW EXECUTE FUNCTION ${sql.identifier([trigger])}(${sql.literalValue(poisonPrefix)})
     `);
