@@ -3,7 +3,7 @@ import type { Config } from "../config.ts";
 import { claimSenderOf, readLockedContact, type Contact } from "../db/contacts.ts";
 import { finishInboundMessage, listPendingInbound, type Reply } from "../db/inbox.ts";
 import type { Tx } from "../db/sql.ts";
-import { findRoutingTenants, type RoutingTenant } from "../db/tenants.ts";
+import { findRoutingTenants, type RoutingTenant, type RoutingTenants } from "../db/tenants.ts";
 import type { InboundRow } from "../db/whatsappMessages.ts";
 import { enterPlatform, withPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
@@ -23,6 +23,8 @@ export type Handled = {
   tenantId: string | null;
   customerId: string | null;
   replies: OutMessage[];
+  /** The customer flow's new snapshot, saved on `customerId` with the handled mark. */
+  conversationState?: unknown;
   /** Messages to other people (a customer told about points a staff member logged). */
   notifications?: { contactPhone: string; customerId: string; message: OutMessage; triggeredBy: string }[];
 };
@@ -37,15 +39,19 @@ export type PersonMessage = { text: string | null; now: Date; profileName: strin
  */
 export async function handleInbound(deps: EngineDeps, messageId: string): Promise<string[]> {
   return withPlatform(deps.pool, async (tx) => {
-    const contact = await claimSenderOf(tx, messageId);
-    if (contact === null) return [];
+    const claimed = await claimSenderOf(tx, messageId);
+    if (claimed === null) return [];
+    const { contact } = claimed;
     const pending = await listPendingInbound(tx, contact.phone_number);
     const outboxIds: string[] = [];
     for (const row of pending) {
       const log = deps.log.child({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone) });
       // The lock is held; the row may have changed while handling the previous message.
-      const current = row === pending[0] ? contact : await readLockedContact(tx, row.contact_phone);
-      const handled = await handleOne(deps, tx, current, row, log);
+      const first = row === pending[0];
+      const current = first ? contact : await readLockedContact(tx, row.contact_phone);
+      // The claim routed its own message; the first pending one arrived on the same number as a rule.
+      const routed = first && row.business_phone_number_id === claimed.routing.phoneNumberId ? claimed.routing.tenants : null;
+      const handled = await handleOne(deps, tx, current, row, routed, log);
       await enterPlatform(tx);
       const replies: Reply[] = [
         ...handled.replies.map((message) => ({
@@ -65,7 +71,7 @@ export async function handleInbound(deps: EngineDeps, messageId: string): Promis
           triggeredBy: note.triggeredBy,
         })),
       ];
-      outboxIds.push(...(await finishInboundMessage(tx, row.id, { tenantId: handled.tenantId, customerId: handled.customerId }, replies)));
+      outboxIds.push(...(await finishInboundMessage(tx, row.id, { tenantId: handled.tenantId, customerId: handled.customerId, conversationState: handled.conversationState }, replies)));
       deps.metrics.inboundProcessed.inc({ route: handled.route });
       log.info({ tenantId: handled.tenantId, route: handled.route, replies: handled.replies.length }, "message handled");
     }
@@ -82,7 +88,15 @@ function profileNameOf(row: InboundRow): string | null {
  * active staff session, STAFF, or the sender's active vendor; a stranger gets the platform
  * greeting.
  */
-async function handleOne(deps: EngineDeps, tx: Tx, contact: Contact, row: InboundRow, log: Logger): Promise<Handled> {
+async function handleOne(
+  deps: EngineDeps,
+  tx: Tx,
+  contact: Contact,
+  row: InboundRow,
+  /** The routing the claim already read for this contact and number, if it did. */
+  routed: RoutingTenants | null,
+  log: Logger,
+): Promise<Handled> {
   const now = new Date();
   const message: PersonMessage = {
     text: row.payload.kind === "other" ? null : row.message_body,
@@ -91,7 +105,7 @@ async function handleOne(deps: EngineDeps, tx: Tx, contact: Contact, row: Inboun
     row,
   };
   const command = message.text === null ? null : parseKeyword(message.text);
-  const routing = await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id);
+  const routing = routed ?? (await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id));
   const dedicated = routing.dedicated;
 
   if (command?.keyword === "JOIN") {

@@ -1,7 +1,7 @@
 import { runCustomerFlow, type CustomerEvent, type CustomerIntent } from "../../flows/customer.ts";
 import type { Contact } from "../db/contacts.ts";
 import { setActiveTenant } from "../db/contacts.ts";
-import { loadConversationState, saveConversationState } from "../db/customerConversation.ts";
+import { loadConversationState } from "../db/customerConversation.ts";
 import type { Tx } from "../db/sql.ts";
 import { isTenantServing, listMembershipsByPhone, type RoutingTenant } from "../db/tenants.ts";
 import { enterPlatform, enterTenant } from "../db/withTenant.ts";
@@ -48,7 +48,7 @@ export async function runCustomerConversation(
 
 /**
  * Runs the customer flow from the stored snapshot with a first event, executing its intents on
- * this transaction (as the tenant), and saves the new snapshot.
+ * this transaction (as the tenant), and returns the new snapshot for the engine to save.
  */
 export async function continueCustomerConversation(
   deps: EngineDeps,
@@ -137,6 +137,6 @@ export async function continueCustomerConversation(
   };
 
   const result = await driveFlow((snapshot, event: CustomerEvent) => runCustomerFlow(snapshot, event, flowOptions), state, firstEvent, execute);
-  await saveConversationState(tx, customer.id, result.snapshot);
-  return { route: "customer", tenantId: tenant.id, customerId: customer.id, replies: result.replies };
+  // Saved with the handled mark (finishInboundMessage): one statement for both.
+  return { route: "customer", tenantId: tenant.id, customerId: customer.id, replies: result.replies, conversationState: result.snapshot };
 }

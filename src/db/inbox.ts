@@ -57,16 +57,19 @@ export async function storeInboundMessages(
 export type Reply = OutboxMessage;
 
 /**
- * Marks an inbound message handled (with the tenant and customer it was routed to) and writes its
- * replies to the outbox (status `queued`, in the order given), in one statement. Returns the
- * outbox row ids in order; the outbound worker sends them after commit.
+ * Marks an inbound message handled (with the tenant and customer it was routed to), saves the
+ * customer flow's new snapshot with the time of their last message (the 24-hour window) when
+ * there is one, and writes the replies to the outbox (status `queued`, in the order given), in one
+ * statement on the platform path. Returns the outbox row ids in order; the outbound worker sends
+ * them after commit.
  */
 export async function finishInboundMessage(
   tx: Tx,
   messageId: string,
-  routed: { tenantId: string | null; customerId: string | null },
+  routed: { tenantId: string | null; customerId: string | null; conversationState?: unknown },
   replies: readonly Reply[],
 ): Promise<string[]> {
+  const saved = routed.conversationState === undefined || routed.customerId === null ? null : routed.customerId;
   const rows = replies.map((reply, n) => ({
     n,
     tenant_id: reply.tenantId,
@@ -83,6 +86,9 @@ export async function finishInboundMessage(
       UPDATE whatsapp_messages
       SET processed_at = now(), tenant_id = ${routed.tenantId}, customer_id = ${routed.customerId}
       WHERE id = ${messageId}
+    ), saved AS (
+      UPDATE customers SET conversation_state = ${sql.jsonb(jsonValue.parse(routed.conversationState ?? {}))}, last_inbound_at = now()
+      WHERE id = ${saved}::uuid
     ), outbox AS (
       INSERT INTO whatsapp_messages (
         tenant_id, customer_id, direction, message_type, message_body, contact_phone,

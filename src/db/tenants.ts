@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { FragmentSqlToken } from "slonik";
 import { sql, type Tx } from "./sql.ts";
 
 /** What routing needs of a tenant (platform path: read before any tenant is chosen). */
@@ -27,24 +28,44 @@ export async function findTenantByVendorCode(tx: Tx, vendorCode: string): Promis
 
 const routedTenantRow = routingTenantRow.extend({ dedicated: z.boolean() });
 
+/** Both tenants a message can be routed to (see findRoutingTenants). */
+export type RoutingTenants = { dedicated: RoutingTenant | null; active: RoutingTenant | null };
+
 /**
- * Both tenants a message can be routed to, in one query: the tenant that owns the receiving
- * number (`phoneNumberId`), if any, and the sender's active tenant, if any.
+ * The tenants that own the receiving number (`phoneNumberId`) or are the sender's active tenant,
+ * as a statement part: one row each, with `dedicated` telling which owns the number. For a
+ * statement that routes as it does something else (claimSenderOf).
  */
-export async function findRoutingTenants(
-  tx: Tx,
-  phoneNumberId: string,
-  activeTenantId: string | null,
-): Promise<{ dedicated: RoutingTenant | null; active: RoutingTenant | null }> {
-  const rows = await tx.any(sql.prepared("tenants.findRoutingTenants", routedTenantRow)`
-    SELECT ${columns}, (whatsapp_config->>'phone_number_id' IS NOT DISTINCT FROM ${phoneNumberId} AND deleted_at IS NULL) AS dedicated
+export function routingTenantsQuery(phoneNumberId: FragmentSqlToken | string, activeTenantId: FragmentSqlToken | string | null): FragmentSqlToken {
+  return sql.fragment`
+    SELECT ${columns}, (whatsapp_config->>'phone_number_id' IS NOT DISTINCT FROM ${phoneNumberId}::text AND deleted_at IS NULL) AS dedicated
     FROM tenants
-    WHERE (whatsapp_config->>'phone_number_id' = ${phoneNumberId} AND deleted_at IS NULL) OR id = ${activeTenantId}
-  `);
+    WHERE (whatsapp_config->>'phone_number_id' = ${phoneNumberId}::text AND deleted_at IS NULL) OR id = ${activeTenantId}::uuid
+  `;
+}
+
+/** Splits routingTenantsQuery's rows into the two candidates. */
+export function routingTenantsOf(rows: readonly z.infer<typeof routedTenantRow>[], activeTenantId: string | null): RoutingTenants {
   const strip = ({ dedicated: _dedicated, ...tenant }: z.infer<typeof routedTenantRow>): RoutingTenant => tenant;
   const dedicated = rows.find((row) => row.dedicated);
   const active = activeTenantId === null ? undefined : rows.find((row) => row.id === activeTenantId);
   return { dedicated: dedicated === undefined ? null : strip(dedicated), active: active === undefined ? null : strip(active) };
+}
+
+/** routingTenantsQuery's rows as JSON (dates as ISO text), for a statement that returns them in a column. */
+export const routedTenantJson = routedTenantRow.extend({
+  deleted_at: z.string().nullable().transform((value) => (value === null ? null : new Date(value))),
+});
+
+/**
+ * Both tenants a message can be routed to, in one query: the tenant that owns the receiving
+ * number (`phoneNumberId`), if any, and the sender's active tenant, if any.
+ */
+export async function findRoutingTenants(tx: Tx, phoneNumberId: string, activeTenantId: string | null): Promise<RoutingTenants> {
+  const rows = await tx.any(sql.prepared("tenants.findRoutingTenants", routedTenantRow)`
+    ${routingTenantsQuery(phoneNumberId, activeTenantId)}
+  `);
+  return routingTenantsOf(rows, activeTenantId);
 }
 
 export async function findTenantById(tx: Tx, tenantId: string): Promise<RoutingTenant | null> {
