@@ -200,6 +200,10 @@ try {
   const pressureBefore = cpuPressure();
   const calibration = await runPhase({ kind: "calibrate", name: "calibrate", commands: ["BALANCE", "REWARDS", "HISTORY", "MENU"], quietMs: 400 });
   const join = await runPhase({ kind: "join", name: "join", customers: options.customers, concurrency: 32, drainSeconds: options.drainSeconds });
+  // A live system's tables have statistics (autovacuum analyzes them); this database was empty a
+  // few seconds ago, and with no statistics the planner takes a busy table for an empty one (it
+  // chose sequential scans of the messages table for the reply claims).
+  await monitorClient.query("ANALYZE");
   const offered = await runPhase({
     kind: "rate",
     name: `rate${options.rate}`,
