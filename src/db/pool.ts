@@ -5,7 +5,8 @@ import {
   type Interceptor,
   type QueryResultRow,
 } from "slonik";
-
+import { z } from "zod";
+import { sql } from "./sql.ts";
 import { markPlatformSession, PLATFORM_ROLE } from "./withTenant.ts";
 
 export type { DatabasePool };
@@ -79,9 +80,22 @@ export async function createDatabasePool(
     // true), so a released connection carries no state to discard.
     resetConnection: async () => {},
   });
-  if (options.platformSession === true) markPlatformSession(pool);
+  if (options.platformSession === true) {
+    // A pooler that drops startup options would leave sessions as the login role, and platform
+    // transactions would then run with that role's rights: refuse to start instead.
+    const role = await pool.oneFirst(sql.type(currentUserRow)`SELECT current_user AS role`);
+    if (role !== PLATFORM_ROLE) {
+      await pool.end();
+      throw new Error(
+        `database sessions start as ${role}, not ${PLATFORM_ROLE}: connect directly or through a pooler that passes the startup "options" parameter`,
+      );
+    }
+    markPlatformSession(pool);
+  }
   return pool;
 }
+
+const currentUserRow = z.object({ role: z.string() });
 
 /**
  * The URL with startup options that make the platform role and an empty tenant the session's
