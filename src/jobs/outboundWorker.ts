@@ -23,6 +23,9 @@ export type OutboundDeps = {
   metrics: Metrics;
 };
 
+/** What the processor reads of a BullMQ job. */
+export type OutboundJob = Pick<Job, "id" | "data" | "opts">;
+
 /** Most rows claimed, or outcomes recorded, in one transaction. */
 const MAX_BATCH = 100;
 /** How many times a job waits for an earlier reply to the same person before it gives up (and BullMQ retries it). */
@@ -64,7 +67,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
   /** This process's sends in flight, by recipient: a job waiting behind one waits for it to end. */
   const inFlight = new Map<string, Promise<unknown>>();
 
-  async function sendClaimed(job: Job, reply: ClaimedReply): Promise<Step> {
+  async function sendClaimed(job: OutboundJob, reply: ClaimedReply): Promise<Step> {
     const sending = sendOne(deps, job, reply, record);
     const settled = sending.catch(() => undefined);
     inFlight.set(reply.contact_phone, settled);
@@ -80,7 +83,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
    * for one person take turns (perRecipient), so while one reply to them is out, one job waits
    * for it and claims the next, instead of every waiting job claiming again.
    */
-  async function sendInLine(job: Job, outboxId: string, waiting: ReplyClaim | null): Promise<string> {
+  async function sendInLine(job: OutboundJob, outboxId: string, waiting: ReplyClaim | null): Promise<string> {
     let claimed = waiting ?? (await claim(outboxId));
     let outcome = "skipped";
     for (let waits = 0; ; claimed = await claim(outboxId)) {
@@ -98,7 +101,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     }
   }
 
-  return async (job: Job): Promise<string> => {
+  return async (job: OutboundJob): Promise<string> => {
     const { outboxId } = outboundJobSchema.parse(job.data);
     const first = await claim(outboxId);
     if (first.kind === "done") return "skipped";
@@ -130,7 +133,7 @@ function onePerReply(claims: ReplyClaim[]): ReplyClaim[] {
 
 type Step = { rowId: string; outcome: string; error: Error | null };
 
-async function sendOne(deps: OutboundDeps, job: Job, reply: ClaimedReply, record: (outcome: ReplyOutcome) => Promise<boolean>): Promise<Step> {
+async function sendOne(deps: OutboundDeps, job: OutboundJob, reply: ClaimedReply, record: (outcome: ReplyOutcome) => Promise<boolean>): Promise<Step> {
   const log = deps.log.child({ outboxId: reply.id, tenantId: reply.tenant_id, jobId: job.id });
   if (reply.recovered) {
     deps.metrics.possibleDuplicateSends.inc();
@@ -145,10 +148,18 @@ async function sendOne(deps: OutboundDeps, job: Job, reply: ClaimedReply, record
 
   const permit = await deps.limiter.acquire(reply.business_phone_number_id, "reply");
   const stopTimer = deps.metrics.sendDuration.startTimer();
-  const result = await deps.graph.send(reply.business_phone_number_id, reply.contact_phone, message.data).finally(() => {
-    permit.done(true);
-    stopTimer();
-  });
+  const result = await deps.graph
+    .send(reply.business_phone_number_id, reply.contact_phone, message.data)
+    .catch(async (err: unknown) => {
+      // Not expected (the client resolves every failure): put the row back in line rather than
+      // leave it claimed until the claim goes stale, and let BullMQ retry.
+      await record({ id: reply.id, kind: "retry", code: "internal_error", message: "the send failed unexpectedly" });
+      throw err;
+    })
+    .finally(() => {
+      permit.done(true);
+      stopTimer();
+    });
 
   if (result.ok) {
     const recorded = await record({ id: reply.id, kind: "sent", wamid: result.wamid }).catch((err: unknown) => {

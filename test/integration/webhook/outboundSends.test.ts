@@ -19,7 +19,10 @@ import {
 } from "../../helpers/conversationKit.ts";
 import { SHARED_PHONE_NUMBER_ID, recipientOf, startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import type { DatabasePool } from "slonik";
-import { createTestPool, randomPhone } from "../../helpers/testContext.ts";
+import { createOutboundProcessor } from "../../../src/jobs/outboundWorker.ts";
+import { createSlidingWindowLimiter } from "../../../src/jobs/slidingWindowLimiter.ts";
+import { createMetrics } from "../../../src/metrics.ts";
+import { createCapturingLogger, createTestPool, randomPhone } from "../../helpers/testContext.ts";
 
 let app: TestApp;
 /** The table owner's pool, for rows written as a dead worker left them (the app's sessions run as the platform role). */
@@ -233,6 +236,23 @@ describe("claiming replies", () => {
       expect((await outboundOf(phone)).map((r) => [r.id, r.whatsapp_status])).toEqual([[earlier, "sent"], [later, "sent"]]);
     }, 15_000);
     expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, "Stranded reply")]);
+  });
+
+  it("when the Graph API client throws instead of answering, then the claim is handed back (queued, with the error) and the job fails for BullMQ to retry", async () => {
+    const phone = randomPhone();
+    const [id] = await writeReplies([phone], { minutesAgo: 0 });
+    const process = createOutboundProcessor({
+      pool: app.pool,
+      graph: { send: () => Promise.reject(new Error("socket exploded")) },
+      limiter: createSlidingWindowLimiter(1000),
+      log: createCapturingLogger().log,
+      metrics: createMetrics(),
+    });
+
+    await expect(process({ id: "test-job", data: { outboxId: id }, opts: { attempts: 8 } })).rejects.toThrow("socket exploded");
+
+    const [row] = await outboundOf(phone);
+    expect(row).toMatchObject({ id, whatsapp_status: "queued", attempts: 1, error_code: "internal_error", whatsapp_message_id: null });
   });
 
   it("when 30 replies are due at once, then they are claimed and recorded together, in fewer transactions than replies", async () => {
