@@ -8,8 +8,8 @@ import { z } from "zod";
 import { createDatabasePool, type DatabasePool } from "../src/db/pool.ts";
 import { withTenant } from "../src/db/withTenant.ts";
 import { getBalance } from "../src/domain/ledger/getBalance.ts";
-import { logPurchase } from "../src/domain/purchases/logPurchase.ts";
 import { createBenchDatabase, type BenchDatabase } from "./lib/benchDatabase.ts";
+import { logBenchPurchase } from "./lib/logBenchPurchase.ts";
 import { cpuPressure, createCpuMeter, type CpuUsage } from "./lib/cpuMeter.ts";
 import { intOption, parseOptions } from "./lib/parseOptions.ts";
 import { describeMachine, machineLine, mb, ms, printTable, writeResult } from "./lib/report.ts";
@@ -395,18 +395,7 @@ async function measurePurchases(
     sequence += 1;
     const key = `bench-${process.pid}-${sequence}`;
     const t0 = performance.now();
-    const result = await withTenant(db, customer.tenantId, (tx) =>
-      logPurchase(tx, {
-        tenantId: customer.tenantId,
-        customerPhone: customer.phone,
-        amountKobo: randomInt(50_000, 5_000_000),
-        source: "whatsapp",
-        loggedVia: "staff_pin",
-        loggedByUserId: null,
-        idempotencyKey: key,
-        now: new Date(),
-      }),
-    );
+    const result = await logBenchPurchase(db, customer, key);
     const elapsed = performance.now() - t0;
     if (result.ok && result.created) {
       ledgerRowsWritten += result.awards.length;

@@ -3,8 +3,7 @@ import pg from "pg";
 import { z } from "zod";
 import { createDatabasePool, type DatabasePool } from "../../src/db/pool.ts";
 import { sql } from "../../src/db/sql.ts";
-import { withTenant } from "../../src/db/withTenant.ts";
-import { logPurchase } from "../../src/domain/purchases/logPurchase.ts";
+import { logBenchPurchase } from "./logBenchPurchase.ts";
 
 /**
  * One purchase-logging process of `bench/ledger --processes N`: the same loop as the bench's
@@ -67,18 +66,7 @@ async function run(): Promise<void> {
       const customer = customers[randomInt(customers.length)];
       if (customer === undefined) throw new Error("no customers");
       const t0 = performance.now();
-      const result = await withTenant(db, customer.tenant_id, (tx) =>
-        logPurchase(tx, {
-          tenantId: customer.tenant_id,
-          customerPhone: customer.phone_number,
-          amountKobo: randomInt(50_000, 5_000_000),
-          source: "whatsapp",
-          loggedVia: "staff_pin",
-          loggedByUserId: null,
-          idempotencyKey: key,
-          now: new Date(),
-        }),
-      );
+      const result = await logBenchPurchase(db, { tenantId: customer.tenant_id, phone: customer.phone_number }, key);
       latencies.push(performance.now() - t0);
       if (result.ok && result.created) {
         ledgerRowsWritten += result.awards.length;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sendOutcomeColumns, sendOutcomesTable, type SendOutcome } from "./sendOutcomes.ts";
 import { sql, type Tx } from "./sql.ts";
 
 /**
@@ -95,12 +96,8 @@ export async function claimReplies(tx: Tx, ids: readonly string[]): Promise<Repl
   });
 }
 
-/** What became of one claimed reply. */
-export type ReplyOutcome =
-  | { id: string; kind: "sent"; wamid: string }
-  | { id: string; kind: "failed"; code: string; message: string }
-  /** A retryable failure: back to `queued` with the error, for the next attempt. */
-  | { id: string; kind: "retry"; code: string; message: string };
+/** What became of one claimed reply; a retry puts it back in line (`queued`). */
+export type ReplyOutcome = SendOutcome;
 
 const recordedRow = z.object({ id: z.uuid() });
 
@@ -113,23 +110,10 @@ const recordedRow = z.object({ id: z.uuid() });
 export async function recordReplyOutcomes(tx: Tx, outcomes: readonly ReplyOutcome[]): Promise<Set<string>> {
   if (outcomes.length === 0) return new Set();
   const moved = await tx.anyFirst(sql.prepared("replyOutbox.recordReplyOutcomes", recordedRow)`
-    WITH outcome AS (
-      SELECT * FROM unnest(
-        ${sql.array(outcomes.map((o) => o.id), "uuid")}::uuid[],
-        ${sql.array(outcomes.map((o) => o.kind), "text")}::text[],
-        ${sql.array(outcomes.map((o) => (o.kind === "sent" ? o.wamid : null)), "text")}::text[],
-        ${sql.array(outcomes.map((o) => (o.kind === "sent" ? null : o.code)), "text")}::text[],
-        ${sql.array(outcomes.map((o) => (o.kind === "sent" ? null : o.message)), "text")}::text[]
-      ) AS t(id, kind, wamid, code, message)
-    )
     UPDATE whatsapp_messages m SET
       whatsapp_status = CASE o.kind WHEN 'retry' THEN 'queued' ELSE o.kind END,
-      whatsapp_message_id = CASE o.kind WHEN 'sent' THEN o.wamid ELSE m.whatsapp_message_id END,
-      sent_at = CASE o.kind WHEN 'sent' THEN now() ELSE m.sent_at END,
-      failed_at = CASE o.kind WHEN 'failed' THEN now() ELSE m.failed_at END,
-      error_code = o.code,
-      error_message = o.message
-    FROM outcome o
+      ${sendOutcomeColumns}
+    FROM ${sendOutcomesTable(outcomes)}
     WHERE m.id = o.id AND m.direction = 'outbound' AND m.broadcast_id IS NULL AND m.whatsapp_status = 'sending'
     RETURNING m.id
   `);

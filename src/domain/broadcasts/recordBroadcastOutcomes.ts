@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { sendOutcomeColumns, sendOutcomesTable, type SendOutcome } from "../../db/sendOutcomes.ts";
 import { sql, type Tx } from "../../db/sql.ts";
 import { addBroadcastCounts } from "./addBroadcastCounts.ts";
 import { broadcastStatusSchema, type BroadcastStatus } from "./broadcastRecord.ts";
 
-/** What became of one claimed broadcast message. */
-export type BroadcastOutcome =
-  | { id: string; kind: "sent"; wamid: string }
-  | { id: string; kind: "failed"; code: string; message: string }
-  /** A retryable failure: the row stays claimed, with the error and one more attempt counted. */
-  | { id: string; kind: "retry"; code: string; message: string };
+/**
+ * What became of one claimed broadcast message. A retry keeps the row claimed (`sending`, one
+ * more attempt counted): the sender retries it itself.
+ */
+export type BroadcastOutcome = SendOutcome;
 
 const movedRow = z.object({ whatsapp_status: z.string() });
 const statusRow = z.object({ status: broadcastStatusSchema });
@@ -23,24 +23,11 @@ const statusRow = z.object({ status: broadcastStatusSchema });
 export async function recordBroadcastOutcomes(tx: Tx, broadcastId: string, outcomes: readonly BroadcastOutcome[]): Promise<BroadcastStatus | null> {
   if (outcomes.length > 0) {
     const moved = await tx.any(sql.type(movedRow)`
-      WITH outcome AS (
-        SELECT * FROM unnest(
-          ${sql.array(outcomes.map((o) => o.id), "uuid")},
-          ${sql.array(outcomes.map((o) => o.kind), "text")},
-          ${sql.array(outcomes.map((o) => (o.kind === "sent" ? o.wamid : null)), "text")},
-          ${sql.array(outcomes.map((o) => (o.kind === "sent" ? null : o.code)), "text")},
-          ${sql.array(outcomes.map((o) => (o.kind === "sent" ? null : o.message)), "text")}
-        ) AS t(id, kind, wamid, code, message)
-      )
       UPDATE whatsapp_messages m SET
         whatsapp_status = CASE o.kind WHEN 'retry' THEN 'sending' ELSE o.kind END,
-        whatsapp_message_id = CASE o.kind WHEN 'sent' THEN o.wamid ELSE m.whatsapp_message_id END,
-        sent_at = CASE o.kind WHEN 'sent' THEN now() ELSE m.sent_at END,
-        failed_at = CASE o.kind WHEN 'failed' THEN now() ELSE m.failed_at END,
         attempts = m.attempts + CASE o.kind WHEN 'retry' THEN 1 ELSE 0 END,
-        error_code = o.code,
-        error_message = o.message
-      FROM outcome o
+        ${sendOutcomeColumns}
+      FROM ${sendOutcomesTable(outcomes)}
       WHERE m.id = o.id AND m.broadcast_id = ${broadcastId} AND m.whatsapp_status = 'sending'
       RETURNING m.whatsapp_status
     `);

@@ -279,20 +279,8 @@ describe("claiming replies", () => {
 describe("sweeper", () => {
   it("when an outbox row was left queued with no job, then sweepOnce queues it and it is sent", async () => {
     const phone = randomPhone();
-    const id = await withPlatform(app.pool, async (tx) => {
-      const rowId = await insertOutboxMessage(tx, {
-        tenantId: null,
-        customerId: null,
-        contactPhone: phone,
-        businessPhoneNumberId: SHARED_PHONE_NUMBER_ID,
-        message: { kind: "text", body: "Stranded reply" },
-        triggeredBy: "test",
-      });
-      // Written a minute ago, and Redis was down after the commit: no job.
-      await tx.query(sql.type(z.object({ id: z.uuid() }))`
-        UPDATE whatsapp_messages SET created_at = now() - interval '1 minute' WHERE id = ${rowId} RETURNING id`);
-      return rowId;
-    });
+    // Written a minute ago, and Redis was down after the commit: no job.
+    const [id] = await writeReplies([phone], { minutesAgo: 1 });
     await settle(300);
     expect(sentBodiesTo(app, phone)).toEqual([]);
     expect(await jobData(app, "outbound", `out-${id}`)).toBeNull();
