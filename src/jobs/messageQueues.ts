@@ -28,16 +28,39 @@ export function createMessageQueues(queues: QueueFactory): { inbound: JobQueue; 
   };
 }
 
+const inboundJobId = (messageId: string): string => `in-${messageId}`;
+const outboundJobId = (outboxId: string): string => `out-${outboxId}`;
+
 /** Enqueues inbound messages by row id (the job id, so a redelivery adds nothing). */
 export async function enqueueInbound(queue: JobQueue, messageIds: readonly string[]): Promise<void> {
   if (messageIds.length === 0) return;
-  await queue.addBulk(messageIds.map((messageId) => ({ name: "inbound", data: { messageId }, opts: { jobId: `in-${messageId}` } })));
+  await queue.addBulk(messageIds.map((messageId) => ({ name: "inbound", data: { messageId }, opts: { jobId: inboundJobId(messageId) } })));
 }
 
 /** Enqueues outbox rows by row id (the job id). */
 export async function enqueueOutbound(queue: JobQueue, outboxIds: readonly string[]): Promise<void> {
   if (outboxIds.length === 0) return;
-  await queue.addBulk(outboxIds.map((outboxId) => ({ name: "outbound", data: { outboxId }, opts: { jobId: `out-${outboxId}` } })));
+  await queue.addBulk(outboxIds.map((outboxId) => ({ name: "outbound", data: { outboxId }, opts: { jobId: outboundJobId(outboxId) } })));
+}
+
+/**
+ * Queues rows the sweeper found left behind. BullMQ ignores an add whose job id it still holds,
+ * and a finished job (completed, or failed for good) is kept for a while: its row, still
+ * unhandled, would never be queued again. Such a job is removed first; a job still waiting,
+ * delayed or running is left to finish.
+ */
+export async function requeueStranded(queues: { inbound: JobQueue; outbound: JobQueue }, stranded: { inbound: readonly string[]; outbound: readonly string[] }): Promise<void> {
+  await removeFinished(queues.inbound, stranded.inbound.map(inboundJobId));
+  await removeFinished(queues.outbound, stranded.outbound.map(outboundJobId));
+  await enqueueInbound(queues.inbound, stranded.inbound);
+  await enqueueOutbound(queues.outbound, stranded.outbound);
+}
+
+async function removeFinished(queue: JobQueue, jobIds: readonly string[]): Promise<void> {
+  for (const jobId of jobIds) {
+    const job = await queue.getJob(jobId);
+    if (job !== undefined && ((await job.isCompleted()) || (await job.isFailed()))) await job.remove();
+  }
 }
 
 /**

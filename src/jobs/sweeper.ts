@@ -5,7 +5,7 @@ import { findStranded } from "../db/whatsappMessages.ts";
 import { withPlatform } from "../db/withTenant.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
-import { enqueueInbound, enqueueOutbound } from "./messageQueues.ts";
+import { requeueStranded } from "./messageQueues.ts";
 import type { JobQueue } from "./queueFactory.ts";
 
 /** What one sweep did: rows queued again, and parked status callbacks applied or dropped. */
@@ -16,10 +16,11 @@ const PARKED_STATUS_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Queues again what was stored but never queued (Redis down after a commit, a crash between
- * commit and enqueue): outbox rows still `queued` and inbound rows not processed, older than
- * `olderThanMs`. Job ids are the row ids, so a row that still has a job gets no second one,
- * and workers skip rows already handled. Also applies status callbacks that arrived before their
- * message's wamid was recorded (parked by the webhook), once it is.
+ * commit and enqueue), or whose job ended while the row was still unhandled: outbox rows still
+ * `queued` (or claimed by a worker that died) and inbound rows not processed, older than
+ * `olderThanMs`. Job ids are the row ids, so a row whose job is still waiting or running gets no
+ * second one, and workers skip rows already handled. Also applies status callbacks that arrived
+ * before their message's wamid was recorded (parked by the webhook), once it is.
  */
 export function createSweeper(deps: {
   pool: DatabasePool;
@@ -41,8 +42,7 @@ export function createSweeper(deps: {
     if (parked.applied + parked.dropped > 0) {
       deps.log.info({ applied: parked.applied, dropped: parked.dropped }, "sweeper handled parked status callbacks");
     }
-    await enqueueInbound(deps.inbound, stranded.inbound);
-    await enqueueOutbound(deps.outbound, stranded.outbound);
+    await requeueStranded(deps, stranded);
     deps.metrics.sweeperRequeued.inc({ direction: "inbound" }, stranded.inbound.length);
     deps.metrics.sweeperRequeued.inc({ direction: "outbound" }, stranded.outbound.length);
     if (stranded.inbound.length + stranded.outbound.length > 0) {

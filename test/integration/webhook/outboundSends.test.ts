@@ -4,7 +4,7 @@ import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { storeInboundMessages } from "../../../src/db/inbox.ts";
 import { recordReplyOutcomes } from "../../../src/db/replyOutbox.ts";
-import { insertOutboxMessage } from "../../../src/db/whatsappMessages.ts";
+import { findStranded, insertOutboxMessage } from "../../../src/db/whatsappMessages.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import type { FakeGraphRequest, FakeGraphResponse } from "../../helpers/fakeGraphApi.ts";
 import {
@@ -19,6 +19,8 @@ import {
 } from "../../helpers/conversationKit.ts";
 import { SHARED_PHONE_NUMBER_ID, recipientOf, startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import type { DatabasePool } from "slonik";
+import { enqueueOutbound, INBOUND_QUEUE, OUTBOUND_QUEUE } from "../../../src/jobs/messageQueues.ts";
+import { createSweeper } from "../../../src/jobs/sweeper.ts";
 import { createOutboundProcessor } from "../../../src/jobs/outboundWorker.ts";
 import { createSlidingWindowLimiter } from "../../../src/jobs/slidingWindowLimiter.ts";
 import { createMetrics } from "../../../src/metrics.ts";
@@ -139,8 +141,8 @@ describe("Graph API failures", () => {
   });
 });
 
-/** Writes replies straight to the outbox (no job), as written `minutesAgo`, with `status` and its claim that old. */
-async function writeReplies(phones: readonly string[], options: { minutesAgo: number; status?: "queued" | "sending"; claimedMinutesAgo?: number }): Promise<string[]> {
+/** Writes replies straight to the outbox (no job), as written `ageSeconds` ago, with `status` and its claim that old. */
+async function writeReplies(phones: readonly string[], options: { ageSeconds: number; status?: "queued" | "sending" | "sent"; claimAgeSeconds?: number }): Promise<string[]> {
   return owner.transaction(async (tx) => {
     // As the table owner with triggers off, so updated_at (the claim's age) keeps the value set here.
     await tx.query(sql.type(z.object({}).loose())`SET LOCAL session_replication_role = replica`);
@@ -156,15 +158,24 @@ async function writeReplies(phones: readonly string[], options: { minutesAgo: nu
       });
       await tx.query(sql.type(z.object({ id: z.uuid() }))`
         UPDATE whatsapp_messages SET
-          created_at = now() - make_interval(mins => ${options.minutesAgo}),
+          created_at = now() - make_interval(secs => ${options.ageSeconds}),
           whatsapp_status = ${options.status ?? "queued"},
           attempts = ${options.status === "sending" ? 1 : 0},
-          updated_at = now() - make_interval(mins => ${options.claimedMinutesAgo ?? options.minutesAgo})
+          updated_at = now() - make_interval(secs => ${options.claimAgeSeconds ?? options.ageSeconds})
         WHERE id = ${rowId} RETURNING id`);
       ids.push(rowId);
     }
     return ids;
   });
+}
+
+/**
+ * Queues outbound jobs for rows written by writeReplies, as the engine does after its commit. The
+ * claim tests queue their rows themselves, fresh, rather than through the sweeper: both test
+ * projects share the database, and either one's sweeper would take rows a minute old.
+ */
+async function queueReplies(ids: readonly string[]): Promise<void> {
+  await enqueueOutbound(app.runtime.queues.queue(OUTBOUND_QUEUE), ids);
 }
 
 async function batchTotals(step: "claim" | "record"): Promise<{ batches: number; replies: number }> {
@@ -196,14 +207,13 @@ describe("claiming replies", () => {
     expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY)]);
   });
 
-  it("when a reply was left sending by a worker that died over a minute ago, then the sweeper queues it, it is sent once and counted as a possible duplicate", async () => {
+  it("when a reply was left sending by a worker that died over a minute ago, then its job claims it again, it is sent once and counted as a possible duplicate", async () => {
     const phone = randomPhone();
     const duplicatesBefore = (await app.runtime.metrics.possibleDuplicateSends.get()).values[0]?.value ?? 0;
-    const [id] = await writeReplies([phone], { minutesAgo: 2, status: "sending" });
+    const [id] = await writeReplies([phone], { ageSeconds: 0, status: "sending", claimAgeSeconds: 120 });
 
-    const swept = await app.runtime.sweepOnce();
+    await queueReplies([id ?? ""]);
 
-    expect(swept.outbound).toBeGreaterThanOrEqual(1);
     await app.repliesTo(phone, 1);
     await eventually(async () => {
       const [row] = await outboundOf(phone);
@@ -215,16 +225,28 @@ describe("claiming replies", () => {
     expect(app.logs.lines.some((l) => l.msg === "reply left sending by a worker that died; sending it again" && l.outboxId === id)).toBe(true);
   });
 
+  it("when the sweeper looks for stranded replies, then it takes a claim gone stale and leaves a fresh one", async () => {
+    const [stale] = await writeReplies([randomPhone()], { ageSeconds: 120, status: "sending" });
+    const [fresh] = await writeReplies([randomPhone()], { ageSeconds: 120, status: "sending", claimAgeSeconds: 0 });
+
+    const stranded = await withPlatform(app.pool, (tx) => findStranded(tx, 30_000, 10_000));
+    // Failed at once, so neither test project's sweeper sends them.
+    await withPlatform(app.pool, (tx) =>
+      recordReplyOutcomes(tx, [stale, fresh].map((id) => ({ id: id ?? "", kind: "failed", code: "test", message: "test row" }))),
+    );
+
+    expect(stranded.outbound).toContain(stale);
+    expect(stranded.outbound).not.toContain(fresh);
+  });
+
   it("when an earlier reply to a person is being sent by another worker, then a later one waits for it and goes out after it", async () => {
     const phone = randomPhone();
     // Another worker claimed the earlier reply a moment ago and is still sending it.
-    const [earlier] = await writeReplies([phone], { minutesAgo: 1, status: "sending", claimedMinutesAgo: 0 });
-    const [later] = await writeReplies([phone], { minutesAgo: 1 });
+    const [earlier] = await writeReplies([phone], { ageSeconds: 0, status: "sending", claimAgeSeconds: 0 });
+    const [later] = await writeReplies([phone], { ageSeconds: 0 });
 
-    const swept = await app.runtime.sweepOnce();
+    await queueReplies([later ?? ""]);
 
-    // Only the later one is stranded: a fresh claim is not.
-    expect(swept.outbound).toBeGreaterThanOrEqual(1);
     await settle(800);
     expect(sentBodiesTo(app, phone)).toEqual([]);
     expect((await outboundOf(phone)).map((r) => [r.id, r.whatsapp_status])).toEqual([[earlier, "sending"], [later, "queued"]]);
@@ -240,7 +262,7 @@ describe("claiming replies", () => {
 
   it("when the Graph API client throws instead of answering, then the claim is handed back (queued, with the error) and the job fails for BullMQ to retry", async () => {
     const phone = randomPhone();
-    const [id] = await writeReplies([phone], { minutesAgo: 0 });
+    const [id] = await writeReplies([phone], { ageSeconds: 0 });
     const process = createOutboundProcessor({
       pool: app.pool,
       graph: { send: () => Promise.reject(new Error("socket exploded")) },
@@ -259,9 +281,9 @@ describe("claiming replies", () => {
     const phones = Array.from({ length: 30 }, () => randomPhone());
     const claimsBefore = await batchTotals("claim");
     const recordsBefore = await batchTotals("record");
-    await writeReplies(phones, { minutesAgo: 1 });
+    const ids = await writeReplies(phones, { ageSeconds: 0 });
 
-    await app.runtime.sweepOnce();
+    await queueReplies(ids);
 
     for (const phone of phones) await app.repliesTo(phone, 1);
     await eventually(async () => {
@@ -276,59 +298,113 @@ describe("claiming replies", () => {
   });
 });
 
+/**
+ * Rows stranded this long are the sweeper tests' own: every test app's sweeper (both test
+ * projects share the database) takes rows after 30 s; these tests sweep with one of their own
+ * that takes them after 1 s, so no other app can send their rows first.
+ */
+const STRANDED_AGE_SECONDS = 2;
+/** Held while a sweeper test runs: the other test project runs this file at the same time. */
+const SWEEPER_TESTS_LOCK = 5_357_454_550;
+
+/** Runs a sweeper test while no sweeper test of the other project runs (its sweeper would take our rows). */
+async function alone(test: () => Promise<void>): Promise<void> {
+  await owner.connect(async (connection) => {
+    await connection.query(sql.type(z.object({}).loose())`SELECT pg_advisory_lock(${SWEEPER_TESTS_LOCK})`);
+    try {
+      await test();
+    } finally {
+      await connection.query(sql.type(z.object({}).loose())`SELECT pg_advisory_unlock(${SWEEPER_TESTS_LOCK})`);
+    }
+  });
+}
+
+function sweepNow() {
+  const queues = app.runtime.queues;
+  return createSweeper({
+    pool: app.pool,
+    inbound: queues.queue(INBOUND_QUEUE),
+    outbound: queues.queue(OUTBOUND_QUEUE),
+    log: app.logs.log,
+    metrics: app.runtime.metrics,
+    olderThanMs: 1000,
+  }).sweepOnce();
+}
+
 describe("sweeper", () => {
-  it("when an outbox row was left queued with no job, then sweepOnce queues it and it is sent", async () => {
-    const phone = randomPhone();
-    // Written a minute ago, and Redis was down after the commit: no job.
-    const [id] = await writeReplies([phone], { minutesAgo: 1 });
-    await settle(300);
-    expect(sentBodiesTo(app, phone)).toEqual([]);
-    expect(await jobData(app, "outbound", `out-${id}`)).toBeNull();
-    expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["queued"]);
+  it("when an outbox row was left queued with no job, then the sweeper queues it and it is sent", () =>
+    alone(async () => {
+      const phone = randomPhone();
+      // Written a moment ago, and Redis was down after the commit: no job.
+      const [id] = await writeReplies([phone], { ageSeconds: STRANDED_AGE_SECONDS });
+      await settle(300);
+      expect(sentBodiesTo(app, phone)).toEqual([]);
+      expect(await jobData(app, "outbound", `out-${id}`)).toBeNull();
+      expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["queued"]);
 
-    const swept = await app.runtime.sweepOnce();
+      const swept = await sweepNow();
 
-    expect(swept.outbound).toBeGreaterThanOrEqual(1);
-    await app.repliesTo(phone, 1);
-    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, "Stranded reply")]);
-    await eventually(async () => {
-      const [row] = await outboundOf(phone);
-      expect(row).toMatchObject({ id, whatsapp_status: "sent" });
-      expect(row?.whatsapp_message_id).toMatch(/^wamid\./);
-    });
-    expect(await jobData(app, "outbound", `out-${id}`)).toEqual({ outboxId: id });
-    // A second sweep finds nothing of ours and sends nothing again.
-    await app.runtime.sweepOnce();
-    await settle(300);
-    expect(sentBodiesTo(app, phone)).toHaveLength(1);
-    expect(app.logs.lines.some((l) => l.msg === "sweeper queued stranded rows")).toBe(true);
-  });
+      expect(swept.outbound).toBeGreaterThanOrEqual(1);
+      await app.repliesTo(phone, 1);
+      expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, "Stranded reply")]);
+      await eventually(async () => {
+        const [row] = await outboundOf(phone);
+        expect(row).toMatchObject({ id, whatsapp_status: "sent" });
+        expect(row?.whatsapp_message_id).toMatch(/^wamid\./);
+      });
+      expect(await jobData(app, "outbound", `out-${id}`)).toEqual({ outboxId: id });
+      // A second sweep finds nothing of ours and sends nothing again.
+      await sweepNow();
+      await settle(300);
+      expect(sentBodiesTo(app, phone)).toHaveLength(1);
+      expect(app.logs.lines.some((l) => l.msg === "sweeper queued stranded rows")).toBe(true);
+    }));
 
-  it("when an inbound row was stored but never queued, then sweepOnce queues it and the person is answered", async () => {
-    const phone = randomPhone();
-    const wamid = `wamid.stranded.${randomUUID()}`;
-    await withPlatform(app.pool, async (tx) => {
-      await storeInboundMessages(tx, [{
-        waMessageId: wamid,
-        from: phone,
-        phoneNumberId: SHARED_PHONE_NUMBER_ID,
-        profileName: "Ada",
-        timestamp: new Date(Date.now() - 60_000),
-        kind: "text",
-        text: "hello",
-        title: null,
-        type: "text",
-      }]);
-      await tx.query(sql.type(z.object({ id: z.uuid() }))`
-        UPDATE whatsapp_messages SET created_at = now() - interval '1 minute' WHERE whatsapp_message_id = ${wamid} RETURNING id`);
-    });
+  it("when a stranded reply's job id is still held by a finished job, then the sweeper removes that job, queues the row again and it is sent", () =>
+    alone(async () => {
+      const phone = randomPhone();
+      // Its job ran while the row read as sent (nothing to do) and completed.
+      const [id] = await writeReplies([phone], { ageSeconds: STRANDED_AGE_SECONDS, status: "sent" });
+      const queue = app.runtime.queues.queue(OUTBOUND_QUEUE);
+      await queueReplies([id ?? ""]);
+      await eventually(async () => expect(await (await queue.getJob(`out-${id}`))?.isCompleted()).toBe(true));
+      // Now the row is unsent again while a finished job holds its id (as when a job ends before its row is done).
+      await owner.query(sql.type(z.object({ id: z.uuid() }))`UPDATE whatsapp_messages SET whatsapp_status = 'queued' WHERE id = ${id ?? ""} RETURNING id`);
 
-    const swept = await app.runtime.sweepOnce();
+      await sweepNow();
 
-    expect(swept.inbound).toBeGreaterThanOrEqual(1);
-    await app.repliesTo(phone, 1);
-    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY)]);
-    const [inbound] = (await messagesOf(app.pool, phone)).filter((m) => m.direction === "inbound");
-    expect(inbound?.processed_at).toBeInstanceOf(Date);
-  });
+      await eventually(async () => {
+        expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["sent"]);
+      });
+      expect(sentBodiesTo(app, phone).length).toBeLessThanOrEqual(1);
+    }));
+
+  it("when an inbound row was stored but never queued, then the sweeper queues it and the person is answered", () =>
+    alone(async () => {
+      const phone = randomPhone();
+      const wamid = `wamid.stranded.${randomUUID()}`;
+      await withPlatform(app.pool, async (tx) => {
+        await storeInboundMessages(tx, [{
+          waMessageId: wamid,
+          from: phone,
+          phoneNumberId: SHARED_PHONE_NUMBER_ID,
+          profileName: "Ada",
+          timestamp: new Date(Date.now() - 60_000),
+          kind: "text",
+          text: "hello",
+          title: null,
+          type: "text",
+        }]);
+        await tx.query(sql.type(z.object({ id: z.uuid() }))`
+          UPDATE whatsapp_messages SET created_at = now() - make_interval(secs => ${STRANDED_AGE_SECONDS}) WHERE whatsapp_message_id = ${wamid} RETURNING id`);
+      });
+
+      const swept = await sweepNow();
+
+      expect(swept.inbound).toBeGreaterThanOrEqual(1);
+      await app.repliesTo(phone, 1);
+      expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY)]);
+      const [inbound] = (await messagesOf(app.pool, phone)).filter((m) => m.direction === "inbound");
+      expect(inbound?.processed_at).toBeInstanceOf(Date);
+    }));
 });
