@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DeliveryStatus, StatusUpdate } from "../whatsapp/webhookPayload.ts";
 import { sql, type Tx } from "./sql.ts";
+import { statusUpdateRows } from "./whatsappMessages.ts";
 
 /**
  * Status callbacks that named a wamid no outbound row carried yet (see sql/0010). Platform path.
@@ -18,13 +19,7 @@ const parkedRow = z.object({
 /** Parks callbacks that matched no outbound row when applied; returns how many were parked. */
 export async function parkStatusCallbacks(tx: Tx, updates: readonly StatusUpdate[]): Promise<number> {
   if (updates.length === 0) return 0;
-  const incoming = updates.map((update) => ({
-    wa_id: update.waMessageId,
-    status: update.status,
-    at: update.timestamp.toISOString(),
-    error_code: update.errorCode,
-    error_message: update.errorMessage,
-  }));
+  const incoming = statusUpdateRows(updates);
   return tx.oneFirst(sql.type(countRow)`
     WITH parked AS (
       INSERT INTO parked_status_callbacks (whatsapp_message_id, status, status_at, error_code, error_message)

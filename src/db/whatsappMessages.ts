@@ -16,6 +16,20 @@ const jsonValue = z.json();
 const STATUS_RANK = sql.fragment`CASE m.whatsapp_status
   WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 3 ELSE 0 END`;
 
+/**
+ * Status callbacks as rows `(wa_id, status, at, error_code, error_message)` for a statement's
+ * `jsonb_to_recordset`.
+ */
+export function statusUpdateRows(updates: readonly StatusUpdate[]) {
+  return updates.map((update) => ({
+    wa_id: update.waMessageId,
+    status: update.status,
+    at: update.timestamp.toISOString(),
+    error_code: update.errorCode,
+    error_message: update.errorMessage,
+  }));
+}
+
 const matchedStatusRow = z.object({
   wa_id: z.string(),
   id: z.uuid().nullable(),
@@ -47,13 +61,7 @@ export async function applyStatusUpdates(
   updates: readonly StatusUpdate[],
 ): Promise<{ moved: MovedStatus[]; matchedWamids: Set<string> }> {
   if (updates.length === 0) return { moved: [], matchedWamids: new Set() };
-  const incoming = updates.map((update) => ({
-    wa_id: update.waMessageId,
-    status: update.status,
-    at: update.timestamp.toISOString(),
-    error_code: update.errorCode,
-    error_message: update.errorMessage,
-  }));
+  const incoming = statusUpdateRows(updates);
   const rows = await tx.any(sql.prepared("whatsappMessages.applyStatusUpdates", matchedStatusRow)`
     WITH incoming AS (
       SELECT s.*, CASE s.status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 ELSE 3 END AS rank
