@@ -56,6 +56,7 @@ export async function requeueStranded(queues: { inbound: JobQueue; outbound: Job
   await enqueueOutbound(queues.outbound, stranded.outbound);
 }
 
+/** Removes the jobs of these ids that finished (completed, or failed for good), so the ids can be added again. */
 async function removeFinished(queue: JobQueue, jobIds: readonly string[]): Promise<void> {
   for (const jobId of jobIds) {
     const job = await queue.getJob(jobId);
@@ -78,7 +79,6 @@ export const broadcastSendJobSchema = z.object({ tenantId: z.uuid(), broadcastId
  */
 export async function enqueueBroadcastSend(queue: JobQueue, input: { tenantId: string; broadcastId: string }): Promise<void> {
   const jobId = `bsend-${input.broadcastId}`;
-  const previous = await queue.getJob(jobId);
-  if (previous !== undefined && (await previous.isFailed())) await previous.remove();
+  await removeFinished(queue, [jobId]);
   await queue.add(BROADCAST_SEND_JOB, { tenantId: input.tenantId, broadcastId: input.broadcastId }, { jobId, removeOnComplete: true });
 }

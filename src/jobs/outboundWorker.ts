@@ -67,15 +67,24 @@ export function createOutboundProcessor(deps: OutboundDeps) {
   /** This process's sends in flight, by recipient: a job waiting behind one waits for it to end. */
   const inFlight = new Map<string, Promise<unknown>>();
 
-  async function sendClaimed(job: OutboundJob, reply: ClaimedReply): Promise<Step> {
-    const sending = sendOne(deps, job, reply, record);
+  /**
+   * Sends a claimed reply (recorded as in flight to its recipient, for jobs waiting behind it).
+   * @returns the outcome once the job's own row is done, or null when it was an earlier reply
+   * and the job goes on to its own.
+   * @throws the step's error (a retry, or UnrecoverableError for the job's own row).
+   */
+  async function sendClaimed(job: OutboundJob, outboxId: string, reply: ClaimedReply): Promise<string | null> {
+    const sending = sendOne(deps, job, outboxId, reply, record);
     const settled = sending.catch(() => undefined);
     inFlight.set(reply.contact_phone, settled);
+    let step: Step;
     try {
-      return await sending;
+      step = await sending;
     } finally {
       if (inFlight.get(reply.contact_phone) === settled) inFlight.delete(reply.contact_phone);
     }
+    if (step.error !== null) throw step.error;
+    return step.rowId === outboxId ? step.outcome : null;
   }
 
   /**
@@ -85,19 +94,17 @@ export function createOutboundProcessor(deps: OutboundDeps) {
    */
   async function sendInLine(job: OutboundJob, outboxId: string, waiting: ReplyClaim | null): Promise<string> {
     let claimed = waiting ?? (await claim(outboxId));
-    let outcome = "skipped";
     for (let waits = 0; ; claimed = await claim(outboxId)) {
-      if (claimed.kind === "done") return outcome;
+      // Done here means sent (or failed) by a job ahead of this one in the turn.
+      if (claimed.kind === "done") return "skipped";
       if (claimed.kind === "waiting") {
         waits += 1;
         if (waits > MAX_WAITS) throw new Error("an earlier reply to the same person is still being sent; will retry");
         await (inFlight.get(claimed.contactPhone) ?? delay(Math.min(1000, 20 * 2 ** waits)));
         continue;
       }
-      const step = await sendClaimed(job, claimed.reply);
-      if (step.error !== null) throw step.error;
-      outcome = step.outcome;
-      if (step.rowId === outboxId) return outcome;
+      const outcome = await sendClaimed(job, outboxId, claimed.reply);
+      if (outcome !== null) return outcome;
     }
   }
 
@@ -105,15 +112,12 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     const { outboxId } = outboundJobSchema.parse(job.data);
     const first = await claim(outboxId);
     if (first.kind === "done") return "skipped";
-    // A claim already held is sent at once: waiting for a turn with it would hold up the others.
-    if (first.kind === "claimed") {
-      const step = await sendClaimed(job, first.reply);
-      if (step.error !== null) throw step.error;
-      if (step.rowId === outboxId) return step.outcome;
-    }
-    // Claims are held only while sending: one taken inside the turn, never carried into it.
-    if (first.kind === "claimed") return perRecipient.run(first.reply.contact_phone, () => sendInLine(job, outboxId, null));
-    return perRecipient.run(first.contactPhone, () => sendInLine(job, outboxId, first));
+    if (first.kind === "waiting") return perRecipient.run(first.contactPhone, () => sendInLine(job, outboxId, first));
+    // A claim already held is sent at once, outside the turn: waiting for a turn with it would
+    // hold up the others. Claims are held only while sending, never carried into a turn.
+    const outcome = await sendClaimed(job, outboxId, first.reply);
+    if (outcome !== null) return outcome;
+    return perRecipient.run(first.reply.contact_phone, () => sendInLine(job, outboxId, null));
   };
 }
 
@@ -133,7 +137,13 @@ function onePerReply(claims: ReplyClaim[]): ReplyClaim[] {
 
 type Step = { rowId: string; outcome: string; error: Error | null };
 
-async function sendOne(deps: OutboundDeps, job: OutboundJob, reply: ClaimedReply, record: (outcome: ReplyOutcome) => Promise<boolean>): Promise<Step> {
+async function sendOne(
+  deps: OutboundDeps,
+  job: OutboundJob,
+  outboxId: string,
+  reply: ClaimedReply,
+  record: (outcome: ReplyOutcome) => Promise<boolean>,
+): Promise<Step> {
   const log = deps.log.child({ outboxId: reply.id, tenantId: reply.tenant_id, jobId: job.id });
   if (reply.recovered) {
     deps.metrics.possibleDuplicateSends.inc();
@@ -191,8 +201,7 @@ async function sendOne(deps: OutboundDeps, job: OutboundJob, reply: ClaimedReply
   await record({ id: reply.id, kind: "failed", ...error });
   deps.metrics.sends.inc({ result: "failed" });
   log.warn({ code: result.code, reason: result.reason }, "send failed for good");
-  const ownRow = reply.id === outboundJobSchema.parse(job.data).outboxId;
-  return { rowId: reply.id, outcome: "failed", error: ownRow ? new UnrecoverableError(`send failed (${result.reason})`) : null };
+  return { rowId: reply.id, outcome: "failed", error: reply.id === outboxId ? new UnrecoverableError(`send failed (${result.reason})`) : null };
 }
 
 function delay(ms: number): Promise<void> {
