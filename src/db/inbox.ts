@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { InboundMessage } from "../whatsapp/webhookPayload.ts";
-import { sql, type Tx } from "./sql.ts";
+import { sql, type Db, type Tx } from "./sql.ts";
 import { inboundRow, type InboundRow, type OutboxMessage } from "./whatsappMessages.ts";
 
 /**
@@ -19,7 +19,7 @@ const jsonValue = z.json();
  * earlier unhandled copies of redelivered ones, each with its WhatsApp message id.
  */
 export async function storeInboundMessages(
-  tx: Tx,
+  db: Db,
   messages: readonly InboundMessage[],
 ): Promise<{ id: string; waMessageId: string }[]> {
   if (messages.length === 0) return [];
@@ -33,7 +33,7 @@ export async function storeInboundMessages(
     sent_at: message.timestamp.toISOString(),
     payload: { kind: message.kind, title: message.title, profileName: message.profileName },
   }));
-  const rows = await tx.any(sql.prepared("inbox.storeInboundMessages", pendingRow)`
+  const rows = await db.any(sql.prepared("inbox.storeInboundMessages", pendingRow)`
     WITH incoming AS (
       SELECT * FROM jsonb_to_recordset(${sql.jsonb(jsonValue.parse(incoming))})
         AS m(n int, type text, body text, wa_id text, sender text, phone_number_id text, sent_at timestamptz, payload jsonb)

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { sendOutcomeColumns, sendOutcomesTable, type SendOutcome } from "./sendOutcomes.ts";
-import { sql, type Tx } from "./sql.ts";
+import { sql, type Db } from "./sql.ts";
 
 /**
  * The reply outbox's claim and record statements (platform path). A reply goes `queued` →
@@ -50,10 +50,10 @@ const claimRow = z.object({
  * person's two replies at once. A claim left `sending` longer than {@link STALE_REPLY_CLAIM_MS}
  * (a sender that died) is taken again, marked `recovered`. One answer per asked-for id, in order.
  */
-export async function claimReplies(tx: Tx, ids: readonly string[]): Promise<ReplyClaim[]> {
+export async function claimReplies(db: Db, ids: readonly string[]): Promise<ReplyClaim[]> {
   if (ids.length === 0) return [];
   const staleSeconds = STALE_REPLY_CLAIM_MS / 1000;
-  const rows = await tx.any(sql.prepared("replyOutbox.claimReplies", claimRow)`
+  const rows = await db.any(sql.prepared("replyOutbox.claimReplies", claimRow)`
     WITH requested AS (
       SELECT r.id, r.ord, w.contact_phone, w.seq, w.whatsapp_status, w.broadcast_id
       FROM unnest(${sql.array([...ids], "uuid")}::uuid[]) WITH ORDINALITY AS r(id, ord)
@@ -107,9 +107,9 @@ const recordedRow = z.object({ id: z.uuid() });
  * `sending` move, so recording an outcome twice changes nothing.
  * @returns the ids that moved.
  */
-export async function recordReplyOutcomes(tx: Tx, outcomes: readonly ReplyOutcome[]): Promise<Set<string>> {
+export async function recordReplyOutcomes(db: Db, outcomes: readonly ReplyOutcome[]): Promise<Set<string>> {
   if (outcomes.length === 0) return new Set();
-  const moved = await tx.anyFirst(sql.prepared("replyOutbox.recordReplyOutcomes", recordedRow)`
+  const moved = await db.anyFirst(sql.prepared("replyOutbox.recordReplyOutcomes", recordedRow)`
     UPDATE whatsapp_messages m SET
       whatsapp_status = CASE o.kind WHEN 'retry' THEN 'queued' ELSE o.kind END,
       ${sendOutcomeColumns}

@@ -1,5 +1,5 @@
 import type { DatabasePool } from "slonik";
-import { sql, noRows, type Tx } from "./sql.ts";
+import { sql, noRows, type Db, type Tx } from "./sql.ts";
 
 /** The database role tenant work runs as: bound by every row-level security policy. */
 export const APP_ROLE = "loyaltylaas_app";
@@ -50,6 +50,17 @@ export async function withPlatform<T>(pool: DatabasePool, fn: (tx: Tx) => Promis
     if (!platformSessionPools.has(pool)) await enterPlatform(tx);
     return fn(tx);
   });
+}
+
+/**
+ * Runs one statement on the platform-level path with no transaction around it: on a
+ * platform-session pool the connection is already the platform role, and the statement commits
+ * on its own (one round trip, not BEGIN, statement, COMMIT). `fn` must make a single statement:
+ * two would commit separately. On any other pool it runs in withPlatform's transaction.
+ */
+export async function onPlatform<T>(pool: DatabasePool, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (!platformSessionPools.has(pool)) return withPlatform(pool, fn);
+  return pool.connect(fn);
 }
 
 /** Switches an open transaction to the platform role with no tenant set. */

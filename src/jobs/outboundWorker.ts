@@ -1,7 +1,7 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import type { DatabasePool } from "slonik";
 import { claimReplies, recordReplyOutcomes, type ClaimedReply, type ReplyClaim, type ReplyOutcome } from "../db/replyOutbox.ts";
-import { withPlatform } from "../db/withTenant.ts";
+import { onPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
@@ -53,12 +53,12 @@ const MAX_WAITS = 12;
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
   const claim = coalesceCalls(
-    async (ids: string[]) => onePerReply(await withPlatform(deps.pool, (tx) => claimReplies(tx, ids))),
+    async (ids: string[]) => onePerReply(await onPlatform(deps.pool, (db) => claimReplies(db, ids))),
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "claim" }, size) },
   );
   const record = coalesceCalls(
     async (outcomes: ReplyOutcome[]) => {
-      const moved = await withPlatform(deps.pool, (tx) => recordReplyOutcomes(tx, outcomes));
+      const moved = await onPlatform(deps.pool, (db) => recordReplyOutcomes(db, outcomes));
       return outcomes.map((outcome) => moved.has(outcome.id));
     },
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "record" }, size) },
