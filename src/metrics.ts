@@ -62,6 +62,12 @@ export function createMetrics() {
       buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
+    replyHandOffs: new Counter({
+      name: "loyalty_reply_handoffs_total",
+      help: "Replies the inbound worker handed to its own process's sender (direct), or queued as outbound jobs (queued: too many sends in flight; retry: a direct send to try again)",
+      labelNames: ["path"] as const,
+      registers: [registry],
+    }),
     possibleDuplicateSends: new Counter({
       name: "loyalty_outbound_possible_duplicates_total",
       help: "Sends accepted by the Graph API whose wamid could not be recorded (a retry may duplicate)",

@@ -12,6 +12,7 @@ import { createInboundProcessor } from "./jobs/inboundWorker.ts";
 import { createBroadcastSender } from "./jobs/broadcastSender.ts";
 import { BROADCAST_SEND_JOB, createMessageQueues, INBOUND_QUEUE, OUTBOUND_QUEUE } from "./jobs/messageQueues.ts";
 import { createOutboundProcessor } from "./jobs/outboundWorker.ts";
+import { createReplyHandOff, type ReplyHandOff } from "./jobs/replyHandOff.ts";
 import { createQueueFactory, type QueueFactory } from "./jobs/queueFactory.ts";
 import { createSlidingWindowLimiter } from "./jobs/slidingWindowLimiter.ts";
 import { createSweeper, type SweepResult } from "./jobs/sweeper.ts";
@@ -87,6 +88,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const messageQueues = createMessageQueues(queues);
 
   let broadcastSender: ReturnType<typeof createBroadcastSender> | undefined;
+  let replies: ReplyHandOff | undefined;
   const sweeper = createSweeper({ pool, inbound: messageQueues.inbound, outbound: messageQueues.outbound, log, metrics });
   if (options.role !== "web") {
     const graph =
@@ -101,14 +103,18 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const ratePerSecond = config.whatsapp.sendRatePerSecond;
     const limiter = createSlidingWindowLimiter(ratePerSecond);
     const sendReply = createOutboundProcessor({ pool, graph, limiter, log, metrics });
+    const outboundConcurrency = options.outboundConcurrency ?? DEFAULT_OUTBOUND_CONCURRENCY;
+    // The replies a message gets are sent by the process that wrote them, up to the outbound
+    // worker's own concurrency; the queue takes overflow and retries.
+    replies = createReplyHandOff({ sendReply, outbound: messageQueues.outbound, maxInFlight: outboundConcurrency, log, metrics });
     const sender = createBroadcastSender({ pool, graph, limiter, ratePerSecond, log, metrics });
     broadcastSender = sender;
-    queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, outbound: messageQueues.outbound }), {
+    queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, replies }), {
       concurrency: options.inboundConcurrency ?? 8,
     });
     // Broadcast senders share the outbound queue: one long job per broadcast among the replies.
     queues.worker(OUTBOUND_QUEUE, (job, token) => (job.name === BROADCAST_SEND_JOB ? sender.process(job, token) : sendReply(job)), {
-      concurrency: options.outboundConcurrency ?? DEFAULT_OUTBOUND_CONCURRENCY,
+      concurrency: outboundConcurrency,
     });
     await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound, schedules: options.platformSchedules ?? true });
     sweeper.start(options.sweeperIntervalMs);
@@ -147,6 +153,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       // A broadcast sender runs until its broadcast is done: ask it to hand back what is unsent.
       broadcastSender?.stop();
       await queues.closeWorkers();
+      // Replies handed off before the inbound worker closed are sent (or queued) before the queues close.
+      await replies?.drain();
       await queues.close();
       await pool.end();
     },

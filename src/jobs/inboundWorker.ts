@@ -2,8 +2,8 @@ import type { Job } from "bullmq";
 import { handleInbound, type EngineDeps } from "../conversation/handleInbound.ts";
 import { findInboundMessage, insertOutboxMessage, markInboundUnprocessable } from "../db/whatsappMessages.ts";
 import { withPlatform } from "../db/withTenant.ts";
-import { enqueueOutbound, inboundJobSchema } from "./messageQueues.ts";
-import type { JobQueue } from "./queueFactory.ts";
+import { inboundJobSchema } from "./messageQueues.ts";
+import type { ReplyHandOff } from "./replyHandOff.ts";
 
 const SORRY = {
   kind: "text",
@@ -13,10 +13,11 @@ const SORRY = {
 /**
  * The inbound worker: one job per stored inbound message. The engine handles the sender's
  * pending messages in one transaction; after commit, the replies it wrote to the outbox are
- * queued (a failure here is repaired by the sweeper). A message that fails on every attempt is
+ * handed to this process's reply sender (replyHandOff.ts; a failure here is repaired by the
+ * sweeper). A message that fails on every attempt is
  * set aside with an apology, so one bad message never blocks the sender's chat.
  */
-export function createInboundProcessor(deps: EngineDeps & { outbound: JobQueue }) {
+export function createInboundProcessor(deps: EngineDeps & { replies: ReplyHandOff }) {
   return async (job: Job): Promise<number> => {
     const { messageId } = inboundJobSchema.parse(job.data);
     const stopTimer = deps.metrics.engineDuration.startTimer();
@@ -32,9 +33,9 @@ export function createInboundProcessor(deps: EngineDeps & { outbound: JobQueue }
       stopTimer();
     }
     try {
-      await enqueueOutbound(deps.outbound, outboxIds);
+      await deps.replies.handOff(outboxIds);
     } catch (err) {
-      deps.log.warn({ err, messageId, count: outboxIds.length }, "outbound enqueue failed; the sweeper will retry");
+      deps.log.warn({ err, messageId, count: outboxIds.length }, "replies could not be handed off or queued; the sweeper will queue them");
     }
     return outboxIds.length;
   };

@@ -8,7 +8,10 @@ export const OUTBOUND_QUEUE = "outbound";
 export const inboundJobSchema = z.object({ messageId: z.uuid() });
 export const outboundJobSchema = z.object({ outboxId: z.uuid() });
 
-const OUTBOUND_ATTEMPTS = 8;
+/** Tries of one reply, counted on its row (a send in the worker that wrote it is the first). */
+export const OUTBOUND_ATTEMPTS = 8;
+/** Wait before a reply's first retry; each later one waits twice as long. */
+export const OUTBOUND_BACKOFF_MS = 1000;
 
 /** The two message queues, with their job options (idempotent job ids, retries with backoff). */
 export function createMessageQueues(queues: QueueFactory): { inbound: JobQueue; outbound: JobQueue } {
@@ -21,7 +24,7 @@ export function createMessageQueues(queues: QueueFactory): { inbound: JobQueue; 
     }),
     outbound: queues.queue(OUTBOUND_QUEUE, {
       attempts: OUTBOUND_ATTEMPTS,
-      backoff: { type: "exponential", delay: 1000 },
+      backoff: { type: "exponential", delay: OUTBOUND_BACKOFF_MS },
       removeOnComplete: { age: 3600, count: 10_000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     }),
@@ -37,23 +40,28 @@ export async function enqueueInbound(queue: JobQueue, messageIds: readonly strin
   await queue.addBulk(messageIds.map((messageId) => ({ name: "inbound", data: { messageId }, opts: { jobId: inboundJobId(messageId) } })));
 }
 
-/** Enqueues outbox rows by row id (the job id). */
-export async function enqueueOutbound(queue: JobQueue, outboxIds: readonly string[]): Promise<void> {
+/** Enqueues outbox rows by row id (the job id), to run at once or after `delayMs`. */
+export async function enqueueOutbound(queue: JobQueue, outboxIds: readonly string[], options: { delayMs?: number } = {}): Promise<void> {
   if (outboxIds.length === 0) return;
-  await queue.addBulk(outboxIds.map((outboxId) => ({ name: "outbound", data: { outboxId }, opts: { jobId: outboundJobId(outboxId) } })));
+  const delay = options.delayMs === undefined ? {} : { delay: options.delayMs };
+  await queue.addBulk(outboxIds.map((outboxId) => ({ name: "outbound", data: { outboxId }, opts: { jobId: outboundJobId(outboxId), ...delay } })));
 }
 
 /**
- * Queues rows the sweeper found left behind. BullMQ ignores an add whose job id it still holds,
- * and a finished job (completed, or failed for good) is kept for a while: its row, still
- * unhandled, would never be queued again. Such a job is removed first; a job still waiting,
- * delayed or running is left to finish.
+ * Queues outbox rows that may have had a job before (a retry, a stranded row). BullMQ ignores an
+ * add whose job id it still holds, and a finished job (completed, or failed for good) is kept
+ * for a while: it is removed first. A job still waiting, delayed or running is left to finish.
  */
+export async function requeueOutbound(queue: JobQueue, outboxIds: readonly string[], options: { delayMs?: number } = {}): Promise<void> {
+  await removeFinished(queue, outboxIds.map(outboundJobId));
+  await enqueueOutbound(queue, outboxIds, options);
+}
+
+/** Queues rows the sweeper found left behind, removing their finished jobs first (see requeueOutbound). */
 export async function requeueStranded(queues: { inbound: JobQueue; outbound: JobQueue }, stranded: { inbound: readonly string[]; outbound: readonly string[] }): Promise<void> {
   await removeFinished(queues.inbound, stranded.inbound.map(inboundJobId));
-  await removeFinished(queues.outbound, stranded.outbound.map(outboundJobId));
   await enqueueInbound(queues.inbound, stranded.inbound);
-  await enqueueOutbound(queues.outbound, stranded.outbound);
+  await requeueOutbound(queues.outbound, stranded.outbound);
 }
 
 /** Removes the jobs of these ids that finished (completed, or failed for good), so the ids can be added again. */

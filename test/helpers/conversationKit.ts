@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
-import { sql, type Tx } from "../../src/db/sql.ts";
+import { sql } from "../../src/db/sql.ts";
 import { insertOutboxMessage } from "../../src/db/whatsappMessages.ts";
 import { withPlatform, withTenant } from "../../src/db/withTenant.ts";
 import { creditPoints } from "../../src/domain/ledger/creditPoints.ts";
@@ -241,9 +241,4 @@ export async function createPlan(pool: DatabasePool, maxCustomers: number): Prom
       RETURNING id`),
   );
   return slug;
-}
-
-/** Runs one statement on the platform path (test set-up: suspend a tenant, block a customer). */
-export async function onPlatform(pool: DatabasePool, statement: (tx: Tx) => Promise<unknown>): Promise<void> {
-  await withPlatform(pool, statement);
 }

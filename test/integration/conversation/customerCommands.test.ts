@@ -12,7 +12,6 @@ import {
   joinByChat,
   menuSend,
   messagesOf,
-  onPlatform,
   sentBodiesTo,
   stopAndClean,
   textSend,
@@ -303,7 +302,7 @@ describe("when the vendor or customer cannot be served", () => {
   it("when a customer's tenant is suspended after they joined, then BALANCE gets a polite reply and their state is untouched", async () => {
     const { tenant, phone, customerId } = await joined();
     const stateBefore = await conversationStateOf(customerId);
-    await onPlatform(app.pool, (tx) => tx.query(sql.type(z.object({}).loose())`UPDATE tenants SET subscription_status = 'suspended' WHERE id = ${tenant.id}`));
+    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({}).loose())`UPDATE tenants SET subscription_status = 'suspended' WHERE id = ${tenant.id}`));
 
     expect(await app.say(phone, "BALANCE")).toEqual([
       `${tenant.businessName}'s loyalty program is paused at the moment. Please check back later or speak to the vendor.`,
@@ -317,7 +316,7 @@ describe("when the vendor or customer cannot be served", () => {
 
   it("when a customer is blocked, then every message gets the on-hold reply", async () => {
     const { tenant, phone, customerId } = await joined();
-    await onPlatform(app.pool, (tx) => tx.query(sql.type(z.object({}).loose())`UPDATE customers SET loyalty_status = 'blocked' WHERE id = ${customerId}`));
+    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({}).loose())`UPDATE customers SET loyalty_status = 'blocked' WHERE id = ${customerId}`));
     const onHold = `Your membership at ${tenant.businessName} is on hold. Please speak to the vendor.`;
     expect(await app.say(phone, "BALANCE")).toEqual([onHold]);
     expect(await app.say(phone, `JOIN ${tenant.vendorCode}`)).toEqual([onHold]);

@@ -88,6 +88,7 @@ describe("Graph API failures", () => {
     expect(others).toEqual([]);
     expect(row).toMatchObject({ whatsapp_status: "sent", whatsapp_message_id: wamid, attempts: 2, error_code: null, error_message: null });
     expect(row?.sent_at).toBeInstanceOf(Date);
+    // The first try was the engine's worker's own; the retry went through the outbound queue.
     expect(await jobData(app, "outbound", `out-${row?.id ?? ""}`)).toEqual({ outboxId: row?.id });
     expect(app.logs.lines.some((l) => l.msg === "send failed; will retry" && l.reason === "server_error" && l.outboxId === row?.id)).toBe(true);
     expect(app.logs.lines.some((l) => l.msg === "message sent" && l.outboxId === row?.id)).toBe(true);
