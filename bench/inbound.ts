@@ -10,6 +10,7 @@ import { pino } from "pino";
 import type { Histogram } from "prom-client";
 import { z } from "zod";
 import { loadConfig } from "../src/config.ts";
+import { roundTripsOf } from "../src/db/pool.ts";
 import { INBOUND_QUEUE, OUTBOUND_QUEUE } from "../src/jobs/messageQueues.ts";
 import { createLogger } from "../src/logger.ts";
 import { startRuntime, type Runtime } from "../src/runtime.ts";
@@ -71,6 +72,7 @@ const workerMessageSchema = z.discriminatedUnion("type", [
     type: z.literal("stats"),
     engineTransaction: z.object({ sum: z.number(), count: z.number() }),
     graphApiCall: z.object({ sum: z.number(), count: z.number() }),
+    roundTrips: z.object({ statements: z.number(), transactions: z.number() }),
     eventLoopUtilization: z.number(),
     rssBytes: z.number(),
     maxRssBytes: z.number(),
@@ -178,12 +180,14 @@ try {
     process.stdout.write(`  phase ${spec.name}…`);
     const probe = startProbes(app, monitorClient, db.name);
     const metricsBefore = await stageMetrics(app, workers);
+    const tripsBefore = await countRoundTrips(app, workers, redis);
     const cpuBefore = await meter.snapshot();
     loadClient.send({ type: "run", phase: spec });
     const answer = await messages.next();
     if (answer.type === "failed") throw new Error(`load client: ${answer.message}`);
     if (answer.type !== "done") throw new Error("load client: unexpected message");
     const cpuAfter = await meter.snapshot();
+    const tripsAfter = await countRoundTrips(app, workers, redis);
     const server = await probe.stop();
     const metricsAfter = await stageMetrics(app, workers);
     const result = answer.result;
@@ -194,6 +198,7 @@ try {
       client: result,
       server: { ...server, stageMeansMs: diffStageMetrics(metricsBefore, metricsAfter), queueStages },
       cpu: { ...cpu, perMessageMs: perMessage(cpu, result.completed) },
+      roundTripsPerMessage: roundTripsPerMessage(tripsBefore, tripsAfter, result.completed),
     };
   };
 
@@ -289,7 +294,36 @@ type MeasuredPhase = {
   client: PhaseResult;
   server: ServerProbe & { stageMeansMs: Record<string, number | null>; queueStages: QueueStages | null };
   cpu: CpuUsage & { perMessageMs: Record<string, number> };
+  roundTripsPerMessage: RoundTripCounts;
 };
+
+/** PostgreSQL round trips of the web process and of the workers (statements, plus BEGIN and COMMIT of each transaction), and Redis commands. */
+type RoundTripCounts = { webPostgres: number; workerPostgres: number; redisCommands: number | null };
+
+/**
+ * Counts what the phase cost in round trips, the figure that does not vary with the machine's
+ * speed: the pools' own counts (src/db/roundTrips.ts), and Redis's command counts (INFO
+ * commandstats, which also counts the commands BullMQ's Lua scripts run).
+ */
+async function countRoundTrips(app: Runtime, workerProcesses: readonly WorkerProcess[], connection: Redis | undefined): Promise<RoundTripCounts> {
+  const trips = (counts: { statements: number; transactions: number }) => counts.statements + 2 * counts.transactions;
+  let workerPostgres = 0;
+  for (const worker of workerProcesses) workerPostgres += trips((await worker.stats()).roundTrips);
+  const webPostgres = trips(roundTripsOf(app.pool));
+  if (connection === undefined) return { webPostgres, workerPostgres, redisCommands: null };
+  const info = await connection.info("commandstats");
+  const redisCommands = [...info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  return { webPostgres, workerPostgres, redisCommands };
+}
+
+function roundTripsPerMessage(before: RoundTripCounts, after: RoundTripCounts, messages: number): RoundTripCounts {
+  const per = (a: number, b: number) => (messages === 0 ? 0 : round((a - b) / messages, 2));
+  return {
+    webPostgres: per(after.webPostgres, before.webPostgres),
+    workerPostgres: per(after.workerPostgres, before.workerPostgres),
+    redisCommands: after.redisCommands === null || before.redisCommands === null ? null : per(after.redisCommands, before.redisCommands),
+  };
+}
 
 /** Samples the app while a phase runs: pool, event loop, RSS, and PostgreSQL wait events. */
 function startProbes(app: Runtime, db: pg.Client, databaseName: string): { stop(): Promise<ServerProbe> } {
@@ -517,6 +551,7 @@ function phaseRows(label: string, phase: MeasuredPhase, targets: { webhookTarget
     ["  webhook p50 / p99", `${ms(c.webhookMs.p50)} / ${ms(c.webhookMs.p99)}${targets.webhookTarget === true ? ` (target p99 < 20 ms) ${verdict(c.webhookMs.p99 < 20)}` : ""}`],
     ["  end-to-end p50 / p99", `${ms(c.endToEndMs.p50)} / ${ms(c.endToEndMs.p99)}${targets.webhookTarget === true ? ` (target p99 < 300 ms) ${verdict(c.endToEndMs.p99 < 300)}` : ""}`],
     ["  CPU ms per message", Object.entries(phase.cpu.perMessageMs).map(([name, value]) => `${name} ${value}`).join(", ")],
+    ["  round trips per message", `PostgreSQL: web ${phase.roundTripsPerMessage.webPostgres}, workers ${phase.roundTripsPerMessage.workerPostgres}; Redis commands ${phase.roundTripsPerMessage.redisCommands ?? "n/a"}`],
     ["  machine busy / others' share", `${(phase.cpu.machineBusy * 100).toFixed(0)}% / ${((phase.cpu.otherProcessesMs / (phase.cpu.wallSeconds * 1000 * phase.cpu.cores)) * 100).toFixed(0)}% of all cores`],
   ];
   if (c.sendLagMs.count > 0) rows.push(["  client send lag p99", ms(c.sendLagMs.p99)]);

@@ -1,11 +1,29 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { RoundTrips } from "./db/roundTrips.ts";
 
 /** Prometheus metrics (prom-client): webhook, queue, send and ledger counters and latencies. */
 export type Metrics = ReturnType<typeof createMetrics>;
 
-export function createMetrics() {
+export function createMetrics(sources: { databaseRoundTrips?: () => RoundTrips } = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  const roundTrips = sources.databaseRoundTrips;
+  if (roundTrips !== undefined) {
+    // Read from the pool's own count at each scrape: every statement, BEGIN and COMMIT is a round trip.
+    const reported: RoundTrips = { statements: 0, transactions: 0 };
+    new Counter({
+      name: "loyalty_db_round_trips_total",
+      help: "Round trips to PostgreSQL: statements, and the BEGIN and COMMIT of explicit transactions",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+      collect() {
+        const now = roundTrips();
+        this.inc({ kind: "statement" }, now.statements - reported.statements);
+        this.inc({ kind: "begin_commit" }, 2 * (now.transactions - reported.transactions));
+        Object.assign(reported, now);
+      },
+    });
+  }
   return {
     registry,
     webhookRequests: new Counter({

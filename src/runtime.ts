@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DatabasePool } from "slonik";
 import type { Config } from "./config.ts";
-import { createDatabasePool } from "./db/pool.ts";
+import { createDatabasePool, roundTripsOf } from "./db/pool.ts";
 import { ensureFirstPlatformAdmin } from "./domain/platform/ensureFirstPlatformAdmin.ts";
 import { createApiRoutes } from "./http/api/createApiRoutes.ts";
 import { createApp } from "./http/app.ts";
@@ -84,7 +84,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   });
   await ensureFirstPlatformAdmin(pool, config.platformAdmin, log);
   await sandbox?.prepare(pool);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ databaseRoundTrips: () => roundTripsOf(pool) });
   const messageQueues = createMessageQueues(queues);
 
   let broadcastSender: ReturnType<typeof createBroadcastSender> | undefined;

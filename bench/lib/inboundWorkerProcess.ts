@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { pino } from "pino";
 import { z } from "zod";
 import { loadConfig } from "../../src/config.ts";
+import { roundTripsOf } from "../../src/db/pool.ts";
 import { createLogger } from "../../src/logger.ts";
 import { startRuntime, type Runtime } from "../../src/runtime.ts";
 import { histogramTotals } from "./histogramTotals.ts";
@@ -10,7 +11,7 @@ import { histogramTotals } from "./histogramTotals.ts";
  * A worker process for `bench/inbound --workers N`: the same runtime as `npm start -- --role
  * worker` (inbound and outbound workers, scheduled jobs, sweeper), started on the bench's
  * database, Redis prefix and fake Graph API. Talks to the bench over IPC: `ready` after start,
- * `stats` (its engine and Graph-call histograms and event loop) when asked, stops on `exit`.
+ * `stats` (its engine and Graph-call histograms, PostgreSQL round trips and event loop) when asked, stops on `exit`.
  */
 const startSchema = z.object({
   type: z.literal("start"),
@@ -52,14 +53,15 @@ async function handle(command: z.infer<typeof commandSchema>): Promise<void> {
       return;
     }
     case "stats": {
-      const metrics = runtime?.metrics;
-      if (metrics === undefined) throw new Error("stats before start");
+      if (runtime === undefined) throw new Error("stats before start");
+      const { metrics, pool } = runtime;
       const utilization = performance.eventLoopUtilization(elu).utilization;
       elu = performance.eventLoopUtilization();
       send({
         type: "stats",
         engineTransaction: await histogramTotals(metrics.engineDuration),
         graphApiCall: await histogramTotals(metrics.sendDuration),
+        roundTrips: { ...roundTripsOf(pool) },
         eventLoopUtilization: utilization,
         rssBytes: process.memoryUsage.rss(),
         maxRssBytes: process.resourceUsage().maxRSS * 1024,

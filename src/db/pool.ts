@@ -6,6 +6,7 @@ import {
   type QueryResultRow,
 } from "slonik";
 import { z } from "zod";
+import { createRoundTripCounter, type RoundTrips } from "./roundTrips.ts";
 import { sql } from "./sql.ts";
 import { markPlatformSession, PLATFORM_ROLE } from "./withTenant.ts";
 
@@ -63,13 +64,21 @@ export type PoolOptions = {
   platformSession?: boolean;
 };
 
+const roundTripsByPool = new WeakMap<DatabasePool, RoundTrips>();
+
+/** The round trips a pool made by createDatabasePool has sent so far (for `/metrics` and the benches). */
+export function roundTripsOf(pool: DatabasePool): RoundTrips {
+  return roundTripsByPool.get(pool) ?? { statements: 0, transactions: 0 };
+}
+
 /** Creates the slonik pool used by the whole app. */
 export async function createDatabasePool(
   databaseUrl: string,
   options: PoolOptions = {},
 ): Promise<DatabasePool> {
+  const roundTrips = createRoundTripCounter();
   const pool = await createPool(options.platformSession === true ? withPlatformSession(databaseUrl) : databaseUrl, {
-    interceptors: [createResultParserInterceptor()],
+    interceptors: [createResultParserInterceptor(), roundTrips.interceptor],
     typeParsers,
     maxPoolSize: options.maxPoolSize ?? 20,
     statementTimeout: options.statementTimeoutMs ?? 30_000,
@@ -80,6 +89,7 @@ export async function createDatabasePool(
     // true), so a released connection carries no state to discard.
     resetConnection: async () => {},
   });
+  roundTripsByPool.set(pool, roundTrips.counts);
   if (options.platformSession === true) {
     // A pooler that drops startup options would leave sessions as the login role, and platform
     // transactions would then run with that role's rights: refuse to start instead.
