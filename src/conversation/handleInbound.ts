@@ -42,7 +42,7 @@ export async function handleInbound(deps: EngineDeps, messageId: string): Promis
     const claimed = await claimSenderOf(tx, messageId);
     if (claimed === null) return [];
     const { contact } = claimed;
-    const pending = await listPendingInbound(tx, contact.phone_number);
+    const pending = claimed.pending ?? (await listPendingInbound(tx, contact.phone_number));
     const outboxIds: string[] = [];
     for (const row of pending) {
       const log = deps.log.child({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone) });

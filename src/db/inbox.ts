@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { InboundMessage } from "../whatsapp/webhookPayload.ts";
+import type { FragmentSqlToken } from "slonik";
 import { sql, type Db, type Tx } from "./sql.ts";
 import { inboundRow, type InboundRow, type OutboxMessage } from "./whatsappMessages.ts";
 
@@ -107,13 +108,23 @@ export async function finishInboundMessage(
   return [...ids];
 }
 
+/**
+ * A sender's messages not handled yet, unordered (by WhatsApp timestamp, then `created_at`, is
+ * their order); `contactPhone` is a value or an expression of the statement it goes in.
+ */
+export function pendingInboundRows(contactPhone: FragmentSqlToken | string): FragmentSqlToken {
+  return sql.fragment`
+    SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
+           whatsapp_message_id, wa_timestamp, processed_at, payload, created_at
+    FROM whatsapp_messages
+    WHERE contact_phone = ${contactPhone} AND direction = 'inbound' AND processed_at IS NULL
+  `;
+}
+
 /** A sender's messages not handled yet, in WhatsApp timestamp order (the caller holds the contact lock). */
 export async function listPendingInbound(tx: Tx, contactPhone: string): Promise<readonly InboundRow[]> {
   return tx.any(sql.prepared("inbox.listPendingInbound", inboundRow)`
-    SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
-           whatsapp_message_id, wa_timestamp, processed_at, payload
-    FROM whatsapp_messages
-    WHERE contact_phone = ${contactPhone} AND direction = 'inbound' AND processed_at IS NULL
+    ${pendingInboundRows(contactPhone)}
     ORDER BY wa_timestamp, created_at
   `);
 }

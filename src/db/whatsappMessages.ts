@@ -123,6 +123,12 @@ export const inboundRow = z.object({
 });
 export type InboundRow = z.infer<typeof inboundRow>;
 
+/** An unhandled inboundRow as `json_agg` gives it (times as ISO text). */
+export const pendingInboundJson = inboundRow.extend({
+  wa_timestamp: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+  processed_at: z.null(),
+});
+
 export async function findInboundMessage(tx: Tx, id: string): Promise<InboundRow | null> {
   return tx.maybeOne(sql.type(inboundRow)`
     SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
