@@ -11,7 +11,7 @@ import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
 import { outMessageSchema, type OutMessage } from "../whatsapp/outMessage.ts";
-import { broadcastSendJobSchema } from "./messageQueues.ts";
+import { broadcastSendJobSchema, OUTBOUND_ATTEMPTS, OUTBOUND_BACKOFF_MS } from "./messageQueues.ts";
 import type { SendPermit, SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
 
 export type BroadcastSenderDeps = {
@@ -29,10 +29,9 @@ export type BroadcastSenderDeps = {
   staleClaimMs?: number;
 };
 
-/** As many attempts as an outbound job has; then the last error is final. */
-const MAX_SEND_ATTEMPTS = 8;
-/** First retry after 1 s, doubling: the outbound queue's exponential backoff. */
-const RETRY_BASE_MS = 1000;
+/** As many attempts as a reply has (then the last error is final), retried after the same backoff (doubling). */
+const MAX_SEND_ATTEMPTS = OUTBOUND_ATTEMPTS;
+const RETRY_BASE_MS = OUTBOUND_BACKOFF_MS;
 const FLUSH_INTERVAL_MS = 100;
 const FLUSH_AT_OUTCOMES = 200;
 const STALE_CLAIM_MS = 5 * 60_000;
