@@ -99,23 +99,29 @@ export async function claimReplies(db: Db, ids: readonly string[]): Promise<Repl
 /** What became of one claimed reply; a retry puts it back in line (`queued`). */
 export type ReplyOutcome = SendOutcome;
 
-const recordedRow = z.object({ id: z.uuid() });
+const recordedRow = z.object({ id: z.uuid(), status_parked: z.boolean() });
+
+/** What recording outcomes did: the rows that moved, and whether a status callback waits for one of their wamids. */
+export type RecordedReplies = { moved: Set<string>; statusCallbacksParked: boolean };
 
 /**
  * Records the outcomes of claimed replies in one statement: the wamid and `sent`, or `failed`
  * with Meta's code and text, or the error and `queued` again for a retry. Only rows still
- * `sending` move, so recording an outcome twice changes nothing.
- * @returns the ids that moved.
+ * `sending` move, so recording an outcome twice changes nothing. Also tells whether Meta's status
+ * callback for a recorded wamid came first and was parked (the caller applies it now rather than
+ * leave it to the sweeper).
  */
-export async function recordReplyOutcomes(db: Db, outcomes: readonly ReplyOutcome[]): Promise<Set<string>> {
-  if (outcomes.length === 0) return new Set();
-  const moved = await db.anyFirst(sql.prepared("replyOutbox.recordReplyOutcomes", recordedRow)`
+export async function recordReplyOutcomes(db: Db, outcomes: readonly ReplyOutcome[]): Promise<RecordedReplies> {
+  if (outcomes.length === 0) return { moved: new Set(), statusCallbacksParked: false };
+  const rows = await db.any(sql.prepared("replyOutbox.recordReplyOutcomes", recordedRow)`
     UPDATE whatsapp_messages m SET
       whatsapp_status = CASE o.kind WHEN 'retry' THEN 'queued' ELSE o.kind END,
       ${sendOutcomeColumns}
     FROM ${sendOutcomesTable(outcomes)}
     WHERE m.id = o.id AND m.direction = 'outbound' AND m.broadcast_id IS NULL AND m.whatsapp_status = 'sending'
-    RETURNING m.id
+    RETURNING m.id, EXISTS (
+      SELECT 1 FROM parked_status_callbacks p WHERE p.whatsapp_message_id = m.whatsapp_message_id
+    ) AS status_parked
   `);
-  return new Set(moved);
+  return { moved: new Set(rows.map((row) => row.id)), statusCallbacksParked: rows.some((row) => row.status_parked) };
 }

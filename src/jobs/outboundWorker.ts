@@ -1,7 +1,8 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import type { DatabasePool } from "slonik";
 import { claimReplies, recordReplyOutcomes, type ClaimedReply, type ReplyClaim, type ReplyOutcome } from "../db/replyOutbox.ts";
-import { onPlatform } from "../db/withTenant.ts";
+import { applyParkedStatusCallbacks } from "../conversation/applyStatusCallbacks.ts";
+import { onPlatform, withPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
@@ -58,11 +59,24 @@ export function createOutboundProcessor(deps: OutboundDeps) {
   );
   const record = coalesceCalls(
     async (outcomes: ReplyOutcome[]) => {
-      const moved = await onPlatform(deps.pool, (db) => recordReplyOutcomes(db, outcomes));
-      return outcomes.map((outcome) => moved.has(outcome.id));
+      const recorded = await onPlatform(deps.pool, (db) => recordReplyOutcomes(db, outcomes));
+      if (recorded.statusCallbacksParked) await applyParkedNow();
+      return outcomes.map((outcome) => recorded.moved.has(outcome.id));
     },
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "record" }, size) },
   );
+  /**
+   * Meta's status callback for a reply can beat the record of its wamid (it is then parked):
+   * applied as soon as the wamid is recorded, not at the sweeper's next pass. A failure here is
+   * left to the sweeper.
+   */
+  async function applyParkedNow(): Promise<void> {
+    try {
+      await withPlatform(deps.pool, (tx) => applyParkedStatusCallbacks(tx));
+    } catch (err) {
+      deps.log.warn({ err }, "parked status callbacks not applied; the sweeper will");
+    }
+  }
   const perRecipient = createKeyedMutex();
   /** This process's sends in flight, by recipient: a job waiting behind one waits for it to end. */
   const inFlight = new Map<string, Promise<unknown>>();

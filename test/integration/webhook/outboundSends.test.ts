@@ -142,6 +142,30 @@ describe("Graph API failures", () => {
   });
 });
 
+describe("status callbacks that beat the record", () => {
+  it("when Meta's delivered callback arrives before the reply's wamid is recorded, then it is applied as the wamid is recorded, not left for the sweeper", async () => {
+    const phone = randomPhone();
+    const delivered = loadFixture("status-delivered.json", { phone, wamidTag: randomUUID().slice(0, 8) });
+    const wamid = /"id": "(wamid\.[^"]+)"/.exec(delivered)?.[1] ?? "";
+    // Meta accepts the send but its answer is slow: the callback comes first.
+    answers.set(phone, () => ({ ...accepted(phone, wamid), delayMs: 500 }));
+
+    await app.sendText(phone, "hello");
+    await app.repliesTo(phone, 1);
+    expect((await app.postWebhook(null, { raw: delivered })).status).toBe(200);
+
+    // This file's app sweeps every 10 minutes: only the record can have applied it.
+    await eventually(async () => {
+      const [row] = await outboundOf(phone);
+      expect(row).toMatchObject({ whatsapp_status: "delivered", whatsapp_message_id: wamid });
+      expect(row?.delivered_at?.getTime()).toBe(1764150020_000);
+    });
+    const parked = await owner.oneFirst(sql.type(z.object({ n: z.number() }))`
+      SELECT count(*)::int AS n FROM parked_status_callbacks WHERE whatsapp_message_id = ${wamid}`);
+    expect(parked).toBe(0);
+  });
+});
+
 /** Writes replies straight to the outbox (no job), as written `ageSeconds` ago, with `status` and its claim that old. */
 async function writeReplies(phones: readonly string[], options: { ageSeconds: number; status?: "queued" | "sending" | "sent"; claimAgeSeconds?: number }): Promise<string[]> {
   return owner.transaction(async (tx) => {

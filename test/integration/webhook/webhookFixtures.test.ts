@@ -286,7 +286,8 @@ describe("status callbacks", () => {
     // The reply path records it: claimed, then sent with its wamid.
     await withPlatform(app.pool, async (tx) => {
       expect(await claimReplies(tx, [rowId])).toMatchObject([{ kind: "claimed", reply: { id: rowId } }]);
-      expect(await recordReplyOutcomes(tx, [{ id: rowId, kind: "sent", wamid }])).toEqual(new Set([rowId]));
+      // The record tells that a callback waits for this wamid (the reply sender then applies it at once).
+      expect(await recordReplyOutcomes(tx, [{ id: rowId, kind: "sent", wamid }])).toEqual({ moved: new Set([rowId]), statusCallbacksParked: true });
     });
     await app.runtime.sweepOnce();
 
