@@ -179,17 +179,19 @@ try {
   const runPhase = async (spec: PhaseSpec): Promise<MeasuredPhase> => {
     process.stdout.write(`  phase ${spec.name}…`);
     const probe = startProbes(app, monitorClient, db.name);
-    const metricsBefore = await stageMetrics(app, workers);
-    const tripsBefore = await countRoundTrips(app, workers, redis);
+    const workersBefore = await Promise.all(workers.map((worker) => worker.stats()));
+    const metricsBefore = await stageMetrics(app, workersBefore);
+    const tripsBefore = await countRoundTrips(app, workersBefore, redis);
     const cpuBefore = await meter.snapshot();
     loadClient.send({ type: "run", phase: spec });
     const answer = await messages.next();
     if (answer.type === "failed") throw new Error(`load client: ${answer.message}`);
     if (answer.type !== "done") throw new Error("load client: unexpected message");
     const cpuAfter = await meter.snapshot();
-    const tripsAfter = await countRoundTrips(app, workers, redis);
+    const workersAfter = await Promise.all(workers.map((worker) => worker.stats()));
+    const tripsAfter = await countRoundTrips(app, workersAfter, redis);
     const server = await probe.stop();
-    const metricsAfter = await stageMetrics(app, workers);
+    const metricsAfter = await stageMetrics(app, workersAfter);
     const result = answer.result;
     const cpu = meter.between(cpuBefore, cpuAfter);
     const queueStages = jobs === undefined ? null : await jobs.stages(result.startedAtEpochMs, result.endedAtEpochMs);
@@ -305,10 +307,9 @@ type RoundTripCounts = { webPostgres: number; workerPostgres: number; redisComma
  * speed: the pools' own counts (src/db/roundTrips.ts), and Redis's command counts (INFO
  * commandstats, which also counts the commands BullMQ's Lua scripts run).
  */
-async function countRoundTrips(app: Runtime, workerProcesses: readonly WorkerProcess[], connection: Redis | undefined): Promise<RoundTripCounts> {
+async function countRoundTrips(app: Runtime, workerStats: readonly WorkerStats[], connection: Redis | undefined): Promise<RoundTripCounts> {
   const trips = (counts: { statements: number; transactions: number }) => counts.statements + 2 * counts.transactions;
-  let workerPostgres = 0;
-  for (const worker of workerProcesses) workerPostgres += trips((await worker.stats()).roundTrips);
+  const workerPostgres = workerStats.reduce((sum, stats) => sum + trips(stats.roundTrips), 0);
   const webPostgres = trips(roundTripsOf(app.pool));
   if (connection === undefined) return { webPostgres, workerPostgres, redisCommands: null };
   const info = await connection.info("commandstats");
@@ -397,7 +398,7 @@ function startProbes(app: Runtime, db: pg.Client, databaseName: string): { stop(
 type StageTotals = Record<string, { sum: number; count: number }>;
 
 /** Sum and count of the app's own stage histograms (seconds), over the web process and the workers. */
-async function stageMetrics(app: Runtime, workerProcesses: readonly WorkerProcess[]): Promise<StageTotals> {
+async function stageMetrics(app: Runtime, workerStats: readonly WorkerStats[]): Promise<StageTotals> {
   const histograms: Record<string, Histogram> = {
     webhookStoreAndQueue: app.metrics.webhookDuration,
     engineTransaction: app.metrics.engineDuration,
@@ -405,8 +406,7 @@ async function stageMetrics(app: Runtime, workerProcesses: readonly WorkerProces
   };
   const totals: StageTotals = {};
   for (const [name, histogram] of Object.entries(histograms)) totals[name] = await histogramTotals(histogram);
-  for (const worker of workerProcesses) {
-    const stats = await worker.stats();
+  for (const stats of workerStats) {
     for (const name of ["engineTransaction", "graphApiCall"] as const) {
       const total = totals[name] ?? { sum: 0, count: 0 };
       totals[name] = { sum: total.sum + stats[name].sum, count: total.count + stats[name].count };

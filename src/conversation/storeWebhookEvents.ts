@@ -11,11 +11,10 @@ export type StoredWebhook = {
 };
 
 /**
- * Stores webhook deliveries atomically on the platform path (one transaction, or one statement
- * when they hold no status callbacks): every inbound message
- * (deduplicated on its WhatsApp id) and every status callback, and returns what each delivery
- * left to handle. Nothing is routed here: that is the inbound worker's job, so the webhook can
- * answer Meta quickly.
+ * Stores webhook deliveries atomically on the platform path: every inbound message (deduplicated
+ * on its WhatsApp id) and every status callback, in one transaction, or in one statement when
+ * they hold no status callbacks. Returns what each delivery left to handle. Nothing is routed
+ * here: that is the inbound worker's job, so the webhook can answer Meta quickly.
  * @throws when the database cannot be reached — the caller answers 5xx so Meta retries.
  */
 export async function storeWebhookEvents(pool: DatabasePool, deliveries: readonly WebhookEvents[]): Promise<StoredWebhook[]> {

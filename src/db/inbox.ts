@@ -1,6 +1,6 @@
+import type { FragmentSqlToken } from "slonik";
 import { z } from "zod";
 import type { InboundMessage } from "../whatsapp/webhookPayload.ts";
-import type { FragmentSqlToken } from "slonik";
 import { sql, type Db, type Tx } from "./sql.ts";
 import { inboundRow, type InboundRow, type OutboxMessage } from "./whatsappMessages.ts";
 
