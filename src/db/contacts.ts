@@ -92,12 +92,15 @@ export async function claimSenderOf(tx: Tx, inboundMessageId: string): Promise<C
 }
 
 /**
- * Takes the sender's lock and counts a claim without the rest of claimSenderOf, for a transaction
- * that handles one of their messages another way (setting it aside): the engine's claims see it.
+ * Takes the lock of an inbound message's sender and counts a claim without the rest of
+ * claimSenderOf, for a transaction that handles the message another way (setting it aside): the
+ * engine's claims see it.
  */
-export async function claimSender(tx: Tx, phone: string): Promise<void> {
+export async function claimSenderOnly(tx: Tx, inboundMessageId: string): Promise<void> {
   await tx.query(sql.type(phoneNumberRow)`
-    UPDATE contacts SET claims = claims + 1 WHERE phone_number = ${phone} RETURNING phone_number
+    UPDATE contacts SET claims = claims + 1
+    WHERE phone_number = (SELECT contact_phone FROM whatsapp_messages WHERE id = ${inboundMessageId} AND direction = 'inbound')
+    RETURNING phone_number
   `);
 }
 

@@ -1,6 +1,6 @@
 import type { Job } from "bullmq";
 import { handleInbound, type EngineDeps } from "../conversation/handleInbound.ts";
-import { claimSender } from "../db/contacts.ts";
+import { claimSenderOnly } from "../db/contacts.ts";
 import { findInboundMessage, insertOutboxMessage, markInboundUnprocessable } from "../db/whatsappMessages.ts";
 import { withPlatform } from "../db/withTenant.ts";
 import { inboundJobSchema } from "./messageQueues.ts";
@@ -43,11 +43,9 @@ export function createInboundProcessor(deps: EngineDeps & { replies: ReplyHandOf
 
   async function setAside(messageId: string, reason: string): Promise<string[]> {
     return withPlatform(deps.pool, async (tx) => {
-      const found = await findInboundMessage(tx, messageId);
-      if (found === null || found.processed_at !== null) return [];
       // Hold the sender, as the engine does, so a claim running now either sees this message
       // set aside or is known to have waited for it (and reads the sender's messages again).
-      await claimSender(tx, found.contact_phone);
+      await claimSenderOnly(tx, messageId);
       const row = await findInboundMessage(tx, messageId);
       if (row === null || row.processed_at !== null) return [];
       await markInboundUnprocessable(tx, messageId, reason);
