@@ -26,12 +26,15 @@ export type CreateCampaignResult = { ok: true; campaign: CampaignRecord } | { ok
  * the evaluator's schemas; the target segment likewise. Writes an audit row (`campaign.created`).
  */
 export async function createCampaign(tx: Tx, input: CreateCampaignInput): Promise<CreateCampaignResult> {
-  let config: unknown = input.config;
-  if (!nonEarningCampaignTypes.includes(input.campaignType)) {
-    const parsed = parseCampaignConfig(input.campaignType, input.config);
-    if (!parsed.ok) return { ok: false, reason: "invalid", message: `config: ${parsed.reason}` };
-    config = parsed.value;
+  // Reward discounts and referral campaigns have no behaviour yet (a stored campaign that does
+  // nothing would mislead the vendor), so they are refused until they do; referral points come
+  // from the `referral` earning rule.
+  if (nonEarningCampaignTypes.includes(input.campaignType)) {
+    return { ok: false, reason: "invalid", message: `campaign_type: ${input.campaignType} campaigns are not available yet; use double_points, bonus_points or reactivation (referral points: the referral earning rule)` };
   }
+  const parsed = parseCampaignConfig(input.campaignType, input.config);
+  if (!parsed.ok) return { ok: false, reason: "invalid", message: `config: ${parsed.reason}` };
+  const config: unknown = parsed.value;
   const segment = targetSegmentSchema.safeParse(input.targetSegment);
   if (!segment.success) return { ok: false, reason: "invalid", message: `target_segment: ${describeZodError(segment.error)}` };
   if (input.endsAt <= input.startsAt) return { ok: false, reason: "invalid", message: "ends_at must be after starts_at" };

@@ -145,7 +145,9 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
       UPDATE customers SET
         total_purchases = COALESCE(total_purchases, 0) + 1,
         total_spent_ngn = COALESCE(total_spent_ngn, 0) + purchase.amount_ngn,
-        last_purchase_at = GREATEST(last_purchase_at, ${sql.timestamp(input.now)})
+        last_purchase_at = GREATEST(last_purchase_at, ${sql.timestamp(input.now)}),
+        -- Win-back: a purchase makes an inactive customer active again (blocked stays blocked).
+        loyalty_status = CASE WHEN customers.loyalty_status = 'inactive' THEN 'active' ELSE customers.loyalty_status END
       FROM purchase
       WHERE customers.id = purchase.customer_id
       RETURNING customers.id, total_purchases, total_spent_ngn, last_purchase_at

@@ -13,6 +13,8 @@ export const tenantSettingsSchema = z.looseObject({
   /** Days a redemption code stays valid before it is cancelled and refunded. */
   redemption_window_days: z.int().positive().default(7),
   country: z.string().length(2).default("NG"),
+  /** Days without a purchase after which a customer becomes `inactive` (win-back). */
+  inactive_after_days: z.int().positive().default(45),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

@@ -57,6 +57,7 @@ const settingsResponse = z
     language: z.string(),
     points_expiry_days: z.int().nullable(),
     redemption_window_days: z.int(),
+    inactive_after_days: z.int(),
     greeting_message: z.string().nullable(),
     templates: z.object({
       broadcast: templateRefResponse.nullable(),
@@ -77,6 +78,7 @@ const updateSettingsBody = z
     language: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/).optional(),
     points_expiry_days: z.int().min(1).max(3650).nullable().optional(),
     redemption_window_days: z.int().min(1).max(90).optional(),
+    inactive_after_days: z.int().min(7).max(3650).optional(),
     greeting_message: text(1000).nullable().optional(),
     /** Approved templates for messages outside the 24-hour window; null returns to the platform default. */
     templates: z
@@ -209,7 +211,7 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
           if (taken) throw new ConflictError("That WhatsApp number is used by another business", "phone_number_id_taken");
         }
         const settings: Record<string, unknown> = {};
-        for (const key of ["timezone", "currency", "country", "language", "points_expiry_days", "redemption_window_days"] satisfies (keyof typeof body)[]) {
+        for (const key of ["timezone", "currency", "country", "language", "points_expiry_days", "redemption_window_days", "inactive_after_days"] satisfies (keyof typeof body)[]) {
           if (body[key] !== undefined) settings[key] = body[key];
         }
         const whatsapp: Record<string, unknown> = {};
@@ -403,6 +405,7 @@ function serializeSettings(
     language: str(settings["language"]) ?? "en",
     points_expiry_days: settings.points_expiry_days ?? null,
     redemption_window_days: settings.redemption_window_days,
+    inactive_after_days: settings.inactive_after_days,
     greeting_message: str(tenant.whatsappConfig["greeting_message"]),
     templates: {
       broadcast: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.broadcast]),

@@ -38,7 +38,7 @@ export async function dispatchTenantJobs(deps: { pool: DatabasePool; queue: JobQ
       continue;
     }
     const names = tenant.serving
-      ? [JOB.pointsExpiry, JOB.expiryReminders, JOB.staleRedemptions, JOB.dailyMetrics, JOB.monthlyUsage]
+      ? [JOB.pointsExpiry, JOB.expiryReminders, JOB.staleRedemptions, JOB.birthdays, JOB.winBack, JOB.dailyMetrics, JOB.monthlyUsage]
       : [JOB.dailyMetrics, JOB.monthlyUsage];
     for (const name of names) {
       jobs.push({ name, data: { tenantId: tenant.id }, opts: { jobId: `${name}-${tenant.id}-${date}` } });

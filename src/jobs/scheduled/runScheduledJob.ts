@@ -5,6 +5,10 @@ import { listSendingBroadcasts } from "../../domain/broadcasts/listSendingBroadc
 import { recountBroadcast } from "../../domain/broadcasts/recountBroadcast.ts";
 import { startBroadcast } from "../../domain/broadcasts/startBroadcast.ts";
 import { expireLots } from "../../domain/ledger/expireLots.ts";
+import { advanceCampaignSchedules } from "../../domain/lifecycle/advanceCampaignSchedules.ts";
+import { awardBirthdayBonuses } from "../../domain/lifecycle/awardBirthdayBonuses.ts";
+import { markInactiveCustomers } from "../../domain/lifecycle/markInactiveCustomers.ts";
+import { recountCampaignStats } from "../../domain/lifecycle/recountCampaignStats.ts";
 import { countMonthlyUsage } from "../../domain/metrics/countMonthlyUsage.ts";
 import { upsertDailyMetrics } from "../../domain/metrics/upsertDailyMetrics.ts";
 import { cancelStaleRedemptions } from "../../domain/rewards/cancelStaleRedemptions.ts";
@@ -129,6 +133,33 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
       await enqueueBroadcastSend(deps.outbound, { tenantId, broadcastId });
       deps.log.info({ tenantId, broadcastId, recipients: started.recipients }, "broadcast started");
       return started;
+    }
+    case JOB.birthdays: {
+      const { tenantId, now } = tenantJobSchema.parse(run.data);
+      const outcome = await runTenantJob(deps.pool, { job: run.name, tenantId }, async (tx) => {
+        const { timezone } = await getTenantSettings(tx, tenantId);
+        return awardBirthdayBonuses(tx, { tenantId, now: now ?? new Date(), timezone, defaultPhoneNumberId: deps.defaultPhoneNumberId });
+      });
+      if (!outcome.ran) return outcome;
+      await enqueueOutbound(deps.outbound, outcome.result.outboxIds);
+      return { ran: true, result: { customersAwarded: outcome.result.customersAwarded } };
+    }
+    case JOB.winBack: {
+      const { tenantId, now } = tenantJobSchema.parse(run.data);
+      return runTenantJob(deps.pool, { job: run.name, tenantId }, async (tx) => {
+        const { inactive_after_days } = await getTenantSettings(tx, tenantId);
+        return markInactiveCustomers(tx, { tenantId, now: now ?? new Date(), inactiveAfterDays: inactive_after_days });
+      });
+    }
+    case JOB.campaignSchedules: {
+      const { now } = platformJobSchema.parse(run.data);
+      const moves = await withPlatform(deps.pool, (tx) => advanceCampaignSchedules(tx, { now: now ?? new Date() }));
+      for (const move of moves) deps.log.info({ tenantId: move.tenantId, campaignId: move.campaignId, from: move.from, to: move.to }, "campaign moved by its schedule");
+      return { moved: moves.length };
+    }
+    case JOB.campaignStats: {
+      const { now } = platformJobSchema.parse(run.data);
+      return withPlatform(deps.pool, (tx) => recountCampaignStats(tx, { now: now ?? new Date() }));
     }
     default:
       throw new Error(`unknown scheduled job ${run.name}`);

@@ -14,6 +14,10 @@ export const JOB = {
   subscriptionStatus: "subscription-status",
   startDueBroadcasts: "start-due-broadcasts",
   broadcastStart: "broadcast-start",
+  birthdays: "birthdays",
+  winBack: "win-back",
+  campaignSchedules: "campaign-schedules",
+  campaignStats: "campaign-stats",
 } satisfies Record<string, string>;
 
 /** `now` may be given (tests, catching up); otherwise the job uses the clock. */

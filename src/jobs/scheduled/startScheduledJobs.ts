@@ -27,10 +27,12 @@ export type ScheduledJobs = { queue: JobQueue; worker: JobWorker };
  * The platform-wide job schedulers (BullMQ `upsertJobScheduler`, so every worker process may
  * call this and there is still one schedule of each) and the worker that runs them:
  * - hourly `dispatch-tenant-jobs`: per tenant, its nightly points expiry, expiry reminders,
- *   stale redemptions, yesterday's daily metrics and this month's usage, once per local date
+ *   stale redemptions, birthday bonuses, win-back (inactive customers), yesterday's daily metrics and this month's usage, once per local date
  *   in the tenant's timezone;
  * - hourly `subscription-status`: ended trials and lapsed subscriptions suspended;
- * - every minute `start-due-broadcasts`: scheduled broadcasts whose time has come started.
+ * - every minute `start-due-broadcasts`: scheduled broadcasts whose time has come started;
+ * - every minute `campaign-schedules`: scheduled campaigns started, ended ones completed;
+ * - hourly `campaign-stats`: campaign participants and conversions recounted from the ledger.
  * Call for the `all` and `worker` roles.
  */
 export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<ScheduledJobs> {
@@ -39,6 +41,8 @@ export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<Sched
     { id: JOB.dispatchTenantJobs, pattern: "5 * * * *" },
     { id: JOB.subscriptionStatus, pattern: "15 * * * *" },
     { id: JOB.startDueBroadcasts, pattern: "* * * * *" },
+    { id: JOB.campaignSchedules, pattern: "* * * * *" },
+    { id: JOB.campaignStats, pattern: "25 * * * *" },
   ];
   for (const schedule of deps.schedules === false ? [] : schedules) {
     await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: "UTC" }, { name: schedule.id, data: {} });
