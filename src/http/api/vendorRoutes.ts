@@ -1,4 +1,5 @@
 import type { ApiRoute } from "../openapi/defineRoute.ts";
+import { dataPortabilityRoutes } from "./dataPortabilityRoutes.ts";
 import { broadcastRoutes } from "./broadcastRoutes.ts";
 import { businessRoutes } from "./businessRoutes.ts";
 import { catalogRoutes } from "./catalogRoutes.ts";
@@ -16,5 +17,6 @@ export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
     ...redemptionRoutes(deps),
     ...businessRoutes(deps),
     ...broadcastRoutes(deps),
+    ...dataPortabilityRoutes(deps),
   ];
 }

@@ -19,7 +19,9 @@ export type Access =
 
 export type Reply =
   | { status: number; json: unknown }
-  | { status: number; contentType: string; body: string | Buffer };
+  | { status: number; contentType: string; body: string | Buffer }
+  /** Written chunk by chunk as the iterable yields (an export), with backpressure; `filename` makes it a download. */
+  | { status: number; contentType: string; stream: AsyncIterable<string>; filename?: string };
 
 export type ResponseSpec = { description: string; schema?: z.ZodType; contentType?: string };
 

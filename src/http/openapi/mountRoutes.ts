@@ -1,4 +1,5 @@
-import { Router } from "express";
+import { Router, type Response } from "express";
+import { once } from "node:events";
 import type { IncomingHttpHeaders } from "node:http";
 import { AppError, ForbiddenError, UnauthorizedError } from "../../errors.ts";
 import type { Authenticate } from "../auth/authenticate.ts";
@@ -37,12 +38,35 @@ export function mountRoutes(routes: readonly ApiRoute[], authenticate: Authentic
       res.setHeader("cache-control", "no-store");
       if ("json" in reply) {
         res.status(reply.status).json(reply.json);
+      } else if ("stream" in reply) {
+        await writeStream(res, reply);
       } else {
         res.status(reply.status).type(reply.contentType).send(reply.body);
       }
     });
   }
   return router;
+}
+
+/**
+ * Writes a streamed reply, waiting for the socket to drain between chunks; a client that goes
+ * away stops the iteration (the generator's own cleanup runs). An error after the first byte
+ * can no longer become a JSON error, so the connection is cut and the client sees a truncated
+ * download rather than a complete-looking one.
+ */
+async function writeStream(res: Response, reply: { status: number; contentType: string; stream: AsyncIterable<string>; filename?: string }): Promise<void> {
+  res.status(reply.status).type(reply.contentType);
+  if (reply.filename !== undefined) res.setHeader("content-disposition", `attachment; filename="${reply.filename.replace(/[^\w.-]/g, "_")}"`);
+  try {
+    for await (const chunk of reply.stream) {
+      if (res.destroyed) return;
+      if (!res.write(chunk)) await once(res, "drain");
+    }
+    res.end();
+  } catch (err) {
+    if (!res.headersSent) throw err;
+    res.destroy(err instanceof Error ? err : new Error(String(err)));
+  }
 }
 
 function hasBody(headers: IncomingHttpHeaders): boolean {

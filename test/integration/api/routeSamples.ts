@@ -63,6 +63,7 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
     target_segment: { tags: ["vip"], min_points: 100 },
   }),
   "POST /api/v1/broadcasts/{id}/schedule": () => ({ scheduled_at: "2030-01-01T09:00:00Z" }),
+  "POST /api/v1/imports/customers": () => ({ csv: `phone,consent\n${uniqueLocalPhone()},yes\n`, dry_run: true }),
 };
 
 /** Fills `{id}` and `{invoiceId}` with the fixture's ids for the resource the path names. */
