@@ -12,6 +12,7 @@ import { recountCampaignStats } from "../../domain/lifecycle/recountCampaignStat
 import { countMonthlyUsage } from "../../domain/metrics/countMonthlyUsage.ts";
 import { upsertDailyMetrics } from "../../domain/metrics/upsertDailyMetrics.ts";
 import { cancelStaleRedemptions } from "../../domain/rewards/cancelStaleRedemptions.ts";
+import { queueRedemptionExpiredNotices } from "../../domain/rewards/queueRedemptionExpiredNotices.ts";
 import { localDateInTimeZone } from "../../domain/rules/localDateInTimeZone.ts";
 import { expireSubscriptions } from "../../domain/subscriptions/expireSubscriptions.ts";
 import { getTenantSettings } from "../../domain/tenants/getTenantSettings.ts";
@@ -92,7 +93,14 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
     }
     case JOB.staleRedemptions: {
       const { tenantId, now } = tenantJobSchema.parse(run.data);
-      return runTenantJob(deps.pool, { job: run.name, tenantId }, (tx) => cancelStaleRedemptions(tx, { tenantId, now: now ?? new Date() }));
+      const outcome = await runTenantJob(deps.pool, { job: run.name, tenantId }, async (tx) => {
+        const { cancelled } = await cancelStaleRedemptions(tx, { tenantId, now: now ?? new Date() });
+        const outboxIds = await queueRedemptionExpiredNotices(tx, { tenantId, redemptionIds: cancelled, defaultPhoneNumberId: deps.defaultPhoneNumberId });
+        return { cancelled, outboxIds };
+      });
+      if (!outcome.ran) return outcome;
+      await enqueueOutbound(deps.outbound, outcome.result.outboxIds);
+      return { ran: true, result: { cancelled: outcome.result.cancelled } };
     }
     case JOB.monthlyUsage: {
       const { tenantId, now } = tenantJobSchema.parse(run.data);

@@ -7,7 +7,8 @@ import { logPurchase } from "../../../src/domain/purchases/logPurchase.ts";
 import { createCampaign } from "../../../src/domain/campaigns/createCampaign.ts";
 import { JOB } from "../../../src/jobs/scheduled/scheduledJobs.ts";
 import { createTestPool, createTestTenant, randomPhone } from "../../helpers/testContext.ts";
-import { addCampaign, addRule, expectLedgerConsistent, ledgerRows, newCustomer } from "../domain/domainFixtures.ts";
+import { redeemReward } from "../../../src/domain/rewards/redeemReward.ts";
+import { addCampaign, addReward, addRule, customerWithPoints, expectLedgerConsistent, ledgerRows, newCustomer } from "../domain/domainFixtures.ts";
 import { createJobHarness } from "./jobFixtures.ts";
 
 let pool: DatabasePool;
@@ -222,5 +223,37 @@ describe("campaign schedules", () => {
       );
       expect(result).toMatchObject({ ok: false, reason: "invalid", message: expect.stringContaining("double_points, bonus_points or reactivation") });
     }
+  });
+});
+
+describe("stale redemptions job", () => {
+  it("when a redemption expires unused, then its points come back and the customer is told by template, once", async () => {
+    const tenant = await createTestTenant(pool);
+    const created = new Date(Date.now() - 10 * DAY_MS);
+    const { customer, redemptionId } = await withTenant(pool, tenant.id, async (tx) => {
+      const customer = await customerWithPoints(tx, tenant.id, 120);
+      const rewardId = await addReward(tx, tenant.id, { name: "Free chin chin", pointsRequired: 100 });
+      const redeemed = await redeemReward(tx, { tenantId: tenant.id, customerId: customer.id, rewardId, now: created });
+      if (!redeemed.ok) throw new Error(`redeem failed: ${redeemed.reason}`);
+      await tx.query(sql.type(z.object({ id: z.string() }))`UPDATE reward_redemptions SET created_at = ${sql.timestamp(created)} WHERE id = ${redeemed.redemptionId} RETURNING id`);
+      return { customer, redemptionId: redeemed.redemptionId };
+    });
+    const result = await harness.run(JOB.staleRedemptions, { tenantId: tenant.id, now: new Date().toISOString() });
+    expect(result).toMatchObject({ ran: true, result: { cancelled: [redemptionId] } });
+    const again = await harness.run(JOB.staleRedemptions, { tenantId: tenant.id, now: new Date().toISOString() });
+    expect(again).toMatchObject({ ran: true, result: { cancelled: [] } });
+
+    const outbox = await withPlatform(pool, (tx) =>
+      tx.any(sql.type(z.object({ customer_id: z.string().nullable(), payload: z.unknown(), triggered_by: z.string().nullable() }))`
+        SELECT customer_id, payload, triggered_by FROM whatsapp_messages WHERE tenant_id = ${tenant.id} AND direction = 'outbound'`),
+    );
+    expect(outbox).toEqual([
+      {
+        customer_id: customer.id,
+        triggered_by: "redemption_expired",
+        payload: expect.objectContaining({ kind: "template", name: "loyalty_redemption_expired", bodyParams: ["Free chin chin", "100", tenant.businessName, "120"] }),
+      },
+    ]);
+    await expectLedgerConsistent(pool, tenant.id);
   });
 });
