@@ -1,3 +1,4 @@
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
@@ -66,6 +67,12 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(20),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
+  S3_BUCKET: optionalString,
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_ENDPOINT: optionalUrl(["http:", "https:"]),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
 });
 
 export type Config = Readonly<{
@@ -94,6 +101,11 @@ export type Config = Readonly<{
   conversationIdleMinutes: number;
   dataDir: string;
   embeddedPgPort: number | undefined;
+  /** Where receipt photos are kept: `DATA_DIR/receipts`, or S3 when `S3_BUCKET` is set. */
+  receiptStorage: Readonly<
+    | { kind: "local"; dir: string }
+    | { kind: "s3"; bucket: string; region: string; endpoint?: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
+  >;
 }>;
 
 /**
@@ -130,6 +142,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`config: ${missing} is required when the other platform admin variable is set`);
   }
 
+  if (e.S3_BUCKET !== undefined && (e.S3_ACCESS_KEY_ID === undefined || e.S3_SECRET_ACCESS_KEY === undefined)) {
+    const missing = e.S3_ACCESS_KEY_ID === undefined ? "S3_ACCESS_KEY_ID" : "S3_SECRET_ACCESS_KEY";
+    throw new ConfigError(`config: ${missing} is required when S3_BUCKET is set`);
+  }
+
   const sandbox = e.WHATSAPP_TOKEN === undefined || e.WHATSAPP_PHONE_NUMBER_ID === undefined;
   return Object.freeze({
     nodeEnv: e.NODE_ENV,
@@ -159,5 +176,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    receiptStorage: Object.freeze(
+      e.S3_BUCKET === undefined || e.S3_ACCESS_KEY_ID === undefined || e.S3_SECRET_ACCESS_KEY === undefined
+        ? { kind: "local" as const, dir: path.join(e.DATA_DIR, "receipts") }
+        : {
+            kind: "s3" as const,
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            ...(e.S3_ENDPOINT === undefined ? {} : { endpoint: e.S3_ENDPOINT }),
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === "true",
+          },
+    ),
   });
 }

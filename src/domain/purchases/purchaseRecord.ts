@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { sql } from "../../db/sql.ts";
 
-export const purchaseSourceSchema = z.enum(["whatsapp", "api", "manual", "pos_integration"]);
+export const purchaseSourceSchema = z.enum(["whatsapp", "api", "manual", "pos_integration", "customer_self"]);
 
 export type PurchaseSource = z.infer<typeof purchaseSourceSchema>;
 

@@ -15,6 +15,15 @@ export const tenantSettingsSchema = z.looseObject({
   country: z.string().length(2).default("NG"),
   /** Days without a purchase after which a customer becomes `inactive` (win-back). */
   inactive_after_days: z.int().positive().default(45),
+  /** Receipt-photo claims: on by default, always approved by a person, limited per customer. */
+  claims: z
+    .object({
+      enabled: z.boolean().default(true),
+      max_per_day: z.int().min(1).max(50).default(3),
+      /** The largest amount one claim may carry, in kobo (default ₦100,000). */
+      max_amount_kobo: z.int().min(100).max(100_000_000_000).default(10_000_000),
+    })
+    .default({ enabled: true, max_per_day: 3, max_amount_kobo: 10_000_000 }),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;

@@ -1,4 +1,5 @@
 import type { ApiRoute } from "../openapi/defineRoute.ts";
+import { claimRoutes } from "./claimRoutes.ts";
 import { dataPortabilityRoutes } from "./dataPortabilityRoutes.ts";
 import { broadcastRoutes } from "./broadcastRoutes.ts";
 import { businessRoutes } from "./businessRoutes.ts";
@@ -18,5 +19,6 @@ export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
     ...businessRoutes(deps),
     ...broadcastRoutes(deps),
     ...dataPortabilityRoutes(deps),
+    ...claimRoutes(deps),
   ];
 }

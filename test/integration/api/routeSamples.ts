@@ -12,6 +12,7 @@ export type TenantFixture = {
   apiKeyId: string;
   invoiceId: string;
   broadcastId: string;
+  claimId: string;
   tenantId: string;
 };
 
@@ -63,6 +64,8 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
     target_segment: { tags: ["vip"], min_points: 100 },
   }),
   "POST /api/v1/broadcasts/{id}/schedule": () => ({ scheduled_at: "2030-01-01T09:00:00Z" }),
+  "POST /api/v1/claims/{id}/approve": () => ({}),
+  "POST /api/v1/claims/{id}/reject": () => ({ reason: "Not our receipt" }),
   "POST /api/v1/imports/customers": () => ({ csv: `phone,consent\n${uniqueLocalPhone()},yes\n`, dry_run: true }),
 };
 
@@ -79,6 +82,7 @@ export function fillPath(path: string, f: TenantFixture): string {
       case "api-keys": return f.apiKeyId;
       case "tenants": return f.tenantId;
       case "broadcasts": return f.broadcastId;
+      case "claims": return f.claimId;
       default: throw new Error(`no fixture id for /${segment}/{id}`);
     }
   };

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { withTenant } from "../../../src/db/withTenant.ts";
+import { fileReceiptClaim } from "../../../src/domain/claims/fileReceiptClaim.ts";
 import { redeemReward } from "../../../src/domain/rewards/redeemReward.ts";
+import { receiptKey } from "../../../src/storage/receiptStore.ts";
 import type { TestApp } from "../../helpers/testApp.ts";
 import { call, onboardTenant, uniqueLocalPhone, vendorLogin, type OnboardedTenant } from "./apiHelpers.ts";
 import type { TenantFixture } from "./routeSamples.ts";
@@ -74,6 +76,16 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
     await call(app, "post", "/api/v1/broadcasts", { token, body: { name: "Promo", message_content: "Double points today!", target_segment: {} } }),
     "broadcast",
   );
+  const claim = await withTenant(app.pool, tenant.id, (tx) =>
+    fileReceiptClaim(tx, {
+      tenantId: tenant.id,
+      customerId,
+      amountKobo: 50_000,
+      receipt: { key: receiptKey(tenant.id, "0".repeat(64)), sha256: randomUUID().replaceAll("-", "").padEnd(64, "0"), mimeType: "image/jpeg", bytes: 1 },
+      now: new Date(),
+    }),
+  );
+  if (!claim.ok) throw new Error(`claim refused: ${claim.reason}`);
   return {
     ...tenant,
     staffToken: await vendorLogin(app, { vendorCode: tenant.vendorCode, email: staff.email, password: staff.password }),
@@ -90,6 +102,7 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
       apiKeyId: key.id,
       invoiceId,
       broadcastId,
+      claimId: claim.claim.id,
     },
   };
 }
