@@ -31,7 +31,7 @@ const staffStateSchema = z.object({ flow: z.unknown(), authenticated: z.boolean(
  * asks for the PIN.
  */
 export async function startStaffConversation(
-  deps: EngineDeps,
+  _deps: EngineDeps,
   tx: Tx,
   contact: Contact,
   message: PersonMessage,
