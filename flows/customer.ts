@@ -11,7 +11,7 @@ import type { FlowResult, OutMessage, ReplyIntent } from "./types.ts";
 /** Bump when a change makes stored customer snapshots meaningless; old ones then restart at the menu. */
 export const CUSTOMER_FLOW_VERSION = 1;
 
-/** A customer conversation idle this long starts again at the menu (DESIGN §2). */
+/** A customer conversation idle this long starts again at the menu (docs/architecture.md, How an inbound message travels). */
 export const CUSTOMER_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 
 export type CustomerReward = { id: string; name: string; pointsRequired: number };

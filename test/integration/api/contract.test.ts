@@ -5,7 +5,7 @@ import { withPlatform } from "../../../src/db/withTenant.ts";
 import { call, createPlatformAdmin, errorBody, onboardTenant, uniqueLocalPhone, vendorLogin } from "./apiHelpers.ts";
 import { startApiSuite } from "./apiSuite.ts";
 
-/** The minimal HTTP API of DESIGN.md §7, with exact shapes, plus login and API keys. */
+/** The minimal HTTP API of docs/api.md (the calls operators and black-box tests rely on), with exact shapes, plus login and API keys. */
 const { app, platformToken } = await startApiSuite({ role: "web" });
 
 const iso = z.iso.datetime({ offset: true });
