@@ -11,7 +11,7 @@ import type { FlowResult, OutMessage, ReplyIntent } from "./types.ts";
 /** Bump when a change makes stored customer snapshots meaningless; old ones then restart at the menu. */
 export const CUSTOMER_FLOW_VERSION = 1;
 
-/** A customer conversation idle this long starts again at the menu (DESIGN §2). */
+/** A customer conversation idle this long starts again at the menu (docs/architecture.md, How an inbound message travels). */
 export const CUSTOMER_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 
 export type CustomerReward = { id: string; name: string; pointsRequired: number };
@@ -417,7 +417,7 @@ function rewardsMessage(balance: number, rewards: CustomerReward[]): OutMessage 
   const lines = [`You have ${formatPoints(balance)} points.`];
   if (affordable.length > 0) {
     lines.push("", "Rewards you can get now:");
-    affordable.forEach((reward, index) => lines.push(`${index + 1}. ${reward.name} (${formatPoints(reward.pointsRequired)} points)`));
+    for (const [index, reward] of affordable.entries()) lines.push(`${index + 1}. ${reward.name} (${formatPoints(reward.pointsRequired)} points)`);
     lines.push("Send REDEEM to get one.");
   }
   lines.push(...aimForLines(balance, rewards));
@@ -447,7 +447,7 @@ function chooseRewardMessage(context: CustomerContext, prompt: string): OutMessa
   }));
   const lines = [`You have ${formatPoints(context.balance)} points.`, prompt];
   if (choices.length <= 3) {
-    context.rewards.forEach((reward, index) => lines.push(`${index + 1}. ${reward.name} (${formatPoints(reward.pointsRequired)} points)`));
+    for (const [index, reward] of context.rewards.entries()) lines.push(`${index + 1}. ${reward.name} (${formatPoints(reward.pointsRequired)} points)`);
   }
   return choiceMessage(lines.join("\n"), choices, context.page, "Rewards");
 }
@@ -470,7 +470,7 @@ function chooseVendorMessage(context: CustomerContext, prompt: string): OutMessa
   }));
   const lines = [prompt];
   if (choices.length <= 3) {
-    context.vendors.forEach((vendor, index) => lines.push(`${index + 1}. ${vendor.name}${vendor.active ? " (current)" : ""}`));
+    for (const [index, vendor] of context.vendors.entries()) lines.push(`${index + 1}. ${vendor.name}${vendor.active ? " (current)" : ""}`);
   }
   return choiceMessage(lines.join("\n"), choices, context.page, "Vendors");
 }

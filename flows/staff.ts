@@ -14,7 +14,7 @@ import type { FlowResult, OutMessage, ReplyIntent } from "./types.ts";
 /** Bump when a change makes stored staff snapshots meaningless; old ones then need STAFF again. */
 export const STAFF_FLOW_VERSION = 1;
 
-/** A staff chat idle this long is no longer trusted: the PIN is asked again (DESIGN §7, 10 minutes). */
+/** A staff chat idle this long is no longer trusted: the PIN is asked again (docs/chat.md, Staff: 10 minutes). */
 export const STAFF_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** What the engine sends the staff flow: the staff member's messages and the results of intents. */

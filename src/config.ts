@@ -94,7 +94,7 @@ export type Config = Readonly<{
     sendRatePerSecond: number;
     /** The bot's number as people dial it, for wa.me join and referral links. */
     displayPhoneNumber: string;
-    /** No Meta credentials: outbound goes to the built-in fake Graph API (DESIGN.md §9). */
+    /** No Meta credentials: outbound goes to the built-in fake Graph API (docs/sandbox.md). */
     sandbox: boolean;
   }>;
   platformAdmin: Readonly<{ email: string; password: string }> | undefined;

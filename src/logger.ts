@@ -57,10 +57,21 @@ export function createLogger(
     serializers: { err: serializeError, error: serializeError },
     formatters: { level: (label) => ({ level: label }) },
   };
+  return pino(options, destination ?? defaultDestination(level));
+}
+
+/**
+ * A person at a terminal gets pretty, coloured lines (pino-pretty, in a worker thread as a pino
+ * transport); anything else — a pipe, a file, a log collector — gets one JSON object per line.
+ */
+function defaultDestination(level: string): pino.DestinationStream {
+  if (process.stdout.isTTY === true && level !== "silent") {
+    return pino.transport({ target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service" } });
+  }
   // Asynchronous stdout (lines written while a write is in flight are coalesced): a synchronous
-  // write per line was the app's largest CPU cost
-  // under load (profiled in bench/inbound). `flushLogs` runs on shutdown so nothing is lost.
-  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
+  // write per line was the app's largest CPU cost under load (profiled in bench/inbound).
+  // `flushLogs` runs on shutdown so nothing is lost.
+  return pino.destination({ dest: 1, sync: false });
 }
 
 /** Writes out buffered log lines (call before the process exits). */

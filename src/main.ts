@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "./config.ts";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { startEmbeddedPostgres } from "./db/embeddedPostgres.ts";
 import { migrate } from "./db/migrate.ts";
 import { createLogger, flushLogs } from "./logger.ts";
@@ -11,7 +11,7 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { role: { type: "string", default: "all" } } });
   const role = parseRole(values.role);
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {

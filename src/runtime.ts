@@ -5,6 +5,7 @@ import type { Config } from "./config.ts";
 import { createDatabasePool, roundTripsOf } from "./db/pool.ts";
 import { ensureFirstPlatformAdmin } from "./domain/platform/ensureFirstPlatformAdmin.ts";
 import { createApiRoutes } from "./http/api/createApiRoutes.ts";
+import { createApiDocsRoutes } from "./http/apiDocs/createApiDocsRoutes.ts";
 import { createApp } from "./http/app.ts";
 import { createMetricsRoutes } from "./http/metricsRoutes.ts";
 import { createWebhookRoutes } from "./http/webhook/webhookRoutes.ts";
@@ -129,7 +130,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       pool,
       queues,
       rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics)],
-      routes: [createApiRoutes({ config, pool, queues }), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
+      routes: [createApiRoutes({ config, pool, queues }), createApiDocsRoutes(), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
     });
     server = await listen(app, config.port, options.host ?? "0.0.0.0");
     const address = server.address();

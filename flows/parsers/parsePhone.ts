@@ -16,7 +16,7 @@ export function parsePhone(text: string, defaultCountry: CountryCode = "NG"): Ph
     return { ok: false, reason: "That is not a phone number, for example 0801 234 5678." };
   }
   const phone = parsePhoneNumberFromString(cleaned, defaultCountry);
-  if (!phone || !phone.isValid()) {
+  if (!phone?.isValid()) {
     return { ok: false, reason: "That phone number is not valid, for example 0801 234 5678." };
   }
   const type = phone.getType();

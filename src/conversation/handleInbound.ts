@@ -84,7 +84,7 @@ function profileNameOf(row: InboundRow): string | null {
 }
 
 /**
- * Routes one message (DESIGN.md §3): a tenant's own number, JOIN on the shared number, an
+ * Routes one message (docs/architecture.md, Routing and identity): a tenant's own number, JOIN on the shared number, an
  * active staff session, STAFF, or the sender's active vendor; a stranger gets the platform
  * greeting.
  */

@@ -19,7 +19,7 @@ import { platformReplies } from "./platformReplies.ts";
 import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
 
-/** A staff session lasts this long after the staff member's last message (DESIGN.md §7). */
+/** A staff session lasts this long after the staff member's last message (docs/chat.md, Staff). */
 export const STAFF_SESSION_MS = 10 * 60 * 1000;
 
 /** What the contact row keeps for a staff chat: the flow snapshot, and whether the PIN was proven. */
@@ -31,7 +31,7 @@ const staffStateSchema = z.object({ flow: z.unknown(), authenticated: z.boolean(
  * asks for the PIN.
  */
 export async function startStaffConversation(
-  deps: EngineDeps,
+  _deps: EngineDeps,
   tx: Tx,
   contact: Contact,
   message: PersonMessage,

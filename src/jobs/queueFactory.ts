@@ -34,7 +34,7 @@ export type WorkerSettings = {
 
 /**
  * The one place that builds BullMQ queues and workers: on Redis when REDIS_URL is set, on
- * BullMQ's PostgreSQL backend otherwise (DESIGN.md §9). Everything else asks this factory, so the
+ * BullMQ's PostgreSQL backend otherwise (docs/architecture.md, Queues). Everything else asks this factory, so the
  * two backends are interchangeable and both pass the same tests.
  */
 export type QueueFactory = {

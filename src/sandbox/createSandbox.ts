@@ -25,7 +25,7 @@ export type Sandbox = {
 const SANDBOX_PHONE_NUMBER_ID = "100000000000001";
 
 /**
- * Sandbox mode (DESIGN.md §9): with no WhatsApp credentials, and never in production, outbound
+ * Sandbox mode (docs/sandbox.md): with no WhatsApp credentials, and never in production, outbound
  * messages go to an in-process fake Graph API and `/sandbox` serves a web chat. Returns `null`
  * when the app must talk to Meta. Without `WHATSAPP_APP_SECRET` a secret is made for this
  * process, so the webhook still checks the signature of every POST, the sandbox's included.

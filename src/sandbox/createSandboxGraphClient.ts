@@ -31,7 +31,7 @@ const DEFAULT_DELAYS_MS = [150, 250, 800] as const;
 const STATUSES = ["sent", "delivered", "read"] as const;
 
 /**
- * The Graph API client of sandbox mode (DESIGN.md §9): the real client (whatsapp-api-js builds
+ * The Graph API client of sandbox mode (docs/sandbox.md): the real client (whatsapp-api-js builds
  * the request body, our code reads the answer) whose fetch is answered in-process, with no
  * network, by a fake of `POST /{version}/{phone_number_id}/messages`. It refuses what Meta would
  * refuse, answers accepted messages with a `wamid.` id, records them for the web chat and then

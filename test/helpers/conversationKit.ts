@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
@@ -11,8 +12,8 @@ import { INBOUND_QUEUE, OUTBOUND_QUEUE } from "../../src/jobs/messageQueues.ts";
 import { SHARED_PHONE_NUMBER_ID, type TestApp } from "./testApp.ts";
 import type { TestTenant } from "./testContext.ts";
 
-/** Where the shared WhatsApp sample payloads live (DESIGN.md, WHATSAPP.md). */
-export const FIXTURES_DIR = process.env.WHATSAPP_FIXTURES_DIR ?? "/work/shared/fixtures/whatsapp";
+/** Where the WhatsApp sample payloads live (Meta's documented shapes; see their README). */
+export const FIXTURES_DIR = process.env.WHATSAPP_FIXTURES_DIR ?? fileURLToPath(new URL("../fixtures/whatsapp/", import.meta.url));
 /** The customer numbers and vendor code the fixtures carry. */
 export const FIXTURE_PHONE = "2348012345678";
 export const FIXTURE_SECOND_PHONE = "2348098765432";

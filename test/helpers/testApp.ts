@@ -61,7 +61,8 @@ export async function startTestApp(
   const backend = options.backend ?? defaultQueueBackend();
   const graph = await startFakeGraphApi();
   const logs = createCapturingLogger("info");
-  const id = `${process.pid}_${Date.now()}_${(counter += 1)}`;
+  counter += 1;
+  const id = `${process.pid}_${Date.now()}_${counter}`;
   let queueSchema: string | undefined;
   if (backend === "postgres") {
     queueSchema = `bullmq_t${options.sharedQueueName ?? id}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
@@ -125,7 +126,7 @@ export async function startTestApp(
     async say(from, text, expectReplies = 1) {
       const since = graph.requests.length;
       await app.sendText(from, text);
-      const replies = await app.repliesTo(from, expectReplies, since);
+      await app.repliesTo(from, expectReplies, since);
       await new Promise((r) => setTimeout(r, 50));
       return graph.requests.slice(since).filter((r) => recipientOf(r) === from).map((r) => textOf(r.body));
     },

@@ -6,7 +6,7 @@ const isoInstant = z.iso.datetime({ offset: true }).transform((value) => new Dat
 /**
  * Who a broadcast goes to (`broadcasts.target_segment`). Every key narrows the audience; an
  * empty segment is every opted-in, unblocked customer. Opt-in and blocking are not part of the
- * segment: they always apply (DESIGN.md §6).
+ * segment: they always apply (docs/architecture.md, Sending and the rate limit).
  */
 export const broadcastSegmentSchema = z.strictObject({
   /** One status or any of several (`active`, `inactive`). */

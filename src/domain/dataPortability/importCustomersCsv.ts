@@ -181,7 +181,7 @@ function parseRows(csv: string, country: string): { ok: true; rows: Row[] } | { 
     }
     const tagsValue = cell("tags");
     const tags = tagsValue === null ? null : tagsValue.split(";").map((tag) => tag.trim()).filter((tag) => tag !== "");
-    if (tags !== null && tags.some((tag) => tag.length > 50)) errors.push("each tag is at most 50 characters");
+    if (tags?.some((tag) => tag.length > 50)) errors.push("each tag is at most 50 characters");
     for (const name of ["first_name", "last_name"]) {
       if ((cell(name) ?? "").length > 255) errors.push(`${name} is at most 255 characters`);
     }

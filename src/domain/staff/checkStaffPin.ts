@@ -17,7 +17,7 @@ export type CheckStaffPinResult =
   | { ok: false; reason: "locked"; until: Date }
   | { ok: false; reason: "no_pin" };
 
-/** Wrong PINs allowed before the staff chat locks (DESIGN.md §3). */
+/** Wrong PINs allowed before the staff chat locks (docs/architecture.md, Routing and identity). */
 export const MAX_PIN_FAILURES = 5;
 /** How long a lock lasts. */
 export const PIN_LOCK_MS = 15 * 60 * 1000;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
+import { NotFoundError } from "../../errors.ts";
 
 /** A plan limit: a non-negative count, or null for unlimited (stored as -1 or absent). */
 export type PlanLimit = number | null;
@@ -22,7 +23,7 @@ const featuresRow = z.object({ features: z.unknown() });
 /**
  * The limits of the tenant's subscription plan (`subscription_plans.features`). A tenant with
  * no plan has no limits. subscription_plans is platform-level and readable by the app role.
- * @throws Error when the tenant is not visible in this transaction.
+ * @throws NotFoundError when the tenant is not visible in this transaction.
  */
 export async function getPlanLimits(tx: Tx, tenantId: string): Promise<PlanLimits> {
   const row = await tx.maybeOne(sql.type(featuresRow)`
@@ -30,7 +31,7 @@ export async function getPlanLimits(tx: Tx, tenantId: string): Promise<PlanLimit
     FROM tenants t LEFT JOIN subscription_plans p ON p.id = t.subscription_plan_id
     WHERE t.id = ${tenantId}
   `);
-  if (row === null) throw new Error(`tenant ${tenantId} not found in this transaction`);
+  if (row === null) throw new NotFoundError(`tenant ${tenantId} not found in this transaction`);
   const features = featuresSchema.parse(row.features ?? {});
   return {
     maxCustomers: features.max_customers,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
+import { NotFoundError } from "../../errors.ts";
 
 /**
  * `tenants.settings`, with defaults for every key a tenant has not set. Unknown keys are kept
@@ -32,14 +33,14 @@ const settingsRow = z.object({ settings: z.unknown() });
 
 /**
  * Reads and parses the current tenant's settings (the row is visible under the tenant's RLS).
- * @throws Error when the tenant is not visible (not found or not the transaction's tenant), or
- * its settings are malformed (an operator must fix them; guessing would misprice points).
+ * @throws NotFoundError when the tenant is not visible (not found or not the transaction's tenant).
+ * @throws Error when its settings are malformed (an operator must fix them; guessing would misprice points).
  */
 export async function getTenantSettings(tx: Tx, tenantId: string): Promise<TenantSettings> {
   const raw = await tx.maybeOneFirst(sql.type(settingsRow)`
     SELECT settings FROM tenants WHERE id = ${tenantId}
   `);
-  if (raw === null) throw new Error(`tenant ${tenantId} not found in this transaction`);
+  if (raw === null) throw new NotFoundError(`tenant ${tenantId} not found in this transaction`);
   return parseTenantSettings(tenantId, raw);
 }
 

@@ -3,17 +3,21 @@ import { claimRoutes } from "./claimRoutes.ts";
 import { dataPortabilityRoutes } from "./dataPortabilityRoutes.ts";
 import { broadcastRoutes } from "./broadcastRoutes.ts";
 import { businessRoutes } from "./businessRoutes.ts";
-import { catalogRoutes } from "./catalogRoutes.ts";
+import { campaignRoutes } from "./campaignRoutes.ts";
 import type { ApiDeps } from "./createApiRoutes.ts";
 import { customerRoutes } from "./customerRoutes.ts";
 import { redemptionRoutes } from "./redemptionRoutes.ts";
+import { rewardRoutes } from "./rewardRoutes.ts";
+import { ruleRoutes } from "./ruleRoutes.ts";
 import { staffRoutes } from "./staffRoutes.ts";
 
 /** Every `/api/v1` route except login. */
 export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
   return [
     ...staffRoutes(deps),
-    ...catalogRoutes(deps),
+    ...rewardRoutes(deps),
+    ...ruleRoutes(deps),
+    ...campaignRoutes(deps),
     ...customerRoutes(deps),
     ...redemptionRoutes(deps),
     ...businessRoutes(deps),

@@ -78,7 +78,7 @@ export function createWebhookRoutes(deps: {
     const events = parsed.value;
     for (const skipped of events.skipped) req.log.info({ reason: skipped.reason, waMessageId: skipped.id }, "webhook event skipped");
 
-    let stored;
+    let stored: Awaited<ReturnType<typeof intake.accept>>;
     try {
       stored = await intake.accept(events);
     } catch (err) {

@@ -4,7 +4,7 @@ import { templateSettingSchema } from "../../domain/tenants/templateSetting.ts";
 import { insertOutboxMessage } from "../../db/whatsappMessages.ts";
 import type { OutMessage } from "../../whatsapp/outMessage.ts";
 
-/** Customers hear about expiring points this many days before (DESIGN.md §4). */
+/** Customers hear about expiring points this many days before (docs/architecture.md, The points ledger). */
 export const REMINDER_DAYS_BEFORE = 7;
 
 /** The platform's default approved template: `{{1}}` points, `{{2}}` vendor, `{{3}}` date, `{{4}}` vendor code. */

@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { VendorRole } from "../../../src/http/auth/authContext.ts";
 import { listApiRoutes } from "../../../src/http/api/createApiRoutes.ts";
 import { isVendorAllowed, type ApiRoute } from "../../../src/http/openapi/defineRoute.ts";
-import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import { testConfig } from "../../helpers/testContext.ts";
-import { call, createPlatformAdmin, errorBody, platformLogin } from "./apiHelpers.ts";
+import { call, errorBody } from "./apiHelpers.ts";
+import { startApiSuite } from "./apiSuite.ts";
 import { fillPath, validBodies } from "./routeSamples.ts";
-import { createFullTenant, type FullTenant } from "./tenantFixture.ts";
+import { createFullTenant } from "./tenantFixture.ts";
 
 /**
  * The authorization matrix over every mounted route: anonymous → 401; a vendor of tenant B on
  * tenant A's ids → 404 and A unchanged; roles below a route's → 403; vendors on platform
  * routes → 403.
  */
-let app: TestApp;
-let platformToken: string;
-let a: FullTenant;
-let b: FullTenant;
-let routes: ApiRoute[];
-
-beforeAll(async () => {
-  app = await startTestApp({ role: "web" });
-  platformToken = await platformLogin(app, await createPlatformAdmin(app.pool));
-  a = await createFullTenant(app, platformToken, "Tenant A Foods");
-  b = await createFullTenant(app, platformToken, "Tenant B Foods");
-  routes = listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues });
-}, 300_000);
-afterAll(async () => {
-  await app.stop();
-});
+const { app, platformToken } = await startApiSuite({ role: "web" });
+const a = await createFullTenant(app, platformToken, "Tenant A Foods");
+const b = await createFullTenant(app, platformToken, "Tenant B Foods");
+const routes = listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues });
 
 const key = (route: ApiRoute) => `${route.method.toUpperCase()} ${route.path}`;
 const bodyFor = (route: ApiRoute) => (route.body === null ? undefined : (validBodies[key(route)]?.() ?? {}));

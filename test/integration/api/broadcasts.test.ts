@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { creditPoints } from "../../../src/domain/ledger/creditPoints.ts";
 import { SCHEDULED_QUEUE } from "../../../src/jobs/scheduled/scheduledJobs.ts";
-import { recipientOf, startTestApp, SHARED_PHONE_NUMBER_ID, textOf, type TestApp } from "../../helpers/testApp.ts";
+import { recipientOf, SHARED_PHONE_NUMBER_ID, textOf } from "../../helpers/testApp.ts";
 import { randomPhone } from "../../helpers/testContext.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, type ApiResponse } from "./apiHelpers.ts";
-import { createFullTenant, type FullTenant } from "./tenantFixture.ts";
+import { call, errorBody, onboardTenant, type ApiResponse } from "./apiHelpers.ts";
+import { startApiSuite } from "./apiSuite.ts";
+import { createFullTenant } from "./tenantFixture.ts";
 
 /**
  * The vendor broadcast routes end to end: the API creates and sends, the scheduled worker fans
  * out, the outbound worker sends templates to the fake Graph API, status callbacks move the
  * counters the API reads back.
  */
-let app: TestApp;
-let platformToken: string;
-let a: FullTenant;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  platformToken = await platformLogin(app, await createPlatformAdmin(app.pool));
-  a = await createFullTenant(app, platformToken, "Broadcast Foods");
-}, 180_000);
-afterAll(async () => {
-  await app.stop();
-});
+const { app, platformToken } = await startApiSuite();
+const a = await createFullTenant(app, platformToken, "Broadcast Foods");
 
 const broadcastBody = z.object({
   id: z.uuid(),

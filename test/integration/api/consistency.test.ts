@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { redeemReward } from "../../../src/domain/rewards/redeemReward.ts";
-import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, platformLogin, uniqueLocalPhone } from "./apiHelpers.ts";
-import { createFullTenant, type FullTenant } from "./tenantFixture.ts";
+import { call, uniqueLocalPhone } from "./apiHelpers.ts";
+import { startApiSuite } from "./apiSuite.ts";
+import { createFullTenant } from "./tenantFixture.ts";
 
 /** Purchases under concurrent retries, balance = Σ ledger, and audit rows for sensitive actions. */
-let app: TestApp;
-let platformToken: string;
-let tenant: FullTenant;
-
-beforeAll(async () => {
-  app = await startTestApp({ role: "web" });
-  platformToken = await platformLogin(app, await createPlatformAdmin(app.pool));
-  tenant = await createFullTenant(app, platformToken, "Consistency Cafe");
-}, 300_000);
-afterAll(async () => {
-  await app.stop();
-});
+const { app, platformToken } = await startApiSuite({ role: "web" });
+const tenant = await createFullTenant(app, platformToken, "Consistency Cafe");
 
 async function ledgerAndBalance(customerId: string): Promise<{ ledger: number; balance: number }> {
   return withPlatform(app.pool, (tx) =>

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
-import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone, vendorLogin } from "./apiHelpers.ts";
+import { call, createPlatformAdmin, errorBody, onboardTenant, uniqueLocalPhone, vendorLogin } from "./apiHelpers.ts";
+import { startApiSuite } from "./apiSuite.ts";
 
-/** The minimal HTTP API of DESIGN.md §7, with exact shapes, plus login and API keys. */
-let app: TestApp;
-let platformToken: string;
-
-beforeAll(async () => {
-  app = await startTestApp({ role: "web" });
-  platformToken = await platformLogin(app, await createPlatformAdmin(app.pool));
-}, 120_000);
-afterAll(async () => {
-  await app.stop();
-});
+/** The minimal HTTP API of docs/api.md (the calls operators and black-box tests rely on), with exact shapes, plus login and API keys. */
+const { app, platformToken } = await startApiSuite({ role: "web" });
 
 const iso = z.iso.datetime({ offset: true });
 

@@ -1,37 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import { listApiRoutes } from "../../../src/http/api/createApiRoutes.ts";
 import type { ApiRoute } from "../../../src/http/openapi/defineRoute.ts";
-import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import { testConfig } from "../../helpers/testContext.ts";
-import { call, createPlatformAdmin, errorBody, platformLogin } from "./apiHelpers.ts";
+import { call, errorBody } from "./apiHelpers.ts";
+import { startApiSuite } from "./apiSuite.ts";
 import { fillPath, validBodies } from "./routeSamples.ts";
-import { createFullTenant, type FullTenant } from "./tenantFixture.ts";
+import { createFullTenant } from "./tenantFixture.ts";
 
 /**
  * Random and malformed bodies posted to every write route: wrong types, huge strings, unicode,
  * NUL and lone surrogates, missing fields, unknown fields, SQL-looking text, non-JSON. Every
  * answer is a 4xx with a JSON error, never a 5xx, and nothing is written.
  */
-let app: TestApp;
-let platformToken: string;
-let adminId: string;
-let tenant: FullTenant;
-let writeRoutes: ApiRoute[];
-
-beforeAll(async () => {
-  app = await startTestApp({ role: "web" });
-  const admin = await createPlatformAdmin(app.pool);
-  adminId = admin.id;
-  platformToken = await platformLogin(app, admin);
-  tenant = await createFullTenant(app, platformToken, "Fuzz Target");
-  writeRoutes = listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues }).filter((r) => r.method !== "get");
-}, 300_000);
-afterAll(async () => {
-  await app.stop();
-});
+const { app, admin, platformToken } = await startApiSuite({ role: "web" });
+const adminId = admin.id;
+const tenant = await createFullTenant(app, platformToken, "Fuzz Target");
+const writeRoutes = listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues }).filter((r) => r.method !== "get");
 
 const key = (route: ApiRoute) => `${route.method.toUpperCase()} ${route.path}`;
 

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
-import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone, type OnboardedTenant } from "./apiHelpers.ts";
+import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone } from "./apiHelpers.ts";
+import { startApiSuite } from "./apiSuite.ts";
 
 /** The wider API: campaigns, customers, pagination, settings, QR codes, plans, invoices, staff. */
-let app: TestApp;
-let platformToken: string;
-let tenant: OnboardedTenant;
-
-beforeAll(async () => {
-  app = await startTestApp({ role: "web" });
-  platformToken = await platformLogin(app, await createPlatformAdmin(app.pool));
-  tenant = await onboardTenant(app, platformToken, "Features Foods");
-}, 120_000);
-afterAll(async () => {
-  await app.stop();
-});
+const { app, platformToken } = await startApiSuite({ role: "web" });
+const tenant = await onboardTenant(app, platformToken, "Features Foods");
 
 const page = z.object({ data: z.array(z.object({ id: z.uuid() }).loose()), next_cursor: z.string().nullable() });
 

@@ -14,7 +14,6 @@ import {
   messagesOf,
   sentBodiesTo,
   stopAndClean,
-  textSend,
   uniqueTag,
 } from "../../helpers/conversationKit.ts";
 import { addReward, createTestTenant, startTestApp, type TestApp } from "../../helpers/testApp.ts";

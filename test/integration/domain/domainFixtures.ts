@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import { afterAll, afterEach, expect } from "vitest";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
 import { sql, type Tx } from "../../../src/db/sql.ts";
@@ -6,7 +6,24 @@ import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { findOrCreateCustomer } from "../../../src/domain/customers/findOrCreateCustomer.ts";
 import type { Customer } from "../../../src/domain/customers/customerRecord.ts";
 import { creditPoints } from "../../../src/domain/ledger/creditPoints.ts";
-import { randomPhone } from "../../helpers/testContext.ts";
+import { createTestPool, randomPhone, type TestTenant } from "../../helpers/testContext.ts";
+
+/**
+ * The header every domain test file shares: a pool on the test database, ended after the file,
+ * and after each test a check that every customer of the test's tenant has balance = Σ ledger
+ * (`expectLedgerConsistent`). Call it at the top of the file with a reader of the tenant the
+ * current test made: `const pool = await ledgerCheckedPool(() => tenant);`.
+ */
+export async function ledgerCheckedPool(currentTenant: () => TestTenant): Promise<DatabasePool> {
+  const pool = await createTestPool();
+  afterAll(async () => {
+    await pool.end();
+  });
+  afterEach(async () => {
+    await expectLedgerConsistent(pool, currentTenant().id);
+  });
+  return pool;
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BASE = Date.UTC(2030, 0, 1, 9, 0, 0);

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabasePool } from "slonik";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withTenant } from "../../../src/db/withTenant.ts";
@@ -11,21 +10,11 @@ import { getBalance } from "../../../src/domain/ledger/getBalance.ts";
 import { getHistory } from "../../../src/domain/ledger/getHistory.ts";
 import { adjustPoints } from "../../../src/domain/ledger/adjustPoints.ts";
 import { createStaffMember } from "../../../src/domain/staff/createStaffMember.ts";
-import { createTestPool, createTestTenant, type TestTenant } from "../../helpers/testContext.ts";
-import { day, expectLedgerConsistent, ledgerRows, newCustomer } from "./domainFixtures.ts";
+import { createTestTenant, type TestTenant } from "../../helpers/testContext.ts";
+import { day, ledgerCheckedPool, ledgerRows, newCustomer } from "./domainFixtures.ts";
 
-let pool: DatabasePool;
 let tenant: TestTenant;
-
-beforeAll(async () => {
-  pool = await createTestPool();
-});
-afterAll(async () => {
-  await pool.end();
-});
-afterEach(async () => {
-  await expectLedgerConsistent(pool, tenant.id);
-});
+const pool = await ledgerCheckedPool(() => tenant);
 
 async function earn(customerId: string, points: number, expiresAt: Date | null) {
   return withTenant(pool, tenant.id, (tx) =>

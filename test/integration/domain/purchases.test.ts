@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabasePool } from "slonik";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
@@ -8,21 +7,11 @@ import { findOrCreateCustomer } from "../../../src/domain/customers/findOrCreate
 import { setOptIn } from "../../../src/domain/customers/setOptIn.ts";
 import { logPurchase, type LogPurchaseInput } from "../../../src/domain/purchases/logPurchase.ts";
 import { previewPurchase } from "../../../src/domain/purchases/previewPurchase.ts";
-import { createTestPool, createTestTenant, randomPhone, type TestTenant } from "../../helpers/testContext.ts";
-import { addCampaign, addRule, day, expectLedgerConsistent, ledgerRows } from "./domainFixtures.ts";
+import { createTestTenant, randomPhone, type TestTenant } from "../../helpers/testContext.ts";
+import { addCampaign, addRule, day, ledgerCheckedPool, ledgerRows } from "./domainFixtures.ts";
 
-let pool: DatabasePool;
 let tenant: TestTenant;
-
-beforeAll(async () => {
-  pool = await createTestPool();
-});
-afterAll(async () => {
-  await pool.end();
-});
-afterEach(async () => {
-  await expectLedgerConsistent(pool, tenant.id);
-});
+const pool = await ledgerCheckedPool(() => tenant);
 
 function purchase(overrides: Partial<LogPurchaseInput> = {}): LogPurchaseInput {
   return {

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabasePool } from "slonik";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withTenant } from "../../../src/db/withTenant.ts";
@@ -12,21 +11,11 @@ import { fulfilRedemption } from "../../../src/domain/rewards/fulfilRedemption.t
 import { listRewardsForCustomer } from "../../../src/domain/rewards/listRewardsForCustomer.ts";
 import { redeemReward, type RedeemRewardInput } from "../../../src/domain/rewards/redeemReward.ts";
 import { createStaffMember } from "../../../src/domain/staff/createStaffMember.ts";
-import { createTestPool, createTestTenant, type TestTenant } from "../../helpers/testContext.ts";
-import { addReward, customerWithPoints, day, expectLedgerConsistent, ledgerRows } from "./domainFixtures.ts";
+import { createTestTenant, type TestTenant } from "../../helpers/testContext.ts";
+import { addReward, customerWithPoints, day, ledgerCheckedPool, ledgerRows } from "./domainFixtures.ts";
 
-let pool: DatabasePool;
 let tenant: TestTenant;
-
-beforeAll(async () => {
-  pool = await createTestPool();
-});
-afterAll(async () => {
-  await pool.end();
-});
-afterEach(async () => {
-  await expectLedgerConsistent(pool, tenant.id);
-});
+const pool = await ledgerCheckedPool(() => tenant);
 
 function redeem(input: Omit<RedeemRewardInput, "tenantId" | "now"> & { now?: Date }) {
   return withTenant(pool, tenant.id, (tx) => redeemReward(tx, { tenantId: tenant.id, now: input.now ?? new Date(), ...input }));

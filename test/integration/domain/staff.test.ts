@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabasePool } from "slonik";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
@@ -8,21 +7,11 @@ import { createStaffMember, type CreateStaffMemberInput } from "../../../src/dom
 import { findStaffByPhone } from "../../../src/domain/staff/findStaffByPhone.ts";
 import { setStaffPin } from "../../../src/domain/staff/setStaffPin.ts";
 import { getTenantSettings } from "../../../src/domain/tenants/getTenantSettings.ts";
-import { createTestPool, createTestTenant, randomPhone, type TestTenant } from "../../helpers/testContext.ts";
-import { day, expectLedgerConsistent } from "./domainFixtures.ts";
+import { createTestTenant, randomPhone, type TestTenant } from "../../helpers/testContext.ts";
+import { day, ledgerCheckedPool } from "./domainFixtures.ts";
 
-let pool: DatabasePool;
 let tenant: TestTenant;
-
-beforeAll(async () => {
-  pool = await createTestPool();
-});
-afterAll(async () => {
-  await pool.end();
-});
-afterEach(async () => {
-  await expectLedgerConsistent(pool, tenant.id);
-});
+const pool = await ledgerCheckedPool(() => tenant);
 
 async function create(overrides: Partial<CreateStaffMemberInput> = {}) {
   const result = await withTenant(pool, tenant.id, (tx) =>
