@@ -40,8 +40,9 @@ CREATE UNIQUE INDEX idx_tenant_invoices_renewal_period
   ON tenant_invoices (tenant_id, billing_period_start) WHERE kind = 'renewal';
 CREATE INDEX idx_tenant_invoices_unpaid_due ON tenant_invoices (due_date) WHERE status IN ('pending', 'failed');
 
--- 4. Payments as Paystack reported them. One successful payment per invoice at most, enforced
---    here as well as in code; the reference is unique so a replayed event finds its row.
+-- 4. Payments as Paystack reported them, one row per transaction reference (a replayed event
+--    finds its row and changes nothing). One successful payment per invoice at most, enforced
+--    here as well as in code.
 CREATE TABLE billing_payments (
   id UUID PRIMARY KEY DEFAULT gen_random_uuid(),
   tenant_id UUID NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
@@ -49,7 +50,10 @@ CREATE TABLE billing_payments (
   reference VARCHAR(100) NOT NULL UNIQUE,
   amount_kobo BIGINT NOT NULL CHECK (amount_kobo >= 0),
   currency VARCHAR(3) NOT NULL,
-  status VARCHAR(20) NOT NULL CHECK (status IN ('success', 'failed')),
+  -- success: applied to the invoice; failed: the charge failed; mismatch: paid, but not the
+  -- invoice's amount or currency (not applied); unapplied: paid for an invoice already paid
+  -- (a refund is due). Only `success` pays an invoice.
+  status VARCHAR(20) NOT NULL CHECK (status IN ('success', 'failed', 'mismatch', 'unapplied')),
   gateway_transaction_id BIGINT,
   channel VARCHAR(30),
   created_at TIMESTAMPTZ NOT NULL DEFAULT NOW()

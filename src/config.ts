@@ -66,6 +66,9 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(20),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
+  PAYSTACK_SECRET_KEY: optionalString,
+  PAYSTACK_API_URL: urlWithProtocols(["http:", "https:"]).default("https://api.paystack.co"),
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
 });
 
 export type Config = Readonly<{
@@ -94,6 +97,13 @@ export type Config = Readonly<{
   conversationIdleMinutes: number;
   dataDir: string;
   embeddedPgPort: number | undefined;
+  billing: Readonly<{
+    /** Paystack secret key: calls the API and signs its webhooks. None: sandbox (not production) or no online payments. */
+    paystackSecretKey: string | undefined;
+    paystackApiUrl: string;
+    /** Days an unpaid invoice may stay overdue before the tenant is suspended. */
+    graceDays: number;
+  }>;
 }>;
 
 /**
@@ -159,5 +169,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    billing: Object.freeze({
+      paystackSecretKey: e.PAYSTACK_SECRET_KEY,
+      paystackApiUrl: e.PAYSTACK_API_URL.replace(/\/+$/, ""),
+      graceDays: e.BILLING_GRACE_DAYS,
+    }),
   });
 }

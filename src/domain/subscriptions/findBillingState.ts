@@ -80,7 +80,11 @@ export async function findBillingState(tx: Tx, tenantId: string): Promise<Billin
              'id', pp.id, 'slug', pp.slug, 'name', pp.name, 'price_ngn', pp.price_ngn,
              'billing_period', pp.billing_period, 'features', pp.features) END AS pending_plan,
            b.current_period_start, b.paystack_authorization_code AS authorization_code,
-           b.paystack_customer_email AS customer_email, b.card_last4, b.card_brand, b.suspended_for_nonpayment
+           b.paystack_customer_email AS customer_email, b.card_last4, b.card_brand,
+           -- Tenants suspended by the older expiry job (no billing row) were suspended for an
+           -- ended trial or a lapsed period: that is non-payment too.
+           COALESCE(b.suspended_for_nonpayment,
+             t.subscription_status = 'suspended' AND COALESCE(t.subscription_ends_at, t.trial_ends_at) <= now()) AS suspended_for_nonpayment
     FROM tenants t
     LEFT JOIN subscription_plans p ON p.id = t.subscription_plan_id
     LEFT JOIN tenant_billing b ON b.tenant_id = t.id

@@ -14,6 +14,8 @@ export const JOB = {
   subscriptionStatus: "subscription-status",
   startDueBroadcasts: "start-due-broadcasts",
   broadcastStart: "broadcast-start",
+  billingCycle: "billing-cycle",
+  tenantBilling: "tenant-billing",
 } satisfies Record<string, string>;
 
 /** `now` may be given (tests, catching up); otherwise the job uses the clock. */

@@ -63,6 +63,8 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
     target_segment: { tags: ["vip"], min_points: 100 },
   }),
   "POST /api/v1/broadcasts/{id}/schedule": () => ({ scheduled_at: "2030-01-01T09:00:00Z" }),
+  "POST /api/v1/invoices/{id}/pay": () => ({}),
+  "POST /api/v1/subscription/plan": () => ({ plan: "pro" }),
 };
 
 /** Fills `{id}` and `{invoiceId}` with the fixture's ids for the resource the path names. */
@@ -78,6 +80,7 @@ export function fillPath(path: string, f: TenantFixture): string {
       case "api-keys": return f.apiKeyId;
       case "tenants": return f.tenantId;
       case "broadcasts": return f.broadcastId;
+      case "invoices": return f.invoiceId;
       default: throw new Error(`no fixture id for /${segment}/{id}`);
     }
   };
