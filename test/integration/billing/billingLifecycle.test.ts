@@ -276,3 +276,19 @@ describe("customer limit warnings", () => {
     ]);
   });
 });
+
+describe("daily billing dispatch", () => {
+  it("when the hourly dispatch runs, then a tenant's billing round is queued once its local morning has come, once per local date", async () => {
+    const lagos = await createTestTenant(pool, { settings: { timezone: "Africa/Lagos" } });
+    const day = "2026-12-10";
+    const jobId = `${JOB.tenantBilling}-${lagos.id}-${day}`;
+    // 07:30 UTC is 08:30 in Lagos: too early to write to an owner.
+    await harness.run(JOB.billingCycle, { now: "2026-12-10T07:30:00Z" });
+    expect(await harness.deps.scheduled.getJob(jobId)).toBeUndefined();
+    await harness.run(JOB.billingCycle, { now: "2026-12-10T08:30:00Z" });
+    await harness.run(JOB.billingCycle, { now: "2026-12-10T09:30:00Z" });
+    const job = await harness.deps.scheduled.getJob(jobId);
+    expect(job?.name).toBe(JOB.tenantBilling);
+    expect(job?.data).toEqual({ tenantId: lagos.id });
+  });
+});
