@@ -5,6 +5,7 @@ import { withTenant } from "../../db/withTenant.ts";
 import type { PaystackClient } from "../../paystack/paystackClient.ts";
 import { billingPlanRow, findBillingState, toPlan, type BillingPlan } from "../subscriptions/findBillingState.ts";
 import { invoiceColumns, invoiceRecordSchema, type Invoice } from "./invoiceRecord.ts";
+import { isOpenInvoice } from "./isOpenInvoice.ts";
 import { issuePlanInvoice } from "./issuePlanInvoice.ts";
 import { newPaymentReference } from "./paymentReference.ts";
 
@@ -87,7 +88,7 @@ async function chooseInvoice(tx: Tx, input: CreateInvoicePaymentLinkInput): Prom
     invoice = upgrade.invoice;
   } else {
     invoice = await tx.maybeOne(sql.type(invoiceRecordSchema)`
-      SELECT ${invoiceColumns} FROM tenant_invoices WHERE COALESCE(status, 'pending') IN ('pending', 'failed')
+      SELECT ${invoiceColumns} FROM tenant_invoices i WHERE ${isOpenInvoice}
       ORDER BY billing_period_start, created_at LIMIT 1
     `);
     if (invoice === null) return { ok: false, reason: "no_open_invoice", message: "There is no invoice to pay; choose a plan instead" };
@@ -111,7 +112,8 @@ async function findOrIssueUpgradeInvoice(
   if (plan === null) return { ok: false, reason: "unknown_plan", message: `There is no plan called ${planSlug}` };
   const state = await findBillingState(tx, tenantId);
   if (state === null) return { ok: false, reason: "not_found", message: "No such business" };
-  const paying = !state.onTrial && state.plan !== null && state.status !== "cancelled";
+  // A suspended business may buy any plan, a cheaper one too: it starts a fresh period when paid.
+  const paying = !state.onTrial && state.plan !== null && state.status === "active";
   if (paying && state.plan !== null && plan.priceKobo <= state.plan.priceKobo) {
     return {
       ok: false,

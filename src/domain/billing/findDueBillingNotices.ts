@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { localDateInTimeZone } from "../rules/localDateInTimeZone.ts";
 import { findBillingState } from "../subscriptions/findBillingState.ts";
+import { isOpenInvoice } from "./isOpenInvoice.ts";
 
 /** Days before a trial ends that the owner is told (issue #16). */
 export const TRIAL_REMINDER_DAYS: readonly number[] = [7, 3, 1];
@@ -66,10 +67,10 @@ export async function findDueBillingNotices(tx: Tx, input: { tenantId: string; n
 
   if (!state.onTrial) {
     const unpaid = await tx.any(sql.type(unpaidRow)`
-      SELECT id, invoice_number, total_amount_ngn, due_date::text AS due_date FROM tenant_invoices
-      WHERE tenant_id = ${input.tenantId} AND COALESCE(status, 'pending') IN ('pending', 'failed')
-        AND kind IN ('renewal', 'manual') AND due_date IS NOT NULL AND due_date <= ${today}::date
-      ORDER BY due_date, created_at
+      SELECT i.id, i.invoice_number, i.total_amount_ngn, i.due_date::text AS due_date FROM tenant_invoices i
+      WHERE i.tenant_id = ${input.tenantId} AND ${isOpenInvoice}
+        AND i.kind IN ('renewal', 'manual') AND i.due_date IS NOT NULL AND i.due_date <= ${today}::date
+      ORDER BY i.due_date, i.created_at
     `);
     for (const invoice of unpaid) {
       const overdue = daysBetween(invoice.due_date, today);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { PlanLimit } from "../tenants/getPlanLimits.ts";
+import { isOpenInvoice } from "../billing/isOpenInvoice.ts";
 import { findBillingState, type BillingPeriod, type BillingPlan, type BillingState } from "./findBillingState.ts";
 
 export type UsageAgainstLimit = { used: number; limit: PlanLimit };
@@ -74,9 +75,9 @@ export async function getSubscriptionUsage(tx: Tx, input: { tenantId: string; no
       (SELECT count(*) FROM customer_limit_refusals WHERE tenant_id = ${t} AND last_refused_at >= ${periodStart})::int AS turned_away
   `);
   const open = await tx.maybeOne(sql.type(openInvoiceRow)`
-    SELECT id, invoice_number, total_amount_ngn, due_date::text AS due_date, COALESCE(status, 'pending') AS status
-    FROM tenant_invoices WHERE tenant_id = ${t} AND COALESCE(status, 'pending') IN ('pending', 'failed')
-    ORDER BY billing_period_start, created_at LIMIT 1
+    SELECT i.id, i.invoice_number, i.total_amount_ngn, i.due_date::text AS due_date, COALESCE(i.status, 'pending') AS status
+    FROM tenant_invoices i WHERE i.tenant_id = ${t} AND ${isOpenInvoice}
+    ORDER BY i.billing_period_start, i.created_at LIMIT 1
   `);
   const limits = state.plan?.limits ?? null;
   return {

@@ -15,7 +15,7 @@ export type ScheduleDowngradeResult =
 const usageRow = z.object({ customers: z.number().int(), staff: z.number().int() });
 
 /**
- * Moves a paying tenant to a cheaper plan at the end of its current period (it keeps what it
+ * Moves a paying, serving tenant to a cheaper plan at the end of its current period (it keeps what it
  * paid for until then). Refused while current usage exceeds the smaller plan, naming the
  * limit; the renewal checks again before switching. Choosing the current plan cancels a
  * pending downgrade. Upgrades are not made here: they take effect when paid
@@ -26,7 +26,7 @@ export async function scheduleDowngrade(
   input: { tenantId: string; planSlug: string; userId: string | null; now: Date },
 ): Promise<ScheduleDowngradeResult> {
   const state = await findBillingState(tx, input.tenantId);
-  if (state === null || state.plan === null || state.onTrial || state.period === null) {
+  if (state === null || state.plan === null || state.onTrial || state.period === null || state.status !== "active") {
     return { ok: false, reason: "not_paying", message: "Choose a plan and pay for it first; downgrades apply to a paid plan" };
   }
   const plan = await findPaidPlan(tx, input.planSlug);

@@ -30,17 +30,23 @@ afterAll(async () => {
   await app.stop();
 });
 
-/** A plan of the test's own with small limits, so reaching them takes a few calls. */
+/** A plan of the test's own with small limits, so reaching them takes a few calls (inactive: never offered to others). */
 async function createTinyPlan(limits: { customers: number; staff: number }): Promise<string> {
   const slug = `tiny-${randomUUID().slice(0, 8)}`;
   await withPlatform(app.pool, (tx) =>
     tx.query(sql.type(noRows)`
-      INSERT INTO subscription_plans (name, slug, price_ngn, billing_period, features)
+      INSERT INTO subscription_plans (name, slug, price_ngn, billing_period, features, is_active)
       VALUES ('Tiny', ${slug}, 100000, 'monthly',
-              ${sql.jsonb({ max_customers: limits.customers, max_staff: limits.staff, broadcasts_per_month: 2, messages_per_month: 100 })})
+              ${sql.jsonb({ max_customers: limits.customers, max_staff: limits.staff, broadcasts_per_month: 2, messages_per_month: 100 })}, false)
     `),
   );
   return slug;
+}
+
+async function putOnPlan(tenantId: string, slug: string): Promise<void> {
+  await withPlatform(app.pool, (tx) =>
+    tx.query(sql.type(noRows)`UPDATE tenants SET subscription_plan_id = (SELECT id FROM subscription_plans WHERE slug = ${slug}) WHERE id = ${tenantId}`),
+  );
 }
 
 async function addStaff(tenant: OnboardedTenant, role = "staff"): Promise<{ id: string; token: string }> {
@@ -81,10 +87,10 @@ describe("GET /api/v1/subscription", () => {
     expect(sub.customers_turned_away).toBe(0);
   });
 
-  it("when staff are disabled or deleted, then they do not count against max_staff and a new one fits", async () => {
+  it("when staff are disabled or deleted, then they do not count against max_staff and a new one fits", { timeout: 120_000 }, async () => {
     const tenant = await onboardTenant(app, platformToken, "Staff Foods");
     const slug = await createTinyPlan({ customers: 10, staff: 2 });
-    expect((await call(app, "patch", `/api/platform/tenants/${tenant.id}`, { token: platformToken, body: { plan: slug } })).status).toBe(200);
+    await putOnPlan(tenant.id, slug);
     const first = await addStaff(tenant);
     const second = await addStaff(tenant);
     expect((await readSubscription(tenant.ownerToken)).usage.staff).toEqual({ used: 2, limit: 2 });
@@ -110,7 +116,7 @@ describe("GET /api/v1/subscription", () => {
   it("when the customer limit turns people away, then each distinct person is counted once this period", async () => {
     const tenant = await onboardTenant(app, platformToken, "Full Foods");
     const slug = await createTinyPlan({ customers: 2, staff: 1 });
-    expect((await call(app, "patch", `/api/platform/tenants/${tenant.id}`, { token: platformToken, body: { plan: slug } })).status).toBe(200);
+    await putOnPlan(tenant.id, slug);
     expect((await purchase(tenant, uniqueLocalPhone())).status).toBe(201);
     expect((await purchase(tenant, uniqueLocalPhone())).status).toBe(201);
     const refusedPhone = uniqueLocalPhone();

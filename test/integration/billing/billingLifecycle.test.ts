@@ -8,6 +8,7 @@ import { createInvoicePaymentLink } from "../../../src/domain/billing/createInvo
 import { settlePaystackCharge } from "../../../src/domain/billing/settlePaystackCharge.ts";
 import { findOrCreateCustomer } from "../../../src/domain/customers/findOrCreateCustomer.ts";
 import { expireSubscriptions } from "../../../src/domain/subscriptions/expireSubscriptions.ts";
+import { getSubscriptionUsage } from "../../../src/domain/subscriptions/getSubscriptionUsage.ts";
 import { JOB } from "../../../src/jobs/scheduled/scheduledJobs.ts";
 import { createPaystackClient, type PaystackClient } from "../../../src/paystack/paystackClient.ts";
 import { startFakePaystack, type FakePaystack } from "../../helpers/fakePaystack.ts";
@@ -63,8 +64,8 @@ async function createShop(options: { plan: string; trial?: boolean; card?: strin
     planSlug = `p-${randomUUID().slice(0, 8)}`;
     await withPlatform(pool, (tx) =>
       tx.query(sql.type(noRows)`
-        INSERT INTO subscription_plans (name, slug, price_ngn, billing_period, features)
-        VALUES ('Small', ${planSlug}, 200000, 'monthly', ${sql.jsonb(options.planFeatures ?? {})})`),
+        INSERT INTO subscription_plans (name, slug, price_ngn, billing_period, features, is_active)
+        VALUES ('Small', ${planSlug}, 200000, 'monthly', ${sql.jsonb(options.planFeatures ?? {})}, false)`),
     );
   }
   const tenant = await createTestTenant(pool, { subscriptionStatus: options.trial === true ? "trial" : "active", planSlug });
@@ -196,6 +197,32 @@ describe("renewals and dunning", () => {
   });
 });
 
+describe("a suspended business buying another plan", () => {
+  it("when it buys a cheaper plan, then it is reactivated on that plan at once and the skipped renewal is no longer owed", async () => {
+    const shop = await createShop({ plan: "growth", card: "AUTH_declines_too" });
+    paystack.chargeOutcome = "failed";
+    expect(await runBilling(shop.id, at(HOUR))).toMatchObject({ renewal: "charge_failed" });
+    expect(await runBilling(shop.id, at(7 * DAY + HOUR))).toMatchObject({ suspended: true });
+
+    const link = await createInvoicePaymentLink({ pool, paystack: client }, { tenantId: shop.id, planSlug: "starter", now: at(7 * DAY + 2 * HOUR) });
+    if (!link.ok) throw new Error(link.reason);
+    expect(link.invoice).toMatchObject({ kind: "upgrade", totalKobo: 500000 });
+    paystack.pay(link.reference);
+    const paidAt = at(7 * DAY + 3 * HOUR);
+    expect(await settlePaystackCharge({ pool, paystack: client }, { reference: link.reference, now: paidAt })).toMatchObject({
+      outcome: "applied",
+      reactivated: true,
+    });
+    expect(await state(shop.id)).toMatchObject({ subscription_status: "active", plan: "starter", subscription_ends_at: new Date("2027-01-17T11:00:00Z") });
+
+    const usage = await withTenant(pool, shop.id, (tx) => getSubscriptionUsage(tx, { tenantId: shop.id, now: paidAt }));
+    expect(usage.openInvoice).toBeNull();
+    const again = await createInvoicePaymentLink({ pool, paystack: client }, { tenantId: shop.id, now: paidAt });
+    expect(again).toMatchObject({ ok: false, reason: "no_open_invoice" });
+    expect(await runBilling(shop.id, at(9 * DAY + HOUR))).toMatchObject({ suspended: false, notices: [] });
+  });
+});
+
 describe("trial reminders", () => {
   it("when a trial nears its end, then the owner is told 7, 3 and 1 days before with the plans and a pay link, once each, and suspended when it ends", async () => {
     const shop = await createShop({ plan: "trial", trial: true });
@@ -214,6 +241,7 @@ describe("trial reminders", () => {
 
     const notices = await ownerNotices(shop.id);
     expect(notices.map((n) => n.text.match(/ends in (\d+) days?/)?.[1])).toEqual(["7", "3", "1"]);
+    // The seeded plans (other tests' plans are inactive and never offered).
     expect(notices[0]?.text).toContain("Plans: Starter ₦5,000/month, Growth ₦15,000/month, Pro ₦30,000/month");
     expect(notices[0]?.text).toMatch(/Pay for Starter to keep your programme running: https:\/\/checkout\.paystack\.com\//);
     // One upgrade invoice is offered (reused by every reminder); it is an offer, not a debt to chase.

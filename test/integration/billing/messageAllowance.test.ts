@@ -24,8 +24,8 @@ async function shopWithAllowance(messagesPerMonth: number, customers: number) {
   const slug = `msg-${randomUUID().slice(0, 8)}`;
   await withPlatform(pool, (tx) =>
     tx.query(sql.type(noRows)`
-      INSERT INTO subscription_plans (name, slug, price_ngn, billing_period, features)
-      VALUES ('Msg', ${slug}, 100000, 'monthly', ${sql.jsonb({ max_customers: 100, broadcasts_per_month: 10, messages_per_month: messagesPerMonth })})`),
+      INSERT INTO subscription_plans (name, slug, price_ngn, billing_period, features, is_active)
+      VALUES ('Msg', ${slug}, 100000, 'monthly', ${sql.jsonb({ max_customers: 100, broadcasts_per_month: 10, messages_per_month: messagesPerMonth })}, false)`),
   );
   const tenant = await createTestTenant(pool, { planSlug: slug });
   await withTenant(pool, tenant.id, async (tx) => {
