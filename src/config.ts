@@ -73,6 +73,9 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("false"),
+  PAYSTACK_SECRET_KEY: optionalString,
+  PAYSTACK_API_URL: urlWithProtocols(["http:", "https:"]).default("https://api.paystack.co"),
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
 });
 
 export type Config = Readonly<{
@@ -106,6 +109,13 @@ export type Config = Readonly<{
     | { kind: "local"; dir: string }
     | { kind: "s3"; bucket: string; region: string; endpoint?: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
   >;
+  billing: Readonly<{
+    /** Paystack secret key: calls the API and signs its webhooks. None: sandbox (not production) or no online payments. */
+    paystackSecretKey: string | undefined;
+    paystackApiUrl: string;
+    /** Days an unpaid invoice may stay overdue before the tenant is suspended. */
+    graceDays: number;
+  }>;
 }>;
 
 /**
@@ -189,5 +199,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             forcePathStyle: e.S3_FORCE_PATH_STYLE === "true",
           },
     ),
+    billing: Object.freeze({
+      paystackSecretKey: e.PAYSTACK_SECRET_KEY,
+      paystackApiUrl: e.PAYSTACK_API_URL.replace(/\/+$/, ""),
+      graceDays: e.BILLING_GRACE_DAYS,
+    }),
   });
 }

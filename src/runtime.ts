@@ -22,6 +22,8 @@ import type { Logger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
 import { createGraphClient, type GraphClient } from "./whatsapp/graphClient.ts";
 import { createSandbox } from "./sandbox/createSandbox.ts";
+import { createPaystackGateway } from "./paystack/createPaystackGateway.ts";
+import { createPaystackWebhookRoutes } from "./http/webhook/paystackWebhookRoutes.ts";
 
 /** Measured with bench/inbound's max run: 32 slots sent 125 msg/s (most slots waited behind one person's earlier reply), 256 sent 274. */
 const DEFAULT_OUTBOUND_CONCURRENCY = 256;
@@ -86,6 +88,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   await ensureFirstPlatformAdmin(pool, config.platformAdmin, log);
   await sandbox?.prepare(pool);
   const metrics = createMetrics({ databaseRoundTrips: () => roundTripsOf(pool) });
+  // Billing's Paystack: the real API, the sandbox fake (no key, not production), or none.
+  const paystack = createPaystackGateway(config, log);
   const messageQueues = createMessageQueues(queues);
 
   let broadcastSender: ReturnType<typeof createBroadcastSender> | undefined;
@@ -117,7 +121,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     queues.worker(OUTBOUND_QUEUE, (job, token) => (job.name === BROADCAST_SEND_JOB ? sender.process(job, token) : sendReply(job)), {
       concurrency: outboundConcurrency,
     });
-    await startScheduledJobs({ pool, queues, config, log, outbound: messageQueues.outbound, schedules: options.platformSchedules ?? true });
+    await startScheduledJobs({
+      pool,
+      queues,
+      config,
+      log,
+      outbound: messageQueues.outbound,
+      schedules: options.platformSchedules ?? true,
+      paystack: paystack.client,
+    });
     sweeper.start(options.sweeperIntervalMs);
   }
 
@@ -129,8 +141,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log,
       pool,
       queues,
-      rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics)],
-      routes: [createApiRoutes({ config, pool, queues }), createApiDocsRoutes(), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
+      rawRoutes: [
+        createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }),
+        createMetricsRoutes(metrics),
+        createPaystackWebhookRoutes({ pool, log, gateway: paystack }),
+      ],
+      routes: [
+        createApiRoutes({ config, pool, queues, paystack: paystack.client }),
+        createApiDocsRoutes(),
+        ...(sandbox === null ? [] : [sandbox.routes(pool)]),
+        ...(paystack.sandboxRoutes === null ? [] : [paystack.sandboxRoutes]),
+      ],
     });
     server = await listen(app, config.port, options.host ?? "0.0.0.0");
     const address = server.address();
@@ -138,6 +159,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     url = `http://127.0.0.1:${port}`;
     log.info({ port, role: options.role, queueBackend: queues.kind }, "http server listening");
     sandbox?.attach(url);
+    paystack.attach(url);
   }
 
   return {

@@ -3,6 +3,7 @@ import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { findTenantByVendorCode, isTenantServing } from "../../db/tenants.ts";
 import { enterTenant } from "../../db/withTenant.ts";
 import { verifySecret } from "./passwords.ts";
+import { isSuspendedForNonpayment } from "../subscriptions/isSuspendedForNonpayment.ts";
 import { DUMMY_HASH } from "./dummyHash.ts";
 
 export type AuthenticateVendorUserInput = { vendorCode: string; email: string; password: string; now: Date };
@@ -22,7 +23,8 @@ const userRow = z.object({
  * tenant), then switches the transaction to that tenant, so the user is read under RLS.
  * An unknown code, unknown email, disabled user and wrong password are one result, and each
  * costs one scrypt verification, so neither the answer nor its timing reveals which it was.
- * A right password for a paused tenant is `tenant_suspended`. Success records `last_login_at`.
+ * A right password for a paused tenant is `tenant_suspended`, except for the owner of a tenant
+ * suspended for non-payment (who signs in to pay). Success records `last_login_at`.
  */
 export async function authenticateVendorUser(tx: Tx, input: AuthenticateVendorUserInput): Promise<AuthenticateVendorUserResult> {
   const tenant = await findTenantByVendorCode(tx, input.vendorCode.trim());
@@ -36,7 +38,10 @@ export async function authenticateVendorUser(tx: Tx, input: AuthenticateVendorUs
   }
   const matches = await verifySecret(input.password, user?.password_hash ?? DUMMY_HASH);
   if (tenant === null || user === null || !matches) return { ok: false, reason: "invalid_credentials" };
-  if (!isTenantServing(tenant)) return { ok: false, reason: "tenant_suspended" };
+  // The owner of a business suspended for non-payment may sign in to pay (billing routes only).
+  if (!isTenantServing(tenant) && !(user.role === "owner" && (await isSuspendedForNonpayment(tx, tenant.id)))) {
+    return { ok: false, reason: "tenant_suspended" };
+  }
   await tx.query(sql.type(noRows)`
     UPDATE vendor_users SET last_login_at = ${sql.timestamp(input.now)} WHERE id = ${user.id}
   `);

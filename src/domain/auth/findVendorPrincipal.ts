@@ -6,6 +6,8 @@ export type VendorPrincipal = {
   role: "owner" | "admin" | "staff";
   permissions: unknown;
   tenantServing: boolean;
+  /** The tenant is suspended for non-payment (its owner may still reach billing to pay). */
+  tenantPayable: boolean;
 };
 
 const row = z.object({
@@ -13,6 +15,7 @@ const row = z.object({
   role: z.enum(["owner", "admin", "staff"]),
   permissions: z.unknown(),
   tenant_serving: z.boolean(),
+  tenant_payable: z.boolean(),
 });
 
 /**
@@ -24,11 +27,19 @@ export async function findVendorPrincipal(tx: Tx, userId: string): Promise<Vendo
   const found = await tx.maybeOne(sql.type(row)`
     SELECT u.id, COALESCE(u.role, 'staff') AS role, u.permissions,
            (t.deleted_at IS NULL AND COALESCE(t.is_active, true)
-             AND COALESCE(t.subscription_status, 'trial') NOT IN ('suspended', 'cancelled')) AS tenant_serving
-    FROM vendor_users u JOIN tenants t ON t.id = u.tenant_id
+             AND COALESCE(t.subscription_status, 'trial') NOT IN ('suspended', 'cancelled')) AS tenant_serving,
+           (t.deleted_at IS NULL AND COALESCE(t.is_active, true) AND t.subscription_status = 'suspended'
+             AND COALESCE(b.suspended_for_nonpayment, COALESCE(t.subscription_ends_at, t.trial_ends_at) <= now())) IS TRUE AS tenant_payable
+    FROM vendor_users u JOIN tenants t ON t.id = u.tenant_id LEFT JOIN tenant_billing b ON b.tenant_id = t.id
     WHERE u.id = ${userId} AND u.deleted_at IS NULL AND COALESCE(u.is_active, true)
   `);
   return found === null
     ? null
-    : { userId: found.id, role: found.role, permissions: found.permissions, tenantServing: found.tenant_serving };
+    : {
+        userId: found.id,
+        role: found.role,
+        permissions: found.permissions,
+        tenantServing: found.tenant_serving,
+        tenantPayable: found.tenant_payable,
+      };
 }

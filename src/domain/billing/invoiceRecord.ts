@@ -17,6 +17,9 @@ export const invoiceRecordSchema = z
     paid_at: z.date().nullable(),
     due_date: z.string().nullable(),
     created_at: z.date().nullable(),
+    plan_id: z.string().nullable(),
+    kind: z.enum(["manual", "renewal", "upgrade"]),
+    paystack_reference: z.string().nullable(),
   })
   .transform((row) => ({
     id: row.id,
@@ -33,6 +36,11 @@ export const invoiceRecordSchema = z
     paidAt: row.paid_at,
     dueDate: row.due_date,
     createdAt: row.created_at,
+    /** The plan this invoice buys (renewals and upgrades); null for a manual invoice. */
+    planId: row.plan_id,
+    kind: row.kind,
+    /** The latest Paystack checkout or charge reference made for it. */
+    paystackReference: row.paystack_reference,
   }));
 
 export type Invoice = z.output<typeof invoiceRecordSchema>;
@@ -40,5 +48,6 @@ export type Invoice = z.output<typeof invoiceRecordSchema>;
 export const invoiceColumns = sql.fragment`
   id, tenant_id, invoice_number, amount_ngn, tax_amount_ngn, total_amount_ngn,
   billing_period_start::text AS billing_period_start, billing_period_end::text AS billing_period_end,
-  status, payment_method, payment_reference, paid_at, due_date::text AS due_date, created_at
+  status, payment_method, payment_reference, paid_at, due_date::text AS due_date, created_at,
+  plan_id, kind, paystack_reference
 `;

@@ -5,6 +5,7 @@ import { recountBroadcast } from "./recountBroadcast.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 import { broadcastSegmentSchema, segmentCondition } from "./broadcastSegment.ts";
 import { checkBroadcastAllowance } from "./checkBroadcastAllowance.ts";
+import { checkMessageAllowance } from "../subscriptions/checkMessageAllowance.ts";
 import { findBroadcast } from "./findBroadcast.ts";
 
 /** The platform's default approved broadcast template: body `{{1}}` vendor name, `{{2}}` message. */
@@ -61,6 +62,15 @@ export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promis
   if (!segment.success) return fail(tx, input, "invalid_segment", "The broadcast's audience is not valid any more.");
   const allowance = await checkBroadcastAllowance(tx, { tenantId: input.tenantId, now: input.now, exceptBroadcastId: input.broadcastId });
   if (!allowance.ok) return fail(tx, input, allowance.reason, allowance.message);
+
+  // The plan's monthly messages cap marketing only (billing, docs/billing.md): counted before writing.
+  const audience = await tx.oneFirst(sql.type(recipientsRow)`
+    SELECT count(*)::int AS recipients FROM customers c
+    LEFT JOIN customer_points_balance b ON b.tenant_id = c.tenant_id AND b.customer_id = c.id
+    WHERE c.tenant_id = ${input.tenantId} AND ${segmentCondition(segment.data)}
+  `);
+  const messages = await checkMessageAllowance(tx, { tenantId: input.tenantId, now: input.now, additional: audience });
+  if (!messages.ok) return fail(tx, input, messages.reason, messages.message);
 
   const config = whatsappConfigSchema.parse(tenant.whatsapp_config ?? {});
   const template = config.broadcast_template ?? DEFAULT_BROADCAST_TEMPLATE;

@@ -29,6 +29,11 @@ export async function setTenantSuspended(
   await tx.query(sql.type(noRows)`
     UPDATE tenants SET subscription_status = ${status}, updated_at = now() WHERE id = ${input.tenantId}
   `);
+  // An admin's suspension is not for non-payment: a payment must not lift it (billing, 0018).
+  await tx.query(sql.type(noRows)`
+    INSERT INTO tenant_billing (tenant_id, suspended_for_nonpayment) VALUES (${input.tenantId}, false)
+    ON CONFLICT (tenant_id) DO UPDATE SET suspended_for_nonpayment = false, updated_at = now()
+  `);
   const tenant = await findTenant(tx, input.tenantId);
   if (tenant === null) return { ok: false, reason: "not_found" };
   await writeAuditLog(tx, {

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import type { DatabasePool } from "slonik";
 import type { Config } from "../../config.ts";
 import type { QueueFactory } from "../../jobs/queueFactory.ts";
+import type { PaystackClient } from "../../paystack/paystackClient.ts";
 import { createAuthenticator } from "../auth/authenticate.ts";
 import { loginRoutes } from "../auth/loginRoutes.ts";
 import { buildOpenApiDocument } from "../openapi/buildOpenApiDocument.ts";
@@ -13,7 +14,13 @@ import { tenantRoutes } from "../platform/tenantRoutes.ts";
 import { vendorRoutes } from "./vendorRoutes.ts";
 
 /** `queues`: where routes enqueue background work (a broadcast sent now starts in a worker). */
-export type ApiDeps = { config: Config; pool: DatabasePool; queues: QueueFactory };
+export type ApiDeps = {
+  config: Config;
+  pool: DatabasePool;
+  queues: QueueFactory;
+  /** Paystack for paying invoices (billing); null or absent: no online payments. */
+  paystack?: PaystackClient | null;
+};
 
 /** Every route of the vendor API, the platform API and the OpenAPI document, as definitions. */
 export function listApiRoutes(deps: ApiDeps): ApiRoute[] {

@@ -10,6 +10,7 @@ import { redemptionRoutes } from "./redemptionRoutes.ts";
 import { rewardRoutes } from "./rewardRoutes.ts";
 import { ruleRoutes } from "./ruleRoutes.ts";
 import { staffRoutes } from "./staffRoutes.ts";
+import { subscriptionRoutes } from "./subscriptionRoutes.ts";
 
 /** Every `/api/v1` route except login. */
 export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
@@ -24,5 +25,6 @@ export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
     ...broadcastRoutes(deps),
     ...dataPortabilityRoutes(deps),
     ...claimRoutes(deps),
+    ...subscriptionRoutes(deps),
   ];
 }

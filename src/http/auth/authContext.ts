@@ -24,6 +24,11 @@ export type VendorAuth = {
   apiKeyId: string | null;
   role: VendorRole;
   permissions: Permissions;
+  /**
+   * The tenant is suspended for non-payment and this is its owner: only routes marked
+   * `allowWhileSuspended` (billing: see the subscription, pay) are open (billing, issue #16).
+   */
+  billingOnly?: boolean;
 };
 
 export type AuthContext = PlatformAuth | VendorAuth;

@@ -50,7 +50,9 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
     }
     const principal = await withTenant(deps.pool, claims.tenant_id, (tx) => findVendorPrincipal(tx, claims.sub));
     if (principal === null) return { ok: false, reason: "invalid" };
-    if (!principal.tenantServing) return { ok: false, reason: "tenant_suspended" };
+    // An owner of a business suspended for non-payment keeps the billing routes, to pay.
+    const billingOnly = !principal.tenantServing && principal.tenantPayable && principal.role === "owner";
+    if (!principal.tenantServing && !billingOnly) return { ok: false, reason: "tenant_suspended" };
     return {
       ok: true,
       auth: {
@@ -60,6 +62,7 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
         apiKeyId: null,
         role: principal.role,
         permissions: permissionsSchema.parse(principal.permissions ?? {}),
+        ...(billingOnly ? { billingOnly: true } : {}),
       },
     };
   };

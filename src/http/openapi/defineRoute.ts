@@ -1,6 +1,6 @@
 import type { RequestHandler } from "express";
 import { z } from "zod";
-import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../../errors.ts";
+import { AppError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../../errors.ts";
 import type { AuthContext, PlatformAuth, VendorAuth, VendorRole } from "../auth/authContext.ts";
 import { isStorableJson } from "./fields.ts";
 
@@ -87,12 +87,21 @@ export function platformRoute<B extends z.ZodType, Q extends z.ZodObject, P exte
 }
 
 export function vendorRoute<B extends z.ZodType, Q extends z.ZodObject, P extends z.ZodObject>(
-  spec: Schemas<B, Q, P> & { roles: readonly VendorRole[]; permission?: string; handle: Handler<VendorAuth, B, Q, P> },
+  spec: Schemas<B, Q, P> & {
+    roles: readonly VendorRole[];
+    permission?: string;
+    /** Open to the owner of a business suspended for non-payment (billing routes, to pay). */
+    allowWhileSuspended?: boolean;
+    handle: Handler<VendorAuth, B, Q, P>;
+  },
 ): ApiRoute {
   const access: Access = { kind: "vendor", roles: spec.roles, ...(spec.permission === undefined ? {} : { permission: spec.permission }) };
   return build(spec, access, (auth) => {
     if (auth?.kind !== "vendor") throw new ForbiddenError("This route is for vendor users");
     if (!isVendorAllowed(auth, spec.roles, spec.permission)) throw new ForbiddenError("Your role may not do that");
+    if (auth.billingOnly === true && spec.allowWhileSuspended !== true) {
+      throw new AppError(403, "tenant_suspended", "This business's account is paused for non-payment: pay the open invoice to reactivate it");
+    }
     return auth;
   });
 }

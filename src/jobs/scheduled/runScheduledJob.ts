@@ -20,6 +20,10 @@ import type { Logger } from "../../logger.ts";
 import { enqueueBroadcastSend, enqueueOutbound } from "../messageQueues.ts";
 import type { JobQueue } from "../queueFactory.ts";
 import { dispatchTenantJobs } from "./dispatchTenantJobs.ts";
+import { dispatchTenantBilling } from "./dispatchTenantBilling.ts";
+import { runTenantBilling } from "./runTenantBilling.ts";
+import type { PaystackClient } from "../../paystack/paystackClient.ts";
+import { DEFAULT_GRACE_DAYS } from "../../domain/subscriptions/expireSubscriptions.ts";
 import { enqueueBroadcastStart } from "./enqueueBroadcastStart.ts";
 import { recordJobRun } from "./recordJobRun.ts";
 import { runTenantJob } from "./runTenantJob.ts";
@@ -41,6 +45,10 @@ export type ScheduledJobDeps = {
   scheduled: JobQueue;
   /** The shared sending number, for tenants without their own. */
   defaultPhoneNumberId: string;
+  /** Billing: Paystack for renewal charges and pay links (null or absent: none). */
+  paystack?: PaystackClient | null;
+  /** Billing: days overdue before suspension (BILLING_GRACE_DAYS, default 7). */
+  billingGraceDays?: number;
 };
 
 /** What a job run is: BullMQ supplies these from its Job; tests may call with their own. */
@@ -111,7 +119,27 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
     }
     case JOB.subscriptionStatus: {
       const { now } = platformJobSchema.parse(run.data);
-      return withPlatform(deps.pool, (tx) => expireSubscriptions(tx, { now: now ?? new Date() }));
+      return withPlatform(deps.pool, (tx) =>
+        expireSubscriptions(tx, { now: now ?? new Date(), graceDays: deps.billingGraceDays ?? DEFAULT_GRACE_DAYS }),
+      );
+    }
+    case JOB.billingCycle: {
+      const { now } = platformJobSchema.parse(run.data);
+      return dispatchTenantBilling({ pool: deps.pool, queue: deps.scheduled, log: deps.log }, now ?? new Date());
+    }
+    case JOB.tenantBilling: {
+      const { tenantId, now } = tenantJobSchema.parse(run.data);
+      return runTenantBilling(
+        {
+          pool: deps.pool,
+          log: deps.log,
+          outbound: deps.outbound,
+          paystack: deps.paystack ?? null,
+          defaultPhoneNumberId: deps.defaultPhoneNumberId,
+          graceDays: deps.billingGraceDays ?? DEFAULT_GRACE_DAYS,
+        },
+        { tenantId, now: now ?? new Date() },
+      );
     }
     case JOB.startDueBroadcasts: {
       const { now } = platformJobSchema.parse(run.data);

@@ -18,6 +18,8 @@ export const JOB = {
   winBack: "win-back",
   campaignSchedules: "campaign-schedules",
   campaignStats: "campaign-stats",
+  billingCycle: "billing-cycle",
+  tenantBilling: "tenant-billing",
 } satisfies Record<string, string>;
 
 /** `now` may be given (tests, catching up); otherwise the job uses the clock. */

@@ -2,6 +2,7 @@ import type { DatabasePool } from "slonik";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
 import type { JobQueue, JobWorker, QueueFactory } from "../queueFactory.ts";
+import type { PaystackClient } from "../../paystack/paystackClient.ts";
 import { runScheduledJob } from "./runScheduledJob.ts";
 import { scheduledQueue } from "./scheduledQueue.ts";
 import { JOB, SCHEDULED_QUEUE } from "./scheduledJobs.ts";
@@ -19,6 +20,8 @@ export type ScheduledJobsDeps = {
    * must not each scan every tenant's broadcasts onto their own queues.
    */
   schedules?: boolean;
+  /** Billing: Paystack for renewal charges and pay links (null or absent: none). */
+  paystack?: PaystackClient | null;
 };
 
 export type ScheduledJobs = { queue: JobQueue; worker: JobWorker };
@@ -33,6 +36,8 @@ export type ScheduledJobs = { queue: JobQueue; worker: JobWorker };
  * - every minute `start-due-broadcasts`: scheduled broadcasts whose time has come started;
  * - every minute `campaign-schedules`: scheduled campaigns started, ended ones completed;
  * - hourly `campaign-stats`: campaign participants and conversions recounted from the ledger.
+ * - hourly `billing-cycle`: each tenant's daily billing round (renewals, reminders, suspension)
+ *   queued once its local morning has come.
  * Call for the `all` and `worker` roles.
  */
 export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<ScheduledJobs> {
@@ -42,7 +47,8 @@ export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<Sched
     { id: JOB.subscriptionStatus, pattern: "15 * * * *" },
     { id: JOB.startDueBroadcasts, pattern: "* * * * *" },
     { id: JOB.campaignSchedules, pattern: "* * * * *" },
-    { id: JOB.campaignStats, pattern: "25 * * * *" },
+    { id: JOB.campaignStats, pattern: "35 * * * *" },
+    { id: JOB.billingCycle, pattern: "25 * * * *" },
   ];
   for (const schedule of deps.schedules === false ? [] : schedules) {
     await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: "UTC" }, { name: schedule.id, data: {} });
@@ -53,6 +59,8 @@ export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<Sched
     outbound: deps.outbound,
     scheduled: queue,
     defaultPhoneNumberId: deps.config.whatsapp.phoneNumberId ?? "sandbox",
+    paystack: deps.paystack ?? null,
+    billingGraceDays: deps.config.billing.graceDays,
   };
   const worker = deps.queues.worker(
     SCHEDULED_QUEUE,

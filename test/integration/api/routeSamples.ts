@@ -67,6 +67,8 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   "POST /api/v1/claims/{id}/approve": () => ({}),
   "POST /api/v1/claims/{id}/reject": () => ({ reason: "Not our receipt" }),
   "POST /api/v1/imports/customers": () => ({ csv: `phone,consent\n${uniqueLocalPhone()},yes\n`, dry_run: true }),
+  "POST /api/v1/invoices/{id}/pay": () => ({}),
+  "POST /api/v1/subscription/plan": () => ({ plan: "pro" }),
 };
 
 /** Fills `{id}` and `{invoiceId}` with the fixture's ids for the resource the path names. */
@@ -83,6 +85,7 @@ export function fillPath(path: string, f: TenantFixture): string {
       case "tenants": return f.tenantId;
       case "broadcasts": return f.broadcastId;
       case "claims": return f.claimId;
+      case "invoices": return f.invoiceId;
       default: throw new Error(`no fixture id for /${segment}/{id}`);
     }
   };

@@ -163,14 +163,18 @@ describe("daily metrics job", () => {
 });
 
 describe("subscription and usage jobs", () => {
-  it("when a trial has ended or a subscription lapsed, then the tenant is suspended once, with an audit row", async () => {
+  it("when a trial has ended or a subscription lapsed past the grace period, then the tenant is suspended once, with an audit row", async () => {
     const past = new Date(Date.now() - DAY_MS);
+    // Billing (#16): a lapsed paid period gets a grace period (7 days by default) to pay first.
+    const pastGrace = new Date(Date.now() - 8 * DAY_MS);
     const trial = await createTestTenant(pool, { subscriptionStatus: "trial" });
     const lapsed = await createTestTenant(pool, { subscriptionStatus: "active" });
+    const inGrace = await createTestTenant(pool, { subscriptionStatus: "active" });
     const current = await createTestTenant(pool, { subscriptionStatus: "active" });
     await withPlatform(pool, async (tx) => {
       await tx.query(sql.type(z.object({ id: z.string() }))`UPDATE tenants SET trial_ends_at = ${sql.timestamp(past)} WHERE id = ${trial.id} RETURNING id`);
-      await tx.query(sql.type(z.object({ id: z.string() }))`UPDATE tenants SET subscription_ends_at = ${sql.timestamp(past)} WHERE id = ${lapsed.id} RETURNING id`);
+      await tx.query(sql.type(z.object({ id: z.string() }))`UPDATE tenants SET subscription_ends_at = ${sql.timestamp(pastGrace)} WHERE id = ${lapsed.id} RETURNING id`);
+      await tx.query(sql.type(z.object({ id: z.string() }))`UPDATE tenants SET subscription_ends_at = ${sql.timestamp(past)} WHERE id = ${inGrace.id} RETURNING id`);
       await tx.query(sql.type(z.object({ id: z.string() }))`UPDATE tenants SET subscription_ends_at = now() + interval '10 days' WHERE id = ${current.id} RETURNING id`);
     });
     await harness.run(JOB.subscriptionStatus, {});
@@ -178,11 +182,12 @@ describe("subscription and usage jobs", () => {
     const states = await withPlatform(pool, (tx) =>
       tx.any(sql.type(z.object({ id: z.string(), subscription_status: z.string(), audits: z.number() }))`
         SELECT t.id, t.subscription_status, (SELECT count(*) FROM audit_logs a WHERE a.tenant_id = t.id AND a.action LIKE 'tenant.%') AS audits
-        FROM tenants t WHERE t.id = ANY(${sql.array([trial.id, lapsed.id, current.id], "uuid")})`),
+        FROM tenants t WHERE t.id = ANY(${sql.array([trial.id, lapsed.id, inGrace.id, current.id], "uuid")})`),
     );
     const byId = new Map(states.map((s) => [s.id, s]));
     expect(byId.get(trial.id)).toMatchObject({ subscription_status: "suspended", audits: 1 });
     expect(byId.get(lapsed.id)).toMatchObject({ subscription_status: "suspended", audits: 1 });
+    expect(byId.get(inGrace.id)).toMatchObject({ subscription_status: "active", audits: 0 });
     expect(byId.get(current.id)).toMatchObject({ subscription_status: "active", audits: 0 });
   });
 
