@@ -19,6 +19,9 @@ export type TenantFixture = {
 export const validBodies: Record<string, () => Record<string, unknown>> = {
   "POST /api/platform/auth/login": () => ({ email: "nobody@example.com", password: "wrong-password" }),
   "POST /api/v1/auth/login": () => ({ vendor_code: "NOPE", email: "nobody@example.com", password: "wrong-password" }),
+  "POST /api/v1/auth/session": () => ({ vendor_code: "NOPE", email: "nobody@example.com", password: "wrong-password" }),
+  "POST /api/platform/auth/session": () => ({ email: "nobody@example.com", password: "wrong-password" }),
+  "POST /api/v1/broadcasts/audience": () => ({ target_segment: { tags: ["vip"] } }),
   "POST /api/platform/tenants": () => ({
     business_name: "Fuzz Foods",
     phone_number: uniqueLocalPhone(),
