@@ -7,6 +7,7 @@ import { ensureFirstPlatformAdmin } from "./domain/platform/ensureFirstPlatformA
 import { createApiRoutes } from "./http/api/createApiRoutes.ts";
 import { createApp } from "./http/app.ts";
 import { createMetricsRoutes } from "./http/metricsRoutes.ts";
+import { createWebRoutes } from "./http/web/webRoutes.ts";
 import { createWebhookRoutes } from "./http/webhook/webhookRoutes.ts";
 import { createInboundProcessor } from "./jobs/inboundWorker.ts";
 import { createBroadcastSender } from "./jobs/broadcastSender.ts";
@@ -129,7 +130,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       pool,
       queues,
       rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics)],
-      routes: [createApiRoutes({ config, pool, queues }), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
+      routes: [createApiRoutes({ config, pool, queues }), createWebRoutes({ log }), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
     });
     server = await listen(app, config.port, options.host ?? "0.0.0.0");
     const address = server.address();
