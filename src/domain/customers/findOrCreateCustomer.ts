@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noRows, sql, type Tx } from "../../db/sql.ts";
+import { recordCustomerTurnedAway } from "../subscriptions/recordCustomerTurnedAway.ts";
 import { getPlanLimits } from "../tenants/getPlanLimits.ts";
 import { customerColumns, customerRecordSchema, type Customer } from "./customerRecord.ts";
 import { generateShortCode } from "./generateShortCode.ts";
@@ -55,7 +56,10 @@ export async function findOrCreateCustomer(tx: Tx, input: FindOrCreateCustomerIn
     `);
     if (count >= maxCustomers) {
       const raced = await findActive(tx, input.phone, lock);
-      return raced === null ? { ok: false, reason: "plan_limit" } : { ok: true, customer: raced, created: false };
+      if (raced !== null) return { ok: true, customer: raced, created: false };
+      // Counted so the vendor sees what the limit costs (GET /api/v1/subscription).
+      await recordCustomerTurnedAway(tx, { tenantId: input.tenantId, phone: input.phone, now: input.now ?? new Date() });
+      return { ok: false, reason: "plan_limit" };
     }
   }
 

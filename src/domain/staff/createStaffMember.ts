@@ -30,7 +30,7 @@ export type CreateStaffMemberResult =
 
 /**
  * Adds a vendor user (owner, admin or staff), hashing the password and PIN with scrypt.
- * Respects the plan's `max_staff` (owners do not count; -1 is unlimited) under a per-tenant
+ * Respects the plan's `max_staff` (owners, disabled and deleted users do not count; -1 is unlimited) under a per-tenant
  * advisory lock, and writes an audit_logs row (`staff.created`) without any secret.
  */
 export async function createStaffMember(tx: Tx, input: CreateStaffMemberInput): Promise<CreateStaffMemberResult> {
@@ -43,7 +43,7 @@ export async function createStaffMember(tx: Tx, input: CreateStaffMemberInput): 
       `);
       const count = await tx.oneFirst(sql.type(countRow)`
         SELECT count(*) AS count FROM vendor_users
-        WHERE tenant_id = ${input.tenantId} AND deleted_at IS NULL AND role <> 'owner'
+        WHERE tenant_id = ${input.tenantId} AND deleted_at IS NULL AND COALESCE(is_active, true) AND role <> 'owner'
       `);
       if (count >= maxStaff) return { ok: false, reason: "plan_limit" };
     }

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { hashSecret } from "../auth/passwords.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
+import { getPlanLimits } from "../tenants/getPlanLimits.ts";
 import { staffColumns, staffRecordSchema, type StaffMember, type StaffRole } from "./staffRecord.ts";
 
 const countRow = z.object({ count: z.number().int() });
@@ -20,11 +21,13 @@ export type StaffChanges = {
 
 export type UpdateStaffMemberResult =
   | { ok: true; staff: StaffMember }
-  | { ok: false; reason: "not_found" | "phone_taken" | "last_owner" };
+  | { ok: false; reason: "not_found" | "phone_taken" | "last_owner" | "plan_limit" };
 
 /**
  * Changes a vendor user, or disables them, with an audit row (`staff.updated` / `staff.disabled`)
  * that never holds a secret. The tenant's last active owner cannot be demoted or disabled.
+ * Enabling a disabled user, or demoting an owner, respects the plan's `max_staff` (disabled
+ * users do not count against it, so taking one back must).
  */
 export async function updateStaffMember(
   tx: Tx,
@@ -43,6 +46,10 @@ export async function updateStaffMember(
     `);
     if (owners === 0) return { ok: false, reason: "last_owner" };
   }
+  const joinsStaffCount =
+    (c.isActive === true && !before.isActive && (c.role ?? before.role) !== "owner") ||
+    (before.role === "owner" && c.role !== undefined && c.role !== "owner" && (c.isActive ?? before.isActive));
+  if (joinsStaffCount && !(await hasStaffRoom(tx, input.tenantId))) return { ok: false, reason: "plan_limit" };
   if (c.phoneNumber !== undefined && c.phoneNumber !== null && c.phoneNumber !== before.phoneNumber) {
     const taken = await tx.exists(sql.type(existsRow)`
       SELECT 1 AS x FROM vendor_users WHERE phone_number = ${c.phoneNumber} AND deleted_at IS NULL AND id <> ${before.id}
@@ -74,4 +81,16 @@ export async function updateStaffMember(
     },
   });
   return { ok: true, staff };
+}
+
+async function hasStaffRoom(tx: Tx, tenantId: string): Promise<boolean> {
+  const { maxStaff } = await getPlanLimits(tx, tenantId);
+  if (maxStaff === null) return true;
+  // The same lock createStaffMember takes, so an enable and a creation cannot both take the last seat.
+  await tx.query(sql.type(noRows)`SELECT pg_advisory_xact_lock(hashtextextended(${`staff:${tenantId}`}, 0))`);
+  const count = await tx.oneFirst(sql.type(countRow)`
+    SELECT count(*) AS count FROM vendor_users
+    WHERE tenant_id = ${tenantId} AND deleted_at IS NULL AND COALESCE(is_active, true) AND role <> 'owner'
+  `);
+  return count < maxStaff;
 }

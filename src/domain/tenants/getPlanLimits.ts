@@ -4,7 +4,7 @@ import { sql, type Tx } from "../../db/sql.ts";
 /** A plan limit: a non-negative count, or null for unlimited (stored as -1 or absent). */
 export type PlanLimit = number | null;
 
-export type PlanLimits = { maxCustomers: PlanLimit; maxStaff: PlanLimit; broadcastsPerMonth: PlanLimit };
+export type PlanLimits = { maxCustomers: PlanLimit; maxStaff: PlanLimit; broadcastsPerMonth: PlanLimit; messagesPerMonth: PlanLimit };
 
 const limit = z
   .int()
@@ -15,6 +15,7 @@ const featuresSchema = z.looseObject({
   max_customers: limit,
   max_staff: limit,
   broadcasts_per_month: limit,
+  messages_per_month: limit,
 });
 
 const featuresRow = z.object({ features: z.unknown() });
@@ -31,10 +32,16 @@ export async function getPlanLimits(tx: Tx, tenantId: string): Promise<PlanLimit
     WHERE t.id = ${tenantId}
   `);
   if (row === null) throw new Error(`tenant ${tenantId} not found in this transaction`);
-  const features = featuresSchema.parse(row.features ?? {});
+  return parsePlanLimits(row.features);
+}
+
+/** A plan's `features` JSON as limits (null or absent: unlimited). */
+export function parsePlanLimits(features: unknown): PlanLimits {
+  const parsed = featuresSchema.parse(features ?? {});
   return {
-    maxCustomers: features.max_customers,
-    maxStaff: features.max_staff,
-    broadcastsPerMonth: features.broadcasts_per_month,
+    maxCustomers: parsed.max_customers,
+    maxStaff: parsed.max_staff,
+    broadcastsPerMonth: parsed.broadcasts_per_month,
+    messagesPerMonth: parsed.messages_per_month,
   };
 }

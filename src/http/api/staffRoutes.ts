@@ -217,6 +217,7 @@ function unwrapStaffUpdate(result: Awaited<ReturnType<typeof updateStaffMember>>
   if (result.ok) return result.staff;
   if (result.reason === "not_found") throw new NotFoundError("No such staff member");
   if (result.reason === "last_owner") throw new ConflictError("The last owner cannot be demoted or disabled", "last_owner");
+  if (result.reason === "plan_limit") throw new PlanLimitError("Your plan's staff limit is reached; upgrade or disable another staff member first");
   throw new ConflictError("A user with that phone exists", "phone_taken");
 }
 

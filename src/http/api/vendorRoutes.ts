@@ -6,6 +6,7 @@ import type { ApiDeps } from "./createApiRoutes.ts";
 import { customerRoutes } from "./customerRoutes.ts";
 import { redemptionRoutes } from "./redemptionRoutes.ts";
 import { staffRoutes } from "./staffRoutes.ts";
+import { subscriptionRoutes } from "./subscriptionRoutes.ts";
 
 /** Every `/api/v1` route except login. */
 export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
@@ -16,5 +17,6 @@ export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
     ...redemptionRoutes(deps),
     ...businessRoutes(deps),
     ...broadcastRoutes(deps),
+    ...subscriptionRoutes(deps),
   ];
 }

@@ -28,6 +28,8 @@ async function tenantTables(): Promise<string[]> {
   return rows.map((r) => r.table_name);
 }
 
+const noRowsSchema = z.object({}).loose();
+
 /** One row in every tenant table, for one tenant, written on the platform path. */
 async function seedEveryTenantTable(tenantId: string): Promise<void> {
   await withPlatform(pool, async (tx) => {
@@ -65,9 +67,17 @@ async function seedEveryTenantTable(tenantId: string): Promise<void> {
       INSERT INTO daily_metrics (tenant_id, metric_date) VALUES (${tenantId}, CURRENT_DATE) RETURNING id`);
     await tx.query(sql.type(id)`
       INSERT INTO audit_logs (tenant_id, user_id, user_type, action) VALUES (${tenantId}, ${userId}, 'vendor_user', 'test.seeded') RETURNING id`);
-    await tx.query(sql.type(id)`
+    const invoiceId = await tx.oneFirst(sql.type(id)`
       INSERT INTO tenant_invoices (tenant_id, invoice_number, amount_ngn, total_amount_ngn, billing_period_start, billing_period_end)
       VALUES (${tenantId}, ${`INV-${tenantId}`}, 500000, 500000, CURRENT_DATE, CURRENT_DATE + 30) RETURNING id`);
+    // Billing (0018).
+    await tx.query(sql.type(noRowsSchema)`INSERT INTO tenant_billing (tenant_id) VALUES (${tenantId})`);
+    await tx.query(sql.type(noRowsSchema)`
+      INSERT INTO billing_payments (tenant_id, invoice_id, reference, amount_kobo, currency, status)
+      VALUES (${tenantId}, ${invoiceId}, ${`ref-${tenantId}`}, 500000, 'NGN', 'failed')`);
+    await tx.query(sql.type(noRowsSchema)`INSERT INTO billing_notices (tenant_id, notice_key) VALUES (${tenantId}, 'test')`);
+    await tx.query(sql.type(noRowsSchema)`
+      INSERT INTO customer_limit_refusals (tenant_id, phone_hash) VALUES (${tenantId}, ${tenantId.replaceAll("-", "").padEnd(64, "0")})`);
     await tx.query(sql.type(id)`
       INSERT INTO api_keys (tenant_id, name, key_hash, prefix, created_by_user_id)
       VALUES (${tenantId}, 'POS', ${tenantId.replaceAll("-", "").padEnd(64, "0")}, 'llk_test', ${userId}) RETURNING id`);
