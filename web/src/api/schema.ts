@@ -2966,6 +2966,43 @@ export interface paths {
       };
     };
   };
+  "/api/v1/subscription": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Subscription"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
 }
 
 export interface components {
@@ -3245,6 +3282,18 @@ export interface components {
       };
       "is_active": boolean;
     };
+    "PlanSummary": {
+      "slug": string;
+      "name": string;
+      "price_kobo": number;
+      "billing_period": "monthly" | "yearly";
+      "limits": {
+        "max_customers": number | null;
+        "max_staff": number | null;
+        "broadcasts_per_month": number | null;
+        "messages_per_month": number | null;
+      };
+    } | null;
     "PlatformLogin": {
       "email": string;
       "password": string;
@@ -3380,6 +3429,60 @@ export interface components {
       "pin_enabled": boolean;
       "is_active": boolean;
       "created_at": string | null;
+    };
+    "Subscription": {
+      "plan": components["schemas"]["PlanSummary"];
+      "pending_plan": {
+        "slug": string;
+        "name": string;
+        "price_kobo": number;
+        "billing_period": "monthly" | "yearly";
+        "limits": {
+          "max_customers": number | null;
+          "max_staff": number | null;
+          "broadcasts_per_month": number | null;
+          "messages_per_month": number | null;
+        };
+      } | null;
+      "status": "trial" | "active" | "suspended" | "cancelled";
+      "on_trial": boolean;
+      "suspended_for_nonpayment": boolean;
+      "trial_ends_at": string | null;
+      "current_period": {
+        "start": string;
+        "end": string;
+      } | null;
+      "month": string;
+      "usage": {
+        "customers": {
+          "used": number;
+          "limit": number | null;
+        };
+        "staff": {
+          "used": number;
+          "limit": number | null;
+        };
+        "broadcasts_this_month": {
+          "used": number;
+          "limit": number | null;
+        };
+        "messages_this_month": {
+          "used": number;
+          "limit": number | null;
+        };
+      };
+      "customers_turned_away": number;
+      "card": {
+        "last4": string | null;
+        "brand": string | null;
+      } | null;
+      "open_invoice": {
+        "id": string;
+        "invoice_number": string;
+        "total_kobo": number;
+        "due_date": string | null;
+        "status": string;
+      } | null;
     };
     "Tenant": {
       "id": string;

@@ -4,6 +4,7 @@ import { BroadcastsPage } from "./pages/BroadcastsPage.tsx";
 import { CustomerPage } from "./pages/CustomerPage.tsx";
 import { CustomersPage } from "./pages/CustomersPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
+import { PlanPage } from "./pages/PlanPage.tsx";
 import { QrPage } from "./pages/QrPage.tsx";
 import { RewardsPage } from "./pages/RewardsPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
@@ -22,6 +23,7 @@ const PAGES: Page[] = [
   { path: "/dashboard/broadcasts", title: "Broadcasts", inNav: true, allowed: (s) => can(s, "managers", "can_broadcast"), render: (s) => <BroadcastsPage session={s} /> },
   { path: "/dashboard/qr", title: "QR poster", inNav: true, allowed: () => true, render: (s) => <QrPage session={s} /> },
   { path: "/dashboard/settings", title: "Settings", inNav: true, allowed: () => true, render: (s) => <SettingsPage session={s} /> },
+  { path: "/dashboard/plan", title: "Plan", inNav: true, allowed: (s) => can(s, "managers"), render: (s) => <PlanPage session={s} /> },
 ];
 
 /** The header, the page tabs the person may use, and the current page. */
