@@ -4,6 +4,7 @@ import { businessRoutes } from "./businessRoutes.ts";
 import { catalogRoutes } from "./catalogRoutes.ts";
 import type { ApiDeps } from "./createApiRoutes.ts";
 import { customerRoutes } from "./customerRoutes.ts";
+import { purchaseRoutes } from "./purchaseRoutes.ts";
 import { redemptionRoutes } from "./redemptionRoutes.ts";
 import { staffRoutes } from "./staffRoutes.ts";
 
@@ -16,5 +17,6 @@ export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
     ...redemptionRoutes(deps),
     ...businessRoutes(deps),
     ...broadcastRoutes(deps),
+    ...purchaseRoutes(deps),
   ];
 }
