@@ -4,6 +4,7 @@ import { businessRoutes } from "./businessRoutes.ts";
 import { catalogRoutes } from "./catalogRoutes.ts";
 import type { ApiDeps } from "./createApiRoutes.ts";
 import { customerRoutes } from "./customerRoutes.ts";
+import { purchaseRoutes } from "./purchaseRoutes.ts";
 import { redemptionRoutes } from "./redemptionRoutes.ts";
 import { staffRoutes } from "./staffRoutes.ts";
 import { subscriptionRoutes } from "./subscriptionRoutes.ts";
@@ -18,5 +19,6 @@ export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
     ...businessRoutes(deps),
     ...broadcastRoutes(deps),
     ...subscriptionRoutes(deps),
+    ...purchaseRoutes(deps),
   ];
 }

@@ -12,6 +12,7 @@ export type TenantFixture = {
   apiKeyId: string;
   invoiceId: string;
   broadcastId: string;
+  purchaseId: string;
   tenantId: string;
 };
 
@@ -56,6 +57,7 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   "PATCH /api/v1/customers/{id}": () => ({ tags: ["vip"], notes: "Likes jollof" }),
   "POST /api/v1/customers/{id}/adjustments": () => ({ points: 5, reason: "Goodwill" }),
   "POST /api/v1/purchases": () => ({ customer_phone: uniqueLocalPhone(), amount_kobo: 500000, idempotency_key: randomUUID() }),
+  "POST /api/v1/purchases/{id}/void": () => ({ reason: "Logged twice by mistake" }),
   "POST /api/v1/redemptions/verify": () => ({ code: "ZZZZZZZZ" }),
   "POST /api/v1/redemptions/{id}/cancel": () => ({ reason: "Customer changed their mind" }),
   "PATCH /api/v1/settings": () => ({ greeting_message: "Welcome to our shop!" }),
@@ -81,6 +83,7 @@ export function fillPath(path: string, f: TenantFixture): string {
       case "api-keys": return f.apiKeyId;
       case "tenants": return f.tenantId;
       case "broadcasts": return f.broadcastId;
+      case "purchases": return f.purchaseId;
       default: throw new Error(`no fixture id for /${segment}/{id}`);
     }
   };

@@ -81,6 +81,9 @@ async function seedEveryTenantTable(tenantId: string): Promise<void> {
     await tx.query(sql.type(id)`
       INSERT INTO api_keys (tenant_id, name, key_hash, prefix, created_by_user_id)
       VALUES (${tenantId}, 'POS', ${tenantId.replaceAll("-", "").padEnd(64, "0")}, 'llk_test', ${userId}) RETURNING id`);
+    await tx.query(sql.type(id)`
+      INSERT INTO login_links (tenant_id, vendor_user_id, token_hash, expires_at)
+      VALUES (${tenantId}, ${userId}, ${tenantId.replaceAll("-", "").padEnd(64, "1")}, now() + interval '10 minutes') RETURNING id`);
   });
 }
 
