@@ -1836,6 +1836,53 @@ export interface paths {
     };
   };
   "/api/v1/purchases": {
+    get: {
+      parameters: {
+        query?: {
+          "limit"?: number;
+          "cursor"?: string;
+          "customer_id"?: string;
+          "staff_id"?: string;
+          "source"?: "whatsapp" | "api" | "manual" | "pos_integration";
+          "from"?: string;
+          "to"?: string;
+          "voided"?: "true" | "false";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              "data": components["schemas"]["PurchaseDetail"][];
+              "next_cursor": string | null;
+            };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
     post: {
       parameters: {
         query?: never;
@@ -1882,6 +1929,100 @@ export interface paths {
           content: {
             "application/json": components["schemas"]["Error"];
           };
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
+  "/api/v1/purchases/{id}": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PurchaseDetail"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
+  "/api/v1/purchases/{id}/void": {
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["VoidPurchase"];
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["VoidedPurchase"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
         };
         409: {
           headers: { [name: string]: unknown };
@@ -3355,6 +3496,24 @@ export interface components {
       "balance": number;
       "created_at": string;
     };
+    "PurchaseDetail": {
+      "id": string;
+      "customer_id": string;
+      "customer_phone": string;
+      "amount_kobo": number;
+      "product_name": string | null;
+      "source": string | null;
+      "logged_by_user_id": string | null;
+      "logged_via": string | null;
+      "points_awarded": number;
+      "idempotency_key": string | null;
+      "created_at": string;
+      "voided_at": string | null;
+      "voided_by_user_id": string | null;
+      "void_reason": string | null;
+      "points_reversed": number | null;
+      "points_shortfall": number | null;
+    };
     "Redemption": {
       "id": string;
       "customer_id": string;
@@ -3589,6 +3748,28 @@ export interface components {
     } | (Record<string, never>);
     "VerifyRedemption": {
       "code": string;
+    };
+    "VoidPurchase": {
+      "reason": string;
+    };
+    "VoidedPurchase": {
+      "id": string;
+      "customer_id": string;
+      "customer_phone": string;
+      "amount_kobo": number;
+      "product_name": string | null;
+      "source": string | null;
+      "logged_by_user_id": string | null;
+      "logged_via": string | null;
+      "points_awarded": number;
+      "idempotency_key": string | null;
+      "created_at": string;
+      "voided_at": string | null;
+      "voided_by_user_id": string | null;
+      "void_reason": string | null;
+      "points_reversed": number | null;
+      "points_shortfall": number | null;
+      "balance": number;
     };
     "WebSession": {
       "kind": "vendor" | "platform";

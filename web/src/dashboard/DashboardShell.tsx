@@ -5,6 +5,7 @@ import { CustomerPage } from "./pages/CustomerPage.tsx";
 import { CustomersPage } from "./pages/CustomersPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
+import { PurchasesPage } from "./pages/PurchasesPage.tsx";
 import { QrPage } from "./pages/QrPage.tsx";
 import { RewardsPage } from "./pages/RewardsPage.tsx";
 import { SettingsPage } from "./pages/SettingsPage.tsx";
@@ -18,6 +19,7 @@ const PAGES: Page[] = [
   { path: "/dashboard", title: "Overview", inNav: true, allowed: (s) => can(s, "managers", "can_view_analytics"), render: (s) => <OverviewPage session={s} /> },
   { path: "/dashboard/customers", title: "Customers", inNav: true, allowed: () => true, render: (s) => <CustomersPage session={s} /> },
   { path: "/dashboard/customers/:id", title: "Customer", inNav: false, allowed: () => true, render: (s, p) => <CustomerPage session={s} id={p["id"] ?? ""} /> },
+  { path: "/dashboard/purchases", title: "Purchases", inNav: true, allowed: () => true, render: (s) => <PurchasesPage session={s} /> },
   { path: "/dashboard/rewards", title: "Rewards", inNav: true, allowed: () => true, render: (s) => <RewardsPage session={s} /> },
   { path: "/dashboard/staff", title: "Staff", inNav: true, allowed: (s) => can(s, "managers"), render: (s) => <StaffPage session={s} /> },
   { path: "/dashboard/broadcasts", title: "Broadcasts", inNav: true, allowed: (s) => can(s, "managers", "can_broadcast"), render: (s) => <BroadcastsPage session={s} /> },
