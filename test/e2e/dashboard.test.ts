@@ -183,11 +183,12 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
     await nav(page, title);
     await page.getByRole("heading", { name: heading, exact: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
     await page.locator(".loading").first().waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
+    if (title === "QR poster") {
+      await expect.poll(() => page.locator(".qr img").evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0), { timeout: STEP_TIMEOUT_MS }).toBe(true);
+    }
     await checkPage(page, viewport, title);
     await shot(`07-${title.toLowerCase().replace(/\s+/g, "-")}`);
   }
-  await page.locator(".qr img").evaluate((img) => img instanceof HTMLImageElement && img.complete);
-
   await voidPurchase(page, viewport, tenant, shot);
 
   // The platform console suspends the tenant.
@@ -244,7 +245,7 @@ async function voidPurchase(page: Page, viewport: (typeof VIEWPORTS)[number], te
   await page.getByLabel("Reason for voiding").fill("Entered twice");
   await page.getByRole("button", { name: "Confirm void" }).click();
   await page.getByText(/Voided ₦12,500\.50/).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await row.getByText("voided").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await row.locator(".badge", { hasText: "voided" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   await checkPage(page, viewport, "purchases");
   await shot("08-purchase-voided");
   const purchases = z.object({ data: z.array(z.object({ amount_kobo: z.int(), voided_at: z.string().nullable(), void_reason: z.string().nullable() })) }).parse(
@@ -286,5 +287,9 @@ async function checkPage(page: Page, viewport: (typeof VIEWPORTS)[number], name:
       .filter((r) => r.height < 44 || r.width < 44)`),
   );
   expect({ page: name, small }).toEqual({ page: name, small: [] });
+  const wide = z.array(z.string()).parse(
+    await page.evaluate(`[...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > ${viewport.width} + 1 && !el.closest("nav.tabs") && !el.closest(".visually-hidden")).map((el) => el.outerHTML.slice(0, 100))`),
+  );
+  expect({ page: name, wide }).toEqual({ page: name, wide: [] });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 }

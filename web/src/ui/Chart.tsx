@@ -40,7 +40,8 @@ export function DailyChart(props: { title: string; dates: string[]; series: Seri
     <figure class="chart">
       <figcaption>{props.title}</figcaption>
       <div ref={host} aria-hidden="true" />
-      <table class="visually-hidden">
+      <div class="visually-hidden">
+      <table>
         <caption>{props.title}</caption>
         <thead>
           <tr>
@@ -63,6 +64,7 @@ export function DailyChart(props: { title: string; dates: string[]; series: Seri
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
