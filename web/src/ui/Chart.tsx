@@ -23,7 +23,7 @@ export function DailyChart(props: { title: string; dates: string[]; series: Seri
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: true } },
         axes: [{ stroke: "#333" }, { stroke: "#333", values: (_u, ticks) => ticks.map(format), size: 64 }],
-        series: [{}, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2, points: { show: xs.length < 40 } }))],
+        series: [{ label: "Date", value: (_u, v) => (v === null ? "–" : new Date(v * 1000).toISOString().slice(0, 10)) }, ...props.series.map((s) => ({ label: s.label, stroke: s.color, width: 2, points: { show: xs.length < 40 }, value: (_u: uPlot, v: number | null) => (v === null ? "–" : format(v)) }))],
       },
       [xs, ...props.series.map((s) => s.values)],
       element,

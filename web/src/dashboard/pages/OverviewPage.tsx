@@ -43,8 +43,17 @@ function Figures(props: { summary: Summary }) {
   const t = summary.totals;
   const num = (key: string) => t[key] ?? 0;
   const charts = useMemo(() => {
-    const dates = summary.days.map((d) => String(d["date"]));
-    const col = (key: string) => summary.days.map((d) => (typeof d[key] === "number" ? d[key] : 0));
+    // Every day of the range, zero where daily_metrics has no row, so the axis spans the range.
+    const byDate = new Map(summary.days.map((d) => [String(d["date"]), d]));
+    const dates: string[] = [];
+    for (let t = Date.parse(`${summary.from}T12:00:00Z`); t <= Date.parse(`${summary.to}T12:00:00Z`); t += 86_400_000) {
+      dates.push(new Date(t).toISOString().slice(0, 10));
+    }
+    const col = (key: string) =>
+      dates.map((date) => {
+        const value = byDate.get(date)?.[key];
+        return typeof value === "number" ? value : 0;
+      });
     return {
       dates,
       purchases: [{ label: "Purchases", values: col("total_purchases"), color: "#0b6e4f" }],
