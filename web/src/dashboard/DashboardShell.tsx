@@ -5,6 +5,7 @@ import { CustomerPage } from "./pages/CustomerPage.tsx";
 import { CustomersPage } from "./pages/CustomersPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
 import { PlanPage } from "./pages/PlanPage.tsx";
+import { ProgrammePage } from "./pages/ProgrammePage.tsx";
 import { PurchasesPage } from "./pages/PurchasesPage.tsx";
 import { QrPage } from "./pages/QrPage.tsx";
 import { RewardsPage } from "./pages/RewardsPage.tsx";
@@ -21,6 +22,7 @@ const PAGES: Page[] = [
   { path: "/dashboard/customers/:id", title: "Customer", inNav: false, allowed: () => true, render: (s, p) => <CustomerPage session={s} id={p["id"] ?? ""} /> },
   { path: "/dashboard/purchases", title: "Purchases", inNav: true, allowed: () => true, render: (s) => <PurchasesPage session={s} /> },
   { path: "/dashboard/rewards", title: "Rewards", inNav: true, allowed: () => true, render: (s) => <RewardsPage session={s} /> },
+  { path: "/dashboard/programme", title: "Earning", inNav: true, allowed: (s) => can(s, "managers"), render: (s) => <ProgrammePage session={s} /> },
   { path: "/dashboard/staff", title: "Staff", inNav: true, allowed: (s) => can(s, "managers"), render: (s) => <StaffPage session={s} /> },
   { path: "/dashboard/broadcasts", title: "Broadcasts", inNav: true, allowed: (s) => can(s, "managers", "can_broadcast"), render: (s) => <BroadcastsPage session={s} /> },
   { path: "/dashboard/qr", title: "QR poster", inNav: true, allowed: () => true, render: (s) => <QrPage session={s} /> },
