@@ -80,7 +80,7 @@ describe("the vendor dashboard and platform console in a real browser", () => {
         await context.close();
         rmSync(userDataDir, { recursive: true, force: true });
       }
-    }, 240_000);
+    }, 420_000);
   }
 });
 
@@ -179,7 +179,7 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   expect(broadcasts.data).toContainEqual(expect.objectContaining({ name: "Weekend promo", status: "scheduled", scheduled_at: "2030-01-04T08:00:00.000Z" }));
 
   // The other pages load and pass the same checks.
-  for (const [title, heading] of [["QR poster", "QR poster"], ["Settings", "Settings"], ["Plan", "Plan and usage"]] as const) {
+  for (const [title, heading] of [["Earning", "Earning rules and campaigns"], ["QR poster", "QR poster"], ["Settings", "Settings"], ["Plan", "Plan and usage"]] as const) {
     await nav(page, title);
     await page.getByRole("heading", { name: heading, exact: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
     await page.locator(".loading").first().waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
@@ -235,6 +235,32 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   await page.getByText("You have signed out.").waitFor({ timeout: STEP_TIMEOUT_MS });
   const reused = await fetch(`${url}/api/v1/me`, { headers: { cookie: `llx_dashboard=${session?.value ?? ""}` } });
   expect(reused.status).toBe(401);
+
+  // A staff member sees only what their role allows.
+  const staffEmail = `till-${viewport.name}-${Date.now()}@vendor.test`;
+  const staffPassword = "till-password-123";
+  const staffMember = await call(app, "post", "/api/v1/staff", {
+    token: tenant.ownerToken,
+    body: { full_name: "Bisi Till", email: staffEmail, phone_number: `0803${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`, role: "staff", password: staffPassword },
+  });
+  expect(staffMember.status).toBe(201);
+  await page.getByLabel("Vendor code").fill(tenant.vendorCode);
+  await page.getByLabel("Email").fill(staffEmail);
+  await page.getByLabel("Password").fill(staffPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Customers" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  const tabs = await page.getByRole("navigation").getByRole("link").allTextContents();
+  expect(tabs).toEqual(["Customers", "Purchases", "Rewards", "QR poster", "Settings"]);
+  await page.goto(`${url}/dashboard/staff`);
+  await page.getByRole("heading", { name: "Customers" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await nav(page, "Purchases");
+  await page.locator("ul.rows li", { hasText: "₦12,500.50" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  expect(await page.getByRole("button", { name: /Void/ }).count()).toBe(0);
+  await nav(page, "Rewards");
+  await page.locator("ul.rows li", { hasText: rewardName }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  expect(await page.getByRole("button", { name: "Add reward" }).count()).toBe(0);
+  await checkPage(page, viewport, "staff view");
+  await shot("13-staff-view");
 }
 
 /** Voids the customer's purchase from the purchases page, when the API has purchase voids. */
