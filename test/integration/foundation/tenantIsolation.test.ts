@@ -84,6 +84,9 @@ async function seedEveryTenantTable(tenantId: string): Promise<void> {
     await tx.query(sql.type(id)`
       INSERT INTO login_links (tenant_id, vendor_user_id, token_hash, expires_at)
       VALUES (${tenantId}, ${userId}, ${tenantId.replaceAll("-", "").padEnd(64, "1")}, now() + interval '10 minutes') RETURNING id`);
+    await tx.query(sql.type(id)`
+      INSERT INTO web_sessions (session_hash, kind, tenant_id, vendor_user_id, expires_at)
+      VALUES (${tenantId.replaceAll("-", "").padEnd(64, "2")}, 'vendor', ${tenantId}, ${userId}, now() + interval '1 hour') RETURNING id`);
   });
 }
 
