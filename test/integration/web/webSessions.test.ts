@@ -162,6 +162,17 @@ describe("dashboard cookie sessions", { timeout: 60_000 }, () => {
     await withPlatform(app.pool, (tx) => tx.query(sql.type(noRows)`UPDATE web_sessions SET expires_at = now() - interval '1 second' WHERE tenant_id = ${a.id}`));
     expect((await send("/api/v1/customers", { browser })).status).toBe(401);
   });
+
+  it("when a session expired more than a day ago, then the next sign-in removes its row", async () => {
+    const old = await signIn(a);
+    await withPlatform(app.pool, (tx) => tx.query(sql.type(noRows)`UPDATE web_sessions SET expires_at = now() - interval '2 days' WHERE tenant_id = ${a.id}`));
+    await signIn(b);
+    const left = await withPlatform(app.pool, (tx) =>
+      tx.oneFirst(sql.type(z.object({ count: z.number() }))`SELECT count(*)::int AS count FROM web_sessions WHERE tenant_id = ${a.id}`),
+    );
+    expect(left).toBe(0);
+    expect((await send("/api/v1/customers", { browser: old })).status).toBe(401);
+  });
 });
 
 describe("console cookie sessions", { timeout: 60_000 }, () => {
