@@ -205,6 +205,8 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   await nav(page, "Tenants");
   await page.getByLabel("Search by name or vendor code").fill(tenant.vendorCode);
   await page.locator("ul.rows li", { hasText: tenant.vendorCode }).getByRole("link").click();
+  await page.getByRole("heading", { name: "Usage" }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.locator("ul.rows li", { hasText: "Staff" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.getByLabel("Reason for suspending").fill("Unpaid invoice");
   await checkPage(page, viewport, "console tenant");
   await page.getByRole("button", { name: "Suspend tenant" }).click();
@@ -215,6 +217,9 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   await page.getByRole("heading", { name: "Plans" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.locator(".loading").first().waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
   await checkPage(page, viewport, "console plans");
+  await nav(page, "Audit log");
+  await page.locator("ul.rows li", { hasText: "tenant.suspended" }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await checkPage(page, viewport, "console audit log");
 
   // The tenant's dashboard and chat show it.
   await page.goto(`${url}/dashboard/customers`);

@@ -10,6 +10,7 @@ import type { ApiRoute } from "../openapi/defineRoute.ts";
 import { mountRoutes } from "../openapi/mountRoutes.ts";
 import { openapiRoute } from "../openapi/openapiRoute.ts";
 import { billingRoutes } from "../platform/billingRoutes.ts";
+import { consoleRoutes } from "../platform/consoleRoutes.ts";
 import { platformMetricsRoutes } from "../platform/platformMetricsRoutes.ts";
 import { tenantRoutes } from "../platform/tenantRoutes.ts";
 import { audienceRoutes } from "./audienceRoutes.ts";
@@ -28,6 +29,7 @@ export function listApiRoutes(deps: ApiDeps): ApiRoute[] {
     ...vendorRoutes(deps),
     ...audienceRoutes(deps),
     ...platformMetricsRoutes(deps),
+    ...consoleRoutes(deps),
   ];
   return [...routes, openapiRoute(routes, buildOpenApiDocument)];
 }

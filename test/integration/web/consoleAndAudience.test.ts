@@ -51,6 +51,23 @@ describe("platform metrics", { timeout: 60_000 }, () => {
   });
 });
 
+describe("console reads", { timeout: 60_000 }, () => {
+  it("when a tenant is suspended, then the platform audit log shows it, and the tenant's usage reads as the vendor sees it", async () => {
+    const c = await onboardTenant(app, platformToken, "Audited Foods");
+    expect((await call(app, "post", `/api/platform/tenants/${c.id}/suspend`, { token: platformToken, body: { reason: "Unpaid" } })).status).toBe(200);
+    const page = z.object({ data: z.array(z.object({ action: z.string(), entity_id: z.uuid().nullable() })), next_cursor: z.string().nullable() }).parse(
+      (await call(app, "get", "/api/platform/audit-logs?limit=100", { token: platformToken })).body,
+    );
+    expect(page.data.some((row) => row.entity_id === c.id && /suspend/.test(row.action))).toBe(true);
+    const usage = await call(app, "get", `/api/platform/tenants/${c.id}/subscription`, { token: platformToken });
+    expect(usage.status).toBe(200);
+    expect(usage.body).toMatchObject({ status: "suspended", usage: { customers: { used: 0 }, staff: { used: 0 } } });
+    expect((await call(app, "get", `/api/platform/tenants/${randomUUID()}/subscription`, { token: platformToken })).status).toBe(404);
+    expect((await call(app, "get", "/api/platform/audit-logs", { token: c.ownerToken })).status).toBe(403);
+    expect((await call(app, "get", "/api/platform/audit-logs?cursor=bogus", { token: platformToken })).status).toBe(400);
+  });
+});
+
 describe("broadcast audience count", { timeout: 60_000 }, () => {
   it("when customers are tagged, then the count is the segment the broadcast would reach, per tenant", async () => {
     // Customers who joined on WhatsApp (opted in); a purchase logged for a stranger is not.

@@ -11,6 +11,7 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
   const tenant = useRequest(() => ok(api.GET("/api/platform/tenants/{id}", { params: { path: { id: props.id } } })), [props.id]);
   const invoices = useRequest(() => ok(api.GET("/api/platform/tenants/{id}/invoices", { params: { path: { id: props.id }, query: { limit: 50 } } })), [props.id]);
   const plans = useRequest(() => ok(api.GET("/api/platform/plans")), []);
+  const usage = useRequest(() => ok(api.GET("/api/platform/tenants/{id}/subscription", { params: { path: { id: props.id } } })), [props.id]);
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -93,6 +94,30 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
           </>
         )}
       </Loaded>
+      <section class="card">
+        <h2>Usage</h2>
+        <Loaded state={usage} label="usage">
+          {(u) => (
+            <ul class="rows">
+              {(
+                [
+                  ["Customers", u.usage.customers],
+                  ["Staff", u.usage.staff],
+                  ["Broadcasts this month", u.usage.broadcasts_this_month],
+                  ["Messages this month", u.usage.messages_this_month],
+                ] as const
+              ).map(([label, figure]) => (
+                <li key={label}>
+                  <span>{label}</span>
+                  <span>
+                    {figure.used} {figure.limit === null ? "(unlimited)" : `of ${figure.limit}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Loaded>
+      </section>
       <section class="card">
         <h2>Invoices</h2>
         {props.canWrite ? <NewInvoice tenantId={props.id} onIssued={invoices.reload} /> : null}

@@ -5,6 +5,7 @@ import { interceptLinks, matchPath, navigate, usePath } from "../lib/router.ts";
 import { messageOf } from "../lib/useRequest.ts";
 import "../ui/styles.css";
 import { Field, Outcome } from "../ui/ui.tsx";
+import { AuditPage } from "./AuditPage.tsx";
 import { MetricsPage } from "./MetricsPage.tsx";
 import { PlansPage } from "./PlansPage.tsx";
 import { TenantPage } from "./TenantPage.tsx";
@@ -17,6 +18,7 @@ const NAV = [
   { path: "/admin", title: "Metrics" },
   { path: "/admin/tenants", title: "Tenants" },
   { path: "/admin/plans", title: "Plans" },
+  { path: "/admin/audit", title: "Audit log" },
 ];
 
 function App() {
@@ -53,6 +55,8 @@ function App() {
       <TenantsPage />
     ) : path.startsWith("/admin/plans") ? (
       <PlansPage />
+    ) : path.startsWith("/admin/audit") ? (
+      <AuditPage />
     ) : (
       <MetricsPage />
     );
