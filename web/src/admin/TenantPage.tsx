@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { api, ok } from "../api/client.ts";
-import { formatDate, formatNaira, parseNairaToKobo } from "../lib/format.ts";
+import { formatCount, formatDate, formatNaira, parseNairaToKobo } from "../lib/format.ts";
 import { messageOf, useRequest } from "../lib/useRequest.ts";
 import { Badge, Field, Loaded, Outcome } from "../ui/ui.tsx";
 
@@ -110,7 +110,7 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
                 <li key={label}>
                   <span>{label}</span>
                   <span>
-                    {figure.used} {figure.limit === null ? "(unlimited)" : `of ${figure.limit}`}
+                    {formatCount(figure.used)} {figure.limit === null ? "(unlimited)" : `of ${formatCount(figure.limit)}`}
                   </span>
                 </li>
               ))}
