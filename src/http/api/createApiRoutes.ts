@@ -4,6 +4,7 @@ import type { Config } from "../../config.ts";
 import type { QueueFactory } from "../../jobs/queueFactory.ts";
 import { createAuthenticator } from "../auth/authenticate.ts";
 import { loginRoutes } from "../auth/loginRoutes.ts";
+import { whatsappLinkRoutes } from "../auth/whatsappLinkRoutes.ts";
 import { buildOpenApiDocument } from "../openapi/buildOpenApiDocument.ts";
 import type { ApiRoute } from "../openapi/defineRoute.ts";
 import { mountRoutes } from "../openapi/mountRoutes.ts";
@@ -19,6 +20,7 @@ export type ApiDeps = { config: Config; pool: DatabasePool; queues: QueueFactory
 export function listApiRoutes(deps: ApiDeps): ApiRoute[] {
   const routes = [
     ...loginRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
+    ...whatsappLinkRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
     ...tenantRoutes(deps),
     ...billingRoutes(deps),
     ...vendorRoutes(deps),

@@ -20,6 +20,7 @@ export type TenantFixture = {
 export const validBodies: Record<string, () => Record<string, unknown>> = {
   "POST /api/platform/auth/login": () => ({ email: "nobody@example.com", password: "wrong-password" }),
   "POST /api/v1/auth/login": () => ({ vendor_code: "NOPE", email: "nobody@example.com", password: "wrong-password" }),
+  "POST /api/v1/auth/whatsapp-link": () => ({ token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }),
   "POST /api/platform/tenants": () => ({
     business_name: "Fuzz Foods",
     phone_number: uniqueLocalPhone(),
