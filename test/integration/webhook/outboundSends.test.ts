@@ -290,7 +290,7 @@ describe("claiming replies", () => {
     const [id] = await writeReplies([phone], { ageSeconds: 0 });
     const process = createOutboundProcessor({
       pool: app.pool,
-      graph: { send: () => Promise.reject(new Error("socket exploded")) },
+      graph: { send: () => Promise.reject(new Error("socket exploded")), uploadMedia: () => Promise.reject(new Error("socket exploded")) },
       limiter: createSlidingWindowLimiter(1000),
       log: createCapturingLogger().log,
       metrics: createMetrics(),
