@@ -71,5 +71,6 @@ export const signupWords = {
     onePoint: "1 point (usual)",
     twoPoints: "2 points",
     fivePoints: "5 points",
+    ownerMode: "Owner mode",
   },
 };

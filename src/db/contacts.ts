@@ -14,6 +14,8 @@ export const contactRow = z.object({
   staff_state: z.unknown(),
   pin_failures: z.number(),
   pin_locked_until: z.date().nullable(),
+  /** The vendor sign-up's snapshot (flows/signup.ts) while one is under way, else null. */
+  signup_state: z.unknown(),
 });
 export type Contact = z.infer<typeof contactRow>;
 
@@ -22,7 +24,7 @@ const jsonValue = z.json();
 
 const contactColumns = sql.fragment`
   phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
-  staff_session_expires_at, staff_state, pin_failures, pin_locked_until
+  staff_session_expires_at, staff_state, pin_failures, pin_locked_until, signup_state
 `;
 
 const claimedSenderRow = contactRow.extend({

@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 const STRANGER_REPLY =
-  "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).";
+  "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.";
 
 /** Meta's success answer from the fixture, for `to`, with our own wamid. */
 function accepted(to: string, wamid: string): FakeGraphResponse {
