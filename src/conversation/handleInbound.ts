@@ -15,6 +15,9 @@ import { platformReplies } from "./platformReplies.ts";
 import { handleJoin } from "./handleJoin.ts";
 import { routeOwnerMessage } from "./runOwnerConversation.ts";
 import { runCustomerConversation } from "./runCustomerConversation.ts";
+import { runSignupConversation } from "./runSignupConversation.ts";
+import { isSignupActive } from "../../flows/signup.ts";
+import { signupWords } from "../../flows/signupWords.ts";
 import { endStaffSession, runStaffConversation, startStaffConversation } from "./runStaffConversation.ts";
 
 /** `queues`: where work that must wait for the commit is queued (a broadcast the owner chat sent). */
@@ -118,6 +121,15 @@ async function handleOne(
   const command = message.text === null ? null : parseKeyword(message.text);
   const routing = routed ?? (await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id));
   const dedicated = routing.dedicated;
+
+  // Vendor sign-up (#15) lives on the platform's shared number: REGISTER starts it, and it takes
+  // the sender's messages until it ends (CANCEL, done, or 30 minutes idle).
+  if (dedicated === null && (command?.keyword === "REGISTER" || isSignupActive(contact.signup_state, now.toISOString()))) {
+    return runSignupConversation(deps, tx, contact, message, command?.keyword === "REGISTER", log);
+  }
+  if (command?.keyword === "REGISTER" && dedicated !== null) {
+    return { route: "signup_wrong_number", tenantId: dedicated.id, customerId: null, replies: [{ kind: "text", body: signupWords.notOnThisNumber }] };
+  }
 
   if (command?.keyword === "JOIN") {
     return handleJoin(deps, tx, contact, message, { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated }, log);
