@@ -103,7 +103,8 @@ export const ownerWords = {
       shortfall > 0 ? `; ${formatPoints(shortfall)} were already spent and could not be` : ""
     }. Their balance is ${formatPoints(balance)}; they have been told.`,
   notVoided: () => "Not voided.",
-  qr: (link: string) => `Your join link (put it on your QR poster, or share it): ${link}`,
+  qr: (link: string) => `Your join link (share it, or print the QR poster that follows): ${link}`,
+  posterCaption: (vendorCode: string) => `Your QR poster: print it at A5 and put it where customers pay. Code: ${vendorCode}`,
   plan: (plan: string, status: string, endsAt: string | null, lines: readonly PlanLine[], payLink: string | null) =>
     [
       `Plan: ${plan} (${status})${endsAt === null ? "" : `, until ${endsAt}`}.`,

@@ -26,6 +26,7 @@ import { inviteStaffMember } from "../domain/staff/inviteStaffMember.ts";
 import { listStaff } from "../domain/staff/listStaff.ts";
 import { updateStaffMember } from "../domain/staff/updateStaffMember.ts";
 import { findTenant } from "../domain/tenants/findTenant.ts";
+import { storeQrPoster } from "../domain/tenants/storeQrPoster.ts";
 import { getPlanLimits } from "../domain/tenants/getPlanLimits.ts";
 import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
@@ -160,6 +161,7 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
   let ended = false;
   const notifications: NonNullable<Handled["notifications"]> = [];
   const afterCommit: NonNullable<Handled["afterCommit"]> = [];
+  const images: Handled["replies"] = [];
   const now = message.now;
   const settings = await getTenantSettings(tx, tenantId);
 
@@ -327,8 +329,13 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
           balance: voided.buyer.balance,
         };
       }
-      case "showQr":
-        return { type: "QR_SHOWN", link: buildJoinLink(deps.config, tenant) };
+      case "showQr": {
+        const link = buildJoinLink(deps.config, tenant);
+        // The poster (the same PNG REGISTER sent; stored once) follows the flow's reply with the link.
+        const mediaId = await storeQrPoster(tx, tenantId, { businessName: tenant.business_name, vendorCode: tenant.vendor_code, joinLink: link });
+        images.push({ kind: "image", mediaId, caption: ownerWords.posterCaption(tenant.vendor_code) });
+        return { type: "QR_SHOWN", link };
+      }
       case "showPlan":
         return showPlan(tx, tenantId, now, settings.timezone);
       case "createLoginLink": {
@@ -352,7 +359,7 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
       state: { flow: result.snapshot, authenticated },
     });
   }
-  return { route: "owner", tenantId, customerId: null, replies: result.replies, notifications, afterCommit };
+  return { route: "owner", tenantId, customerId: null, replies: [...result.replies, ...images], notifications, afterCommit };
 }
 
 /** Ends an owner session (EXIT, expiry, lockout, a changed owner). */

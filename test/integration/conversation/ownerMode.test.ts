@@ -242,7 +242,12 @@ describe("owner mode", { timeout: 120_000 }, () => {
   it("when the owner sends QR and PLAN, then the join link and the plan's usage come back", async () => {
     const { tenant, ownerPhone, pin } = await ownerReady();
     await signIn(ownerPhone, pin);
-    expect((await app.say(ownerPhone, "QR"))[0]).toContain(`https://wa.me/15550000000?text=JOIN%20${tenant.vendorCode}`);
+    const since = app.graph.requests.length;
+    const qr = await app.say(ownerPhone, "QR", 2);
+    expect(qr[0]).toContain(`https://wa.me/15550000000?text=JOIN%20${tenant.vendorCode}`);
+    expect(qr[1]).toBe(`image:Your QR poster: print it at A5 and put it where customers pay. Code: ${tenant.vendorCode}`);
+    const [upload] = app.graph.requests.slice(since).filter((r) => r.endpoint === "media");
+    expect(upload?.upload?.fileType).toBe("image/png");
     const [plan] = await app.say(ownerPhone, "PLAN");
     expect(plan).toContain("Plan: Growth (active)");
     expect(plan).toContain("Staff: 0 of 10");
