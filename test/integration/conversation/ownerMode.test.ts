@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
@@ -149,6 +150,23 @@ describe("owner mode", { timeout: 120_000 }, () => {
     );
     expect(audits).toEqual(expect.arrayContaining(["staff.created", "staff.pin_changed", "purchase.voided", "broadcast.sent"]));
     expectNoSecretsInLogs(app, [pin, "5791", ownerPhone, staffPhone, customerPhone]);
+  });
+
+  it("when a vendor registered in chat sends OWNER with the PIN chosen at sign-up, then owner mode opens, TODAY counts the new customer and RATE changes the sign-up's rule", async () => {
+    const phone = randomMobile();
+    const tag = Array.from(randomBytes(6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
+    const code = `${tag}KITCHEN`.slice(0, 12);
+    await app.say(phone, "REGISTER");
+    for (const answer of [`${tag} Kitchen`, "YES", "Ngozi Okafor", "4821", "4821", "2", "SKIP"]) await app.say(phone, answer);
+    await app.say(phone, "YES", 2);
+    const customerPhone = randomMobile();
+    await app.say(customerPhone, `JOIN ${code}`, 2);
+    expect((await app.say(phone, "OWNER"))[0]).toBe(`${tag} Kitchen owner: enter your PIN.`);
+    expect((await app.say(phone, "4821"))[0]).toContain("Hi Ngozi Okafor, you're in owner mode");
+    expect((await app.say(phone, `ADD STAFF ${localForm(customerPhone)} Chidi`))[0]).toContain("Added Chidi");
+    expect((await app.say(phone, "TODAY"))[0]).toContain("Today: 0 purchases, ₦0.00, 0 points given, 1 new customer");
+    expect((await app.say(phone, "RATE 3"))[0]).toContain("Change earning to 3 points");
+    expect((await app.say(phone, "YES"))[0]).toContain("now earn 3 points per ₦100 spent (it was 2 points)");
   });
 
   it("when the PIN is wrong five times, then the owner chat is locked with an audit row, and OWNER stays refused", async () => {
