@@ -40,7 +40,7 @@ const MONO = "DejaVu Sans Mono";
  */
 export async function renderQrPoster(input: QrPosterInput): Promise<Buffer> {
   const engine = await loadEngine();
-  const svg = buildPosterSvg(input, (text, fontSize, family) => measureTextWidth(engine.fontBuffers, text, fontSize, family));
+  const svg = buildPosterSvg(input, (text, fontSize, family) => measureTextWidth(engine, text, fontSize, family));
   const resvg = new Resvg(svg, {
     font: { fontBuffers: engine.fontBuffers, defaultFontFamily: SANS, sansSerifFamily: SANS, monospaceFamily: MONO },
     fitTo: { mode: "original" },
@@ -173,9 +173,21 @@ function fitSize(text: string, sizes: readonly number[], width: number, measure:
  * The drawn width of a line, measured by resvg itself with the same fonts (so wrapping is exact
  * for any script the font covers). Bold, the widest weight the poster uses.
  */
-function measureTextWidth(fontBuffers: Uint8Array[], text: string, fontSize: number, family = SANS): number {
+function measureTextWidth(engine: Engine, text: string, fontSize: number, family = SANS): number {
+  const key = `${family}|${fontSize}|${text}`;
+  const known = engine.widths.get(key);
+  if (known !== undefined) return known;
+  const width = measureOnce(family === MONO ? engine.monoBold : engine.sansBold, text, fontSize, family);
+  // Names and codes repeat (the same poster is rendered again); keep the cache small.
+  if (engine.widths.size > 2000) engine.widths.clear();
+  engine.widths.set(key, width);
+  return width;
+}
+
+/** Only the one font is loaded: parsing fonts is most of the cost of a measure. */
+function measureOnce(font: Uint8Array, text: string, fontSize: number, family: string): number {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="10000" height="1000"><text x="0" y="${fontSize * 2}" font-family="${family}" font-weight="bold" font-size="${fontSize}">${escapeXml(text)}</text></svg>`;
-  const resvg = new Resvg(svg, { font: { fontBuffers, defaultFontFamily: SANS } });
+  const resvg = new Resvg(svg, { font: { fontBuffers: [font], defaultFontFamily: family } });
   try {
     const box = resvg.getBBox();
     const width = box?.width ?? 0;
@@ -197,7 +209,7 @@ function escapeXml(text: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
 }
 
-type Engine = { fontBuffers: Uint8Array[] };
+type Engine = { fontBuffers: Uint8Array[]; sansBold: Uint8Array; monoBold: Uint8Array; widths: Map<string, number> };
 let engine: Promise<Engine> | null = null;
 
 /** resvg's WebAssembly module may be initialised once per process; the fonts are read once. */
@@ -210,7 +222,9 @@ function loadEngine(): Promise<Engine> {
         readFile(fileURLToPath(import.meta.resolve(`dejavu-fonts-ttf/ttf/${file}`))),
       ),
     );
-    return { fontBuffers: fonts.map((font) => new Uint8Array(font)) };
+    const [sans, sansBold, monoBold] = fonts.map((font) => new Uint8Array(font));
+    if (sans === undefined || sansBold === undefined || monoBold === undefined) throw new Error("the poster fonts did not load");
+    return { fontBuffers: [sans, sansBold, monoBold], sansBold, monoBold, widths: new Map() };
   })().catch((err: unknown) => {
     engine = null;
     throw err;

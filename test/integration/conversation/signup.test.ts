@@ -8,7 +8,7 @@ import { registerVendor } from "../../../src/domain/tenants/registerVendor.ts";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import { eventually, expectNoSecretsInLogs, messagesOf, randomMobile, stopAndClean } from "../../helpers/conversationKit.ts";
-import { createTestTenant, SHARED_PHONE_NUMBER_ID, startTestApp, type TestApp } from "../../helpers/testApp.ts";
+import { createTestTenant, recipientOf, SHARED_PHONE_NUMBER_ID, startTestApp, textOf, type TestApp } from "../../helpers/testApp.ts";
 
 // See test/unit/tenants/renderQrPoster.test.ts: jsqr's CommonJS export may come wrapped.
 const jsQR = typeof jsQRModule === "function" ? jsQRModule : jsQRModule.default;
@@ -61,6 +61,21 @@ async function rowsOf(tenantId: string) {
   }));
 }
 
+/**
+ * Sends the summary's YES and waits for the join link and the poster. The poster is rendered
+ * (and then uploaded) on the way: on a loaded machine that outlasts app.say's 15 s.
+ */
+async function confirmSignup(phone: string): Promise<string[]> {
+  const since = app.graph.requests.length;
+  await app.sendText(phone, "YES");
+  const sent = await eventually(async () => {
+    const mine = app.graph.requests.slice(since).filter((r) => recipientOf(r) === phone);
+    expect(mine.length).toBeGreaterThanOrEqual(2);
+    return mine;
+  }, 60_000);
+  return sent.map((r) => textOf(r.body));
+}
+
 /** Says each answer in turn (one reply each) and returns the last replies. */
 async function answer(phone: string, answers: readonly string[]): Promise<string[]> {
   let last: string[] = [];
@@ -68,7 +83,9 @@ async function answer(phone: string, answers: readonly string[]): Promise<string
   return last;
 }
 
-describe("vendor sign-up in WhatsApp (REGISTER)", () => {
+// A sign-up is a dozen messages, three slow PIN hashes and a poster render: on a loaded 2-core
+// machine that takes longer than the default 30 s.
+describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
   it("when a stranger writes to the shared number, then the greeting offers REGISTER", async () => {
     const replies = await app.say(randomMobile(), "hello");
     expect(replies[0]).toContain("Send REGISTER to start a loyalty programme");
@@ -84,7 +101,7 @@ describe("vendor sign-up in WhatsApp (REGISTER)", () => {
     expect(summary[0]).toContain(`Vendor code: ${business.code}`);
 
     const since = app.graph.requests.length;
-    const done = await app.say(phone, "YES", 2);
+    const done = await confirmSignup(phone);
 
     expect(done[0]).toContain(`${business.name} is live on a 30-day free trial`);
     expect(done[0]).toContain(`https://wa.me/`);
@@ -115,7 +132,7 @@ describe("vendor sign-up in WhatsApp (REGISTER)", () => {
     await eventually(async () => {
       const sent = (await messagesOf(app.pool, phone)).filter((m) => m.direction === "outbound" && m.message_type === "image");
       expect(sent.map((m) => [m.whatsapp_status, m.tenant_id])).toEqual([["sent", tenant?.id]]);
-    });
+    }, 30_000);
 
     const customer = randomMobile();
     const welcome = await app.say(customer, `JOIN ${business.code}`, 2);
@@ -127,11 +144,29 @@ describe("vendor sign-up in WhatsApp (REGISTER)", () => {
     expectNoSecretsInLogs(app, ["4821", phone]);
   });
 
+  it("when Meta delivers the final YES twice (a replay), then one tenant is created and one poster sent", async () => {
+    const phone = randomMobile();
+    const business = uniqueBusiness();
+    await answer(phone, ["REGISTER", business.name, "YES", "Tayo", "2468", "2468", "1", "SKIP"]);
+    const since = app.graph.requests.length;
+    const wamid = `wamid.replay.${business.code}`;
+    await app.sendText(phone, "YES", { id: wamid });
+    await app.sendText(phone, "YES", { id: wamid });
+    await eventually(async () => {
+      expect(app.graph.requests.slice(since).filter((r) => recipientOf(r) === phone).length).toBeGreaterThanOrEqual(2);
+    }, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const count = await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM tenants WHERE phone_number = ${phone}`));
+    expect(count).toBe(1);
+    expect(app.graph.requests.slice(since).filter((r) => r.endpoint === "media")).toHaveLength(1);
+  });
+
   it("when the phone already owns a tenant, then REGISTER says so and offers OWNER, and nothing is created", async () => {
     const phone = randomMobile();
     const business = uniqueBusiness();
     await answer(phone, ["REGISTER", business.name, "YES", "Ade", "1234", "1234", "1", "SKIP"]);
-    await app.say(phone, "YES", 2);
+    await confirmSignup(phone);
 
     const again = await app.say(phone, "REGISTER");
 
@@ -161,7 +196,7 @@ describe("vendor sign-up in WhatsApp (REGISTER)", () => {
     const mismatch = await app.say(phone, "2222");
     expect(mismatch[0]).toContain("The two PINs don't match");
     await answer(phone, ["5678", "5678", "1", "SKIP"]);
-    await app.say(phone, "YES", 2);
+    await confirmSignup(phone);
 
     const tenant = await tenantByCode(business.code);
     const rows = await rowsOf(tenant?.id ?? "");

@@ -233,6 +233,8 @@ describe("sign-up flow", () => {
     expect(bodyOf(chat.say("lots").replies)).toContain("from 1 to 100");
     chat.say("default");
     expect(bodyOf(chat.say("free cake").replies)).toContain("for example: 100 Free drink");
+    expect(bodyOf(chat.say("-5 Free cake").replies)).toContain("points from 1 to 1,000,000");
+    expect(bodyOf(chat.say("99999999 Free car").replies)).toContain("points from 1 to 1,000,000");
     const summary = chat.say("skip");
     expect(bodyOf(summary.replies)).toContain("Earning: 1 point per ₦100\nFirst reward: none yet");
     chat.say("YES");
