@@ -129,7 +129,7 @@ export const ownerWords = {
   alreadyVoided: () => "That purchase was already voided.",
   purchaseGone: () => "That purchase can't be found any more.",
   rateInvalid: (message: string) => `The rate could not be saved: ${message}`,
-  paused: () => "Your programme is paused, so nothing can be changed now. PLAN, LOGIN and TODAY still work.",
+  paused: () => "Your programme is paused, so nothing can be changed now. TODAY, REWARDS, STAFF LIST, QR, PLAN and LOGIN still work.",
 };
 
 function statsText(s: PeriodStats): string {

@@ -6,6 +6,7 @@ import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { hashSecret } from "../../../src/domain/auth/passwords.ts";
 import { adjustPoints } from "../../../src/domain/ledger/adjustPoints.ts";
+import { logPurchase } from "../../../src/domain/purchases/logPurchase.ts";
 import { maskPhone } from "../../../src/logger.ts";
 import { call } from "../api/apiHelpers.ts";
 import { addSpendRule, customerOf, expectNoSecretsInLogs, joinByChat, randomMobile, sentBodiesTo, stopAndClean } from "../../helpers/conversationKit.ts";
@@ -255,6 +256,51 @@ describe("owner mode", { timeout: 120_000 }, () => {
     );
     expect(state).toEqual({ active: false, rate: 0.02 });
     expect((await app.say(ownerPhone, "PAUSE REWARD 9"))[0]).toContain("There is no reward number 9");
+  });
+
+  it("when the owner's YES to a void is delivered twice, then the purchase is voided once", async () => {
+    const { tenant, ownerPhone, pin } = await ownerReady();
+    const customerPhone = randomMobile();
+    await joinByChat(app, tenant, customerPhone);
+    await withTenant(app.pool, tenant.id, (tx) =>
+      logPurchase(tx, { tenantId: tenant.id, customerPhone, amountKobo: 300_000, source: "api", loggedVia: "api_key", loggedByUserId: null, idempotencyKey: null, now: new Date() }),
+    );
+    await signIn(ownerPhone, pin);
+    await app.say(ownerPhone, "VOID");
+    await app.say(ownerPhone, "1");
+    const wamid = `wamid.test.replay.${randomBytes(6).toString("hex")}`;
+    const since = app.graph.requests.length;
+    await app.sendText(ownerPhone, "YES", { id: wamid });
+    await app.repliesTo(ownerPhone, 1, since);
+    await app.sendText(ownerPhone, "YES", { id: wamid });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const rows = await withPlatform(app.pool, (tx) =>
+      tx.one(sql.type(z.object({ voids: z.number(), reversals: z.number() }))`
+        SELECT (SELECT count(*)::int FROM audit_logs WHERE tenant_id = ${tenant.id} AND action = 'purchase.voided') AS voids,
+               (SELECT count(*)::int FROM points_transactions WHERE tenant_id = ${tenant.id} AND transaction_type = 'adjusted') AS reversals`),
+    );
+    expect(rows).toEqual({ voids: 1, reversals: 1 });
+    expect(await customerOf(app.pool, tenant, customerPhone)).toMatchObject({ balance: 0, ledger_sum: 0 });
+  });
+
+  it("when the programme is suspended, then owner mode still opens and reads work, but changes are refused", async () => {
+    const tenant = await createTestTenant(app.pool, { subscriptionStatus: "suspended" });
+    const ownerPhone = randomMobile();
+    await addOwner(app.pool, tenant, ownerPhone, "864213");
+    await signIn(ownerPhone, "864213");
+    expect((await app.say(ownerPhone, "TODAY"))[0]).toContain("Today: 0 purchases");
+    expect((await app.say(ownerPhone, "ADD REWARD 100 Free drink"))[0]).toContain("Your programme is paused");
+    expect(await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM rewards WHERE tenant_id = ${tenant.id}`))).toBe(0);
+  });
+
+  it("when the owner types huge or negative numbers, then an example comes back and nothing changes", async () => {
+    const { tenant, ownerPhone, pin } = await ownerReady();
+    await signIn(ownerPhone, pin);
+    expect((await app.say(ownerPhone, "ADD REWARD -5 Free drink"))[0]).toContain("for example: ADD REWARD 500 Free drink");
+    expect((await app.say(ownerPhone, "ADD REWARD 99999999999 Car"))[0]).toContain("for example: ADD REWARD 500 Free drink");
+    expect((await app.say(ownerPhone, "RATE 100000"))[0]).toContain("for example: RATE 2");
+    expect((await app.say(ownerPhone, "REMOVE STAFF 99999"))[0]).toContain("There is no staff member number 99999");
+    expect(await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM rewards WHERE tenant_id = ${tenant.id}`))).toBe(0);
   });
 
   it("when the owner sends QR and PLAN, then the join link and the plan's usage come back", async () => {
