@@ -72,8 +72,7 @@ export async function routeOwnerMessage(
   if (command?.keyword === "OWNER") {
     const signedIn = open && here && command.args.length === 0 && ownerStateSchema.parse(contact.owner_state).authenticated;
     if (signedIn) return runOwnerConversation(deps, tx, contact, message, log);
-    if (contact.staff_tenant_id !== null) await endStaffSession(tx, contact.phone_number);
-    return startOwnerConversation(deps, tx, contact, message, command.args[0] ?? null, tenants.dedicated ?? tenants.active, log);
+    return startOwnerConversation(deps, tx, contact, message, command.args[0] ?? null, tenants, log);
   }
   if (contact.owner_tenant_id === null || expiresAt === null) return null;
   if (open && here) {
@@ -103,11 +102,15 @@ export async function startOwnerConversation(
   contact: Contact,
   message: PersonMessage,
   vendorCode: string | null,
-  tenant: RoutingTenant | null,
+  tenants: { dedicated: RoutingTenant | null; active: RoutingTenant | null },
   log: Logger,
 ): Promise<Handled> {
   await enterPlatform(tx);
-  const owned = await listOwnerMembershipsByPhone(tx, contact.phone_number);
+  const tenant = tenants.dedicated ?? tenants.active;
+  // On a tenant's own number only that tenant's owner chat opens.
+  const owned = (await listOwnerMembershipsByPhone(tx, contact.phone_number)).filter(
+    (o) => tenants.dedicated === null || o.tenantId === tenants.dedicated.id,
+  );
   const byCode = vendorCode === null ? undefined : owned.find((o) => o.vendorCode.toUpperCase() === vendorCode.toUpperCase());
   const membership = byCode ?? owned.find((o) => o.tenantId === tenant?.id) ?? (owned.length === 1 ? owned[0] : undefined);
   if (membership === undefined) {
@@ -127,6 +130,8 @@ export async function startOwnerConversation(
       replies: [text(ownerWords.lockedUntil(formatTime(contact.pin_locked_until, settings.timezone)))],
     };
   }
+  // One mode at a time: an open staff session ends when owner mode starts.
+  if (contact.staff_tenant_id !== null) await endStaffSession(tx, contact.phone_number);
   const result = await driveFlow(runOwnerFlow, null, { type: "OWNER_START", vendorName: membership.businessName }, async () => null);
   await saveOwnerSession(tx, contact.phone_number, {
     tenantId: membership.tenantId,

@@ -299,9 +299,9 @@ const validRow = z.object({ ok: z.boolean() });
 /** Whether a staff session may go on: the user is active, has this phone, and has a PIN (or may still choose one). */
 async function isStaffSessionValid(tx: Tx, input: { staffUserId: string; phone: string; now: Date }): Promise<boolean> {
   const row = await tx.maybeOne(sql.type(validRow)`
-    SELECT (is_active = true AND deleted_at IS NULL AND phone_number = ${input.phone}
+    SELECT COALESCE(is_active = true AND deleted_at IS NULL AND phone_number = ${input.phone}
             AND ((pin_enabled = true AND staff_pin_hash IS NOT NULL)
-                 OR (staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(input.now)}))) AS ok
+                 OR (staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(input.now)})), false) AS ok
     FROM vendor_users WHERE id = ${input.staffUserId}
   `);
   return row?.ok ?? false;
@@ -310,7 +310,7 @@ async function isStaffSessionValid(tx: Tx, input: { staffUserId: string; phone: 
 /** Whether this vendor user was added without a PIN and may still choose one (tenant path). */
 async function mayChoosePin(tx: Tx, staffUserId: string, now: Date): Promise<boolean> {
   const row = await tx.maybeOne(sql.type(pendingPinRow)`
-    SELECT (staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(now)}) AS pending
+    SELECT COALESCE(staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(now)}, false) AS pending
     FROM vendor_users WHERE id = ${staffUserId} AND deleted_at IS NULL AND is_active = true
   `);
   return row?.pending ?? false;

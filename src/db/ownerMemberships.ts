@@ -28,8 +28,8 @@ const sessionOwnerRow = z.object({ ok: z.boolean() });
  */
 export async function isOwnerSessionValid(tx: Tx, input: { ownerUserId: string; phone: string }): Promise<boolean> {
   const row = await tx.maybeOne(sql.type(sessionOwnerRow)`
-    SELECT (role = 'owner' AND is_active = true AND deleted_at IS NULL AND pin_enabled = true
-            AND staff_pin_hash IS NOT NULL AND phone_number = ${input.phone}) AS ok
+    SELECT COALESCE(role = 'owner' AND is_active = true AND deleted_at IS NULL AND pin_enabled = true
+            AND staff_pin_hash IS NOT NULL AND phone_number = ${input.phone}, false) AS ok
     FROM vendor_users WHERE id = ${input.ownerUserId}
   `);
   return row?.ok ?? false;
