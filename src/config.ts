@@ -66,6 +66,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(20),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
+  /** Where people reach this app (links sent in chat, e.g. the owner's dashboard sign-in link). */
+  PUBLIC_URL: optionalUrl(["http:", "https:"]),
 });
 
 export type Config = Readonly<{
@@ -94,6 +96,8 @@ export type Config = Readonly<{
   conversationIdleMinutes: number;
   dataDir: string;
   embeddedPgPort: number | undefined;
+  /** The app's public base URL, no trailing slash; default `http://127.0.0.1:<PORT>`. */
+  publicUrl: string;
 }>;
 
 /**
@@ -159,5 +163,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ""),
   });
 }

@@ -110,7 +110,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     replies = createReplyHandOff({ sendReply, outbound: messageQueues.outbound, maxInFlight: outboundConcurrency, log, metrics });
     const sender = createBroadcastSender({ pool, graph, limiter, ratePerSecond, log, metrics });
     broadcastSender = sender;
-    queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, replies }), {
+    queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, replies, queues }), {
       concurrency: options.inboundConcurrency ?? 8,
     });
     // Broadcast senders share the outbound queue: one long job per broadcast among the replies.

@@ -104,13 +104,21 @@ export async function runStaffConversation(
     await endStaffSession(tx, contact.phone_number);
     return { route: "paused", tenantId, customerId: null, replies: [platformReplies.paused(tenant?.business_name ?? "This vendor")] };
   }
+  await enterTenant(tx, tenantId);
+  // Sessions are checked again on every message (DESIGN.md §3): a disabled user, a removed PIN
+  // or a changed phone ends the chat at once, not when its 10 minutes run out.
+  if (!(await isStaffSessionValid(tx, { staffUserId, phone: contact.phone_number, now: message.now }))) {
+    await enterPlatform(tx);
+    await endStaffSession(tx, contact.phone_number);
+    log.info({ tenantId, staffUserId }, "staff session ended: the staff member changed");
+    return { route: "staff_ended", tenantId, customerId: null, replies: [platformReplies.staffUnknown()] };
+  }
   const stored = staffStateSchema.parse(contact.staff_state);
   let authenticated = stored.authenticated;
   let heldPinHash = stored.heldPinHash;
   let ended = false;
   const notifications: NonNullable<Handled["notifications"]> = [];
   const extraReplies: Handled["replies"] = [];
-  await enterTenant(tx, tenantId);
   const now = message.now;
 
   const execute = async (intent: StaffIntent): Promise<StaffEvent | null> => {
@@ -286,11 +294,23 @@ export async function endStaffSession(tx: Tx, phone: string): Promise<void> {
 }
 
 const pendingPinRow = z.object({ pending: z.boolean() });
+const validRow = z.object({ ok: z.boolean() });
+
+/** Whether a staff session may go on: the user is active, has this phone, and has a PIN (or may still choose one). */
+async function isStaffSessionValid(tx: Tx, input: { staffUserId: string; phone: string; now: Date }): Promise<boolean> {
+  const row = await tx.maybeOne(sql.type(validRow)`
+    SELECT COALESCE(is_active = true AND deleted_at IS NULL AND phone_number = ${input.phone}
+            AND ((pin_enabled = true AND staff_pin_hash IS NOT NULL)
+                 OR (staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(input.now)})), false) AS ok
+    FROM vendor_users WHERE id = ${input.staffUserId}
+  `);
+  return row?.ok ?? false;
+}
 
 /** Whether this vendor user was added without a PIN and may still choose one (tenant path). */
 async function mayChoosePin(tx: Tx, staffUserId: string, now: Date): Promise<boolean> {
   const row = await tx.maybeOne(sql.type(pendingPinRow)`
-    SELECT (staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(now)}) AS pending
+    SELECT COALESCE(staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(now)}, false) AS pending
     FROM vendor_users WHERE id = ${staffUserId} AND deleted_at IS NULL AND is_active = true
   `);
   return row?.pending ?? false;

@@ -12,7 +12,7 @@ export type StaffMembership = { tenantId: string; userId: string; needsPin: bool
  */
 export async function listStaffMembershipsByPhone(tx: Tx, phone: string, now: Date): Promise<StaffMembership[]> {
   const rows = await tx.any(sql.type(membershipRow)`
-    SELECT tenant_id, id AS user_id, NOT (pin_enabled = true AND staff_pin_hash IS NOT NULL) AS needs_pin
+    SELECT tenant_id, id AS user_id, NOT COALESCE(pin_enabled = true AND staff_pin_hash IS NOT NULL, false) AS needs_pin
     FROM vendor_users
     WHERE phone_number = ${phone} AND is_active = true AND deleted_at IS NULL
       AND (

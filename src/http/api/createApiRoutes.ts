@@ -5,6 +5,7 @@ import type { QueueFactory } from "../../jobs/queueFactory.ts";
 import { createAuthenticator } from "../auth/authenticate.ts";
 import { loginRoutes } from "../auth/loginRoutes.ts";
 import { sessionRoutes } from "../auth/sessionRoutes.ts";
+import { whatsappLinkRoutes } from "../auth/whatsappLinkRoutes.ts";
 import { buildOpenApiDocument } from "../openapi/buildOpenApiDocument.ts";
 import type { ApiRoute } from "../openapi/defineRoute.ts";
 import { mountRoutes } from "../openapi/mountRoutes.ts";
@@ -24,6 +25,7 @@ export function listApiRoutes(deps: ApiDeps): ApiRoute[] {
   const routes = [
     ...loginRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
     ...sessionRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret, secureCookies: deps.config.nodeEnv === "production" }),
+    ...whatsappLinkRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
     ...tenantRoutes(deps),
     ...billingRoutes(deps),
     ...vendorRoutes(deps),

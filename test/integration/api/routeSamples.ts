@@ -23,6 +23,7 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   "POST /api/v1/auth/session": () => ({ vendor_code: "NOPE", email: "nobody@example.com", password: "wrong-password" }),
   "POST /api/platform/auth/session": () => ({ email: "nobody@example.com", password: "wrong-password" }),
   "POST /api/v1/broadcasts/audience": () => ({ target_segment: { tags: ["vip"] } }),
+  "POST /api/v1/auth/whatsapp-link": () => ({ token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }),
   "POST /api/platform/tenants": () => ({
     business_name: "Fuzz Foods",
     phone_number: uniqueLocalPhone(),

@@ -1093,6 +1093,43 @@ export interface paths {
       };
     };
   };
+  "/api/v1/auth/whatsapp-link": {
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WhatsAppLoginLink"];
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["WhatsAppLinkToken"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        429: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
   "/api/v1/broadcasts": {
     get: {
       parameters: {
@@ -3864,6 +3901,14 @@ export interface components {
       "role": string;
       "tenant_id": string | null;
       "user_id": string;
+    };
+    "WhatsAppLinkToken": {
+      "token": string;
+      "token_type": "Bearer";
+      "expires_in": number;
+    };
+    "WhatsAppLoginLink": {
+      "token": string;
     };
   };
 }

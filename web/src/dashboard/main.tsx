@@ -32,14 +32,15 @@ async function loadSession(csrfToken: string): Promise<Session> {
  */
 async function signInWithLink(linkToken: string): Promise<string> {
   history.replaceState(null, "", "/dashboard/login");
-  const res = await fetch("/api/v1/auth/whatsapp-link", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ token: linkToken }),
-  });
-  const body: unknown = await res.json().catch(() => null);
-  const jwt = typeof body === "object" && body !== null && "token" in body && typeof body.token === "string" ? body.token : null;
-  if (!res.ok || jwt === null) throw new ApiError(res.status, "link_invalid", "This sign-in link has expired or was already used. Send LOGIN on WhatsApp for a new one.");
+  let jwt: string;
+  try {
+    jwt = (await ok(api.POST("/api/v1/auth/whatsapp-link", { body: { token: linkToken } }))).token;
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 401 || err.status === 400)) {
+      throw new ApiError(err.status, "link_invalid", "This sign-in link has expired or was already used. Send LOGIN on WhatsApp for a new one.");
+    }
+    throw err;
+  }
   const session = await ok(api.POST("/api/v1/auth/session", { body: {}, headers: { authorization: `Bearer ${jwt}` } }));
   return session.csrf_token;
 }
