@@ -1,6 +1,15 @@
 # syntax=docker/dockerfile:1
-# LoyaltyLaaS: Node 24 runs the TypeScript sources directly (type stripping), so there is no
-# build step; the image carries production dependencies only and runs as a non-root user.
+# LoyaltyLaaS: Node 24 runs the TypeScript sources directly (type stripping); the only build is
+# the web front end (Vite, a dev dependency), made in its own stage. The image carries production
+# dependencies and the built front end only, and runs as a non-root user.
+FROM node:24-bookworm-slim AS web
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` would build before the sources are copied; it runs below.
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY web ./web
+RUN node web/scripts/buildWeb.ts
+
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -18,6 +27,7 @@ COPY --chown=node:node package.json ./
 COPY --chown=node:node src ./src
 COPY --chown=node:node flows ./flows
 COPY --chown=node:node sql ./sql
+COPY --from=web --chown=node:node /app/web/dist ./web/dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -21,7 +21,15 @@ export const STAFF_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 export type StaffEvent =
   | { type: "TEXT"; text: string; now: string }
   | { type: "NON_TEXT"; now: string }
-  | { type: "STAFF_START"; vendorName: string }
+  /** `needsPin`: a staff member added in the owner chat, who chooses their own PIN now (typed twice). */
+  | { type: "STAFF_START"; vendorName: string; needsPin?: boolean }
+  | { type: "NEW_PIN_HELD" }
+  | { type: "PIN_SET"; staffName: string }
+  | { type: "PIN_MISMATCH" }
+  | { type: "UNDO_FOUND"; purchaseId: string; amountKobo: number; customerPhoneMasked: string; points: number }
+  | { type: "UNDO_NONE" }
+  | { type: "UNDO_DONE"; amountKobo: number; customerPhoneMasked: string; pointsReversed: number; pointsShortfall: number }
+  | { type: "UNDO_FAILED"; reason: string }
   | { type: "PIN_OK"; staffName: string }
   | { type: "PIN_BAD"; attemptsLeft: number }
   | { type: "PIN_LOCKED"; until: string }
@@ -41,6 +49,13 @@ export type StaffIntent =
   | { type: "logPurchase"; customerPhone: string; amountKobo: number }
   | { type: "lookupRedemption"; code: string }
   | { type: "fulfilRedemption"; code: string }
+  /** Keep a first PIN entry (hashed, outside the snapshot) until it is typed again. */
+  | { type: "holdNewPin"; pin: string }
+  /** The second entry: set the PIN if it matches the held one. */
+  | { type: "setNewPin"; pin: string }
+  /** The staff member's own last purchase, if it can still be undone (15 minutes). */
+  | { type: "findUndoablePurchase" }
+  | { type: "undoPurchase"; purchaseId: string }
   | { type: "endStaffSession" };
 
 /**
@@ -58,11 +73,12 @@ export function runStaffFlow(persisted: unknown, event: StaffEvent): FlowResult<
 }
 
 const LOG_WORDS = ["LOG"] as const;
+const UNDO_WORDS = ["UNDO"] as const;
 const VERIFY_WORDS = ["VERIFY", "CHECK"] as const;
 const EXIT_WORDS = ["EXIT", "DONE", "LOGOUT", "END"] as const;
 const STAFF_MENU_WORDS = ["MENU", "HELP", "STAFF"] as const;
 const STAFF_COMMAND_WORDS: readonly string[] = [
-  ...LOG_WORDS, ...VERIFY_WORDS, ...EXIT_WORDS, ...STAFF_MENU_WORDS, ...CANCEL_WORDS,
+  ...LOG_WORDS, ...UNDO_WORDS, ...VERIFY_WORDS, ...EXIT_WORDS, ...STAFF_MENU_WORDS, ...CANCEL_WORDS,
 ];
 const PIN_PATTERN = /^\d{4,6}$/;
 const CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
@@ -80,6 +96,11 @@ const storedStaffContextSchema = z.object({
     .nullable(),
   code: z.string().nullable(),
   lastActivityAt: z.string().nullable(),
+  // Added after version 1 shipped: a stored snapshot without it still reads.
+  undo: z
+    .object({ purchaseId: z.string(), amountKobo: z.number(), customerPhoneMasked: z.string(), points: z.number() })
+    .nullable()
+    .default(null),
 });
 type StoredStaffContext = z.infer<typeof storedStaffContextSchema>;
 type StoredStaffState = { value: string; context: StoredStaffContext };
@@ -95,7 +116,7 @@ const YES_NO_CHOICES = [
 
 const FRESH_CONTEXT: StaffContext = {
   retries: 0, vendorName: null, staffName: null, customerPhone: null, amountKobo: null, preview: null, code: null,
-  lastActivityAt: null, pending: [],
+  lastActivityAt: null, undo: null, pending: [],
 };
 
 const staffMachine = setup({
@@ -108,6 +129,18 @@ const staffMachine = setup({
     requestCheckPin: assign(({ context, event }) => ({
       pending: [...context.pending, { type: "checkPin" as const, pin: textOf(event).trim() }],
     })),
+    requestHoldPin: assign(({ context, event }) => ({
+      pending: [...context.pending, { type: "holdNewPin" as const, pin: textOf(event).trim() }],
+    })),
+    requestSetNewPin: assign(({ context, event }) => ({
+      pending: [...context.pending, { type: "setNewPin" as const, pin: textOf(event).trim() }],
+    })),
+    rememberUndo: assign((_, params: { purchaseId: string; amountKobo: number; customerPhoneMasked: string; points: number }) => ({
+      undo: params,
+    })),
+    requestUndo: assign(({ context }) =>
+      context.undo !== null ? { pending: [...context.pending, { type: "undoPurchase" as const, purchaseId: context.undo.purchaseId }] } : {},
+    ),
     requestPreview: assign(({ context }) =>
       context.customerPhone !== null && context.amountKobo !== null
         ? {
@@ -143,8 +176,8 @@ const staffMachine = setup({
       lastActivityAt: null,
     })),
     signIn: assign((_, params: { staffName: string }) => ({ staffName: params.staffName })),
-    signOut: assign({ staffName: null, customerPhone: null, amountKobo: null, preview: null, code: null, retries: 0 }),
-    forgetPurchase: assign({ customerPhone: null, amountKobo: null, preview: null, code: null, retries: 0 }),
+    signOut: assign({ staffName: null, customerPhone: null, amountKobo: null, preview: null, code: null, undo: null, retries: 0 }),
+    forgetPurchase: assign({ customerPhone: null, amountKobo: null, preview: null, code: null, undo: null, retries: 0 }),
     rememberLogCommand: assign(({ event }) => {
       const parsed = parseLogCommand(parseKeyword(textOf(event)).rest);
       if (parsed.ok) return { customerPhone: parsed.value.phone, amountKobo: parsed.value.amountKobo };
@@ -176,6 +209,7 @@ const staffMachine = setup({
     signedInAndSays: ({ context, event }, params: { words: readonly string[]; shape: CommandShape }) =>
       context.staffName !== null && textIsOneOf(event, params.words) && hasShape(textOf(event), params.shape),
     isPendingRedemption: (_, params: { status: string }) => params.status.toLowerCase() === "pending",
+    needsPin: (_, params: { needsPin: boolean }) => params.needsPin,
     canAskAgain: ({ context, event }) => !isStaffCommand(event) && context.retries < MAX_RETRIES,
     isWrongAnswer: ({ event }) => !isStaffCommand(event),
   },
@@ -185,13 +219,23 @@ const staffMachine = setup({
   initial: "signedOut",
   // The root reads staff commands from any state; steps handle their own answers first.
   on: {
-    STAFF_START: {
-      target: ".enteringPin",
-      actions: [
-        { type: "beginSignIn", params: ({ event }) => ({ vendorName: event.vendorName }) },
-        { type: "reply", params: ({ event }) => ({ message: text(`${event.vendorName} staff: enter your PIN.`) }) },
-      ],
-    },
+    STAFF_START: [
+      {
+        guard: { type: "needsPin", params: ({ event }) => ({ needsPin: event.needsPin === true }) },
+        target: ".choosingPin",
+        actions: [
+          { type: "beginSignIn", params: ({ event }) => ({ vendorName: event.vendorName }) },
+          { type: "reply", params: ({ event }) => ({ message: text(`Welcome to ${event.vendorName}'s staff chat! Choose your staff PIN: 4 to 6 digits, for example 4821. You will type it each time you send STAFF.`) }) },
+        ],
+      },
+      {
+        target: ".enteringPin",
+        actions: [
+          { type: "beginSignIn", params: ({ event }) => ({ vendorName: event.vendorName }) },
+          { type: "reply", params: ({ event }) => ({ message: text(`${event.vendorName} staff: enter your PIN.`) }) },
+        ],
+      },
+    ],
     PIN_LOCKED: {
       target: ".signedOut",
       actions: [
@@ -206,6 +250,7 @@ const staffMachine = setup({
       { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "bare" } }, target: ".enteringPhone", actions: [{ type: "reply", params: { message: text(`What is the customer's phone number? For example ${PHONE_EXAMPLE}`) } }] },
       { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "phoneOnly" } }, target: ".enteringAmount", actions: ["rememberLogCommand", { type: "reply", params: { message: text("How much did they spend, in naira? For example 5000") } }] },
       { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "any" } }, target: ".menu", actions: [{ type: "reply", params: { message: text(`I couldn't read that. For example: LOG ${PHONE_EXAMPLE} 5000`) } }] },
+      { guard: { type: "signedInAndSays", params: { words: UNDO_WORDS, shape: "any" } }, target: ".findingUndo", actions: [{ type: "request", params: { intent: { type: "findUndoablePurchase" } } }] },
       { guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "code" } }, target: ".lookingUp", actions: [{ type: "rememberCode", params: ({ event }) => ({ code: redemptionCodeOf(parseKeyword(event.text).rest) ?? "" }) }, "requestLookup"] },
       { guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "any" } }, target: ".enteringCode", actions: [{ type: "reply", params: { message: text("What is the redemption code? For example ABCD2345") } }] },
       { guard: { type: "signedInAndSays", params: { words: [...EXIT_WORDS, ...CANCEL_WORDS], shape: "any" } }, target: ".signedOut", actions: ["signOut", { type: "reply", params: { message: text("Staff session ended. Thank you!") } }, { type: "request", params: { intent: { type: "endStaffSession" } } }] },
@@ -270,6 +315,118 @@ const staffMachine = setup({
               }),
             },
           ],
+        },
+      },
+    },
+    choosingPin: {
+      entry: ["startStep"],
+      on: {
+        TEXT: [
+          {
+            guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
+            target: "signedOut",
+            actions: ["signOut", { type: "reply", params: { message: text("Cancelled. Send STAFF when you're ready to choose your PIN.") } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+          },
+          { guard: "isPin", target: "holdingPin", actions: ["requestHoldPin"] },
+          {
+            guard: "hasRetriesLeft",
+            actions: ["countRetry", { type: "reply", params: { message: text("A PIN is 4 to 6 digits, for example 4821. Choose your PIN:") } }],
+          },
+          {
+            target: "signedOut",
+            actions: ["signOut", { type: "reply", params: { message: text(`${START_AGAIN} Send STAFF when you're ready.`) } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+          },
+        ],
+      },
+    },
+    holdingPin: {
+      on: {
+        NEW_PIN_HELD: { target: "confirmingNewPin", actions: [{ type: "reply", params: { message: text("Type the same PIN again to confirm it.") } }] },
+      },
+    },
+    confirmingNewPin: {
+      entry: ["startStep"],
+      on: {
+        TEXT: [
+          {
+            guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
+            target: "signedOut",
+            actions: ["signOut", { type: "reply", params: { message: text("Cancelled. Send STAFF when you're ready to choose your PIN.") } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+          },
+          { guard: "isPin", target: "settingPin", actions: ["requestSetNewPin"] },
+          {
+            guard: "hasRetriesLeft",
+            actions: ["countRetry", { type: "reply", params: { message: text("Type the same 4 to 6 digits again, for example 4821:") } }],
+          },
+          {
+            target: "signedOut",
+            actions: ["signOut", { type: "reply", params: { message: text(`${START_AGAIN} Send STAFF when you're ready.`) } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+          },
+        ],
+      },
+    },
+    settingPin: {
+      on: {
+        PIN_SET: {
+          target: "menu",
+          actions: [
+            { type: "signIn", params: ({ event }) => ({ staffName: event.staffName }) },
+            { type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Your PIN is saved. Hi ${event.staffName}, you're signed in. What next?`) }) },
+          ],
+        },
+        PIN_MISMATCH: {
+          target: "choosingPin",
+          reenter: true,
+          actions: [{ type: "reply", params: { message: text("The two PINs were different. Choose your PIN again: 4 to 6 digits.") } }],
+        },
+      },
+    },
+    findingUndo: {
+      on: {
+        UNDO_FOUND: {
+          target: "confirmingUndo",
+          actions: [
+            {
+              type: "rememberUndo",
+              params: ({ event }) => ({ purchaseId: event.purchaseId, amountKobo: event.amountKobo, customerPhoneMasked: event.customerPhoneMasked, points: event.points }),
+            },
+          ],
+        },
+        UNDO_NONE: {
+          target: "menu",
+          actions: [{ type: "reply", params: { message: staffMenuMessage("Nothing to undo: you can undo your own last purchase for 15 minutes after logging it. Ask the owner to void an older one.") } }],
+        },
+      },
+    },
+    confirmingUndo: {
+      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, "") }) }],
+      on: {
+        TEXT: [
+          { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "undoing", actions: ["requestUndo"] },
+          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage("Not undone. What next?") } }] },
+          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, "Please reply YES or NO. ") }) }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage(`Not undone. ${START_AGAIN} What next?`) } }] },
+        ],
+      },
+    },
+    undoing: {
+      on: {
+        UNDO_DONE: {
+          target: "menu",
+          actions: [
+            {
+              type: "reply",
+              params: ({ event }) => ({
+                message: staffMenuMessage(
+                  `Undone: ${formatNaira(event.amountKobo)} for ${event.customerPhoneMasked}. ${formatPoints(event.pointsReversed)} points taken back${event.pointsShortfall > 0 ? ` (${formatPoints(event.pointsShortfall)} were already spent)` : ""}; the customer is told.`,
+                ),
+              }),
+            },
+          ],
+        },
+        UNDO_FAILED: {
+          target: "menu",
+          actions: [{ type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Couldn't undo it: ${event.reason}`) }) }],
         },
       },
     },
@@ -500,6 +657,14 @@ function confirmPurchaseMessage(context: StaffContext, prefix: string): OutMessa
     : "Log this purchase? YES / NO";
   const note = preview?.isNewCustomer ? "\nThis is a new customer: they will be joined and told." : "";
   return choiceMessage(`${prefix}${question}${note}`, YES_NO_CHOICES);
+}
+
+function confirmUndoMessage(context: StaffContext, prefix: string): OutMessage {
+  const undo = context.undo;
+  const question = undo
+    ? `Undo ${formatNaira(undo.amountKobo)} for ${undo.customerPhoneMasked} (${formatPoints(undo.points)} points)? YES / NO`
+    : "Undo your last purchase? YES / NO";
+  return choiceMessage(`${prefix}${question}`, YES_NO_CHOICES);
 }
 
 function lockedText(until: string, now: string | null): string {

@@ -76,6 +76,8 @@ const envSchema = z.object({
   PAYSTACK_SECRET_KEY: optionalString,
   PAYSTACK_API_URL: urlWithProtocols(["http:", "https:"]).default("https://api.paystack.co"),
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** Where people reach this app (links sent in chat, e.g. the owner's dashboard sign-in link). */
+  PUBLIC_URL: optionalUrl(["http:", "https:"]),
 });
 
 export type Config = Readonly<{
@@ -116,6 +118,8 @@ export type Config = Readonly<{
     /** Days an unpaid invoice may stay overdue before the tenant is suspended. */
     graceDays: number;
   }>;
+  /** The app's public base URL, no trailing slash; default `http://127.0.0.1:<PORT>`. */
+  publicUrl: string;
 }>;
 
 /**
@@ -204,5 +208,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       paystackApiUrl: e.PAYSTACK_API_URL.replace(/\/+$/, ""),
       graceDays: e.BILLING_GRACE_DAYS,
     }),
+    publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ""),
   });
 }

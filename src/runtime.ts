@@ -8,6 +8,7 @@ import { createApiRoutes } from "./http/api/createApiRoutes.ts";
 import { createApiDocsRoutes } from "./http/apiDocs/createApiDocsRoutes.ts";
 import { createApp } from "./http/app.ts";
 import { createMetricsRoutes } from "./http/metricsRoutes.ts";
+import { createWebRoutes } from "./http/web/webRoutes.ts";
 import { createWebhookRoutes } from "./http/webhook/webhookRoutes.ts";
 import { createInboundProcessor } from "./jobs/inboundWorker.ts";
 import { createBroadcastSender } from "./jobs/broadcastSender.ts";
@@ -114,7 +115,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     replies = createReplyHandOff({ sendReply, outbound: messageQueues.outbound, maxInFlight: outboundConcurrency, log, metrics });
     const sender = createBroadcastSender({ pool, graph, limiter, ratePerSecond, log, metrics });
     broadcastSender = sender;
-    queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, replies }), {
+    queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, replies, queues }), {
       concurrency: options.inboundConcurrency ?? 8,
     });
     // Broadcast senders share the outbound queue: one long job per broadcast among the replies.
@@ -149,6 +150,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       routes: [
         createApiRoutes({ config, pool, queues, paystack: paystack.client }),
         createApiDocsRoutes(),
+        createWebRoutes({ log }),
         ...(sandbox === null ? [] : [sandbox.routes(pool)]),
         ...(paystack.sandboxRoutes === null ? [] : [paystack.sandboxRoutes]),
       ],

@@ -8,14 +8,20 @@ import type { InboundRow } from "../db/whatsappMessages.ts";
 import { enterPlatform, withPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
+import type { QueueFactory } from "../jobs/queueFactory.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 import { parseKeyword } from "../../flows/parsers/parseKeyword.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { handleJoin } from "./handleJoin.ts";
+import { routeOwnerMessage } from "./runOwnerConversation.ts";
 import { runCustomerConversation } from "./runCustomerConversation.ts";
+import { runSignupConversation } from "./runSignupConversation.ts";
+import { isSignupActive } from "../../flows/signup.ts";
+import { signupWords } from "../../flows/signupWords.ts";
 import { endStaffSession, runStaffConversation, startStaffConversation } from "./runStaffConversation.ts";
 
-export type EngineDeps = { pool: DatabasePool; config: Config; log: Logger; metrics: Metrics };
+/** `queues`: where work that must wait for the commit is queued (a broadcast the owner chat sent). */
+export type EngineDeps = { pool: DatabasePool; config: Config; log: Logger; metrics: Metrics; queues?: QueueFactory };
 
 /** What one handled message produced: replies to send and who they belong to. */
 export type Handled = {
@@ -26,7 +32,9 @@ export type Handled = {
   /** The customer flow's new snapshot, saved on `customerId` with the handled mark. */
   conversationState?: unknown;
   /** Messages to other people (a customer told about points a staff member logged). */
-  notifications?: { contactPhone: string; customerId: string; message: OutMessage; triggeredBy: string }[];
+  notifications?: { contactPhone: string; customerId: string | null; message: OutMessage; triggeredBy: string }[];
+  /** Work to start once the message's transaction has committed (queueing a broadcast's start). */
+  afterCommit?: (() => Promise<void>)[];
 };
 
 /** The person's message as the flows see it. */
@@ -38,7 +46,8 @@ export type PersonMessage = { text: string | null; now: Date; profileName: strin
  * and write the replies to the outbox. Returns the outbox row ids to queue after commit.
  */
 export async function handleInbound(deps: EngineDeps, messageId: string): Promise<string[]> {
-  return withPlatform(deps.pool, async (tx) => {
+  const afterCommit: (() => Promise<void>)[] = [];
+  const outbox = await withPlatform(deps.pool, async (tx) => {
     const claimed = await claimSenderOf(tx, messageId);
     if (claimed === null) return [];
     const { contact } = claimed;
@@ -52,6 +61,7 @@ export async function handleInbound(deps: EngineDeps, messageId: string): Promis
       // The claim routed its own message; the first pending one arrived on the same number as a rule.
       const routed = first && row.business_phone_number_id === claimed.routing.phoneNumberId ? claimed.routing.tenants : null;
       const handled = await handleOne(deps, tx, current, row, routed, log);
+      afterCommit.push(...(handled.afterCommit ?? []));
       await enterPlatform(tx);
       const replies: Reply[] = [
         ...handled.replies.map((message) => ({
@@ -77,6 +87,10 @@ export async function handleInbound(deps: EngineDeps, messageId: string): Promis
     }
     return outboxIds;
   });
+  for (const task of afterCommit) {
+    await task().catch((err: unknown) => deps.log.warn({ err }, "after-commit work failed; the scheduled scans will pick it up"));
+  }
+  return outbox;
 }
 
 function profileNameOf(row: InboundRow): string | null {
@@ -108,9 +122,22 @@ async function handleOne(
   const routing = routed ?? (await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id));
   const dedicated = routing.dedicated;
 
+  // Vendor sign-up (#15) lives on the platform's shared number: REGISTER starts it, and it takes
+  // the sender's messages until it ends (CANCEL, done, or 30 minutes idle).
+  if (dedicated === null && (command?.keyword === "REGISTER" || isSignupActive(contact.signup_state, now.toISOString()))) {
+    return runSignupConversation(deps, tx, contact, message, command?.keyword === "REGISTER", log);
+  }
+  if (command?.keyword === "REGISTER" && dedicated !== null) {
+    return { route: "signup_wrong_number", tenantId: dedicated.id, customerId: null, replies: [{ kind: "text", body: signupWords.notOnThisNumber }] };
+  }
+
   if (command?.keyword === "JOIN") {
     return handleJoin(deps, tx, contact, message, { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated }, log);
   }
+
+  // OWNER, and an open owner session (it takes every message but a bare STAFF).
+  const owner = await routeOwnerMessage(deps, tx, contact, message, command, routing, log);
+  if (owner !== null) return owner;
 
   // An open staff session takes every message until it ends.
   if (contact.staff_tenant_id !== null && contact.staff_session_expires_at !== null) {

@@ -4,7 +4,7 @@ import type { OutMessage } from "../whatsapp/outMessage.ts";
 export const platformReplies = {
   stranger: (): OutMessage => ({
     kind: "text",
-    body: "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).",
+    body: "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.",
   }),
   unknownVendor: (code: string): OutMessage => ({
     kind: "text",

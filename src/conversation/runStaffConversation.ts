@@ -1,15 +1,20 @@
 import { z } from "zod";
 import { runStaffFlow, type StaffEvent, type StaffIntent } from "../../flows/staff.ts";
 import { saveStaffSession, type Contact } from "../db/contacts.ts";
-import type { Tx } from "../db/sql.ts";
-import { findTenantById, isTenantServing, listStaffTenantsByPhone, type RoutingTenant } from "../db/tenants.ts";
+import { sql, type Tx } from "../db/sql.ts";
+import { listStaffMembershipsByPhone } from "../db/staffMemberships.ts";
+import { findTenantById, isTenantServing, type RoutingTenant } from "../db/tenants.ts";
 import { enterPlatform, enterTenant } from "../db/withTenant.ts";
 import { findLastInboundAt } from "../db/customerConversation.ts";
+import { hashSecret, verifySecret } from "../domain/auth/passwords.ts";
+import { findUndoablePurchase } from "../domain/purchases/findUndoablePurchase.ts";
 import { logPurchase } from "../domain/purchases/logPurchase.ts";
+import { voidPurchase } from "../domain/purchases/voidPurchase.ts";
 import { previewPurchase } from "../domain/purchases/previewPurchase.ts";
 import { findRedemptionByCode } from "../domain/rewards/findRedemptionByCode.ts";
 import { fulfilRedemption } from "../domain/rewards/fulfilRedemption.ts";
 import { checkStaffPin } from "../domain/staff/checkStaffPin.ts";
+import { setStaffPin } from "../domain/staff/setStaffPin.ts";
 import { findStaffByPhone } from "../domain/staff/findStaffByPhone.ts";
 import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { maskPhone, type Logger } from "../logger.ts";
@@ -18,12 +23,19 @@ import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
+import { voidNoticeFor } from "./voidNoticeFor.ts";
 
 /** A staff session lasts this long after the staff member's last message (docs/chat.md, Staff). */
 export const STAFF_SESSION_MS = 10 * 60 * 1000;
 
-/** What the contact row keeps for a staff chat: the flow snapshot, and whether the PIN was proven. */
-const staffStateSchema = z.object({ flow: z.unknown(), authenticated: z.boolean().default(false) }).catch({ flow: null, authenticated: false });
+/**
+ * What the contact row keeps for a staff chat: the flow snapshot, whether the PIN was proven,
+ * and, while a new staff member chooses their PIN, a slow hash of their first entry (never the
+ * PIN itself) to compare the second with.
+ */
+const staffStateSchema = z
+  .object({ flow: z.unknown(), authenticated: z.boolean().default(false), heldPinHash: z.string().nullable().default(null) })
+  .catch({ flow: null, authenticated: false, heldPinHash: null });
 
 /**
  * `STAFF`: the sender's phone must belong to a staff member with a PIN at the vendor (the
@@ -39,15 +51,15 @@ export async function startStaffConversation(
   log: Logger,
 ): Promise<Handled> {
   await enterPlatform(tx);
-  const staffAt = await listStaffTenantsByPhone(tx, contact.phone_number);
-  const membership = staffAt.find((s) => s.tenant_id === tenant?.id) ?? (staffAt.length === 1 ? staffAt[0] : undefined);
+  const staffAt = await listStaffMembershipsByPhone(tx, contact.phone_number, message.now);
+  const membership = staffAt.find((s) => s.tenantId === tenant?.id) ?? (staffAt.length === 1 ? staffAt[0] : undefined);
   if (membership === undefined) {
     log.info({ candidates: staffAt.length }, "staff start refused: not staff here");
     return { route: "staff_unknown", tenantId: tenant?.id ?? null, customerId: null, replies: [platformReplies.staffUnknown()] };
   }
-  const staffTenant = await findTenantById(tx, membership.tenant_id);
+  const staffTenant = await findTenantById(tx, membership.tenantId);
   if (staffTenant === null || !isTenantServing(staffTenant)) {
-    return { route: "paused", tenantId: membership.tenant_id, customerId: null, replies: [platformReplies.paused(staffTenant?.business_name ?? "This vendor")] };
+    return { route: "paused", tenantId: membership.tenantId, customerId: null, replies: [platformReplies.paused(staffTenant?.business_name ?? "This vendor")] };
   }
   if (contact.pin_locked_until !== null && contact.pin_locked_until > message.now) {
     const settings = await getTenantSettings(tx, staffTenant.id);
@@ -59,13 +71,18 @@ export async function startStaffConversation(
     };
   }
   await enterTenant(tx, staffTenant.id);
-  const result = await driveFlow(runStaffFlow, null, { type: "STAFF_START", vendorName: staffTenant.business_name }, async () => null);
+  const result = await driveFlow(
+    runStaffFlow,
+    null,
+    { type: "STAFF_START", vendorName: staffTenant.business_name, needsPin: membership.needsPin },
+    async () => null,
+  );
   await enterPlatform(tx);
   await saveStaffSession(tx, contact.phone_number, {
     tenantId: staffTenant.id,
-    staffUserId: membership.user_id,
+    staffUserId: membership.userId,
     expiresAt: new Date(message.now.getTime() + STAFF_SESSION_MS),
-    state: { flow: result.snapshot, authenticated: false },
+    state: { flow: result.snapshot, authenticated: false, heldPinHash: null },
   });
   log.info({ tenantId: staffTenant.id }, "staff session started");
   return { route: "staff", tenantId: staffTenant.id, customerId: null, replies: result.replies };
@@ -87,12 +104,21 @@ export async function runStaffConversation(
     await endStaffSession(tx, contact.phone_number);
     return { route: "paused", tenantId, customerId: null, replies: [platformReplies.paused(tenant?.business_name ?? "This vendor")] };
   }
+  await enterTenant(tx, tenantId);
+  // Sessions are checked again on every message (DESIGN.md §3): a disabled user, a removed PIN
+  // or a changed phone ends the chat at once, not when its 10 minutes run out.
+  if (!(await isStaffSessionValid(tx, { staffUserId, phone: contact.phone_number, now: message.now }))) {
+    await enterPlatform(tx);
+    await endStaffSession(tx, contact.phone_number);
+    log.info({ tenantId, staffUserId }, "staff session ended: the staff member changed");
+    return { route: "staff_ended", tenantId, customerId: null, replies: [platformReplies.staffUnknown()] };
+  }
   const stored = staffStateSchema.parse(contact.staff_state);
   let authenticated = stored.authenticated;
+  let heldPinHash = stored.heldPinHash;
   let ended = false;
   const notifications: NonNullable<Handled["notifications"]> = [];
   const extraReplies: Handled["replies"] = [];
-  await enterTenant(tx, tenantId);
   const now = message.now;
 
   const execute = async (intent: StaffIntent): Promise<StaffEvent | null> => {
@@ -186,6 +212,60 @@ export async function runStaffConversation(
         log.info({ tenantId, redemptionCode: "[code]" }, "redemption fulfilled");
         return { type: "REDEMPTION_FULFILLED", code: intent.code };
       }
+      case "holdNewPin": {
+        heldPinHash = await hashSecret(intent.pin);
+        return { type: "NEW_PIN_HELD" };
+      }
+      case "setNewPin": {
+        const held = heldPinHash;
+        heldPinHash = null;
+        const staff = await findStaffByPhone(tx, contact.phone_number);
+        // Only someone still waiting to choose a PIN may set one here; a PIN a manager set or
+        // removed meanwhile ends the chat.
+        if (staff === null || staff.id !== staffUserId || !(await mayChoosePin(tx, staffUserId, now))) {
+          ended = true;
+          extraReplies.push(platformReplies.staffUnknown());
+          return null;
+        }
+        if (held === null || !(await verifySecret(intent.pin, held))) return { type: "PIN_MISMATCH" };
+        const set = await setStaffPin(tx, { tenantId, staffUserId, pin: intent.pin, userId: staffUserId });
+        if (!set.ok) return { type: "PIN_MISMATCH" };
+        authenticated = true;
+        log.info({ tenantId, staffUserId }, "staff pin chosen");
+        return { type: "PIN_SET", staffName: staff.fullName };
+      }
+      case "findUndoablePurchase": {
+        if (!authenticated) return { type: "UNDO_NONE" };
+        const found = await findUndoablePurchase(tx, { staffUserId, now });
+        if (found === null) return { type: "UNDO_NONE" };
+        return {
+          type: "UNDO_FOUND",
+          purchaseId: found.id,
+          amountKobo: found.amountKobo,
+          customerPhoneMasked: maskPhone(found.customerPhone),
+          points: found.pointsAwarded,
+        };
+      }
+      case "undoPurchase": {
+        if (!authenticated) return { type: "UNDO_FAILED", reason: "Enter your PIN first." };
+        // Checked again at YES: still theirs, still standing, still within 15 minutes.
+        const found = await findUndoablePurchase(tx, { staffUserId, now });
+        if (found === null || found.id !== intent.purchaseId) {
+          return { type: "UNDO_FAILED", reason: "it can no longer be undone here (15 minutes have passed, or it was voided). Ask the owner." };
+        }
+        const voided = await voidPurchase(tx, { tenantId, purchaseId: found.id, reason: "Undone by staff in chat", userId: staffUserId, now });
+        if (!voided.ok) return { type: "UNDO_FAILED", reason: "it was already voided." };
+        const notice = await voidNoticeFor(tx, { purchase: voided.purchase, pointsReversed: voided.buyer.reversed, balance: voided.buyer.balance, now });
+        notifications.push({ contactPhone: notice.contactPhone, customerId: notice.customerId, message: notice.message, triggeredBy: "purchase_voided" });
+        log.info({ tenantId, purchaseId: found.id, pointsReversed: voided.buyer.reversed }, "purchase undone by staff");
+        return {
+          type: "UNDO_DONE",
+          amountKobo: found.amountKobo,
+          customerPhoneMasked: maskPhone(found.customerPhone),
+          pointsReversed: voided.buyer.reversed,
+          pointsShortfall: voided.buyer.shortfall,
+        };
+      }
       case "endStaffSession":
         ended = true;
         return null;
@@ -202,7 +282,7 @@ export async function runStaffConversation(
       tenantId,
       staffUserId,
       expiresAt: new Date(now.getTime() + STAFF_SESSION_MS),
-      state: { flow: result.snapshot, authenticated },
+      state: { flow: result.snapshot, authenticated, heldPinHash },
     });
   }
   return { route: "staff", tenantId, customerId: null, replies: [...result.replies, ...extraReplies], notifications };
@@ -211,6 +291,29 @@ export async function runStaffConversation(
 /** Ends a staff session (EXIT, expiry, lockout). */
 export async function endStaffSession(tx: Tx, phone: string): Promise<void> {
   await saveStaffSession(tx, phone, null);
+}
+
+const pendingPinRow = z.object({ pending: z.boolean() });
+const validRow = z.object({ ok: z.boolean() });
+
+/** Whether a staff session may go on: the user is active, has this phone, and has a PIN (or may still choose one). */
+async function isStaffSessionValid(tx: Tx, input: { staffUserId: string; phone: string; now: Date }): Promise<boolean> {
+  const row = await tx.maybeOne(sql.type(validRow)`
+    SELECT COALESCE(is_active = true AND deleted_at IS NULL AND phone_number = ${input.phone}
+            AND ((pin_enabled = true AND staff_pin_hash IS NOT NULL)
+                 OR (staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(input.now)})), false) AS ok
+    FROM vendor_users WHERE id = ${input.staffUserId}
+  `);
+  return row?.ok ?? false;
+}
+
+/** Whether this vendor user was added without a PIN and may still choose one (tenant path). */
+async function mayChoosePin(tx: Tx, staffUserId: string, now: Date): Promise<boolean> {
+  const row = await tx.maybeOne(sql.type(pendingPinRow)`
+    SELECT COALESCE(staff_pin_hash IS NULL AND pin_setup_until > ${sql.timestamp(now)}, false) AS pending
+    FROM vendor_users WHERE id = ${staffUserId} AND deleted_at IS NULL AND is_active = true
+  `);
+  return row?.pending ?? false;
 }
 
 async function isInsideServiceWindow(tx: Tx, customerPhone: string, now: Date): Promise<boolean> {

@@ -14,6 +14,12 @@ export const contactRow = z.object({
   staff_state: z.unknown(),
   pin_failures: z.number(),
   pin_locked_until: z.date().nullable(),
+  /** The vendor sign-up's snapshot (flows/signup.ts) while one is under way, else null. */
+  signup_state: z.unknown(),
+  owner_tenant_id: z.uuid().nullable(),
+  owner_user_id: z.uuid().nullable(),
+  owner_session_expires_at: z.date().nullable(),
+  owner_state: z.unknown(),
 });
 export type Contact = z.infer<typeof contactRow>;
 
@@ -22,7 +28,8 @@ const jsonValue = z.json();
 
 const contactColumns = sql.fragment`
   phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
-  staff_session_expires_at, staff_state, pin_failures, pin_locked_until
+  staff_session_expires_at, staff_state, pin_failures, pin_locked_until, signup_state,
+  owner_tenant_id, owner_user_id, owner_session_expires_at, owner_state
 `;
 
 const claimedSenderRow = contactRow.extend({

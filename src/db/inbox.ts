@@ -1,6 +1,7 @@
 import type { FragmentSqlToken } from "slonik";
 import { z } from "zod";
 import type { InboundMessage } from "../whatsapp/webhookPayload.ts";
+import { outMessageText } from "../whatsapp/outMessage.ts";
 import { sql, type Db, type Tx } from "./sql.ts";
 import { inboundRow, type InboundRow, type OutboxMessage } from "./whatsappMessages.ts";
 
@@ -76,7 +77,7 @@ export async function finishInboundMessage(
     tenant_id: reply.tenantId,
     customer_id: reply.customerId,
     kind: reply.message.kind,
-    body: "body" in reply.message ? reply.message.body : reply.message.name,
+    body: outMessageText(reply.message),
     contact_phone: reply.contactPhone,
     business_phone_number_id: reply.businessPhoneNumberId,
     payload: jsonValue.parse(reply.message),

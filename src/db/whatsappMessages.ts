@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { StatusUpdate } from "../whatsapp/webhookPayload.ts";
-import type { OutMessage } from "../whatsapp/outMessage.ts";
+import { outMessageText, type OutMessage } from "../whatsapp/outMessage.ts";
 import { STALE_REPLY_CLAIM_MS } from "./replyOutbox.ts";
 import { sql, type Tx } from "./sql.ts";
 
@@ -149,7 +149,7 @@ export type OutboxMessage = {
 
 /** Writes a reply to the outbox (status `queued`); the outbound worker sends it after commit. */
 export async function insertOutboxMessage(tx: Tx, row: OutboxMessage & { broadcastId?: string | null }): Promise<string> {
-  const body = "body" in row.message ? row.message.body : row.message.name;
+  const body = outMessageText(row.message);
   return tx.oneFirst(sql.type(idRow)`
     INSERT INTO whatsapp_messages (
       tenant_id, customer_id, direction, message_type, message_body, contact_phone,

@@ -9,8 +9,8 @@ import { recoverStaleBroadcastClaims } from "../domain/broadcasts/recoverStaleBr
 import { releaseBroadcastClaims } from "../domain/broadcasts/releaseBroadcastClaims.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
-import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
-import { outMessageSchema, type OutMessage } from "../whatsapp/outMessage.ts";
+import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient, type GraphMessage } from "../whatsapp/graphClient.ts";
+import { outMessageSchema } from "../whatsapp/outMessage.ts";
 import { broadcastSendJobSchema, OUTBOUND_ATTEMPTS, OUTBOUND_BACKOFF_MS } from "./messageQueues.ts";
 import type { SendPermit, SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
 
@@ -111,7 +111,8 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
 
   async function dispatch(message: ClaimedMessage): Promise<void> {
     const parsed = outMessageSchema.safeParse(message.payload);
-    if (!parsed.success) {
+    // Broadcasts are templates (sent outside the 24-hour window); a stored image is never one.
+    if (!parsed.success || parsed.data.kind === "image") {
       tally.failed += 1;
       recorder.add({ id: message.id, kind: "failed", code: "invalid_message", message: "stored message is invalid" });
       log.error({ outboxId: message.id }, "outbox row holds an invalid message");
@@ -133,7 +134,7 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
     inFlight.add(sending);
   }
 
-  async function sendOne(message: ClaimedMessage, body: OutMessage, permit: SendPermit): Promise<void> {
+  async function sendOne(message: ClaimedMessage, body: GraphMessage, permit: SendPermit): Promise<void> {
     const stopTimer = deps.metrics.sendDuration.startTimer();
     const result = await deps.graph.send(message.business_phone_number_id, message.contact_phone, body).finally(() => {
       permit.done(true);

@@ -10,6 +10,7 @@ import { outMessageSchema } from "../whatsapp/outMessage.ts";
 import { coalesceCalls } from "./coalesceCalls.ts";
 import { createKeyedMutex } from "./keyedMutex.ts";
 import { outboundJobSchema } from "./messageQueues.ts";
+import { toGraphMessage } from "./toGraphMessage.ts";
 import type { SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
 
 export type OutboundDeps = {
@@ -170,10 +171,15 @@ async function sendOne(
     return { rowId: reply.id, outcome: "invalid", error: null };
   }
 
+  // An image is uploaded (or its earlier upload found) before the send permit is taken.
+  const prepared = await toGraphMessage(deps, reply.business_phone_number_id, message.data).catch(async (err: unknown) => {
+    await record({ id: reply.id, kind: "retry", code: "internal_error", message: "the image could not be prepared" });
+    throw err;
+  });
   const permit = await deps.limiter.acquire(reply.business_phone_number_id, "reply");
   const stopTimer = deps.metrics.sendDuration.startTimer();
-  const result = await deps.graph
-    .send(reply.business_phone_number_id, reply.contact_phone, message.data)
+  const sending = prepared.ok ? deps.graph.send(reply.business_phone_number_id, reply.contact_phone, prepared.message) : Promise.resolve(prepared);
+  const result = await sending
     .catch(async (err: unknown) => {
       // Not expected (the client resolves every failure): put the row back in line rather than
       // leave it claimed until the claim goes stale, and let BullMQ retry.

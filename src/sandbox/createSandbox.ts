@@ -6,6 +6,7 @@ import type { Logger } from "../logger.ts";
 import type { SandboxBusinessNumber } from "./buildWebhookPayload.ts";
 import { createSandboxGraphClient, type SandboxGraphClient } from "./createSandboxGraphClient.ts";
 import { createSandboxRoutes } from "./createSandboxRoutes.ts";
+import { createSandboxMediaStore } from "./sandboxMediaStore.ts";
 import { DEMO_VENDOR, ensureDemoVendor } from "./ensureDemoVendor.ts";
 import { createSandboxChatLog } from "./sandboxChatLog.ts";
 
@@ -43,10 +44,11 @@ export function createSandbox(config: Config, log: Logger): Sandbox | null {
     whatsapp: Object.freeze({ ...config.whatsapp, appSecret, phoneNumberId: business.phoneNumberId }),
   });
   const chatLog = createSandboxChatLog();
+  const mediaStore = createSandboxMediaStore();
   let appUrl: string | undefined;
   let resolveAppUrl: (url: string) => void = () => undefined;
   const appUrlKnown = new Promise<string>((resolve) => (resolveAppUrl = resolve));
-  const graph = createSandboxGraphClient({ log, chatLog, business, apiVersion: config.whatsapp.apiVersion, appSecret, appUrl: appUrlKnown });
+  const graph = createSandboxGraphClient({ log, chatLog, business, apiVersion: config.whatsapp.apiVersion, appSecret, appUrl: appUrlKnown, mediaStore });
 
   return {
     config: sandboxConfig,
@@ -54,7 +56,7 @@ export function createSandbox(config: Config, log: Logger): Sandbox | null {
     async prepare(pool) {
       await ensureDemoVendor(pool, log);
     },
-    routes: (pool) => createSandboxRoutes({ config: sandboxConfig, pool, chatLog, business, appSecret, appUrl: () => appUrl }),
+    routes: (pool) => createSandboxRoutes({ config: sandboxConfig, pool, chatLog, mediaStore, business, appSecret, appUrl: () => appUrl }),
     attach(url) {
       appUrl = url;
       resolveAppUrl(url);

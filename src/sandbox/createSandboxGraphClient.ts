@@ -6,6 +6,7 @@ import { buildWebhookPayload, type SandboxBusinessNumber } from "./buildWebhookP
 import { postSignedWebhook } from "./postSignedWebhook.ts";
 import { readGraphSendBody } from "./readGraphSendBody.ts";
 import type { SandboxChatLog } from "./sandboxChatLog.ts";
+import type { SandboxMediaStore } from "./sandboxMediaStore.ts";
 
 export type SandboxGraphClient = GraphClient & {
   /** Cancels the status callbacks still waiting to be sent. */
@@ -22,11 +23,18 @@ export type SandboxGraphDeps = {
   appUrl: Promise<string>;
   /** Delay before each callback, after the previous one: sent, delivered, read. */
   statusDelaysMs?: readonly [number, number, number];
+  /** Where uploaded files are kept for the web chat to show. */
+  mediaStore: SandboxMediaStore;
 };
 
 const GRAPH_ORIGIN = "https://graph.facebook.com";
 const SANDBOX_TOKEN = "sandbox-token";
-const SEND_PATH = /^\/(v\d+\.\d+)\/(\d+)\/messages$/;
+const SEND_PATH = /^\/(v\d+\.\d+)\/(\d+)\/(messages|media)$/;
+// Meta's types and sizes for images: https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#supported-media-types
+const IMAGE_TYPES = new Set(["image/png", "image/jpeg"]);
+const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+/** Where the web chat loads an uploaded image from (served by createSandboxRoutes). */
+export const SANDBOX_MEDIA_PATH = "/sandbox/media/";
 const DEFAULT_DELAYS_MS = [150, 250, 800] as const;
 const STATUSES = ["sent", "delivered", "read"] as const;
 
@@ -50,6 +58,7 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
     const authorization = new Headers(init.headers).get("authorization");
     if (authorization !== `Bearer ${SANDBOX_TOKEN}`) return graphError(401, 190, "Invalid OAuth access token");
     if (match[2] !== deps.business.phoneNumberId) return graphError(400, 100, `Unknown phone number id ${match[2] ?? ""}`);
+    if (match[3] === "media") return acceptUpload(init.body);
 
     let json: unknown;
     try {
@@ -61,10 +70,31 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
     if (!read.ok) return graphError(400, 100, "Invalid parameter", read.reason);
 
     const to = read.value.to.replace(/^\+/, "");
+    const { mediaId, ...entry } = read.value.entry;
+    if (mediaId !== undefined && deps.mediaStore.find(mediaId) === null) return graphError(400, 100, "Invalid parameter", `Unknown media id ${mediaId}`);
     const wamid = `wamid.${Buffer.from(`sandbox.${to}.${randomBytes(12).toString("hex")}`).toString("base64url")}`;
-    deps.chatLog.add(to, { id: wamid, direction: "out", at: Date.now(), ...read.value.entry });
+    const image = mediaId === undefined ? {} : { image: `${SANDBOX_MEDIA_PATH}${mediaId}` };
+    deps.chatLog.add(to, { id: wamid, direction: "out", at: Date.now(), ...entry, ...image });
     void reportStatuses(wamid, to);
     return Response.json({ messaging_product: "whatsapp", contacts: [{ input: read.value.to, wa_id: to }], messages: [{ id: wamid }] });
+  }
+
+  /**
+   * `POST /{version}/{phone_number_id}/media`: multipart with `messaging_product`, `type` and
+   * `file`, answered `{ id }` like Meta; the file is kept for the web chat.
+   */
+  async function acceptUpload(body: RequestInit["body"]): Promise<Response> {
+    if (!(body instanceof FormData)) return graphError(400, 100, "The request body is not multipart form data");
+    const file = body.get("file");
+    if (body.get("messaging_product") !== "whatsapp" && body.get("messaging_product") !== null) {
+      return graphError(400, 100, "Invalid parameter", "messaging_product must be whatsapp");
+    }
+    if (!(file instanceof Blob)) return graphError(400, 100, "Invalid parameter", "file is required");
+    if (!IMAGE_TYPES.has(file.type)) return graphError(400, 131053, "Media upload error", `Unsupported type ${file.type}`);
+    if (file.size === 0 || file.size > IMAGE_MAX_BYTES) return graphError(400, 131053, "Media upload error", "Image must be 1 byte to 5 MB");
+    const id = String(BigInt(`0x${randomBytes(7).toString("hex")}`));
+    deps.mediaStore.add(id, { mimeType: file.type, bytes: Buffer.from(await file.arrayBuffer()) });
+    return Response.json({ id });
   }
 
   async function reportStatuses(wamid: string, recipientId: string): Promise<void> {
@@ -87,6 +117,7 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
   const client = createGraphClient({ apiUrl: GRAPH_ORIGIN, apiVersion: deps.apiVersion, token: SANDBOX_TOKEN, fetch: graphFetch });
   return {
     send: (phoneNumberId, to, message) => client.send(phoneNumberId, to, message),
+    uploadMedia: (phoneNumberId, file) => client.uploadMedia(phoneNumberId, file),
     stop: () => stopping.abort(),
   };
 }

@@ -6,17 +6,20 @@ import type { DatabasePool } from "slonik";
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import { buildJoinLink } from "../conversation/buildJoinLink.ts";
-import { AppError, ValidationError } from "../errors.ts";
+import { AppError, NotFoundError, ValidationError } from "../errors.ts";
 import { buildWebhookPayload, type SandboxBusinessNumber, type SandboxInbound } from "./buildWebhookPayload.ts";
 import { DEMO_VENDOR } from "./ensureDemoVendor.ts";
 import { findDeliveryStatuses } from "./findDeliveryStatuses.ts";
 import { postSignedWebhook } from "./postSignedWebhook.ts";
 import type { SandboxChatLog } from "./sandboxChatLog.ts";
+import type { SandboxMediaStore } from "./sandboxMediaStore.ts";
 
 export type SandboxRoutesDeps = {
   config: Config;
   pool: DatabasePool;
   chatLog: SandboxChatLog;
+  /** Files the fake Graph API accepted at its media endpoint (image messages show them). */
+  mediaStore: SandboxMediaStore;
   business: SandboxBusinessNumber;
   appSecret: string;
   /** The app's own base URL, known once it listens. */
@@ -54,6 +57,12 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
   router.get("/sandbox/qr.svg", async (_req, res) => {
     qrSvg ??= QRCode.toString(joinLink, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
     res.type("image/svg+xml").send(await qrSvg);
+  });
+
+  router.get("/sandbox/media/:id", (req, res) => {
+    const media = deps.mediaStore.find(req.params.id);
+    if (media === null) throw new NotFoundError("No such image");
+    res.type(media.mimeType).send(media.bytes);
   });
 
   router.get("/sandbox/api/info", (_req, res) => {

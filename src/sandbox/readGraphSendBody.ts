@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ChatEntry } from "./sandboxChatLog.ts";
 
-export type GraphSendBody = { to: string; entry: Omit<ChatEntry, "id" | "direction" | "at"> };
+/** `mediaId`: for an image message, the id the media endpoint gave (the caller checks it exists). */
+export type GraphSendBody = { to: string; entry: Omit<ChatEntry, "id" | "direction" | "at" | "image"> & { mediaId?: string } };
 
 export type ReadGraphSendBody = { ok: true; value: GraphSendBody } | { ok: false; reason: string };
 
@@ -37,6 +38,8 @@ export function readGraphSendBody(json: unknown): ReadGraphSendBody {
       };
       return { ok: true, value: { to: body.to, entry: { text: interactive.body.text, list } } };
     }
+    case "image":
+      return { ok: true, value: { to: body.to, entry: { text: body.image.caption ?? "", mediaId: body.image.id } } };
     case "template": {
       const params = body.template.components?.flatMap((component) => component.parameters?.map((p) => p.text ?? "") ?? []) ?? [];
       const text = params.length === 0 ? `[${body.template.name}]` : params.join(" · ");
@@ -105,4 +108,11 @@ const templateBody = z.object({
   }),
 });
 
-const sendBodySchema = z.discriminatedUnion("type", [textBody, interactiveBody, templateBody]);
+// Images are sent by the id of an earlier upload (we never send links).
+const imageBody = z.object({
+  ...envelope,
+  type: z.literal("image"),
+  image: z.object({ id: z.string().min(1), caption: z.string().max(1024).optional() }),
+});
+
+const sendBodySchema = z.discriminatedUnion("type", [textBody, interactiveBody, templateBody, imageBody]);

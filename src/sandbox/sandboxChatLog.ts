@@ -12,6 +12,8 @@ export type ChatEntry = {
   list?: { button: string; sections: { title: string; rows: { id: string; title: string; description?: string }[] }[] };
   /** For a template message: its name, shown next to the filled-in text. */
   template?: string;
+  /** For an image message: where the page loads it from (the sandbox serves the upload). */
+  image?: string;
 };
 
 export type SandboxChatLog = {

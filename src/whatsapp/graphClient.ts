@@ -7,6 +7,7 @@ import {
   BodyComponent,
   BodyParameter,
   Button,
+  Image,
   Interactive,
   ListSection,
   Row,
@@ -15,7 +16,7 @@ import {
 } from "whatsapp-api-js/messages";
 import type { ClientMessage } from "whatsapp-api-js/types";
 import { z } from "zod";
-import { outMessageSchema, type OutMessage } from "./outMessage.ts";
+import { MEDIA_CAPTION_MAX, outMessageSchema, type OutMessage } from "./outMessage.ts";
 
 export type GraphClientOptions = {
   /** Base URL of the Graph API: `https://graph.facebook.com`, or a fake one in tests. */
@@ -60,9 +61,32 @@ export type SendResult =
       alert: boolean;
     };
 
+/** An image already uploaded to the Graph API (its media id, valid for 30 days). */
+export type UploadedImage = { kind: "image"; graphMediaId: string; caption?: string };
+
+/**
+ * What the Graph API can send as is: our messages, except that a stored image must first be
+ * uploaded ({@link GraphClient.uploadMedia}) and is sent by the id Meta gave it.
+ */
+export type GraphMessage = Exclude<OutMessage, { kind: "image" }> | UploadedImage;
+
+/** A file for the media endpoint. */
+export type MediaFile = { bytes: Uint8Array; mimeType: "image/png" | "image/jpeg"; filename: string };
+
+export type UploadResult = { ok: true; graphMediaId: string } | Extract<SendResult, { ok: false }>;
+
 export type GraphClient = {
-  send(phoneNumberId: string, to: string, message: OutMessage): Promise<SendResult>;
+  send(phoneNumberId: string, to: string, message: GraphMessage): Promise<SendResult>;
+  /**
+   * Uploads a file with `POST /{phone-number-id}/media` (multipart: `file`, `type`,
+   * `messaging_product`), for messages sent from that number. Resolves failures like `send`.
+   * https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#upload-media
+   */
+  uploadMedia(phoneNumberId: string, file: MediaFile): Promise<UploadResult>;
 };
+
+/** Meta's largest image: 5 MB. https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#supported-media-types */
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const GRAPH_ORIGIN = "https://graph.facebook.com";
@@ -79,15 +103,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     options.appSecret === undefined ? null : createHmac("sha256", options.appSecret).update(options.token).digest("hex");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  return {
-    async send(phoneNumberId, to, message) {
-      const built = buildClientMessage(message);
-      if (!built.ok) return failure(null, built.message, "invalid_message", false);
-
-      // whatsapp-api-js reads the body with `.json()` and drops the HTTP status, so each send gets
-      // its own client whose fetch remembers the status of its one response.
-      const seen: { status: number | null } = { status: null };
-      const api = new WhatsAppAPI({
+  /**
+   * whatsapp-api-js reads the body with `.json()` and drops the HTTP status, so each call gets
+   * its own client whose fetch remembers the status of its one response.
+   */
+  function apiForOneCall(seen: { status: number | null }): WhatsAppAPI {
+    return new WhatsAppAPI({
         token: options.token,
         v: options.apiVersion,
         secure: false,
@@ -101,16 +122,53 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           },
         },
       });
+  }
 
+  return {
+    async send(phoneNumberId, to, message) {
+      const built = buildClientMessage(message);
+      if (!built.ok) return failure(null, built.message, "invalid_message", false);
+      const seen: { status: number | null } = { status: null };
       let body: unknown;
       try {
-        body = await api.sendMessage(phoneNumberId, to, built.value);
+        body = await apiForOneCall(seen).sendMessage(phoneNumberId, to, built.value);
       } catch (err) {
         return readThrownSend(seen.status, err);
       }
       return readSendResponse(seen.status, body);
     },
+
+    async uploadMedia(phoneNumberId, file) {
+      if (file.bytes.byteLength === 0 || file.bytes.byteLength > IMAGE_MAX_BYTES) {
+        return asUploadFailure(failure(null, `invalid media: ${file.bytes.byteLength} bytes (1 to ${IMAGE_MAX_BYTES})`, "invalid_message", false));
+      }
+      const form = new FormData();
+      form.append("messaging_product", "whatsapp");
+      form.append("type", file.mimeType);
+      form.append("file", new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.filename);
+      const seen: { status: number | null } = { status: null };
+      let body: unknown;
+      try {
+        body = await apiForOneCall(seen).uploadMedia(phoneNumberId, form);
+      } catch (err) {
+        return asUploadFailure(readThrownSend(seen.status, err));
+      }
+      return readUploadResponse(seen.status, body);
+    },
   };
+}
+
+function readUploadResponse(status: number | null, body: unknown): UploadResult {
+  const success = uploadSuccessSchema.safeParse(body);
+  if (success.success && (status === null || (status >= 200 && status < 300))) return { ok: true, graphMediaId: success.data.id };
+  return asUploadFailure(readSendResponse(status, body));
+}
+
+/** An upload that may have succeeded but could not be read is safe to repeat: it sends nothing. */
+function asUploadFailure(read: SendResult): Extract<SendResult, { ok: false }> {
+  if (read.ok) return { ok: false, code: null, message: "unexpected upload response", retryable: true, reason: "unexpected_response", alert: true };
+  if (read.reason === "unexpected_response") return { ...read, retryable: true };
+  return read;
 }
 
 /** The library throws when fetch fails (no status) or when it cannot read the answer. */
@@ -196,8 +254,8 @@ function failure(
 type Built = { ok: true; value: ClientMessage } | { ok: false; message: string };
 
 /** Turns our message into whatsapp-api-js classes; their constructors throw on WhatsApp limits. */
-function buildClientMessage(message: OutMessage): Built {
-  const checked = outMessageSchema.safeParse(message);
+function buildClientMessage(message: GraphMessage): Built {
+  const checked = message.kind === "image" ? uploadedImageSchema.safeParse(message) : sendableSchema.safeParse(message);
   if (!checked.success) {
     return { ok: false, message: `invalid message: ${checked.error.issues.map((i) => i.message).join("; ")}` };
   }
@@ -208,7 +266,7 @@ function buildClientMessage(message: OutMessage): Built {
   }
 }
 
-function toClientMessage(message: OutMessage): ClientMessage {
+function toClientMessage(message: GraphMessage): ClientMessage {
   switch (message.kind) {
     case "text":
       return new Text(message.body);
@@ -229,6 +287,8 @@ function toClientMessage(message: OutMessage): ClientMessage {
       if (first === undefined) return new Template(message.name, message.language);
       return new Template(message.name, message.language, new BodyComponent(first, ...rest));
     }
+    case "image":
+      return new Image(message.graphMediaId, true, message.caption);
   }
 }
 
@@ -254,6 +314,21 @@ function errorMessage(err: unknown): string {
 const sendSuccessSchema = z.looseObject({
   messages: z.tuple([z.looseObject({ id: z.string().min(1) })], z.looseObject({})),
 });
+
+const uploadedImageSchema: z.ZodType<UploadedImage> = z.object({
+  kind: z.literal("image"),
+  graphMediaId: z.string().min(1).max(200),
+  caption: z.string().min(1).max(MEDIA_CAPTION_MAX).optional(),
+});
+
+/** Our messages that go out as they are (a stored image must be uploaded first). */
+const sendableSchema = outMessageSchema.transform((message, ctx) => {
+  if (message.kind !== "image") return message;
+  ctx.addIssue({ code: "custom", message: "a stored image must be uploaded before it is sent" });
+  return z.NEVER;
+});
+
+const uploadSuccessSchema = z.looseObject({ id: z.string().min(1) });
 
 const sendErrorSchema = z.looseObject({
   error: z.looseObject({

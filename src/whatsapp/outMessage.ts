@@ -5,7 +5,12 @@ export type OutMessage =
   | { kind: "text"; body: string }
   | { kind: "buttons"; body: string; buttons: { id: string; title: string }[] }
   | { kind: "list"; body: string; button: string; sections: { title: string; rows: { id: string; title: string; description?: string }[] }[] }
-  | { kind: "template"; name: string; language: string; bodyParams: string[] };
+  | { kind: "template"; name: string; language: string; bodyParams: string[] }
+  /**
+   * An image stored in our `media` table (`mediaId` is its row id): the sender uploads it to the
+   * Graph API's media endpoint for the sending number, then sends the returned media id.
+   */
+  | { kind: "image"; mediaId: string; caption?: string };
 
 // WhatsApp's limits, checked here so a bad message fails when the outbox row is read, not at
 // Meta: https://developers.facebook.com/docs/whatsapp/cloud-api/messages/interactive-reply-buttons-messages
@@ -20,6 +25,8 @@ const ROW_ID_MAX = 200;
 const ROW_TITLE_MAX = 24;
 const ROW_DESCRIPTION_MAX = 72;
 const SECTION_TITLE_MAX = 24;
+// https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages#media-object
+export const MEDIA_CAPTION_MAX = 1024;
 
 const textSchema = z.object({ kind: z.literal("text"), body: z.string().min(1).max(TEXT_MAX) });
 
@@ -75,14 +82,33 @@ const templateSchema = z.object({
   bodyParams: z.array(z.string()),
 });
 
+const imageSchema = z.object({
+  kind: z.literal("image"),
+  mediaId: z.uuid(),
+  caption: z.string().min(1).max(MEDIA_CAPTION_MAX).optional(),
+});
+
 /** Parses an outbox row's payload back into an {@link OutMessage}, enforcing WhatsApp's limits. */
 export const outMessageSchema: z.ZodType<OutMessage> = z.discriminatedUnion("kind", [
   textSchema,
   buttonsSchema,
   listSchema,
   templateSchema,
+  imageSchema,
 ]);
 
 function isUnique(values: string[]): boolean {
   return new Set(values).size === values.length;
+}
+
+/** The text kept in an outbox row's message_body: what the message says, for support and search. */
+export function outMessageText(message: OutMessage): string {
+  switch (message.kind) {
+    case "template":
+      return message.name;
+    case "image":
+      return message.caption ?? "[image]";
+    default:
+      return message.body;
+  }
 }

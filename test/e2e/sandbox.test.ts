@@ -145,6 +145,40 @@ describe("the sandbox web chat in a real browser", () => {
     expect(await page.locator("#message-input").isVisible()).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, "sandbox-mobile.png"), fullPage: true });
   }, 120_000);
+
+  it("when a vendor sends REGISTER and answers every step, then the chat shows the join link and the QR poster as an image served by the app", async () => {
+    const owner = randomMobile();
+    const tag = Array.from({ length: 6 }, () => String.fromCharCode(65 + Math.floor(Math.random() * 26))).join("");
+    const url = runtime.url ?? "";
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${url}/sandbox`);
+    await chatAs(owner);
+
+    await botSays(/What is your business called\?/, await say("REGISTER"));
+    await botSays(new RegExp(`I suggest ${tag}SUYASP`), await say(`${tag} Suya Spot`));
+    await botSays(/What is your name/, await say("YES"));
+    await botSays(/Choose an owner PIN/, await say("Aisha Bello"));
+    await botSays(/Type the same PIN again/, await say("7305"));
+    await botSays(/for every ₦100/, await say("7305"));
+    await botSays(/first reward/, await say("1"));
+    await botSays(/Reply YES to create your programme/, await say("200 Free suya"));
+    const since = await say("YES");
+    await botSays(/is live on a 30-day free trial/, since);
+    const poster = await botSays(/Your QR poster/, since);
+
+    const image = poster.locator("img.image");
+    await expect
+      .poll(() => image.evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth === 1748 && img.naturalHeight === 2480), { timeout: STEP_TIMEOUT_MS })
+      .toBe(true);
+    const src = await image.getAttribute("src");
+    expect(src).toMatch(/^\/sandbox\/media\/\d+$/);
+    const served = await fetch(`${url}${src ?? ""}`);
+    expect(served.headers.get("content-type")).toBe("image/png");
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await poster.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "sandbox-register.png") });
+  }, 120_000);
 });
 
 /** Switches persona by typing a phone number and pressing Enter, as a keyboard user would. */

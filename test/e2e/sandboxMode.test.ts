@@ -9,6 +9,7 @@ import { startRuntime, type Runtime } from "../../src/runtime.ts";
 import { createSandboxGraphClient } from "../../src/sandbox/createSandboxGraphClient.ts";
 import { ensureDemoVendor } from "../../src/sandbox/ensureDemoVendor.ts";
 import { createSandboxChatLog } from "../../src/sandbox/sandboxChatLog.ts";
+import { createSandboxMediaStore } from "../../src/sandbox/sandboxMediaStore.ts";
 import { signWebhookBody, verifyWebhookSignature } from "../../src/whatsapp/verifyWebhookSignature.ts";
 import { parseWebhookPayload, type StatusUpdate } from "../../src/whatsapp/webhookPayload.ts";
 import { createCapturingLogger, createTestPool, randomPhone, testConfig, testDatabaseUrl } from "../helpers/testContext.ts";
@@ -133,6 +134,7 @@ describe("sandbox mode", () => {
       appSecret,
       appUrl: Promise.resolve(`http://127.0.0.1:${port}`),
       statusDelaysMs: [5, 5, 5],
+      mediaStore: createSandboxMediaStore(),
     });
     cleanups.push(async () => graph.stop());
 

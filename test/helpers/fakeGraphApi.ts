@@ -3,7 +3,22 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 
+/** A file posted to the media endpoint, as the multipart form carried it. */
+export type FakeGraphUpload = {
+  messagingProduct: string | null;
+  /** The form's `type` field. */
+  type: string | null;
+  /** The file part's own type, name and bytes. */
+  fileType: string;
+  filename: string;
+  bytes: Buffer;
+};
+
 export type FakeGraphRequest = {
+  /** `messages` (a send) or `media` (an upload). */
+  endpoint: "messages" | "media";
+  /** For an upload: the form's parts. */
+  upload: FakeGraphUpload | null;
   phoneNumberId: string;
   /** Graph API version from the path, e.g. `v24.0`. */
   version: string;
@@ -32,16 +47,20 @@ export type FakeGraphApi = {
   close(): Promise<void>;
 };
 
-const SEND_PATH = /^\/(v\d+\.\d+)\/([^/]+)\/messages$/;
+const SEND_PATH = /^\/(v\d+\.\d+)\/([^/]+)\/(messages|media)$/;
 
 /**
  * Starts a local fake of the Graph API's send endpoint (`POST /:version/:phoneNumberId/messages`)
- * on 127.0.0.1 and a random port. By default it accepts every message like Meta does.
+ * and media upload endpoint (`POST /:version/:phoneNumberId/media`, multipart) on 127.0.0.1 and
+ * a random port. By default it accepts every message and every PNG or JPEG up to 5 MB like Meta
+ * does, answering an upload `{ id }`; an image message naming an id it never gave is refused.
+ * https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#upload-media
  */
 export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   const requests: FakeGraphRequest[] = [];
   const waiters: Array<{ n: number; resolve: (requests: FakeGraphRequest[]) => void }> = [];
   let responder: (req: FakeGraphRequest) => FakeGraphResponse | undefined = () => undefined;
+  const uploaded = new Set<string>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -54,15 +73,19 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
     const match = SEND_PATH.exec(url.pathname);
     const version = match?.[1];
     const phoneNumberId = match?.[2];
+    const endpoint = match?.[3] === "media" ? "media" : "messages";
     if (req.method !== "POST" || version === undefined || phoneNumberId === undefined) {
       send(res, graphError(404, 100, `Unknown path components: ${url.pathname}`));
       return;
     }
     const raw = await readBody(req);
+    const upload = endpoint === "media" ? await readUpload(raw, req.headers["content-type"]) : null;
     const recorded: FakeGraphRequest = {
+      endpoint,
+      upload,
       phoneNumberId,
       version,
-      body: parseJson(raw),
+      body: endpoint === "media" ? null : parseJson(raw.toString("utf8")),
       authorization: req.headers.authorization ?? null,
       query: url.searchParams,
       at: Date.now(),
@@ -72,7 +95,7 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
       waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve([...requests]);
     }
-    const response = responder(recorded) ?? acceptedResponse(recorded.body);
+    const response = responder(recorded) ?? (endpoint === "media" ? acceptedUpload(uploaded, recorded.upload) : acceptedResponse(uploaded, recorded.body));
     if (response.delayMs !== undefined) await sleep(response.delayMs);
     if (!res.destroyed) send(res, response);
   }
@@ -117,7 +140,24 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   };
 }
 
-function acceptedResponse(body: unknown): FakeGraphResponse {
+/** Meta's answer to an upload: an id for the file, or the error it gives for a bad one. */
+function acceptedUpload(uploaded: Set<string>, upload: FakeGraphUpload | null): FakeGraphResponse {
+  if (upload === null) return graphError(400, 100, "The request body is not multipart form data");
+  if (upload.messagingProduct !== "whatsapp") return graphError(400, 100, "Param messaging_product must be whatsapp");
+  if (!["image/png", "image/jpeg"].includes(upload.fileType)) return graphError(400, 131053, `Unsupported file type ${upload.fileType}`);
+  if (upload.bytes.length === 0 || upload.bytes.length > 5 * 1024 * 1024) return graphError(400, 131053, "Image must be 1 byte to 5 MB");
+  const id = String(1_000_000_000_000 + uploaded.size);
+  uploaded.add(id);
+  return { status: 200, body: { id } };
+}
+
+function acceptedResponse(uploaded: ReadonlySet<string>, body: unknown): FakeGraphResponse {
+  const imageId = imageIdOf(body);
+  if (imageId !== null && !uploaded.has(imageId)) return graphError(400, 100, `Invalid parameter: unknown media id ${imageId}`);
+  return acceptedSend(body);
+}
+
+function acceptedSend(body: unknown): FakeGraphResponse {
   const to = recipientOf(body);
   return {
     status: 200,
@@ -145,10 +185,34 @@ function send(res: ServerResponse, response: FakeGraphResponse): void {
   res.end(payload);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** Reads a multipart body with the platform's own parser (undici's `Request.formData`). */
+async function readUpload(raw: Buffer, contentType: string | undefined): Promise<FakeGraphUpload | null> {
+  if (contentType === undefined || !contentType.startsWith("multipart/form-data")) return null;
+  try {
+    const form = await new Request("http://fake.invalid/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(raw) }).formData();
+    const file = form.get("file");
+    if (!(file instanceof File)) return null;
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : null;
+    };
+    return { messagingProduct: field("messaging_product"), type: field("type"), fileType: file.type, filename: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
+  } catch {
+    return null;
+  }
+}
+
+function imageIdOf(body: unknown): string | null {
+  if (typeof body !== "object" || body === null || !("image" in body)) return null;
+  const image = body.image;
+  if (typeof image !== "object" || image === null || !("id" in image) || typeof image.id !== "string") return null;
+  return image.id;
 }
 
 function parseJson(raw: string): unknown {

@@ -186,6 +186,7 @@ const sentBody = z.object({
     .loose()
     .optional(),
   template: z.object({ name: z.string() }).loose().optional(),
+  image: z.object({ id: z.string(), caption: z.string().optional() }).optional(),
 }).loose();
 
 export function recipientOf(request: FakeGraphRequest): string | null {
@@ -200,6 +201,7 @@ export function textOf(body: unknown): string {
   const m = parsed.data;
   if (m.text !== undefined) return m.text.body;
   if (m.template !== undefined) return `template:${m.template.name}`;
+  if (m.image !== undefined) return `image:${m.image.caption ?? ""}`;
   const text = m.interactive?.body?.text ?? "";
   const buttons = m.interactive?.action.buttons?.map((b) => b.reply.id) ?? [];
   const rows = m.interactive?.action.sections?.flatMap((s) => s.rows.map((r) => r.id)) ?? [];

@@ -72,4 +72,13 @@ describe("config", () => {
   it("when only one platform admin variable is set, then the other is named", () => {
     expect(messageFor({ PLATFORM_ADMIN_EMAIL: "admin@example.com" })).toContain("PLATFORM_ADMIN_PASSWORD");
   });
+
+  it("when PUBLIC_URL is unset, then links point at this machine's PORT; when set, its trailing slash is dropped", () => {
+    expect(loadConfig({ PORT: "8080" }).publicUrl).toBe("http://127.0.0.1:8080");
+    expect(loadConfig({ PUBLIC_URL: "https://loyalty.example.com/" }).publicUrl).toBe("https://loyalty.example.com");
+  });
+
+  it.each(["not a url", "ftp://loyalty.example.com"])("when PUBLIC_URL is %s, then start-up stops with one line naming it", (value) => {
+    expect(messageFor({ PUBLIC_URL: value })).toMatch(/^config: PUBLIC_URL /);
+  });
 });

@@ -14,6 +14,11 @@ export type DebitPointsInput = {
   rewardRedemptionId?: string | null;
   campaignId?: string | null;
   createdByUserId?: string | null;
+  /**
+   * Lots to spend before any other (a voided purchase takes back its own lots first, so the
+   * customer keeps the points they earned elsewhere with their own expiry); then first-in first-out.
+   */
+  preferLotIds?: readonly string[];
 };
 
 /** How much one debit took from one lot; a refund restores lots with their expiry. */
@@ -53,7 +58,7 @@ export async function debitPoints(tx: Tx, input: DebitPointsInput): Promise<Debi
     FROM points_transactions
     WHERE tenant_id = ${input.tenantId} AND customer_id = ${input.customerId}
       AND points_remaining > 0 AND expired = false
-    ORDER BY expires_at ASC NULLS LAST, created_at ASC, id ASC
+    ORDER BY id = ANY(${sql.array(input.preferLotIds ?? [], "uuid")}::uuid[]) DESC, expires_at ASC NULLS LAST, created_at ASC, id ASC
     FOR UPDATE
   `);
   const available = lots.reduce((sum, lot) => sum + lot.points_remaining, 0);

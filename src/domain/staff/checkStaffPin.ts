@@ -9,6 +9,8 @@ export type CheckStaffPinInput = {
   staffUserId: string;
   pin: string;
   now: Date;
+  /** The audit action a lockout writes; the owner chat checks the same PIN and count as `owner.pin_locked`. */
+  lockAction?: string;
 };
 
 export type CheckStaffPinResult =
@@ -73,7 +75,7 @@ export async function checkStaffPin(tx: Tx, input: CheckStaffPinInput): Promise<
   await writeAuditLog(tx, {
     tenantId: staff.tenant_id,
     actor: { userType: "system", userId: null },
-    action: "staff.pin_locked",
+    action: input.lockAction ?? "staff.pin_locked",
     entityType: "vendor_user",
     entityId: input.staffUserId,
     newValues: { lockedUntil: until.toISOString(), failures },

@@ -19,7 +19,7 @@ export async function setStaffPin(
   if (input.pin !== null && !isValidPin(input.pin)) return { ok: false, reason: "invalid_pin" };
   const pinHash = input.pin === null ? null : await hashSecret(input.pin);
   const id = await tx.maybeOneFirst(sql.type(idRow)`
-    UPDATE vendor_users SET staff_pin_hash = ${pinHash}, pin_enabled = ${pinHash !== null}
+    UPDATE vendor_users SET staff_pin_hash = ${pinHash}, pin_enabled = ${pinHash !== null}, pin_setup_until = NULL
     WHERE id = ${input.staffUserId} AND deleted_at IS NULL
     RETURNING id
   `);

@@ -23,7 +23,8 @@ export type CreateTenantResult =
   | { ok: true; tenant: Tenant; owner: StaffMember }
   | { ok: false; reason: "vendor_code_taken" | "phone_taken" };
 
-const TRIAL_DAYS = 30;
+/** How long a new tenant's trial lasts (platform-created and WhatsApp sign-ups alike). */
+export const TRIAL_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_ATTEMPTS = 8;
 

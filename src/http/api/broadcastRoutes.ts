@@ -27,7 +27,7 @@ const segmentStatus = z.enum(["active", "inactive"]);
  * The request form of `target_segment` (the domain's broadcastSegmentSchema, with the API's
  * length and range bounds); createBroadcast checks it again before storing it.
  */
-const targetSegmentBody = z
+export const targetSegmentBody = z
   .strictObject({
     loyalty_status: z.union([segmentStatus, z.array(segmentStatus).min(1).max(2)]).optional(),
     tags: z.array(tag).min(1).max(50).optional(),

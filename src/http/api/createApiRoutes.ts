@@ -5,12 +5,17 @@ import type { QueueFactory } from "../../jobs/queueFactory.ts";
 import type { PaystackClient } from "../../paystack/paystackClient.ts";
 import { createAuthenticator } from "../auth/authenticate.ts";
 import { loginRoutes } from "../auth/loginRoutes.ts";
+import { sessionRoutes } from "../auth/sessionRoutes.ts";
+import { whatsappLinkRoutes } from "../auth/whatsappLinkRoutes.ts";
 import { buildOpenApiDocument } from "../openapi/buildOpenApiDocument.ts";
 import type { ApiRoute } from "../openapi/defineRoute.ts";
 import { mountRoutes } from "../openapi/mountRoutes.ts";
 import { openapiRoute } from "../openapi/openapiRoute.ts";
 import { billingRoutes } from "../platform/billingRoutes.ts";
+import { consoleRoutes } from "../platform/consoleRoutes.ts";
+import { platformMetricsRoutes } from "../platform/platformMetricsRoutes.ts";
 import { tenantRoutes } from "../platform/tenantRoutes.ts";
+import { audienceRoutes } from "./audienceRoutes.ts";
 import { vendorRoutes } from "./vendorRoutes.ts";
 
 /** `queues`: where routes enqueue background work (a broadcast sent now starts in a worker). */
@@ -26,9 +31,14 @@ export type ApiDeps = {
 export function listApiRoutes(deps: ApiDeps): ApiRoute[] {
   const routes = [
     ...loginRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
+    ...sessionRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret, secureCookies: deps.config.nodeEnv === "production" }),
+    ...whatsappLinkRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
     ...tenantRoutes(deps),
     ...billingRoutes(deps),
     ...vendorRoutes(deps),
+    ...audienceRoutes(deps),
+    ...platformMetricsRoutes(deps),
+    ...consoleRoutes(deps),
   ];
   return [...routes, openapiRoute(routes, buildOpenApiDocument)];
 }

@@ -6,6 +6,7 @@ import { businessRoutes } from "./businessRoutes.ts";
 import { campaignRoutes } from "./campaignRoutes.ts";
 import type { ApiDeps } from "./createApiRoutes.ts";
 import { customerRoutes } from "./customerRoutes.ts";
+import { purchaseRoutes } from "./purchaseRoutes.ts";
 import { redemptionRoutes } from "./redemptionRoutes.ts";
 import { rewardRoutes } from "./rewardRoutes.ts";
 import { ruleRoutes } from "./ruleRoutes.ts";
@@ -26,5 +27,6 @@ export function vendorRoutes(deps: ApiDeps): ApiRoute[] {
     ...dataPortabilityRoutes(deps),
     ...claimRoutes(deps),
     ...subscriptionRoutes(deps),
+    ...purchaseRoutes(deps),
   ];
 }

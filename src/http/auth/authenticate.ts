@@ -4,16 +4,28 @@ import { API_KEY_PREFIX } from "../../domain/apiKeys/apiKeyRecord.ts";
 import { findApiKeyByToken } from "../../domain/apiKeys/findApiKeyByToken.ts";
 import { findVendorPrincipal } from "../../domain/auth/findVendorPrincipal.ts";
 import { findActivePlatformAdmin } from "../../domain/platform/findActivePlatformAdmin.ts";
+import { findWebSession } from "../../domain/sessions/findWebSession.ts";
+import { isCsrfTokenValid, type WebSessionKind } from "../../domain/sessions/webSession.ts";
 import { isTenantServing } from "../../db/tenants.ts";
 import { findTenantById } from "../../db/tenants.ts";
 import { permissionsSchema, type AuthContext } from "./authContext.ts";
+import { SESSION_COOKIES, readCookie } from "./sessionCookie.ts";
 import { verifyToken } from "./tokens.ts";
 
 export type AuthenticateResult =
   | { ok: true; auth: AuthContext }
-  | { ok: false; reason: "missing" | "invalid" | "tenant_suspended" };
+  | { ok: false; reason: "missing" | "invalid" | "tenant_suspended" | "csrf" };
 
-export type Authenticate = (authorization: string | undefined) => Promise<AuthenticateResult>;
+/** The browser-session side of a request: its cookies, CSRF header, and which API it calls. */
+export type SessionCredentials = {
+  cookie: string | undefined;
+  csrfToken: string | undefined;
+  /** GET/HEAD change nothing, so they need no CSRF token. */
+  safeMethod: boolean;
+  kind: WebSessionKind;
+};
+
+export type Authenticate = (authorization: string | undefined, session?: SessionCredentials) => Promise<AuthenticateResult>;
 
 /**
  * Turns an `Authorization: Bearer …` header into who is calling: a platform admin or vendor
@@ -22,7 +34,14 @@ export type Authenticate = (authorization: string | undefined) => Promise<Authen
  * tenant takes effect at once.
  */
 export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: string }): Authenticate {
-  return async (authorization) => {
+  const fromClaims = (claims: Who) => authenticateClaims(deps.pool, claims);
+  return async (authorization, session) => {
+    // A browser session when no Authorization header is sent; a header always wins (it is not
+    // ambient, so it needs no CSRF token).
+    if (authorization === undefined && session !== undefined) {
+      const secret = readCookie(session.cookie, SESSION_COOKIES[session.kind].name);
+      if (secret !== undefined) return authenticateSession(deps, secret, session, fromClaims);
+    }
     const match = /^Bearer ([\x21-\x7e]{1,2048})$/.exec(authorization ?? "");
     const credential = match?.[1];
     if (credential === undefined) return { ok: false, reason: authorization === undefined ? "missing" : "invalid" };
@@ -44,26 +63,51 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
 
     const claims = await verifyToken(deps.jwtSecret, credential);
     if (claims === null) return { ok: false, reason: "invalid" };
-    if (claims.kind === "platform") {
-      const admin = await withPlatform(deps.pool, (tx) => findActivePlatformAdmin(tx, claims.sub));
-      return admin === null ? { ok: false, reason: "invalid" } : { ok: true, auth: { kind: "platform", adminId: admin.id, role: admin.role } };
-    }
-    const principal = await withTenant(deps.pool, claims.tenant_id, (tx) => findVendorPrincipal(tx, claims.sub));
-    if (principal === null) return { ok: false, reason: "invalid" };
-    // An owner of a business suspended for non-payment keeps the billing routes, to pay.
-    const billingOnly = !principal.tenantServing && principal.tenantPayable && principal.role === "owner";
-    if (!principal.tenantServing && !billingOnly) return { ok: false, reason: "tenant_suspended" };
-    return {
-      ok: true,
-      auth: {
-        kind: "vendor",
-        tenantId: claims.tenant_id,
-        userId: principal.userId,
-        apiKeyId: null,
-        role: principal.role,
-        permissions: permissionsSchema.parse(principal.permissions ?? {}),
-        ...(billingOnly ? { billingOnly: true } : {}),
-      },
-    };
+    return fromClaims(claims);
   };
+}
+
+export type Who = { sub: string; kind: "platform"; tenant_id: null } | { sub: string; kind: "vendor"; tenant_id: string };
+
+/**
+ * The caller named by a verified token or a live session, as stored now: the user, admin and
+ * tenant are read again, so a disabled user or a suspended tenant is refused at once.
+ */
+export async function authenticateClaims(pool: DatabasePool, claims: Who): Promise<AuthenticateResult> {
+  if (claims.kind === "platform") {
+    const admin = await withPlatform(pool, (tx) => findActivePlatformAdmin(tx, claims.sub));
+    return admin === null ? { ok: false, reason: "invalid" } : { ok: true, auth: { kind: "platform", adminId: admin.id, role: admin.role } };
+  }
+  const principal = await withTenant(pool, claims.tenant_id, (tx) => findVendorPrincipal(tx, claims.sub));
+  if (principal === null) return { ok: false, reason: "invalid" };
+  // An owner of a business suspended for non-payment keeps the billing routes, to pay.
+  const billingOnly = !principal.tenantServing && principal.tenantPayable && principal.role === "owner";
+  if (!principal.tenantServing && !billingOnly) return { ok: false, reason: "tenant_suspended" };
+  return {
+    ok: true,
+    auth: {
+      kind: "vendor",
+      tenantId: claims.tenant_id,
+      userId: principal.userId,
+      apiKeyId: null,
+      role: principal.role,
+      permissions: permissionsSchema.parse(principal.permissions ?? {}),
+      ...(billingOnly ? { billingOnly: true } : {}),
+    },
+  };
+}
+
+async function authenticateSession(
+  deps: { pool: DatabasePool; jwtSecret: string },
+  secret: string,
+  session: SessionCredentials,
+  fromClaims: (claims: Who) => Promise<AuthenticateResult>,
+): Promise<AuthenticateResult> {
+  const found = await withPlatform(deps.pool, (tx) => findWebSession(tx, session.kind, secret, new Date()));
+  if (found === null) return { ok: false, reason: "invalid" };
+  // Checked after the session is known to be live, so a forged page learns nothing either way.
+  if (!session.safeMethod && !isCsrfTokenValid(deps.jwtSecret, secret, session.csrfToken)) return { ok: false, reason: "csrf" };
+  return found.kind === "platform"
+    ? fromClaims({ sub: found.adminId, kind: "platform", tenant_id: null })
+    : fromClaims({ sub: found.userId, kind: "vendor", tenant_id: found.tenantId });
 }

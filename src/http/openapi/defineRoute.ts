@@ -17,11 +17,18 @@ export type Access =
    */
   | { kind: "vendor"; roles: readonly VendorRole[]; permission?: string };
 
-export type Reply =
+export type Reply = (
   | { status: number; json: unknown }
   | { status: number; contentType: string; body: string | Buffer }
   /** Written chunk by chunk as the iterable yields (an export), with backpressure; `filename` makes it a download. */
-  | { status: number; contentType: string; stream: AsyncIterable<string>; filename?: string };
+  | { status: number; contentType: string; stream: AsyncIterable<string>; filename?: string }
+) & {
+  /** Response headers beside the body (the session routes set cookies). */
+  headers?: Record<string, string>;
+};
+
+/** The request headers a route may read (the session routes read the cookie and Authorization). */
+export type RequestHeaders = { authorization?: string | undefined; cookie?: string | undefined; csrfToken?: string | undefined };
 
 export type ResponseSpec = { description: string; schema?: z.ZodType; contentType?: string };
 
@@ -44,6 +51,7 @@ export type RouteInput<Auth, B extends z.ZodType, Q extends z.ZodObject, P exten
   body: z.output<B>;
   query: z.output<Q>;
   params: z.output<P>;
+  headers: RequestHeaders;
 };
 
 type Handler<Auth, B extends z.ZodType, Q extends z.ZodObject, P extends z.ZodObject> = (
@@ -62,7 +70,7 @@ export type ApiRoute = {
   params: z.ZodObject | null;
   responses: Record<number, ResponseSpec>;
   before: RequestHandler[];
-  run(raw: { auth: AuthContext | null; body: unknown; query: unknown; params: unknown }): Promise<Reply>;
+  run(raw: { auth: AuthContext | null; body: unknown; query: unknown; params: unknown; headers?: RequestHeaders }): Promise<Reply>;
 };
 
 /** For routes without a body, query or path parameters; any field sent is refused. */
@@ -146,7 +154,7 @@ function build<Auth, B extends z.ZodType, Q extends z.ZodObject, P extends z.Zod
       }
       const query = spec.query.parse(raw.query ?? {});
       const body = spec.body.parse(raw.body ?? {});
-      return spec.handle({ auth, body, query, params: params.data });
+      return spec.handle({ auth, body, query, params: params.data, headers: raw.headers ?? {} });
     },
   };
 }

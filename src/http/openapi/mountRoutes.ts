@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { AppError, ForbiddenError, UnauthorizedError } from "../../errors.ts";
 import type { Authenticate } from "../auth/authenticate.ts";
 import type { AuthContext } from "../auth/authContext.ts";
+import { CSRF_HEADER } from "../auth/sessionCookie.ts";
 import type { ApiRoute } from "./defineRoute.ts";
 
 /** `/api/v1/rewards/{id}` → `/api/v1/rewards/:id`. */
@@ -27,15 +28,23 @@ export function mountRoutes(routes: readonly ApiRoute[], authenticate: Authentic
       }
       let auth: AuthContext | null = null;
       if (route.access.kind !== "public") {
-        const result = await authenticate(req.headers.authorization);
+        const result = await authenticate(req.headers.authorization, {
+          cookie: req.headers.cookie,
+          csrfToken: req.get(CSRF_HEADER),
+          safeMethod: req.method === "GET" || req.method === "HEAD",
+          kind: route.path.startsWith("/api/platform/") ? "platform" : "vendor",
+        });
         if (!result.ok) {
           if (result.reason === "tenant_suspended") throw new ForbiddenError("This business's account is suspended");
+          if (result.reason === "csrf") throw new AppError(403, "csrf_token_invalid", "Send the session's CSRF token in the X-CSRF-Token header");
           throw new UnauthorizedError(result.reason === "missing" ? "Authentication required" : "Invalid or expired credentials");
         }
         auth = result.auth;
       }
-      const reply = await route.run({ auth, body: req.body, query: req.query, params: req.params });
+      const headers = { authorization: req.headers.authorization, cookie: req.headers.cookie, csrfToken: req.get(CSRF_HEADER) };
+      const reply = await route.run({ auth, body: req.body, query: req.query, params: req.params, headers });
       res.setHeader("cache-control", "no-store");
+      for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       if ("json" in reply) {
         res.status(reply.status).json(reply.json);
       } else if ("stream" in reply) {

@@ -165,6 +165,18 @@ function renderEntry(entry) {
   item.dataset.id = entry.id;
   const bubble = element("div", "bubble");
   if (entry.template) bubble.append(element("div", "template-name", `Template: ${entry.template}`));
+  if (entry.image) {
+    const link = element("a", "image-link");
+    link.href = entry.image;
+    link.target = "_blank";
+    link.rel = "noopener";
+    const image = element("img", "image");
+    image.src = entry.image;
+    image.alt = entry.text || "Image";
+    image.loading = "lazy";
+    link.append(image);
+    bubble.append(link);
+  }
   bubble.append(document.createTextNode(entry.text));
   const meta = element("div", "meta");
   meta.append(element("time", "", new Date(entry.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })));

@@ -13,6 +13,7 @@ export type TenantFixture = {
   invoiceId: string;
   broadcastId: string;
   claimId: string;
+  purchaseId: string;
   tenantId: string;
 };
 
@@ -20,6 +21,10 @@ export type TenantFixture = {
 export const validBodies: Record<string, () => Record<string, unknown>> = {
   "POST /api/platform/auth/login": () => ({ email: "nobody@example.com", password: "wrong-password" }),
   "POST /api/v1/auth/login": () => ({ vendor_code: "NOPE", email: "nobody@example.com", password: "wrong-password" }),
+  "POST /api/v1/auth/session": () => ({ vendor_code: "NOPE", email: "nobody@example.com", password: "wrong-password" }),
+  "POST /api/platform/auth/session": () => ({ email: "nobody@example.com", password: "wrong-password" }),
+  "POST /api/v1/broadcasts/audience": () => ({ target_segment: { tags: ["vip"] } }),
+  "POST /api/v1/auth/whatsapp-link": () => ({ token: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }),
   "POST /api/platform/tenants": () => ({
     business_name: "Fuzz Foods",
     phone_number: uniqueLocalPhone(),
@@ -54,6 +59,7 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   "PATCH /api/v1/customers/{id}": () => ({ tags: ["vip"], notes: "Likes jollof" }),
   "POST /api/v1/customers/{id}/adjustments": () => ({ points: 5, reason: "Goodwill" }),
   "POST /api/v1/purchases": () => ({ customer_phone: uniqueLocalPhone(), amount_kobo: 500000, idempotency_key: randomUUID() }),
+  "POST /api/v1/purchases/{id}/void": () => ({ reason: "Logged twice by mistake" }),
   "POST /api/v1/redemptions/verify": () => ({ code: "ZZZZZZZZ" }),
   "POST /api/v1/redemptions/{id}/cancel": () => ({ reason: "Customer changed their mind" }),
   "PATCH /api/v1/settings": () => ({ greeting_message: "Welcome to our shop!" }),
@@ -86,6 +92,7 @@ export function fillPath(path: string, f: TenantFixture): string {
       case "broadcasts": return f.broadcastId;
       case "claims": return f.claimId;
       case "invoices": return f.invoiceId;
+      case "purchases": return f.purchaseId;
       default: throw new Error(`no fixture id for /${segment}/{id}`);
     }
   };

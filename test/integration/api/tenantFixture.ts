@@ -58,7 +58,7 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
   );
   const purchase = await call(app, "post", "/api/v1/purchases", { token, body: { customer_phone: uniqueLocalPhone(), amount_kobo: 100000 } });
   if (purchase.status !== 201) throw new Error(`purchase answered ${purchase.status}: ${JSON.stringify(purchase.body)}`);
-  const customerId = z.object({ customer_id: z.uuid() }).parse(purchase.body).customer_id;
+  const { customer_id: customerId, id: purchaseId } = z.object({ customer_id: z.uuid(), id: z.uuid() }).parse(purchase.body);
   const adjusted = await call(app, "post", `/api/v1/customers/${customerId}/adjustments`, { token, body: { points: 100, reason: "Welcome gift" } });
   if (adjusted.status !== 201) throw new Error(`adjust answered ${adjusted.status}`);
   const redemption = await withTenant(app.pool, tenant.id, (tx) => redeemReward(tx, { tenantId: tenant.id, customerId, rewardId, now: new Date() }));
@@ -103,6 +103,7 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
       invoiceId,
       broadcastId,
       claimId: claim.claim.id,
+      purchaseId,
     },
   };
 }

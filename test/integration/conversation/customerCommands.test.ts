@@ -122,7 +122,7 @@ describe("JOIN", () => {
 
   it("when someone who never joined writes, then they get the platform greeting", async () => {
     expect(await app.say(randomPhone(), "hello")).toEqual([
-      "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).",
+      "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.",
     ]);
   });
 });

@@ -81,6 +81,15 @@ async function seedEveryTenantTable(tenantId: string): Promise<void> {
     await tx.query(sql.type(id)`
       INSERT INTO api_keys (tenant_id, name, key_hash, prefix, created_by_user_id)
       VALUES (${tenantId}, 'POS', ${tenantId.replaceAll("-", "").padEnd(64, "0")}, 'llk_test', ${userId}) RETURNING id`);
+    await tx.query(sql.type(id)`
+      INSERT INTO login_links (tenant_id, vendor_user_id, token_hash, expires_at)
+      VALUES (${tenantId}, ${userId}, ${tenantId.replaceAll("-", "").padEnd(64, "1")}, now() + interval '10 minutes') RETURNING id`);
+    await tx.query(sql.type(id)`
+      INSERT INTO web_sessions (session_hash, kind, tenant_id, vendor_user_id, expires_at)
+      VALUES (${tenantId.replaceAll("-", "").padEnd(64, "2")}, 'vendor', ${tenantId}, ${userId}, now() + interval '1 hour') RETURNING id`);
+    await tx.query(sql.type(id)`
+      INSERT INTO media (tenant_id, purpose, mime_type, bytes, sha256)
+      VALUES (${tenantId}, 'qr_poster', 'image/png', '\x89504e47'::bytea, ${tenantId.replaceAll("-", "").padEnd(64, "0")}) RETURNING id`);
   });
 }
 
@@ -103,7 +112,7 @@ describe("tenant isolation", () => {
       expect.arrayContaining([
         "audit_logs", "broadcasts", "campaigns", "customer_points_balance", "customers", "daily_metrics",
         "points_rules", "points_transactions", "purchases", "reward_redemptions", "rewards",
-        "tenant_invoices", "vendor_users", "whatsapp_messages", "api_keys",
+        "tenant_invoices", "vendor_users", "whatsapp_messages", "api_keys", "media", "login_links",
       ]),
     );
   });

@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 const STRANGER_REPLY =
-  "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).";
+  "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.";
 
 /** Meta's success answer from the fixture, for `to`, with our own wamid. */
 function accepted(to: string, wamid: string): FakeGraphResponse {
@@ -290,7 +290,7 @@ describe("claiming replies", () => {
     const [id] = await writeReplies([phone], { ageSeconds: 0 });
     const process = createOutboundProcessor({
       pool: app.pool,
-      graph: { send: () => Promise.reject(new Error("socket exploded")) },
+      graph: { send: () => Promise.reject(new Error("socket exploded")), uploadMedia: () => Promise.reject(new Error("socket exploded")) },
       limiter: createSlidingWindowLimiter(1000),
       log: createCapturingLogger().log,
       metrics: createMetrics(),

@@ -197,7 +197,7 @@ describe("fixture payloads", () => {
     expect((await postLikeMeta(raw)).status).toBe(200);
     const replies = await app.repliesTo(phone, 1);
     expect(replies[0]?.body).toEqual(
-      textSend(phone, "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT)."),
+      textSend(phone, "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it."),
     );
   });
 });

@@ -94,7 +94,7 @@ describe("POST /webhook signature", () => {
     // A stranger: the platform greeting, once.
     const replies = await app.repliesTo(phone, 1);
     expect(replies.map((r) => r.body)).toEqual([
-      textSend(phone, "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT)."),
+      textSend(phone, "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it."),
     ]);
     expectNoSecretsInLogs(app, [phone, "Hola José 👋", "Hola Jos"]);
   });

@@ -21,6 +21,14 @@ function fakeEngine(overrides: Partial<Record<StaffIntent["type"], (intent: Staf
           : { type: "REDEMPTION_NOT_FOUND" };
       case "fulfilRedemption":
         return { type: "REDEMPTION_FULFILLED", code: intent.code };
+      case "holdNewPin":
+        return { type: "NEW_PIN_HELD" };
+      case "setNewPin":
+        return intent.pin === "4821" ? { type: "PIN_SET", staffName: "Tunde" } : { type: "PIN_MISMATCH" };
+      case "findUndoablePurchase":
+        return { type: "UNDO_FOUND", purchaseId: "p-1", amountKobo: 500000, customerPhoneMasked: "234801***678", points: 50 };
+      case "undoPurchase":
+        return { type: "UNDO_DONE", amountKobo: 500000, customerPhoneMasked: "234801***678", pointsReversed: 30, pointsShortfall: 20 };
       case "endStaffSession":
       case "reply":
         return null;
@@ -246,5 +254,62 @@ describe("staff flow", () => {
   it("when a non-text message arrives, then the staff member is told only text is read", () => {
     const result = runStaffFlow(null, { type: "NON_TEXT", now: NOW });
     expect(result.intents).toEqual([{ type: "reply", message: { kind: "text", body: "I can only read text messages." } }]);
+  });
+
+  it("when a staff member added in the owner chat sends STAFF, then they choose a PIN typed twice and are signed in", () => {
+    const chat = staffChat();
+    const welcome = chat.send({ type: "STAFF_START", vendorName: "Mama Put", needsPin: true });
+    expect(wordsOf(welcome.replies[0] ?? { kind: "text", body: "" })).toMatch(/Choose your staff PIN/);
+    const first = chat.say("4821");
+    expect(first.requests).toEqual([{ type: "holdNewPin", pin: "4821" }]);
+    expect(first.replies.map(wordsOf).join("\n")).toMatch(/same PIN again/);
+    expect(JSON.stringify(first.snapshot)).not.toContain("4821");
+    const second = chat.say("4821");
+    expect(second.requests).toEqual([{ type: "setNewPin", pin: "4821" }]);
+    expect(wordsOf(second.replies[0] ?? { kind: "text", body: "" })).toMatch(/PIN is saved. Hi Tunde/);
+    expect(JSON.stringify(second.snapshot)).not.toContain("4821");
+    expect(chat.say("LOG 0801 234 5678 5000").requests).toEqual([{ type: "previewPurchase", customerPhone: "2348012345678", amountKobo: 500000 }]);
+  });
+
+  it("when the second PIN differs, then the staff member chooses again and is not signed in", () => {
+    const chat = staffChat();
+    chat.send({ type: "STAFF_START", vendorName: "Mama Put", needsPin: true });
+    chat.say("4821");
+    const mismatch = chat.say("1111");
+    expect(mismatch.replies.map(wordsOf).join("\n")).toMatch(/two PINs were different/);
+    expect(mismatch.snapshot).toMatchObject({ state: { value: "choosingPin" } });
+    expect(chat.say("abc").replies.map(wordsOf).join("\n")).toMatch(/4 to 6 digits/);
+    expect(chat.say("LOG 0801 234 5678 5000").requests).toEqual([]);
+  });
+
+  it("when a signed-in staff member sends UNDO and YES, then their last purchase is found, confirmed and undone", () => {
+    const chat = signedIn();
+    const asked = chat.say("undo");
+    expect(asked.requests).toEqual([{ type: "findUndoablePurchase" }]);
+    expect(optionIdsOf(asked.replies[0])).toEqual(["YES", "NO"]);
+    expect(wordsOf(asked.replies[0] ?? { kind: "text", body: "" })).toMatch(/Undo ₦5,000\.00 for 234801\*\*\*678/);
+    const done = chat.say("YES");
+    expect(done.requests).toEqual([{ type: "undoPurchase", purchaseId: "p-1" }]);
+    expect(wordsOf(done.replies[0] ?? { kind: "text", body: "" })).toMatch(/Undone: ₦5,000\.00.*30 points taken back \(20 were already spent\)/);
+  });
+
+  it("when there is nothing to undo or the staff member says NO, then nothing is voided", () => {
+    const none = staffChat(fakeEngine({ checkPin: () => ({ type: "PIN_OK", staffName: "Ada" }), findUndoablePurchase: () => ({ type: "UNDO_NONE" }) }));
+    none.staff();
+    none.say("1234");
+    expect(none.say("UNDO").replies.map(wordsOf).join("\n")).toMatch(/Nothing to undo/);
+    const chat = signedIn();
+    chat.say("UNDO");
+    const no = chat.say("no");
+    expect(no.requests).toEqual([]);
+    expect(no.replies.map(wordsOf).join("\n")).toMatch(/Not undone/);
+  });
+
+  it("when someone not signed in sends UNDO, then the session ends and nothing is looked up", () => {
+    const result = runStaffFlow(null, { type: "TEXT", text: "UNDO", now: NOW });
+    expect(result.intents).toEqual([
+      { type: "reply", message: { kind: "text", body: expect.stringMatching(/Send STAFF/) } },
+      { type: "endStaffSession" },
+    ]);
   });
 });

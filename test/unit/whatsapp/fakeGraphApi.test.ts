@@ -84,7 +84,7 @@ describe("startFakeGraphApi", () => {
   });
 
   it("when an unknown path is called, then it answers 404 and records nothing", async () => {
-    const res = await post("/v24.0/1/media", {});
+    const res = await post("/v24.0/1/settings", {});
 
     expect(res.status).toBe(404);
     expect(fake.requests).toHaveLength(0);

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createGraphClient, isNumberThrottled, type SendResult } from "../../../src/whatsapp/graphClient.ts";
-import type { OutMessage } from "../../../src/whatsapp/outMessage.ts";
+import type { GraphMessage } from "../../../src/whatsapp/graphClient.ts";
 import { startFakeGraphApi, type FakeGraphApi } from "../../helpers/fakeGraphApi.ts";
 import { readFixture } from "./fixtures.ts";
 
@@ -12,7 +12,7 @@ const TO = "2348012345678";
 const TOKEN = "test-token";
 const SEND_PATH = `/${VERSION}/${PHONE_NUMBER_ID}/messages`;
 
-const text: OutMessage = { kind: "text", body: "Hello José 👋" };
+const text: GraphMessage = { kind: "text", body: "Hello José 👋" };
 
 function graphClient(extra: { appSecret?: string } = {}) {
   return createGraphClient({ apiUrl: GRAPH, apiVersion: VERSION, token: TOKEN, ...extra });
@@ -176,7 +176,7 @@ describe("createGraphClient against the fake Graph API", () => {
     return createGraphClient({ apiUrl: `${fake.url}/`, apiVersion: VERSION, token: TOKEN });
   }
 
-  async function sendAndCapture(message: OutMessage): Promise<{ result: SendResult; body: unknown }> {
+  async function sendAndCapture(message: GraphMessage): Promise<{ result: SendResult; body: unknown }> {
     const result = await fakeClient().send(PHONE_NUMBER_ID, TO, message);
     const [request] = await fake.waitForRequests(1, 2_000);
     expect(request?.phoneNumberId).toBe(PHONE_NUMBER_ID);
@@ -339,7 +339,7 @@ describe("createGraphClient against the fake Graph API", () => {
     expect(result).toMatchObject({ ok: false, code: null, retryable: true, reason: "network_error" });
   });
 
-  it.each<[string, OutMessage]>([
+  it.each<[string, GraphMessage]>([
     ["four buttons", { kind: "buttons", body: "b", buttons: ["1", "2", "3", "4"].map((id) => ({ id, title: id })) }],
     ["a 21-character button title", { kind: "buttons", body: "b", buttons: [{ id: "a", title: "x".repeat(21) }] }],
     ["duplicate button titles", { kind: "buttons", body: "b", buttons: [{ id: "a", title: "Same" }, { id: "b", title: "Same" }] }],
