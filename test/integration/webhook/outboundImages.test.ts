@@ -57,7 +57,8 @@ function uploadsSince(since: number): FakeGraphRequest[] {
 
 const imageSendSchema = z.object({ to: z.string(), type: z.literal("image"), image: z.object({ id: z.string(), caption: z.string().optional() }) });
 
-describe("outbound image messages", () => {
+// Some tests render a poster first: over a second on a loaded 2-core machine.
+describe("outbound image messages", { timeout: 120_000 }, () => {
   it("when an image reply is queued, then it is uploaded to the media endpoint as multipart and sent as an image with the returned media id", async () => {
     const phone = randomPhone();
     const since = app.graph.requests.length;
