@@ -222,7 +222,7 @@ describe("owner mode", { timeout: 120_000 }, () => {
   it("when the owner is disabled or their phone changes mid-session, then the next message ends the session", async () => {
     const { ownerPhone, ownerId, pin } = await ownerReady();
     await signIn(ownerPhone, pin);
-    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({ id: z.uuid() }))`UPDATE vendor_users SET phone_number = '2348030000001' WHERE id = ${ownerId} RETURNING id`));
+    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({ id: z.uuid() }))`UPDATE vendor_users SET phone_number = ${randomMobile()} WHERE id = ${ownerId} RETURNING id`));
     expect((await app.say(ownerPhone, "TODAY"))[0]).toBe("Your owner session has ended. Send OWNER to start again.");
     expect((await contactOf(ownerPhone)).owner_tenant_id).toBeNull();
   });
