@@ -66,6 +66,10 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(20),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
+  INBOUND_SENDER_RATE_PER_MINUTE: positiveInt(20),
+  INBOUND_PHONE_NUMBER_IDS: optionalString.pipe(
+    z.string().regex(/^\d+(,\d+)*$/, "must be numeric phone number ids separated by commas").optional(),
+  ),
 });
 
 export type Config = Readonly<{
@@ -94,6 +98,12 @@ export type Config = Readonly<{
   conversationIdleMinutes: number;
   dataDir: string;
   embeddedPgPort: number | undefined;
+  inbound: Readonly<{
+    /** Flood control: a sender's messages past this many a minute are skipped, with one "slow down" reply. */
+    senderRatePerMinute: number;
+    /** The numbers whose messages this process drains; undefined drains every number. */
+    phoneNumberIds: readonly string[] | undefined;
+  }>;
 }>;
 
 /**
@@ -159,5 +169,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    inbound: Object.freeze({
+      senderRatePerMinute: e.INBOUND_SENDER_RATE_PER_MINUTE,
+      phoneNumberIds: e.INBOUND_PHONE_NUMBER_IDS === undefined ? undefined : Object.freeze(e.INBOUND_PHONE_NUMBER_IDS.split(",")),
+    }),
   });
 }

@@ -7,10 +7,10 @@ import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
 import { outMessageSchema } from "../whatsapp/outMessage.ts";
-import { coalesceCalls } from "./coalesceCalls.ts";
-import { createKeyedMutex } from "./keyedMutex.ts";
-import { outboundJobSchema } from "./messageQueues.ts";
-import type { SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
+import { coalesceCalls } from "../queues/coalesceCalls.ts";
+import { createKeyedMutex } from "../queues/keyedMutex.ts";
+import { outboundJobSchema } from "../queues/messageQueues.ts";
+import type { SlidingWindowLimiter } from "../queues/slidingWindowLimiter.ts";
 
 export type OutboundDeps = {
   pool: DatabasePool;
@@ -22,6 +22,8 @@ export type OutboundDeps = {
   limiter: SlidingWindowLimiter;
   log: Logger;
   metrics: Metrics;
+  /** This worker's lease (workerSession.ts), recorded on the replies it claims; none in some tests. */
+  leaseId?: () => number | null;
 };
 
 /** What the processor reads of a BullMQ job. */
@@ -54,7 +56,7 @@ const MAX_WAITS = 12;
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
   const claim = coalesceCalls(
-    async (ids: string[]) => onePerReply(await onPlatform(deps.pool, (db) => claimReplies(db, ids))),
+    async (ids: string[]) => onePerReply(await onPlatform(deps.pool, (db) => claimReplies(db, ids, deps.leaseId?.() ?? null))),
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "claim" }, size) },
   );
   const record = coalesceCalls(
