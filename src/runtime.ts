@@ -27,8 +27,10 @@ import { createSandbox } from "./sandbox/createSandbox.ts";
 
 /** Senders claimed per drain transaction (bench/inbound: see docs/benchmarks-inbound.md). */
 const DEFAULT_DRAIN_SENDERS = 8;
-/** Most of one sender's messages in one drain transaction: a flood never makes one unbounded. */
+/** Most of one sender's messages read in one drain transaction: a flood never makes one unbounded. */
 const MAX_MESSAGES_PER_SENDER = 50;
+/** Most of one sender's messages handled in one drain transaction (the others of the batch wait for them). */
+const MAX_HANDLED_PER_SENDER = 4;
 
 /** Measured with bench/inbound's max run: 32 slots sent 125 msg/s (most slots waited behind one person's earlier reply), 256 sent 274. */
 const DEFAULT_OUTBOUND_CONCURRENCY = 256;
@@ -143,6 +145,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         scope,
         maxSenders: drainSenders,
         maxPerSender: MAX_MESSAGES_PER_SENDER,
+        maxHandledPerSender: MAX_HANDLED_PER_SENDER,
         senderRatePerMinute: config.inbound.senderRatePerMinute,
         leaseId: session.leaseId,
       }),

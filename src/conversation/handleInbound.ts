@@ -17,6 +17,11 @@ export type DrainOptions = {
   maxSenders: number;
   /** Most of one sender's messages read in one transaction (the rest wait for the next drain). */
   maxPerSender: number;
+  /**
+   * Most of one sender's messages handled (not skipped) in one transaction: the other senders of
+   * the batch wait for them, so a busy sender cannot make everyone else's answer late.
+   */
+  maxHandledPerSender: number;
   /** Flood control: a sender's messages past this many in a minute are skipped (INBOUND_SENDER_RATE_PER_MINUTE). */
   senderRatePerMinute: number;
   /** This worker's lease, written on the replies (see workerSession.ts). */
@@ -54,6 +59,7 @@ async function handleSender(deps: EngineDeps, tx: Tx, inbox: ClaimedInbox, optio
   let claimed: Contact | null = inbox.contact;
   let slowedDown = inbox.slowedRecently;
   const skipped: string[] = [];
+  let handledHere = 0;
   for (const row of inbox.pending) {
     if (row.recentCount > options.senderRatePerMinute) {
       skipped.push(row.id);
@@ -72,6 +78,9 @@ async function handleSender(deps: EngineDeps, tx: Tx, inbox: ClaimedInbox, optio
       }
       continue;
     }
+    // The rest are the next drain's (this sender is claimed again, as the one waiting longest).
+    if (handledHere >= options.maxHandledPerSender) break;
+    handledHere += 1;
     const log = deps.log.child({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone) });
     try {
       // The lock is held; the row may have changed while handling the previous message.
