@@ -161,8 +161,9 @@ const strandedRow = z.object({ id: z.uuid(), orphaned: z.boolean() });
 /**
  * Replies left behind: still queued, or claimed by a sender that died. `orphaned` rows name a
  * worker lease that is gone (see workerSession.ts): their worker died after writing or claiming
- * them, whatever their age. The others are older than `olderThanMs` (a hand-off that failed, a
- * retry job lost with Redis) or claimed past the stale-claim time with no lease. Broadcast rows
+ * them, whatever their age. The others have been queued longer than `olderThanMs` since they
+ * were written or last tried (a hand-off that failed, a retry job lost with Redis), or claimed
+ * past the stale-claim time with no lease. Broadcast rows
  * are left to their broadcast sender (the minute scan restarts it).
  */
 export async function findStrandedReplies(tx: Tx, scope: InboxScope, olderThanMs: number, limit: number): Promise<{ orphaned: string[]; old: string[] }> {
@@ -171,7 +172,9 @@ export async function findStrandedReplies(tx: Tx, scope: InboxScope, olderThanMs
     SELECT id, ${leaseGone(sql.fragment`m`)} AS orphaned FROM whatsapp_messages m
     WHERE direction = 'outbound' AND whatsapp_status IN ('queued', 'sending') AND broadcast_id IS NULL
       AND ${scopeFilter(scope, "m.business_phone_number_id")}
-      AND (${leaseGone(sql.fragment`m`)} OR (created_at < ${cutoff} AND (whatsapp_status = 'queued' OR ${staleReplyClaim(sql.fragment`m`)})))
+      AND (${leaseGone(sql.fragment`m`)}
+        OR (whatsapp_status = 'queued' AND updated_at < ${cutoff})
+        OR (whatsapp_status = 'sending' AND ${staleReplyClaim(sql.fragment`m`)}))
     ORDER BY created_at LIMIT ${limit}
   `);
   return { orphaned: rows.filter((row) => row.orphaned).map((row) => row.id), old: rows.filter((row) => !row.orphaned).map((row) => row.id) };

@@ -16,6 +16,14 @@ export type SweepResult = { outbound: number; orphaned: number; parkedStatusesAp
 /** A parked status callback that found no message in a day was not for one of ours. */
 const PARKED_STATUS_TTL_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * A reply still queued this long after it was written (or last tried) is queued again: its
+ * hand-off failed, or its retry job was lost with Redis's data. Queuing again is safe for a row
+ * whose job still waits (the job id is the row's: BullMQ adds nothing) or that is being sent
+ * in-process (the claim lets one sender have it).
+ */
+export const STRANDED_AFTER_MS = 5_000;
+
 /** How often a worker sweeps: a dead worker's replies are picked up within this of its death. */
 export const SWEEP_INTERVAL_MS = 2_000;
 
@@ -39,7 +47,7 @@ export function createSweeper(deps: {
   metrics: Metrics;
   olderThanMs?: number;
 }): { start(intervalMs?: number): void; stop(): void; sweepOnce(): Promise<SweepResult> } {
-  const olderThanMs = deps.olderThanMs ?? 30_000;
+  const olderThanMs = deps.olderThanMs ?? STRANDED_AFTER_MS;
   let running = false;
 
   async function sweepOnce(): Promise<SweepResult> {

@@ -27,6 +27,8 @@ export type TestApp = {
    * that arrived on the numbers its process serves, so each app answers only its own test's messages.
    */
   phoneNumberId: string;
+  /** The app's Redis key prefix (its queues' key space) on the Redis backend. */
+  queuePrefix: string;
   graph: FakeGraphApi;
   pool: DatabasePool;
   logs: ReturnType<typeof createCapturingLogger>;
@@ -71,6 +73,7 @@ export async function startTestApp(
   const id = `${process.pid}_${Date.now()}_${(counter += 1)}`;
   // Runtimes of one deployment (a shared queue name) serve the same number.
   const phoneNumberId = phoneNumberIdFor(options.sharedQueueName ?? id);
+  const queuePrefix = `{t${options.sharedQueueName ?? id}}`;
   let queueSchema: string | undefined;
   if (backend === "postgres") {
     queueSchema = `bullmq_t${options.sharedQueueName ?? id}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
@@ -96,7 +99,7 @@ export async function startTestApp(
     databaseUrl: testDatabaseUrl(),
     role: options.role ?? "all",
     host: "127.0.0.1",
-    queuePrefix: `{t${options.sharedQueueName ?? id}}`,
+    queuePrefix,
     ...(queueSchema === undefined ? {} : { queueSchema }),
     inboundConcurrency: options.inboundConcurrency ?? 4,
     ...(options.sweeperIntervalMs === undefined ? {} : { sweeperIntervalMs: options.sweeperIntervalMs }),
@@ -109,6 +112,7 @@ export async function startTestApp(
     runtime,
     url,
     phoneNumberId,
+    queuePrefix,
     graph,
     pool,
     logs,
