@@ -12,6 +12,8 @@ export type AppProcess = {
   kill(): Promise<void>;
   /** SIGTERM, waiting for the graceful shutdown. */
   stop(): Promise<void>;
+  /** Whether the process has exited (on its own, or killed). */
+  exited(): boolean;
 };
 
 const startedLine = z.object({ msg: z.literal("loyaltylaas started"), url: z.string() });
@@ -51,6 +53,7 @@ export async function startAppProcess(env: Record<string, string>, onLog: (line:
       signal(child, "SIGTERM");
       await exited;
     },
+    exited: () => child.exitCode !== null || child.signalCode !== null,
   };
 }
 

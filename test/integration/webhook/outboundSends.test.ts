@@ -396,6 +396,8 @@ describe("sweeper", () => {
       await eventually(async () => expect(await (await queue.getJob(`out-${id}`))?.isCompleted()).toBe(true));
       // Now the row is unsent again while a finished job holds its id (as when a job ends before its row is done).
       await owner.query(sql.type(z.object({ id: z.uuid() }))`UPDATE whatsapp_messages SET whatsapp_status = 'queued' WHERE id = ${id ?? ""} RETURNING id`);
+      // Queued longer than the sweeper's 1 s since that change.
+      await settle(1_200);
 
       await sweepNow();
 
