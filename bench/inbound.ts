@@ -50,6 +50,8 @@ const options = parseOptions({
   maxSeconds: intOption(120, 1_200),
   drainSeconds: intOption(60, 600),
   inboundConcurrency: z.coerce.number().int().positive().max(1_000).optional(),
+  /** Senders one drain transaction claims (the runtime's default when not given). */
+  inboundDrainSenders: z.coerce.number().int().positive().max(1_000).optional(),
   outboundConcurrency: z.coerce.number().int().positive().max(1_000).optional(),
   /** Raised far above real traffic so the per-number send limiter is not what is measured. */
   sendRate: intOption(100_000, 10_000_000),
@@ -138,6 +140,7 @@ try {
     host: "127.0.0.1",
     queuePrefix,
     ...(options.inboundConcurrency === undefined ? {} : { inboundConcurrency: options.inboundConcurrency }),
+    ...(options.inboundDrainSenders === undefined ? {} : { inboundDrainSenders: options.inboundDrainSenders }),
     ...(options.outboundConcurrency === undefined ? {} : { outboundConcurrency: options.outboundConcurrency }),
   });
   runtime = app;
@@ -150,6 +153,7 @@ try {
         queuePrefix,
         logLevel: options.logLevel,
         ...(options.inboundConcurrency === undefined ? {} : { inboundConcurrency: options.inboundConcurrency }),
+        ...(options.inboundDrainSenders === undefined ? {} : { inboundDrainSenders: options.inboundDrainSenders }),
         ...(options.outboundConcurrency === undefined ? {} : { outboundConcurrency: options.outboundConcurrency }),
       }),
     );
