@@ -41,10 +41,13 @@ export async function storeInboundMessages(
       SELECT * FROM jsonb_to_recordset(${sql.jsonb(jsonValue.parse(incoming))})
         AS m(n int, type text, body text, wa_id text, sender text, phone_number_id text, sent_at timestamptz, payload jsonb)
     ), first_contact AS (
-      -- A first-time sender gets a contact row now, so the drain has a row to claim; an existing
-      -- row is not touched (DO NOTHING takes no lock: a drain holding the sender never delays this).
+      -- A first-time sender gets a contact row now, so the drain has a row to claim. A known
+      -- sender's row is left alone, and not even checked by the unique index: that check waits
+      -- for a drain that is updating the row, and the webhook must never wait for a drain.
       INSERT INTO contacts (phone_number, whatsapp_name, last_inbound_at)
-      SELECT DISTINCT ON (sender) sender, payload->>'profileName', now() FROM incoming ORDER BY sender, n DESC
+      SELECT DISTINCT ON (sender) sender, payload->>'profileName', now() FROM incoming
+      WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.phone_number = incoming.sender)
+      ORDER BY sender, n DESC
       ON CONFLICT (phone_number) DO NOTHING
     ), inserted AS (
       INSERT INTO whatsapp_messages (
