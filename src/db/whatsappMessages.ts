@@ -161,19 +161,29 @@ const strandedRow = z.object({ id: z.uuid(), orphaned: z.boolean() });
 /**
  * Replies left behind: still queued, or claimed by a sender that died. `orphaned` rows name a
  * worker lease that is gone (see workerSession.ts): their worker died after writing or claiming
- * them, whatever their age. The others have been queued longer than `olderThanMs` since they
- * were written or last tried (a hand-off that failed, a retry job lost with Redis), or claimed
- * past the stale-claim time with no lease. Broadcast rows
+ * them, whatever their age. The others have waited too long: queued unsent `olderThanMs` since
+ * they were written (a hand-off that failed, an overflow job lost with Redis; a live worker's
+ * replies wait that long in its own sender under load), or `retriedOlderThanMs` since a failed
+ * try (a retry job lost with Redis), or claimed past the stale-claim time with no lease. Broadcast rows
  * are left to their broadcast sender (the minute scan restarts it).
  */
-export async function findStrandedReplies(tx: Tx, scope: InboxScope, olderThanMs: number, limit: number): Promise<{ orphaned: string[]; old: string[] }> {
+export async function findStrandedReplies(
+  tx: Tx,
+  scope: InboxScope,
+  /** Queued this long unsent since written: its hand-off failed, or its overflow job was lost. */
+  olderThanMs: number,
+  /** Queued this long since a failed try: its retry job may have gone with Redis's data. */
+  retriedOlderThanMs: number,
+  limit: number,
+): Promise<{ orphaned: string[]; old: string[] }> {
   const cutoff = sql.timestamp(new Date(Date.now() - olderThanMs));
+  const retryCutoff = sql.timestamp(new Date(Date.now() - retriedOlderThanMs));
   const rows = await tx.any(sql.type(strandedRow)`
     SELECT id, ${leaseGone(sql.fragment`m`)} AS orphaned FROM whatsapp_messages m
     WHERE direction = 'outbound' AND whatsapp_status IN ('queued', 'sending') AND broadcast_id IS NULL
       AND ${scopeFilter(scope, "m.business_phone_number_id")}
       AND (${leaseGone(sql.fragment`m`)}
-        OR (whatsapp_status = 'queued' AND updated_at < ${cutoff})
+        OR (whatsapp_status = 'queued' AND updated_at < CASE WHEN attempts > 0 THEN ${retryCutoff} ELSE ${cutoff} END)
         OR (whatsapp_status = 'sending' AND ${staleReplyClaim(sql.fragment`m`)}))
     ORDER BY created_at LIMIT ${limit}
   `);

@@ -17,12 +17,17 @@ export type SweepResult = { outbound: number; orphaned: number; parkedStatusesAp
 const PARKED_STATUS_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * A reply still queued this long after it was written (or last tried) is queued again: its
- * hand-off failed, or its retry job was lost with Redis's data. Queuing again is safe for a row
- * whose job still waits (the job id is the row's: BullMQ adds nothing) or that is being sent
- * in-process (the claim lets one sender have it).
+ * A reply queued unsent this long after it was written is queued again (its hand-off failed, or
+ * its overflow job was lost with Redis's data). Under load a live worker's replies wait in its
+ * own sender: a shorter time would queue them all a second time for nothing.
  */
-export const STRANDED_AFTER_MS = 5_000;
+export const STRANDED_AFTER_MS = 30_000;
+/**
+ * A reply queued this long after a failed try is queued again: its retry job (first backoff 1 s)
+ * may have gone with Redis's data. Queuing again is safe: a job still waiting keeps its id (BullMQ
+ * adds nothing), and the claim lets one sender have the row.
+ */
+export const RETRY_STRANDED_AFTER_MS = 5_000;
 
 /** How often a worker sweeps: a dead worker's replies are picked up within this of its death. */
 export const SWEEP_INTERVAL_MS = 2_000;
@@ -30,9 +35,8 @@ export const SWEEP_INTERVAL_MS = 2_000;
 /**
  * Repairs the outbound side (the inbox needs no sweeper: workers drain it by polling). Replies
  * whose worker died (its lease is gone: see workerSession.ts) are handed to this process's reply
- * sender at once, with no Redis involved; replies left queued longer than `olderThanMs` by a live
- * worker (a hand-off that failed, a retry job lost with Redis) are queued again on the outbound
- * queue (job ids are the row ids, so a job still waiting gets no second one; the sender skips
+ * sender at once, with no Redis involved; replies a live worker left queued too long (see
+ * STRANDED_AFTER_MS and RETRY_STRANDED_AFTER_MS) are queued again on the outbound queue (job ids are the row ids, so a job still waiting gets no second one; the sender skips
  * rows already sent). Also applies status callbacks that arrived before their message's wamid
  * was recorded (parked by the webhook), once it is.
  */
@@ -48,10 +52,11 @@ export function createSweeper(deps: {
   olderThanMs?: number;
 }): { start(intervalMs?: number): void; stop(): void; sweepOnce(): Promise<SweepResult> } {
   const olderThanMs = deps.olderThanMs ?? STRANDED_AFTER_MS;
+  const retriedOlderThanMs = Math.min(olderThanMs, RETRY_STRANDED_AFTER_MS);
   let running = false;
 
   async function sweepOnce(): Promise<SweepResult> {
-    const stranded = await withPlatform(deps.pool, (tx) => findStrandedReplies(tx, deps.scope, olderThanMs, 500));
+    const stranded = await withPlatform(deps.pool, (tx) => findStrandedReplies(tx, deps.scope, olderThanMs, retriedOlderThanMs, 500));
     const parked = await withPlatform(deps.pool, async (tx) => ({
       applied: await applyParkedStatusCallbacks(tx),
       dropped: await dropStaleParkedStatusCallbacks(tx, PARKED_STATUS_TTL_MS),

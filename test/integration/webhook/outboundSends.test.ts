@@ -253,7 +253,7 @@ describe("claiming replies", () => {
     const [stale] = await writeReplies([randomPhone()], { ageSeconds: 120, status: "sending" });
     const [fresh] = await writeReplies([randomPhone()], { ageSeconds: 120, status: "sending", claimAgeSeconds: 0 });
 
-    const stranded = await withPlatform(app.pool, (tx) => findStrandedReplies(tx, { all: false, phoneNumberIds: [app.phoneNumberId] }, 30_000, 10_000));
+    const stranded = await withPlatform(app.pool, (tx) => findStrandedReplies(tx, { all: false, phoneNumberIds: [app.phoneNumberId] }, 30_000, 5_000, 10_000));
     // Failed at once, so neither test project's sweeper sends them.
     await withPlatform(app.pool, (tx) =>
       recordReplyOutcomes(tx, [stale, fresh].map((id) => ({ id: id ?? "", kind: "failed", code: "test", message: "test row" }))),
