@@ -41,6 +41,7 @@ const options = parseOptions({
 const APP_SECRET = "chaos-app-secret";
 const PHONE_NUMBER_ID = "109876543210987";
 const log = createLogger("silent");
+const resentLine = z.object({ msg: z.literal("reply left sending by a worker that died; sending it again"), outboxId: z.uuid() });
 
 type Fault = { name: string; acknowledged: number; answered: number; lost: number; duplicated: number; resentCounted: number; recoverSeconds: number | null; note: string };
 
@@ -252,8 +253,6 @@ function freePort(): Promise<number> {
     });
   });
 }
-
-const resentLine = z.object({ msg: z.literal("reply left sending by a worker that died; sending it again"), outboxId: z.uuid() });
 
 function parseJson(line: string): unknown {
   try {
