@@ -23,11 +23,21 @@ export function staleReplyClaim(m: FragmentSqlToken): FragmentSqlToken {
 }
 
 /**
- * Whether row `m` names a worker lease that is no longer held. The live leases are read once per
+ * A PostgreSQL restart ends every session, so every lease is missing until its worker has
+ * connected again (within a second or two): for this long after the server started, a missing
+ * lease proves nothing, and only the stale-claim timer counts.
+ */
+export const LEASE_SETTLE_MS = 10_000;
+
+/**
+ * Whether row `m` names a worker lease that is no longer held (and the server has been up long
+ * enough for live workers to have taken theirs again: {@link LEASE_SETTLE_MS}). The live leases are read once per
  * statement (a hashed subplan over pg_locks), not once per row.
  */
 export function leaseGone(m: FragmentSqlToken): FragmentSqlToken {
-  return sql.fragment`(${m}.claimed_by IS NOT NULL AND ${m}.claimed_by::bigint NOT IN (
+  return sql.fragment`(${m}.claimed_by IS NOT NULL
+    AND now() - pg_postmaster_start_time() > make_interval(secs => ${LEASE_SETTLE_MS / 1000})
+    AND ${m}.claimed_by::bigint NOT IN (
     SELECT l.objid::bigint FROM pg_locks l
     WHERE l.locktype = 'advisory' AND l.classid = ${WORKER_LEASE_NAMESPACE}::oid AND l.objsubid = 2
       AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())

@@ -102,21 +102,21 @@ describe("kill -9 under load", () => {
     // Meta takes a while to answer a send; a reply is in flight for that long.
     graph.respondWith(() => ({ status: 200, body: { messaging_product: "whatsapp", contacts: [], messages: [{ id: `wamid.sent.${randomUUID()}` }] }, delayMs: 80 }));
     const first = await start();
-    const phones = Array.from({ length: 40 }, () => randomPhone());
+    const phones = Array.from({ length: 20 }, () => randomPhone());
     const acknowledged = new Map<string, number>(phones.map((phone) => [phone, 0]));
     let target = first.url;
     let stop = false;
-    // A steady load below what the app can answer (each phone a message every half second), so
-    // what follows the kill measures recovery, not a backlog.
+    // A steady load below what the app can answer on a busy 2-core machine (each phone a message
+    // a second), so what follows the kill measures recovery, not a backlog.
     const load = Promise.all(
       phones.map(async (phone) => {
         for (let n = 0; !stop; n += 1) {
           if (await post(target, phone, `hello ${n}`)) acknowledged.set(phone, (acknowledged.get(phone) ?? 0) + 1);
-          await new Promise((resolve) => setTimeout(resolve, 500));
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
         }
       }),
     );
-    await graph.waitForRequests(150, 30_000);
+    await graph.waitForRequests(60, 30_000);
 
     await first.kill();
     stop = true;
@@ -146,7 +146,7 @@ describe("kill -9 under load", () => {
       SELECT id, contact_phone FROM whatsapp_messages WHERE id = ANY(${sql.array([...resent], "uuid")})`);
     const uncounted = phones.filter((phone, n) => (extra[n] ?? 0) > resentTo.filter((row) => row.contact_phone === phone).length);
     process.stdout.write(`kill -9: ${ackedTotal} acknowledged, ${[...stored.values()].reduce((a, b) => a + b, 0)} stored, ${graph.requests.length} replies, ${extra.reduce((a, b) => a + b, 0)} duplicated (${resent.size} counted), recovered ${Math.round(recoveredInMs)} ms after ready, ${Math.round(second.readyAt - second.spawnedAt)} ms to start\n`);
-    expect(ackedTotal).toBeGreaterThan(100);
+    expect(ackedTotal).toBeGreaterThan(50);
     expect(lost).toEqual([]);
     expect(uncounted).toEqual([]);
     expect(recoveredInMs).toBeLessThan(5_000);
