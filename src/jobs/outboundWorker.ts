@@ -31,6 +31,8 @@ export type OutboundJob = Pick<Job, "id" | "data" | "opts">;
 
 /** Most rows claimed, or outcomes recorded, in one transaction. */
 const MAX_BATCH = 100;
+/** How long recording an outcome is tried again while the database is away. */
+const RECORD_RETRY_MS = 30_000;
 /** How many times a job waits for an earlier reply to the same person before it gives up (and BullMQ retries it). */
 const MAX_WAITS = 12;
 
@@ -68,6 +70,23 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "record" }, size) },
   );
   /**
+   * Records an outcome, trying again while the database is away (a restart, a failover): the
+   * outcome is known only here, and a row left `sending` by a live worker holds up that person's
+   * later replies until its claim goes stale (a minute).
+   */
+  async function recordDurably(outcome: ReplyOutcome): Promise<boolean> {
+    const started = Date.now();
+    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 2_000)) {
+      try {
+        return await record(outcome);
+      } catch (err) {
+        if (Date.now() - started > RECORD_RETRY_MS) throw err;
+        deps.log.warn({ err, outboxId: outcome.id }, "reply outcome not recorded; trying again");
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
+  /**
    * Meta's status callback for a reply can beat the record of its wamid (it is then parked):
    * applied as soon as the wamid is recorded, not at the sweeper's next pass. A failure here is
    * left to the sweeper.
@@ -90,7 +109,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
    * @throws the step's error (a retry, or UnrecoverableError for the job's own row).
    */
   async function sendClaimed(job: OutboundJob, outboxId: string, reply: ClaimedReply): Promise<string | null> {
-    const sending = sendOne(deps, job, outboxId, reply, record);
+    const sending = sendOne(deps, job, outboxId, reply, recordDurably);
     const settled = sending.catch(() => undefined);
     inFlight.set(reply.contact_phone, settled);
     let step: Step;
