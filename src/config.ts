@@ -78,6 +78,10 @@ const envSchema = z.object({
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   /** Where people reach this app (links sent in chat, e.g. the owner's dashboard sign-in link). */
   PUBLIC_URL: optionalUrl(["http:", "https:"]),
+  INBOUND_SENDER_RATE_PER_MINUTE: positiveInt(20),
+  INBOUND_PHONE_NUMBER_IDS: optionalString.pipe(
+    z.string().regex(/^\d+(,\d+)*$/, "must be numeric phone number ids separated by commas").optional(),
+  ),
 });
 
 export type Config = Readonly<{
@@ -120,6 +124,12 @@ export type Config = Readonly<{
   }>;
   /** The app's public base URL, no trailing slash; default `http://127.0.0.1:<PORT>`. */
   publicUrl: string;
+  inbound: Readonly<{
+    /** Flood control: a sender's messages past this many a minute are skipped, with one "slow down" reply. */
+    senderRatePerMinute: number;
+    /** The numbers whose messages this process drains; undefined drains every number. */
+    phoneNumberIds: readonly string[] | undefined;
+  }>;
 }>;
 
 /**
@@ -209,5 +219,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       graceDays: e.BILLING_GRACE_DAYS,
     }),
     publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ""),
+    inbound: Object.freeze({
+      senderRatePerMinute: e.INBOUND_SENDER_RATE_PER_MINUTE,
+      phoneNumberIds: e.INBOUND_PHONE_NUMBER_IDS === undefined ? undefined : Object.freeze(e.INBOUND_PHONE_NUMBER_IDS.split(",")),
+    }),
   });
 }

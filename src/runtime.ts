@@ -10,14 +10,17 @@ import { createApp } from "./http/app.ts";
 import { createMetricsRoutes } from "./http/metricsRoutes.ts";
 import { createWebRoutes } from "./http/web/webRoutes.ts";
 import { createWebhookRoutes } from "./http/webhook/webhookRoutes.ts";
-import { createInboundProcessor } from "./jobs/inboundWorker.ts";
 import { createBroadcastSender } from "./jobs/broadcastSender.ts";
-import { BROADCAST_SEND_JOB, createMessageQueues, INBOUND_QUEUE, OUTBOUND_QUEUE } from "./jobs/messageQueues.ts";
+import { BROADCAST_SEND_JOB, createMessageQueues, OUTBOUND_QUEUE } from "./queues/messageQueues.ts";
 import { createOutboundProcessor } from "./jobs/outboundWorker.ts";
 import { createReplyHandOff, type ReplyHandOff } from "./jobs/replyHandOff.ts";
-import { createQueueFactory, type QueueFactory } from "./jobs/queueFactory.ts";
-import { createSlidingWindowLimiter } from "./jobs/slidingWindowLimiter.ts";
+import { createQueueFactory, type QueueFactory } from "./queues/queueFactory.ts";
+import { createSlidingWindowLimiter } from "./queues/slidingWindowLimiter.ts";
 import { createSweeper, type SweepResult } from "./jobs/sweeper.ts";
+import { createInboundDrainer, type InboundDrainer } from "./jobs/inboundDrainer.ts";
+import type { Drained } from "./conversation/handleInbound.ts";
+import type { InboxScope } from "./db/inboxScope.ts";
+import { openWorkerSession, type WorkerSession } from "./db/workerSession.ts";
 import { startScheduledJobs } from "./jobs/scheduled/startScheduledJobs.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
@@ -25,6 +28,13 @@ import { createGraphClient, type GraphClient } from "./whatsapp/graphClient.ts";
 import { createSandbox } from "./sandbox/createSandbox.ts";
 import { createPaystackGateway } from "./paystack/createPaystackGateway.ts";
 import { createPaystackWebhookRoutes } from "./http/webhook/paystackWebhookRoutes.ts";
+
+/** Senders claimed per drain transaction (bench/inbound: see docs/benchmarks-inbound.md). */
+const DEFAULT_DRAIN_SENDERS = 8;
+/** Most of one sender's messages read in one drain transaction: a flood never makes one unbounded. */
+const MAX_MESSAGES_PER_SENDER = 50;
+/** Most of one sender's messages handled in one drain transaction (the others of the batch wait for them). */
+const MAX_HANDLED_PER_SENDER = 4;
 
 /** Measured with bench/inbound's max run: 32 slots sent 125 msg/s (most slots waited behind one person's earlier reply), 256 sent 274. */
 const DEFAULT_OUTBOUND_CONCURRENCY = 256;
@@ -35,8 +45,10 @@ export type Runtime = {
   pool: DatabasePool;
   queues: QueueFactory;
   metrics: Metrics;
-  /** Queues stranded rows again now (tests; the sweeper also runs on a timer). */
+  /** Picks up stranded replies now (tests; the sweeper also runs on a timer). */
   sweepOnce(): Promise<SweepResult>;
+  /** Drains the inbox once now (tests; workers drain on NOTIFY and by polling); nothing on a web-only runtime. */
+  drainOnce(): Promise<Drained>;
   server: Server | undefined;
   url: string | undefined;
   /** Stops in order: HTTP, workers, queues, pool. */
@@ -53,8 +65,10 @@ export type RuntimeOptions = {
   /** Redis key prefix / queue schema, so parallel tests do not share queues. */
   queuePrefix?: string;
   queueSchema?: string;
-  /** Inbound worker concurrency (several jobs of different senders at once). */
+  /** Inbound drain loops run at once (each holds its senders' locks in its own transaction). */
   inboundConcurrency?: number;
+  /** Most senders one drain transaction claims; default {@link DEFAULT_DRAIN_SENDERS}. */
+  inboundDrainSenders?: number;
   /**
    * Outbound jobs run at once (Graph API calls in flight, gated by the rate limiter). A job holds
    * no database connection (claims and records are coalesced), but a job whose reply waits
@@ -95,8 +109,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 
   let broadcastSender: ReturnType<typeof createBroadcastSender> | undefined;
   let replies: ReplyHandOff | undefined;
-  const sweeper = createSweeper({ pool, inbound: messageQueues.inbound, outbound: messageQueues.outbound, log, metrics });
+  let drainer: InboundDrainer | undefined;
+  let workerSession: WorkerSession | undefined;
   if (options.role !== "web") {
+    // The worker's own session: LISTEN for the webhook's NOTIFY, and the lease its reply claims name.
+    const scope = inboxScopeOf(config);
+    workerSession = await openWorkerSession(options.databaseUrl, log, (phoneNumberIds) => {
+      if (scope.all || phoneNumberIds.some((id) => scope.phoneNumberIds.includes(id))) drainer?.wake();
+    });
+  }
+  const session = workerSession;
+  if (options.role !== "web" && session !== undefined) {
     const graph =
       options.graph ??
       sandbox?.graph ??
@@ -108,16 +131,33 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // One limiter per process for replies and broadcasts: the limit is per sending number.
     const ratePerSecond = config.whatsapp.sendRatePerSecond;
     const limiter = createSlidingWindowLimiter(ratePerSecond);
-    const sendReply = createOutboundProcessor({ pool, graph, limiter, log, metrics });
+    const sendReply = createOutboundProcessor({ pool, graph, limiter, log, metrics, leaseId: () => session.leaseId });
     const outboundConcurrency = options.outboundConcurrency ?? DEFAULT_OUTBOUND_CONCURRENCY;
     // The replies a message gets are sent by the process that wrote them, up to the outbound
     // worker's own concurrency; the queue takes overflow and retries.
     replies = createReplyHandOff({ sendReply, outbound: messageQueues.outbound, maxInFlight: outboundConcurrency, log, metrics });
     const sender = createBroadcastSender({ pool, graph, limiter, ratePerSecond, log, metrics });
     broadcastSender = sender;
-    queues.worker(INBOUND_QUEUE, createInboundProcessor({ pool, config, log, metrics, replies, queues }), {
+    const scope = inboxScopeOf(config);
+    const drainSenders = options.inboundDrainSenders ?? DEFAULT_DRAIN_SENDERS;
+    drainer = createInboundDrainer({
+      pool,
+      config,
+      log,
+      metrics,
+      replies,
+      queues,
       concurrency: options.inboundConcurrency ?? 8,
+      options: () => ({
+        scope,
+        maxSenders: drainSenders,
+        maxPerSender: MAX_MESSAGES_PER_SENDER,
+        maxHandledPerSender: MAX_HANDLED_PER_SENDER,
+        senderRatePerMinute: config.inbound.senderRatePerMinute,
+        leaseId: session.leaseId,
+      }),
     });
+    drainer.start();
     // Broadcast senders share the outbound queue: one long job per broadcast among the replies.
     queues.worker(OUTBOUND_QUEUE, (job, token) => (job.name === BROADCAST_SEND_JOB ? sender.process(job, token) : sendReply(job)), {
       concurrency: outboundConcurrency,
@@ -131,6 +171,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       schedules: options.platformSchedules ?? true,
       paystack: paystack.client,
     });
+  }
+  const sweeper = createSweeper({ pool, outbound: messageQueues.outbound, scope: inboxScopeOf(config), replies, log, metrics });
+  if (options.role !== "web") {
     sweeper.start(options.sweeperIntervalMs);
   }
 
@@ -143,7 +186,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       pool,
       queues,
       rawRoutes: [
-        createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }),
+        createWebhookRoutes({ config, log, pool, metrics }),
         createMetricsRoutes(metrics),
         createPaystackWebhookRoutes({ pool, log, gateway: paystack }),
       ],
@@ -171,19 +214,31 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     server,
     url,
     sweepOnce: () => sweeper.sweepOnce(),
+    drainOnce: () => drainer?.drainOnce() ?? Promise.resolve({ senders: 0, handled: 0, skipped: 0, outboxIds: [], afterCommit: [] }),
     async stop() {
       sandbox?.stop();
       if (server !== undefined) await closeServer(server);
       sweeper.stop();
       // A broadcast sender runs until its broadcast is done: ask it to hand back what is unsent.
       broadcastSender?.stop();
+      await drainer?.stop();
       await queues.closeWorkers();
-      // Replies handed off before the inbound worker closed are sent (or queued) before the queues close.
+      // Replies handed off before the drains stopped are sent (or queued) before the queues close.
       await replies?.drain();
       await queues.close();
+      await workerSession?.close();
       await pool.end();
     },
   };
+}
+
+/**
+ * The numbers this process drains (DESIGN.md §2): INBOUND_PHONE_NUMBER_IDS when set (processes
+ * configured per number, or several deployments sharing one database), otherwise every number.
+ */
+function inboxScopeOf(config: Config): InboxScope {
+  const ids = config.inbound.phoneNumberIds;
+  return ids === undefined ? { all: true } : { all: false, phoneNumberIds: ids };
 }
 
 function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {

@@ -20,6 +20,7 @@ const startSchema = z.object({
   queuePrefix: z.string(),
   logLevel: z.enum(["info", "warn", "silent"]),
   inboundConcurrency: z.number().int().positive().optional(),
+  inboundDrainSenders: z.number().int().positive().optional(),
   outboundConcurrency: z.number().int().positive().optional(),
 });
 const commandSchema = z.discriminatedUnion("type", [startSchema, z.object({ type: z.literal("stats") }), z.object({ type: z.literal("exit") })]);
@@ -46,6 +47,7 @@ async function handle(command: z.infer<typeof commandSchema>): Promise<void> {
         role: "worker",
         queuePrefix: command.queuePrefix,
         ...(command.inboundConcurrency === undefined ? {} : { inboundConcurrency: command.inboundConcurrency }),
+        ...(command.inboundDrainSenders === undefined ? {} : { inboundDrainSenders: command.inboundDrainSenders }),
         ...(command.outboundConcurrency === undefined ? {} : { outboundConcurrency: command.outboundConcurrency }),
       });
       elu = performance.eventLoopUtilization();

@@ -1,8 +1,5 @@
 import type { DatabasePool } from "slonik";
-import { coalesceCalls } from "../jobs/coalesceCalls.ts";
-import { enqueueInbound } from "../jobs/messageQueues.ts";
-import type { JobQueue } from "../jobs/queueFactory.ts";
-import type { Logger } from "../logger.ts";
+import { coalesceCalls } from "../queues/coalesceCalls.ts";
 import type { Metrics } from "../metrics.ts";
 import type { WebhookEvents } from "../whatsapp/webhookPayload.ts";
 import { storeWebhookEvents, type StoredWebhook } from "./storeWebhookEvents.ts";
@@ -11,32 +8,23 @@ import { storeWebhookEvents, type StoredWebhook } from "./storeWebhookEvents.ts"
 const MAX_BATCH = 200;
 
 /**
- * The webhook's store-then-queue step, with concurrent deliveries coalesced (coalesceCalls):
- * deliveries that arrive while one is being stored go together, in one transaction and one
- * queue call. A quiet webhook pays no delay; a busy one pays one transaction per batch instead
- * of one per delivery (each round trip costs both this process and PostgreSQL a socket write).
+ * The webhook's store step, with concurrent deliveries coalesced (coalesceCalls): deliveries
+ * that arrive while one is being stored go together, in one statement (or one transaction when
+ * status callbacks come with them). A quiet webhook pays no delay; a busy one pays one round trip
+ * per batch instead of one per delivery. Storing also wakes the inbound workers (one NOTIFY per
+ * batch, delivered at commit): there is no queue call and no Redis on this path.
  *
  * A delivery's promise resolves only after its rows are committed (the caller may then answer
  * 200); it rejects when they could not be stored (the caller answers 5xx so Meta retries). A
  * batch that fails is retried one delivery at a time, so one bad delivery cannot fail others.
- * A failed enqueue is only logged: the rows are stored, and the sweeper queues them later.
  */
-export function createWebhookIntake(deps: { pool: DatabasePool; inboundQueue: JobQueue; log: Logger; metrics: Metrics }) {
+export function createWebhookIntake(deps: { pool: DatabasePool; metrics: Metrics }) {
   const accept = coalesceCalls(
-    async (batch: WebhookEvents[]): Promise<StoredWebhook[]> => {
-      const stored = await storeWebhookEvents(deps.pool, batch);
-      const pendingIds = [...new Set(stored.flatMap((result) => result.pendingIds))];
-      try {
-        await enqueueInbound(deps.inboundQueue, pendingIds);
-      } catch (err) {
-        deps.log.warn({ err, count: pendingIds.length }, "inbound enqueue failed; the sweeper will retry");
-      }
-      return stored;
-    },
+    (batch: WebhookEvents[]): Promise<StoredWebhook[]> => storeWebhookEvents(deps.pool, batch),
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.webhookBatchSize.observe(size) },
   );
   return {
-    /** Stores a parsed delivery and queues its messages; resolves once it is committed. */
+    /** Stores a parsed delivery (its messages wait in the inbox); resolves once it is committed. */
     accept,
   };
 }

@@ -1,67 +1,101 @@
-import type { DatabasePool } from "slonik";
-import type { Config } from "../config.ts";
-import { claimSenderOf, readLockedContact, type Contact } from "../db/contacts.ts";
-import { finishInboundMessage, listPendingInbound, type Reply } from "../db/inbox.ts";
+import { readLockedContact, type Contact } from "../db/contacts.ts";
+import { finishInboundMessage, type Reply } from "../db/inbox.ts";
+import { claimSenders, readClaimedInbox, skipInboundMessages, type ClaimedInbox } from "../db/inboxDrain.ts";
+import type { InboxScope } from "../db/inboxScope.ts";
 import type { Tx } from "../db/sql.ts";
-import { findRoutingTenants, type RoutingTenant, type RoutingTenants } from "../db/tenants.ts";
-import type { InboundRow } from "../db/whatsappMessages.ts";
 import { enterPlatform, withPlatform } from "../db/withTenant.ts";
-import { maskPhone, type Logger } from "../logger.ts";
-import type { Metrics } from "../metrics.ts";
-import type { QueueFactory } from "../jobs/queueFactory.ts";
-import type { OutMessage } from "../whatsapp/outMessage.ts";
-import { parseKeyword } from "../../flows/parsers/parseKeyword.ts";
+import { maskPhone } from "../logger.ts";
+import type { EngineDeps } from "./engineTypes.ts";
+import { InboundMessageError } from "./inboundMessageError.ts";
 import { platformReplies } from "./platformReplies.ts";
-import { handleJoin } from "./handleJoin.ts";
-import { routeOwnerMessage } from "./runOwnerConversation.ts";
-import { runCustomerConversation } from "./runCustomerConversation.ts";
-import { runSignupConversation } from "./runSignupConversation.ts";
-import { isSignupActive } from "../../flows/signup.ts";
-import { signupWords } from "../../flows/signupWords.ts";
-import { endStaffSession, runStaffConversation, startStaffConversation } from "./runStaffConversation.ts";
+import { routeMessage } from "./routeMessage.ts";
 
-/** `queues`: where work that must wait for the commit is queued (a broadcast the owner chat sent). */
-export type EngineDeps = { pool: DatabasePool; config: Config; log: Logger; metrics: Metrics; queues?: QueueFactory };
-
-/** What one handled message produced: replies to send and who they belong to. */
-export type Handled = {
-  route: string;
-  tenantId: string | null;
-  customerId: string | null;
-  replies: OutMessage[];
-  /** The customer flow's new snapshot, saved on `customerId` with the handled mark. */
-  conversationState?: unknown;
-  /** Messages to other people (a customer told about points a staff member logged). */
-  notifications?: { contactPhone: string; customerId: string | null; message: OutMessage; triggeredBy: string }[];
-  /** Work to start once the message's transaction has committed (queueing a broadcast's start). */
-  afterCommit?: (() => Promise<void>)[];
+export type DrainOptions = {
+  /** The numbers this process serves (INBOUND_PHONE_NUMBER_IDS). */
+  scope: InboxScope;
+  /** Most senders claimed in one transaction. */
+  maxSenders: number;
+  /** Most of one sender's messages read in one transaction (the rest wait for the next drain). */
+  maxPerSender: number;
+  /**
+   * Most of one sender's messages handled (not skipped) in one transaction: the other senders of
+   * the batch wait for them, so a busy sender cannot make everyone else's answer late.
+   */
+  maxHandledPerSender: number;
+  /** Flood control: a sender's messages past this many in a minute are skipped (INBOUND_SENDER_RATE_PER_MINUTE). */
+  senderRatePerMinute: number;
+  /** This worker's lease, written on the replies (see workerSession.ts). */
+  leaseId: number | null;
 };
 
-/** The person's message as the flows see it. */
-export type PersonMessage = { text: string | null; now: Date; profileName: string | null; row: InboundRow };
+/** What one drain did; `outboxIds` are the replies it wrote, to hand to the reply sender after commit. */
+export type Drained = {
+  senders: number;
+  handled: number;
+  skipped: number;
+  outboxIds: string[];
+  /** Work to start once the drain's transaction has committed (queueing a broadcast the owner chat sent). */
+  afterCommit: (() => Promise<void>)[];
+};
 
 /**
- * The inbound worker's job: handle a sender's unprocessed messages, oldest first, in one
- * transaction that holds the sender's contact row lock (so two workers never reorder a chat),
- * and write the replies to the outbox. Returns the outbox row ids to queue after commit.
+ * One drain of the inbox (DESIGN.md §2), in one transaction: claims up to `maxSenders` senders
+ * with unhandled messages (their contact rows, FOR UPDATE SKIP LOCKED: two workers never hold one
+ * sender, so a chat is never reordered), then handles each sender's messages in WhatsApp
+ * timestamp order: routes them (routeMessage.ts), writes the replies to the outbox and marks them
+ * handled. A sender past the flood limit has the excess marked skipped, and is told to slow down
+ * once. Returns what was written; the caller hands the replies on after commit.
+ * @throws InboundMessageError when a message fails: the whole transaction is rolled back, and the
+ *   caller counts the attempt against that message (and sets it aside after the last one).
  */
-export async function handleInbound(deps: EngineDeps, messageId: string): Promise<string[]> {
-  const afterCommit: (() => Promise<void>)[] = [];
-  const outbox = await withPlatform(deps.pool, async (tx) => {
-    const claimed = await claimSenderOf(tx, messageId);
-    if (claimed === null) return [];
-    const { contact } = claimed;
-    const pending = claimed.pending ?? (await listPendingInbound(tx, contact.phone_number));
-    const outboxIds: string[] = [];
-    for (const row of pending) {
-      const log = deps.log.child({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone) });
+export async function handleInbound(deps: EngineDeps, options: DrainOptions): Promise<Drained> {
+  return withPlatform(deps.pool, async (tx) => {
+    const phones = await claimSenders(tx, options.scope, options.maxSenders);
+    if (phones.length === 0) return { senders: 0, handled: 0, skipped: 0, outboxIds: [], afterCommit: [] };
+    const inboxes = await readClaimedInbox(tx, phones, options.scope, options.maxPerSender);
+    const drained: Drained = { senders: phones.length, handled: 0, skipped: 0, outboxIds: [], afterCommit: [] };
+    for (const inbox of inboxes) {
+      await handleSender(deps, tx, inbox, options, drained);
+    }
+    return drained;
+  });
+}
+
+async function handleSender(deps: EngineDeps, tx: Tx, inbox: ClaimedInbox, options: DrainOptions, drained: Drained): Promise<void> {
+  // The contact row as the drain read it, until a handled message may have changed it.
+  let claimed: Contact | null = inbox.contact;
+  let slowedDown = inbox.slowedRecently;
+  const skipped: string[] = [];
+  let handledHere = 0;
+  for (const row of inbox.pending) {
+    if (row.recentCount > options.senderRatePerMinute) {
+      skipped.push(row.id);
+      if (!slowedDown) {
+        slowedDown = true;
+        const reply: Reply = {
+          tenantId: null,
+          customerId: null,
+          contactPhone: row.contact_phone,
+          businessPhoneNumberId: row.business_phone_number_id,
+          message: platformReplies.slowDown(),
+          triggeredBy: "chat:flood_control",
+        };
+        drained.outboxIds.push(...(await finishInboundMessage(tx, row.id, { tenantId: null, customerId: null }, [reply], options.leaseId)));
+        deps.log.warn({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone), recent: row.recentCount }, "sender over the flood limit; told to slow down");
+      }
+      continue;
+    }
+    // The rest are the next drain's (this sender is claimed again, as the one waiting longest).
+    if (handledHere >= options.maxHandledPerSender) break;
+    handledHere += 1;
+    const log = deps.log.child({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone) });
+    try {
       // The lock is held; the row may have changed while handling the previous message.
-      const first = row === pending[0];
-      const current = first ? contact : await readLockedContact(tx, row.contact_phone);
-      // The claim routed its own message; the first pending one arrived on the same number as a rule.
-      const routed = first && row.business_phone_number_id === claimed.routing.phoneNumberId ? claimed.routing.tenants : null;
-      const handled = await handleOne(deps, tx, current, row, routed, log);
-      afterCommit.push(...(handled.afterCommit ?? []));
+      const contact = claimed ?? (await readLockedContact(tx, row.contact_phone));
+      const routed = claimed !== null && inbox.routing !== null && row.business_phone_number_id === inbox.routing.phoneNumberId ? inbox.routing.tenants : null;
+      claimed = null;
+      const handled = await routeMessage(deps, tx, contact, row, routed, log);
+      drained.afterCommit.push(...(handled.afterCommit ?? []));
       await enterPlatform(tx);
       const replies: Reply[] = [
         ...handled.replies.map((message) => ({
@@ -81,84 +115,16 @@ export async function handleInbound(deps: EngineDeps, messageId: string): Promis
           triggeredBy: note.triggeredBy,
         })),
       ];
-      outboxIds.push(...(await finishInboundMessage(tx, row.id, { tenantId: handled.tenantId, customerId: handled.customerId, conversationState: handled.conversationState }, replies)));
+      const routedTo = { tenantId: handled.tenantId, customerId: handled.customerId, conversationState: handled.conversationState };
+      drained.outboxIds.push(...(await finishInboundMessage(tx, row.id, routedTo, replies, options.leaseId)));
+      drained.handled += 1;
       deps.metrics.inboundProcessed.inc({ route: handled.route });
       log.info({ tenantId: handled.tenantId, route: handled.route, replies: handled.replies.length }, "message handled");
-    }
-    return outboxIds;
-  });
-  for (const task of afterCommit) {
-    await task().catch((err: unknown) => deps.log.warn({ err }, "after-commit work failed; the scheduled scans will pick it up"));
-  }
-  return outbox;
-}
-
-function profileNameOf(row: InboundRow): string | null {
-  return row.payload.profileName ?? null;
-}
-
-/**
- * Routes one message (docs/architecture.md, Routing and identity): a tenant's own number, JOIN on the shared number, an
- * active staff session, STAFF, or the sender's active vendor; a stranger gets the platform
- * greeting.
- */
-async function handleOne(
-  deps: EngineDeps,
-  tx: Tx,
-  contact: Contact,
-  row: InboundRow,
-  /** The routing the claim already read for this contact and number, if it did. */
-  routed: RoutingTenants | null,
-  log: Logger,
-): Promise<Handled> {
-  const now = new Date();
-  const message: PersonMessage = {
-    text: row.payload.kind === "other" ? null : row.message_body,
-    now,
-    profileName: profileNameOf(row),
-    row,
-  };
-  const command = message.text === null ? null : parseKeyword(message.text);
-  const routing = routed ?? (await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id));
-  const dedicated = routing.dedicated;
-
-  // Vendor sign-up (#15) lives on the platform's shared number: REGISTER starts it, and it takes
-  // the sender's messages until it ends (CANCEL, done, or 30 minutes idle).
-  if (dedicated === null && (command?.keyword === "REGISTER" || isSignupActive(contact.signup_state, now.toISOString()))) {
-    return runSignupConversation(deps, tx, contact, message, command?.keyword === "REGISTER", log);
-  }
-  if (command?.keyword === "REGISTER" && dedicated !== null) {
-    return { route: "signup_wrong_number", tenantId: dedicated.id, customerId: null, replies: [{ kind: "text", body: signupWords.notOnThisNumber }] };
-  }
-
-  if (command?.keyword === "JOIN") {
-    return handleJoin(deps, tx, contact, message, { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated }, log);
-  }
-
-  // OWNER, and an open owner session (it takes every message but a bare STAFF).
-  const owner = await routeOwnerMessage(deps, tx, contact, message, command, routing, log);
-  if (owner !== null) return owner;
-
-  // An open staff session takes every message until it ends.
-  if (contact.staff_tenant_id !== null && contact.staff_session_expires_at !== null) {
-    if (contact.staff_session_expires_at > now && (dedicated === null || dedicated.id === contact.staff_tenant_id)) {
-      return runStaffConversation(deps, tx, contact, message, log);
-    }
-    if (contact.staff_session_expires_at <= now) {
-      await endStaffSession(tx, contact.phone_number);
-      if (command !== null && ["LOG", "VERIFY", "EXIT", "DONE"].includes(command.keyword)) {
-        return { route: "staff_expired", tenantId: contact.staff_tenant_id, customerId: null, replies: [platformReplies.staffSessionEnded()] };
-      }
+    } catch (err) {
+      throw new InboundMessageError(row.id, err);
     }
   }
-
-  const tenant: RoutingTenant | null = dedicated ?? routing.active;
-
-  if (command?.keyword === "STAFF") {
-    return startStaffConversation(deps, tx, contact, message, tenant, log);
-  }
-  if (tenant === null) {
-    return { route: "stranger", tenantId: null, customerId: null, replies: [platformReplies.stranger()] };
-  }
-  return runCustomerConversation(deps, tx, contact, message, tenant);
+  await skipInboundMessages(tx, skipped);
+  drained.skipped += skipped.length;
+  if (skipped.length > 0) deps.metrics.inboundProcessed.inc({ route: "flood_skipped" }, skipped.length);
 }

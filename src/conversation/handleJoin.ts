@@ -6,7 +6,7 @@ import { enterPlatform, enterTenant } from "../db/withTenant.ts";
 import { findOrCreateCustomer } from "../domain/customers/findOrCreateCustomer.ts";
 import { setOptIn } from "../domain/customers/setOptIn.ts";
 import type { Logger } from "../logger.ts";
-import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
+import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { continueCustomerConversation } from "./runCustomerConversation.ts";
 

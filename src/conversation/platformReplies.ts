@@ -2,6 +2,10 @@ import type { OutMessage } from "../whatsapp/outMessage.ts";
 
 /** Replies the engine gives before any vendor's flow runs (routing outcomes). */
 export const platformReplies = {
+  slowDown: (): OutMessage => ({
+    kind: "text",
+    body: "You're sending messages faster than we can answer them. Please wait a minute, then send your message again.",
+  }),
   stranger: (): OutMessage => ({
     kind: "text",
     body: "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.",

@@ -14,7 +14,7 @@ import { listRewardsForCustomer } from "../domain/rewards/listRewardsForCustomer
 import { redeemReward } from "../domain/rewards/redeemReward.ts";
 import { getTenantSettings, type TenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { driveFlow } from "./driveFlow.ts";
-import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
+import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
 import { platformReplies } from "./platformReplies.ts";
 

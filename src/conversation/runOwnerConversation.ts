@@ -34,7 +34,7 @@ import { enqueueBroadcastStart } from "../jobs/scheduled/enqueueBroadcastStart.t
 import { maskPhone, type Logger } from "../logger.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
 import { driveFlow } from "./driveFlow.ts";
-import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
+import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { STAFF_INVITE_TEMPLATE, staffInviteNotice } from "./staffInviteNotice.ts";
 import { endStaffSession } from "./runStaffConversation.ts";
 import { voidNoticeFor } from "./voidNoticeFor.ts";

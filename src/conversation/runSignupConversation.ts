@@ -15,7 +15,7 @@ import type { Logger } from "../logger.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
 import { driveFlow } from "./driveFlow.ts";
-import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
+import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 
 /**
  * Vendor sign-up on the platform's shared number (REGISTER, DESIGN.md §7). `REGISTER` starts it

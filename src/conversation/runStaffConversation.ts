@@ -19,7 +19,7 @@ import { findStaffByPhone } from "../domain/staff/findStaffByPhone.ts";
 import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import { driveFlow } from "./driveFlow.ts";
-import type { EngineDeps, Handled, PersonMessage } from "./handleInbound.ts";
+import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";

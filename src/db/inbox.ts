@@ -1,9 +1,9 @@
-import type { FragmentSqlToken } from "slonik";
 import { z } from "zod";
 import type { InboundMessage } from "../whatsapp/webhookPayload.ts";
 import { outMessageText } from "../whatsapp/outMessage.ts";
 import { sql, type Db, type Tx } from "./sql.ts";
-import { inboundRow, type InboundRow, type OutboxMessage } from "./whatsappMessages.ts";
+import type { OutboxMessage } from "./whatsappMessages.ts";
+import { INBOUND_CHANNEL } from "./workerSession.ts";
 
 /**
  * The writes of the inbound path on whatsapp_messages, each one statement (one round trip) for
@@ -17,8 +17,10 @@ const jsonValue = z.json();
 
 /**
  * Stores a delivery's messages in the order given (a message already stored — Meta redelivers —
- * is left as it is) and returns the ids of those still waiting to be handled: the new rows and
- * earlier unhandled copies of redelivered ones, each with its WhatsApp message id.
+ * is left as it is), creates first-time senders' contact rows, and wakes the inbound workers
+ * (NOTIFY, delivered at commit), in one statement. Returns the ids of those still waiting to be
+ * handled: the new rows and earlier unhandled copies of redelivered ones, each with its WhatsApp
+ * message id.
  */
 export async function storeInboundMessages(
   db: Db,
@@ -39,6 +41,15 @@ export async function storeInboundMessages(
     WITH incoming AS (
       SELECT * FROM jsonb_to_recordset(${sql.jsonb(jsonValue.parse(incoming))})
         AS m(n int, type text, body text, wa_id text, sender text, phone_number_id text, sent_at timestamptz, payload jsonb)
+    ), first_contact AS (
+      -- A first-time sender gets a contact row now, so the drain has a row to claim. A known
+      -- sender's row is left alone, and not even checked by the unique index: that check waits
+      -- for a drain that is updating the row, and the webhook must never wait for a drain.
+      INSERT INTO contacts (phone_number, whatsapp_name, last_inbound_at)
+      SELECT DISTINCT ON (sender) sender, payload->>'profileName', now() FROM incoming
+      WHERE NOT EXISTS (SELECT 1 FROM contacts c WHERE c.phone_number = incoming.sender)
+      ORDER BY sender, n DESC
+      ON CONFLICT (phone_number) DO NOTHING
     ), inserted AS (
       INSERT INTO whatsapp_messages (
         direction, message_type, message_body, whatsapp_message_id, contact_phone,
@@ -47,11 +58,17 @@ export async function storeInboundMessages(
       SELECT 'inbound', type, body, wa_id, sender, phone_number_id, sent_at, payload FROM incoming ORDER BY n
       ON CONFLICT (whatsapp_message_id) DO NOTHING
       RETURNING id, whatsapp_message_id AS wa_id
+    ), stored AS (
+      SELECT id, wa_id FROM inserted
+      UNION
+      SELECT w.id, w.whatsapp_message_id AS wa_id FROM whatsapp_messages w JOIN incoming i ON w.whatsapp_message_id = i.wa_id
+      WHERE w.direction = 'inbound' AND w.processed_at IS NULL
+    ), woken AS (
+      -- One notification per stored batch, naming the numbers it arrived on; PostgreSQL delivers
+      -- it at commit, so a worker that wakes finds the rows.
+      SELECT pg_notify(${INBOUND_CHANNEL}, string_agg(DISTINCT phone_number_id, ',')) FROM incoming
     )
-    SELECT id, wa_id FROM inserted
-    UNION
-    SELECT w.id, w.whatsapp_message_id AS wa_id FROM whatsapp_messages w JOIN incoming i ON w.whatsapp_message_id = i.wa_id
-    WHERE w.direction = 'inbound' AND w.processed_at IS NULL
+    SELECT id, wa_id FROM stored WHERE EXISTS (SELECT 1 FROM woken)
   `);
   return rows.map((row) => ({ id: row.id, waMessageId: row.wa_id }));
 }
@@ -62,7 +79,7 @@ export type Reply = OutboxMessage;
  * Marks an inbound message handled (with the tenant and customer it was routed to), saves the
  * customer flow's new snapshot with the time of their last message (the 24-hour window) when
  * there is one, and writes the replies to the outbox (status `queued`, in the order given), in one
- * statement on the platform path. Returns the outbox row ids in order; the outbound worker sends
+ * statement on the platform path. Returns the outbox row ids in order; the reply sender sends
  * them after commit.
  */
 export async function finishInboundMessage(
@@ -70,6 +87,8 @@ export async function finishInboundMessage(
   messageId: string,
   routed: { tenantId: string | null; customerId: string | null; conversationState?: unknown },
   replies: readonly Reply[],
+  /** The writing worker's lease (workerSession.ts): if the worker dies before sending them, the sweeper sees it at once. */
+  writerLease: number | null = null,
 ): Promise<string[]> {
   const saved = routed.conversationState === undefined || routed.customerId === null ? null : routed.customerId;
   const rows = replies.map((reply, n) => ({
@@ -94,10 +113,10 @@ export async function finishInboundMessage(
     ), outbox AS (
       INSERT INTO whatsapp_messages (
         tenant_id, customer_id, direction, message_type, message_body, contact_phone,
-        business_phone_number_id, payload, whatsapp_status, triggered_by
+        business_phone_number_id, payload, whatsapp_status, triggered_by, claimed_by
       )
       SELECT tenant_id, customer_id, 'outbound', kind, body, contact_phone,
-             business_phone_number_id, payload, 'queued', triggered_by
+             business_phone_number_id, payload, 'queued', triggered_by, ${writerLease}::int
       FROM jsonb_to_recordset(${sql.jsonb(rows)})
         AS r(n int, tenant_id uuid, customer_id uuid, kind text, body text, contact_phone text,
              business_phone_number_id text, payload jsonb, triggered_by text)
@@ -107,25 +126,4 @@ export async function finishInboundMessage(
     SELECT id FROM outbox ORDER BY seq
   `);
   return [...ids];
-}
-
-/**
- * A sender's messages not handled yet, unordered (by WhatsApp timestamp, then `created_at`, is
- * their order); `contactPhone` is a value or an expression of the statement it goes in.
- */
-export function pendingInboundRows(contactPhone: FragmentSqlToken | string): FragmentSqlToken {
-  return sql.fragment`
-    SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
-           whatsapp_message_id, wa_timestamp, processed_at, payload, created_at
-    FROM whatsapp_messages
-    WHERE contact_phone = ${contactPhone} AND direction = 'inbound' AND processed_at IS NULL
-  `;
-}
-
-/** A sender's messages not handled yet, in WhatsApp timestamp order (the caller holds the contact lock). */
-export async function listPendingInbound(tx: Tx, contactPhone: string): Promise<readonly InboundRow[]> {
-  return tx.any(sql.prepared("inbox.listPendingInbound", inboundRow)`
-    ${pendingInboundRows(contactPhone)}
-    ORDER BY wa_timestamp, created_at
-  `);
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sendOutcomeColumns, sendOutcomesTable, type SendOutcome } from "./sendOutcomes.ts";
+import type { FragmentSqlToken } from "slonik";
 import { sql, type Db } from "./sql.ts";
+import { WORKER_LEASE_NAMESPACE } from "./workerSession.ts";
 
 /**
  * The reply outbox's claim and record statements (platform path). A reply goes `queued` →
@@ -10,6 +12,37 @@ import { sql, type Db } from "./sql.ts";
 
 /** A claim older than this belongs to a sender that died mid-send: the row may be claimed again. */
 export const STALE_REPLY_CLAIM_MS = 60_000;
+
+/**
+ * Whether the claim on a `sending` row `m` is stale: its worker's lease (workerSession.ts) is no
+ * longer held — PostgreSQL ended that session — or, for a claim that names no lease, it is older
+ * than {@link STALE_REPLY_CLAIM_MS}. A lease still held means the worker lives and may be sending.
+ */
+export function staleReplyClaim(m: FragmentSqlToken): FragmentSqlToken {
+  return sql.fragment`(${m}.updated_at < now() - make_interval(secs => ${STALE_REPLY_CLAIM_MS / 1000}) OR ${leaseGone(m)})`;
+}
+
+/**
+ * A PostgreSQL restart ends every session, so every lease is missing until its worker has
+ * connected again (within a second or two): for this long after the server started, a missing
+ * lease proves nothing, and only the stale-claim timer counts.
+ */
+export const LEASE_SETTLE_MS = 10_000;
+
+/**
+ * Whether row `m` names a worker lease that is no longer held (and the server has been up long
+ * enough for live workers to have taken theirs again: {@link LEASE_SETTLE_MS}). The live leases are read once per
+ * statement (a hashed subplan over pg_locks), not once per row.
+ */
+export function leaseGone(m: FragmentSqlToken): FragmentSqlToken {
+  return sql.fragment`(${m}.claimed_by IS NOT NULL
+    AND now() - pg_postmaster_start_time() > make_interval(secs => ${LEASE_SETTLE_MS / 1000})
+    AND ${m}.claimed_by::bigint NOT IN (
+    SELECT l.objid::bigint FROM pg_locks l
+    WHERE l.locktype = 'advisory' AND l.classid = ${WORKER_LEASE_NAMESPACE}::oid AND l.objsubid = 2
+      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  ))`;
+}
 
 /** A reply claimed for sending. */
 export const claimedReplySchema = z.object({
@@ -47,12 +80,11 @@ const claimRow = z.object({
  * written), provided no older one is being sent. Claimed rows become `sending` with one more
  * attempt. Rows locked by a concurrent claim are passed over (SKIP LOCKED), and a row claimed
  * meanwhile is not taken (the lock re-reads it), so two senders never take one row or one
- * person's two replies at once. A claim left `sending` longer than {@link STALE_REPLY_CLAIM_MS}
- * (a sender that died) is taken again, marked `recovered`. One answer per asked-for id, in order.
+ * person's two replies at once. A claim whose sender died (staleReplyClaim) is taken again,
+ * marked `recovered`. Claims record `leaseId`, the claiming worker's lease. One answer per asked-for id, in order.
  */
-export async function claimReplies(db: Db, ids: readonly string[]): Promise<ReplyClaim[]> {
+export async function claimReplies(db: Db, ids: readonly string[], leaseId: number | null = null): Promise<ReplyClaim[]> {
   if (ids.length === 0) return [];
-  const staleSeconds = STALE_REPLY_CLAIM_MS / 1000;
   const rows = await db.any(sql.prepared("replyOutbox.claimReplies", claimRow)`
     WITH requested AS (
       SELECT r.id, r.ord, w.contact_phone, w.seq, w.whatsapp_status, w.broadcast_id
@@ -62,22 +94,22 @@ export async function claimReplies(db: Db, ids: readonly string[]): Promise<Repl
       SELECT DISTINCT next.id
       FROM requested q
       CROSS JOIN LATERAL (
-        SELECT o.id, o.whatsapp_status, o.updated_at FROM whatsapp_messages o
+        SELECT o.id, o.whatsapp_status, o.updated_at, o.claimed_by FROM whatsapp_messages o
         WHERE o.contact_phone = q.contact_phone AND o.direction = 'outbound' AND o.broadcast_id IS NULL
           AND o.whatsapp_status IN ('queued', 'sending') AND o.seq <= q.seq
         ORDER BY o.seq
         LIMIT 1
       ) AS next
       WHERE q.broadcast_id IS NULL AND q.whatsapp_status IN ('queued', 'sending')
-        AND (next.whatsapp_status = 'queued' OR next.updated_at < now() - make_interval(secs => ${staleSeconds}))
+        AND (next.whatsapp_status = 'queued' OR ${staleReplyClaim(sql.fragment`next`)})
     ), picked AS (
       SELECT w.id, w.whatsapp_status AS previous_status FROM whatsapp_messages w
       WHERE w.id IN (SELECT id FROM ahead)
-        AND (w.whatsapp_status = 'queued' OR (w.whatsapp_status = 'sending' AND w.updated_at < now() - make_interval(secs => ${staleSeconds})))
+        AND (w.whatsapp_status = 'queued' OR (w.whatsapp_status = 'sending' AND ${staleReplyClaim(sql.fragment`w`)}))
       ORDER BY w.id
       FOR UPDATE SKIP LOCKED
     ), claimed AS (
-      UPDATE whatsapp_messages m SET whatsapp_status = 'sending', attempts = m.attempts + 1
+      UPDATE whatsapp_messages m SET whatsapp_status = 'sending', attempts = m.attempts + 1, claimed_by = ${leaseId}::int
       FROM picked p
       WHERE m.id = p.id
       RETURNING m.id, m.tenant_id, m.contact_phone, m.business_phone_number_id, m.payload, m.attempts,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { StatusUpdate } from "../whatsapp/webhookPayload.ts";
 import { outMessageText, type OutMessage } from "../whatsapp/outMessage.ts";
-import { STALE_REPLY_CLAIM_MS } from "./replyOutbox.ts";
+import { leaseGone, staleReplyClaim } from "./replyOutbox.ts";
+import { scopeFilter, type InboxScope } from "./inboxScope.ts";
 import { sql, type Tx } from "./sql.ts";
 
 /**
@@ -129,14 +130,6 @@ export const pendingInboundJson = inboundRow.extend({
   processed_at: z.null(),
 });
 
-export async function findInboundMessage(tx: Tx, id: string): Promise<InboundRow | null> {
-  return tx.maybeOne(sql.type(inboundRow)`
-    SELECT id, tenant_id, contact_phone, business_phone_number_id, message_type, message_body,
-           whatsapp_message_id, wa_timestamp, processed_at, payload
-    FROM whatsapp_messages WHERE id = ${id} AND direction = 'inbound'
-  `);
-}
-
 /** A message to write to the outbox: to whom, from which of our numbers, and why. */
 export type OutboxMessage = {
   tenantId: string | null;
@@ -148,51 +141,51 @@ export type OutboxMessage = {
 };
 
 /** Writes a reply to the outbox (status `queued`); the outbound worker sends it after commit. */
-export async function insertOutboxMessage(tx: Tx, row: OutboxMessage & { broadcastId?: string | null }): Promise<string> {
+export async function insertOutboxMessage(tx: Tx, row: OutboxMessage & { broadcastId?: string | null; claimedBy?: number | null }): Promise<string> {
   const body = outMessageText(row.message);
   return tx.oneFirst(sql.type(idRow)`
     INSERT INTO whatsapp_messages (
       tenant_id, customer_id, direction, message_type, message_body, contact_phone,
-      business_phone_number_id, payload, whatsapp_status, triggered_by, broadcast_id
+      business_phone_number_id, payload, whatsapp_status, triggered_by, broadcast_id, claimed_by
     ) VALUES (
       ${row.tenantId}, ${row.customerId}, 'outbound', ${row.message.kind}, ${body}, ${row.contactPhone},
       ${row.businessPhoneNumberId}, ${sql.jsonb(jsonValue.parse(row.message))}, 'queued', ${row.triggeredBy},
-      ${row.broadcastId ?? null}
+      ${row.broadcastId ?? null}, ${row.claimedBy ?? null}::int
     )
     RETURNING id
   `);
 }
 
-/**
- * Rows left behind: replies still queued (or claimed by a sender that died) and inbound rows not
- * processed, older than `olderThanMs`. Broadcast rows are left to their broadcast sender (the
- * minute scan restarts it).
- */
-export async function findStranded(tx: Tx, olderThanMs: number, limit: number) {
-  const cutoff = sql.timestamp(new Date(Date.now() - olderThanMs));
-  const outbound = await tx.anyFirst(sql.type(idRow)`
-    SELECT id FROM whatsapp_messages
-    WHERE direction = 'outbound' AND whatsapp_status IN ('queued', 'sending') AND broadcast_id IS NULL AND created_at < ${cutoff}
-      AND (whatsapp_status = 'queued' OR updated_at < now() - make_interval(secs => ${STALE_REPLY_CLAIM_MS / 1000}))
-    ORDER BY created_at LIMIT ${limit}
-  `);
-  const inbound = await tx.anyFirst(sql.type(idRow)`
-    SELECT id FROM whatsapp_messages
-    WHERE direction = 'inbound' AND processed_at IS NULL AND created_at < ${cutoff}
-    ORDER BY created_at LIMIT ${limit}
-  `);
-  return { outbound, inbound };
-}
+const strandedRow = z.object({ id: z.uuid(), orphaned: z.boolean() });
 
 /**
- * Sets aside an inbound message the engine failed on every attempt: marked processed with an
- * error, so it no longer blocks the sender's later messages (they are handled in order behind it).
+ * Replies left behind: still queued, or claimed by a sender that died. `orphaned` rows name a
+ * worker lease that is gone (see workerSession.ts): their worker died after writing or claiming
+ * them, whatever their age. The others have waited too long: queued unsent `olderThanMs` since
+ * they were written (a hand-off that failed, an overflow job lost with Redis; a live worker's
+ * replies wait that long in its own sender under load), or `retriedOlderThanMs` since a failed
+ * try (a retry job lost with Redis), or claimed past the stale-claim time with no lease. Broadcast rows
+ * are left to their broadcast sender (the minute scan restarts it).
  */
-export async function markInboundUnprocessable(tx: Tx, id: string, reason: string): Promise<void> {
-  await tx.query(sql.type(idRow)`
-    UPDATE whatsapp_messages
-    SET processed_at = now(), error_code = 'engine_error', error_message = ${reason.slice(0, 500)}
-    WHERE id = ${id} AND direction = 'inbound' AND processed_at IS NULL
-    RETURNING id
+export async function findStrandedReplies(
+  tx: Tx,
+  scope: InboxScope,
+  /** Queued this long unsent since written: its hand-off failed, or its overflow job was lost. */
+  olderThanMs: number,
+  /** Queued this long since a failed try: its retry job may have gone with Redis's data. */
+  retriedOlderThanMs: number,
+  limit: number,
+): Promise<{ orphaned: string[]; old: string[] }> {
+  const cutoff = sql.timestamp(new Date(Date.now() - olderThanMs));
+  const retryCutoff = sql.timestamp(new Date(Date.now() - retriedOlderThanMs));
+  const rows = await tx.any(sql.type(strandedRow)`
+    SELECT id, ${leaseGone(sql.fragment`m`)} AS orphaned FROM whatsapp_messages m
+    WHERE direction = 'outbound' AND whatsapp_status IN ('queued', 'sending') AND broadcast_id IS NULL
+      AND ${scopeFilter(scope, "m.business_phone_number_id")}
+      AND (${leaseGone(sql.fragment`m`)}
+        OR (whatsapp_status = 'queued' AND updated_at < CASE WHEN attempts > 0 THEN ${retryCutoff} ELSE ${cutoff} END)
+        OR (whatsapp_status = 'sending' AND ${staleReplyClaim(sql.fragment`m`)}))
+    ORDER BY created_at LIMIT ${limit}
   `);
+  return { orphaned: rows.filter((row) => row.orphaned).map((row) => row.id), old: rows.filter((row) => !row.orphaned).map((row) => row.id) };
 }

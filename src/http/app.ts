@@ -3,7 +3,7 @@ import express, { type Express, type Router } from "express";
 import { pinoHttp } from "pino-http";
 import type { DatabasePool } from "slonik";
 import type { Config } from "../config.ts";
-import type { QueueFactory } from "../jobs/queueFactory.ts";
+import type { QueueFactory } from "../queues/queueFactory.ts";
 import type { Logger } from "../logger.ts";
 import { createErrorHandler, notFoundHandler } from "./errorHandler.ts";
 import { createHealthRoutes } from "./healthRoutes.ts";

@@ -2,7 +2,7 @@ import { Router } from "express";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
 import { sql } from "../db/sql.ts";
-import type { QueueFactory } from "../jobs/queueFactory.ts";
+import type { QueueFactory } from "../queues/queueFactory.ts";
 
 const READY_TIMEOUT_MS = 2000;
 

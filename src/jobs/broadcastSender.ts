@@ -11,8 +11,8 @@ import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient, type GraphMessage } from "../whatsapp/graphClient.ts";
 import { outMessageSchema } from "../whatsapp/outMessage.ts";
-import { broadcastSendJobSchema, OUTBOUND_ATTEMPTS, OUTBOUND_BACKOFF_MS } from "./messageQueues.ts";
-import type { SendPermit, SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
+import { broadcastSendJobSchema, OUTBOUND_ATTEMPTS, OUTBOUND_BACKOFF_MS } from "../queues/messageQueues.ts";
+import type { SendPermit, SlidingWindowLimiter } from "../queues/slidingWindowLimiter.ts";
 
 export type BroadcastSenderDeps = {
   pool: DatabasePool;

@@ -7,11 +7,11 @@ import { maskPhone, type Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient } from "../whatsapp/graphClient.ts";
 import { outMessageSchema } from "../whatsapp/outMessage.ts";
-import { coalesceCalls } from "./coalesceCalls.ts";
-import { createKeyedMutex } from "./keyedMutex.ts";
-import { outboundJobSchema } from "./messageQueues.ts";
+import { coalesceCalls } from "../queues/coalesceCalls.ts";
+import { createKeyedMutex } from "../queues/keyedMutex.ts";
+import { outboundJobSchema } from "../queues/messageQueues.ts";
+import type { SlidingWindowLimiter } from "../queues/slidingWindowLimiter.ts";
 import { toGraphMessage } from "./toGraphMessage.ts";
-import type { SlidingWindowLimiter } from "./slidingWindowLimiter.ts";
 
 export type OutboundDeps = {
   pool: DatabasePool;
@@ -23,6 +23,8 @@ export type OutboundDeps = {
   limiter: SlidingWindowLimiter;
   log: Logger;
   metrics: Metrics;
+  /** This worker's lease (workerSession.ts), recorded on the replies it claims; none in some tests. */
+  leaseId?: () => number | null;
 };
 
 /** What the processor reads of a BullMQ job. */
@@ -30,6 +32,8 @@ export type OutboundJob = Pick<Job, "id" | "data" | "opts">;
 
 /** Most rows claimed, or outcomes recorded, in one transaction. */
 const MAX_BATCH = 100;
+/** How long recording an outcome is tried again while the database is away. */
+const RECORD_RETRY_MS = 30_000;
 /** How many times a job waits for an earlier reply to the same person before it gives up (and BullMQ retries it). */
 const MAX_WAITS = 12;
 
@@ -55,7 +59,7 @@ const MAX_WAITS = 12;
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
   const claim = coalesceCalls(
-    async (ids: string[]) => onePerReply(await onPlatform(deps.pool, (db) => claimReplies(db, ids))),
+    async (ids: string[]) => onePerReply(await onPlatform(deps.pool, (db) => claimReplies(db, ids, deps.leaseId?.() ?? null))),
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "claim" }, size) },
   );
   const record = coalesceCalls(
@@ -66,6 +70,23 @@ export function createOutboundProcessor(deps: OutboundDeps) {
     },
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "record" }, size) },
   );
+  /**
+   * Records an outcome, trying again while the database is away (a restart, a failover): the
+   * outcome is known only here, and a row left `sending` by a live worker holds up that person's
+   * later replies until its claim goes stale (a minute).
+   */
+  async function recordDurably(outcome: ReplyOutcome): Promise<boolean> {
+    const started = Date.now();
+    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 2_000)) {
+      try {
+        return await record(outcome);
+      } catch (err) {
+        if (Date.now() - started > RECORD_RETRY_MS) throw err;
+        deps.log.warn({ err, outboxId: outcome.id }, "reply outcome not recorded; trying again");
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
+  }
   /**
    * Meta's status callback for a reply can beat the record of its wamid (it is then parked):
    * applied as soon as the wamid is recorded, not at the sweeper's next pass. A failure here is
@@ -89,7 +110,7 @@ export function createOutboundProcessor(deps: OutboundDeps) {
    * @throws the step's error (a retry, or UnrecoverableError for the job's own row).
    */
   async function sendClaimed(job: OutboundJob, outboxId: string, reply: ClaimedReply): Promise<string | null> {
-    const sending = sendOne(deps, job, outboxId, reply, record);
+    const sending = sendOne(deps, job, outboxId, reply, recordDurably);
     const settled = sending.catch(() => undefined);
     inFlight.set(reply.contact_phone, settled);
     let step: Step;

@@ -1,9 +1,9 @@
 import { UnrecoverableError } from "bullmq";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
-import { enqueueOutbound, OUTBOUND_ATTEMPTS, OUTBOUND_BACKOFF_MS, requeueOutbound } from "./messageQueues.ts";
+import { enqueueOutbound, OUTBOUND_ATTEMPTS, OUTBOUND_BACKOFF_MS, requeueOutbound } from "../queues/messageQueues.ts";
 import type { OutboundJob } from "./outboundWorker.ts";
-import type { JobQueue } from "./queueFactory.ts";
+import type { JobQueue } from "../queues/queueFactory.ts";
 
 export type ReplyHandOff = {
   /**

@@ -8,7 +8,7 @@ import { sql } from "../../src/db/sql.ts";
 import { insertOutboxMessage } from "../../src/db/whatsappMessages.ts";
 import { withPlatform, withTenant } from "../../src/db/withTenant.ts";
 import { creditPoints } from "../../src/domain/ledger/creditPoints.ts";
-import { INBOUND_QUEUE, OUTBOUND_QUEUE } from "../../src/jobs/messageQueues.ts";
+import { OUTBOUND_QUEUE } from "../../src/queues/messageQueues.ts";
 import { SHARED_PHONE_NUMBER_ID, type TestApp } from "./testApp.ts";
 import type { TestTenant } from "./testContext.ts";
 
@@ -23,12 +23,13 @@ export const FIXTURE_VENDOR_CODE = "ABC123";
  * A fixture's raw text with its phone numbers, wamids and vendor code swapped for the test's own,
  * so every test has its own people and messages in the shared database.
  */
-export function loadFixture(name: string, swap: { phone?: string; secondPhone?: string; vendorCode?: string; wamidTag?: string } = {}): string {
+export function loadFixture(name: string, swap: { phone?: string; secondPhone?: string; vendorCode?: string; wamidTag?: string; phoneNumberId?: string } = {}): string {
   let raw = readFileSync(`${FIXTURES_DIR}/${name}`, "utf8");
   if (swap.phone !== undefined) raw = raw.replaceAll(FIXTURE_PHONE, swap.phone);
   if (swap.secondPhone !== undefined) raw = raw.replaceAll(FIXTURE_SECOND_PHONE, swap.secondPhone);
   if (swap.vendorCode !== undefined) raw = raw.replaceAll(FIXTURE_VENDOR_CODE, swap.vendorCode);
   if (swap.wamidTag !== undefined) raw = raw.replaceAll("wamid.", `wamid.${swap.wamidTag}.`);
+  if (swap.phoneNumberId !== undefined) raw = raw.replaceAll(SHARED_PHONE_NUMBER_ID, swap.phoneNumberId);
   return raw;
 }
 
@@ -205,18 +206,17 @@ export function expectNoSecretsInLogs(app: TestApp, secrets: readonly string[]):
   }
 }
 
+
 /** The data of a queued job (jobs are kept after completion), or null. */
-export async function jobData(app: TestApp, queue: "inbound" | "outbound", jobId: string): Promise<unknown> {
-  const job = await app.runtime.queues.queue(queue === "inbound" ? INBOUND_QUEUE : OUTBOUND_QUEUE).getJob(jobId);
+export async function jobData(app: TestApp, queue: "outbound", jobId: string): Promise<unknown> {
+  const job = await app.runtime.queues.queue(queue === "outbound" ? OUTBOUND_QUEUE : queue).getJob(jobId);
   return job?.data ?? null;
 }
 
 /** Stops the app after emptying its queues, so each test file leaves no jobs behind. */
 export async function stopAndClean(app: TestApp): Promise<void> {
   await app.runtime.queues.closeWorkers();
-  for (const name of [INBOUND_QUEUE, OUTBOUND_QUEUE]) {
-    await app.runtime.queues.queue(name).obliterate({ force: true });
-  }
+  await app.runtime.queues.queue(OUTBOUND_QUEUE).obliterate({ force: true });
   await app.stop();
 }
 

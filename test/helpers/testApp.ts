@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { runMigrations as runQueueMigrations } from "bullmq";
 import pg from "pg";
 import type { DatabasePool } from "slonik";
@@ -12,6 +12,7 @@ import { startFakeGraphApi, type FakeGraphApi, type FakeGraphRequest } from "./f
 import { createCapturingLogger, createTestPool, createTestTenant, testConfig, testDatabaseUrl, type TestTenant } from "./testContext.ts";
 import { TEST_REDIS_URL } from "./testDatabase.ts";
 
+/** The fixtures' and the bench's platform number. Each test app has a number of its own (TestApp.phoneNumberId). */
 export const SHARED_PHONE_NUMBER_ID = "109876543210987";
 export const APP_SECRET = "test-app-secret";
 
@@ -20,6 +21,14 @@ export type QueueBackend = "redis" | "postgres";
 export type TestApp = {
   runtime: Runtime;
   url: string;
+  /**
+   * The app's own platform number (its WHATSAPP_PHONE_NUMBER_ID, and the one number it drains:
+   * INBOUND_PHONE_NUMBER_IDS). Test apps share one database; a drain handles only the messages
+   * that arrived on the numbers its process serves, so each app answers only its own test's messages.
+   */
+  phoneNumberId: string;
+  /** The app's Redis key prefix (its queues' key space) on the Redis backend. */
+  queuePrefix: string;
   graph: FakeGraphApi;
   pool: DatabasePool;
   logs: ReturnType<typeof createCapturingLogger>;
@@ -63,6 +72,9 @@ export async function startTestApp(
   const logs = createCapturingLogger("info");
   counter += 1;
   const id = `${process.pid}_${Date.now()}_${counter}`;
+  // Runtimes of one deployment (a shared queue name) serve the same number.
+  const phoneNumberId = phoneNumberIdFor(options.sharedQueueName ?? id);
+  const queuePrefix = `{t${options.sharedQueueName ?? id}}`;
   let queueSchema: string | undefined;
   if (backend === "postgres") {
     queueSchema = `bullmq_t${options.sharedQueueName ?? id}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
@@ -77,6 +89,8 @@ export async function startTestApp(
   const config = testConfig({
     REDIS_URL: backend === "redis" ? TEST_REDIS_URL : undefined,
     WHATSAPP_API_URL: graph.url,
+    WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
+    INBOUND_PHONE_NUMBER_IDS: phoneNumberId,
     LOG_LEVEL: "info",
     ...options.config,
   });
@@ -86,7 +100,7 @@ export async function startTestApp(
     databaseUrl: testDatabaseUrl(),
     role: options.role ?? "all",
     host: "127.0.0.1",
-    queuePrefix: `{t${options.sharedQueueName ?? id}}`,
+    queuePrefix,
     ...(queueSchema === undefined ? {} : { queueSchema }),
     inboundConcurrency: options.inboundConcurrency ?? 4,
     ...(options.sweeperIntervalMs === undefined ? {} : { sweeperIntervalMs: options.sweeperIntervalMs }),
@@ -98,6 +112,8 @@ export async function startTestApp(
   const app: TestApp = {
     runtime,
     url,
+    phoneNumberId,
+    queuePrefix,
     graph,
     pool,
     logs,
@@ -110,7 +126,7 @@ export async function startTestApp(
     },
     async sendText(from, text, opts = {}) {
       const wamid = opts.id ?? `wamid.test.${randomUUID()}`;
-      const res = await app.postWebhook(textPayload({ from, text, id: wamid, ...opts }));
+      const res = await app.postWebhook(textPayload({ from, text, id: wamid, phoneNumberId, ...opts }));
       if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
       return wamid;
     },
@@ -148,8 +164,14 @@ export function defaultQueueBackend(): QueueBackend {
   return process.env["TEST_QUEUE_BACKEND"] === "postgres" ? "postgres" : "redis";
 }
 
-/** A Meta webhook body carrying one text message. */
-export function textPayload(m: { from: string; text: string; id: string; timestamp?: number; phoneNumberId?: string; name?: string }) {
+/** A 15-digit phone number id of a test app's own, the same for the same name. */
+function phoneNumberIdFor(name: string): string {
+  const digits = BigInt(`0x${createHash("sha256").update(name).digest("hex").slice(0, 15)}`) % 900_000_000_000_000n;
+  return String(100_000_000_000_000n + digits);
+}
+
+/** A Meta webhook body carrying one text message, received on `phoneNumberId` (a test app's own: `app.phoneNumberId`). */
+export function textPayload(m: { from: string; text: string; id: string; timestamp?: number; phoneNumberId: string; name?: string }) {
   return {
     object: "whatsapp_business_account",
     entry: [
@@ -160,7 +182,7 @@ export function textPayload(m: { from: string; text: string; id: string; timesta
             field: "messages",
             value: {
               messaging_product: "whatsapp",
-              metadata: { display_phone_number: "15550000000", phone_number_id: m.phoneNumberId ?? SHARED_PHONE_NUMBER_ID },
+              metadata: { display_phone_number: "15550000000", phone_number_id: m.phoneNumberId },
               contacts: [{ profile: { name: m.name ?? "Ada" }, wa_id: m.from }],
               messages: [{ from: m.from, id: m.id, timestamp: String(m.timestamp ?? Math.floor(Date.now() / 1000)), type: "text", text: { body: m.text } }],
             },

@@ -2,7 +2,7 @@ import { createPool } from "slonik";
 import { loadConfig } from "../../src/config.ts";
 import { listApiRoutes } from "../../src/http/api/createApiRoutes.ts";
 import { buildOpenApiDocument } from "../../src/http/openapi/buildOpenApiDocument.ts";
-import { createQueueFactory } from "../../src/jobs/queueFactory.ts";
+import { createQueueFactory } from "../../src/queues/queueFactory.ts";
 import { createLogger } from "../../src/logger.ts";
 
 /**

@@ -9,7 +9,7 @@ import { listBroadcasts } from "../../domain/broadcasts/listBroadcasts.ts";
 import { scheduleBroadcast, type ScheduleBroadcastResult } from "../../domain/broadcasts/scheduleBroadcast.ts";
 import { sendBroadcastNow } from "../../domain/broadcasts/sendBroadcastNow.ts";
 import { ConflictError, NotFoundError, PlanLimitError, ValidationError } from "../../errors.ts";
-import type { QueueFactory } from "../../jobs/queueFactory.ts";
+import type { QueueFactory } from "../../queues/queueFactory.ts";
 import { enqueueBroadcastStart } from "../../jobs/scheduled/enqueueBroadcastStart.ts";
 import { noBody, noParams, noQuery, vendorRoute, type ApiRoute } from "../openapi/defineRoute.ts";
 import { dateTime, idParams, nonNegativeInt4, pageOf, pageQuery, text } from "../openapi/fields.ts";

@@ -1,8 +1,8 @@
 import type { Router } from "express";
 import type { DatabasePool } from "slonik";
 import type { Config } from "../../config.ts";
-import type { QueueFactory } from "../../jobs/queueFactory.ts";
 import type { PaystackClient } from "../../paystack/paystackClient.ts";
+import type { QueueFactory } from "../../queues/queueFactory.ts";
 import { createAuthenticator } from "../auth/authenticate.ts";
 import { loginRoutes } from "../auth/loginRoutes.ts";
 import { sessionRoutes } from "../auth/sessionRoutes.ts";

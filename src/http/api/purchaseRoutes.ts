@@ -7,7 +7,7 @@ import type { PurchaseDetail } from "../../domain/purchases/purchaseDetail.ts";
 import { purchaseSourceSchema } from "../../domain/purchases/purchaseRecord.ts";
 import { VOID_REASON_MAX, voidPurchase } from "../../domain/purchases/voidPurchase.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors.ts";
-import { createMessageQueues, enqueueOutbound } from "../../jobs/messageQueues.ts";
+import { createMessageQueues, enqueueOutbound } from "../../queues/messageQueues.ts";
 import { noBody, noParams, noQuery, vendorRoute, type ApiRoute } from "../openapi/defineRoute.ts";
 import { dateTime, idParams, pageOf, pageQuery, text } from "../openapi/fields.ts";
 import { decodeCursor, toPage } from "../openapi/pagination.ts";

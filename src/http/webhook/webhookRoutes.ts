@@ -2,7 +2,6 @@ import express, { Router } from "express";
 import type { DatabasePool } from "slonik";
 import type { Config } from "../../config.ts";
 import { createWebhookIntake } from "../../conversation/createWebhookIntake.ts";
-import type { JobQueue } from "../../jobs/queueFactory.ts";
 import type { Logger } from "../../logger.ts";
 import type { Metrics } from "../../metrics.ts";
 import { verifyWebhookSignature } from "../../whatsapp/verifyWebhookSignature.ts";
@@ -22,12 +21,11 @@ export function createWebhookRoutes(deps: {
   config: Config;
   log: Logger;
   pool: DatabasePool;
-  inboundQueue: JobQueue;
   metrics: Metrics;
 }): Router {
   const { config, metrics } = deps;
   const router = Router();
-  const intake = createWebhookIntake({ pool: deps.pool, inboundQueue: deps.inboundQueue, log: deps.log, metrics });
+  const intake = createWebhookIntake({ pool: deps.pool, metrics });
 
   router.get("/webhook", (req, res) => {
     const mode = req.query["hub.mode"];

@@ -4,7 +4,7 @@ import { sql } from "../../db/sql.ts";
 import { withPlatform } from "../../db/withTenant.ts";
 import { tenantSettingsSchema } from "../../domain/tenants/getTenantSettings.ts";
 import type { Logger } from "../../logger.ts";
-import type { JobQueue } from "../queueFactory.ts";
+import type { JobQueue } from "../../queues/queueFactory.ts";
 import { JOB } from "./scheduledJobs.ts";
 
 const tenantRow = z.object({ id: z.string(), settings: z.unknown() });

@@ -1,4 +1,4 @@
-import type { JobQueue, QueueFactory } from "../queueFactory.ts";
+import type { JobQueue, QueueFactory } from "../../queues/queueFactory.ts";
 import { JOB } from "./scheduledJobs.ts";
 import { scheduledQueue } from "./scheduledQueue.ts";
 

@@ -7,8 +7,8 @@ import { renewSubscription } from "../../domain/billing/renewSubscription.ts";
 import { expireSubscriptions } from "../../domain/subscriptions/expireSubscriptions.ts";
 import type { Logger } from "../../logger.ts";
 import type { PaystackClient } from "../../paystack/paystackClient.ts";
-import { enqueueOutbound } from "../messageQueues.ts";
-import type { JobQueue } from "../queueFactory.ts";
+import { enqueueOutbound } from "../../queues/messageQueues.ts";
+import type { JobQueue } from "../../queues/queueFactory.ts";
 
 export type TenantBillingDeps = {
   pool: DatabasePool;

@@ -1,4 +1,4 @@
-import type { JobQueue, QueueFactory } from "../queueFactory.ts";
+import type { JobQueue, QueueFactory } from "../../queues/queueFactory.ts";
 import { SCHEDULED_QUEUE } from "./scheduledJobs.ts";
 
 /**

@@ -1,8 +1,8 @@
 import type { DatabasePool } from "slonik";
 import type { Config } from "../../config.ts";
 import type { Logger } from "../../logger.ts";
-import type { JobQueue, JobWorker, QueueFactory } from "../queueFactory.ts";
 import type { PaystackClient } from "../../paystack/paystackClient.ts";
+import type { JobQueue, JobWorker, QueueFactory } from "../../queues/queueFactory.ts";
 import { runScheduledJob } from "./runScheduledJob.ts";
 import { scheduledQueue } from "./scheduledQueue.ts";
 import { JOB, SCHEDULED_QUEUE } from "./scheduledJobs.ts";

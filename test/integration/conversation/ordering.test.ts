@@ -59,7 +59,7 @@ describe("a customer's messages with two workers", () => {
       people.map(async (phone) => {
         for (const [index, text] of ["BALANCE", "REWARDS", "HISTORY"].entries()) {
           const app = index % 2 === 0 ? first : second;
-          const res = await app.postWebhook(textPayload({ from: phone, text, id: `wamid.order.${uniqueTag()}`, timestamp: second0 }));
+          const res = await app.postWebhook(textPayload({ phoneNumberId: first.phoneNumberId, from: phone, text, id: `wamid.order.${uniqueTag()}`, timestamp: second0 }));
           expect(res.status).toBe(200);
         }
       }),
@@ -91,7 +91,7 @@ describe("a customer's messages with two workers", () => {
     await joinByChat(first, tenant, phone);
     const before = repliesTo(phone).length;
     const t = Math.floor(Date.now() / 1000);
-    const body = textPayload({ from: phone, text: "HISTORY", id: `wamid.ooo.${uniqueTag()}`, timestamp: t + 2 });
+    const body = textPayload({ phoneNumberId: first.phoneNumberId, from: phone, text: "HISTORY", id: `wamid.ooo.${uniqueTag()}`, timestamp: t + 2 });
     const messages = body.entry[0]?.changes[0]?.value.messages ?? [];
     messages.push(
       { from: phone, id: `wamid.ooo.${uniqueTag()}`, timestamp: String(t + 1), type: "text", text: { body: "REWARDS" } },

@@ -1,19 +1,20 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
+import pg from "pg";
 import type { DatabasePool } from "slonik";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { claimSenderOf } from "../../../src/db/contacts.ts";
-import { listPendingInbound, storeInboundMessages } from "../../../src/db/inbox.ts";
+import { storeInboundMessages } from "../../../src/db/inbox.ts";
+import { claimSenders, readClaimedInbox } from "../../../src/db/inboxDrain.ts";
+import type { InboxScope } from "../../../src/db/inboxScope.ts";
 import { createDatabasePool } from "../../../src/db/pool.ts";
 import { sql } from "../../../src/db/sql.ts";
-import { withPlatform } from "../../../src/db/withTenant.ts";
-import { SHARED_PHONE_NUMBER_ID } from "../../helpers/testApp.ts";
+import { onPlatform, withPlatform } from "../../../src/db/withTenant.ts";
 import { createTestPool, randomPhone, testDatabaseUrl } from "../../helpers/testContext.ts";
 
 /**
- * The engine's claim of a sender (src/db/contacts.ts) reads the sender's unhandled messages in the
- * same statement as it takes their lock. These tests run two transactions against each other on
- * the app's kind of pool (sessions start as the platform role).
+ * The drain's claim of senders (src/db/inboxDrain.ts): contact rows locked FOR UPDATE SKIP LOCKED,
+ * then the claimed senders' messages read in a statement of their own. These tests run
+ * transactions against each other on the app's kind of pool (sessions start as the platform role).
  */
 let pool: DatabasePool;
 /** A second worker's pool (slonik refuses a pool's own queries from inside its open transaction). */
@@ -32,18 +33,23 @@ afterAll(async () => {
   await owner.end();
 });
 
-/** Stores inbound texts from `phone`, a second apart, oldest first; returns their row ids. */
-async function storeTexts(phone: string, texts: readonly string[]): Promise<string[]> {
-  const start = Date.now() - 60_000;
+/** A number of the test's own, so no other test's messages are in its scope. */
+function ownNumber(): { phoneNumberId: string; scope: InboxScope } {
+  const phoneNumberId = String(200_000_000_000_000 + randomInt(0, 2 ** 47));
+  return { phoneNumberId, scope: { all: false, phoneNumberIds: [phoneNumberId] } };
+}
+
+/** Stores inbound texts from `phone` on `phoneNumberId`, a second apart from `start`; returns their row ids. */
+async function storeTexts(phone: string, phoneNumberId: string, texts: readonly string[], start = Date.now() - 60_000): Promise<string[]> {
   const wamids = texts.map(() => `wamid.claim.${randomUUID()}`);
-  const stored = await withPlatform(pool, (tx) =>
+  const stored = await onPlatform(pool, (db) =>
     storeInboundMessages(
-      tx,
+      db,
       texts.map((text, n) => ({
         waMessageId: wamids[n] ?? "",
         from: phone,
-        phoneNumberId: SHARED_PHONE_NUMBER_ID,
-        profileName: null,
+        phoneNumberId,
+        profileName: "Ada",
         timestamp: new Date(start + n * 1000),
         kind: "text" as const,
         text,
@@ -55,60 +61,79 @@ async function storeTexts(phone: string, texts: readonly string[]): Promise<stri
   return wamids.map((wamid) => stored.find((row) => row.waMessageId === wamid)?.id ?? "");
 }
 
-const waitingRow = z.object({ waiting: z.number() });
+describe("claiming senders", () => {
+  it("when no one else holds them, then the claim takes the sender waiting longest first and reads each one's messages in WhatsApp timestamp order", async () => {
+    const { phoneNumberId, scope } = ownNumber();
+    const early = randomPhone();
+    const late = randomPhone();
+    const earlyIds = await storeTexts(early, phoneNumberId, ["first", "second", "third"]);
+    await storeTexts(late, phoneNumberId, ["hello"]);
 
-/** Resolves once a backend waits for a lock the backend `holderPid` holds. */
-async function someoneWaitsFor(holderPid: number): Promise<void> {
-  for (let tries = 0; tries < 500; tries += 1) {
-    const waiting = await owner.oneFirst(sql.type(waitingRow)`
-      SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE ${holderPid} = ANY(pg_blocking_pids(pid))`);
-    if (waiting > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error("no backend ever waited for the holder's lock");
-}
+    const inboxes = await withPlatform(pool, async (tx) => readClaimedInbox(tx, await claimSenders(tx, scope, 10), scope, 50));
 
-describe("claiming a sender", () => {
-  it("when no one else holds the sender, then the claim returns their unhandled messages in WhatsApp timestamp order", async () => {
-    const phone = randomPhone();
-    const ids = await storeTexts(phone, ["first", "second", "third"]);
-
-    const claimed = await withPlatform(pool, (tx) => claimSenderOf(tx, ids[2] ?? ""));
-
-    expect(claimed?.contact.phone_number).toBe(phone);
-    expect(claimed?.pending?.map((row) => row.id)).toEqual(ids);
-    expect(claimed?.pending?.map((row) => row.message_body)).toEqual(["first", "second", "third"]);
-    expect(claimed?.pending?.every((row) => row.wa_timestamp instanceof Date && row.processed_at === null)).toBe(true);
+    expect(inboxes.map((inbox) => inbox.contact.phone_number).sort()).toEqual([early, late].sort());
+    const earlyInbox = inboxes.find((inbox) => inbox.contact.phone_number === early);
+    expect(earlyInbox?.pending.map((row) => row.id)).toEqual(earlyIds);
+    expect(earlyInbox?.pending.map((row) => row.message_body)).toEqual(["first", "second", "third"]);
+    expect(earlyInbox?.pending.map((row) => row.recentCount)).toEqual([1, 2, 3]);
+    expect(earlyInbox?.contact.whatsapp_name).toBe("Ada");
+    expect(earlyInbox?.routing?.phoneNumberId).toBe(phoneNumberId);
+    expect(earlyInbox?.slowedRecently).toBe(false);
+    const first = await withPlatform(pool, (tx) => claimSenders(tx, scope, 1));
+    expect(first).toEqual([early]);
   });
 
-  it("when another transaction held the sender and handled a message while the claim waited, then the claim does not return what it read before the lock", async () => {
-    const phone = randomPhone();
-    const [first, second] = await storeTexts(phone, ["first", "second"]);
-    const holding = Promise.withResolvers<number>();
-    const handle = Promise.withResolvers<void>();
+  it("when another worker holds a sender, then a claim passes over them at once and takes the next", async () => {
+    const { phoneNumberId, scope } = ownNumber();
+    const held = randomPhone();
+    const free = randomPhone();
+    await storeTexts(held, phoneNumberId, ["one"], Date.now() - 120_000);
+    await storeTexts(free, phoneNumberId, ["two"]);
+    const holding = Promise.withResolvers<void>();
+    const release = Promise.withResolvers<void>();
 
     const holder = withPlatform(pool, async (tx) => {
-      const held = await claimSenderOf(tx, first ?? "");
-      expect(held?.pending?.map((row) => row.id)).toEqual([first, second]);
-      holding.resolve(await tx.oneFirst(sql.type(z.object({ pid: z.number() }))`SELECT pg_backend_pid() AS pid`));
-      await handle.promise;
-      // This transaction handles the first message, then commits.
-      await tx.query(sql.type(z.object({ id: z.uuid() }))`
-        UPDATE whatsapp_messages SET processed_at = now() WHERE id = ${first ?? ""} RETURNING id`);
+      expect(await claimSenders(tx, scope, 1)).toEqual([held]);
+      holding.resolve();
+      await release.promise;
     });
-    const holderPid = await holding.promise;
-    // A second worker claims the sender of the second message and waits for that lock; its
-    // statement's snapshot shows both messages unhandled.
-    const waitingClaim = withPlatform(otherWorker, (other) => claimSenderOf(other, second ?? ""));
-    await someoneWaitsFor(holderPid);
-    handle.resolve();
+    await holding.promise;
+    const started = Date.now();
+    const claimed = await withPlatform(otherWorker, (tx) => claimSenders(tx, scope, 10));
+    release.resolve();
     await holder;
 
-    const claimed = await waitingClaim;
-    expect(claimed?.contact.phone_number).toBe(phone);
-    expect(claimed?.pending).toBeNull();
-    // Read again after the lock, only the second message is left.
-    const pending = await withPlatform(pool, (tx) => listPendingInbound(tx, phone));
-    expect(pending.map((row) => row.id)).toEqual([second]);
+    expect(claimed).toEqual([free]);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("when a worker's session ends mid-transaction, then its senders can be claimed at once", async () => {
+    const { phoneNumberId, scope } = ownNumber();
+    const phone = randomPhone();
+    await storeTexts(phone, phoneNumberId, ["lost worker"]);
+    // A worker (its own session) holding the sender's contact row in an open transaction.
+    const worker = new pg.Client({ connectionString: testDatabaseUrl() });
+    worker.on("error", () => undefined);
+    await worker.connect();
+    await worker.query("BEGIN");
+    await worker.query("SELECT phone_number FROM contacts WHERE phone_number = $1 FOR UPDATE", [phone]);
+    const pid = z.object({ pid: z.number() }).parse((await worker.query("SELECT pg_backend_pid() AS pid")).rows[0]).pid;
+    expect(await withPlatform(otherWorker, (tx) => claimSenders(tx, scope, 1))).toEqual([]);
+
+    // As a kill -9 of the worker does: PostgreSQL ends the session and its locks go with it.
+    await owner.query(sql.type(z.object({ ended: z.boolean() }))`SELECT pg_terminate_backend(${pid}) AS ended`);
+    await worker.end().catch(() => undefined);
+
+    expect(await withPlatform(otherWorker, (tx) => claimSenders(tx, scope, 1))).toEqual([phone]);
+  });
+
+  it("when messages arrive on a number outside the scope, then the claim leaves their sender alone", async () => {
+    const mine = ownNumber();
+    const theirs = ownNumber();
+    const phone = randomPhone();
+    await storeTexts(phone, theirs.phoneNumberId, ["not for this process"]);
+
+    expect(await withPlatform(pool, (tx) => claimSenders(tx, mine.scope, 10))).toEqual([]);
+    expect(await withPlatform(pool, (tx) => claimSenders(tx, theirs.scope, 10))).toEqual([phone]);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createQueueFactory } from "../../../src/jobs/queueFactory.ts";
+import { createQueueFactory } from "../../../src/queues/queueFactory.ts";
 import { createLogger } from "../../../src/logger.ts";
 import { TEST_REDIS_URL } from "../../helpers/testDatabase.ts";
 import { testDatabaseUrl } from "../../helpers/testContext.ts";

@@ -13,7 +13,7 @@ import { startBroadcast } from "../../../src/domain/broadcasts/startBroadcast.ts
 import { creditPoints } from "../../../src/domain/ledger/creditPoints.ts";
 import { claimBroadcastMessages } from "../../../src/domain/broadcasts/claimBroadcastMessages.ts";
 import { createBroadcastSender } from "../../../src/jobs/broadcastSender.ts";
-import { createSlidingWindowLimiter } from "../../../src/jobs/slidingWindowLimiter.ts";
+import { createSlidingWindowLimiter } from "../../../src/queues/slidingWindowLimiter.ts";
 import { enqueueBroadcastStart } from "../../../src/jobs/scheduled/enqueueBroadcastStart.ts";
 import { createMetrics } from "../../../src/metrics.ts";
 import { createGraphClient } from "../../../src/whatsapp/graphClient.ts";

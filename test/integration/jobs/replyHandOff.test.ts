@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { UnrecoverableError } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMessageQueues, OUTBOUND_BACKOFF_MS } from "../../../src/jobs/messageQueues.ts";
+import { createMessageQueues, OUTBOUND_BACKOFF_MS } from "../../../src/queues/messageQueues.ts";
 import type { OutboundJob } from "../../../src/jobs/outboundWorker.ts";
-import { createQueueFactory, type JobQueue, type QueueFactory } from "../../../src/jobs/queueFactory.ts";
+import { createQueueFactory, type JobQueue, type QueueFactory } from "../../../src/queues/queueFactory.ts";
 import { createReplyHandOff } from "../../../src/jobs/replyHandOff.ts";
 import { createMetrics, type Metrics } from "../../../src/metrics.ts";
 import { createCapturingLogger, testDatabaseUrl } from "../../helpers/testContext.ts";

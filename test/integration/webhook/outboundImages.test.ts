@@ -6,7 +6,7 @@ import { findMediaFile, storeMedia } from "../../../src/db/media.ts";
 import { sql } from "../../../src/db/sql.ts";
 import { insertOutboxMessage } from "../../../src/db/whatsappMessages.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
-import { enqueueOutbound, OUTBOUND_QUEUE } from "../../../src/jobs/messageQueues.ts";
+import { enqueueOutbound, OUTBOUND_QUEUE } from "../../../src/queues/messageQueues.ts";
 import type { OutMessage } from "../../../src/whatsapp/outMessage.ts";
 import type { FakeGraphRequest, FakeGraphResponse } from "../../helpers/fakeGraphApi.ts";
 import { eventually, messagesOf, stopAndClean } from "../../helpers/conversationKit.ts";

@@ -39,7 +39,7 @@ describe("concurrent webhook deliveries", () => {
 
     const answers = await Promise.all(
       senders.map(async (sender) => {
-        const res = await app.postWebhook(textPayload({ from: sender.phone, text: "HELLO", id: sender.wamid }));
+        const res = await app.postWebhook(textPayload({ phoneNumberId: app.phoneNumberId, from: sender.phone, text: "HELLO", id: sender.wamid }));
         // Answered 200 means committed: the row is there the moment the answer arrives.
         const row = await messageByWamid(app.pool, sender.wamid);
         return { status: res.status, stored: row !== null && row.contact_phone === sender.phone };
@@ -75,7 +75,7 @@ describe("concurrent webhook deliveries", () => {
     const senders = [...good.slice(0, 10), poison, ...good.slice(10)];
 
     const statuses = await Promise.all(
-      senders.map(async (sender) => (await app.postWebhook(textPayload({ from: sender.phone, text: "HELLO", id: sender.wamid }))).status),
+      senders.map(async (sender) => (await app.postWebhook(textPayload({ phoneNumberId: app.phoneNumberId, from: sender.phone, text: "HELLO", id: sender.wamid }))).status),
     );
 
     expect(statuses[10]).toBe(503);

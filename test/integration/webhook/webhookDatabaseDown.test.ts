@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { startRuntime } from "../../../src/runtime.ts";
 import { signWebhookBody } from "../../../src/whatsapp/verifyWebhookSignature.ts";
-import { APP_SECRET, textPayload } from "../../helpers/testApp.ts";
+import { APP_SECRET, SHARED_PHONE_NUMBER_ID, textPayload } from "../../helpers/testApp.ts";
 import { startTcpProxy } from "../../helpers/tcpProxy.ts";
 import { createCapturingLogger, randomPhone, testConfig, testDatabaseUrl } from "../../helpers/testContext.ts";
 import { TEST_REDIS_URL } from "../../helpers/testDatabase.ts";
@@ -23,7 +23,7 @@ describe("webhook when PostgreSQL is unreachable", () => {
     });
     try {
       proxy.cut();
-      const body = JSON.stringify(textPayload({ from: randomPhone(), text: "BALANCE", id: `wamid.down.${randomUUID()}` }));
+      const body = JSON.stringify(textPayload({ phoneNumberId: SHARED_PHONE_NUMBER_ID, from: randomPhone(), text: "BALANCE", id: `wamid.down.${randomUUID()}` }));
       const res = await fetch(`${runtime.url}/webhook`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-hub-signature-256": signWebhookBody(body, APP_SECRET) },

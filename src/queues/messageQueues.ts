@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { JobQueue, QueueFactory } from "./queueFactory.ts";
 
-/** Queue names. Jobs carry ids only, never message text or phone numbers. */
-export const INBOUND_QUEUE = "inbound";
+/**
+ * Queue names. Jobs carry ids only, never message text or phone numbers. There is no inbound
+ * queue: the inbox rows are the queue (conversation/handleInbound.ts).
+ */
 export const OUTBOUND_QUEUE = "outbound";
 
-export const inboundJobSchema = z.object({ messageId: z.uuid() });
 export const outboundJobSchema = z.object({ outboxId: z.uuid() });
 
 /** Tries of one reply, counted on its row (a send in the worker that wrote it is the first). */
@@ -13,15 +14,9 @@ export const OUTBOUND_ATTEMPTS = 8;
 /** Wait before a reply's first retry; each later one waits twice as long. */
 export const OUTBOUND_BACKOFF_MS = 1000;
 
-/** The two message queues, with their job options (idempotent job ids, retries with backoff). */
-export function createMessageQueues(queues: QueueFactory): { inbound: JobQueue; outbound: JobQueue } {
+/** The message queue, with its job options (idempotent job ids, retries with backoff). */
+export function createMessageQueues(queues: QueueFactory): { outbound: JobQueue } {
   return {
-    inbound: queues.queue(INBOUND_QUEUE, {
-      attempts: 5,
-      backoff: { type: "exponential", delay: 500 },
-      removeOnComplete: { age: 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    }),
     outbound: queues.queue(OUTBOUND_QUEUE, {
       attempts: OUTBOUND_ATTEMPTS,
       backoff: { type: "exponential", delay: OUTBOUND_BACKOFF_MS },
@@ -31,14 +26,7 @@ export function createMessageQueues(queues: QueueFactory): { inbound: JobQueue; 
   };
 }
 
-const inboundJobId = (messageId: string): string => `in-${messageId}`;
 const outboundJobId = (outboxId: string): string => `out-${outboxId}`;
-
-/** Enqueues inbound messages by row id (the job id, so a redelivery adds nothing). */
-export async function enqueueInbound(queue: JobQueue, messageIds: readonly string[]): Promise<void> {
-  if (messageIds.length === 0) return;
-  await queue.addBulk(messageIds.map((messageId) => ({ name: "inbound", data: { messageId }, opts: { jobId: inboundJobId(messageId) } })));
-}
 
 /** Enqueues outbox rows by row id (the job id), to run at once or after `delayMs`. */
 export async function enqueueOutbound(queue: JobQueue, outboxIds: readonly string[], options: { delayMs?: number } = {}): Promise<void> {
@@ -55,13 +43,6 @@ export async function enqueueOutbound(queue: JobQueue, outboxIds: readonly strin
 export async function requeueOutbound(queue: JobQueue, outboxIds: readonly string[], options: { delayMs?: number } = {}): Promise<void> {
   await removeFinished(queue, outboxIds.map(outboundJobId));
   await enqueueOutbound(queue, outboxIds, options);
-}
-
-/** Queues rows the sweeper found left behind, removing their finished jobs first (see requeueOutbound). */
-export async function requeueStranded(queues: { inbound: JobQueue; outbound: JobQueue }, stranded: { inbound: readonly string[]; outbound: readonly string[] }): Promise<void> {
-  await removeFinished(queues.inbound, stranded.inbound.map(inboundJobId));
-  await enqueueInbound(queues.inbound, stranded.inbound);
-  await requeueOutbound(queues.outbound, stranded.outbound);
 }
 
 /** Removes the jobs of these ids that finished (completed, or failed for good), so the ids can be added again. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coalesceCalls } from "../../../src/jobs/coalesceCalls.ts";
+import { coalesceCalls } from "../../../src/queues/coalesceCalls.ts";
 
 /** A run that can be held open, recording every batch it was given. */
 function controlledRun() {

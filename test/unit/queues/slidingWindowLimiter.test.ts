@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createKeyedMutex } from "../../../src/jobs/keyedMutex.ts";
-import { createSlidingWindowLimiter, type SendPermit } from "../../../src/jobs/slidingWindowLimiter.ts";
+import { createKeyedMutex } from "../../../src/queues/keyedMutex.ts";
+import { createSlidingWindowLimiter, type SendPermit } from "../../../src/queues/slidingWindowLimiter.ts";
 
 /** The most timestamps inside any half-open window of `windowMs` (two pointers over sorted times). */
 function busiestWindow(stamps: readonly number[], windowMs: number): number {

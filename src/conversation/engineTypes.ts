@@ -1,0 +1,32 @@
+import type { DatabasePool } from "slonik";
+import type { Config } from "../config.ts";
+import type { InboundRow } from "../db/whatsappMessages.ts";
+import type { Logger } from "../logger.ts";
+import type { Metrics } from "../metrics.ts";
+import type { QueueFactory } from "../queues/queueFactory.ts";
+import type { OutMessage } from "../whatsapp/outMessage.ts";
+
+/**
+ * The types the conversation engine's parts share (the drain, the router and the handlers it
+ * calls), in a file of their own so that those parts import it and not each other.
+ */
+
+/** `queues`: where work that must wait for the commit is queued (a broadcast the owner chat sent). */
+export type EngineDeps = { pool: DatabasePool; config: Config; log: Logger; metrics: Metrics; queues?: QueueFactory };
+
+/** What one handled message produced: replies to send and who they belong to. */
+export type Handled = {
+  route: string;
+  tenantId: string | null;
+  customerId: string | null;
+  replies: OutMessage[];
+  /** The customer flow's new snapshot, saved on `customerId` with the handled mark. */
+  conversationState?: unknown;
+  /** Messages to other people (a customer told about points a staff member logged). */
+  notifications?: { contactPhone: string; customerId: string | null; message: OutMessage; triggeredBy: string }[];
+  /** Work to start once the message's transaction has committed (queueing a broadcast's start). */
+  afterCommit?: (() => Promise<void>)[];
+};
+
+/** The person's message as the flows see it. */
+export type PersonMessage = { text: string | null; now: Date; profileName: string | null; row: InboundRow };

@@ -1,0 +1,85 @@
+import type { Contact } from "../db/contacts.ts";
+import type { Tx } from "../db/sql.ts";
+import { findRoutingTenants, type RoutingTenant, type RoutingTenants } from "../db/tenants.ts";
+import type { InboundRow } from "../db/whatsappMessages.ts";
+import type { Logger } from "../logger.ts";
+import { parseKeyword } from "../../flows/parsers/parseKeyword.ts";
+import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
+import { platformReplies } from "./platformReplies.ts";
+import { handleJoin } from "./handleJoin.ts";
+import { runCustomerConversation } from "./runCustomerConversation.ts";
+import { routeOwnerMessage } from "./runOwnerConversation.ts";
+import { runSignupConversation } from "./runSignupConversation.ts";
+import { isSignupActive } from "../../flows/signup.ts";
+import { signupWords } from "../../flows/signupWords.ts";
+import { endStaffSession, runStaffConversation, startStaffConversation } from "./runStaffConversation.ts";
+
+/**
+ * Routes one message (DESIGN.md §3): a tenant's own number, JOIN on the shared number, an
+ * active staff session, STAFF, or the sender's active vendor; a stranger gets the platform
+ * greeting. The caller holds the sender's contact row lock and has switched to no tenant.
+ */
+export async function routeMessage(
+  deps: EngineDeps,
+  tx: Tx,
+  contact: Contact,
+  row: InboundRow,
+  /** The routing the drain already read for this contact and number, if it did. */
+  routed: RoutingTenants | null,
+  log: Logger,
+): Promise<Handled> {
+  const now = new Date();
+  const message: PersonMessage = {
+    text: row.payload.kind === "other" ? null : row.message_body,
+    now,
+    profileName: profileNameOf(row),
+    row,
+  };
+  const command = message.text === null ? null : parseKeyword(message.text);
+  const routing = routed ?? (await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id));
+  const dedicated = routing.dedicated;
+
+  // Vendor sign-up lives on the platform's shared number: REGISTER starts it, and it takes the
+  // sender's messages until it ends (CANCEL, done, or 30 minutes idle).
+  if (dedicated === null && (command?.keyword === "REGISTER" || isSignupActive(contact.signup_state, now.toISOString()))) {
+    return runSignupConversation(deps, tx, contact, message, command?.keyword === "REGISTER", log);
+  }
+  if (command?.keyword === "REGISTER" && dedicated !== null) {
+    return { route: "signup_wrong_number", tenantId: dedicated.id, customerId: null, replies: [{ kind: "text", body: signupWords.notOnThisNumber }] };
+  }
+
+  if (command?.keyword === "JOIN") {
+    return handleJoin(deps, tx, contact, message, { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated }, log);
+  }
+
+  // OWNER, and an open owner session (it takes every message but a bare STAFF).
+  const owner = await routeOwnerMessage(deps, tx, contact, message, command, routing, log);
+  if (owner !== null) return owner;
+
+  // An open staff session takes every message until it ends.
+  if (contact.staff_tenant_id !== null && contact.staff_session_expires_at !== null) {
+    if (contact.staff_session_expires_at > now && (dedicated === null || dedicated.id === contact.staff_tenant_id)) {
+      return runStaffConversation(deps, tx, contact, message, log);
+    }
+    if (contact.staff_session_expires_at <= now) {
+      await endStaffSession(tx, contact.phone_number);
+      if (command !== null && ["LOG", "VERIFY", "EXIT", "DONE"].includes(command.keyword)) {
+        return { route: "staff_expired", tenantId: contact.staff_tenant_id, customerId: null, replies: [platformReplies.staffSessionEnded()] };
+      }
+    }
+  }
+
+  const tenant: RoutingTenant | null = dedicated ?? routing.active;
+
+  if (command?.keyword === "STAFF") {
+    return startStaffConversation(deps, tx, contact, message, tenant, log);
+  }
+  if (tenant === null) {
+    return { route: "stranger", tenantId: null, customerId: null, replies: [platformReplies.stranger()] };
+  }
+  return runCustomerConversation(deps, tx, contact, message, tenant);
+}
+
+function profileNameOf(row: InboundRow): string | null {
+  return row.payload.profileName ?? null;
+}
