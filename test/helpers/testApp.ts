@@ -57,6 +57,8 @@ export async function startTestApp(
     config?: Record<string, string>;
     /** Share queues with another test app (two runtimes of one deployment): the same name gives the same Redis prefix or queue schema. */
     sharedQueueName?: string;
+    /** Tenants' own numbers this app also drains (a tenant on its own WhatsApp number). */
+    extraPhoneNumberIds?: string[];
     /** How often the runtime's own sweeper runs (tests of the sweeper keep it out of the way). */
     sweeperIntervalMs?: number;
     /**
@@ -90,7 +92,7 @@ export async function startTestApp(
     REDIS_URL: backend === "redis" ? TEST_REDIS_URL : undefined,
     WHATSAPP_API_URL: graph.url,
     WHATSAPP_PHONE_NUMBER_ID: phoneNumberId,
-    INBOUND_PHONE_NUMBER_IDS: phoneNumberId,
+    INBOUND_PHONE_NUMBER_IDS: [phoneNumberId, ...(options.extraPhoneNumberIds ?? [])].join(","),
     LOG_LEVEL: "info",
     ...options.config,
   });

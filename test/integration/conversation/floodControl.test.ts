@@ -15,7 +15,8 @@ afterAll(async () => {
 });
 
 const SLOW_DOWN = "You're sending messages faster than we can answer them. Please wait a minute, then send your message again.";
-const STRANGER = "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).";
+const STRANGER =
+  "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.";
 
 function sentTo(phone: string): string[] {
   return app.graph.requests.filter((r) => recipientOf(r) === phone).map((r) => textOf(r.body));

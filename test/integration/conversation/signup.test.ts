@@ -8,7 +8,10 @@ import { registerVendor } from "../../../src/domain/tenants/registerVendor.ts";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import { eventually, expectNoSecretsInLogs, messagesOf, randomMobile, stopAndClean } from "../../helpers/conversationKit.ts";
-import { createTestTenant, recipientOf, SHARED_PHONE_NUMBER_ID, startTestApp, textOf, type TestApp } from "../../helpers/testApp.ts";
+import { createTestTenant, recipientOf, startTestApp, textOf, type TestApp } from "../../helpers/testApp.ts";
+
+/** A tenant's own number (this file's app drains it too). */
+const OWN_NUMBER_ID = `5${String(Math.floor(Math.random() * 1e14)).padStart(14, "0")}`;
 
 // See test/unit/tenants/renderQrPoster.test.ts: jsqr's CommonJS export may come wrapped.
 const jsQR = typeof jsQRModule === "function" ? jsQRModule : jsQRModule.default;
@@ -16,7 +19,7 @@ const jsQR = typeof jsQRModule === "function" ? jsQRModule : jsQRModule.default;
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ extraPhoneNumberIds: [OWN_NUMBER_ID] });
 });
 
 afterAll(async () => {
@@ -108,7 +111,7 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
     expect(done[0]).toContain(`text=JOIN%20${business.code}`);
     expect(done[1]).toBe(`image:Your QR poster: print it at A5 and put it where customers pay. Code: ${business.code}`);
     const [upload] = app.graph.requests.slice(since).filter((r) => r.endpoint === "media");
-    expect(upload?.phoneNumberId).toBe(SHARED_PHONE_NUMBER_ID);
+    expect(upload?.phoneNumberId).toBe(app.phoneNumberId);
     expect(upload?.upload?.fileType).toBe("image/png");
     const poster = PNG.sync.read(upload?.upload?.bytes ?? Buffer.alloc(0));
     expect({ width: poster.width, height: poster.height }).toEqual({ width: 1748, height: 2480 });
@@ -250,7 +253,7 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
   });
 
   it("when REGISTER is sent to a vendor's own number, then the sender is told to use the platform number", async () => {
-    const ownNumberId = `5${String(Math.floor(Math.random() * 1e14)).padStart(14, "0")}`;
+    const ownNumberId = OWN_NUMBER_ID;
     await createTestTenant(app.pool, { whatsappConfig: { phone_number_id: ownNumberId, display_phone_number: "2348000000001" } });
     const phone = randomMobile();
     const since = app.graph.requests.length;
