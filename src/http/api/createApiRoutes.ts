@@ -10,6 +10,7 @@ import { mountRoutes } from "../openapi/mountRoutes.ts";
 import { openapiRoute } from "../openapi/openapiRoute.ts";
 import { billingRoutes } from "../platform/billingRoutes.ts";
 import { tenantRoutes } from "../platform/tenantRoutes.ts";
+import { whatsappNumberRoutes } from "../platform/whatsappNumberRoutes.ts";
 import { vendorRoutes } from "./vendorRoutes.ts";
 
 /** `queues`: where routes enqueue background work (a broadcast sent now starts in a worker). */
@@ -20,6 +21,7 @@ export function listApiRoutes(deps: ApiDeps): ApiRoute[] {
   const routes = [
     ...loginRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
     ...tenantRoutes(deps),
+    ...whatsappNumberRoutes(deps),
     ...billingRoutes(deps),
     ...vendorRoutes(deps),
   ];
