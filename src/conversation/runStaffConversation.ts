@@ -11,6 +11,7 @@ import { findRedemptionByCode } from "../domain/rewards/findRedemptionByCode.ts"
 import { fulfilRedemption } from "../domain/rewards/fulfilRedemption.ts";
 import { checkStaffPin } from "../domain/staff/checkStaffPin.ts";
 import { findStaffByPhone } from "../domain/staff/findStaffByPhone.ts";
+import { isStaffSessionHolder } from "../domain/staff/isStaffSessionHolder.ts";
 import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import { driveFlow } from "./driveFlow.ts";
@@ -93,6 +94,14 @@ export async function runStaffConversation(
   const notifications: NonNullable<Handled["notifications"]> = [];
   const extraReplies: Handled["replies"] = [];
   await enterTenant(tx, tenantId);
+  if (!(await isStaffSessionHolder(tx, { staffUserId, phoneNumber: contact.phone_number }))) {
+    // Disabled, deleted, moved to another phone or PIN removed since the session opened.
+    await enterPlatform(tx);
+    await endStaffSession(tx, contact.phone_number);
+    log.info({ tenantId, staffUserId }, "staff session ended: the staff member may no longer hold it");
+    const reply = stored.authenticated ? platformReplies.staffSessionEnded() : platformReplies.staffUnknown();
+    return { route: "staff", tenantId, customerId: null, replies: [reply] };
+  }
   const now = message.now;
 
   const execute = async (intent: StaffIntent): Promise<StaffEvent | null> => {
