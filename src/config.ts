@@ -66,6 +66,15 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: positiveInt(20),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).optional(),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2}|[\w.:/, -]{1,500})$/, "must be false, true, a hop count, or addresses/subnets (loopback, 10.0.0.0/8, …)")
+    .default("false"),
+  SANDBOX_PUBLIC: z.enum(["true", "false"]).default("false"),
+  MIGRATION_DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type Config = Readonly<{
@@ -94,6 +103,16 @@ export type Config = Readonly<{
   conversationIdleMinutes: number;
   dataDir: string;
   embeddedPgPort: number | undefined;
+  /** Listen address: 127.0.0.1 unless told (the Docker image sets 0.0.0.0). */
+  host: string;
+  /** Express's `trust proxy`: false (default) means X-Forwarded-For is ignored. */
+  trustProxy: boolean | number | string;
+  /** Serve `/sandbox` to non-loopback clients too (off by default). */
+  sandboxPublic: boolean;
+  /** Who runs migrations (the schema owner); DATABASE_URL when unset. */
+  migrationDatabaseUrl: string | undefined;
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }>;
 
 /**
@@ -159,5 +178,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     dataDir: e.DATA_DIR,
     embeddedPgPort: e.EMBEDDED_PG_PORT,
+    host: e.HOST,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    sandboxPublic: e.SANDBOX_PUBLIC === "true",
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    metricsToken: e.METRICS_TOKEN,
   });
+}
+
+/** `TRUST_PROXY` as express reads it: a boolean, a hop count, or a list of trusted addresses. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

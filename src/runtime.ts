@@ -44,7 +44,7 @@ export type RuntimeOptions = {
   log: Logger;
   databaseUrl: string;
   role: Role;
-  /** Listen host; 0.0.0.0 in containers, 127.0.0.1 in tests. */
+  /** Listen host; config.host (HOST) unless given. */
   host?: string;
   /** Redis key prefix / queue schema, so parallel tests do not share queues. */
   queuePrefix?: string;
@@ -131,11 +131,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics)],
       routes: [createApiRoutes({ config, pool, queues }), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
     });
-    server = await listen(app, config.port, options.host ?? "0.0.0.0");
+    server = await listen(app, config.port, options.host ?? config.host);
     const address = server.address();
     const port = typeof address === "object" && address !== null ? (address satisfies AddressInfo).port : config.port;
     url = `http://127.0.0.1:${port}`;
-    log.info({ port, role: options.role, queueBackend: queues.kind }, "http server listening");
+    log.info({ host: options.host ?? config.host, port, role: options.role, queueBackend: queues.kind }, "http server listening");
     sandbox?.attach(url);
   }
 
