@@ -9,7 +9,7 @@ import { adjustPoints } from "../../domain/ledger/adjustPoints.ts";
 import { logPurchase } from "../../domain/purchases/logPurchase.ts";
 import { ConflictError, NotFoundError, PlanLimitError, ValidationError } from "../../errors.ts";
 import { noBody, noParams, noQuery, vendorRoute, type ApiRoute } from "../openapi/defineRoute.ts";
-import { date, dateTime, idParams, int4, pageOf, pageQuery, phoneInput, positiveInt4, text } from "../openapi/fields.ts";
+import { amountKobo, date, dateTime, idParams, int4, pageOf, pageQuery, phoneInput, text } from "../openapi/fields.ts";
 import { decodeCursor, toPage } from "../openapi/pagination.ts";
 import { isoOrNull } from "../platform/platformSchemas.ts";
 import { ANY_CALLER, MANAGERS, PEOPLE } from "./roles.ts";
@@ -56,7 +56,7 @@ const adjustmentBody = z
 const purchaseBody = z
   .strictObject({
     customer_phone: phoneInput,
-    amount_kobo: positiveInt4,
+    amount_kobo: amountKobo,
     idempotency_key: z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces").optional(),
     product_name: text(255).optional(),
   })

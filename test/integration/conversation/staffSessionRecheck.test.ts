@@ -53,3 +53,22 @@ describe("staff session re-checked on every message", { timeout: 60_000 }, () =>
     });
   }
 });
+
+describe("a big sale over the staff chat", { timeout: 60_000 }, () => {
+  it("when staff log a ₦50,000,000 purchase (past the old int4 ceiling), then it is recorded whole", async () => {
+    const tenant = await createTestTenant(app.pool);
+    const staffPhone = randomPhone();
+    const customerPhone = randomPhone();
+    await addStaff(app.pool, tenant, staffPhone, "4321");
+    await app.sendText(staffPhone, `JOIN ${tenant.vendorCode}`);
+    await app.repliesTo(staffPhone, 2);
+    await app.say(staffPhone, "STAFF");
+    await app.say(staffPhone, "4321");
+    expect((await app.say(staffPhone, `LOG ${customerPhone} ₦50,000,000`)).join("\n")).toContain("₦50,000,000.00");
+    await app.say(staffPhone, "YES");
+    const amount = await withPlatform(app.pool, (tx) =>
+      tx.oneFirst(sql.type(z.object({ amount_ngn: z.number() }))`SELECT amount_ngn FROM purchases WHERE tenant_id = ${tenant.id}`),
+    );
+    expect(amount).toBe(5_000_000_000);
+  });
+});
