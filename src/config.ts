@@ -74,6 +74,7 @@ const envSchema = z.object({
     .default("false"),
   SANDBOX_PUBLIC: z.enum(["true", "false"]).default("false"),
   MIGRATION_DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  MIGRATE_ON_START: z.enum(["true", "false"]).default("true"),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
@@ -111,6 +112,8 @@ export type Config = Readonly<{
   sandboxPublic: boolean;
   /** Who runs migrations (the schema owner); DATABASE_URL when unset. */
   migrationDatabaseUrl: string | undefined;
+  /** `npm start` applies migrations first (default); false when a release step runs `npm run migrate`. */
+  migrateOnStart: boolean;
   /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
 }>;
@@ -182,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     sandboxPublic: e.SANDBOX_PUBLIC === "true",
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    migrateOnStart: e.MIGRATE_ON_START === "true",
     metricsToken: e.METRICS_TOKEN,
   });
 }

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     databaseUrl = embedded.databaseUrl;
     stopEmbedded = embedded.stop;
   }
-  await migrate(databaseUrl, log);
+  // Migrations run as the schema owner; the app then connects as the runtime role (docs/security.md).
+  const migrationUrl = config.databaseUrl === undefined ? databaseUrl : (config.migrationDatabaseUrl ?? databaseUrl);
+  if (config.migrateOnStart) await migrate(migrationUrl, log);
   const runtime = await startRuntime({ config, log, databaseUrl, role });
   log.info({ role, bootMs: Math.round(performance.now() - startedAt), url: runtime.url }, "loyaltylaas started");
 

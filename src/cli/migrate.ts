@@ -3,7 +3,7 @@ import { startEmbeddedPostgres } from "../db/embeddedPostgres.ts";
 import { migrate } from "../db/migrate.ts";
 import { createLogger } from "../logger.ts";
 
-/** `npm run migrate`: applies sql/ (and BullMQ's queue schema) to DATABASE_URL. */
+/** `npm run migrate`: applies sql/ (and BullMQ's queue schema) as MIGRATION_DATABASE_URL (the schema owner), else DATABASE_URL. */
 try {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -12,7 +12,7 @@ try {
     await migrate(embedded.databaseUrl, log);
     await embedded.stop();
   } else {
-    await migrate(config.databaseUrl, log);
+    await migrate(config.migrationDatabaseUrl ?? config.databaseUrl, log);
   }
 } catch (err) {
   process.stderr.write(`${err instanceof ConfigError ? err.message : `migrate failed: ${String(err)}`}\n`);
