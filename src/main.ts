@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.ts";
-import { startEmbeddedPostgres } from "./db/embeddedPostgres.ts";
+import { loadEmbeddedPostgres } from "./db/loadEmbeddedPostgres.ts";
 import { migrate } from "./db/migrate.ts";
 import { createLogger, flushLogs } from "./logger.ts";
 import { startRuntime, type Role } from "./runtime.ts";
@@ -27,6 +27,10 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (databaseUrl === undefined) {
+    const startEmbeddedPostgres = await loadEmbeddedPostgres().catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    });
     const embedded = await startEmbeddedPostgres(config.dataDir, log, {
       ...(config.embeddedPgPort === undefined ? {} : { port: config.embeddedPgPort }),
       avoidPort: config.port,

@@ -128,7 +128,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log,
       pool,
       queues,
-      rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics)],
+      rawRoutes: [createWebhookRoutes({ config, log, pool, inboundQueue: messageQueues.inbound, metrics }), createMetricsRoutes(metrics, { token: config.metricsToken })],
       routes: [createApiRoutes({ config, pool, queues }), ...(sandbox === null ? [] : [sandbox.routes(pool)])],
     });
     server = await listen(app, config.port, options.host ?? config.host);

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from "../config.ts";
-import { startEmbeddedPostgres } from "../db/embeddedPostgres.ts";
+import { loadEmbeddedPostgres } from "../db/loadEmbeddedPostgres.ts";
 import { migrate } from "../db/migrate.ts";
 import { createLogger } from "../logger.ts";
 
@@ -8,6 +8,7 @@ try {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   if (config.databaseUrl === undefined) {
+    const startEmbeddedPostgres = await loadEmbeddedPostgres();
     const embedded = await startEmbeddedPostgres(config.dataDir, log, { avoidPort: config.port });
     await migrate(embedded.databaseUrl, log);
     await embedded.stop();
@@ -15,6 +16,6 @@ try {
     await migrate(config.migrationDatabaseUrl ?? config.databaseUrl, log);
   }
 } catch (err) {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : `migrate failed: ${String(err)}`}\n`);
+  process.stderr.write(`${err instanceof ConfigError ? err.message : `migrate failed: ${err instanceof Error ? err.message : String(err)}`}\n`);
   process.exit(1);
 }

@@ -5,6 +5,7 @@ import { createWebhookIntake } from "../../conversation/createWebhookIntake.ts";
 import type { JobQueue } from "../../jobs/queueFactory.ts";
 import type { Logger } from "../../logger.ts";
 import type { Metrics } from "../../metrics.ts";
+import { safeEqual } from "../safeEqual.ts";
 import { verifyWebhookSignature } from "../../whatsapp/verifyWebhookSignature.ts";
 import { parseWebhookPayload } from "../../whatsapp/webhookPayload.ts";
 
@@ -37,7 +38,8 @@ export function createWebhookRoutes(deps: {
     const token = req.query["hub.verify_token"];
     const challenge = req.query["hub.challenge"];
     const expected = config.whatsapp.verifyToken;
-    if (mode === "subscribe" && expected !== undefined && token === expected && typeof challenge === "string") {
+    // Constant time: the verify token must not be guessable character by character from timings.
+    if (mode === "subscribe" && expected !== undefined && typeof token === "string" && safeEqual(token, expected) && typeof challenge === "string") {
       res.status(200).type("text/plain").send(challenge);
       return;
     }
