@@ -6,6 +6,8 @@ export type VendorPrincipal = {
   role: "owner" | "admin" | "staff";
   permissions: unknown;
   tenantServing: boolean;
+  /** Bumped by a password change or disable (sql/0013e): older tokens are refused. */
+  tokenVersion: number;
 };
 
 const row = z.object({
@@ -13,6 +15,7 @@ const row = z.object({
   role: z.enum(["owner", "admin", "staff"]),
   permissions: z.unknown(),
   tenant_serving: z.boolean(),
+  token_version: z.int(),
 });
 
 /**
@@ -22,7 +25,7 @@ const row = z.object({
  */
 export async function findVendorPrincipal(tx: Tx, userId: string): Promise<VendorPrincipal | null> {
   const found = await tx.maybeOne(sql.type(row)`
-    SELECT u.id, COALESCE(u.role, 'staff') AS role, u.permissions,
+    SELECT u.id, COALESCE(u.role, 'staff') AS role, u.permissions, u.token_version,
            (t.deleted_at IS NULL AND COALESCE(t.is_active, true)
              AND COALESCE(t.subscription_status, 'trial') NOT IN ('suspended', 'cancelled')) AS tenant_serving
     FROM vendor_users u JOIN tenants t ON t.id = u.tenant_id
@@ -30,5 +33,5 @@ export async function findVendorPrincipal(tx: Tx, userId: string): Promise<Vendo
   `);
   return found === null
     ? null
-    : { userId: found.id, role: found.role, permissions: found.permissions, tenantServing: found.tenant_serving };
+    : { userId: found.id, role: found.role, permissions: found.permissions, tenantServing: found.tenant_serving, tokenVersion: found.token_version };
 }

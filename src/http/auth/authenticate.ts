@@ -46,10 +46,12 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
     if (claims === null) return { ok: false, reason: "invalid" };
     if (claims.kind === "platform") {
       const admin = await withPlatform(deps.pool, (tx) => findActivePlatformAdmin(tx, claims.sub));
-      return admin === null ? { ok: false, reason: "invalid" } : { ok: true, auth: { kind: "platform", adminId: admin.id, role: admin.role } };
+      if (admin === null || admin.token_version !== (claims.ver ?? 0)) return { ok: false, reason: "invalid" };
+      return { ok: true, auth: { kind: "platform", adminId: admin.id, role: admin.role } };
     }
     const principal = await withTenant(deps.pool, claims.tenant_id, (tx) => findVendorPrincipal(tx, claims.sub));
-    if (principal === null) return { ok: false, reason: "invalid" };
+    // A password change or disable since the token was issued revokes it (token_version).
+    if (principal === null || principal.tokenVersion !== (claims.ver ?? 0)) return { ok: false, reason: "invalid" };
     if (!principal.tenantServing) return { ok: false, reason: "tenant_suspended" };
     return {
       ok: true,

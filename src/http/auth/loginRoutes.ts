@@ -53,7 +53,7 @@ export function loginRoutes(deps: { pool: DatabasePool; jwtSecret: string }): Ap
           throw new UnauthorizedError(INVALID);
         }
         await onPlatform(deps.pool, (db) => clearLoginFailures(db, account));
-        const token = await signToken(deps.jwtSecret, { sub: result.adminId, kind: "platform", role: result.role, tenant_id: null });
+        const token = await signToken(deps.jwtSecret, { sub: result.adminId, kind: "platform", role: result.role, tenant_id: null, ver: result.tokenVersion });
         return { status: 200, json: { token, token_type: "Bearer", expires_in: TOKEN_TTL_SECONDS } };
       },
     }),
@@ -85,7 +85,7 @@ export function loginRoutes(deps: { pool: DatabasePool; jwtSecret: string }): Ap
           throw new UnauthorizedError(INVALID);
         }
         await onPlatform(deps.pool, (db) => clearLoginFailures(db, account));
-        const token = await signToken(deps.jwtSecret, { sub: result.userId, kind: "vendor", role: result.role, tenant_id: result.tenantId });
+        const token = await signToken(deps.jwtSecret, { sub: result.userId, kind: "vendor", role: result.role, tenant_id: result.tenantId, ver: result.tokenVersion });
         return { status: 200, json: { token, token_type: "Bearer", expires_in: TOKEN_TTL_SECONDS } };
       },
     }),
