@@ -132,7 +132,15 @@ const qrPngResponse = z.string().meta({ format: "binary" });
 
 const auditLogsPage = pageOf(auditLogResponse);
 
-const createApiKeyBody = z.strictObject({ name: text(100) }).meta({ id: "CreateApiKey" });
+const createApiKeyBody = z
+  .strictObject({
+    name: text(100),
+    /** e.g. `purchases:write`, `customers:read`: the path's resource and read (GET) or write. Absent: every scope. */
+    scopes: z.array(z.string().regex(/^[a-z0-9-]{1,40}:(read|write)$/, "must look like purchases:write")).min(1).max(50).optional(),
+    expires_at: dateTime.optional(),
+  })
+  .refine((body) => body.expires_at === undefined || Date.parse(body.expires_at) > Date.now(), { message: "must be in the future", path: ["expires_at"] })
+  .meta({ id: "CreateApiKey" });
 
 const createdApiKeyResponse = apiKeyResponse.extend({ key: z.string() });
 
@@ -336,7 +344,14 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       responses: { 201: { description: "The key, with its secret this once", schema: createdApiKeyResponse } },
       async handle({ auth, body }) {
         const userId = personId(auth);
-        const created = await withTenant(pool, auth.tenantId, (tx) => createApiKey(tx, { tenantId: auth.tenantId, name: body.name, userId }));
+        const created = await withTenant(pool, auth.tenantId, (tx) => createApiKey(tx, {
+            tenantId: auth.tenantId,
+            name: body.name,
+            userId,
+            scopes: body.scopes ?? null,
+            expiresAt: body.expires_at === undefined ? null : new Date(body.expires_at),
+          }),
+        );
         return { status: 201, json: { ...serializeApiKey(created.apiKey), key: created.key } };
       },
     }),

@@ -24,6 +24,8 @@ export type VendorAuth = {
   apiKeyId: string | null;
   role: VendorRole;
   permissions: Permissions;
+  /** An API key's scopes (`purchases:write`, …); absent or null: not limited by scope. */
+  scopes?: readonly string[] | null;
 };
 
 export type AuthContext = PlatformAuth | VendorAuth;

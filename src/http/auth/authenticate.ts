@@ -38,7 +38,7 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
       if (!found.serving) return { ok: false, reason: "tenant_suspended" };
       return {
         ok: true,
-        auth: { kind: "vendor", tenantId: found.key.tenantId, userId: null, apiKeyId: found.key.id, role: "api", permissions: {} },
+        auth: { kind: "vendor", tenantId: found.key.tenantId, userId: null, apiKeyId: found.key.id, role: "api", permissions: {}, scopes: found.key.scopes },
       };
     }
 

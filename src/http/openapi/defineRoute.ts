@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { hasScope, scopeForRoute } from "../auth/apiKeyScopes.ts";
 import { z } from "zod";
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../../errors.ts";
 import type { AuthContext, PlatformAuth, VendorAuth, VendorRole } from "../auth/authContext.ts";
@@ -91,6 +92,9 @@ export function vendorRoute<B extends z.ZodType, Q extends z.ZodObject, P extend
   return build(spec, access, (auth) => {
     if (auth?.kind !== "vendor") throw new ForbiddenError("This route is for vendor users");
     if (!isVendorAllowed(auth, spec.roles, spec.permission)) throw new ForbiddenError("Your role may not do that");
+    if (!hasScope(auth.scopes, spec.method, spec.path)) {
+      throw new ForbiddenError(`This API key lacks the scope ${scopeForRoute(spec.method, spec.path)}`);
+    }
     return auth;
   });
 }
