@@ -82,6 +82,16 @@ const envSchema = z.object({
   INBOUND_PHONE_NUMBER_IDS: optionalString.pipe(
     z.string().regex(/^\d+(,\d+)*$/, "must be numeric phone number ids separated by commas").optional(),
   ),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^(true|false|\d{1,2}|[\w.:/, -]{1,500})$/, "must be false, true, a hop count, or addresses/subnets (loopback, 10.0.0.0/8, …)")
+    .default("false"),
+  SANDBOX_PUBLIC: z.enum(["true", "false"]).default("false"),
+  MIGRATION_DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
+  MIGRATE_ON_START: z.enum(["true", "false"]).default("true"),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type Config = Readonly<{
@@ -130,6 +140,18 @@ export type Config = Readonly<{
     /** The numbers whose messages this process drains; undefined drains every number. */
     phoneNumberIds: readonly string[] | undefined;
   }>;
+  /** Listen address: 127.0.0.1 unless told (the Docker image sets 0.0.0.0). */
+  host: string;
+  /** Express's `trust proxy`: false (default) means X-Forwarded-For is ignored. */
+  trustProxy: boolean | number | string;
+  /** Serve `/sandbox` to non-loopback clients too (off by default). */
+  sandboxPublic: boolean;
+  /** Who runs migrations (the schema owner); DATABASE_URL when unset. */
+  migrationDatabaseUrl: string | undefined;
+  /** `npm start` applies migrations first (default); false when a release step runs `npm run migrate`. */
+  migrateOnStart: boolean;
+  /** When set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
 }>;
 
 /**
@@ -223,5 +245,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       senderRatePerMinute: e.INBOUND_SENDER_RATE_PER_MINUTE,
       phoneNumberIds: e.INBOUND_PHONE_NUMBER_IDS === undefined ? undefined : Object.freeze(e.INBOUND_PHONE_NUMBER_IDS.split(",")),
     }),
+    host: e.HOST,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    sandboxPublic: e.SANDBOX_PUBLIC === "true",
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL,
+    migrateOnStart: e.MIGRATE_ON_START === "true",
+    metricsToken: e.METRICS_TOKEN,
   });
+}
+
+/** `TRUST_PROXY` as express reads it: a boolean, a hop count, or a list of trusted addresses. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (value === "false") return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

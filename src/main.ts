@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { startEmbeddedPostgres } from "./db/embeddedPostgres.ts";
+import { loadEmbeddedPostgres } from "./db/loadEmbeddedPostgres.ts";
 import { migrate } from "./db/migrate.ts";
 import { createLogger, flushLogs } from "./logger.ts";
 import { startRuntime, type Role } from "./runtime.ts";
@@ -27,6 +27,10 @@ async function main(): Promise<void> {
   let databaseUrl = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (databaseUrl === undefined) {
+    const startEmbeddedPostgres = await loadEmbeddedPostgres().catch((err: unknown) => {
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(1);
+    });
     const embedded = await startEmbeddedPostgres(config.dataDir, log, {
       ...(config.embeddedPgPort === undefined ? {} : { port: config.embeddedPgPort }),
       avoidPort: config.port,
@@ -34,7 +38,9 @@ async function main(): Promise<void> {
     databaseUrl = embedded.databaseUrl;
     stopEmbedded = embedded.stop;
   }
-  await migrate(databaseUrl, log);
+  // Migrations run as the schema owner; the app then connects as the runtime role (docs/security.md).
+  const migrationUrl = config.databaseUrl === undefined ? databaseUrl : (config.migrationDatabaseUrl ?? databaseUrl);
+  if (config.migrateOnStart) await migrate(migrationUrl, log);
   const runtime = await startRuntime({ config, log, databaseUrl, role });
   log.info({ role, bootMs: Math.round(performance.now() - startedAt), url: runtime.url }, "loyaltylaas started");
 

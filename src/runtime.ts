@@ -60,7 +60,7 @@ export type RuntimeOptions = {
   log: Logger;
   databaseUrl: string;
   role: Role;
-  /** Listen host; 0.0.0.0 in containers, 127.0.0.1 in tests. */
+  /** Listen host; config.host (HOST) unless given. */
   host?: string;
   /** Redis key prefix / queue schema, so parallel tests do not share queues. */
   queuePrefix?: string;
@@ -187,7 +187,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       queues,
       rawRoutes: [
         createWebhookRoutes({ config, log, pool, metrics }),
-        createMetricsRoutes(metrics),
+        createMetricsRoutes(metrics, { token: config.metricsToken }),
         createPaystackWebhookRoutes({ pool, log, gateway: paystack }),
       ],
       routes: [
@@ -198,11 +198,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         ...(paystack.sandboxRoutes === null ? [] : [paystack.sandboxRoutes]),
       ],
     });
-    server = await listen(app, config.port, options.host ?? "0.0.0.0");
+    server = await listen(app, config.port, options.host ?? config.host);
     const address = server.address();
     const port = typeof address === "object" && address !== null ? (address satisfies AddressInfo).port : config.port;
     url = `http://127.0.0.1:${port}`;
-    log.info({ port, role: options.role, queueBackend: queues.kind }, "http server listening");
+    log.info({ host: options.host ?? config.host, port, role: options.role, queueBackend: queues.kind }, "http server listening");
     sandbox?.attach(url);
     paystack.attach(url);
   }

@@ -31,11 +31,25 @@ export async function migrate(
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await runQueueMigrations(client, options.queueSchema ?? QUEUE_SCHEMA);
+    const schema = options.queueSchema ?? QUEUE_SCHEMA;
+    await runQueueMigrations(client, schema);
+    await grantQueueSchema(client, schema);
   } finally {
     await client.end();
   }
   const names = applied.map((m) => m.name);
   log.info({ applied: names }, names.length === 0 ? "database up to date" : "migrations applied");
   return names;
+}
+
+/**
+ * BullMQ's PostgreSQL backend connects as the login role itself (no SET ROLE), so the runtime
+ * role (sql/0013d) gets the rights on the queue schema directly: its rows, not its definition.
+ */
+async function grantQueueSchema(client: pg.Client, schema: string): Promise<void> {
+  const id = client.escapeIdentifier(schema);
+  await client.query(`GRANT USAGE ON SCHEMA ${id} TO loyaltylaas_runtime`);
+  await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${id} TO loyaltylaas_runtime`);
+  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${id} TO loyaltylaas_runtime`);
+  await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${id} TO loyaltylaas_runtime`);
 }

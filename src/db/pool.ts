@@ -6,6 +6,7 @@ import {
   type QueryResultRow,
 } from "slonik";
 import { z } from "zod";
+import { parseSafeInteger } from "./parseSafeInteger.ts";
 import { createRoundTripCounter, type RoundTrips } from "./roundTrips.ts";
 import { sql } from "./sql.ts";
 import { markPlatformSession, PLATFORM_ROLE } from "./withTenant.ts";
@@ -40,14 +41,16 @@ function isRow(value: unknown): value is QueryResultRow {
 }
 
 /**
- * Type parsers: timestamptz as `Date` (slonik's default is epoch milliseconds), int8 (counts,
- * sums) as number, numeric as number, date as its `YYYY-MM-DD` text.
+ * Type parsers: timestamptz as `Date` (slonik's default is epoch milliseconds), int8 (kobo,
+ * points, counts) as a number that is checked to be exact (parseSafeInteger throws rather than
+ * round), numeric as number, date as its `YYYY-MM-DD` text.
  */
 const typeParsers = [
   { name: "timestamptz", parse: (value: string) => new Date(value) },
   { name: "timestamp", parse: (value: string) => new Date(`${value}Z`) },
-  { name: "int8", parse: (value: string) => Number.parseInt(value, 10) },
-  { name: "numeric", parse: (value: string) => Number.parseFloat(value) },
+  { name: "int8", parse: parseSafeInteger },
+  // sum() of a bigint column is numeric: a whole number is checked like int8, a fraction (avg) is a float.
+  { name: "numeric", parse: (value: string) => (/^-?\d+$/.test(value) ? parseSafeInteger(value) : Number.parseFloat(value)) },
   { name: "date", parse: (value: string) => value },
   { name: "json", parse: (value: string): unknown => JSON.parse(value) },
   { name: "jsonb", parse: (value: string): unknown => JSON.parse(value) },

@@ -23,7 +23,9 @@ export type AppDeps = {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", 1);
+  // Off unless configured: behind no proxy, X-Forwarded-For is the client's to forge, and the
+  // login limiter and the sandbox's loopback check read req.ip.
+  app.set("trust proxy", deps.config.trustProxy);
   app.use(
     pinoHttp({
       logger: deps.log,

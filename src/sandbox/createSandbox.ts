@@ -67,6 +67,12 @@ export function createSandbox(config: Config, log: Logger): Sandbox | null {
         { sandboxUrl: `${url}/sandbox`, vendorCode },
         `sandbox mode (no WhatsApp credentials): chat at ${url}/sandbox · vendor code ${vendorCode} · staff phone +${staff.phoneNumber} · staff PIN ${staff.pin}`,
       );
+      log.info(
+        { sandboxPublic: config.sandboxPublic },
+        config.sandboxPublic
+          ? "sandbox served to every client (SANDBOX_PUBLIC=true): anyone who reaches it can chat as any phone"
+          : "sandbox served on loopback only (127.0.0.1, ::1); set SANDBOX_PUBLIC=true to open it to other machines",
+      );
     },
     stop: () => graph.stop(),
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
+import { loopbackOnly } from "../http/loopbackOnly.ts";
 import QRCode from "qrcode";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
@@ -42,6 +43,9 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
   const joinLink = buildJoinLink(deps.config, { vendor_code: DEMO_VENDOR.vendorCode, whatsapp_config: null });
   let qrSvg: Promise<string> | undefined;
 
+  // Anyone who reaches /sandbox can post signed webhooks as any phone: this machine only,
+  // unless SANDBOX_PUBLIC=true says otherwise (a demo on a trusted network).
+  if (!deps.config.sandboxPublic) router.use("/sandbox", loopbackOnly());
   router.use("/sandbox", (_req, res, next) => {
     res.setHeader("content-security-policy", CONTENT_SECURITY_POLICY);
     res.setHeader("x-content-type-options", "nosniff");

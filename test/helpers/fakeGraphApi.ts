@@ -42,12 +42,18 @@ export type FakeGraphApi = {
   requests: FakeGraphRequest[];
   /** Replaces the answer; return `undefined` to fall back to the default success. */
   respondWith(fn: (req: FakeGraphRequest) => FakeGraphResponse | undefined): void;
+  /**
+   * Makes `GET /:version/:id` answer with this phone number to a caller bearing `token` (as Meta
+   * answers only a token that may use the number); any other token gets Meta's code 100 error.
+   */
+  addPhoneNumber(number: { id: string; displayPhoneNumber: string; verifiedName: string; token: string }): void;
   /** Resolves once at least `n` send requests arrived, rejects after `timeoutMs`. */
   waitForRequests(n: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
   close(): Promise<void>;
 };
 
 const SEND_PATH = /^\/(v\d+\.\d+)\/([^/]+)\/(messages|media)$/;
+const NODE_PATH = /^\/(v\d+\.\d+)\/(\d+)$/;
 
 /**
  * Starts a local fake of the Graph API's send endpoint (`POST /:version/:phoneNumberId/messages`)
@@ -61,6 +67,7 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   const waiters: Array<{ n: number; resolve: (requests: FakeGraphRequest[]) => void }> = [];
   let responder: (req: FakeGraphRequest) => FakeGraphResponse | undefined = () => undefined;
   const uploaded = new Set<string>();
+  const phoneNumbers = new Map<string, { id: string; displayPhoneNumber: string; verifiedName: string; token: string }>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -70,6 +77,19 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const node = NODE_PATH.exec(url.pathname);
+    if (req.method === "GET" && node?.[2] !== undefined) {
+      // https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/
+      const number = phoneNumbers.get(node[2]);
+      if (req.headers.authorization === undefined) {
+        send(res, graphError(400, 2500, "An active access token must be used to query information about the current user."));
+      } else if (number === undefined || req.headers.authorization !== `Bearer ${number.token}`) {
+        send(res, graphError(400, 100, `Unsupported get request. Object with ID '${node[2]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`));
+      } else {
+        send(res, { status: 200, body: { verified_name: number.verifiedName, display_phone_number: number.displayPhoneNumber, id: number.id, quality_rating: "GREEN" } });
+      }
+      return;
+    }
     const match = SEND_PATH.exec(url.pathname);
     const version = match?.[1];
     const phoneNumberId = match?.[2];
@@ -113,6 +133,9 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
     requests,
     respondWith(fn) {
       responder = fn;
+    },
+    addPhoneNumber(number) {
+      phoneNumbers.set(number.id, number);
     },
     waitForRequests(n, timeoutMs = 5_000) {
       if (requests.length >= n) return Promise.resolve([...requests]);

@@ -16,6 +16,8 @@ export const apiKeyRecordSchema = z
     last_used_at: z.date().nullable(),
     created_at: z.date(),
     revoked_at: z.date().nullable(),
+    expires_at: z.date().nullable(),
+    scopes: z.array(z.string()).nullable(),
   })
   .transform((row) => ({
     id: row.id,
@@ -26,11 +28,13 @@ export const apiKeyRecordSchema = z
     lastUsedAt: row.last_used_at,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
+    scopes: row.scopes,
   }));
 
 export type ApiKey = z.output<typeof apiKeyRecordSchema>;
 
-export const apiKeyColumns = sql.fragment`id, tenant_id, name, prefix, created_by_user_id, last_used_at, created_at, revoked_at`;
+export const apiKeyColumns = sql.fragment`id, tenant_id, name, prefix, created_by_user_id, last_used_at, created_at, revoked_at, expires_at, scopes`;
 
 /** SHA-256 hex of a key: keys are 256 random bits, so a fast unsalted hash is enough. */
 export function hashApiKey(key: string): string {

@@ -9,12 +9,16 @@ import { API_KEY_PREFIX, apiKeyColumns, apiKeyRecordSchema, hashApiKey, type Api
  */
 export async function createApiKey(
   tx: Tx,
-  input: { tenantId: string; name: string; userId: string },
+  input: { tenantId: string; name: string; userId: string; scopes?: readonly string[] | null; expiresAt?: Date | null },
 ): Promise<{ apiKey: ApiKey; key: string }> {
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString("base64url")}`;
   const apiKey = await tx.one(sql.type(apiKeyRecordSchema)`
-    INSERT INTO api_keys (tenant_id, name, key_hash, prefix, created_by_user_id)
-    VALUES (${input.tenantId}, ${input.name}, ${hashApiKey(key)}, ${key.slice(0, 12)}, ${input.userId})
+    INSERT INTO api_keys (tenant_id, name, key_hash, prefix, created_by_user_id, scopes, expires_at)
+    VALUES (
+      ${input.tenantId}, ${input.name}, ${hashApiKey(key)}, ${key.slice(0, 12)}, ${input.userId},
+      ${input.scopes === undefined || input.scopes === null ? null : sql.array([...input.scopes], "text")},
+      ${input.expiresAt === undefined || input.expiresAt === null ? null : sql.timestamp(input.expiresAt)}
+    )
     RETURNING ${apiKeyColumns}
   `);
   await writeAuditLog(tx, {
@@ -23,7 +27,7 @@ export async function createApiKey(
     action: "api_key.created",
     entityType: "api_key",
     entityId: apiKey.id,
-    newValues: { name: apiKey.name, prefix: apiKey.prefix },
+    newValues: { name: apiKey.name, prefix: apiKey.prefix, scopes: input.scopes ?? null, expiresAt: input.expiresAt?.toISOString() ?? null },
   });
   return { apiKey, key };
 }

@@ -9,13 +9,14 @@ import { DUMMY_HASH } from "./dummyHash.ts";
 export type AuthenticateVendorUserInput = { vendorCode: string; email: string; password: string; now: Date };
 
 export type AuthenticateVendorUserResult =
-  | { ok: true; userId: string; tenantId: string; role: "owner" | "admin" | "staff" }
+  | { ok: true; userId: string; tenantId: string; role: "owner" | "admin" | "staff"; tokenVersion: number }
   | { ok: false; reason: "invalid_credentials" | "tenant_suspended" };
 
 const userRow = z.object({
   id: z.string(),
   password_hash: z.string(),
   role: z.enum(["owner", "admin", "staff"]),
+  token_version: z.int(),
 });
 
 /**
@@ -32,7 +33,7 @@ export async function authenticateVendorUser(tx: Tx, input: AuthenticateVendorUs
   if (tenant !== null) {
     await enterTenant(tx, tenant.id);
     user = await tx.maybeOne(sql.type(userRow)`
-      SELECT id, password_hash, COALESCE(role, 'staff') AS role FROM vendor_users
+      SELECT id, password_hash, COALESCE(role, 'staff') AS role, token_version FROM vendor_users
       WHERE email = ${input.email.trim().toLowerCase()} AND deleted_at IS NULL AND COALESCE(is_active, true)
     `);
   }
@@ -45,5 +46,5 @@ export async function authenticateVendorUser(tx: Tx, input: AuthenticateVendorUs
   await tx.query(sql.type(noRows)`
     UPDATE vendor_users SET last_login_at = ${sql.timestamp(input.now)} WHERE id = ${user.id}
   `);
-  return { ok: true, userId: user.id, tenantId: tenant.id, role: user.role };
+  return { ok: true, userId: user.id, tenantId: tenant.id, role: user.role, tokenVersion: user.token_version };
 }

@@ -8,6 +8,8 @@ export type VendorPrincipal = {
   tenantServing: boolean;
   /** The tenant is suspended for non-payment (its owner may still reach billing to pay). */
   tenantPayable: boolean;
+  /** Bumped by a password change or disable (sql/0013e): older tokens are refused. */
+  tokenVersion: number;
 };
 
 const row = z.object({
@@ -16,6 +18,7 @@ const row = z.object({
   permissions: z.unknown(),
   tenant_serving: z.boolean(),
   tenant_payable: z.boolean(),
+  token_version: z.int(),
 });
 
 /**
@@ -25,7 +28,7 @@ const row = z.object({
  */
 export async function findVendorPrincipal(tx: Tx, userId: string): Promise<VendorPrincipal | null> {
   const found = await tx.maybeOne(sql.type(row)`
-    SELECT u.id, COALESCE(u.role, 'staff') AS role, u.permissions,
+    SELECT u.id, COALESCE(u.role, 'staff') AS role, u.permissions, u.token_version,
            (t.deleted_at IS NULL AND COALESCE(t.is_active, true)
              AND COALESCE(t.subscription_status, 'trial') NOT IN ('suspended', 'cancelled')) AS tenant_serving,
            (t.deleted_at IS NULL AND COALESCE(t.is_active, true) AND t.subscription_status = 'suspended'
@@ -41,5 +44,6 @@ export async function findVendorPrincipal(tx: Tx, userId: string): Promise<Vendo
         permissions: found.permissions,
         tenantServing: found.tenant_serving,
         tenantPayable: found.tenant_payable,
+        tokenVersion: found.token_version,
       };
 }

@@ -51,7 +51,7 @@ export async function expireLots(tx: Tx, input: ExpireLotsInput): Promise<Expire
       FROM unnest(
         ${sql.array(unspent.map((lot) => lot.id), "uuid")}::uuid[],
         ${sql.array(unspent.map((lot) => lot.customer_id), "uuid")}::uuid[],
-        ${sql.array(unspent.map((lot) => lot.points_remaining), "int4")}::int4[]
+        ${sql.array(unspent.map((lot) => lot.points_remaining), "int8")}::int8[]
       ) WITH ORDINALITY AS u(lot_id, customer_id, points, n)
       ORDER BY u.n
     `);

@@ -51,7 +51,7 @@ export async function loadPurchaseContext(tx: Tx, input: LoadPurchaseContextInpu
   const at = input.now.toISOString();
   const balance =
     customer === null
-      ? sql.fragment`NULL::int`
+      ? sql.fragment`NULL::bigint`
       : sql.fragment`(SELECT current_balance FROM customer_points_balance WHERE tenant_id = t.id AND customer_id = ${customer.id}::uuid)`;
   // The ledger is searched for birthday bonuses only when one could apply at all: a birthday
   // rule is active and the buyer has a birth date. The tenant's "this year" is one of three

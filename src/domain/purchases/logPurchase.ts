@@ -157,7 +157,7 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
       buyer.total_purchases AS buyer_total_purchases,
       buyer.total_spent_ngn AS buyer_total_spent_ngn,
       buyer.last_purchase_at AS buyer_last_purchase_at,
-      COALESCE((SELECT current_balance FROM customer_points_balance WHERE customer_id = buyer.id), 0) + ${buyerPoints}::int AS balance
+      COALESCE((SELECT current_balance FROM customer_points_balance WHERE customer_id = buyer.id), 0) + ${buyerPoints}::bigint AS balance
     FROM purchase, buyer
   `);
   if (written === null) {

@@ -5,15 +5,16 @@ import type { ParseResult } from "./ruleConfigs.ts";
 // Zod schemas are values, so the parts come before the campaign schema built from them
 // (`earningCampaignSchema` and `parseCampaignConfig` are the main exports, at the bottom).
 
-const kobo = z.int().nonnegative();
-const positiveInt = z.int().positive();
+// Bounded like ruleConfigs.ts: no campaign can mint unbounded points (issue #13).
+const kobo = z.int().nonnegative().max(10_000_000_000);
+const positiveInt = z.int().positive().max(1_000_000);
 
 /**
  * `{ multiplier }` (default 2): the customer earns `base × (multiplier − 1)` extra points as a
  * separate award, where base is what the purchase earned from spending rules.
  */
 export const doublePointsConfigSchema = z.object({
-  multiplier: z.number().gt(1).finite().default(2),
+  multiplier: z.number().gt(1).max(10).default(2),
 });
 
 /** `{ bonus_points, min_amount? }`: a flat bonus on a purchase of at least `min_amount` kobo. */

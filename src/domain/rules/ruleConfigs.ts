@@ -4,8 +4,15 @@ import { describeZodError } from "./describeZodError.ts";
 // Zod schemas are values, so the parts come before the rule schema built from them
 // (`pointsRuleSchema` and `parseRuleConfig` are the main exports, at the bottom).
 
-const kobo = z.int().nonnegative();
-const positiveInt = z.int().positive();
+// Upper bounds keep every award, and so every balance, far inside a bigint and JavaScript's
+// safe integers (issue #13): no rule can mint more than a million points at once, and amounts
+// stop at the largest purchase the app accepts.
+/** The most points one rule or campaign may award on one purchase. */
+export const MAX_AWARD_POINTS = 1_000_000;
+/** ₦100,000,000 in kobo, as flows/parsers/parseAmount.ts. */
+const MAX_KOBO = 10_000_000_000;
+const kobo = z.int().nonnegative().max(MAX_KOBO);
+const positiveInt = z.int().positive().max(MAX_AWARD_POINTS);
 
 /** `{ points_per_purchase }`: a fixed number of points for every purchase. */
 export const perPurchaseConfigSchema = z.object({ points_per_purchase: positiveInt });
@@ -15,7 +22,8 @@ export const perPurchaseConfigSchema = z.object({ points_per_purchase: positiveI
  * (0.01 is one point per ₦100); the result is floored. `minimum_purchase` is in kobo.
  */
 export const perAmountSpentConfigSchema = z.object({
-  points_per_ngn: z.number().positive().finite(),
+  // 1 point per naira is generous; 100 leaves room, and ₦100 M × 100 is still a safe integer.
+  points_per_ngn: z.number().positive().max(100),
   minimum_purchase: kobo.optional(),
 });
 
@@ -28,7 +36,7 @@ export const firstPurchaseBonusConfigSchema = z.object({ bonus_points: positiveI
  */
 export const referralConfigSchema = z.object({
   referrer_points: positiveInt,
-  referred_points: z.int().nonnegative().optional(),
+  referred_points: z.int().nonnegative().max(MAX_AWARD_POINTS).optional(),
 });
 
 /**
@@ -37,7 +45,7 @@ export const referralConfigSchema = z.object({
  */
 export const birthdayConfigSchema = z.object({
   bonus_points: positiveInt,
-  window_days: z.int().nonnegative().default(0),
+  window_days: z.int().nonnegative().max(183).default(0),
 });
 
 /** `{ milestone_purchases, bonus_points }`: on the Nth, 2Nth, 3Nth… purchase. */

@@ -38,8 +38,11 @@ const pinRow = z.object({ tenant_id: z.string(), staff_pin_hash: z.string().null
  *   audit_logs row (`staff.pin_locked`). A lock that has passed starts a fresh count.
  */
 export async function checkStaffPin(tx: Tx, input: CheckStaffPinInput): Promise<CheckStaffPinResult> {
+  // The proposed row names the current tenant: under the tenant role, contacts' row-level
+  // security (sql/0013d) only admits rows of this tenant, ON CONFLICT's proposed row included.
   await tx.query(sql.type(noRows)`
-    INSERT INTO contacts (phone_number) VALUES (${input.contactPhone}) ON CONFLICT (phone_number) DO NOTHING
+    INSERT INTO contacts (phone_number, staff_tenant_id) VALUES (${input.contactPhone}, app_current_tenant())
+    ON CONFLICT (phone_number) DO NOTHING
   `);
   const contact = await tx.one(sql.type(contactRow)`
     SELECT pin_failures, pin_locked_until FROM contacts WHERE phone_number = ${input.contactPhone}

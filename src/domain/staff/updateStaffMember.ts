@@ -3,6 +3,7 @@ import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { hashSecret } from "../auth/passwords.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 import { getPlanLimits } from "../tenants/getPlanLimits.ts";
+import { lockTenantOwners } from "./authorizeStaffChange.ts";
 import { staffColumns, staffRecordSchema, type StaffMember, type StaffRole } from "./staffRecord.ts";
 
 const countRow = z.object({ count: z.number().int() });
@@ -33,6 +34,9 @@ export async function updateStaffMember(
   tx: Tx,
   input: { tenantId: string; staffUserId: string; userId: string | null; changes: StaffChanges },
 ): Promise<UpdateStaffMemberResult> {
+  // Owners first, then the target (authorizeStaffChange's order): the last-owner count below
+  // then sees every concurrent owner change committed, never two demotions passing at once.
+  await lockTenantOwners(tx);
   const before = await tx.maybeOne(sql.type(staffRecordSchema)`
     SELECT ${staffColumns} FROM vendor_users WHERE id = ${input.staffUserId} AND deleted_at IS NULL FOR UPDATE
   `);

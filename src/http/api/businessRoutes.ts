@@ -4,7 +4,7 @@ import { z } from "zod";
 import { templateSettingSchema } from "../../domain/tenants/templateSetting.ts";
 import type { Config } from "../../config.ts";
 import { buildJoinLink } from "../../conversation/buildJoinLink.ts";
-import { withPlatform, withTenant } from "../../db/withTenant.ts";
+import { withTenant } from "../../db/withTenant.ts";
 import { getAnalyticsSummary } from "../../domain/analytics/getAnalyticsSummary.ts";
 import { createApiKey } from "../../domain/apiKeys/createApiKey.ts";
 import { listApiKeys } from "../../domain/apiKeys/listApiKeys.ts";
@@ -12,10 +12,9 @@ import { revokeApiKey } from "../../domain/apiKeys/revokeApiKey.ts";
 import { listAuditLogs } from "../../domain/audit/listAuditLogs.ts";
 import { findTenant } from "../../domain/tenants/findTenant.ts";
 import { getTenantSettings } from "../../domain/tenants/getTenantSettings.ts";
-import { isPhoneNumberIdTaken } from "../../domain/tenants/isPhoneNumberIdTaken.ts";
 import type { Tenant } from "../../domain/tenants/tenantRecord.ts";
 import { updateTenantSettings } from "../../domain/tenants/updateTenantSettings.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../../errors.ts";
+import { NotFoundError, ValidationError } from "../../errors.ts";
 import type { VendorAuth } from "../auth/authContext.ts";
 import { noBody, noParams, noQuery, vendorRoute, type ApiRoute } from "../openapi/defineRoute.ts";
 import { date, dateTime, idParams, pageOf, pageQuery, text } from "../openapi/fields.ts";
@@ -88,8 +87,8 @@ const updateSettingsBody = z
         points_earned: templateRefInput.nullable().optional(),
       })
       .optional(),
-    whatsapp_phone_number_id: z.string().regex(/^\d{5,30}$/).nullable().optional(),
-    whatsapp_display_phone_number: z.string().regex(/^\+?\d{7,15}$/).nullable().optional(),
+    // No whatsapp_phone_number_id or display number here: whoever names a number id receives
+    // its inbound, so a platform admin assigns a tenant's own number (whatsappNumberRoutes).
   })
   .refine((body) => Object.keys(body).length > 0, "name at least one setting to change")
   .meta({ id: "UpdateSettings" });
@@ -135,7 +134,15 @@ const qrPngResponse = z.string().meta({ format: "binary" });
 
 const auditLogsPage = pageOf(auditLogResponse);
 
-const createApiKeyBody = z.strictObject({ name: text(100) }).meta({ id: "CreateApiKey" });
+const createApiKeyBody = z
+  .strictObject({
+    name: text(100),
+    /** e.g. `purchases:write`, `customers:read`: the path's resource and read (GET) or write. Absent: every scope. */
+    scopes: z.array(z.string().regex(/^[a-z0-9-]{1,40}:(read|write)$/, "must look like purchases:write")).min(1).max(50).optional(),
+    expires_at: dateTime.optional(),
+  })
+  .refine((body) => body.expires_at === undefined || Date.parse(body.expires_at) > Date.now(), { message: "must be in the future", path: ["expires_at"] })
+  .meta({ id: "CreateApiKey" });
 
 const createdApiKeyResponse = apiKeyResponse.extend({ key: z.string() });
 
@@ -197,19 +204,14 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
     vendorRoute({
       method: "patch",
       path: "/api/v1/settings",
-      summary: "Change settings (timezone, currency, expiry, greeting, language, templates, own WhatsApp number); null resets",
+      summary: "Change settings (timezone, currency, expiry, greeting, language, templates); null resets. A tenant's own WhatsApp number is assigned by a platform admin",
       tag: "settings",
       roles: OWNER_ONLY,
       body: updateSettingsBody,
       query: noQuery,
       params: noParams,
-      responses: { 200: { description: "The settings", schema: settingsResponse }, 409: { description: "That WhatsApp number is in use" } },
+      responses: { 200: { description: "The settings", schema: settingsResponse } },
       async handle({ auth, body }) {
-        const phoneNumberId = body.whatsapp_phone_number_id;
-        if (typeof phoneNumberId === "string") {
-          const taken = await withPlatform(pool, (tx) => isPhoneNumberIdTaken(tx, phoneNumberId, auth.tenantId));
-          if (taken) throw new ConflictError("That WhatsApp number is used by another business", "phone_number_id_taken");
-        }
         const settings: Record<string, unknown> = {};
         for (const key of ["timezone", "currency", "country", "language", "points_expiry_days", "redemption_window_days", "inactive_after_days"] satisfies (keyof typeof body)[]) {
           if (body[key] !== undefined) settings[key] = body[key];
@@ -219,10 +221,6 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
         for (const [kind, key] of Object.entries(TEMPLATE_KEYS)) {
           const choice = body.templates?.[kind as keyof typeof TEMPLATE_KEYS];
           if (choice !== undefined) whatsapp[key] = typeof choice === "string" ? { name: choice, language: "en" } : choice;
-        }
-        if (body.whatsapp_phone_number_id !== undefined) whatsapp["phone_number_id"] = body.whatsapp_phone_number_id;
-        if (body.whatsapp_display_phone_number !== undefined) {
-          whatsapp["display_phone_number"] = body.whatsapp_display_phone_number?.replace(/^\+/, "") ?? null;
         }
         const json = await withTenant(pool, auth.tenantId, async (tx) => {
           await updateTenantSettings(tx, { tenantId: auth.tenantId, userId: auth.userId, changes: { settings, whatsapp } });
@@ -348,7 +346,14 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       responses: { 201: { description: "The key, with its secret this once", schema: createdApiKeyResponse } },
       async handle({ auth, body }) {
         const userId = personId(auth);
-        const created = await withTenant(pool, auth.tenantId, (tx) => createApiKey(tx, { tenantId: auth.tenantId, name: body.name, userId }));
+        const created = await withTenant(pool, auth.tenantId, (tx) => createApiKey(tx, {
+            tenantId: auth.tenantId,
+            name: body.name,
+            userId,
+            scopes: body.scopes ?? null,
+            expiresAt: body.expires_at === undefined ? null : new Date(body.expires_at),
+          }),
+        );
         return { status: 201, json: { ...serializeApiKey(created.apiKey), key: created.key } };
       },
     }),

@@ -15,6 +15,7 @@ import { billingRoutes } from "../platform/billingRoutes.ts";
 import { consoleRoutes } from "../platform/consoleRoutes.ts";
 import { platformMetricsRoutes } from "../platform/platformMetricsRoutes.ts";
 import { tenantRoutes } from "../platform/tenantRoutes.ts";
+import { whatsappNumberRoutes } from "../platform/whatsappNumberRoutes.ts";
 import { audienceRoutes } from "./audienceRoutes.ts";
 import { vendorRoutes } from "./vendorRoutes.ts";
 
@@ -34,6 +35,7 @@ export function listApiRoutes(deps: ApiDeps): ApiRoute[] {
     ...sessionRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret, secureCookies: deps.config.nodeEnv === "production" }),
     ...whatsappLinkRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
     ...tenantRoutes(deps),
+    ...whatsappNumberRoutes(deps),
     ...billingRoutes(deps),
     ...vendorRoutes(deps),
     ...audienceRoutes(deps),

@@ -9,7 +9,7 @@ import { adjustPoints } from "../../domain/ledger/adjustPoints.ts";
 import { logPurchase } from "../../domain/purchases/logPurchase.ts";
 import { ConflictError, NotFoundError, PlanLimitError, ValidationError } from "../../errors.ts";
 import { noBody, noParams, noQuery, vendorRoute, type ApiRoute } from "../openapi/defineRoute.ts";
-import { date, dateTime, idParams, int4, pageOf, pageQuery, phoneInput, positiveInt4, text } from "../openapi/fields.ts";
+import { amountKobo, date, dateTime, idParams, int4, pageOf, pageQuery, phoneInput, text } from "../openapi/fields.ts";
 import { decodeCursor, toPage } from "../openapi/pagination.ts";
 import { isoOrNull } from "../platform/platformSchemas.ts";
 import { ANY_CALLER, MANAGERS, PEOPLE } from "./roles.ts";
@@ -56,17 +56,24 @@ const adjustmentBody = z
 const purchaseBody = z
   .strictObject({
     customer_phone: phoneInput,
-    amount_kobo: positiveInt4,
+    amount_kobo: amountKobo,
     idempotency_key: z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces").optional(),
     product_name: text(255).optional(),
   })
   .meta({ id: "LogPurchase" });
+
+const lotsPageQuery = z.strictObject({
+  lots_limit: z.coerce.number().int().min(1).max(200).default(50),
+  lots_offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
 
 const customerDetailResponse = customerResponse
   .extend({
     notes: z.string().nullable(),
     expiring_soonest: z.object({ points: z.int(), expires_at: z.string() }).nullable(),
     lots: z.array(z.object({ id: z.uuid(), points_remaining: z.int(), expires_at: z.string().nullable(), created_at: z.string() })),
+    /** Pass as `lots_offset` for the next page of lots; null after the last. */
+    lots_next_offset: z.int().nullable(),
     history: z.array(ledgerEntryResponse),
   })
   .meta({ id: "CustomerDetail" });
@@ -112,15 +119,17 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
     vendorRoute({
       method: "get",
       path: "/api/v1/customers/{id}",
-      summary: "A customer with balance, open lots and recent history",
+      summary: "A customer with balance, a page of open lots (lots_limit, lots_offset) and recent history",
       tag: "customers",
       roles: ANY_CALLER,
       body: noBody,
-      query: noQuery,
+      query: lotsPageQuery,
       params: idParams,
       responses: { 200: { description: "The customer", schema: customerDetailResponse }, 404: { description: "No such customer" } },
-      async handle({ auth, params }) {
-        const detail = await withTenant(pool, auth.tenantId, (tx) => findCustomerDetail(tx, params.id));
+      async handle({ auth, params, query }) {
+        const detail = await withTenant(pool, auth.tenantId, (tx) =>
+          findCustomerDetail(tx, params.id, 50, { limit: query.lots_limit, offset: query.lots_offset }),
+        );
         if (detail === null) throw new NotFoundError("No such customer");
         const soonest = detail.balance.expiringSoonest;
         return {
@@ -135,6 +144,7 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
               expires_at: isoOrNull(lot.expiresAt),
               created_at: lot.createdAt.toISOString(),
             })),
+            lots_next_offset: detail.lotsNextOffset,
             history: detail.history.map(serializeLedgerEntry),
           },
         };

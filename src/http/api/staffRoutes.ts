@@ -3,6 +3,7 @@ import type { DatabasePool } from "slonik";
 import { z } from "zod";
 import { parsePhone } from "../../../flows/parsers/parsePhone.ts";
 import { withTenant } from "../../db/withTenant.ts";
+import { authorizeStaffChange, type AuthorizeStaffChangeResult } from "../../domain/staff/authorizeStaffChange.ts";
 import { createStaffMember } from "../../domain/staff/createStaffMember.ts";
 import { listStaff } from "../../domain/staff/listStaff.ts";
 import { setStaffPin } from "../../domain/staff/setStaffPin.ts";
@@ -132,11 +133,12 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: updateStaffBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: staffReply, 404: { description: "No such staff member" } },
+      responses: { 200: staffReply, 403: { description: "Only an owner changes an owner; nobody changes their own role" }, 404: { description: "No such staff member" } },
       async handle({ auth, body, params }) {
         if (body.role !== undefined) requireOwnerForRole(auth, body.role);
         if (body.permissions !== undefined && auth.role !== "owner") throw new ForbiddenError("Only an owner may change permissions");
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
+          requireStaffChange(await authorizeStaffChange(tx, { actor: auth, staffUserId: params.id, newRole: body.role }));
           const phone =
             body.phone_number === undefined || body.phone_number === null
               ? body.phone_number
@@ -168,11 +170,12 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: staffReply, 404: { description: "No such staff member" } },
+      responses: { 200: staffReply, 403: { description: "Only an owner changes an owner; nobody changes their own role" }, 404: { description: "No such staff member" } },
       async handle({ auth, params }) {
-        const result = await withTenant(pool, auth.tenantId, (tx) =>
-          updateStaffMember(tx, { tenantId: auth.tenantId, staffUserId: params.id, userId: auth.userId, changes: { isActive: false } }),
-        );
+        const result = await withTenant(pool, auth.tenantId, async (tx) => {
+          requireStaffChange(await authorizeStaffChange(tx, { actor: auth, staffUserId: params.id }));
+          return updateStaffMember(tx, { tenantId: auth.tenantId, staffUserId: params.id, userId: auth.userId, changes: { isActive: false } });
+        });
         return { status: 200, json: serializeStaff(unwrapStaffUpdate(result)) };
       },
     }),
@@ -186,11 +189,12 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: setStaffPinBody,
       query: noQuery,
       params: idParams,
-      responses: { 204: { description: "The PIN was set (null removes it)" }, 404: { description: "No such staff member" } },
+      responses: { 204: { description: "The PIN was set (null removes it)" }, 403: { description: "Only an owner changes an owner's PIN" }, 404: { description: "No such staff member" } },
       async handle({ auth, body, params }) {
-        const result = await withTenant(pool, auth.tenantId, (tx) =>
-          setStaffPin(tx, { tenantId: auth.tenantId, staffUserId: params.id, pin: body.pin, userId: personId(auth) }),
-        );
+        const result = await withTenant(pool, auth.tenantId, async (tx) => {
+          requireStaffChange(await authorizeStaffChange(tx, { actor: auth, staffUserId: params.id }));
+          return setStaffPin(tx, { tenantId: auth.tenantId, staffUserId: params.id, pin: body.pin, userId: personId(auth) });
+        });
         if (!result.ok) {
           if (result.reason === "not_found") throw new NotFoundError("No such staff member");
           throw new ValidationError("The PIN must be 4 to 6 digits");
@@ -211,6 +215,14 @@ function requireOwnerForRole(auth: VendorAuth, role: string): void {
   if ((role === "owner" || role === "admin") && auth.role !== "owner") {
     throw new ForbiddenError("Only an owner may add or promote owners and admins");
   }
+}
+
+/** Turns a refused staff change into its HTTP error: 404 for a stranger, 403 for a protected target. */
+function requireStaffChange(result: AuthorizeStaffChangeResult): void {
+  if (result.ok) return;
+  if (result.reason === "not_found") throw new NotFoundError("No such staff member");
+  if (result.reason === "owner_protected") throw new ForbiddenError("Only an owner may change an owner");
+  throw new ForbiddenError("Nobody may change their own role");
 }
 
 function unwrapStaffUpdate(result: Awaited<ReturnType<typeof updateStaffMember>>) {

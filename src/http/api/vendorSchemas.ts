@@ -272,7 +272,16 @@ export function serializeRedemption(r: Redemption): z.infer<typeof redemptionRes
 }
 
 export const apiKeyResponse = z
-  .object({ id: z.uuid(), name: z.string(), prefix: z.string(), last_used_at: iso.nullable(), created_at: iso, revoked_at: iso.nullable() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    prefix: z.string(),
+    last_used_at: iso.nullable(),
+    created_at: iso,
+    revoked_at: iso.nullable(),
+    expires_at: iso.nullable(),
+    scopes: z.array(z.string()).nullable(),
+  })
   .meta({ id: "ApiKey" });
 
 export function serializeApiKey(k: ApiKey): z.infer<typeof apiKeyResponse> {
@@ -283,6 +292,8 @@ export function serializeApiKey(k: ApiKey): z.infer<typeof apiKeyResponse> {
     last_used_at: isoOrNull(k.lastUsedAt),
     created_at: k.createdAt.toISOString(),
     revoked_at: isoOrNull(k.revokedAt),
+    expires_at: isoOrNull(k.expiresAt),
+    scopes: k.scopes,
   };
 }
 

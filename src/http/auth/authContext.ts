@@ -29,6 +29,8 @@ export type VendorAuth = {
    * `allowWhileSuspended` (billing: see the subscription, pay) are open (billing, issue #16).
    */
   billingOnly?: boolean;
+  /** An API key's scopes (`purchases:write`, …); absent or null: not limited by scope. */
+  scopes?: readonly string[] | null;
 };
 
 export type AuthContext = PlatformAuth | VendorAuth;

@@ -57,17 +57,22 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
       if (!found.serving) return { ok: false, reason: "tenant_suspended" };
       return {
         ok: true,
-        auth: { kind: "vendor", tenantId: found.key.tenantId, userId: null, apiKeyId: found.key.id, role: "api", permissions: {} },
+        auth: { kind: "vendor", tenantId: found.key.tenantId, userId: null, apiKeyId: found.key.id, role: "api", permissions: {}, scopes: found.key.scopes },
       };
     }
 
     const claims = await verifyToken(deps.jwtSecret, credential);
     if (claims === null) return { ok: false, reason: "invalid" };
-    return fromClaims(claims);
+    // Tokens always name the user's token version (one signed before versions counts as 0).
+    return fromClaims({ ...claims, ver: claims.ver ?? 0 });
   };
 }
 
-export type Who = { sub: string; kind: "platform"; tenant_id: null } | { sub: string; kind: "vendor"; tenant_id: string };
+/**
+ * `ver`: the token version a bearer token was signed with; a password change or disable since
+ * then revokes the token. Absent for a browser session, which sign-out and a disabled user end.
+ */
+export type Who = ({ sub: string; kind: "platform"; tenant_id: null } | { sub: string; kind: "vendor"; tenant_id: string }) & { ver?: number };
 
 /**
  * The caller named by a verified token or a live session, as stored now: the user, admin and
@@ -76,10 +81,12 @@ export type Who = { sub: string; kind: "platform"; tenant_id: null } | { sub: st
 export async function authenticateClaims(pool: DatabasePool, claims: Who): Promise<AuthenticateResult> {
   if (claims.kind === "platform") {
     const admin = await withPlatform(pool, (tx) => findActivePlatformAdmin(tx, claims.sub));
-    return admin === null ? { ok: false, reason: "invalid" } : { ok: true, auth: { kind: "platform", adminId: admin.id, role: admin.role } };
+    if (admin === null || (claims.ver !== undefined && admin.token_version !== claims.ver)) return { ok: false, reason: "invalid" };
+    return { ok: true, auth: { kind: "platform", adminId: admin.id, role: admin.role } };
   }
   const principal = await withTenant(pool, claims.tenant_id, (tx) => findVendorPrincipal(tx, claims.sub));
-  if (principal === null) return { ok: false, reason: "invalid" };
+  // A password change or disable since the token was issued revokes it (token_version).
+  if (principal === null || (claims.ver !== undefined && principal.tokenVersion !== claims.ver)) return { ok: false, reason: "invalid" };
   // An owner of a business suspended for non-payment keeps the billing routes, to pay.
   const billingOnly = !principal.tenantServing && principal.tenantPayable && principal.role === "owner";
   if (!principal.tenantServing && !billingOnly) return { ok: false, reason: "tenant_suspended" };

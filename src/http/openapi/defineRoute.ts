@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { hasScope, scopeForRoute } from "../auth/apiKeyScopes.ts";
 import { z } from "zod";
 import { AppError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "../../errors.ts";
 import type { AuthContext, PlatformAuth, VendorAuth, VendorRole } from "../auth/authContext.ts";
@@ -109,6 +110,9 @@ export function vendorRoute<B extends z.ZodType, Q extends z.ZodObject, P extend
     if (!isVendorAllowed(auth, spec.roles, spec.permission)) throw new ForbiddenError("Your role may not do that");
     if (auth.billingOnly === true && spec.allowWhileSuspended !== true) {
       throw new AppError(403, "tenant_suspended", "This business's account is paused for non-payment: pay the open invoice to reactivate it");
+    }
+    if (!hasScope(auth.scopes, spec.method, spec.path)) {
+      throw new ForbiddenError(`This API key lacks the scope ${scopeForRoute(spec.method, spec.path)}`);
     }
     return auth;
   });

@@ -1,3 +1,4 @@
+import { MAX_AMOUNT_KOBO } from "../../../flows/parsers/parseAmount.ts";
 import { z } from "zod";
 
 /**
@@ -19,6 +20,8 @@ export function text(max: number, min = 1) {
 export const int4 = z.int().min(-INT4_MAX).max(INT4_MAX);
 export const positiveInt4 = z.int().min(1).max(INT4_MAX);
 export const nonNegativeInt4 = z.int().min(0).max(INT4_MAX);
+/** A purchase amount in kobo: a bigint column, bounded by the largest sale the chat accepts too. */
+export const amountKobo = z.int().min(1).max(MAX_AMOUNT_KOBO);
 
 export const uuid = z.uuid();
 

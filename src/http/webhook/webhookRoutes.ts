@@ -4,6 +4,7 @@ import type { Config } from "../../config.ts";
 import { createWebhookIntake } from "../../conversation/createWebhookIntake.ts";
 import type { Logger } from "../../logger.ts";
 import type { Metrics } from "../../metrics.ts";
+import { safeEqual } from "../safeEqual.ts";
 import { verifyWebhookSignature } from "../../whatsapp/verifyWebhookSignature.ts";
 import { parseWebhookPayload } from "../../whatsapp/webhookPayload.ts";
 
@@ -26,13 +27,17 @@ export function createWebhookRoutes(deps: {
   const { config, metrics } = deps;
   const router = Router();
   const intake = createWebhookIntake({ pool: deps.pool, metrics });
+  if (config.whatsapp.appSecret === undefined && !config.whatsapp.sandbox) {
+    deps.log.warn("WHATSAPP_APP_SECRET is not set: every POST /webhook is refused (401) until it is");
+  }
 
   router.get("/webhook", (req, res) => {
     const mode = req.query["hub.mode"];
     const token = req.query["hub.verify_token"];
     const challenge = req.query["hub.challenge"];
     const expected = config.whatsapp.verifyToken;
-    if (mode === "subscribe" && expected !== undefined && token === expected && typeof challenge === "string") {
+    // Constant time: the verify token must not be guessable character by character from timings.
+    if (mode === "subscribe" && expected !== undefined && typeof token === "string" && safeEqual(token, expected) && typeof challenge === "string") {
       res.status(200).type("text/plain").send(challenge);
       return;
     }
@@ -44,16 +49,23 @@ export function createWebhookRoutes(deps: {
     const stopTimer = metrics.webhookDuration.startTimer();
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const appSecret = config.whatsapp.appSecret;
-    if (appSecret !== undefined) {
-      const header = req.header("x-hub-signature-256");
-      const check = verifyWebhookSignature(raw, header, appSecret);
-      if (!check.ok) {
-        metrics.webhookRequests.inc({ outcome: `signature_${check.reason}` });
-        req.log.warn({ reason: check.reason }, "webhook signature refused");
-        res.status(401).json({ error: { code: "invalid_signature", message: `Signature ${check.reason}` } });
-        stopTimer();
-        return;
-      }
+    if (appSecret === undefined) {
+      // Fail closed: without the app secret nothing proves a post came from Meta, and an
+      // unsigned post could speak for any phone. Sandbox mode always has a secret of its own.
+      metrics.webhookRequests.inc({ outcome: "signature_unconfigured" });
+      req.log.warn("webhook refused: WHATSAPP_APP_SECRET is not set");
+      res.status(401).json({ error: { code: "invalid_signature", message: "Webhook signatures cannot be checked: no app secret is configured" } });
+      stopTimer();
+      return;
+    }
+    const header = req.header("x-hub-signature-256");
+    const check = verifyWebhookSignature(raw, header, appSecret);
+    if (!check.ok) {
+      metrics.webhookRequests.inc({ outcome: `signature_${check.reason}` });
+      req.log.warn({ reason: check.reason }, "webhook signature refused");
+      res.status(401).json({ error: { code: "invalid_signature", message: `Signature ${check.reason}` } });
+      stopTimer();
+      return;
     }
     let json: unknown;
     try {

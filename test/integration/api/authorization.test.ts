@@ -1,10 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { sql } from "../../../src/db/sql.ts";
+import { withTenant } from "../../../src/db/withTenant.ts";
 import type { VendorRole } from "../../../src/http/auth/authContext.ts";
 import { listApiRoutes } from "../../../src/http/api/createApiRoutes.ts";
 import { isVendorAllowed, type ApiRoute } from "../../../src/http/openapi/defineRoute.ts";
 import { testConfig } from "../../helpers/testContext.ts";
-import { call, errorBody } from "./apiHelpers.ts";
+
 import { startApiSuite } from "./apiSuite.ts";
+import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone, vendorLogin } from "./apiHelpers.ts";
 import { fillPath, validBodies } from "./routeSamples.ts";
 import { createFullTenant } from "./tenantFixture.ts";
 
@@ -134,5 +139,96 @@ describe("authorization matrix", { timeout: 180_000 }, () => {
     const reactivated = await call(app, "post", `/api/platform/tenants/${b.id}/reactivate`, { token: platformToken, body: {} });
     expect(reactivated.body).toMatchObject({ subscription_status: "trial" });
     expect((await call(app, "get", "/api/v1/customers", { token: b.ownerToken })).status).toBe(200);
+  });
+});
+
+const meBody = z.object({ user_id: z.uuid() });
+
+async function userIdOf(token: string): Promise<string> {
+  return meBody.parse((await call(app, "get", "/api/v1/me", { token })).body).user_id;
+}
+
+/** A second owner of tenant `t`, logged in. */
+async function addOwner(t: { vendorCode: string; ownerToken: string }): Promise<{ id: string; token: string; email: string; password: string }> {
+  const email = `owner2-${randomUUID()}@vendor.test`;
+  const password = `pw-${randomUUID()}`;
+  const res = await call(app, "post", "/api/v1/staff", {
+    token: t.ownerToken,
+    body: { full_name: "Second Owner", email, phone_number: uniqueLocalPhone(), role: "owner", password },
+  });
+  expect(res.status).toBe(201);
+  const id = z.object({ id: z.uuid() }).parse(res.body).id;
+  return { id, email, password, token: await vendorLogin(app, { vendorCode: t.vendorCode, email, password }) };
+}
+
+describe("owner protection", { timeout: 120_000 }, () => {
+  it("when an admin changes an owner's password, role, name or active flag, then it answers 403 and the owner is unchanged", async () => {
+    const c = await createFullTenant(app, platformToken, "Owner Guard Foods");
+    const ownerId = await userIdOf(c.ownerToken);
+    for (const body of [{ password: "taken-over-password-1" }, { role: "staff" }, { is_active: false }, { full_name: "Not You" }, { phone_number: uniqueLocalPhone() }]) {
+      const res = await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.adminToken, body });
+      expect({ body, status: res.status }).toEqual({ body, status: 403 });
+    }
+    expect((await call(app, "post", `/api/v1/staff/${ownerId}/disable`, { token: c.adminToken })).status).toBe(403);
+    expect((await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.adminToken, body: { pin: "9999" } })).status).toBe(403);
+    expect((await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.adminToken, body: { pin: null } })).status).toBe(403);
+    const owner = await call(app, "get", `/api/v1/staff/${ownerId}`, { token: c.ownerToken });
+    expect(owner.body).toMatchObject({ role: "owner", is_active: true, full_name: "Ada Owner", pin_enabled: false });
+    // The owner's own password still works, and the token still serves.
+    await vendorLogin(app, { vendorCode: c.vendorCode, email: c.ownerEmail, password: c.ownerPassword });
+    expect((await call(app, "get", "/api/v1/me", { token: c.ownerToken })).status).toBe(200);
+  });
+
+  it("when a staff member granted can_manage_staff changes an owner, then it answers 403", async () => {
+    const c = await createFullTenant(app, platformToken, "Granted Staff Foods");
+    const ownerId = await userIdOf(c.ownerToken);
+    const grant = await call(app, "patch", `/api/v1/staff/${c.fixture.staffId}`, { token: c.ownerToken, body: { permissions: { can_manage_staff: true } } });
+    expect(grant.status).toBe(200);
+    expect((await call(app, "get", "/api/v1/staff", { token: c.staffToken })).status).toBe(200);
+    expect((await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.staffToken, body: { password: "taken-over-password-2" } })).status).toBe(403);
+    expect((await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.staffToken, body: { pin: "4321" } })).status).toBe(403);
+  });
+
+  it("when anyone changes their own role, then it answers 403; an owner may still change another owner", async () => {
+    const c = await createFullTenant(app, platformToken, "Own Role Foods");
+    const ownerId = await userIdOf(c.ownerToken);
+    const adminId = await userIdOf(c.adminToken);
+    expect((await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.ownerToken, body: { role: "admin" } })).status).toBe(403);
+    expect((await call(app, "patch", `/api/v1/staff/${adminId}`, { token: c.adminToken, body: { role: "staff" } })).status).toBe(403);
+    // Naming one's own current role is no change.
+    expect((await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.ownerToken, body: { role: "owner", full_name: "Ada O." } })).status).toBe(200);
+    const second = await addOwner(c);
+    const reset = await call(app, "put", `/api/v1/staff/${second.id}/pin`, { token: c.ownerToken, body: { pin: "2468" } });
+    expect(reset.status).toBe(204);
+    const demoted = await call(app, "patch", `/api/v1/staff/${second.id}`, { token: c.ownerToken, body: { role: "admin" } });
+    expect(demoted.status).toBe(200);
+    expect(demoted.body).toMatchObject({ role: "admin" });
+  });
+
+  it("when two owners demote or disable each other at the same moment, then exactly one succeeds and an active owner remains", async () => {
+    const c = await onboardTenant(app, platformToken, "Race Owners Foods");
+    const first = { id: await userIdOf(c.ownerToken), token: c.ownerToken };
+    for (const change of [{ role: "admin" }, { is_active: false }]) {
+      const second = await addOwner(c);
+      const [one, two] = await Promise.all([
+        call(app, "patch", `/api/v1/staff/${second.id}`, { token: first.token, body: change }),
+        call(app, "patch", `/api/v1/staff/${first.id}`, { token: second.token, body: change }),
+      ]);
+      // The loser sees 409 (last owner) or, had the winner committed before it was even
+      // authenticated, 401 (disabled) or 403 (no longer an owner): never a second 200.
+      expect({ change, successes: [one.status, two.status].filter((s) => s === 200).length }).toEqual({ change, successes: 1 });
+      expect([one.status, two.status].filter((s) => s !== 200).every((s) => [401, 403, 409].includes(s))).toBe(true);
+      const owners = await withTenant(app.pool, c.id, (tx) =>
+        tx.oneFirst(sql.type(z.object({ n: z.number() }))`
+          SELECT count(*)::int AS n FROM vendor_users WHERE role = 'owner' AND COALESCE(is_active, true) AND deleted_at IS NULL
+        `),
+      );
+      expect(owners).toBe(1);
+      if (one.status !== 200) {
+        // The second owner won: it is the owner now; swap so the loop goes on from it.
+        first.id = second.id;
+        first.token = second.token;
+      }
+    }
   });
 });

@@ -53,7 +53,7 @@ function randomValue(rand: () => number, depth: number): unknown {
   switch (pick) {
     case 0: return null;
     case 1: return rand() < 0.5;
-    case 2: return [0, -1, 1.5, 2 ** 31, -(2 ** 53), 1e308, Number.MAX_SAFE_INTEGER][Math.floor(rand() * 7)];
+    case 2: return [0, -1, 1.5, 2 ** 34, -(2 ** 53), 1e308, Number.MAX_SAFE_INTEGER][Math.floor(rand() * 7)];
     case 3:
     case 4: return NASTY_STRINGS[Math.floor(rand() * NASTY_STRINGS.length)];
     case 5: return Math.floor(rand() * 1e6).toString(36);
@@ -65,7 +65,8 @@ function randomValue(rand: () => number, depth: number): unknown {
 /** A value of the wrong JSON type for `sample`. */
 function wrongType(sample: unknown): unknown[] {
   if (typeof sample === "string") return [12345, true, ["a"], { a: 1 }];
-  if (typeof sample === "number") return ["1; DROP TABLE purchases; --", "12", true, [1], 1.5, 2 ** 31, -(2 ** 40)];
+  // 2 ** 34 is past int4 and past the largest purchase amount (amount_kobo is bigint now).
+  if (typeof sample === "number") return ["1; DROP TABLE purchases; --", "12", true, [1], 1.5, 2 ** 34, -(2 ** 40)];
   if (typeof sample === "boolean") return ["true", 1, null];
   if (Array.isArray(sample)) return ["x", { a: 1 }, 1];
   if (typeof sample === "object" && sample !== null) return ["x", 1, [1], true];

@@ -29,6 +29,16 @@ async function tenantTables(): Promise<string[]> {
 }
 
 const noRowsSchema = z.object({}).loose();
+/**
+ * Tenant tables the application role has no grant on at all (a tenant's WhatsApp token): a
+ * tenant cannot read them, its own rows included, so their isolation is the denial itself.
+ */
+const PLATFORM_ONLY_TABLES = ["tenant_whatsapp_numbers"];
+
+/** The tenant tables the application role may read, whose rows RLS must confine. */
+async function tenantReadableTables(): Promise<string[]> {
+  return (await tenantTables()).filter((t) => !PLATFORM_ONLY_TABLES.includes(t));
+}
 
 /** One row in every tenant table, for one tenant, written on the platform path. */
 async function seedEveryTenantTable(tenantId: string): Promise<void> {
@@ -133,8 +143,15 @@ describe("tenant isolation", () => {
     }
   });
 
+  it("when the application role reads a platform-only tenant table, then it is refused", async () => {
+    for (const table of PLATFORM_ONLY_TABLES) {
+      const attempt = withTenant(pool, tenantA.id, (tx) => tx.any(sql.type(z.object({}).loose())`SELECT * FROM ${sql.identifier([table])}`));
+      await expect(attempt, table).rejects.toThrow(/permission denied/);
+    }
+  });
+
   it("when tenant A is set, then every tenant table shows A's rows and none of B's", async () => {
-    const tables = await tenantTables();
+    const tables = await tenantReadableTables();
     for (const table of tables) {
       const counts = await withTenant(pool, tenantA.id, (tx) =>
         tx.one(sql.type(z.object({ mine: z.number(), others: z.number() }))`
@@ -153,7 +170,7 @@ describe("tenant isolation", () => {
   });
 
   it("when tenant A is set, then inserting a row for tenant B into any tenant table is refused", async () => {
-    const tables = await tenantTables();
+    const tables = await tenantReadableTables();
     for (const table of tables) {
       const template = await withPlatform(pool, (tx) =>
         tx.oneFirst(sql.type(z.object({ row: z.record(z.string(), z.json()) }))`
@@ -171,7 +188,7 @@ describe("tenant isolation", () => {
   });
 
   it("when no tenant is set, then the application role reads nothing from any tenant table", async () => {
-    const tables = [...(await tenantTables()), "tenants"];
+    const tables = [...(await tenantReadableTables()), "tenants"];
     for (const table of tables) {
       const count = await pool.transaction(async (tx) => {
         await tx.query(sql.type(z.object({}).loose())`SELECT set_config('role', 'loyaltylaas_app', true)`);
