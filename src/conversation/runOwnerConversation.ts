@@ -276,8 +276,11 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
         if (member === undefined || member.role === "owner" || !member.isActive) return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
         const removed = await updateStaffMember(tx, { tenantId, staffUserId, userId: ownerUserId, changes: { isActive: false } });
         if (!removed.ok) return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
-        // Their chat ends now, not when its 10 minutes run out.
+        // Their chat ends now, not when its 10 minutes run out. On the platform path: the ended
+        // session's contact row is no longer this tenant's to see or write (contacts' RLS).
+        await enterPlatform(tx);
         await endStaffSessionsOf(tx, staffUserId);
+        await enterTenant(tx, tenantId);
         log.info({ tenantId, staffUserId }, "staff removed in owner chat");
         return { type: "STAFF_REMOVED", name: member.fullName };
       }

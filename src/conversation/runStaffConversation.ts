@@ -107,13 +107,16 @@ export async function runStaffConversation(
   await enterTenant(tx, tenantId);
   // Sessions are checked again on every message (DESIGN.md §3): a disabled user, a removed PIN
   // or a changed phone ends the chat at once, not when its 10 minutes run out.
+  const stored = staffStateSchema.parse(contact.staff_state);
   if (!(await isStaffSessionValid(tx, { staffUserId, phone: contact.phone_number, now: message.now }))) {
     await enterPlatform(tx);
     await endStaffSession(tx, contact.phone_number);
-    log.info({ tenantId, staffUserId }, "staff session ended: the staff member changed");
-    return { route: "staff_ended", tenantId, customerId: null, replies: [platformReplies.staffUnknown()] };
+    log.info({ tenantId, staffUserId }, "staff session ended: the staff member may no longer hold it");
+    // Someone already signed in is told the session ended; someone still at the PIN prompt, that
+    // the number is not a staff member's any more.
+    const reply = stored.authenticated ? platformReplies.staffSessionEnded() : platformReplies.staffUnknown();
+    return { route: "staff_ended", tenantId, customerId: null, replies: [reply] };
   }
-  const stored = staffStateSchema.parse(contact.staff_state);
   let authenticated = stored.authenticated;
   let heldPinHash = stored.heldPinHash;
   let ended = false;
