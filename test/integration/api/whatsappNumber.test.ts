@@ -54,7 +54,7 @@ describe("a tenant's own WhatsApp number", { timeout: 60_000 }, () => {
     const before = app.graph.requests.length;
     const res = await call(app, "put", `/api/platform/tenants/${a.id}/whatsapp-number`, {
       token: platformToken,
-      body: { phone_number_id: SHARED_PHONE_NUMBER_ID, access_token: `EAAG${"s".repeat(30)}` },
+      body: { phone_number_id: app.phoneNumberId, access_token: `EAAG${"s".repeat(30)}` },
     });
     expect(res.status).toBe(422);
     expect(errorBody.parse(res.body).error.code).toBe("shared_number");

@@ -127,6 +127,8 @@ describe("tenant settings", () => {
       points_expiry_days: 365,
       redemption_window_days: 7,
       country: "NG",
+      inactive_after_days: 45,
+      claims: { enabled: true, max_per_day: 3, max_amount_kobo: 10_000_000 },
     });
   });
 });

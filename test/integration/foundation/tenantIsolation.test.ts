@@ -100,6 +100,10 @@ async function seedEveryTenantTable(tenantId: string): Promise<void> {
     await tx.query(sql.type(id)`
       INSERT INTO media (tenant_id, purpose, mime_type, bytes, sha256)
       VALUES (${tenantId}, 'qr_poster', 'image/png', '\x89504e47'::bytea, ${tenantId.replaceAll("-", "").padEnd(64, "0")}) RETURNING id`);
+    // Receipt claims (0020b).
+    await tx.query(sql.type(id)`
+      INSERT INTO purchase_claims (tenant_id, customer_id, amount_kobo, receipt_key, receipt_sha256, receipt_mime_type, receipt_bytes)
+      VALUES (${tenantId}, ${customerId}, 100000, ${`receipts/${tenantId}/x`}, ${tenantId.replaceAll("-", "").padEnd(64, "3")}, 'image/jpeg', 10) RETURNING id`);
   });
 }
 

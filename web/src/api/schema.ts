@@ -100,6 +100,10 @@ export interface paths {
           headers: { [name: string]: unknown };
           content?: never;
         };
+        503: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
       };
     };
   };
@@ -743,6 +747,104 @@ export interface paths {
       };
     };
   };
+  "/api/platform/tenants/{id}/whatsapp-number": {
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["AssignWhatsappNumber"];
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["AssignedWhatsappNumber"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        502: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        204: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
   "/api/v1/analytics/summary": {
     get: {
       parameters: {
@@ -844,6 +946,8 @@ export interface paths {
               "last_used_at": string | null;
               "created_at": string;
               "revoked_at": string | null;
+              "expires_at": string | null;
+              "scopes": string[] | null;
               "key": string;
             };
           };
@@ -988,6 +1092,10 @@ export interface paths {
           };
         };
         429: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        503: {
           headers: { [name: string]: unknown };
           content?: never;
         };
@@ -1627,6 +1735,238 @@ export interface paths {
       };
     };
   };
+  "/api/v1/claims": {
+    get: {
+      parameters: {
+        query?: {
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "pending" | "approved" | "rejected";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              "data": components["schemas"]["ReceiptClaim"][];
+              "next_cursor": string | null;
+            };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/claims/{id}": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["ReceiptClaim"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
+  "/api/v1/claims/{id}/approve": {
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ApproveClaim"];
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["ReceiptClaim"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
+  "/api/v1/claims/{id}/receipt": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "image/jpeg": string;
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
+  "/api/v1/claims/{id}/reject": {
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RejectClaim"];
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["ReceiptClaim"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
   "/api/v1/customers": {
     get: {
       parameters: {
@@ -1682,7 +2022,10 @@ export interface paths {
   "/api/v1/customers/{id}": {
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          "lots_limit"?: number;
+          "lots_offset"?: number | null;
+        };
         header?: never;
         path: {
           "id": string;
@@ -1921,6 +2264,229 @@ export interface paths {
       };
     };
   };
+  "/api/v1/exports/customers.csv": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "text/csv": components["schemas"]["CsvFile"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/exports/purchases.csv": {
+    get: {
+      parameters: {
+        query?: {
+          "from"?: string;
+          "to"?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "text/csv": components["schemas"]["CsvFile"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/imports/customers": {
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ImportCustomers"];
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["ImportCustomersReport"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        422: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["ImportCustomersRefused"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invoices": {
+    get: {
+      parameters: {
+        query?: {
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "pending" | "paid" | "failed" | "refunded";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              "data": components["schemas"]["Invoice"][];
+              "next_cursor": string | null;
+            };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/invoices/{id}/pay": {
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          "id": string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["PaymentLink"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        404: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        502: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+        503: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
   "/api/v1/me": {
     get: {
       parameters: {
@@ -1958,6 +2524,45 @@ export interface paths {
       };
     };
   };
+  "/api/v1/plans": {
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": {
+              "data": components["schemas"]["PlanSummary"][];
+            };
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/purchases": {
     get: {
       parameters: {
@@ -1966,7 +2571,7 @@ export interface paths {
           "cursor"?: string;
           "customer_id"?: string;
           "staff_id"?: string;
-          "source"?: "whatsapp" | "api" | "manual" | "pos_integration";
+          "source"?: "whatsapp" | "api" | "manual" | "pos_integration" | "customer_self";
           "from"?: string;
           "to"?: string;
           "voided"?: "true" | "false";
@@ -2957,10 +3562,6 @@ export interface paths {
             "application/json": components["schemas"]["Error"];
           };
         };
-        409: {
-          headers: { [name: string]: unknown };
-          content?: never;
-        };
       };
     };
   };
@@ -3131,9 +3732,7 @@ export interface paths {
         };
         403: {
           headers: { [name: string]: unknown };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
+          content?: never;
         };
         404: {
           headers: { [name: string]: unknown };
@@ -3174,9 +3773,7 @@ export interface paths {
         };
         403: {
           headers: { [name: string]: unknown };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
+          content?: never;
         };
         404: {
           headers: { [name: string]: unknown };
@@ -3219,9 +3816,7 @@ export interface paths {
         };
         403: {
           headers: { [name: string]: unknown };
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
+          content?: never;
         };
         404: {
           headers: { [name: string]: unknown };
@@ -3267,6 +3862,51 @@ export interface paths {
       };
     };
   };
+  "/api/v1/subscription/plan": {
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ChangePlan"];
+        };
+      };
+      responses: {
+        200: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["ChangePlanResult"];
+          };
+        };
+        400: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        401: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        403: {
+          headers: { [name: string]: unknown };
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        409: {
+          headers: { [name: string]: unknown };
+          content?: never;
+        };
+      };
+    };
+  };
 }
 
 export interface components {
@@ -3295,6 +3935,21 @@ export interface components {
       "last_used_at": string | null;
       "created_at": string;
       "revoked_at": string | null;
+      "expires_at": string | null;
+      "scopes": string[] | null;
+    };
+    "ApproveClaim": {
+      "amount_kobo"?: number;
+    };
+    "AssignWhatsappNumber": {
+      "phone_number_id": string;
+      "access_token": string;
+    };
+    "AssignedWhatsappNumber": {
+      "tenant_id": string;
+      "phone_number_id": string;
+      "display_phone_number": string;
+      "verified_name": string | null;
     };
     "AudienceCount": {
       "count": number;
@@ -3365,8 +4020,23 @@ export interface components {
     "CancelRedemption": {
       "reason": string;
     };
+    "ChangePlan": {
+      "plan": string;
+    };
+    "ChangePlanResult": {
+      "action": "pay" | "downgrade_scheduled" | "downgrade_cancelled";
+      "payment": {
+        "authorization_url": string;
+        "reference": string;
+        "invoice_id": string;
+        "total_kobo": number;
+      } | null;
+      "effective_at": string | null;
+    };
     "CreateApiKey": {
       "name": string;
+      "scopes"?: string[];
+      "expires_at"?: string;
     };
     "CreateBroadcast": {
       "name": string;
@@ -3437,6 +4107,7 @@ export interface components {
         "full_name": string;
       };
     };
+    "CsvFile": string;
     "Customer": {
       "id": string;
       "phone_number": string;
@@ -3477,6 +4148,7 @@ export interface components {
         "expires_at": string | null;
         "created_at": string;
       }[];
+      "lots_next_offset": number | null;
       "history": components["schemas"]["LedgerEntry"][];
     };
     "Error": {
@@ -3485,6 +4157,28 @@ export interface components {
         "message": string;
         "details"?: unknown;
       };
+    };
+    "ImportCustomers": {
+      "csv": string;
+      "dry_run"?: boolean;
+    };
+    "ImportCustomersRefused": {
+      "error": {
+        "code": "invalid_rows";
+        "message": string;
+        "rows": {
+          "line": number;
+          "message": string;
+        }[];
+      };
+    };
+    "ImportCustomersReport": {
+      "dry_run": boolean;
+      "rows": number;
+      "created": number;
+      "updated": number;
+      "unchanged": number;
+      "kept_opted_out": number;
     };
     "Invoice": {
       "id": string;
@@ -3533,6 +4227,12 @@ export interface components {
       "permissions": {
         [key: string]: boolean;
       };
+    };
+    "PaymentLink": {
+      "authorization_url": string;
+      "reference": string;
+      "invoice_id": string;
+      "total_kobo": number;
     };
     "Plan": {
       "id": string;
@@ -3637,6 +4337,21 @@ export interface components {
       "points_reversed": number | null;
       "points_shortfall": number | null;
     };
+    "ReceiptClaim": {
+      "id": string;
+      "customer_id": string;
+      "customer_phone": string;
+      "amount_kobo": number;
+      "status": "pending" | "approved" | "rejected";
+      "receipt_url": string;
+      "receipt_mime_type": string;
+      "receipt_bytes": number;
+      "reviewed_by_user_id": string | null;
+      "reviewed_at": string | null;
+      "rejection_reason": string | null;
+      "purchase_id": string | null;
+      "created_at": string;
+    };
     "Redemption": {
       "id": string;
       "customer_id": string;
@@ -3651,6 +4366,9 @@ export interface components {
       "cancelled_at": string | null;
       "cancellation_reason": string | null;
       "created_at": string;
+    };
+    "RejectClaim": {
+      "reason": string;
     };
     "Reward": {
       "id": string;
@@ -3680,6 +4398,7 @@ export interface components {
       "language": string;
       "points_expiry_days": number | null;
       "redemption_window_days": number;
+      "inactive_after_days": number;
       "greeting_message": string | null;
       "templates": {
         "broadcast": {
@@ -3823,6 +4542,7 @@ export interface components {
       "language"?: string;
       "points_expiry_days"?: number | null;
       "redemption_window_days"?: number;
+      "inactive_after_days"?: number;
       "greeting_message"?: string | null;
       "templates"?: {
         "broadcast"?: string | {
@@ -3838,8 +4558,6 @@ export interface components {
           "language"?: string;
         } | null;
       };
-      "whatsapp_phone_number_id"?: string | null;
-      "whatsapp_display_phone_number"?: string | null;
     };
     "UpdateStaffMember": {
       "full_name"?: string;
