@@ -1,3 +1,4 @@
+import { enqueueBroadcastStart } from "./jobs/scheduled/enqueueBroadcastStart.ts";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DatabasePool } from "slonik";
@@ -146,7 +147,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log,
       metrics,
       replies,
-      queues,
+      startBroadcast: (input) => enqueueBroadcastStart(queues, input),
       concurrency: options.inboundConcurrency ?? 8,
       options: () => ({
         scope,

@@ -3,7 +3,6 @@ import type { Config } from "../config.ts";
 import type { InboundRow } from "../db/whatsappMessages.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
-import type { QueueFactory } from "../queues/queueFactory.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 
 /**
@@ -11,8 +10,17 @@ import type { OutMessage } from "../whatsapp/outMessage.ts";
  * calls), in a file of their own so that those parts import it and not each other.
  */
 
-/** `queues`: where work that must wait for the commit is queued (a broadcast the owner chat sent). */
-export type EngineDeps = { pool: DatabasePool; config: Config; log: Logger; metrics: Metrics; queues?: QueueFactory };
+/**
+ * `startBroadcast`: queues the start of a broadcast the owner chat sent, once the message's
+ * transaction has committed (the jobs layer supplies it, so the engine imports no worker code).
+ */
+export type EngineDeps = {
+  pool: DatabasePool;
+  config: Config;
+  log: Logger;
+  metrics: Metrics;
+  startBroadcast?: (input: { tenantId: string; broadcastId: string }) => Promise<void>;
+};
 
 /** What one handled message produced: replies to send and who they belong to. */
 export type Handled = {

@@ -30,7 +30,6 @@ import { storeQrPoster } from "../domain/tenants/storeQrPoster.ts";
 import { getPlanLimits } from "../domain/tenants/getPlanLimits.ts";
 import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
-import { enqueueBroadcastStart } from "../jobs/scheduled/enqueueBroadcastStart.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
 import { driveFlow } from "./driveFlow.ts";
@@ -97,7 +96,7 @@ export async function routeOwnerMessage(
  * and asks for the PIN; anyone else gets a clear no.
  */
 export async function startOwnerConversation(
-  deps: EngineDeps,
+  _deps: EngineDeps,
   tx: Tx,
   contact: Contact,
   message: PersonMessage,
@@ -300,10 +299,10 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
         if (!created.ok) return { type: "FAILED", reason: created.message };
         const due = await sendBroadcastNow(tx, { tenantId, broadcastId: created.broadcast.id, now });
         if (!due.ok) return { type: "FAILED", reason: due.message };
-        const queues = deps.queues;
+        const startBroadcast = deps.startBroadcast;
         const broadcastId = created.broadcast.id;
         // After commit, so the worker sees it due; were this lost, the minute scan starts it.
-        if (queues !== undefined) afterCommit.push(() => enqueueBroadcastStart(queues, { tenantId, broadcastId }));
+        if (startBroadcast !== undefined) afterCommit.push(() => startBroadcast({ tenantId, broadcastId }));
         log.info({ tenantId, broadcastId }, "broadcast sent from owner chat");
         return { type: "BROADCAST_SENT", audience: await audienceOfEveryone(tx) };
       }

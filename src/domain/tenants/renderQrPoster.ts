@@ -206,7 +206,9 @@ function escapeXml(text: string): string {
     .replaceAll('"', "&quot;")
     .replaceAll("'", "&apos;")
     // Control characters are not allowed in XML 1.0 text.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, "");
+    .split("")
+    .filter((char) => !isXmlForbiddenControl(char.charCodeAt(0)))
+    .join("");
 }
 
 type Engine = { fontBuffers: Uint8Array[]; sansBold: Uint8Array; monoBold: Uint8Array; widths: Map<string, number> };
@@ -230,4 +232,9 @@ function loadEngine(): Promise<Engine> {
     throw err;
   });
   return engine;
+}
+
+/** C0 control characters other than tab, line feed and carriage return: not allowed in XML 1.0 text. */
+function isXmlForbiddenControl(code: number): boolean {
+  return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withTenant } from "../../../src/db/withTenant.ts";
@@ -9,7 +9,7 @@ import { isVendorAllowed, type ApiRoute } from "../../../src/http/openapi/define
 import { testConfig } from "../../helpers/testContext.ts";
 
 import { startApiSuite } from "./apiSuite.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone, vendorLogin } from "./apiHelpers.ts";
+import { call, errorBody, onboardTenant, uniqueLocalPhone, vendorLogin } from "./apiHelpers.ts";
 import { fillPath, validBodies } from "./routeSamples.ts";
 import { createFullTenant } from "./tenantFixture.ts";
 

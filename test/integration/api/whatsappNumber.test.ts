@@ -24,7 +24,9 @@ async function routedNumberOf(tenantId: string): Promise<string | null> {
 }
 
 let numberCounter = 0;
-function newNumber(token = `EAAG${"x".repeat(30)}${(numberCounter += 1)}`) {
+function newNumber(token?: string) {
+  numberCounter += 1;
+  token ??= `EAAG${"x".repeat(30)}${numberCounter}`;
   const id = `77${Date.now()}${numberCounter}`.slice(0, 16);
   const number = { id, displayPhoneNumber: "+234 809 999 0000", verifiedName: "Features Foods", token };
   app.graph.addPhoneNumber(number);

@@ -51,7 +51,6 @@ describe.each(backends)("core scenario on the %s queue backend", (backend) => {
       textSend(customer, `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`),
       menuSend(customer, "What would you like to do?"),
     ]);
-    const joinedRow = (await messagesOf(app.pool, customer)).find((m) => m.direction === "inbound");
 
     // Staff log a ₦5,000 purchase: 500 points.
     expect(await app.say(staff, "STAFF")).toEqual([`${tenant.businessName} staff: enter your PIN.`]);

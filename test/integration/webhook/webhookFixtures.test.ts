@@ -12,7 +12,6 @@ import {
   eventually,
   expectNoSecretsInLogs,
   insertSentOutbound,
-  jobData,
   joinByChat,
   loadFixture,
   menuSend,

@@ -11,7 +11,7 @@ const PURCHASES = Array.from({ length: 10 }, (_, i) => ({
   amountKobo: (i + 1) * 100_000,
   phoneMasked: `234801***67${i}`,
   points: (i + 1) * 10,
-  at: "1 Mar, 10:0" + String(i),
+  at: `1 Mar, 10:0${String(i)}`,
   by: i % 2 === 0 ? "Tunde" : null,
 }));
 

@@ -12,13 +12,13 @@ export function MetricsPage() {
   return (
     <>
       <h1>Platform metrics</h1>
-      <div class="segmented" role="group" aria-label="Period">
+      <fieldset class="segmented" aria-label="Period">
         {[7, 30, 90].map((d) => (
           <button type="button" key={d} aria-pressed={days === d} onClick={() => setDays(d)}>
             {d} days
           </button>
         ))}
-      </div>
+      </fieldset>
       <Loaded state={metrics} label="the metrics">
         {(m) => (
           <>

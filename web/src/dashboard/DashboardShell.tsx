@@ -38,7 +38,7 @@ export function DashboardShell(props: { session: Session; path: string; onSignOu
   const found = PAGES.map((page) => ({ page, params: matchPath(page.path, path) })).find((m) => m.params !== null);
   // The first page someone may see stands in for one they may not (staff land on customers).
   const landing = visible[0];
-  const current = found !== undefined && found.page.allowed(session) ? found : landing === undefined ? undefined : { page: landing, params: {} };
+  const current = found?.page.allowed(session) ? found : landing === undefined ? undefined : { page: landing, params: {} };
   if (current !== undefined && typeof document !== "undefined") document.title = `${current.page.title} · ${session.businessName}`;
   return (
     <>

@@ -14,7 +14,8 @@ export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]):
   const [state, setState] = useState<RequestState<T>>({ status: "loading", data: null, error: null });
   const generation = useRef(0);
   const run = useCallback(() => {
-    const mine = (generation.current += 1);
+    generation.current += 1;
+    const mine = generation.current;
     setState((previous) => ({ status: "loading", data: previous.data, error: null }));
     load().then(
       (data) => {

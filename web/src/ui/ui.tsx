@@ -44,6 +44,7 @@ export function Outcome(props: { error: string | null; done?: string | null }) {
 
 export function Field(props: { label: string; children: ComponentChildren; hint?: string }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the children (an input or select), wrapped by the label
     <label class="field">
       <span class="label">{props.label}</span>
       {props.children}

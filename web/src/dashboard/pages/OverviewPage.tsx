@@ -22,13 +22,13 @@ export function OverviewPage(props: { session: Session }) {
   return (
     <>
       <h1>Overview</h1>
-      <div class="segmented" role="group" aria-label="Period">
+      <fieldset class="segmented" aria-label="Period">
         {RANGES.map((r) => (
           <button type="button" key={r.days} aria-pressed={days === r.days} onClick={() => setDays(r.days)}>
             {r.label}
           </button>
         ))}
-      </div>
+      </fieldset>
       <Loaded state={summary} label="the figures">
         {(s) => <Figures summary={s} />}
       </Loaded>
