@@ -11,7 +11,9 @@ import type { Metrics } from "../metrics.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 import { parseKeyword } from "../../flows/parsers/parseKeyword.ts";
 import { platformReplies } from "./platformReplies.ts";
+import { speakerFor } from "./chooseLanguage.ts";
 import { handleJoin } from "./handleJoin.ts";
+import { handleLanguage } from "./handleLanguage.ts";
 import { runCustomerConversation } from "./runCustomerConversation.ts";
 import { endStaffSession, runStaffConversation, startStaffConversation } from "./runStaffConversation.ts";
 
@@ -112,6 +114,11 @@ async function handleOne(
     return handleJoin(deps, tx, contact, message, { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated }, log);
   }
 
+  const inStaffSession = contact.staff_tenant_id !== null && contact.staff_session_expires_at !== null && contact.staff_session_expires_at > now;
+  if (command?.keyword === "LANGUAGE") {
+    return handleLanguage(deps, tx, contact, message, command.args, inStaffSession ? null : (dedicated ?? routing.active), log);
+  }
+
   // An open staff session takes every message until it ends.
   if (contact.staff_tenant_id !== null && contact.staff_session_expires_at !== null) {
     if (contact.staff_session_expires_at > now && (dedicated === null || dedicated.id === contact.staff_tenant_id)) {
@@ -120,7 +127,7 @@ async function handleOne(
     if (contact.staff_session_expires_at <= now) {
       await endStaffSession(tx, contact.phone_number);
       if (command !== null && ["LOG", "VERIFY", "EXIT", "DONE"].includes(command.keyword)) {
-        return { route: "staff_expired", tenantId: contact.staff_tenant_id, customerId: null, replies: [platformReplies.staffSessionEnded()] };
+        return { route: "staff_expired", tenantId: contact.staff_tenant_id, customerId: null, replies: [platformReplies.staffSessionEnded(speakerFor(contact, null))] };
       }
     }
   }
@@ -131,7 +138,7 @@ async function handleOne(
     return startStaffConversation(deps, tx, contact, message, tenant, log);
   }
   if (tenant === null) {
-    return { route: "stranger", tenantId: null, customerId: null, replies: [platformReplies.stranger()] };
+    return { route: "stranger", tenantId: null, customerId: null, replies: [platformReplies.stranger(speakerFor(contact, null))] };
   }
   return runCustomerConversation(deps, tx, contact, message, tenant);
 }

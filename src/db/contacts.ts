@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "../../flows/i18n/languages.ts";
 import { pendingInboundRows } from "./inbox.ts";
 import { sql, type Tx } from "./sql.ts";
 import { pendingInboundJson, type InboundRow } from "./whatsappMessages.ts";
@@ -14,6 +15,8 @@ export const contactRow = z.object({
   staff_state: z.unknown(),
   pin_failures: z.number(),
   pin_locked_until: z.date().nullable(),
+  /** The language the person chose with LANGUAGE; null when never chosen (sql/0019). */
+  language: z.enum(LANGUAGES).nullable(),
 });
 export type Contact = z.infer<typeof contactRow>;
 
@@ -22,7 +25,7 @@ const jsonValue = z.json();
 
 const contactColumns = sql.fragment`
   phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
-  staff_session_expires_at, staff_state, pin_failures, pin_locked_until
+  staff_session_expires_at, staff_state, pin_failures, pin_locked_until, language
 `;
 
 const claimedSenderRow = contactRow.extend({

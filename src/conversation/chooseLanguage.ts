@@ -1,0 +1,21 @@
+import { createSpeaker, type Speaker } from "../../flows/i18n/createSpeaker.ts";
+import { parseLanguage, type Language } from "../../flows/i18n/languages.ts";
+
+/**
+ * Who speaks what (issue #18): the person's own choice (LANGUAGE, kept on their contact row so it
+ * follows them across vendors), else the vendor's default (`settings.language`), else English.
+ * Staff are people too: their own choice first.
+ */
+export function chooseLanguage(personal: Language | null, vendorDefault: string | null | undefined): Language {
+  if (personal !== null) return personal;
+  // A setting written before the five languages were known may be `en_GB` or `yo-NG`.
+  return (vendorDefault === null || vendorDefault === undefined ? null : parseLanguage(vendorDefault)) ?? "en";
+}
+
+/** The speaker for a person at a vendor (or at no vendor yet). */
+export function speakerFor(
+  contact: { language: Language | null } | null,
+  tenant: { default_language?: string | null } | null,
+): Speaker {
+  return createSpeaker(chooseLanguage(contact?.language ?? null, tenant?.default_language));
+}
