@@ -89,7 +89,8 @@ describe("the sandbox web chat in a real browser", () => {
     await page.keyboard.type("JOIN DEMO");
     await page.keyboard.press("Enter");
     await botSays(/Welcome to Demo Café/);
-    await botSays(/What would you like to do\?/);
+    // A first-time member is offered the languages before the menu.
+    await botSays(/Which language should I use\?/);
     // The status callbacks went back through the signed webhook: the ticks turn to read.
     await page.locator("li.msg.out[data-status='read']").first().waitFor({ timeout: STEP_TIMEOUT_MS });
 
