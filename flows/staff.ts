@@ -149,8 +149,11 @@ const staffMachine = setup({
     ),
     startStep: assign({ retries: 0 }),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
-    beginSignIn: assign((_, params: { vendorName: string }) => ({
+    beginSignIn: assign(({ context }, params: { vendorName: string }) => ({
       ...FRESH_CONTEXT,
+      // Replies already asked for and the speaker belong to this step, not to the old session.
+      pending: context.pending,
+      speaker: context.speaker,
       vendorName: params.vendorName,
       // STAFF has no timestamp; forgetting the old one keeps the PIN step from timing out at once.
       lastActivityAt: null,
