@@ -42,11 +42,15 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && LANGUAGES.some((language) => language === value);
 }
 
-/** Lower case, accents and tone marks removed, punctuation to spaces: how typed words are compared. */
+/** Hausa's hooked letters, which Unicode does not decompose, as people type them on a plain keyboard. */
+const HOOKED: Record<string, string> = { "ɓ": "b", "ɗ": "d", "ƙ": "k", "ƴ": "y", "Ɓ": "b", "Ɗ": "d", "Ƙ": "k", "Ƴ": "y" };
+
+/** Lower case, accents, tone marks and hooks removed, punctuation to spaces: how typed words are compared. */
 export function foldText(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
+    .replace(/[ɓɗƙƴƁƊƘƳ]/gu, (letter) => HOOKED[letter] ?? letter)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
