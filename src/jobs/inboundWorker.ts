@@ -5,11 +5,8 @@ import { findInboundMessage, insertOutboxMessage, markInboundUnprocessable } fro
 import { withPlatform } from "../db/withTenant.ts";
 import { inboundJobSchema } from "./messageQueues.ts";
 import type { ReplyHandOff } from "./replyHandOff.ts";
-
-const SORRY = {
-  kind: "text",
-  body: "Sorry, something went wrong with your last message. Please send it again, or send MENU.",
-} as const;
+import { createSpeaker } from "../../flows/i18n/createSpeaker.ts";
+import { findContactLanguage } from "../db/contactLanguage.ts";
 
 /**
  * The inbound worker: one job per stored inbound message. The engine handles the sender's
@@ -54,7 +51,8 @@ export function createInboundProcessor(deps: EngineDeps & { replies: ReplyHandOf
         customerId: null,
         contactPhone: row.contact_phone,
         businessPhoneNumberId: row.business_phone_number_id,
-        message: SORRY,
+        // In the sender's own language if they chose one (a vendor's default needs the routing that failed).
+        message: { kind: "text", body: createSpeaker((await findContactLanguage(tx, row.contact_phone)) ?? "en").say("platform.somethingWentWrong") },
         triggeredBy: "chat:engine_error",
       });
       return [replyId];

@@ -160,6 +160,7 @@ export const en = {
   "platform.staffUnknown": "This number is not set up as staff. Ask the owner to add your phone number and a PIN.",
   "platform.staffSessionEnded": "Your staff session has ended. Send STAFF to start a new one.",
   "platform.pinLocked": "Too many wrong PINs. Staff chat is locked until {time}.",
+  "platform.somethingWentWrong": "Sorry, something went wrong with your last message. Please send it again, or send MENU.",
 };
 
 /** A key of the catalogs. */

@@ -157,4 +157,5 @@ export const ha: Catalog = {
   "platform.staffUnknown": "Ba a saita wannan lambar a matsayin ma'aikaci ba. Ka roƙi mai shago ya ƙara lambar wayarka da PIN.",
   "platform.staffSessionEnded": "Zaman ma'aikacinka ya ƙare. Aika STAFF don fara sabo.",
   "platform.pinLocked": "PIN marasa kyau sun yi yawa. An kulle hirar ma'aikata har zuwa {time}.",
+  "platform.somethingWentWrong": "Yi haƙuri, wani abu ya samu matsala da saƙonka na ƙarshe. Don Allah ka sake aika shi, ko ka aika MENU.",
 };

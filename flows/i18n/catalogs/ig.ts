@@ -157,4 +157,5 @@ export const ig: Catalog = {
   "platform.staffUnknown": "Edobeghị nọmba a dịka onye ọrụ. Gwa onye nwe ụlọ ahịa ka ọ tinye nọmba ekwentị gị na PIN.",
   "platform.staffSessionEnded": "Oge ọrụ gị agwụla. Zipu STAFF ka ị malite nke ọhụrụ.",
   "platform.pinLocked": "PIN ezighi ezi dị ọtụtụ. Emechiela nkata ndị ọrụ ruo {time}.",
+  "platform.somethingWentWrong": "Ndo, ihe mebiri na ozi ikpeazụ gị. Biko zipu ya ọzọ, ma ọ bụ zipu MENU.",
 };

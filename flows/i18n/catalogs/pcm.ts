@@ -157,4 +157,5 @@ export const pcm: Catalog = {
   "platform.staffUnknown": "Dis number never dey set as staff. Tell di owner make e add your phone number and PIN.",
   "platform.staffSessionEnded": "Your staff session don end. Send STAFF make you start new one.",
   "platform.pinLocked": "Wrong PIN don too much. Staff chat don lock until {time}.",
+  "platform.somethingWentWrong": "Sorry, something no work well with your last message. Abeg send am again, or send MENU.",
 };

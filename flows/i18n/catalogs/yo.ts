@@ -157,4 +157,5 @@ export const yo: Catalog = {
   "platform.staffUnknown": "A kò tíì ṣètò nọ́ńbà yìí gẹ́gẹ́ bí òṣìṣẹ́. Sọ fún ẹni tó ni ṣọ́ọ̀bù kí ó fi nọ́ńbà fóònù àti PIN rẹ kún un.",
   "platform.staffSessionEnded": "Ìpàdé òṣìṣẹ́ rẹ ti parí. Fi STAFF ránṣẹ́ láti bẹ̀rẹ̀ tuntun.",
   "platform.pinLocked": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò òṣìṣẹ́ títí di {time}.",
+  "platform.somethingWentWrong": "Má bínú, nǹkan kan ṣàṣìṣe pẹ̀lú ọ̀rọ̀ tí o fi ránṣẹ́ kẹ́yìn. Jọ̀ọ́ tún fi ránṣẹ́, tàbí fi MENU ránṣẹ́.",
 };
