@@ -26,6 +26,24 @@ const LONE_CURRENCY = /^(?:₦|NGN|N)$/i;
  * are read as the command they mean (resolveKeyword): `wetin be my point` → `BALANCE`.
  */
 export function parseKeyword(text: string): KeywordCommand {
+  // A flow's guards read the same message many times: remember recent answers (a copy is handed out).
+  const known = recentlyParsed.get(text);
+  if (known !== undefined) return copyOf(known);
+  const parsed = parseKeywordOnce(text);
+  if (recentlyParsed.size >= RECENT_LIMIT) recentlyParsed.clear();
+  recentlyParsed.set(text, parsed);
+  return copyOf(parsed);
+}
+
+function copyOf(command: KeywordCommand): KeywordCommand {
+  const copy = { ...command, args: [...command.args] };
+  return command.suggestions === undefined ? copy : { ...copy, suggestions: [...command.suggestions] };
+}
+
+const RECENT_LIMIT = 256;
+const recentlyParsed = new Map<string, KeywordCommand>();
+
+function parseKeywordOnce(text: string): KeywordCommand {
   const match = LEADING_WORD.exec(text.normalize("NFKC").trim());
   if (!match) return { keyword: "", args: [], rest: "" };
   const keyword = (match[1] ?? "").toUpperCase();
