@@ -8,10 +8,20 @@ export const CANCEL_WORDS = ["CANCEL", "BACK", "QUIT"] as const;
 /** How many times a step is asked again after a wrong answer before going back to the menu. */
 export const MAX_RETRIES = 3;
 
-/** The keyword of a text event, or `null` for any other event. */
+// A message of emoji alone (a thumbs-up, a smile) is a greeting: it gets the menu, not an error.
+const EMOJI_ONLY = /^(?:[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]*\p{Extended_Pictographic}[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]*)$/u;
+
+/** The keyword of a text event (`MENU` for emoji alone), or `null` for any other event. */
 export function keywordOfText(event: { type: string; text?: unknown }): string | null {
   if (event.type !== "TEXT" || typeof event.text !== "string") return null;
+  if (EMOJI_ONLY.test(event.text)) return "MENU";
   return parseKeyword(event.text).keyword;
+}
+
+/** The commands a mistyped word in a text event is equally close to (none when it is not a near miss). */
+export function suggestionsOfText(event: { type: string; text?: unknown }): string[] {
+  if (event.type !== "TEXT" || typeof event.text !== "string") return [];
+  return parseKeyword(event.text).suggestions ?? [];
 }
 
 /** Whether a text event's keyword is one of `words`. */

@@ -1,8 +1,11 @@
 import { assign, initialTransition, setup, transition } from "xstate";
 import { z } from "zod";
-import { CANCEL_WORDS, MAX_RETRIES, NO_WORDS, YES_WORDS, chosenNumber, keywordOfText, textIsOneOf } from "./chatWords.ts";
+import { CANCEL_WORDS, MAX_RETRIES, NO_WORDS, YES_WORDS, chosenNumber, keywordOfText, suggestionsOfText, textIsOneOf } from "./chatWords.ts";
 import { MORE_CHOICE_ID, choiceMessage, type Choice } from "./choiceMessage.ts";
-import { formatDate, formatPoints, truncate } from "./format.ts";
+import { truncate } from "./format.ts";
+import type { MessageKey } from "./i18n/catalog.ts";
+import { ENGLISH, type Speaker } from "./i18n/createSpeaker.ts";
+import { languageChoiceMessage } from "./i18n/languageChoiceMessage.ts";
 import { isIdleTooLong } from "./isIdleTooLong.ts";
 import { readPersistedFlow } from "./readPersistedFlow.ts";
 import { typeWitness } from "./typeWitness.ts";
@@ -22,7 +25,8 @@ export type RedeemFailureReason = "insufficient_points" | "out_of_stock" | "limi
 export type CustomerEvent =
   | { type: "TEXT"; text: string; now: string }
   | { type: "NON_TEXT"; now: string }
-  | { type: "JOINED"; vendorName: string; greeting: string | null; isNew: boolean; timezone: string }
+  /** `offerLanguages`: the person has never chosen a language, so the language list follows the welcome. */
+  | { type: "JOINED"; vendorName: string; greeting: string | null; isNew: boolean; timezone: string; offerLanguages?: boolean }
   | { type: "BALANCE"; balance: number; expiring: { points: number; expiresAt: string } | null; timezone: string }
   | { type: "REWARDS"; balance: number; rewards: CustomerReward[] }
   | { type: "REDEEMED"; code: string; rewardName: string; pointsDeducted: number; balance: number }
@@ -51,20 +55,26 @@ export type CustomerIntent =
 
 type CustomerRequest = Exclude<CustomerIntent, ReplyIntent>;
 
+/** How the engine runs the flow: the idle timeout, and the speaker of the customer's language (English if none). */
+export type CustomerFlowOptions = { idleTimeoutMs: number; speaker?: Speaker };
+
 /**
  * Advances a customer's conversation by one event. A missing, foreign, outdated or unreadable
  * snapshot, or one idle for longer than `idleTimeoutMs` (30 minutes unless the engine passes
  * the configured CONVERSATION_IDLE_MINUTES), starts fresh at the menu; this never throws for
- * bad stored data.
+ * bad stored data. Every word comes from `speaker` (the engine picks the language), so the
+ * snapshot holds no language and a person who changes theirs is answered in it at once.
  */
 export function runCustomerFlow(
   persisted: unknown,
   event: CustomerEvent,
-  options: { idleTimeoutMs: number } = { idleTimeoutMs: CUSTOMER_IDLE_TIMEOUT_MS },
+  options: CustomerFlowOptions = { idleTimeoutMs: CUSTOMER_IDLE_TIMEOUT_MS },
 ): FlowResult<CustomerIntent> {
-  const start = restoreCustomerSnapshot(persisted, event, options.idleTimeoutMs);
+  const start = restoreCustomerSnapshot(persisted, event, options.idleTimeoutMs, options.speaker ?? ENGLISH);
   const [next] = transition(customerMachine, start, event);
-  const { pending, ...stored } = next.context;
+  // The speaker is the engine's, per message: it is never stored.
+  const { retries, page, balance, rewards, selectedReward, vendors, lastActivityAt, pending } = next.context;
+  const stored = { retries, page, balance, rewards, selectedReward, vendors, lastActivityAt };
   const state: StoredCustomerState = { value: String(next.value), context: stored };
   return { snapshot: { flow: "customer", version: CUSTOMER_FLOW_VERSION, state }, intents: pending };
 }
@@ -95,38 +105,58 @@ const storedCustomerContextSchema = z.object({
 });
 type StoredCustomerContext = z.infer<typeof storedCustomerContextSchema>;
 type StoredCustomerState = { value: string; context: StoredCustomerContext };
-type CustomerContext = StoredCustomerContext & { pending: CustomerIntent[] };
+/** The stored context plus what lives for one step only: intents to hand out and the speaker. */
+type CustomerContext = StoredCustomerContext & { pending: CustomerIntent[]; speaker: Speaker };
 
 const FRESH_CONTEXT: CustomerContext = {
-  retries: 0, page: 0, balance: 0, rewards: [], selectedReward: null, vendors: [], lastActivityAt: null, pending: [],
+  retries: 0, page: 0, balance: 0, rewards: [], selectedReward: null, vendors: [], lastActivityAt: null, pending: [], speaker: ENGLISH,
 };
 const CUSTOMER_EVENT_TYPE = typeWitness<CustomerEvent>({ type: "NON_TEXT", now: "" });
 
-const START_AGAIN = "Let's start again. What would you like to do?";
+type MenuItem = { id: string; title: MessageKey; description: MessageKey };
 
-const REDEEM_FAILURES: Record<RedeemFailureReason, string> = {
-  insufficient_points: "You don't have enough points for that reward any more. Send REWARDS to see what you can get.",
-  out_of_stock: "Sorry, that reward is out of stock. Send REWARDS to see the others.",
-  limit_reached: "You've already redeemed that reward as many times as allowed. Send REWARDS to see the others.",
-  unavailable: "Sorry, that reward is not available any more. Send REWARDS to see the others.",
+const MENU_ITEMS: MenuItem[] = [
+  { id: "BALANCE", title: "customer.menu.balance.title", description: "customer.menu.balance.description" },
+  { id: "REWARDS", title: "customer.menu.rewards.title", description: "customer.menu.rewards.description" },
+  { id: "REDEEM", title: "customer.menu.redeem.title", description: "customer.menu.redeem.description" },
+  { id: "HISTORY", title: "customer.menu.history.title", description: "customer.menu.history.description" },
+  { id: "REFER", title: "customer.menu.refer.title", description: "customer.menu.refer.description" },
+  { id: "VENDORS", title: "customer.menu.vendors.title", description: "customer.menu.vendors.description" },
+  { id: "STOP", title: "customer.menu.stop.title", description: "customer.menu.stop.description" },
+  { id: "START", title: "customer.menu.start.title", description: "customer.menu.start.description" },
+];
+
+const REDEEM_FAILURES: Record<RedeemFailureReason, MessageKey> = {
+  insufficient_points: "customer.redeem.failed.insufficient_points",
+  out_of_stock: "customer.redeem.failed.out_of_stock",
+  limit_reached: "customer.redeem.failed.limit_reached",
+  unavailable: "customer.redeem.failed.unavailable",
 };
 
-const MENU_CHOICES: Choice[] = [
-  { id: "BALANCE", title: "My points", description: "Your points and when they expire" },
-  { id: "REWARDS", title: "Rewards", description: "Rewards you can get with your points" },
-  { id: "REDEEM", title: "Redeem a reward", description: "Use your points and get a code for the till" },
-  { id: "HISTORY", title: "History", description: "Your recent points activity" },
-  { id: "REFER", title: "Refer a friend", description: "Share your link and earn points" },
-  { id: "VENDORS", title: "My vendors", description: "See or switch the vendors you belong to" },
-  { id: "STOP", title: "Stop offers", description: "No more promotional messages" },
-  { id: "START", title: "Get offers", description: "Receive promotional messages again" },
-];
+const HISTORY_TYPES: Record<string, MessageKey> = {
+  earned: "customer.history.type.earned",
+  redeemed: "customer.history.type.redeemed",
+  expired: "customer.history.type.expired",
+  adjusted: "customer.history.type.adjusted",
+  reversed: "customer.history.type.reversed",
+};
 
 const customerMachine = setup({
   types: { context: FRESH_CONTEXT, events: CUSTOMER_EVENT_TYPE },
   actions: {
     reply: assign(({ context }, params: { message: OutMessage }) => ({
       pending: [...context.pending, { type: "reply" as const, message: params.message }],
+    })),
+    /** A menu with the catalog's `prompt` as its body. */
+    replyMenu: assign(({ context }, params: { prompt: MessageKey }) => ({
+      pending: [...context.pending, { type: "reply" as const, message: menuMessage(context.speaker, context.speaker.say(params.prompt)) }],
+    })),
+    /** A text from the catalog. */
+    replyText: assign(({ context }, params: { key: MessageKey }) => ({
+      pending: [...context.pending, { type: "reply" as const, message: text(context.speaker.say(params.key)) }],
+    })),
+    replyDidYouMean: assign(({ context, event }) => ({
+      pending: [...context.pending, { type: "reply" as const, message: didYouMeanMessage(context.speaker, customerSuggestions(event)) }],
     })),
     request: assign(({ context }, params: { intent: CustomerRequest }) => ({
       pending: [...context.pending, params.intent],
@@ -156,6 +186,7 @@ const customerMachine = setup({
   },
   guards: {
     saysOneOf: ({ event }, params: { words: readonly string[] }) => textIsOneOf(event, params.words),
+    isNearMiss: ({ event }) => customerSuggestions(event).length > 0,
     picksReward: ({ context, event }) => chosenNumber(event, context.rewards.length) !== null,
     picksCurrentVendor: ({ context, event }) =>
       context.vendors[(chosenNumber(event, context.vendors.length) ?? 0) - 1]?.active === true,
@@ -173,8 +204,8 @@ const customerMachine = setup({
   // The root answers commands and results from any state; a step only handles its own answers.
   on: {
     TEXT: [
-      { guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } }, target: ".menu", actions: [{ type: "reply", params: { message: menuMessage("OK, cancelled. What would you like to do?") } }] },
-      { guard: { type: "saysOneOf", params: { words: MENU_WORDS } }, target: ".menu", actions: [{ type: "reply", params: { message: menuMessage("What would you like to do?") } }] },
+      { guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } }, target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.cancelled" } }] },
+      { guard: { type: "saysOneOf", params: { words: MENU_WORDS } }, target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.prompt" } }] },
       { guard: { type: "saysOneOf", params: { words: BALANCE_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "getBalance" } } }] },
       { guard: { type: "saysOneOf", params: { words: REWARDS_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "listRewards" } } }] },
       { guard: { type: "saysOneOf", params: { words: REDEEM_WORDS } }, target: ".loadingRedeemableRewards", actions: [{ type: "request", params: { intent: { type: "listRewards" } } }] },
@@ -183,35 +214,46 @@ const customerMachine = setup({
       { guard: { type: "saysOneOf", params: { words: VENDORS_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "listVendors" } } }] },
       { guard: { type: "saysOneOf", params: { words: STOP_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "setOptIn", optedIn: false } } }] },
       { guard: { type: "saysOneOf", params: { words: START_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "setOptIn", optedIn: true } } }] },
-      { target: ".menu", actions: [{ type: "reply", params: { message: menuMessage("Sorry, I didn't understand that. Pick an option, or type a word like BALANCE or REWARDS.") } }] },
+      { guard: "isNearMiss", target: ".menu", actions: ["replyDidYouMean"] },
+      { target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.notUnderstood" } }] },
     ],
     NON_TEXT: {
       target: ".menu",
-      actions: [{ type: "reply", params: { message: menuMessage("I can only read text messages. Here is what I can do:") } }],
+      actions: [{ type: "replyMenu", params: { prompt: "customer.menu.nonText" } }],
     },
     JOINED: {
       target: ".menu",
       actions: [
-        { type: "reply", params: ({ event }) => ({ message: welcomeMessage(event.vendorName, event.greeting, event.isNew) }) },
-        { type: "reply", params: { message: menuMessage("What would you like to do?") } },
+        { type: "reply", params: ({ context, event }) => ({ message: welcomeMessage(context.speaker, event.vendorName, event.greeting, event.isNew) }) },
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: event.offerLanguages === true ? languageChoiceMessage(context.speaker) : menuMessage(context.speaker, context.speaker.say("customer.menu.prompt")),
+          }),
+        },
       ],
     },
     BALANCE: {
       target: ".menu",
-      actions: [{ type: "reply", params: ({ event }) => ({ message: balanceMessage(event.balance, event.expiring, event.timezone) }) }],
+      actions: [{ type: "reply", params: ({ context, event }) => ({ message: balanceMessage(context.speaker, event.balance, event.expiring, event.timezone) }) }],
     },
     REWARDS: {
       target: ".menu",
-      actions: [{ type: "reply", params: ({ event }) => ({ message: rewardsMessage(event.balance, event.rewards) }) }],
+      actions: [{ type: "reply", params: ({ context, event }) => ({ message: rewardsMessage(context.speaker, event.balance, event.rewards) }) }],
     },
     REDEEMED: {
       target: ".menu",
       actions: [
         {
           type: "reply",
-          params: ({ event }) => ({
+          params: ({ context, event }) => ({
             message: text(
-              `Show this code at the till: ${event.code}\n\n${event.rewardName}: ${formatPoints(event.pointsDeducted)} points used. You have ${formatPoints(event.balance)} points left.`,
+              context.speaker.say("customer.redeem.done", {
+                code: event.code,
+                reward: event.rewardName,
+                points: event.pointsDeducted,
+                balance: event.balance,
+              }),
             ),
           }),
         },
@@ -219,22 +261,18 @@ const customerMachine = setup({
     },
     REDEEM_FAILED: {
       target: ".menu",
-      actions: [{ type: "reply", params: ({ event }) => ({ message: text(REDEEM_FAILURES[event.reason]) }) }],
+      actions: [{ type: "replyText", params: ({ event }) => ({ key: REDEEM_FAILURES[event.reason] }) }],
     },
     HISTORY: {
       target: ".menu",
-      actions: [{ type: "reply", params: ({ event }) => ({ message: historyMessage(event.entries, event.timezone) }) }],
+      actions: [{ type: "reply", params: ({ context, event }) => ({ message: historyMessage(context.speaker, event.entries, event.timezone) }) }],
     },
     REFERRAL: {
       target: ".menu",
       actions: [
         {
           type: "reply",
-          params: ({ event }) => ({
-            message: text(
-              `Invite friends and earn points when they shop!\nShare this link: ${event.link}\nYour referral code: ${event.code}`,
-            ),
-          }),
+          params: ({ context, event }) => ({ message: text(context.speaker.say("customer.refer.link", { link: event.link, code: event.code })) }),
         },
       ],
     },
@@ -246,29 +284,23 @@ const customerMachine = setup({
       },
       {
         target: ".menu",
-        actions: [{ type: "reply", params: { message: text("You haven't joined any vendor yet. Scan a vendor's QR code, or send JOIN and their code.") } }],
+        actions: [{ type: "replyText", params: { key: "customer.vendors.none" } }],
       },
     ],
     VENDOR_SWITCHED: {
       target: ".menu",
       actions: [
-        { type: "reply", params: ({ event }) => ({ message: menuMessage(`You're now talking to ${event.vendorName}. What would you like to do?`) }) },
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: menuMessage(context.speaker, context.speaker.say("customer.vendors.switched", { vendor: event.vendorName })),
+          }),
+        },
       ],
     },
     OPT_CHANGED: {
       target: ".menu",
-      actions: [
-        {
-          type: "reply",
-          params: ({ event }) => ({
-            message: text(
-              event.optedIn
-                ? "You'll get our offers again. Send STOP any time to stop them."
-                : "You won't get offers from us any more. You can still check your points. Send START to get offers again.",
-            ),
-          }),
-        },
-      ],
+      actions: [{ type: "replyText", params: ({ event }) => ({ key: event.optedIn ? "customer.offers.on" : "customer.offers.off" }) }],
     },
   },
   states: {
@@ -283,86 +315,86 @@ const customerMachine = setup({
           },
           {
             target: "menu",
-            actions: [{ type: "reply", params: ({ event }) => ({ message: text(nothingAffordableText(event.balance, event.rewards)) }) }],
+            actions: [{ type: "reply", params: ({ context, event }) => ({ message: text(nothingAffordableText(context.speaker, event.balance, event.rewards)) }) }],
           },
         ],
       },
     },
     choosingReward: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "Which reward would you like? Reply with its number.") }) }],
+      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.choose") }) }],
       on: {
         TEXT: [
           { guard: "picksReward", target: "confirmingRedeem", actions: ["selectReward"] },
           {
             guard: { type: "saysOneOf", params: { words: [MORE_CHOICE_ID] } },
-            actions: ["showNextPage", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "More rewards. Reply with a number.") }) }],
+            actions: ["showNextPage", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.more") }) }],
           },
           {
             guard: "canAskAgain",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "Please reply with the number of a reward, for example 1.") }) }],
+            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.retry") }) }],
           },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: menuMessage(START_AGAIN) } }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }] },
         ],
       },
     },
     confirmingRedeem: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmRedeemMessage(context.selectedReward, "") }) }],
+      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmRedeemMessage(context.speaker, context.selectedReward, false) }) }],
       on: {
         TEXT: [
           { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "menu", actions: ["requestRedeem"] },
           {
             guard: { type: "saysOneOf", params: { words: NO_WORDS } },
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage("OK, nothing redeemed. What would you like to do?") } }],
+            actions: [{ type: "replyMenu", params: { prompt: "customer.redeem.declined" } }],
           },
           {
             guard: "canAskAgain",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmRedeemMessage(context.selectedReward, "Please reply YES or NO. ") }) }],
+            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmRedeemMessage(context.speaker, context.selectedReward, true) }) }],
           },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: menuMessage(START_AGAIN) } }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }] },
         ],
       },
     },
     choosingVendor: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "Your vendors. Reply with a number to switch.") }) }],
+      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.choose") }) }],
       on: {
         TEXT: [
           {
             guard: "picksCurrentVendor",
             target: "menu",
-            actions: [{ type: "reply", params: { message: text("You're already talking to that vendor. Send MENU to see what you can do.") } }],
+            actions: [{ type: "replyText", params: { key: "customer.vendors.already" } }],
           },
           { guard: "picksVendor", target: "menu", actions: ["requestSwitchVendor"] },
           {
             guard: { type: "saysOneOf", params: { words: [MORE_CHOICE_ID] } },
-            actions: ["showNextPage", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "More vendors. Reply with a number.") }) }],
+            actions: ["showNextPage", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.more") }) }],
           },
           {
             guard: "canAskAgain",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "Please reply with a vendor's number, for example 1.") }) }],
+            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.retry") }) }],
           },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: menuMessage(START_AGAIN) } }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }] },
         ],
       },
     },
   },
 });
 
-function restoreCustomerSnapshot(persisted: unknown, event: CustomerEvent, idleTimeoutMs: number) {
+function restoreCustomerSnapshot(persisted: unknown, event: CustomerEvent, idleTimeoutMs: number, speaker: Speaker) {
   const now = "now" in event ? event.now : null;
   const stored = readPersistedFlow(persisted, "customer", CUSTOMER_FLOW_VERSION, storedCustomerContextSchema);
   if (stored && !isIdleTooLong(stored.context.lastActivityAt, now, idleTimeoutMs)) {
     try {
       return customerMachine.resolveState({
         value: stored.value,
-        context: { ...stored.context, lastActivityAt: now ?? stored.context.lastActivityAt, pending: [] },
+        context: { ...stored.context, lastActivityAt: now ?? stored.context.lastActivityAt, pending: [], speaker },
       });
     } catch {
       // A state this version does not know (a hand-edited or mislabelled snapshot): start fresh.
     }
   }
   const [fresh] = initialTransition(customerMachine);
-  return customerMachine.resolveState({ value: fresh.value, context: { ...fresh.context, lastActivityAt: now } });
+  return customerMachine.resolveState({ value: fresh.value, context: { ...fresh.context, lastActivityAt: now, speaker } });
 }
 
 function isCommand(event: CustomerEvent): boolean {
@@ -370,31 +402,46 @@ function isCommand(event: CustomerEvent): boolean {
   return keyword !== null && COMMAND_WORDS.includes(keyword);
 }
 
-function menuMessage(body: string): OutMessage {
-  return choiceMessage(body, MENU_CHOICES, 0, "Menu");
+/** The customer commands a mistyped word is equally close to (others' commands are no help here). */
+function customerSuggestions(event: CustomerEvent): string[] {
+  return suggestionsOfText(event).filter((command) => COMMAND_WORDS.includes(command));
+}
+
+function menuMessage(speaker: Speaker, body: string): OutMessage {
+  const choices: Choice[] = MENU_ITEMS.map((item) => ({ id: item.id, title: speaker.say(item.title), description: speaker.say(item.description) }));
+  return choiceMessage(body, choices, 0, speaker.say("customer.menu.button"), speaker);
+}
+
+/** "Did you mean …?" with the commands as buttons, titled as the menu names them. */
+function didYouMeanMessage(speaker: Speaker, commands: string[]): OutMessage {
+  const choices = commands.slice(0, 3).map((command) => {
+    const item = MENU_ITEMS.find((candidate) => candidate.id === command);
+    return { id: command, title: item ? speaker.say(item.title) : command };
+  });
+  return choiceMessage(speaker.say("common.didYouMean"), choices, 0, null, speaker);
 }
 
 function text(body: string): OutMessage {
   return { kind: "text", body: truncate(body, 4096) };
 }
 
-function welcomeMessage(vendorName: string, greeting: string | null, isNew: boolean): OutMessage {
-  const hello = isNew
-    ? `Welcome to ${vendorName}'s loyalty programme! You earn points every time you buy.`
-    : `Welcome back to ${vendorName}!`;
+function welcomeMessage(speaker: Speaker, vendorName: string, greeting: string | null, isNew: boolean): OutMessage {
+  const hello = speaker.say(isNew ? "customer.welcome.new" : "customer.welcome.back", { vendor: vendorName });
+  // The vendor's own greeting is their words, sent as they wrote them.
   return text(greeting ? `${hello}\n\n${greeting}` : hello);
 }
 
 function balanceMessage(
+  speaker: Speaker,
   balance: number,
   expiring: { points: number; expiresAt: string } | null,
   timezone: string,
 ): OutMessage {
-  const lines = [`You have ${formatPoints(balance)} points.`];
+  const lines = [speaker.say("customer.balance.total", { points: balance })];
   if (expiring && expiring.points > 0) {
-    lines.push(`${formatPoints(expiring.points)} of them expire on ${formatDate(expiring.expiresAt, timezone)}.`);
+    lines.push(speaker.say("customer.balance.expiring", { points: expiring.points, date: speaker.date(expiring.expiresAt, timezone) }));
   }
-  lines.push("Send REWARDS to see what you can get.");
+  lines.push(speaker.say("customer.balance.hint"));
   return text(lines.join("\n"));
 }
 
@@ -411,79 +458,97 @@ function byPointsRequired(a: CustomerReward, b: CustomerReward): number {
   return a.pointsRequired - b.pointsRequired;
 }
 
-function rewardsMessage(balance: number, rewards: CustomerReward[]): OutMessage {
-  if (rewards.length === 0) return text("There are no rewards yet. Keep earning points!");
+function rewardLine(speaker: Speaker, reward: CustomerReward, index: number): string {
+  return speaker.say("customer.rewards.line", { number: index + 1, reward: reward.name, points: reward.pointsRequired });
+}
+
+function rewardsMessage(speaker: Speaker, balance: number, rewards: CustomerReward[]): OutMessage {
+  if (rewards.length === 0) return text(speaker.say("customer.rewards.none"));
   const affordable = affordableRewards(balance, rewards).slice(0, 20);
-  const lines = [`You have ${formatPoints(balance)} points.`];
+  const lines = [speaker.say("customer.balance.total", { points: balance })];
   if (affordable.length > 0) {
-    lines.push("", "Rewards you can get now:");
-    for (const [index, reward] of affordable.entries()) lines.push(`${index + 1}. ${reward.name} (${formatPoints(reward.pointsRequired)} points)`);
-    lines.push("Send REDEEM to get one.");
+    lines.push("", speaker.say("customer.rewards.canGetNow"));
+    for (const [index, reward] of affordable.entries()) lines.push(rewardLine(speaker, reward, index));
+    lines.push(speaker.say("customer.rewards.redeemHint"));
   }
-  lines.push(...aimForLines(balance, rewards));
+  lines.push(...aimForLines(speaker, balance, rewards));
   return text(lines.join("\n"));
 }
 
-function nothingAffordableText(balance: number, rewards: CustomerReward[]): string {
-  const lines = [`You have ${formatPoints(balance)} points, not enough for a reward yet.`, ...aimForLines(balance, rewards)];
-  return lines.join("\n");
+function nothingAffordableText(speaker: Speaker, balance: number, rewards: CustomerReward[]): string {
+  return [speaker.say("customer.rewards.notEnough", { points: balance }), ...aimForLines(speaker, balance, rewards)].join("\n");
 }
 
-function aimForLines(balance: number, rewards: CustomerReward[]): string[] {
+function aimForLines(speaker: Speaker, balance: number, rewards: CustomerReward[]): string[] {
   const next = nextRewardsToAimFor(balance, rewards);
   if (next.length === 0) return [];
   return [
     "",
-    "Next to aim for:",
-    ...next.map((reward) => `- ${reward.name}: ${formatPoints(reward.pointsRequired - balance)} more points`),
+    speaker.say("customer.rewards.aimFor"),
+    ...next.map((reward) => speaker.say("customer.rewards.aimLine", { reward: reward.name, points: reward.pointsRequired - balance })),
   ];
 }
 
-function chooseRewardMessage(context: CustomerContext, prompt: string): OutMessage {
+function chooseRewardMessage(context: CustomerContext, prompt: MessageKey): OutMessage {
+  const { speaker } = context;
   const choices = context.rewards.map((reward, index) => ({
     id: String(index + 1),
     title: `${index + 1}. ${reward.name}`,
-    description: `${formatPoints(reward.pointsRequired)} points`,
+    description: speaker.say("customer.rewards.rowPoints", { points: reward.pointsRequired }),
   }));
-  const lines = [`You have ${formatPoints(context.balance)} points.`, prompt];
+  const lines = [speaker.say("customer.balance.total", { points: context.balance }), speaker.say(prompt)];
   if (choices.length <= 3) {
-    for (const [index, reward] of context.rewards.entries()) lines.push(`${index + 1}. ${reward.name} (${formatPoints(reward.pointsRequired)} points)`);
+    for (const [index, reward] of context.rewards.entries()) lines.push(rewardLine(speaker, reward, index));
   }
-  return choiceMessage(lines.join("\n"), choices, context.page, "Rewards");
+  return choiceMessage(lines.join("\n"), choices, context.page, speaker.say("customer.rewards.button"), speaker);
 }
 
-function confirmRedeemMessage(reward: CustomerReward | null, prefix: string): OutMessage {
+function confirmRedeemMessage(speaker: Speaker, reward: CustomerReward | null, isRetry: boolean): OutMessage {
   const question = reward
-    ? `Redeem ${reward.name} for ${formatPoints(reward.pointsRequired)} points? YES / NO`
-    : "Redeem this reward? YES / NO";
-  return choiceMessage(`${prefix}${question}`, [
-    { id: "YES", title: "Yes" },
-    { id: "NO", title: "No" },
-  ]);
+    ? speaker.say(isRetry ? "customer.redeem.confirmRetry" : "customer.redeem.confirm", { reward: reward.name, points: reward.pointsRequired })
+    : speaker.say(isRetry ? "customer.redeem.confirmRetry" : "customer.redeem.confirm", { reward: "", points: 0 });
+  return choiceMessage(question, yesNoChoices(speaker), 0, null, speaker);
 }
 
-function chooseVendorMessage(context: CustomerContext, prompt: string): OutMessage {
+function yesNoChoices(speaker: Speaker): Choice[] {
+  return [
+    { id: "YES", title: speaker.say("common.yes") },
+    { id: "NO", title: speaker.say("common.no") },
+  ];
+}
+
+function chooseVendorMessage(context: CustomerContext, prompt: MessageKey): OutMessage {
+  const { speaker } = context;
   const choices = context.vendors.map((vendor, index) => ({
     id: String(index + 1),
     title: `${index + 1}. ${vendor.name}`,
-    ...(vendor.active ? { description: "You're talking to this one now" } : {}),
+    ...(vendor.active ? { description: speaker.say("customer.vendors.current") } : {}),
   }));
-  const lines = [prompt];
+  const lines = [speaker.say(prompt)];
   if (choices.length <= 3) {
-    for (const [index, vendor] of context.vendors.entries()) lines.push(`${index + 1}. ${vendor.name}${vendor.active ? " (current)" : ""}`);
+    for (const [index, vendor] of context.vendors.entries()) {
+      lines.push(speaker.say(vendor.active ? "customer.vendors.lineCurrent" : "customer.vendors.line", { number: index + 1, vendor: vendor.name }));
+    }
   }
-  return choiceMessage(lines.join("\n"), choices, context.page, "Vendors");
+  return choiceMessage(lines.join("\n"), choices, context.page, speaker.say("customer.vendors.button"), speaker);
 }
 
 function historyMessage(
+  speaker: Speaker,
   entries: { points: number; transactionType: string; description: string; createdAt: string }[],
   timezone: string,
 ): OutMessage {
-  if (entries.length === 0) return text("No points activity yet. Buy something to start earning!");
+  if (entries.length === 0) return text(speaker.say("customer.history.none"));
   const lines = entries.slice(0, 10).map((entry) => {
-    const sign = entry.points > 0 ? "+" : "";
-    const cause = entry.description.trim() || entry.transactionType;
-    return `${formatDate(entry.createdAt, timezone)}: ${sign}${formatPoints(entry.points)} (${cause})`;
+    // The ledger's description is the vendor's or the rule's words; without one, the type in the person's language.
+    const cause = entry.description.trim() !== "" && entry.description !== entry.transactionType
+      ? entry.description.trim()
+      : speaker.say(HISTORY_TYPES[entry.transactionType] ?? "customer.history.type.other");
+    return speaker.say("customer.history.line", {
+      date: speaker.date(entry.createdAt, timezone),
+      points: speaker.signedNumber(entry.points),
+      cause,
+    });
   });
-  return text(["Your recent points:", ...lines].join("\n"));
+  return text([speaker.say("customer.history.title"), ...lines].join("\n"));
 }

@@ -6,7 +6,9 @@ import { parsePhone } from "./parsers/parsePhone.ts";
 import { CANCEL_WORDS, MAX_RETRIES, NO_WORDS, YES_WORDS, keywordOfText, textIsOneOf } from "./chatWords.ts";
 import { choiceMessage } from "./choiceMessage.ts";
 import { isIdleTooLong } from "./isIdleTooLong.ts";
-import { formatNaira, formatPoints, truncate } from "./format.ts";
+import { truncate } from "./format.ts";
+import type { MessageKey } from "./i18n/catalog.ts";
+import { ENGLISH, type Speaker } from "./i18n/createSpeaker.ts";
 import { readPersistedFlow } from "./readPersistedFlow.ts";
 import { typeWitness } from "./typeWitness.ts";
 import type { FlowResult, OutMessage, ReplyIntent } from "./types.ts";
@@ -30,16 +32,22 @@ export type StaffEvent =
   | { type: "UNDO_NONE" }
   | { type: "UNDO_DONE"; amountKobo: number; customerPhoneMasked: string; pointsReversed: number; pointsShortfall: number }
   | { type: "UNDO_FAILED"; reason: string }
+  /** `staffName` empty when the staff record has no name. */
   | { type: "PIN_OK"; staffName: string }
   | { type: "PIN_BAD"; attemptsLeft: number }
   | { type: "PIN_LOCKED"; until: string }
   | { type: "PURCHASE_PREVIEW"; customerPhoneMasked: string; amountKobo: number; points: number; isNewCustomer: boolean }
   | { type: "PURCHASE_LOGGED"; points: number; balance: number; customerPhoneMasked: string }
-  | { type: "PURCHASE_FAILED"; reason: string }
+  | { type: "PURCHASE_FAILED"; reason: PurchaseFailureReason }
   | { type: "REDEMPTION_FOUND"; code: string; rewardName: string; status: string; customerName: string | null }
   | { type: "REDEMPTION_NOT_FOUND" }
   | { type: "REDEMPTION_FULFILLED"; code: string }
-  | { type: "REDEMPTION_FAILED"; reason: string };
+  | { type: "REDEMPTION_FAILED"; reason: FulfilFailureReason };
+
+/** Why a purchase was not previewed or logged; the flow says it in the staff member's language. */
+export type PurchaseFailureReason = "pin_required" | "invalid_amount" | "plan_limit" | "customer_blocked";
+/** Why a redemption was not marked as given. */
+export type FulfilFailureReason = "pin_required" | "not_found" | "already_fulfilled" | "cancelled" | "other";
 
 /** What the staff flow asks the engine to do; each non-reply intent except `endStaffSession` is answered by one event. */
 export type StaffIntent =
@@ -64,10 +72,12 @@ export type StaffIntent =
  * session and asks for STAFF again, so a lost snapshot never skips the PIN. Never throws for
  * bad stored data. The PIN travels only in the `checkPin` intent, never in the snapshot.
  */
-export function runStaffFlow(persisted: unknown, event: StaffEvent): FlowResult<StaffIntent> {
-  const start = restoreStaffSnapshot(persisted, event);
+export function runStaffFlow(persisted: unknown, event: StaffEvent, options: { speaker?: Speaker } = {}): FlowResult<StaffIntent> {
+  const start = restoreStaffSnapshot(persisted, event, options.speaker ?? ENGLISH);
   const [next] = transition(staffMachine, start, event);
-  const { pending, ...stored } = next.context;
+  // The speaker is the engine's, per message: it is never stored.
+  const { retries, vendorName, staffName, customerPhone, amountKobo, preview, code, lastActivityAt, undo, pending } = next.context;
+  const stored = { retries, vendorName, staffName, customerPhone, amountKobo, preview, code, lastActivityAt, undo };
   const state: StoredStaffState = { value: String(next.value), context: stored };
   return { snapshot: { flow: "staff", version: STAFF_FLOW_VERSION, state }, intents: pending };
 }
@@ -83,7 +93,6 @@ const STAFF_COMMAND_WORDS: readonly string[] = [
 const PIN_PATTERN = /^\d{4,6}$/;
 const CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
 const PHONE_EXAMPLE = "0801 234 5678";
-const START_AGAIN = "Let's start again.";
 
 const storedStaffContextSchema = z.object({
   retries: z.number().int().min(0),
@@ -104,19 +113,15 @@ const storedStaffContextSchema = z.object({
 });
 type StoredStaffContext = z.infer<typeof storedStaffContextSchema>;
 type StoredStaffState = { value: string; context: StoredStaffContext };
-type StaffContext = StoredStaffContext & { pending: StaffIntent[] };
+type StaffContext = StoredStaffContext & { pending: StaffIntent[]; speaker: Speaker };
 type StaffRequest = Exclude<StaffIntent, ReplyIntent>;
 
 type CommandShape = "complete" | "bare" | "phoneOnly" | "code" | "any";
 
-const YES_NO_CHOICES = [
-  { id: "YES", title: "Yes" },
-  { id: "NO", title: "No" },
-];
 
 const FRESH_CONTEXT: StaffContext = {
   retries: 0, vendorName: null, staffName: null, customerPhone: null, amountKobo: null, preview: null, code: null,
-  lastActivityAt: null, undo: null, pending: [],
+  lastActivityAt: null, undo: null, pending: [], speaker: ENGLISH,
 };
 
 const staffMachine = setup({
@@ -124,6 +129,14 @@ const staffMachine = setup({
   actions: {
     reply: assign(({ context }, params: { message: OutMessage }) => ({
       pending: [...context.pending, { type: "reply" as const, message: params.message }],
+    })),
+    /** A text from the catalog. */
+    replyText: assign(({ context }, params: { key: MessageKey }) => ({
+      pending: [...context.pending, { type: "reply" as const, message: text(context.speaker.say(params.key, { phone: PHONE_EXAMPLE })) }],
+    })),
+    /** The staff menu with the catalog's `prompt` as its body. */
+    replyMenu: assign(({ context }, params: { prompt: MessageKey }) => ({
+      pending: [...context.pending, { type: "reply" as const, message: staffMenuMessage(context.speaker, context.speaker.say(params.prompt, { phone: PHONE_EXAMPLE })) }],
     })),
     request: assign(({ context }, params: { intent: StaffRequest }) => ({ pending: [...context.pending, params.intent] })),
     requestCheckPin: assign(({ context, event }) => ({
@@ -169,8 +182,11 @@ const staffMachine = setup({
     ),
     startStep: assign({ retries: 0 }),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
-    beginSignIn: assign((_, params: { vendorName: string }) => ({
+    beginSignIn: assign(({ context }, params: { vendorName: string }) => ({
       ...FRESH_CONTEXT,
+      // Replies already asked for and the speaker belong to this step, not to the old session.
+      pending: context.pending,
+      speaker: context.speaker,
       vendorName: params.vendorName,
       // STAFF has no timestamp; forgetting the old one keeps the PIN step from timing out at once.
       lastActivityAt: null,
@@ -225,14 +241,14 @@ const staffMachine = setup({
         target: ".choosingPin",
         actions: [
           { type: "beginSignIn", params: ({ event }) => ({ vendorName: event.vendorName }) },
-          { type: "reply", params: ({ event }) => ({ message: text(`Welcome to ${event.vendorName}'s staff chat! Choose your staff PIN: 4 to 6 digits, for example 4821. You will type it each time you send STAFF.`) }) },
+          { type: "reply", params: ({ context, event }) => ({ message: text(context.speaker.say("staff.pin.choose", { vendor: event.vendorName })) }) },
         ],
       },
       {
         target: ".enteringPin",
         actions: [
           { type: "beginSignIn", params: ({ event }) => ({ vendorName: event.vendorName }) },
-          { type: "reply", params: ({ event }) => ({ message: text(`${event.vendorName} staff: enter your PIN.`) }) },
+          { type: "reply", params: ({ context, event }) => ({ message: text(context.speaker.say("staff.start", { vendor: event.vendorName })) }) },
         ],
       },
     ],
@@ -240,25 +256,25 @@ const staffMachine = setup({
       target: ".signedOut",
       actions: [
         "signOut",
-        { type: "reply", params: ({ context, event }) => ({ message: text(lockedText(event.until, context.lastActivityAt)) }) },
+        { type: "reply", params: ({ context, event }) => ({ message: text(lockedText(context.speaker, event.until, context.lastActivityAt)) }) },
         { type: "request", params: { intent: { type: "endStaffSession" } } },
       ],
     },
-    NON_TEXT: { actions: [{ type: "reply", params: { message: text("I can only read text messages.") } }] },
+    NON_TEXT: { actions: [{ type: "replyText", params: { key: "staff.nonText" } }] },
     TEXT: [
       { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "complete" } }, target: ".previewing", actions: ["rememberLogCommand", "requestPreview"] },
-      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "bare" } }, target: ".enteringPhone", actions: [{ type: "reply", params: { message: text(`What is the customer's phone number? For example ${PHONE_EXAMPLE}`) } }] },
-      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "phoneOnly" } }, target: ".enteringAmount", actions: ["rememberLogCommand", { type: "reply", params: { message: text("How much did they spend, in naira? For example 5000") } }] },
-      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "any" } }, target: ".menu", actions: [{ type: "reply", params: { message: text(`I couldn't read that. For example: LOG ${PHONE_EXAMPLE} 5000`) } }] },
+      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "bare" } }, target: ".enteringPhone", actions: [{ type: "replyText", params: { key: "staff.log.askPhone" } }] },
+      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "phoneOnly" } }, target: ".enteringAmount", actions: ["rememberLogCommand", { type: "replyText", params: { key: "staff.log.askAmount" } }] },
+      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "any" } }, target: ".menu", actions: [{ type: "replyText", params: { key: "staff.log.unreadable" } }] },
       { guard: { type: "signedInAndSays", params: { words: UNDO_WORDS, shape: "any" } }, target: ".findingUndo", actions: [{ type: "request", params: { intent: { type: "findUndoablePurchase" } } }] },
       { guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "code" } }, target: ".lookingUp", actions: [{ type: "rememberCode", params: ({ event }) => ({ code: redemptionCodeOf(parseKeyword(event.text).rest) ?? "" }) }, "requestLookup"] },
-      { guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "any" } }, target: ".enteringCode", actions: [{ type: "reply", params: { message: text("What is the redemption code? For example ABCD2345") } }] },
-      { guard: { type: "signedInAndSays", params: { words: [...EXIT_WORDS, ...CANCEL_WORDS], shape: "any" } }, target: ".signedOut", actions: ["signOut", { type: "reply", params: { message: text("Staff session ended. Thank you!") } }, { type: "request", params: { intent: { type: "endStaffSession" } } }] },
-      { guard: { type: "signedInAndSays", params: { words: STAFF_MENU_WORDS, shape: "any" } }, target: ".menu", actions: [{ type: "reply", params: { message: staffMenuMessage("What next?") } }] },
-      { guard: "isSignedIn", target: ".menu", actions: [{ type: "reply", params: { message: staffMenuMessage(`Sorry, I didn't understand that. For example: LOG ${PHONE_EXAMPLE} 5000, or VERIFY ABCD2345.`) } }] },
+      { guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "any" } }, target: ".enteringCode", actions: [{ type: "replyText", params: { key: "staff.verify.askCode" } }] },
+      { guard: { type: "signedInAndSays", params: { words: [...EXIT_WORDS, ...CANCEL_WORDS], shape: "any" } }, target: ".signedOut", actions: ["signOut", { type: "replyText", params: { key: "staff.ended" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }] },
+      { guard: { type: "signedInAndSays", params: { words: STAFF_MENU_WORDS, shape: "any" } }, target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.prompt" } }] },
+      { guard: "isSignedIn", target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.notUnderstood" } }] },
       {
         target: ".signedOut",
-        actions: ["signOut", { type: "reply", params: { message: text("Your staff session has ended. Send STAFF to start again.") } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+        actions: ["signOut", { type: "replyText", params: { key: "staff.sessionOver" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
       },
     ],
   },
@@ -268,7 +284,7 @@ const staffMachine = setup({
         TEXT: {
           actions: [
             "signOut",
-            { type: "reply", params: { message: text("Your staff session has ended. Send STAFF to start again.") } },
+            { type: "replyText", params: { key: "staff.sessionOver" } },
             { type: "request", params: { intent: { type: "endStaffSession" } } },
           ],
         },
@@ -281,16 +297,16 @@ const staffMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "signedOut",
-            actions: ["signOut", { type: "reply", params: { message: text("Cancelled. Send STAFF to start again.") } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: ["signOut", { type: "replyText", params: { key: "staff.pin.cancelled" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
           },
           { guard: "isPin", target: "checkingPin", actions: ["requestCheckPin"] },
           {
             guard: "hasRetriesLeft",
-            actions: ["countRetry", { type: "reply", params: { message: text("Your PIN is 4 to 6 digits, for example 1234. Enter your PIN:") } }],
+            actions: ["countRetry", { type: "replyText", params: { key: "staff.pin.format" } }],
           },
           {
             target: "signedOut",
-            actions: ["signOut", { type: "reply", params: { message: text(`${START_AGAIN} Send STAFF when you're ready.`) } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: ["signOut", { type: "replyText", params: { key: "staff.pin.giveUp" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
           },
         ],
       },
@@ -301,7 +317,15 @@ const staffMachine = setup({
           target: "menu",
           actions: [
             { type: "signIn", params: ({ event }) => ({ staffName: event.staffName }) },
-            { type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Hi ${event.staffName}, you're signed in. What next?`) }) },
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: staffMenuMessage(
+                  context.speaker,
+                  event.staffName.trim() === "" ? context.speaker.say("staff.signedInNoName") : context.speaker.say("staff.signedIn", { name: event.staffName }),
+                ),
+              }),
+            },
           ],
         },
         PIN_BAD: {
@@ -310,9 +334,7 @@ const staffMachine = setup({
           actions: [
             {
               type: "reply",
-              params: ({ event }) => ({
-                message: text(`That PIN is not right. ${event.attemptsLeft} ${event.attemptsLeft === 1 ? "try" : "tries"} left. Enter your PIN:`),
-              }),
+              params: ({ context, event }) => ({ message: text(context.speaker.say("staff.pin.wrong", { attempts: event.attemptsLeft })) }),
             },
           ],
         },
@@ -330,11 +352,11 @@ const staffMachine = setup({
           { guard: "isPin", target: "holdingPin", actions: ["requestHoldPin"] },
           {
             guard: "hasRetriesLeft",
-            actions: ["countRetry", { type: "reply", params: { message: text("A PIN is 4 to 6 digits, for example 4821. Choose your PIN:") } }],
+            actions: ["countRetry", { type: "replyText", params: { key: "staff.pin.chooseRetry" } }],
           },
           {
             target: "signedOut",
-            actions: ["signOut", { type: "reply", params: { message: text(`${START_AGAIN} Send STAFF when you're ready.`) } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: ["signOut", { type: "replyText", params: { key: "staff.pin.startAgain" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
           },
         ],
       },
@@ -360,7 +382,7 @@ const staffMachine = setup({
           },
           {
             target: "signedOut",
-            actions: ["signOut", { type: "reply", params: { message: text(`${START_AGAIN} Send STAFF when you're ready.`) } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: ["signOut", { type: "replyText", params: { key: "staff.pin.startAgain" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
           },
         ],
       },
@@ -371,13 +393,13 @@ const staffMachine = setup({
           target: "menu",
           actions: [
             { type: "signIn", params: ({ event }) => ({ staffName: event.staffName }) },
-            { type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Your PIN is saved. Hi ${event.staffName}, you're signed in. What next?`) }) },
+            { type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.pin.saved", { name: event.staffName })) }) },
           ],
         },
         PIN_MISMATCH: {
           target: "choosingPin",
           reenter: true,
-          actions: [{ type: "reply", params: { message: text("The two PINs were different. Choose your PIN again: 4 to 6 digits.") } }],
+          actions: [{ type: "replyText", params: { key: "staff.pin.mismatch" } }],
         },
       },
     },
@@ -394,18 +416,18 @@ const staffMachine = setup({
         },
         UNDO_NONE: {
           target: "menu",
-          actions: [{ type: "reply", params: { message: staffMenuMessage("Nothing to undo: you can undo your own last purchase for 15 minutes after logging it. Ask the owner to void an older one.") } }],
+          actions: [{ type: "replyMenu", params: { prompt: "staff.undo.none" } }],
         },
       },
     },
     confirmingUndo: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, "") }) }],
+      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, false) }) }],
       on: {
         TEXT: [
           { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "undoing", actions: ["requestUndo"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage("Not undone. What next?") } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, "Please reply YES or NO. ") }) }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage(`Not undone. ${START_AGAIN} What next?`) } }] },
+          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.undo.notUndone" } }] },
+          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, true) }) }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.undo.notUndoneAgain" } }] },
         ],
       },
     },
@@ -416,9 +438,15 @@ const staffMachine = setup({
           actions: [
             {
               type: "reply",
-              params: ({ event }) => ({
+              params: ({ context, event }) => ({
                 message: staffMenuMessage(
-                  `Undone: ${formatNaira(event.amountKobo)} for ${event.customerPhoneMasked}. ${formatPoints(event.pointsReversed)} points taken back${event.pointsShortfall > 0 ? ` (${formatPoints(event.pointsShortfall)} were already spent)` : ""}; the customer is told.`,
+                  context.speaker,
+                  context.speaker.say(event.pointsShortfall > 0 ? "staff.undo.doneShortfall" : "staff.undo.done", {
+                    amount: context.speaker.naira(event.amountKobo),
+                    phone: event.customerPhoneMasked,
+                    points: context.speaker.number(event.pointsReversed),
+                    spent: context.speaker.number(event.pointsShortfall),
+                  }),
                 ),
               }),
             },
@@ -426,7 +454,7 @@ const staffMachine = setup({
         },
         UNDO_FAILED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Couldn't undo it: ${event.reason}`) }) }],
+          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.undo.failed", { reason: event.reason })) }) }],
         },
       },
     },
@@ -438,11 +466,11 @@ const staffMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "menu",
-            actions: [{ type: "reply", params: { message: staffMenuMessage("Cancelled. What next?") } }],
+            actions: [{ type: "replyMenu", params: { prompt: "staff.menu.cancelled" } }],
           },
-          { guard: "isPhone", target: "enteringAmount", actions: ["rememberPhone", { type: "reply", params: { message: text("How much did they spend, in naira? For example 5000") } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: { message: text(`That doesn't look like a phone number. For example ${PHONE_EXAMPLE}`) } }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage(`${START_AGAIN} What next?`) } }] },
+          { guard: "isPhone", target: "enteringAmount", actions: ["rememberPhone", { type: "replyText", params: { key: "staff.log.askAmount" } }] },
+          { guard: "canAskAgain", actions: ["countRetry", { type: "replyText", params: { key: "staff.log.badPhone" } }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }] },
         ],
       },
     },
@@ -453,11 +481,11 @@ const staffMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "menu",
-            actions: [{ type: "reply", params: { message: staffMenuMessage("Cancelled. What next?") } }],
+            actions: [{ type: "replyMenu", params: { prompt: "staff.menu.cancelled" } }],
           },
           { guard: "isAmount", target: "previewing", actions: ["rememberAmount", "requestPreview"] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: { message: text("That doesn't look like an amount. For example 5000 or ₦5,000.50") } }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage(`${START_AGAIN} What next?`) } }] },
+          { guard: "canAskAgain", actions: ["countRetry", { type: "replyText", params: { key: "staff.log.badAmount" } }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }] },
         ],
       },
     },
@@ -479,18 +507,18 @@ const staffMachine = setup({
         },
         PURCHASE_FAILED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Can't log that purchase: ${event.reason}`) }) }],
+          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.log.cannot", { reason: event.reason })) }) }],
         },
       },
     },
     confirmingPurchase: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmPurchaseMessage(context, "") }) }],
+      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmPurchaseMessage(context, false) }) }],
       on: {
         TEXT: [
           { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "logging", actions: ["requestLogPurchase"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage("Not logged. What next?") } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmPurchaseMessage(context, "Please reply YES or NO. ") }) }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage(`Not logged. ${START_AGAIN} What next?`) }}] },
+          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.log.declined" } }] },
+          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmPurchaseMessage(context, true) }) }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.log.declinedStartAgain" } }] },
         ],
       },
     },
@@ -503,7 +531,13 @@ const staffMachine = setup({
               type: "reply",
               params: ({ context, event }) => ({
                 message: staffMenuMessage(
-                  `Recorded ${formatNaira(context.amountKobo ?? 0)} for ${event.customerPhoneMasked}: +${formatPoints(event.points)} points, balance ${formatPoints(event.balance)}. Next: LOG <phone> <amount>`,
+                  context.speaker,
+                  context.speaker.say("staff.log.done", {
+                    amount: context.speaker.naira(context.amountKobo ?? 0),
+                    customer: event.customerPhoneMasked,
+                    points: event.points,
+                    balance: event.balance,
+                  }),
                 ),
               }),
             },
@@ -511,7 +545,7 @@ const staffMachine = setup({
         },
         PURCHASE_FAILED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Not logged: ${event.reason}`) }) }],
+          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.log.failed", { reason: event.reason })) }) }],
         },
       },
     },
@@ -522,11 +556,11 @@ const staffMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "menu",
-            actions: [{ type: "reply", params: { message: staffMenuMessage("Cancelled. What next?") } }],
+            actions: [{ type: "replyMenu", params: { prompt: "staff.menu.cancelled" } }],
           },
           { guard: "isCode", target: "lookingUp", actions: [{ type: "rememberCode", params: ({ event }) => ({ code: redemptionCodeOf(event.text) ?? "" }) }, "requestLookup"] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: { message: text("That doesn't look like a code. For example ABCD2345") } }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage(`${START_AGAIN} What next?`) } }] },
+          { guard: "canAskAgain", actions: ["countRetry", { type: "replyText", params: { key: "staff.verify.badCode" } }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }] },
         ],
       },
     },
@@ -540,10 +574,15 @@ const staffMachine = setup({
               { type: "rememberCode", params: ({ event }) => ({ code: event.code }) },
               {
                 type: "reply",
-                params: ({ event }) => ({
+                params: ({ context, event }) => ({
                   message: choiceMessage(
-                    truncate(`Code ${event.code}: ${event.rewardName}${event.customerName ? ` for ${event.customerName}` : ""}. Give it now? YES / NO`, 1024),
-                    YES_NO_CHOICES,
+                    event.customerName
+                      ? context.speaker.say("staff.verify.confirmFor", { code: event.code, reward: event.rewardName, customer: event.customerName })
+                      : context.speaker.say("staff.verify.confirm", { code: event.code, reward: event.rewardName }),
+                    yesNoChoices(context.speaker),
+                    0,
+                    null,
+                    context.speaker,
                   ),
                 }),
               },
@@ -551,12 +590,22 @@ const staffMachine = setup({
           },
           {
             target: "menu",
-            actions: [{ type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Code ${event.code} (${event.rewardName}) is ${event.status.toLowerCase()}, nothing to give.`) }) }],
+            actions: [
+              {
+                type: "reply",
+                params: ({ context, event }) => ({
+                  message: staffMenuMessage(
+                    context.speaker,
+                    context.speaker.say("staff.verify.notPending", { code: event.code, reward: event.rewardName, status: event.status.toLowerCase() }),
+                  ),
+                }),
+              },
+            ],
           },
         ],
         REDEMPTION_NOT_FOUND: {
           target: "menu",
-          actions: [{ type: "reply", params: { message: staffMenuMessage("No redemption has that code. Check it and send VERIFY <code> again.") } }],
+          actions: [{ type: "replyMenu", params: { prompt: "staff.verify.notFound" } }],
         },
       },
     },
@@ -565,9 +614,9 @@ const staffMachine = setup({
       on: {
         TEXT: [
           { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "fulfilling", actions: ["requestFulfil"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage("OK, not marked as given. What next?") } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: { message: choiceMessage("Please reply YES to mark it as given, or NO.", YES_NO_CHOICES) } }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: staffMenuMessage(`${START_AGAIN} What next?`) } }] },
+          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.verify.declined" } }] },
+          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: choiceMessage(context.speaker.say("staff.verify.retry"), yesNoChoices(context.speaker), 0, null, context.speaker) }) }] },
+          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }] },
         ],
       },
     },
@@ -575,11 +624,11 @@ const staffMachine = setup({
       on: {
         REDEMPTION_FULFILLED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Done: ${event.code} is marked as given. What next?`) }) }],
+          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.verify.done", { code: event.code })) }) }],
         },
         REDEMPTION_FAILED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ event }) => ({ message: staffMenuMessage(`Couldn't mark it as given: ${event.reason}`) }) }],
+          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.verify.failed", { reason: event.reason })) }) }],
         },
       },
     },
@@ -587,21 +636,21 @@ const staffMachine = setup({
 });
 
 
-function restoreStaffSnapshot(persisted: unknown, event: StaffEvent) {
+function restoreStaffSnapshot(persisted: unknown, event: StaffEvent, speaker: Speaker) {
   const now = "now" in event ? event.now : null;
   const stored = readPersistedFlow(persisted, "staff", STAFF_FLOW_VERSION, storedStaffContextSchema);
   if (stored && !isIdleTooLong(stored.context.lastActivityAt, now, STAFF_IDLE_TIMEOUT_MS)) {
     try {
       return staffMachine.resolveState({
         value: stored.value,
-        context: { ...stored.context, lastActivityAt: now ?? stored.context.lastActivityAt, pending: [] },
+        context: { ...stored.context, lastActivityAt: now ?? stored.context.lastActivityAt, pending: [], speaker },
       });
     } catch {
       // A state this version does not know (a hand-edited or mislabelled snapshot): start signed out.
     }
   }
   const [fresh] = initialTransition(staffMachine);
-  return staffMachine.resolveState({ value: fresh.value, context: { ...fresh.context, lastActivityAt: now } });
+  return staffMachine.resolveState({ value: fresh.value, context: { ...fresh.context, lastActivityAt: now, speaker } });
 }
 
 /** Whether the arguments after LOG / VERIFY have the shape a route expects. */
@@ -642,33 +691,50 @@ function text(body: string): OutMessage {
   return { kind: "text", body: truncate(body, 4096) };
 }
 
-function staffMenuMessage(body: string): OutMessage {
-  return choiceMessage(body, [
-    { id: "LOG", title: "Log a purchase" },
-    { id: "VERIFY", title: "Verify a code" },
-    { id: "EXIT", title: "End session" },
-  ]);
+function staffMenuMessage(speaker: Speaker, body: string): OutMessage {
+  return choiceMessage(
+    body,
+    [
+      { id: "LOG", title: speaker.say("staff.menu.log") },
+      { id: "VERIFY", title: speaker.say("staff.menu.verify") },
+      { id: "EXIT", title: speaker.say("staff.menu.exit") },
+    ],
+    0,
+    null,
+    speaker,
+  );
 }
 
-function confirmPurchaseMessage(context: StaffContext, prefix: string): OutMessage {
-  const preview = context.preview;
+function yesNoChoices(speaker: Speaker): { id: string; title: string }[] {
+  return [
+    { id: "YES", title: speaker.say("common.yes") },
+    { id: "NO", title: speaker.say("common.no") },
+  ];
+}
+
+function confirmPurchaseMessage(context: StaffContext, isRetry: boolean): OutMessage {
+  const { preview, speaker } = context;
   const question = preview
-    ? `Log ${formatNaira(preview.amountKobo)} for ${preview.customerPhoneMasked} (+${formatPoints(preview.points)} points)? YES / NO`
-    : "Log this purchase? YES / NO";
-  const note = preview?.isNewCustomer ? "\nThis is a new customer: they will be joined and told." : "";
-  return choiceMessage(`${prefix}${question}${note}`, YES_NO_CHOICES);
+    ? speaker.say(isRetry ? "staff.log.confirmRetry" : "staff.log.confirm", {
+        amount: speaker.naira(preview.amountKobo),
+        customer: preview.customerPhoneMasked,
+        points: preview.points,
+      })
+    : speaker.say("staff.log.confirmGeneric");
+  const lines = preview?.isNewCustomer ? [question, speaker.say("staff.log.newCustomer")] : [question];
+  return choiceMessage(lines.join("\n"), yesNoChoices(speaker), 0, null, speaker);
 }
 
-function confirmUndoMessage(context: StaffContext, prefix: string): OutMessage {
+function confirmUndoMessage(context: StaffContext, again: boolean): OutMessage {
+  const speaker = context.speaker;
   const undo = context.undo;
   const question = undo
-    ? `Undo ${formatNaira(undo.amountKobo)} for ${undo.customerPhoneMasked} (${formatPoints(undo.points)} points)? YES / NO`
-    : "Undo your last purchase? YES / NO";
-  return choiceMessage(`${prefix}${question}`, YES_NO_CHOICES);
+    ? speaker.say("staff.undo.confirm", { amount: speaker.naira(undo.amountKobo), phone: undo.customerPhoneMasked, points: speaker.number(undo.points) })
+    : speaker.say("staff.undo.confirmLast");
+  return choiceMessage(again ? speaker.say("staff.undo.retry", { question }) : question, yesNoChoices(speaker), 0, null, speaker);
 }
 
-function lockedText(until: string, now: string | null): string {
+function lockedText(speaker: Speaker, until: string, now: string | null): string {
   const minutes = now === null ? Number.NaN : Math.ceil((Date.parse(until) - Date.parse(now)) / 60_000);
-  const wait = Number.isFinite(minutes) && minutes > 0 ? `in ${minutes} minute${minutes === 1 ? "" : "s"}` : "later";
-  return `Too many wrong PINs. The staff chat is locked; try again ${wait}.`;
+  return Number.isFinite(minutes) && minutes > 0 ? speaker.say("staff.pin.lockedFor", { minutes }) : speaker.say("staff.pin.lockedLater");
 }

@@ -7,6 +7,7 @@ import { findOrCreateCustomer } from "../domain/customers/findOrCreateCustomer.t
 import { setOptIn } from "../domain/customers/setOptIn.ts";
 import type { Logger } from "../logger.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
+import { speakerFor } from "./chooseLanguage.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { continueCustomerConversation } from "./runCustomerConversation.ts";
 
@@ -25,11 +26,13 @@ export async function handleJoin(
 ): Promise<Handled> {
   let tenant = join.dedicated;
   if (tenant === null) {
-    if (join.code === null) return reply("join", null, platformReplies.joinWithoutCode());
+    const speaker = speakerFor(contact, null);
+    if (join.code === null) return reply("join", null, platformReplies.joinWithoutCode(speaker));
     tenant = await findTenantByVendorCode(tx, join.code);
-    if (tenant === null) return reply("join_unknown", null, platformReplies.unknownVendor(join.code));
+    if (tenant === null) return reply("join_unknown", null, platformReplies.unknownVendor(join.code, speaker));
   }
-  if (!isTenantServing(tenant)) return reply("paused", tenant.id, platformReplies.paused(tenant.business_name));
+  const speaker = speakerFor(contact, tenant);
+  if (!isTenantServing(tenant)) return reply("paused", tenant.id, platformReplies.paused(tenant.business_name, speaker));
 
   await enterTenant(tx, tenant.id);
   const found = await findOrCreateCustomer(tx, {
@@ -42,10 +45,10 @@ export async function handleJoin(
   });
   if (!found.ok) {
     log.warn({ tenantId: tenant.id }, "join refused: plan customer limit reached");
-    return reply("plan_full", tenant.id, platformReplies.programFull(tenant.business_name));
+    return reply("plan_full", tenant.id, platformReplies.programFull(tenant.business_name, speaker));
   }
   const customer = found.customer;
-  if (customer.loyaltyStatus === "blocked") return reply("blocked", tenant.id, platformReplies.blocked(tenant.business_name), customer.id);
+  if (customer.loyaltyStatus === "blocked") return reply("blocked", tenant.id, platformReplies.blocked(tenant.business_name, speaker), customer.id);
   if (!found.created && !customer.optedIn) await setOptIn(tx, { customerId: customer.id, optedIn: true, now: message.now });
 
   await enterPlatform(tx);
@@ -59,6 +62,8 @@ export async function handleJoin(
     vendorName: tenant.business_name,
     greeting: typeof greeting === "string" && greeting.trim() !== "" ? greeting : null,
     isNew: found.created,
+    // A first-time member who never chose a language is offered the list after the welcome.
+    offerLanguages: found.created && contact.language === null,
   });
 }
 

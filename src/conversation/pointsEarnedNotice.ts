@@ -1,3 +1,4 @@
+import { ENGLISH, type Speaker } from "../../flows/i18n/createSpeaker.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 import type { TemplateRef } from "../domain/tenants/templateSetting.ts";
 
@@ -18,14 +19,14 @@ export function pointsEarnedNotice(input: {
   points: number;
   balance: number;
   insideServiceWindow: boolean;
-  /** The approved template to use outside the window (the tenant's, or the platform default). */
+  /** The approved template to use outside the window (the tenant's for the customer's language, or the platform default). */
   template?: TemplateRef;
+  /** The customer's language (English when not given). */
+  speaker?: Speaker;
 }): OutMessage {
   if (input.insideServiceWindow) {
-    return {
-      kind: "text",
-      body: `🎉 You earned ${input.points} points at ${input.vendorName}. Your balance is now ${input.balance} points. Send BALANCE or REWARDS any time.`,
-    };
+    const speaker = input.speaker ?? ENGLISH;
+    return { kind: "text", body: speaker.say("customer.pointsEarned", { points: input.points, vendor: input.vendorName, balance: input.balance }) };
   }
   return {
     kind: "template",

@@ -6,7 +6,9 @@ import type { Logger } from "../logger.ts";
 import { parseKeyword } from "../../flows/parsers/parseKeyword.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
+import { speakerFor } from "./chooseLanguage.ts";
 import { handleJoin } from "./handleJoin.ts";
+import { handleLanguage } from "./handleLanguage.ts";
 import { runCustomerConversation } from "./runCustomerConversation.ts";
 import { routeOwnerMessage } from "./runOwnerConversation.ts";
 import { runSignupConversation } from "./runSignupConversation.ts";
@@ -52,6 +54,11 @@ export async function routeMessage(
     return handleJoin(deps, tx, contact, message, { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated }, log);
   }
 
+  const inStaffSession = contact.staff_tenant_id !== null && contact.staff_session_expires_at !== null && contact.staff_session_expires_at > now;
+  if (command?.keyword === "LANGUAGE") {
+    return handleLanguage(deps, tx, contact, message, command.args, inStaffSession ? null : (dedicated ?? routing.active), log);
+  }
+
   // OWNER, and an open owner session (it takes every message but a bare STAFF).
   const owner = await routeOwnerMessage(deps, tx, contact, message, command, routing, log);
   if (owner !== null) return owner;
@@ -64,7 +71,7 @@ export async function routeMessage(
     if (contact.staff_session_expires_at <= now) {
       await endStaffSession(tx, contact.phone_number);
       if (command !== null && ["LOG", "VERIFY", "EXIT", "DONE"].includes(command.keyword)) {
-        return { route: "staff_expired", tenantId: contact.staff_tenant_id, customerId: null, replies: [platformReplies.staffSessionEnded()] };
+        return { route: "staff_expired", tenantId: contact.staff_tenant_id, customerId: null, replies: [platformReplies.staffSessionEnded(speakerFor(contact, null))] };
       }
     }
   }
@@ -75,7 +82,7 @@ export async function routeMessage(
     return startStaffConversation(deps, tx, contact, message, tenant, log);
   }
   if (tenant === null) {
-    return { route: "stranger", tenantId: null, customerId: null, replies: [platformReplies.stranger()] };
+    return { route: "stranger", tenantId: null, customerId: null, replies: [platformReplies.stranger(speakerFor(contact, null))] };
   }
   return runCustomerConversation(deps, tx, contact, message, tenant);
 }

@@ -16,6 +16,7 @@ import { getTenantSettings, type TenantSettings } from "../domain/tenants/getTen
 import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
+import { speakerFor } from "./chooseLanguage.ts";
 import { platformReplies } from "./platformReplies.ts";
 
 type JoinedEvent = Extract<CustomerEvent, { type: "JOINED" }>;
@@ -29,17 +30,18 @@ export async function runCustomerConversation(
   message: PersonMessage,
   tenant: RoutingTenant,
 ): Promise<Handled> {
+  const speaker = speakerFor(contact, tenant);
   if (!isTenantServing(tenant)) {
-    return { route: "paused", tenantId: tenant.id, customerId: null, replies: [platformReplies.paused(tenant.business_name)] };
+    return { route: "paused", tenantId: tenant.id, customerId: null, replies: [platformReplies.paused(tenant.business_name, speaker)] };
   }
   await enterTenant(tx, tenant.id);
   const { customer, conversationState, settings } = await loadCustomerForChat(tx, tenant.id, contact.phone_number);
   if (customer === null) {
     // Active vendor but no membership (removed by the vendor): start over with JOIN.
-    return { route: "stranger", tenantId: tenant.id, customerId: null, replies: [platformReplies.stranger()] };
+    return { route: "stranger", tenantId: tenant.id, customerId: null, replies: [platformReplies.stranger(speaker)] };
   }
   if (customer.loyaltyStatus === "blocked") {
-    return { route: "blocked", tenantId: tenant.id, customerId: customer.id, replies: [platformReplies.blocked(tenant.business_name)] };
+    return { route: "blocked", tenantId: tenant.id, customerId: customer.id, replies: [platformReplies.blocked(tenant.business_name, speaker)] };
   }
   const now = message.now.toISOString();
   const event: FirstCustomerEvent = message.text === null ? { type: "NON_TEXT", now } : { type: "TEXT", text: message.text, now };
@@ -66,7 +68,7 @@ export async function continueCustomerConversation(
   const state = loaded === undefined ? await loadConversationState(tx, customer.id) : loaded.conversationState;
   const now = new Date();
   // The flow restarts a chat idle longer than CONVERSATION_IDLE_MINUTES at the menu.
-  const flowOptions = { idleTimeoutMs: deps.config.conversationIdleMinutes * 60_000 };
+  const flowOptions = { idleTimeoutMs: deps.config.conversationIdleMinutes * 60_000, speaker: speakerFor(contact, tenant) };
 
   const execute = async (intent: CustomerIntent): Promise<CustomerEvent | null> => {
     switch (intent.type) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runStaffFlow, type StaffEvent, type StaffIntent } from "../../flows/staff.ts";
+import { runStaffFlow, type FulfilFailureReason, type StaffEvent, type StaffIntent } from "../../flows/staff.ts";
 import { saveStaffSession, type Contact } from "../db/contacts.ts";
 import { sql, type Tx } from "../db/sql.ts";
 import { listStaffMembershipsByPhone } from "../db/staffMemberships.ts";
@@ -24,6 +24,10 @@ import { platformReplies } from "./platformReplies.ts";
 import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
 import { voidNoticeFor } from "./voidNoticeFor.ts";
+import { tenantTemplateFor } from "../domain/tenants/templateSetting.ts";
+import { findContactLanguage } from "../db/contactLanguage.ts";
+import { createSpeaker } from "../../flows/i18n/createSpeaker.ts";
+import { chooseLanguage, speakerFor } from "./chooseLanguage.ts";
 
 /** A staff session lasts this long after the staff member's last message (docs/chat.md, Staff). */
 export const STAFF_SESSION_MS = 10 * 60 * 1000;
@@ -55,11 +59,12 @@ export async function startStaffConversation(
   const membership = staffAt.find((s) => s.tenantId === tenant?.id) ?? (staffAt.length === 1 ? staffAt[0] : undefined);
   if (membership === undefined) {
     log.info({ candidates: staffAt.length }, "staff start refused: not staff here");
-    return { route: "staff_unknown", tenantId: tenant?.id ?? null, customerId: null, replies: [platformReplies.staffUnknown()] };
+    return { route: "staff_unknown", tenantId: tenant?.id ?? null, customerId: null, replies: [platformReplies.staffUnknown(speakerFor(contact, tenant))] };
   }
   const staffTenant = await findTenantById(tx, membership.tenantId);
+  const speaker = speakerFor(contact, staffTenant);
   if (staffTenant === null || !isTenantServing(staffTenant)) {
-    return { route: "paused", tenantId: membership.tenantId, customerId: null, replies: [platformReplies.paused(staffTenant?.business_name ?? "This vendor")] };
+    return { route: "paused", tenantId: membership.tenantId, customerId: null, replies: [platformReplies.paused(staffTenant?.business_name ?? null, speaker)] };
   }
   if (contact.pin_locked_until !== null && contact.pin_locked_until > message.now) {
     const settings = await getTenantSettings(tx, staffTenant.id);
@@ -67,12 +72,12 @@ export async function startStaffConversation(
       route: "staff_locked",
       tenantId: staffTenant.id,
       customerId: null,
-      replies: [platformReplies.pinLocked(formatTime(contact.pin_locked_until, settings.timezone))],
+      replies: [platformReplies.pinLocked(speaker.time(contact.pin_locked_until, settings.timezone), speaker)],
     };
   }
   await enterTenant(tx, staffTenant.id);
   const result = await driveFlow(
-    runStaffFlow,
+    (snapshot, event: StaffEvent) => runStaffFlow(snapshot, event, { speaker }),
     null,
     { type: "STAFF_START", vendorName: staffTenant.business_name, needsPin: membership.needsPin },
     async () => null,
@@ -100,9 +105,11 @@ export async function runStaffConversation(
   const staffUserId = contact.staff_user_id;
   if (tenantId === null || staffUserId === null) throw new Error("runStaffConversation needs an open staff session");
   const tenant = await findTenantById(tx, tenantId);
+  // Staff follow their own choice of language, else their vendor's default.
+  const speaker = speakerFor(contact, tenant);
   if (tenant === null || !isTenantServing(tenant)) {
     await endStaffSession(tx, contact.phone_number);
-    return { route: "paused", tenantId, customerId: null, replies: [platformReplies.paused(tenant?.business_name ?? "This vendor")] };
+    return { route: "paused", tenantId, customerId: null, replies: [platformReplies.paused(tenant?.business_name ?? null, speaker)] };
   }
   await enterTenant(tx, tenantId);
   // Sessions are checked again on every message (DESIGN.md §3): a disabled user, a removed PIN
@@ -134,12 +141,12 @@ export async function runStaffConversation(
           authenticated = true;
           const staff = await findStaffByPhone(tx, contact.phone_number);
           log.info({ tenantId, staffUserId }, "staff pin accepted");
-          return { type: "PIN_OK", staffName: staff?.fullName ?? "there" };
+          return { type: "PIN_OK", staffName: staff?.fullName ?? "" };
         }
         if (check.reason === "no_pin") {
           // The owner removed this staff member's PIN during the session.
           ended = true;
-          extraReplies.push(platformReplies.staffUnknown());
+          extraReplies.push(platformReplies.staffUnknown(speaker));
           return null;
         }
         if (check.reason === "locked") {
@@ -150,9 +157,9 @@ export async function runStaffConversation(
         return { type: "PIN_BAD", attemptsLeft: check.attemptsLeft };
       }
       case "previewPurchase": {
-        if (!authenticated) return { type: "PURCHASE_FAILED", reason: "Enter your PIN first." };
+        if (!authenticated) return { type: "PURCHASE_FAILED", reason: "pin_required" };
         const preview = await previewPurchase(tx, { tenantId, customerPhone: intent.customerPhone, amountKobo: intent.amountKobo, now });
-        if (!preview.ok) return { type: "PURCHASE_FAILED", reason: "That amount is not valid." };
+        if (!preview.ok) return { type: "PURCHASE_FAILED", reason: "invalid_amount" };
         return {
           type: "PURCHASE_PREVIEW",
           customerPhoneMasked: maskPhone(intent.customerPhone),
@@ -162,7 +169,7 @@ export async function runStaffConversation(
         };
       }
       case "logPurchase": {
-        if (!authenticated) return { type: "PURCHASE_FAILED", reason: "Enter your PIN first." };
+        if (!authenticated) return { type: "PURCHASE_FAILED", reason: "pin_required" };
         const logged = await logPurchase(tx, {
           tenantId,
           customerPhone: intent.customerPhone,
@@ -174,18 +181,14 @@ export async function runStaffConversation(
           idempotencyKey: `wa:${message.row.whatsapp_message_id}`,
           now,
         });
-        if (!logged.ok) {
-          const reasons = {
-            invalid_amount: "That amount is not valid.",
-            plan_limit: "The program is full: this customer cannot be added.",
-            customer_blocked: "This customer's membership is on hold.",
-          };
-          return { type: "PURCHASE_FAILED", reason: reasons[logged.reason] };
-        }
+        if (!logged.ok) return { type: "PURCHASE_FAILED", reason: logged.reason };
         const points = logged.purchase.pointsAwarded;
         log.info({ tenantId, purchaseId: logged.purchase.id, points, created: logged.created }, "purchase logged");
         deps.metrics.ledgerRows.inc({ type: "earned" }, logged.awards.length);
         if (logged.created) {
+          // The customer is told in their own language, and their vendor's template for it if it has one.
+          const customerLanguage = chooseLanguage(await findContactLanguage(tx, logged.customer.phoneNumber), tenant.default_language);
+          const chosen = tenantTemplateFor(tenant.whatsapp_config, "points_earned_template", customerLanguage, POINTS_EARNED_TEMPLATE);
           notifications.push({
             contactPhone: logged.customer.phoneNumber,
             customerId: logged.customer.id,
@@ -195,7 +198,8 @@ export async function runStaffConversation(
               points,
               balance: logged.balance,
               insideServiceWindow: await isInsideServiceWindow(tx, logged.customer.phoneNumber, now),
-              template: tenantTemplate(tenant.whatsapp_config, "points_earned_template", POINTS_EARNED_TEMPLATE),
+              template: chosen.template,
+              speaker: createSpeaker(customerLanguage),
             }),
             triggeredBy: "purchase_confirmation",
           });
@@ -209,9 +213,9 @@ export async function runStaffConversation(
         return { type: "REDEMPTION_FOUND", code: found.code, rewardName: found.rewardName, status: found.status, customerName: maskPhone(found.customerPhone) };
       }
       case "fulfilRedemption": {
-        if (!authenticated) return { type: "REDEMPTION_FAILED", reason: "Enter your PIN first." };
+        if (!authenticated) return { type: "REDEMPTION_FAILED", reason: "pin_required" };
         const done = await fulfilRedemption(tx, { code: intent.code, userId: staffUserId, now });
-        if (!done.ok) return { type: "REDEMPTION_FAILED", reason: describeFulfilFailure(done.reason) };
+        if (!done.ok) return { type: "REDEMPTION_FAILED", reason: fulfilFailureOf(done.reason) };
         log.info({ tenantId, redemptionCode: "[code]" }, "redemption fulfilled");
         return { type: "REDEMPTION_FULFILLED", code: intent.code };
       }
@@ -276,7 +280,7 @@ export async function runStaffConversation(
   };
 
   const event: StaffEvent = message.text === null ? { type: "NON_TEXT", now: now.toISOString() } : { type: "TEXT", text: message.text, now: now.toISOString() };
-  const result = await driveFlow(runStaffFlow, stored.flow, event, execute);
+  const result = await driveFlow((snapshot, next: StaffEvent) => runStaffFlow(snapshot, next, { speaker }), stored.flow, event, execute);
   await enterPlatform(tx);
   if (ended) {
     await endStaffSession(tx, contact.phone_number);
@@ -324,15 +328,6 @@ async function isInsideServiceWindow(tx: Tx, customerPhone: string, now: Date): 
   return last !== null && now.getTime() - last.getTime() < 24 * 60 * 60 * 1000;
 }
 
-function describeFulfilFailure(reason: string): string {
-  const reasons: Record<string, string> = {
-    not_found: "No redemption with that code.",
-    already_fulfilled: "That code was already used.",
-    cancelled: "That redemption was cancelled.",
-  };
-  return reasons[reason] ?? "That code cannot be used.";
-}
-
-function formatTime(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-NG", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(at);
+function fulfilFailureOf(reason: string): FulfilFailureReason {
+  return reason === "not_found" || reason === "already_fulfilled" || reason === "cancelled" ? reason : "other";
 }

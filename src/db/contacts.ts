@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "../../flows/i18n/languages.ts";
 import { sql, type Tx } from "./sql.ts";
 
 export const contactRow = z.object({
@@ -17,6 +18,8 @@ export const contactRow = z.object({
   owner_user_id: z.uuid().nullable(),
   owner_session_expires_at: z.date().nullable(),
   owner_state: z.unknown(),
+  /** The language the person chose with LANGUAGE; null when never chosen (sql/0019). */
+  language: z.enum(LANGUAGES).nullable(),
 });
 export type Contact = z.infer<typeof contactRow>;
 
@@ -27,7 +30,7 @@ const jsonValue = z.json();
 export const contactColumns = sql.fragment`
   phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
   staff_session_expires_at, staff_state, pin_failures, pin_locked_until, signup_state,
-  owner_tenant_id, owner_user_id, owner_session_expires_at, owner_state
+  owner_tenant_id, owner_user_id, owner_session_expires_at, owner_state, language
 `;
 
 /** The contact row as it is now, for a caller that already holds its lock (or takes it here). */

@@ -11,6 +11,8 @@ export const routingTenantRow = z.object({
   is_active: z.boolean().nullable(),
   deleted_at: z.date().nullable(),
   whatsapp_config: z.record(z.string(), z.unknown()).nullable(),
+  /** `settings.language`: the language the vendor's customers and staff get until they choose one. */
+  default_language: z.string().nullable().optional(),
 });
 export type RoutingTenant = z.infer<typeof routingTenantRow>;
 
@@ -18,7 +20,7 @@ const membershipRow = z.object({ tenant_id: z.uuid(), business_name: z.string() 
 
 const staffTenantRow = z.object({ tenant_id: z.uuid(), user_id: z.uuid() });
 
-const columns = sql.fragment`id, business_name, vendor_code, subscription_status, is_active, deleted_at, whatsapp_config`;
+const columns = sql.fragment`id, business_name, vendor_code, subscription_status, is_active, deleted_at, whatsapp_config, settings->>'language' AS default_language`;
 
 export async function findTenantByVendorCode(tx: Tx, vendorCode: string): Promise<RoutingTenant | null> {
   return tx.maybeOne(sql.type(routingTenantRow)`

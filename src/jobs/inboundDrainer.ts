@@ -1,3 +1,5 @@
+import { createSpeaker } from "../../flows/i18n/createSpeaker.ts";
+import { findContactLanguage } from "../db/contactLanguage.ts";
 import { BackendTerminatedError, BackendTerminatedUnexpectedlyError, ConnectionError } from "slonik";
 import { handleInbound, type DrainOptions, type Drained } from "../conversation/handleInbound.ts";
 import type { EngineDeps } from "../conversation/engineTypes.ts";
@@ -7,11 +9,6 @@ import { recordInboundFailure, setAsideInboundMessage } from "../db/inboxDrain.t
 import { insertOutboxMessage } from "../db/whatsappMessages.ts";
 import { onPlatform, withPlatform } from "../db/withTenant.ts";
 import type { ReplyHandOff } from "./replyHandOff.ts";
-
-const SORRY = {
-  kind: "text",
-  body: "Sorry, something went wrong with your last message. Please send it again, or send MENU.",
-} as const;
 
 /** Attempts at a message before it is set aside (the poison-message rule). */
 export const INBOUND_ATTEMPTS = 5;
@@ -108,7 +105,8 @@ export function createInboundDrainer(deps: EngineDeps & { replies: ReplyHandOff;
         customerId: null,
         contactPhone: row.contact_phone,
         businessPhoneNumberId: row.business_phone_number_id,
-        message: SORRY,
+        // In the sender's own language if they chose one (a vendor's default needs the routing that failed).
+        message: { kind: "text", body: createSpeaker((await findContactLanguage(tx, row.contact_phone)) ?? "en").say("platform.somethingWentWrong") },
         triggeredBy: "chat:engine_error",
         claimedBy: leaseId,
       });

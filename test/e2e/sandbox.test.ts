@@ -89,7 +89,18 @@ describe("the sandbox web chat in a real browser", () => {
     await page.keyboard.type("JOIN DEMO");
     await page.keyboard.press("Enter");
     await botSays(/Welcome to Demo Café/);
-    await botSays(/What would you like to do\?/);
+    // A first-time member is offered the languages before the menu; the page's picker answers it.
+    await botSays(/Which language should I use\?/);
+    const beforePidgin = await page.locator("#messages > li").count();
+    await page.selectOption("#language-select", "pcm");
+    await page.locator("#language-form button[type='submit']").click();
+    await botSays(/from now I go dey yarn you for Pidgin/, beforePidgin);
+    await botSays(/Wetin you wan do\?/, beforePidgin);
+    // And back to English for the rest of the walk-through.
+    const beforeEnglish = await page.locator("#messages > li").count();
+    await page.selectOption("#language-select", "en");
+    await page.locator("#language-form button[type='submit']").click();
+    await botSays(/What would you like to do\?/, beforeEnglish);
     // The status callbacks went back through the signed webhook: the ticks turn to read.
     await page.locator("li.msg.out[data-status='read']").first().waitFor({ timeout: STEP_TIMEOUT_MS });
 

@@ -72,6 +72,29 @@ export function menuSend(to: string, body: string) {
 }
 
 export const MENU_IDS = "[BALANCE|REWARDS|REDEEM|HISTORY|REFER|VENDORS|STOP|START]";
+/** The language list a person gets after their first JOIN (or LANGUAGE), as textOf shows it. */
+export const LANGUAGE_LIST = "Which language should I use? You can change it any time: send LANGUAGE. [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]";
+
+/** The language list as the Graph API receives it, in English. */
+export function languageListSend(to: string) {
+  const rows = [
+    { id: "LANGUAGE en", title: "English", description: "English" },
+    { id: "LANGUAGE pcm", title: "Pidgin", description: "Nigerian Pidgin" },
+    { id: "LANGUAGE yo", title: "Yorùbá", description: "Yoruba" },
+    { id: "LANGUAGE ha", title: "Hausa", description: "Hausa" },
+    { id: "LANGUAGE ig", title: "Igbo", description: "Igbo" },
+  ];
+  return {
+    messaging_product: "whatsapp",
+    to,
+    type: "interactive",
+    interactive: {
+      type: "list",
+      body: { text: "Which language should I use? You can change it any time: send LANGUAGE." },
+      action: { button: "Language", sections: [{ title: "Language", rows }] },
+    },
+  };
+}
 export const STAFF_MENU_IDS = "[LOG|VERIFY|EXIT]";
 
 /** The bodies the fake Graph API received for one recipient, from index `since`. */

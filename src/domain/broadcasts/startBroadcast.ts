@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
-import { templateSettingSchema } from "../tenants/templateSetting.ts";
+import { LANGUAGES } from "../../../flows/i18n/languages.ts";
+import { chooseLanguage } from "../../../flows/i18n/chooseLanguage.ts";
+import { tenantTemplateFor } from "../tenants/templateSetting.ts";
 import { recountBroadcast } from "./recountBroadcast.ts";
 import { vendorOrSystem, writeAuditLog } from "../audit/writeAuditLog.ts";
 import { broadcastSegmentSchema, segmentCondition } from "./broadcastSegment.ts";
@@ -23,14 +25,13 @@ export type StartBroadcastResult =
   | { ok: true; recipients: number; alreadyStarted: boolean }
   | { ok: false; reason: "not_found" | "not_startable" | "plan_limit_reached" | "invalid_segment"; message: string };
 
-const tenantRow = z.object({ business_name: z.string(), whatsapp_config: z.unknown() });
+const tenantRow = z.object({
+  business_name: z.string(),
+  whatsapp_config: z.record(z.string(), z.unknown()).nullable().catch(null),
+  default_language: z.string().nullable(),
+});
 
-const whatsappConfigSchema = z
-  .looseObject({
-    phone_number_id: z.string().min(1).optional(),
-    broadcast_template: templateSettingSchema.optional(),
-  })
-  .catch({});
+const phoneNumberIdSchema = z.looseObject({ phone_number_id: z.string().min(1).optional() }).catch({});
 
 const recipientsRow = z.object({ recipients: z.number() });
 
@@ -50,7 +51,7 @@ const idRow = z.object({ id: z.string() });
  */
 export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promise<StartBroadcastResult> {
   const tenant = await tx.one(sql.type(tenantRow)`
-    SELECT business_name, whatsapp_config FROM tenants WHERE id = ${input.tenantId} FOR UPDATE
+    SELECT business_name, whatsapp_config, settings->>'language' AS default_language FROM tenants WHERE id = ${input.tenantId} FOR UPDATE
   `);
   const broadcast = await findBroadcast(tx, input.broadcastId, { forUpdate: true });
   if (broadcast === null) return { ok: false, reason: "not_found", message: "No broadcast with that id." };
@@ -72,21 +73,36 @@ export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promis
   const messages = await checkMessageAllowance(tx, { tenantId: input.tenantId, now: input.now, additional: audience });
   if (!messages.ok) return fail(tx, input, messages.reason, messages.message);
 
-  const config = whatsappConfigSchema.parse(tenant.whatsapp_config ?? {});
-  const template = config.broadcast_template ?? DEFAULT_BROADCAST_TEMPLATE;
-  const payload = { kind: "template", name: template.name, language: template.language, bodyParams: [tenant.business_name, broadcast.messageContent] };
+
+  const config = phoneNumberIdSchema.parse(tenant.whatsapp_config ?? {});
+  // Each recipient gets the tenant's template for their language where it named one, else English's.
+  const templates = LANGUAGES.map((language) => {
+    const { template } = tenantTemplateFor(tenant.whatsapp_config, "broadcast_template", language, DEFAULT_BROADCAST_TEMPLATE);
+    const payload = { kind: "template", name: template.name, language: template.language, bodyParams: [tenant.business_name, broadcast.messageContent] };
+    return { language, name: template.name, payload: JSON.stringify(payload) };
+  });
+  const template = templates[0] ?? { name: DEFAULT_BROADCAST_TEMPLATE.name };
+  const vendorLanguage = chooseLanguage(null, tenant.default_language);
   const phoneNumberId = config.phone_number_id ?? input.defaultPhoneNumberId;
 
   const recipients = await tx.oneFirst(sql.type(recipientsRow)`
-    WITH fanout AS (
+    WITH templates AS (
+      SELECT * FROM unnest(
+        ${sql.array(templates.map((t) => t.language), "text")},
+        ${sql.array(templates.map((t) => t.name), "text")},
+        ${sql.array(templates.map((t) => t.payload), "text")}
+      ) AS t(language, name, payload)
+    ), fanout AS (
       INSERT INTO whatsapp_messages (
         tenant_id, customer_id, direction, message_type, message_body, contact_phone,
         business_phone_number_id, payload, whatsapp_status, triggered_by, broadcast_id
       )
-      SELECT c.tenant_id, c.id, 'outbound', 'template', ${template.name}, c.phone_number,
-             ${phoneNumberId}, ${sql.jsonb(payload)}, 'queued', 'broadcast', ${input.broadcastId}
+      SELECT c.tenant_id, c.id, 'outbound', 'template', t.name, c.phone_number,
+             ${phoneNumberId}, t.payload::jsonb, 'queued', 'broadcast', ${input.broadcastId}
       FROM customers c
       LEFT JOIN customer_points_balance b ON b.tenant_id = c.tenant_id AND b.customer_id = c.id
+      LEFT JOIN contacts ct ON ct.phone_number = c.phone_number
+      JOIN templates t ON t.language = COALESCE(ct.language, ${vendorLanguage})
       WHERE c.tenant_id = ${input.tenantId} AND ${segmentCondition(segment.data)}
       ORDER BY c.created_at, c.id
       ON CONFLICT (broadcast_id, customer_id) WHERE broadcast_id IS NOT NULL DO NOTHING

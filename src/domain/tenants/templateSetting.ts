@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Language } from "../../../flows/i18n/languages.ts";
 
 export type TemplateRef = { name: string; language: string };
 
@@ -18,4 +19,27 @@ export const templateSettingSchema = z.union([
 export function tenantTemplate(whatsappConfig: Record<string, unknown> | null, key: string, fallback: TemplateRef): TemplateRef {
   const parsed = templateSettingSchema.safeParse(whatsappConfig?.[key]);
   return parsed.success ? parsed.data : fallback;
+}
+
+/** Where a tenant's template for `language` lives in `whatsapp_config`: `<key>` for English, `<key>_<language>` for the others. */
+export function templateKeyFor(key: string, language: Language): string {
+  return language === "en" ? key : `${key}_${language}`;
+}
+
+/**
+ * The template for a recipient who reads `language`: the tenant's for that language where it named
+ * one (`<key>_<language>`), else its English one (`<key>`), else `fallback` (issue #18: "in the
+ * recipient's language where the tenant has that template approved, else in English").
+ */
+export function tenantTemplateFor(
+  whatsappConfig: Record<string, unknown> | null,
+  key: string,
+  language: Language,
+  fallback: TemplateRef,
+): { template: TemplateRef; language: Language } {
+  if (language !== "en") {
+    const own = templateSettingSchema.safeParse(whatsappConfig?.[templateKeyFor(key, language)]);
+    if (own.success) return { template: own.data, language };
+  }
+  return { template: tenantTemplate(whatsappConfig, key, fallback), language: "en" };
 }

@@ -1,7 +1,8 @@
 import QRCode from "qrcode";
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
-import { templateSettingSchema } from "../../domain/tenants/templateSetting.ts";
+import { templateKeyFor, templateSettingSchema } from "../../domain/tenants/templateSetting.ts";
+import { LANGUAGES, parseLanguage, type Language } from "../../../flows/i18n/languages.ts";
 import type { Config } from "../../config.ts";
 import { buildJoinLink } from "../../conversation/buildJoinLink.ts";
 import { withTenant } from "../../db/withTenant.ts";
@@ -42,6 +43,20 @@ const templateRefInput = z.union([
 ]);
 const templateRefResponse = z.object({ name: z.string(), language: z.string() });
 
+/** The languages besides English a tenant may name templates for (English's are `templates`). */
+const OTHER_LANGUAGES = LANGUAGES.filter((language): language is Exclude<Language, "en"> => language !== "en");
+
+const templatesInput = z.strictObject({
+  broadcast: templateRefInput.nullable().optional(),
+  expiry_reminder: templateRefInput.nullable().optional(),
+  points_earned: templateRefInput.nullable().optional(),
+});
+const templatesResponse = z.object({
+  broadcast: templateRefResponse.nullable(),
+  expiry_reminder: templateRefResponse.nullable(),
+  points_earned: templateRefResponse.nullable(),
+});
+
 /** Where each template choice lives in `whatsapp_config`, which the senders read. */
 const TEMPLATE_KEYS = { broadcast: "broadcast_template", expiry_reminder: "expiry_reminder_template", points_earned: "points_earned_template" } as const;
 
@@ -53,7 +68,8 @@ const settingsResponse = z
     timezone: z.string(),
     currency: z.string(),
     country: z.string(),
-    language: z.string(),
+    /** The chat language of customers and staff who have not chosen one (en, pcm, yo, ha, ig). */
+    language: z.enum(LANGUAGES),
     points_expiry_days: z.int().nullable(),
     redemption_window_days: z.int(),
     inactive_after_days: z.int(),
@@ -63,6 +79,8 @@ const settingsResponse = z
       expiry_reminder: templateRefResponse.nullable(),
       points_earned: templateRefResponse.nullable(),
     }),
+    /** Templates for customers who read another language; null: they get the English one. */
+    templates_by_language: z.object({ pcm: templatesResponse, yo: templatesResponse, ha: templatesResponse, ig: templatesResponse }),
     whatsapp_phone_number_id: z.string().nullable(),
     whatsapp_display_phone_number: z.string().nullable(),
     join_link: z.string(),
@@ -74,7 +92,7 @@ const updateSettingsBody = z
     timezone: z.string().max(64).refine(isTimeZone, "must be an IANA time zone such as Africa/Lagos").optional(),
     currency: z.string().regex(/^[A-Z]{3}$/).optional(),
     country: z.string().regex(/^[A-Z]{2}$/).optional(),
-    language: z.string().regex(/^[a-z]{2}(_[A-Z]{2})?$/).optional(),
+    language: z.enum(LANGUAGES).optional(),
     points_expiry_days: z.int().min(1).max(3650).nullable().optional(),
     redemption_window_days: z.int().min(1).max(90).optional(),
     inactive_after_days: z.int().min(7).max(3650).optional(),
@@ -89,6 +107,10 @@ const updateSettingsBody = z
       .optional(),
     // No whatsapp_phone_number_id or display number here: whoever names a number id receives
     // its inbound, so a platform admin assigns a tenant's own number (whatsappNumberRoutes).
+    /** Approved templates in another language, per language; a recipient who reads it gets it, others English's. */
+    templates_by_language: z
+      .strictObject({ pcm: templatesInput.optional(), yo: templatesInput.optional(), ha: templatesInput.optional(), ig: templatesInput.optional() })
+      .optional(),
   })
   .refine((body) => Object.keys(body).length > 0, "name at least one setting to change")
   .meta({ id: "UpdateSettings" });
@@ -221,6 +243,17 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
         for (const [kind, key] of Object.entries(TEMPLATE_KEYS)) {
           const choice = body.templates?.[kind as keyof typeof TEMPLATE_KEYS];
           if (choice !== undefined) whatsapp[key] = typeof choice === "string" ? { name: choice, language: "en" } : choice;
+        }
+        for (const language of OTHER_LANGUAGES) {
+          const choices = body.templates_by_language?.[language];
+          if (choices === undefined) continue;
+          const choose = (key: string, choice: z.infer<typeof templateRefInput> | null | undefined) => {
+            if (choice === undefined) return;
+            whatsapp[templateKeyFor(key, language)] = typeof choice === "string" ? { name: choice, language: metaLanguageOf(language) } : choice;
+          };
+          choose(TEMPLATE_KEYS.broadcast, choices.broadcast);
+          choose(TEMPLATE_KEYS.expiry_reminder, choices.expiry_reminder);
+          choose(TEMPLATE_KEYS.points_earned, choices.points_earned);
         }
         const json = await withTenant(pool, auth.tenantId, async (tx) => {
           await updateTenantSettings(tx, { tenantId: auth.tenantId, userId: auth.userId, changes: { settings, whatsapp } });
@@ -407,7 +440,7 @@ function serializeSettings(
     timezone: settings.timezone,
     currency: settings.currency,
     country: settings.country,
-    language: str(settings["language"]) ?? "en",
+    language: parseLanguage(str(settings["language"]) ?? "en") ?? "en",
     points_expiry_days: settings.points_expiry_days ?? null,
     redemption_window_days: settings.redemption_window_days,
     inactive_after_days: settings.inactive_after_days,
@@ -417,8 +450,32 @@ function serializeSettings(
       expiry_reminder: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.expiry_reminder]),
       points_earned: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.points_earned]),
     },
+    templates_by_language: {
+      pcm: templatesOf(tenant.whatsappConfig, "pcm"),
+      yo: templatesOf(tenant.whatsappConfig, "yo"),
+      ha: templatesOf(tenant.whatsappConfig, "ha"),
+      ig: templatesOf(tenant.whatsappConfig, "ig"),
+    },
     whatsapp_phone_number_id: str(tenant.whatsappConfig["phone_number_id"]),
     whatsapp_display_phone_number: str(tenant.whatsappConfig["display_phone_number"]),
     join_link: joinLink,
   };
+}
+
+/** A tenant's templates for one language besides English, as the API shows them. */
+function templatesOf(whatsappConfig: Record<string, unknown>, language: Language): z.infer<typeof templatesResponse> {
+  return {
+    broadcast: templateOrNull(whatsappConfig[templateKeyFor(TEMPLATE_KEYS.broadcast, language)]),
+    expiry_reminder: templateOrNull(whatsappConfig[templateKeyFor(TEMPLATE_KEYS.expiry_reminder, language)]),
+    points_earned: templateOrNull(whatsappConfig[templateKeyFor(TEMPLATE_KEYS.points_earned, language)]),
+  };
+}
+
+/**
+ * The language code a template named only by its name is approved under at Meta: the language's
+ * own code, except Nigerian Pidgin, which Meta's template languages do not list (a Pidgin text is
+ * approved as English).
+ */
+function metaLanguageOf(language: Language): string {
+  return language === "pcm" ? "en" : language;
 }

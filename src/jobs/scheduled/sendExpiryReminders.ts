@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
-import { templateSettingSchema } from "../../domain/tenants/templateSetting.ts";
+import { createSpeaker } from "../../../flows/i18n/createSpeaker.ts";
+import { LANGUAGES } from "../../../flows/i18n/languages.ts";
+import { chooseLanguage } from "../../conversation/chooseLanguage.ts";
+import { tenantTemplateFor } from "../../domain/tenants/templateSetting.ts";
 import { insertOutboxMessage } from "../../db/whatsappMessages.ts";
 import type { OutMessage } from "../../whatsapp/outMessage.ts";
 
@@ -12,14 +15,14 @@ export const DEFAULT_EXPIRY_REMINDER_TEMPLATE = { name: "loyalty_points_expiring
 
 export type SendExpiryRemindersResult = { customersReminded: number; lotsReminded: number; outboxIds: string[] };
 
-const tenantRow = z.object({ business_name: z.string(), vendor_code: z.string(), whatsapp_config: z.unknown() });
+const tenantRow = z.object({
+  business_name: z.string(),
+  vendor_code: z.string(),
+  whatsapp_config: z.record(z.string(), z.unknown()).nullable().catch(null),
+  default_language: z.string().nullable(),
+});
 
-const whatsappConfigSchema = z
-  .looseObject({
-    phone_number_id: z.string().min(1).optional(),
-    expiry_reminder_template: templateSettingSchema.optional(),
-  })
-  .catch({});
+const phoneNumberIdSchema = z.looseObject({ phone_number_id: z.string().min(1).optional() }).catch({});
 
 const dueRow = z.object({
   customer_id: z.string(),
@@ -27,6 +30,8 @@ const dueRow = z.object({
   lot_ids: z.array(z.string()),
   points: z.number().int(),
   first_expiry: z.date(),
+  /** The customer's chosen language (contacts.language), if any. */
+  language: z.enum(LANGUAGES).nullable(),
 });
 
 const idRow = z.object({ id: z.string() });
@@ -60,26 +65,32 @@ export async function sendExpiryReminders(
       RETURNING lot_id
     )
     SELECT due.customer_id, c.phone_number, array_agg(due.lot_id::text ORDER BY due.expires_at) AS lot_ids,
-           sum(due.points_remaining) AS points, min(due.expires_at) AS first_expiry
+           sum(due.points_remaining) AS points, min(due.expires_at) AS first_expiry, ct.language
     FROM claimed JOIN due ON due.lot_id = claimed.lot_id JOIN customers c ON c.id = due.customer_id
-    GROUP BY due.customer_id, c.phone_number
+    LEFT JOIN contacts ct ON ct.phone_number = c.phone_number
+    GROUP BY due.customer_id, c.phone_number, ct.language
     ORDER BY due.customer_id
   `);
   if (due.length === 0) return { customersReminded: 0, lotsReminded: 0, outboxIds: [] };
 
   const tenant = await tx.one(sql.type(tenantRow)`
-    SELECT business_name, vendor_code, whatsapp_config FROM tenants WHERE id = ${input.tenantId}
+    SELECT business_name, vendor_code, whatsapp_config, settings->>'language' AS default_language FROM tenants WHERE id = ${input.tenantId}
   `);
-  const config = whatsappConfigSchema.parse(tenant.whatsapp_config ?? {});
-  const template = config.expiry_reminder_template ?? DEFAULT_EXPIRY_REMINDER_TEMPLATE;
-  const formatDate = new Intl.DateTimeFormat("en-GB", { timeZone: input.timezone, day: "numeric", month: "short", year: "numeric" });
+  const config = phoneNumberIdSchema.parse(tenant.whatsapp_config ?? {});
   const outboxIds: string[] = [];
   for (const row of due) {
+    // In the customer's language where the tenant named a template for it, else in English.
+    const chosen = tenantTemplateFor(
+      tenant.whatsapp_config,
+      "expiry_reminder_template",
+      chooseLanguage(row.language, tenant.default_language),
+      DEFAULT_EXPIRY_REMINDER_TEMPLATE,
+    );
     const message: OutMessage = {
       kind: "template",
-      name: template.name,
-      language: template.language,
-      bodyParams: [String(row.points), tenant.business_name, formatDate.format(row.first_expiry), tenant.vendor_code],
+      name: chosen.template.name,
+      language: chosen.template.language,
+      bodyParams: [String(row.points), tenant.business_name, createSpeaker(chosen.language).date(row.first_expiry.toISOString(), input.timezone), tenant.vendor_code],
     };
     const outboxId = await insertOutboxMessage(tx, {
       tenantId: input.tenantId,

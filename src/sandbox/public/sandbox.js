@@ -72,6 +72,12 @@ async function start() {
       input.focus();
     });
   });
+  // The language picker uses the chat command itself, so the choice is kept as a real one would be.
+  $("language-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    send({ text: `LANGUAGE ${$("language-select").value}` });
+    $("message-input").focus();
+  });
   $("join-button").addEventListener("click", () => {
     send({ text: `JOIN ${vendor.code}` });
     $("message-input").focus();

@@ -4,13 +4,14 @@ import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { maskPhone } from "../../../src/logger.ts";
 import {
+  LANGUAGE_LIST,
   MENU_IDS,
   STAFF_MENU_IDS,
   addSpendRule,
   customerOf,
   expectNoSecretsInLogs,
   jobData,
-  menuSend,
+  languageListSend,
   messagesOf,
   sentBodiesTo,
   stopAndClean,
@@ -46,10 +47,10 @@ describe.each(backends)("core scenario on the %s queue backend", (backend) => {
     // The customer joins.
     const joinSince = app.graph.requests.length;
     const joinReplies = await app.say(customer, `JOIN ${tenant.vendorCode}`, 2);
-    expect(joinReplies).toEqual([`Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`, `What would you like to do? ${MENU_IDS}`]);
+    expect(joinReplies).toEqual([`Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`, LANGUAGE_LIST]);
     expect(sentBodiesTo(app, customer, joinSince)).toEqual([
       textSend(customer, `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`),
-      menuSend(customer, "What would you like to do?"),
+      languageListSend(customer),
     ]);
 
     // Staff log a ₦5,000 purchase: 500 points.

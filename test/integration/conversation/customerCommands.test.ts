@@ -3,6 +3,7 @@ import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import {
+  LANGUAGE_LIST,
   MENU_IDS,
   countCustomers,
   createPlan,
@@ -10,6 +11,7 @@ import {
   expectNoSecretsInLogs,
   givePoints,
   joinByChat,
+  languageListSend,
   menuSend,
   messagesOf,
   sentBodiesTo,
@@ -77,9 +79,10 @@ describe("JOIN", () => {
 
     expect(replies).toEqual([
       `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.\n\nShow this chat for 5% off today.`,
-      MENU,
+      LANGUAGE_LIST,
     ]);
-    expect(sentBodiesTo(app, phone, since)[1]).toEqual(menuSend(phone, "What would you like to do?"));
+    // A first-time member who never chose a language is offered the list instead of the menu.
+    expect(sentBodiesTo(app, phone, since)[1]).toEqual(languageListSend(phone));
     const customer = await customerOf(app.pool, tenant, phone);
     expect(customer).toMatchObject({ phone_number: phone, whatsapp_name: "Ada", opted_in: true, loyalty_status: "active", referred_by_customer_id: null, balance: 0 });
     expect(customer?.referral_code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);

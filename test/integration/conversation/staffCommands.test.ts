@@ -3,6 +3,7 @@ import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import {
+  LANGUAGE_LIST,
   MENU_IDS,
   STAFF_MENU_IDS,
   addSpendRule,
@@ -225,7 +226,7 @@ describe("staff: STAFF, PIN, LOG", () => {
     expect(await contactOf(staffPhone)).toMatchObject({ staff_tenant_id: null, staff_user_id: null, staff_session_expires_at: null });
     expect(await app.say(staffPhone, `JOIN ${tenant.vendorCode}`, 2)).toEqual([
       `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`,
-      `What would you like to do? ${MENU_IDS}`,
+      LANGUAGE_LIST,
     ]);
   });
 });

@@ -14,6 +14,7 @@ import {
   insertSentOutbound,
   joinByChat,
   loadFixture,
+  languageListSend,
   menuSend,
   messageById,
   messageByWamid,
@@ -75,7 +76,7 @@ describe("fixture payloads", () => {
     expect(present).toEqual(covered.sort());
   });
 
-  it("when text-join.json arrives, then the message is stored, routed to the vendor, and the welcome and menu are sent", async () => {
+  it("when text-join.json arrives, then the message is stored, routed to the vendor, and the welcome and the language list are sent", async () => {
     const tenant = await createTestTenant(app.pool);
     const phone = randomPhone();
     const raw = loadFixture("text-join.json", { phoneNumberId: app.phoneNumberId, phone, vendorCode: tenant.vendorCode, wamidTag: uniqueTag() });
@@ -87,7 +88,8 @@ describe("fixture payloads", () => {
     const replies = await app.repliesTo(phone, 2);
     expect(replies.map((r) => r.body)).toEqual([
       textSend(phone, `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`),
-      menuSend(phone, "What would you like to do?"),
+      // A first-time member is offered the languages (issue #18) where the menu came before.
+      languageListSend(phone),
     ]);
     expect(replies.every((r) => r.phoneNumberId === app.phoneNumberId && r.authorization === "Bearer test-token")).toBe(true);
     const stored = await eventually(async () => {
@@ -365,7 +367,7 @@ describe("batched-two-customers.json", () => {
     expect(sentBodiesTo(app, first, since)).toEqual([textSend(first, BALANCE_ZERO)]);
     expect(sentBodiesTo(app, second, since)).toEqual([
       textSend(second, `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`),
-      menuSend(second, "What would you like to do?"),
+      languageListSend(second),
     ]);
     const firstRow = await messageByWamid(app.pool, wamidIn(raw, 0));
     const secondRow = await messageByWamid(app.pool, wamidIn(raw, 1));

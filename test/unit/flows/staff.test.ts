@@ -161,11 +161,11 @@ describe("staff flow", () => {
   });
 
   it("when the preview fails, then the reason is shown with the staff menu", () => {
-    const chat = staffChat(fakeEngine({ previewPurchase: () => ({ type: "PURCHASE_FAILED", reason: "that customer is blocked" }) }));
+    const chat = staffChat(fakeEngine({ previewPurchase: () => ({ type: "PURCHASE_FAILED", reason: "customer_blocked" }) }));
     chat.staff();
     chat.say("1234");
     const failed = chat.say("LOG 0801 234 5678 5000");
-    expect(failed.replies[0]?.body).toContain("that customer is blocked");
+    expect(failed.replies[0]?.body).toBe("Can't log that purchase: This customer's membership is on hold.");
   });
 
   it("when VERIFY <code> is sent and confirmed, then the redemption is looked up and fulfilled", () => {

@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGE_KEYS, type MessageKey } from "../../../flows/i18n/catalog.ts";
+import { CATALOGS } from "../../../flows/i18n/catalogs/index.ts";
+import { createSpeaker } from "../../../flows/i18n/createSpeaker.ts";
+import { LANGUAGE_ENDONYMS, LANGUAGES, type Language } from "../../../flows/i18n/languages.ts";
+import type { OutMessage } from "../../../flows/types.ts";
+import { WHATSAPP_LIMITS } from "../../../flows/validateOutMessage.ts";
+import { LONGEST, customerScript, staffScript } from "./scriptedChats.ts";
+
+const BUTTON_TITLES: MessageKey[] = ["common.yes", "common.no", "staff.menu.log", "staff.menu.verify", "staff.menu.exit"];
+const LIST_BUTTONS: MessageKey[] = ["customer.menu.button", "customer.rewards.button", "customer.vendors.button", "language.button", "common.choose"];
+const ROW_TITLES: MessageKey[] = [...MESSAGE_KEYS.filter((key) => /^customer\.menu\.[a-z]+\.title$/.test(key)), "common.more"];
+const ROW_DESCRIPTIONS: MessageKey[] = [
+  ...MESSAGE_KEYS.filter((key) => /^customer\.menu\.[a-z]+\.description$/.test(key) || key.startsWith("language.name.")),
+  "customer.vendors.current",
+];
+
+/** The longest values a message can realistically carry: WhatsApp-length names, ₦100 million, 99 million points. */
+const LONGEST_VALUES = {
+  vendor: LONGEST.vendorName,
+  reward: LONGEST.rewards[0]?.name ?? "",
+  name: LONGEST.staffName,
+  customer: "234803***4567",
+  code: "ABCDEFGH2345",
+  link: `https://wa.me/2348000000000?text=${encodeURIComponent("JOIN MAMAPUTIKEJA ABC234")}`,
+  points: 99_999_999,
+  balance: 99_999_999,
+  attempts: 4,
+  minutes: 15,
+  number: 10,
+  page: 12,
+  pages: 12,
+  phone: "0801 234 5678",
+  time: "23:59",
+  cause: "Points for spending ₦100,000,000.00",
+} as const;
+
+function render(language: Language, key: MessageKey, extra: Record<string, string | number>): string {
+  const speaker = createSpeaker(language);
+  return speaker.say(key, {
+    ...LONGEST_VALUES,
+    amount: speaker.naira(10_000_000_000),
+    date: speaker.date("2026-09-30T12:00:00.000Z", "Africa/Lagos"),
+    ...extra,
+  });
+}
+
+/** Every select choice a key has, so the longest branch is measured too. */
+const SELECT_VALUES: Record<string, readonly string[]> = {
+  reason: ["pin_required", "invalid_amount", "plan_limit", "customer_blocked", "not_found", "already_fulfilled", "cancelled", "other"],
+  status: ["fulfilled", "cancelled", "expired", "pending"],
+};
+
+function longestRendering(language: Language, key: MessageKey): number {
+  if (!/, select,/.test(CATALOGS.en[key])) return render(language, key, { reason: "other", status: "pending" }).length;
+  let longest = 0;
+  for (const reason of SELECT_VALUES.reason ?? []) {
+    for (const status of SELECT_VALUES.status ?? []) longest = Math.max(longest, render(language, key, { reason, status }).length);
+  }
+  return longest;
+}
+
+function interactiveParts(message: OutMessage): { body: string; titles: string[] } | null {
+  if (message.kind === "text") return null;
+  if (message.kind === "buttons") return { body: message.body, titles: message.buttons.map((b) => b.title) };
+  return { body: message.body, titles: message.sections.flatMap((s) => s.rows.map((r) => r.title)) };
+}
+
+describe.each(LANGUAGES)("WhatsApp limits in %s", (language: Language) => {
+  const speaker = createSpeaker(language);
+
+  it("when the catalog's button titles and list labels are measured, then each fits (buttons and list buttons ≤ 20)", () => {
+    for (const key of [...BUTTON_TITLES, ...LIST_BUTTONS]) {
+      expect(speaker.say(key).length, `${language} ${key}: "${speaker.say(key)}"`).toBeLessThanOrEqual(WHATSAPP_LIMITS.buttonTitle);
+    }
+  });
+
+  it("when the catalog's list rows are measured, then titles fit in 24 and descriptions in 72", () => {
+    for (const key of ROW_TITLES) {
+      expect(speaker.say(key).length, `${language} ${key}: "${speaker.say(key)}"`).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowTitle);
+    }
+    for (const title of Object.values(LANGUAGE_ENDONYMS)) expect(title.length).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowTitle);
+    for (const key of ROW_DESCRIPTIONS) {
+      expect(speaker.say(key).length, `${language} ${key}`).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowDescription);
+    }
+    expect(render(language, "common.page", {}).length).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowDescription);
+    expect(render(language, "customer.rewards.rowPoints", {}).length).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowDescription);
+  });
+
+  it("when every message is filled with the longest realistic values, then it fits an interactive body (≤ 1024)", () => {
+    for (const key of MESSAGE_KEYS) {
+      expect(longestRendering(language, key), `${language} ${key}`).toBeLessThanOrEqual(WHATSAPP_LIMITS.interactiveBody);
+    }
+  });
+
+  it("when a customer and a staff member chat with the longest names and amounts, then every reply is valid and no interactive body had to be cut", () => {
+    // The conversation driver checks each reply against WhatsApp's limits as it goes.
+    const replies = [...customerScript(language, LONGEST), ...staffScript(language, LONGEST)];
+    expect(replies.length).toBeGreaterThan(20);
+    for (const message of replies) {
+      const parts = interactiveParts(message);
+      if (parts === null) continue;
+      expect(parts.body.endsWith("…"), `cut body: ${parts.body}`).toBe(false);
+      expect(parts.body.length).toBeLessThanOrEqual(WHATSAPP_LIMITS.interactiveBody);
+    }
+  });
+});
