@@ -731,7 +731,7 @@ function confirmUndoMessage(context: StaffContext, again: boolean): OutMessage {
   const question = undo
     ? speaker.say("staff.undo.confirm", { amount: speaker.naira(undo.amountKobo), phone: undo.customerPhoneMasked, points: speaker.number(undo.points) })
     : speaker.say("staff.undo.confirmLast");
-  return choiceMessage(again ? speaker.say("staff.undo.retry", { question }) : question, yesNoChoices(speaker), 0, null, speaker);
+  return choiceMessage(again ? `${speaker.say("staff.undo.retry")} ${question}` : question, yesNoChoices(speaker), 0, null, speaker);
 }
 
 function lockedText(speaker: Speaker, until: string, now: string | null): string {

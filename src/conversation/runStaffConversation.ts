@@ -22,7 +22,6 @@ import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
-import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
 import { voidNoticeFor } from "./voidNoticeFor.ts";
 import { tenantTemplateFor } from "../domain/tenants/templateSetting.ts";
 import { findContactLanguage } from "../db/contactLanguage.ts";

@@ -115,7 +115,7 @@ export const en = {
   "staff.undo.none": "Nothing to undo: you can undo your own last purchase for 15 minutes after logging it. Ask the owner to void an older one.",
   "staff.undo.confirm": "Undo {amount} for {phone} ({points} points)? YES / NO",
   "staff.undo.confirmLast": "Undo your last purchase? YES / NO",
-  "staff.undo.retry": "Please reply YES or NO. {question}",
+  "staff.undo.retry": "Please reply YES or NO.",
   "staff.undo.notUndone": "Not undone. What next?",
   "staff.undo.notUndoneAgain": "Not undone. Let's start again. What next?",
   "staff.undo.done": "Undone: {amount} for {phone}. {points} points taken back; the customer is told.",

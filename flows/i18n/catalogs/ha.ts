@@ -112,7 +112,7 @@ export const ha: Catalog = {
   "staff.undo.none": "Babu abin da za a soke: za ka iya soke sayayyar da ka rubuta ta ƙarshe cikin minti 15. Ka roƙi mai shago ya soke tsohuwa.",
   "staff.undo.confirm": "A soke {amount} na {phone} (maki {points})? YES / NO",
   "staff.undo.confirmLast": "A soke sayayyarka ta ƙarshe? YES / NO",
-  "staff.undo.retry": "Don Allah ka amsa YES ko NO. {question}",
+  "staff.undo.retry": "Don Allah ka amsa YES ko NO.",
   "staff.undo.notUndone": "Ba a soke ba. Me kuma?",
   "staff.undo.notUndoneAgain": "Ba a soke ba. Mu sake farawa. Me kuma?",
   "staff.undo.done": "An soke: {amount} na {phone}. An karɓe maki {points}; an sanar da abokin ciniki.",

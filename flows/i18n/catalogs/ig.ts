@@ -112,7 +112,7 @@ export const ig: Catalog = {
   "staff.undo.none": "Ọ dịghị ihe a ga-akagbu: ị nwere ike ịkagbu ịzụrụ ikpeazụ i dere n'ime nkeji 15. Gwa onye nwe ụlọ ahịa ka ọ kagbuo nke ochie.",
   "staff.undo.confirm": "Kagbuo {amount} maka {phone} (akara {points})? YES / NO",
   "staff.undo.confirmLast": "Kagbuo ịzụrụ gị ikpeazụ? YES / NO",
-  "staff.undo.retry": "Biko zaa YES ma ọ bụ NO. {question}",
+  "staff.undo.retry": "Biko zaa YES ma ọ bụ NO.",
   "staff.undo.notUndone": "Akagbughị ya. Gịnị ọzọ?",
   "staff.undo.notUndoneAgain": "Akagbughị ya. Ka anyị bido ọzọ. Gịnị ọzọ?",
   "staff.undo.done": "Akagbuola: {amount} maka {phone}. Ewegharala akara {points}; agwala onye ahịa.",

@@ -112,7 +112,7 @@ export const pcm: Catalog = {
   "staff.undo.none": "Nothing to undo: you fit undo your own last purchase inside 15 minutes after you log am. Tell the owner make e void the old one.",
   "staff.undo.confirm": "Undo {amount} for {phone} ({points} points)? YES / NO",
   "staff.undo.confirmLast": "Undo your last purchase? YES / NO",
-  "staff.undo.retry": "Abeg reply YES or NO. {question}",
+  "staff.undo.retry": "Abeg reply YES or NO.",
   "staff.undo.notUndone": "We no undo am. Wetin next?",
   "staff.undo.notUndoneAgain": "We no undo am. Make we start again. Wetin next?",
   "staff.undo.done": "Don undo: {amount} for {phone}. We don collect {points} points back; we don tell the customer.",

@@ -112,7 +112,7 @@ export const yo: Catalog = {
   "staff.undo.none": "Kò sí nǹkan láti yí padà: o lè yí ríra tí o kọ kẹ́yìn padà láàrin ìṣẹ́jú 15. Sọ fún ẹni tó ni ṣọ́ọ̀bù láti fagi lé èyí tó ti pẹ́.",
   "staff.undo.confirm": "Yí {amount} fún {phone} padà ({points} pọ́ìǹtì)? YES / NO",
   "staff.undo.confirmLast": "Yí ríra rẹ tó kẹ́yìn padà? YES / NO",
-  "staff.undo.retry": "Jọ̀wọ́ dáhùn YES tàbí NO. {question}",
+  "staff.undo.retry": "Jọ̀wọ́ dáhùn YES tàbí NO.",
   "staff.undo.notUndone": "A kò yí i padà. Kí ló kàn?",
   "staff.undo.notUndoneAgain": "A kò yí i padà. Jẹ́ ká bẹ̀rẹ̀ lẹ́ẹ̀kan sí i. Kí ló kàn?",
   "staff.undo.done": "A ti yí i padà: {amount} fún {phone}. A gba {points} pọ́ìǹtì padà; a ti sọ fún oníbàárà.",

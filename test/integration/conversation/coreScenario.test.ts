@@ -5,7 +5,6 @@ import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { maskPhone } from "../../../src/logger.ts";
 import {
   LANGUAGE_LIST,
-  MENU_IDS,
   STAFF_MENU_IDS,
   addSpendRule,
   customerOf,

@@ -12,7 +12,6 @@ import {
   givePoints,
   joinByChat,
   languageListSend,
-  menuSend,
   messagesOf,
   sentBodiesTo,
   stopAndClean,

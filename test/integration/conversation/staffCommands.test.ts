@@ -4,7 +4,6 @@ import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import {
   LANGUAGE_LIST,
-  MENU_IDS,
   STAFF_MENU_IDS,
   addSpendRule,
   customerOf,

@@ -25,6 +25,7 @@ const LONGEST_VALUES = {
   link: `https://wa.me/2348000000000?text=${encodeURIComponent("JOIN MAMAPUTIKEJA ABC234")}`,
   points: 99_999_999,
   balance: 99_999_999,
+  spent: 99_999_999,
   attempts: 4,
   minutes: 15,
   number: 10,
