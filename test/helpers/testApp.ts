@@ -133,7 +133,8 @@ export async function startTestApp(
       return wamid;
     },
     async repliesTo(to, count, since = 0) {
-      const deadline = Date.now() + 15_000;
+      // Generous: under a loaded CI machine a drain can wait for the other test files' work.
+      const deadline = Date.now() + 30_000;
       for (;;) {
         const mine = graph.requests.slice(since).filter((r) => recipientOf(r) === to);
         if (mine.length >= count) return mine;

@@ -4395,7 +4395,7 @@ export interface components {
       "timezone": string;
       "currency": string;
       "country": string;
-      "language": string;
+      "language": "en" | "pcm" | "yo" | "ha" | "ig";
       "points_expiry_days": number | null;
       "redemption_window_days": number;
       "inactive_after_days": number;
@@ -4413,6 +4413,64 @@ export interface components {
           "name": string;
           "language": string;
         } | null;
+      };
+      "templates_by_language": {
+        "pcm": {
+          "broadcast": {
+            "name": string;
+            "language": string;
+          } | null;
+          "expiry_reminder": {
+            "name": string;
+            "language": string;
+          } | null;
+          "points_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+        };
+        "yo": {
+          "broadcast": {
+            "name": string;
+            "language": string;
+          } | null;
+          "expiry_reminder": {
+            "name": string;
+            "language": string;
+          } | null;
+          "points_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+        };
+        "ha": {
+          "broadcast": {
+            "name": string;
+            "language": string;
+          } | null;
+          "expiry_reminder": {
+            "name": string;
+            "language": string;
+          } | null;
+          "points_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+        };
+        "ig": {
+          "broadcast": {
+            "name": string;
+            "language": string;
+          } | null;
+          "expiry_reminder": {
+            "name": string;
+            "language": string;
+          } | null;
+          "points_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+        };
       };
       "whatsapp_phone_number_id": string | null;
       "whatsapp_display_phone_number": string | null;
@@ -4539,7 +4597,7 @@ export interface components {
       "timezone"?: string;
       "currency"?: string;
       "country"?: string;
-      "language"?: string;
+      "language"?: "en" | "pcm" | "yo" | "ha" | "ig";
       "points_expiry_days"?: number | null;
       "redemption_window_days"?: number;
       "inactive_after_days"?: number;
@@ -4557,6 +4615,64 @@ export interface components {
           "name": string;
           "language"?: string;
         } | null;
+      };
+      "templates_by_language"?: {
+        "pcm"?: {
+          "broadcast"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "expiry_reminder"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+        };
+        "yo"?: {
+          "broadcast"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "expiry_reminder"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+        };
+        "ha"?: {
+          "broadcast"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "expiry_reminder"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+        };
+        "ig"?: {
+          "broadcast"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "expiry_reminder"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+        };
       };
     };
     "UpdateStaffMember": {
