@@ -19,7 +19,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "postgres-queues",
-          include: ["test/integration/webhook/**/*.test.ts", "test/integration/conversation/**/*.test.ts", "test/integration/jobs/broadcasts.test.ts"],
+          include: [
+            "test/integration/webhook/**/*.test.ts",
+            "test/integration/conversation/**/*.test.ts",
+            "test/integration/jobs/broadcasts.test.ts",
+          ],
           // The core scenario names both backends itself.
           exclude: ["test/integration/conversation/coreScenario.test.ts"],
           env: { TEST_QUEUE_BACKEND: "postgres" },

@@ -41,7 +41,9 @@ const limits = options.limits.split(",").map((value) => z.coerce.number().int().
 const PHONE_NUMBER_ID = "109876543210987";
 
 const machine = await describeMachine();
-process.stdout.write(`broadcast bench on ${machineLine(machine)}\n${options.customers.toLocaleString("en")} customers, send window ${options.sendSeconds} s at ${limits.join(", ")}/s\n`);
+process.stdout.write(
+  `broadcast bench on ${machineLine(machine)}\n${options.customers.toLocaleString("en")} customers, send window ${options.sendSeconds} s at ${limits.join(", ")}/s\n`,
+);
 
 let database: BenchDatabase | undefined;
 let pool: DatabasePool | undefined;
@@ -117,7 +119,13 @@ async function seed(db: DatabasePool, customers: number): Promise<string> {
 
 async function newBroadcast(db: DatabasePool, tenantId: string, name: string): Promise<string> {
   const created = await withTenant(db, tenantId, (tx) =>
-    createBroadcast(tx, { tenantId, name, messageContent: "Double points all weekend!", targetSegment: {}, userId: null }),
+    createBroadcast(tx, {
+      tenantId,
+      name,
+      messageContent: "Double points all weekend!",
+      targetSegment: {},
+      userId: null,
+    }),
   );
   if (!created.ok) throw new Error(created.message);
   return created.broadcast.id;
@@ -126,7 +134,9 @@ async function newBroadcast(db: DatabasePool, tenantId: string, name: string): P
 async function measureFanOut(db: DatabasePool, databaseUrl: string, tenantId: string) {
   const broadcastId = await newBroadcast(db, tenantId, "fan-out");
   const started = performance.now();
-  const result = await withTenant(db, tenantId, (tx) => startBroadcast(tx, { tenantId, broadcastId, now: new Date(), defaultPhoneNumberId: PHONE_NUMBER_ID }));
+  const result = await withTenant(db, tenantId, (tx) =>
+    startBroadcast(tx, { tenantId, broadcastId, now: new Date(), defaultPhoneNumberId: PHONE_NUMBER_ID }),
+  );
   const fanOutMs = performance.now() - started;
   if (!result.ok) throw new Error(result.message);
 
@@ -155,7 +165,12 @@ type SendFigures = {
   ok: boolean;
 };
 
-async function measureSending(db: DatabasePool, databaseUrl: string, tenantId: string, limit: number): Promise<SendFigures> {
+async function measureSending(
+  db: DatabasePool,
+  databaseUrl: string,
+  tenantId: string,
+  limit: number,
+): Promise<SendFigures> {
   // Out of process: arrival times are taken where the app's busy event loop cannot delay them.
   const graph = await startFakeGraphProcess();
   const config = loadConfig({
@@ -182,7 +197,9 @@ async function measureSending(db: DatabasePool, databaseUrl: string, tenantId: s
   });
   const broadcastId = await newBroadcast(db, tenantId, `send at ${limit}/s`);
   try {
-    const due = await withTenant(db, tenantId, (tx) => sendBroadcastNow(tx, { tenantId, broadcastId, now: new Date() }));
+    const due = await withTenant(db, tenantId, (tx) =>
+      sendBroadcastNow(tx, { tenantId, broadcastId, now: new Date() }),
+    );
     if (!due.ok) throw new Error(due.message);
     const queuedAt = Date.now();
     await enqueueBroadcastStart(runtime.queues, { tenantId, broadcastId });
@@ -216,7 +233,9 @@ async function measureSending(db: DatabasePool, databaseUrl: string, tenantId: s
     await runtime.stop();
     await deleteRedisPrefix(`{bench${process.pid}l${limit}}`);
     await graph.close();
-    await withTenant(db, tenantId, (tx) => cancelBroadcast(tx, { tenantId, broadcastId, userId: null, now: new Date() }));
+    await withTenant(db, tenantId, (tx) =>
+      cancelBroadcast(tx, { tenantId, broadcastId, userId: null, now: new Date() }),
+    );
   }
 }
 
@@ -247,7 +266,11 @@ async function deleteRedisPrefix(prefix: string): Promise<void> {
 }
 
 /** The time the first message reached the fake (polled), or `fallback` after `timeoutMs`. */
-async function firstArrival(graph: { arrivals(): Promise<number[]> }, timeoutMs: number, fallback: number): Promise<number> {
+async function firstArrival(
+  graph: { arrivals(): Promise<number[]> },
+  timeoutMs: number,
+  fallback: number,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const arrivals = await graph.arrivals();

@@ -41,12 +41,26 @@ const options = parseOptions({
 const APP_SECRET = "chaos-app-secret";
 const PHONE_NUMBER_ID = "109876543210987";
 const log = createLogger("silent");
-const resentLine = z.object({ msg: z.literal("reply left sending by a worker that died; sending it again"), outboxId: z.uuid() });
+const resentLine = z.object({
+  msg: z.literal("reply left sending by a worker that died; sending it again"),
+  outboxId: z.uuid(),
+});
 
-type Fault = { name: string; acknowledged: number; answered: number; lost: number; duplicated: number; resentCounted: number; recoverSeconds: number | null; note: string };
+type Fault = {
+  name: string;
+  acknowledged: number;
+  answered: number;
+  lost: number;
+  duplicated: number;
+  resentCounted: number;
+  recoverSeconds: number | null;
+  note: string;
+};
 
 const machine = await describeMachine();
-process.stdout.write(`chaos bench on ${machineLine(machine)}\n${options.phones} phones, a message each every ${options.intervalMs} ms; Graph API answers after ${options.graphDelayMs} ms\n`);
+process.stdout.write(
+  `chaos bench on ${machineLine(machine)}\n${options.phones} phones, a message each every ${options.intervalMs} ms; Graph API answers after ${options.graphDelayMs} ms\n`,
+);
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "loyaltylaas-chaos-"));
 let database: EmbeddedDatabase | undefined;
@@ -62,7 +76,11 @@ try {
   redis = await startRedis(redisPort);
   const fakeGraph = await startFakeGraphApi();
   graph = fakeGraph;
-  fakeGraph.respondWith(() => ({ status: 200, body: { messaging_product: "whatsapp", contacts: [], messages: [{ id: `wamid.chaos.${randomUUID()}` }] }, delayMs: options.graphDelayMs }));
+  fakeGraph.respondWith(() => ({
+    status: 200,
+    body: { messaging_product: "whatsapp", contacts: [], messages: [{ id: `wamid.chaos.${randomUUID()}` }] },
+    delayMs: options.graphDelayMs,
+  }));
   const resent = new Set<string>();
   const env: Record<string, string> = {
     NODE_ENV: "production",
@@ -78,10 +96,11 @@ try {
     WHATSAPP_PHONE_NUMBER_ID: PHONE_NUMBER_ID,
     INBOUND_SENDER_RATE_PER_MINUTE: "100000",
   };
-  const startApp = () => startAppProcess(env, (line) => {
-    const parsed = resentLine.safeParse(parseJson(line));
-    if (parsed.success) resent.add(parsed.data.outboxId);
-  });
+  const startApp = () =>
+    startAppProcess(env, (line) => {
+      const parsed = resentLine.safeParse(parseJson(line));
+      if (parsed.success) resent.add(parsed.data.outboxId);
+    });
   app = await startApp();
 
   const phones = Array.from({ length: options.phones }, (_, n) => `2348030${String(n).padStart(6, "0")}`);
@@ -92,7 +111,8 @@ try {
       await sleep((options.intervalMs * n) / phones.length);
       for (let round = 0; !stopLoad; round += 1) {
         const started = performance.now();
-        if (await post(app?.url ?? "", phone, `hi ${round}`)) acknowledged.set(phone, (acknowledged.get(phone) ?? 0) + 1);
+        if (await post(app?.url ?? "", phone, `hi ${round}`))
+          acknowledged.set(phone, (acknowledged.get(phone) ?? 0) + 1);
         await sleep(Math.max(0, options.intervalMs - (performance.now() - started)));
       }
     }),
@@ -113,7 +133,8 @@ try {
     const deadline = from + options.settleSeconds * 1000;
     while (performance.now() < deadline) {
       const answered = answeredNow();
-      if (phones.every((phone) => (answered.get(phone) ?? 0) >= (target.get(phone) ?? 0))) return (performance.now() - from) / 1000;
+      if (phones.every((phone) => (answered.get(phone) ?? 0) >= (target.get(phone) ?? 0)))
+        return (performance.now() - from) / 1000;
       await sleep(25);
     }
     return null;
@@ -154,7 +175,10 @@ try {
     const started = performance.now();
     await database?.stop();
     database = await startEmbeddedPostgres(dataDir, log, { port: pgPort });
-    return { from: performance.now(), note: `down ${((performance.now() - started) / 1000).toFixed(2)} s; app ${app?.exited() === true ? "exited" : "kept running"}` };
+    return {
+      from: performance.now(),
+      note: `down ${((performance.now() - started) / 1000).toFixed(2)} s; app ${app?.exited() === true ? "exited" : "kept running"}`,
+    };
   });
   await measure("Redis restart (its data lost)", async () => {
     redis?.kill("SIGKILL");
@@ -171,26 +195,59 @@ try {
   // the app died may be unacknowledged, and is answered all the same).
   const owner = new pg.Client({ connectionString: database.databaseUrl });
   await owner.connect();
-  const storedRows = z.array(z.object({ contact_phone: z.string(), n: z.number() })).parse(
-    (await owner.query("SELECT contact_phone, count(*)::int AS n FROM whatsapp_messages WHERE direction = 'inbound' GROUP BY contact_phone")).rows,
-  );
+  const storedRows = z
+    .array(z.object({ contact_phone: z.string(), n: z.number() }))
+    .parse(
+      (
+        await owner.query(
+          "SELECT contact_phone, count(*)::int AS n FROM whatsapp_messages WHERE direction = 'inbound' GROUP BY contact_phone",
+        )
+      ).rows,
+    );
   await owner.end();
   const stored = new Map(storedRows.map((row) => [row.contact_phone, row.n]));
   const answered = answeredNow();
-  const lost = phones.reduce((sum, phone) => sum + Math.max(0, (acknowledged.get(phone) ?? 0) - (answered.get(phone) ?? 0)), 0);
-  const duplicated = phones.reduce((sum, phone) => sum + Math.max(0, (answered.get(phone) ?? 0) - (stored.get(phone) ?? 0)), 0);
-  const summary = { acknowledged: total(acknowledged), stored: total(stored), answered: total(answered), lost, duplicated, resentCounted: resent.size, settledSeconds: settled };
+  const lost = phones.reduce(
+    (sum, phone) => sum + Math.max(0, (acknowledged.get(phone) ?? 0) - (answered.get(phone) ?? 0)),
+    0,
+  );
+  const duplicated = phones.reduce(
+    (sum, phone) => sum + Math.max(0, (answered.get(phone) ?? 0) - (stored.get(phone) ?? 0)),
+    0,
+  );
+  const summary = {
+    acknowledged: total(acknowledged),
+    stored: total(stored),
+    answered: total(answered),
+    lost,
+    duplicated,
+    resentCounted: resent.size,
+    settledSeconds: settled,
+  };
 
-  printTable("chaos: per fault (answered = replies received in the window; seconds = until every message acknowledged before the fault was answered)", faults.map((fault) => [
-    fault.name,
-    `${fault.acknowledged} acknowledged, ${fault.answered} answered, ${fault.resentCounted} resent (counted), recovered ${fault.recoverSeconds === null ? "not within the settle time" : `${fault.recoverSeconds.toFixed(2)} s`}; ${fault.note}`,
-  ]));
+  printTable(
+    "chaos: per fault (answered = replies received in the window; seconds = until every message acknowledged before the fault was answered)",
+    faults.map((fault) => [
+      fault.name,
+      `${fault.acknowledged} acknowledged, ${fault.answered} answered, ${fault.resentCounted} resent (counted), recovered ${fault.recoverSeconds === null ? "not within the settle time" : `${fault.recoverSeconds.toFixed(2)} s`}; ${fault.note}`,
+    ]),
+  );
   printTable("chaos: whole run", [
     ["acknowledged / stored / answered", `${summary.acknowledged} / ${summary.stored} / ${summary.answered}`],
     ["lost (acknowledged, never answered)", `${lost} (must be 0)`],
-    ["duplicated (replies beyond stored messages)", `${duplicated} (${resent.size} replies resent because their worker died mid-send; counted in loyalty_outbound_possible_duplicates_total)`],
+    [
+      "duplicated (replies beyond stored messages)",
+      `${duplicated} (${resent.size} replies resent because their worker died mid-send; counted in loyalty_outbound_possible_duplicates_total)`,
+    ],
   ]);
-  const file = writeResult("chaos", { bench: "chaos", at: new Date().toISOString(), machine, options, faults, summary });
+  const file = writeResult("chaos", {
+    bench: "chaos",
+    at: new Date().toISOString(),
+    machine,
+    options,
+    faults,
+    summary,
+  });
   process.stdout.write(`\nwritten ${file}\n`);
   if (lost > 0 || faults.some((fault) => fault.recoverSeconds === null)) exitCode = 1;
 } catch (err) {
@@ -207,7 +264,9 @@ process.exit(exitCode);
 
 async function post(url: string, from: string, text: string): Promise<boolean> {
   if (url === "") return false;
-  const body = JSON.stringify(textPayload({ phoneNumberId: PHONE_NUMBER_ID, from, text, id: `wamid.chaos.${randomUUID()}` }));
+  const body = JSON.stringify(
+    textPayload({ phoneNumberId: PHONE_NUMBER_ID, from, text, id: `wamid.chaos.${randomUUID()}` }),
+  );
   try {
     const res = await fetch(`${url}/webhook`, {
       method: "POST",
@@ -223,7 +282,22 @@ async function post(url: string, from: string, text: string): Promise<boolean> {
 
 /** A redis-server of the bench's own, without persistence (a restart loses every key). */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"], { stdio: "ignore" });
+  const child = spawn(
+    "redis-server",
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--maxmemory-policy",
+      "noeviction",
+    ],
+    { stdio: "ignore" },
+  );
   for (let tries = 0; tries < 100; tries += 1) {
     if (await accepts(port)) return child;
     await sleep(50);

@@ -107,7 +107,9 @@ watchdog.unref();
 try {
   database = await createBenchDatabase("inbound");
   const db = database;
-  const loadClient = fork(path.join(BENCH_DIR, "lib/inboundClient.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const loadClient = fork(path.join(BENCH_DIR, "lib/inboundClient.ts"), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   client = loadClient;
   const messages = createMailbox(loadClient);
   const ready = await messages.next();
@@ -159,11 +161,20 @@ try {
     );
   }
   const tenant = await createTestTenant(app.pool, { planSlug: "pro" });
-  const rewards: [string, number][] = [["Free coffee", 100], ["Free sandwich", 300], ["10% off", 500]];
+  const rewards: [string, number][] = [
+    ["Free coffee", 100],
+    ["Free sandwich", 300],
+    ["10% off", 500],
+  ];
   for (const [name, points] of rewards) await addReward(app.pool, tenant, name, points);
   loadClient.send({
     type: "configure",
-    target: { webhookUrl: `${app.url}/webhook`, appSecret: APP_SECRET, phoneNumberId: SHARED_PHONE_NUMBER_ID, vendorCode: tenant.vendorCode },
+    target: {
+      webhookUrl: `${app.url}/webhook`,
+      appSecret: APP_SECRET,
+      phoneNumberId: SHARED_PHONE_NUMBER_ID,
+      vendorCode: tenant.vendorCode,
+    },
   });
 
   const monitorClient = new pg.Client({ connectionString: db.url });
@@ -211,8 +222,19 @@ try {
   };
 
   const pressureBefore = cpuPressure();
-  const calibration = await runPhase({ kind: "calibrate", name: "calibrate", commands: ["BALANCE", "REWARDS", "HISTORY", "MENU"], quietMs: 400 });
-  const join = await runPhase({ kind: "join", name: "join", customers: options.customers, concurrency: 32, drainSeconds: options.drainSeconds });
+  const calibration = await runPhase({
+    kind: "calibrate",
+    name: "calibrate",
+    commands: ["BALANCE", "REWARDS", "HISTORY", "MENU"],
+    quietMs: 400,
+  });
+  const join = await runPhase({
+    kind: "join",
+    name: "join",
+    customers: options.customers,
+    concurrency: 32,
+    drainSeconds: options.drainSeconds,
+  });
   // A live system's tables have statistics (autovacuum analyzes them); this database was empty a
   // few seconds ago, and with no statistics the planner takes a busy table for an empty one (it
   // chose sequential scans of the messages table for the reply claims).
@@ -245,15 +267,27 @@ try {
   const result = {
     bench: "inbound",
     at: new Date().toISOString(),
-    machine: { ...machine, loadAverageAtEnd: os.loadavg(), cpuPressureSome10s: { before: pressureBefore, after: cpuPressure() } },
-    options: { ...options, inboundConcurrency: options.inboundConcurrency ?? "runtime default (8)", outboundConcurrency: options.outboundConcurrency ?? "runtime default (256)" },
+    machine: {
+      ...machine,
+      loadAverageAtEnd: os.loadavg(),
+      cpuPressureSome10s: { before: pressureBefore, after: cpuPressure() },
+    },
+    options: {
+      ...options,
+      inboundConcurrency: options.inboundConcurrency ?? "runtime default (8)",
+      outboundConcurrency: options.outboundConcurrency ?? "runtime default (256)",
+    },
     repliesPerCommand: calibration.client.repliesPerCommand,
     phases: { join, offered, max },
     peakRssBytes: peakRss,
     workerPeakRssBytes: workerPeakRss,
     failedJobs,
     targets: {
-      sustainedMessagesPerSecond: { target: 1_000, measured: max?.client.processedPerSecond ?? null, met: (max?.client.processedPerSecond ?? 0) >= 1_000 },
+      sustainedMessagesPerSecond: {
+        target: 1_000,
+        measured: max?.client.processedPerSecond ?? null,
+        met: (max?.client.processedPerSecond ?? 0) >= 1_000,
+      },
       webhookP99Ms: { target: 20, measured: offered.client.webhookMs.p99, met: offered.client.webhookMs.p99 < 20 },
       endToEndP99Ms: { target: 300, measured: offered.client.endToEndMs.p99, met: offered.client.endToEndMs.p99 < 300 },
     },
@@ -263,7 +297,10 @@ try {
     ...phaseRows(`offered ${options.rate}/s`, offered, { webhookTarget: true }),
     ...(max === null ? [] : phaseRows(`max (${options.maxConcurrency} in flight)`, max, { sustainedTarget: true })),
     ...phaseRows("join", join, {}),
-    [options.workers === 0 ? "peak RSS (app process)" : "peak RSS (web process / workers)", options.workers === 0 ? mb(peakRss) : `${mb(peakRss)} / ${workerPeakRss.map(mb).join(", ")}`],
+    [
+      options.workers === 0 ? "peak RSS (app process)" : "peak RSS (web process / workers)",
+      options.workers === 0 ? mb(peakRss) : `${mb(peakRss)} / ${workerPeakRss.map(mb).join(", ")}`,
+    ],
     ["failed queue jobs", failedJobs === null ? "n/a" : JSON.stringify(failedJobs)],
   ]);
   printTable("inbound: where the time went (p50 / p99, ms)", [
@@ -272,7 +309,9 @@ try {
   ]);
   const file = writeResult("inbound", result);
   process.stdout.write(`\nwritten ${file}\n`);
-  const incomplete = [join, offered, max].some((phase) => phase !== null && phase.client.completed < phase.client.messagesSent);
+  const incomplete = [join, offered, max].some(
+    (phase) => phase !== null && phase.client.completed < phase.client.messagesSent,
+  );
   if (incomplete) exitCode = 1;
 } catch (err) {
   process.stderr.write(`\ninbound bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
@@ -313,13 +352,20 @@ type RoundTripCounts = { webPostgres: number; workerPostgres: number; redisComma
  * speed: the pools' own counts (src/db/roundTrips.ts), and Redis's command counts (INFO
  * commandstats, which also counts the commands BullMQ's Lua scripts run).
  */
-async function countRoundTrips(app: Runtime, workerStats: readonly WorkerStats[], connection: Redis | undefined): Promise<RoundTripCounts> {
+async function countRoundTrips(
+  app: Runtime,
+  workerStats: readonly WorkerStats[],
+  connection: Redis | undefined,
+): Promise<RoundTripCounts> {
   const trips = (counts: { statements: number; transactions: number }) => counts.statements + 2 * counts.transactions;
   const workerPostgres = workerStats.reduce((sum, stats) => sum + trips(stats.roundTrips), 0);
   const webPostgres = trips(roundTripsOf(app.pool));
   if (connection === undefined) return { webPostgres, workerPostgres, redisCommands: null };
   const info = await connection.info("commandstats");
-  const redisCommands = [...info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  const redisCommands = [...info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)].reduce(
+    (sum, match) => sum + Number(match[1]),
+    0,
+  );
   return { webPostgres, workerPostgres, redisCommands };
 }
 
@@ -328,7 +374,10 @@ function roundTripsPerMessage(before: RoundTripCounts, after: RoundTripCounts, m
   return {
     webPostgres: per(after.webPostgres, before.webPostgres),
     workerPostgres: per(after.workerPostgres, before.workerPostgres),
-    redisCommands: after.redisCommands === null || before.redisCommands === null ? null : per(after.redisCommands, before.redisCommands),
+    redisCommands:
+      after.redisCommands === null || before.redisCommands === null
+        ? null
+        : per(after.redisCommands, before.redisCommands),
   };
 }
 
@@ -377,7 +426,8 @@ function startProbes(app: Runtime, db: pg.Client, databaseName: string): { stop(
       clearInterval(poolTimer);
       loop.disable();
       const postgresActiveBackends: Record<string, number> = {};
-      for (const [wait, n] of [...waits.entries()].sort((a, b) => b[1] - a[1])) postgresActiveBackends[wait] = round(n / Math.max(1, waitSamples), 2);
+      for (const [wait, n] of [...waits.entries()].sort((a, b) => b[1] - a[1]))
+        postgresActiveBackends[wait] = round(n / Math.max(1, waitSamples), 2);
       return {
         pool: {
           waitingClients: { mean: round(waitingSum / Math.max(1, samples), 2), max: waitingMax },
@@ -426,7 +476,9 @@ type WorkerProcess = { pid: number; stats(): Promise<WorkerStats>; stop(): Promi
 
 /** Forks `lib/inboundWorkerProcess.ts`, starts its runtime and waits until its workers run. */
 async function startWorkerProcess(start: Record<string, unknown>): Promise<WorkerProcess> {
-  const child = fork(path.join(BENCH_DIR, "lib/inboundWorkerProcess.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.join(BENCH_DIR, "lib/inboundWorkerProcess.ts"), [], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const waiting: Array<(message: z.infer<typeof workerMessageSchema>) => void> = [];
   child.on("message", (raw: unknown) => {
     const message = workerMessageSchema.parse(raw);
@@ -478,7 +530,8 @@ function createJobReader(connection: Redis) {
     const wait: number[] = [];
     const run: number[] = [];
     for (const job of done) {
-      if (job.timestamp < from || job.timestamp > to || job.processedOn === undefined || job.finishedOn === undefined) continue;
+      if (job.timestamp < from || job.timestamp > to || job.processedOn === undefined || job.finishedOn === undefined)
+        continue;
       wait.push(job.processedOn - job.timestamp);
       run.push(job.finishedOn - job.processedOn);
     }
@@ -533,7 +586,8 @@ function createMailbox(child: ChildProcess): { next(): Promise<FromClient> } {
     else waiter(message);
   });
   child.on("exit", (code) => {
-    for (const waiter of waiting.splice(0)) waiter({ type: "failed", message: `load client exited (${code ?? "signal"})` });
+    for (const waiter of waiting.splice(0))
+      waiter({ type: "failed", message: `load client exited (${code ?? "signal"})` });
   });
   return {
     next() {
@@ -546,16 +600,43 @@ function createMailbox(child: ChildProcess): { next(): Promise<FromClient> } {
 
 type Row = readonly [string, string | number];
 
-function phaseRows(label: string, phase: MeasuredPhase, targets: { webhookTarget?: boolean; sustainedTarget?: boolean }): Row[] {
+function phaseRows(
+  label: string,
+  phase: MeasuredPhase,
+  targets: { webhookTarget?: boolean; sustainedTarget?: boolean },
+): Row[] {
   const c = phase.client;
   const rows: Row[] = [
-    [label, `${c.completed.toLocaleString("en")} of ${c.messagesSent.toLocaleString("en")} answered, ${c.postsFailed} POSTs failed, ${c.missingReplies} missing replies`],
-    ["  offered / processed msg/s", `${c.offeredPerSecond} / ${c.processedPerSecond} (steady ${c.steadyPerSecond})${targets.sustainedTarget === true ? ` (target ≥ 1,000) ${verdict(c.processedPerSecond >= 1_000)}` : ""}`],
-    ["  webhook p50 / p99", `${ms(c.webhookMs.p50)} / ${ms(c.webhookMs.p99)}${targets.webhookTarget === true ? ` (target p99 < 20 ms) ${verdict(c.webhookMs.p99 < 20)}` : ""}`],
-    ["  end-to-end p50 / p99", `${ms(c.endToEndMs.p50)} / ${ms(c.endToEndMs.p99)}${targets.webhookTarget === true ? ` (target p99 < 300 ms) ${verdict(c.endToEndMs.p99 < 300)}` : ""}`],
-    ["  CPU ms per message", Object.entries(phase.cpu.perMessageMs).map(([name, value]) => `${name} ${value}`).join(", ")],
-    ["  round trips per message", `PostgreSQL: web ${phase.roundTripsPerMessage.webPostgres}, workers ${phase.roundTripsPerMessage.workerPostgres}; Redis commands ${phase.roundTripsPerMessage.redisCommands ?? "n/a"}`],
-    ["  machine busy / others' share", `${(phase.cpu.machineBusy * 100).toFixed(0)}% / ${((phase.cpu.otherProcessesMs / (phase.cpu.wallSeconds * 1000 * phase.cpu.cores)) * 100).toFixed(0)}% of all cores`],
+    [
+      label,
+      `${c.completed.toLocaleString("en")} of ${c.messagesSent.toLocaleString("en")} answered, ${c.postsFailed} POSTs failed, ${c.missingReplies} missing replies`,
+    ],
+    [
+      "  offered / processed msg/s",
+      `${c.offeredPerSecond} / ${c.processedPerSecond} (steady ${c.steadyPerSecond})${targets.sustainedTarget === true ? ` (target ≥ 1,000) ${verdict(c.processedPerSecond >= 1_000)}` : ""}`,
+    ],
+    [
+      "  webhook p50 / p99",
+      `${ms(c.webhookMs.p50)} / ${ms(c.webhookMs.p99)}${targets.webhookTarget === true ? ` (target p99 < 20 ms) ${verdict(c.webhookMs.p99 < 20)}` : ""}`,
+    ],
+    [
+      "  end-to-end p50 / p99",
+      `${ms(c.endToEndMs.p50)} / ${ms(c.endToEndMs.p99)}${targets.webhookTarget === true ? ` (target p99 < 300 ms) ${verdict(c.endToEndMs.p99 < 300)}` : ""}`,
+    ],
+    [
+      "  CPU ms per message",
+      Object.entries(phase.cpu.perMessageMs)
+        .map(([name, value]) => `${name} ${value}`)
+        .join(", "),
+    ],
+    [
+      "  round trips per message",
+      `PostgreSQL: web ${phase.roundTripsPerMessage.webPostgres}, workers ${phase.roundTripsPerMessage.workerPostgres}; Redis commands ${phase.roundTripsPerMessage.redisCommands ?? "n/a"}`,
+    ],
+    [
+      "  machine busy / others' share",
+      `${(phase.cpu.machineBusy * 100).toFixed(0)}% / ${((phase.cpu.otherProcessesMs / (phase.cpu.wallSeconds * 1000 * phase.cpu.cores)) * 100).toFixed(0)}% of all cores`,
+    ],
   ];
   if (c.sendLagMs.count > 0) rows.push(["  client send lag p99", ms(c.sendLagMs.p99)]);
   return rows;
@@ -574,10 +655,25 @@ function stageRows(label: string, phase: MeasuredPhase): Row[] {
           ["  outbound queue wait", pair(q.outboundWaitMs)],
           ["  outbound job (claim, limiter, send, mark)", pair(q.outboundRunMs)],
         ] satisfies Row[])),
-    ["  means: webhook / engine / graph call", `${means.webhookStoreAndQueue ?? "-"} / ${means.engineTransaction ?? "-"} / ${means.graphApiCall ?? "-"} ms`],
-    ["  pg pool waiting clients mean / max", `${phase.server.pool.waitingClients.mean} / ${phase.server.pool.waitingClients.max} (acquired mean ${phase.server.pool.acquiredConnections.mean}, max ${phase.server.pool.acquiredConnections.max})`],
-    ["  app event loop utilisation / delay p99", `${phase.server.eventLoop.utilization} / ${ms(phase.server.eventLoop.delayMs.p99)}`],
-    ["  postgres backends by wait (mean)", Object.entries(phase.server.postgresActiveBackends).slice(0, 4).map(([w, n]) => `${w} ${n}`).join(", ")],
+    [
+      "  means: webhook / engine / graph call",
+      `${means.webhookStoreAndQueue ?? "-"} / ${means.engineTransaction ?? "-"} / ${means.graphApiCall ?? "-"} ms`,
+    ],
+    [
+      "  pg pool waiting clients mean / max",
+      `${phase.server.pool.waitingClients.mean} / ${phase.server.pool.waitingClients.max} (acquired mean ${phase.server.pool.acquiredConnections.mean}, max ${phase.server.pool.acquiredConnections.max})`,
+    ],
+    [
+      "  app event loop utilisation / delay p99",
+      `${phase.server.eventLoop.utilization} / ${ms(phase.server.eventLoop.delayMs.p99)}`,
+    ],
+    [
+      "  postgres backends by wait (mean)",
+      Object.entries(phase.server.postgresActiveBackends)
+        .slice(0, 4)
+        .map(([w, n]) => `${w} ${n}`)
+        .join(", "),
+    ],
   ];
 }
 

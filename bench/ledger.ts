@@ -102,7 +102,11 @@ try {
   closeMonitor = () => monitor.end();
   const pressureBefore = cpuPressure();
 
-  const reads = await measureBalanceReads(pool, universe, { concurrency: 1, count: options.reads, seconds: options.readSeconds });
+  const reads = await measureBalanceReads(pool, universe, {
+    concurrency: 1,
+    count: options.reads,
+    seconds: options.readSeconds,
+  });
   const concurrentReads = await measureBalanceReads(pool, universe, {
     concurrency: options.concurrency,
     count: options.reads,
@@ -112,14 +116,22 @@ try {
     options.processes === 1
       ? await measurePurchases(pool, universe, options)
       : await measurePurchasesInProcesses(database, monitor, options);
-  const readsAfterPurchases = await measureBalanceReads(pool, universe, { concurrency: 1, count: Math.min(options.reads, 5_000), seconds: options.readSeconds });
+  const readsAfterPurchases = await measureBalanceReads(pool, universe, {
+    concurrency: 1,
+    count: Math.min(options.reads, 5_000),
+    seconds: options.readSeconds,
+  });
   const check = await checkBalances(database.url, purchases.customersTouched);
   const plan = await explainBalance(database.url, universe);
 
   const result = {
     bench: "ledger",
     at: new Date().toISOString(),
-    machine: { ...machine, loadAverageAtEnd: os.loadavg(), cpuPressureSome10s: { before: pressureBefore, after: cpuPressure() } },
+    machine: {
+      ...machine,
+      loadAverageAtEnd: os.loadavg(),
+      cpuPressureSome10s: { before: pressureBefore, after: cpuPressure() },
+    },
     options,
     load,
     purchases: { ...purchases, customersTouched: purchases.customersTouched.length },
@@ -139,26 +151,48 @@ try {
     ...Object.entries(load.seconds)
       .filter(([step]) => step !== "total")
       .map(([step, seconds]): [string, string] => [`  ${step}`, `${seconds} s`]),
-    ["trigger path (sampled)", load.triggerPath === null ? "skipped" : `${load.triggerPath.rowsPerSecond.toLocaleString("en")} rows/s → ${load.triggerPath.projectedMinutesForAllRows} min for all rows`],
+    [
+      "trigger path (sampled)",
+      load.triggerPath === null
+        ? "skipped"
+        : `${load.triggerPath.rowsPerSecond.toLocaleString("en")} rows/s → ${load.triggerPath.projectedMinutesForAllRows} min for all rows`,
+    ],
     ["points_transactions size", mb(load.tableBytes)],
     ["database size", mb(load.databaseBytes)],
   ]);
   printTable("ledger: results", [
-    ["purchases/s (logPurchase, withTenant)", `${purchases.perSecond.toFixed(0)} (target ≥ 1,000) ${verdict(purchases.perSecond >= 1_000)}`],
-    ["  processes × concurrency / purchases", `${options.processes} × ${Math.ceil(options.concurrency / options.processes)} / ${purchases.completed.toLocaleString("en")} in ${purchases.seconds} s`],
+    [
+      "purchases/s (logPurchase, withTenant)",
+      `${purchases.perSecond.toFixed(0)} (target ≥ 1,000) ${verdict(purchases.perSecond >= 1_000)}`,
+    ],
+    [
+      "  processes × concurrency / purchases",
+      `${options.processes} × ${Math.ceil(options.concurrency / options.processes)} / ${purchases.completed.toLocaleString("en")} in ${purchases.seconds} s`,
+    ],
     ["  purchase latency p50 / p99", `${ms(purchases.latencyMs.p50)} / ${ms(purchases.latencyMs.p99)}`],
     ["  ledger rows written", purchases.ledgerRowsWritten.toLocaleString("en")],
     ["  CPU per purchase: node / postgres", cpuLine(purchases.cpu)],
     ["  machine busy / other processes' CPU", contentionLine(purchases.cpu)],
-    ["  failed", purchases.failed === 0 ? 0 : `${purchases.failed} ${"failedReasons" in purchases ? JSON.stringify(purchases.failedReasons) : ""}`],
-    ["balance read p50 / p99 (1 at a time)", `${ms(reads.latencyMs.p50)} / ${ms(reads.latencyMs.p99)} (target p99 < 2 ms) ${verdict(reads.latencyMs.p99 < 2)}`],
+    [
+      "  failed",
+      purchases.failed === 0
+        ? 0
+        : `${purchases.failed} ${"failedReasons" in purchases ? JSON.stringify(purchases.failedReasons) : ""}`,
+    ],
+    [
+      "balance read p50 / p99 (1 at a time)",
+      `${ms(reads.latencyMs.p50)} / ${ms(reads.latencyMs.p99)} (target p99 < 2 ms) ${verdict(reads.latencyMs.p99 < 2)}`,
+    ],
     ["  max", ms(reads.latencyMs.max)],
     ["  CPU per read: node / postgres", cpuLine(reads.cpu)],
     [`balance reads/s (${options.concurrency} at a time)`, concurrentReads.perSecond.toFixed(0)],
     ["  p50 / p99", `${ms(concurrentReads.latencyMs.p50)} / ${ms(concurrentReads.latencyMs.p99)}`],
     ["  machine busy / other processes' CPU", contentionLine(concurrentReads.cpu)],
     ["balance p99 after purchases", ms(readsAfterPurchases.latencyMs.p99)],
-    ["balance = Σ ledger (touched customers)", check.mismatches === 0 ? `yes (${check.checked} checked)` : `NO: ${check.mismatches} of ${check.checked} differ`],
+    [
+      "balance = Σ ledger (touched customers)",
+      check.mismatches === 0 ? `yes (${check.checked} checked)` : `NO: ${check.mismatches} of ${check.checked} differ`,
+    ],
   ]);
   const file = writeResult("ledger", result);
   process.stdout.write(`\nwritten ${file}\n`);
@@ -169,12 +203,19 @@ try {
 } finally {
   await pool?.end();
   await closeMonitor();
-  if (options.keepDatabase === "true" && database !== undefined) process.stdout.write(`kept database ${database.name}\n`);
+  if (options.keepDatabase === "true" && database !== undefined)
+    process.stdout.write(`kept database ${database.name}\n`);
   else await database?.drop();
 }
 process.exit(exitCode);
 
-type LoadOptions = { rows: number; customers: number; tenants: number; load: "bulk" | "trigger"; triggerSample: number };
+type LoadOptions = {
+  rows: number;
+  customers: number;
+  tenants: number;
+  load: "bulk" | "trigger";
+  triggerSample: number;
+};
 
 type LoadReport = {
   method: string;
@@ -182,7 +223,12 @@ type LoadReport = {
   customers: number;
   tenants: number;
   seconds: Record<string, number>;
-  triggerPath: { sampleRows: number; seconds: number; rowsPerSecond: number; projectedMinutesForAllRows: number } | null;
+  triggerPath: {
+    sampleRows: number;
+    seconds: number;
+    rowsPerSecond: number;
+    projectedMinutesForAllRows: number;
+  } | null;
   tableBytes: number;
   databaseBytes: number;
 };
@@ -309,7 +355,9 @@ async function loadLedger(db: pg.Client, opts: LoadOptions): Promise<LoadReport>
     );
     await db.query("ALTER TABLE points_transactions ENABLE TRIGGER apply_points_transaction");
   }
-  await step("vacuum analyze", () => db.query("VACUUM (ANALYZE) points_transactions, customer_points_balance, customers, tenants, points_rules"));
+  await step("vacuum analyze", () =>
+    db.query("VACUUM (ANALYZE) points_transactions, customer_points_balance, customers, tenants, points_rules"),
+  );
   seconds.total = round((performance.now() - started) / 1000, 1);
 
   let triggerPath: LoadReport["triggerPath"] = null;
@@ -328,7 +376,9 @@ async function loadLedger(db: pg.Client, opts: LoadOptions): Promise<LoadReport>
       rowsPerSecond,
       projectedMinutesForAllRows: round(opts.rows / rowsPerSecond / 60, 1),
     };
-    process.stdout.write(`  trigger path sample: ${sample} rows in ${round(elapsed, 1)} s (${rowsPerSecond} rows/s, rolled back)\n`);
+    process.stdout.write(
+      `  trigger path sample: ${sample} rows in ${round(elapsed, 1)} s (${rowsPerSecond} rows/s, rolled back)\n`,
+    );
   }
   const sizes = await db.query(
     "SELECT pg_total_relation_size('points_transactions') AS table_bytes, pg_database_size(current_database()) AS database_bytes",
@@ -352,7 +402,9 @@ type Universe = { customers: { id: string; tenantId: string; phone: string }[] }
 
 async function readUniverse(db: pg.Client): Promise<Universe> {
   const result = await db.query("SELECT id, tenant_id, phone_number FROM customers ORDER BY phone_number");
-  const rows = z.array(z.object({ id: z.string(), tenant_id: z.string(), phone_number: z.string() })).parse(result.rows);
+  const rows = z
+    .array(z.object({ id: z.string(), tenant_id: z.string(), phone_number: z.string() }))
+    .parse(result.rows);
   return { customers: rows.map((row) => ({ id: row.id, tenantId: row.tenant_id, phone: row.phone_number })) };
 }
 
@@ -390,21 +442,24 @@ async function measurePurchases(
   let ledgerRowsWritten = 0;
   let sequence = 0;
   const touched = new Set<string>();
-  const measured = await runBounded({ concurrency: opts.concurrency, count: opts.purchases, seconds: opts.purchaseSeconds }, async () => {
-    const customer = pick(universe.customers);
-    sequence += 1;
-    const key = `bench-${process.pid}-${sequence}`;
-    const t0 = performance.now();
-    const result = await logBenchPurchase(db, customer, key);
-    const elapsed = performance.now() - t0;
-    if (result.ok && result.created) {
-      ledgerRowsWritten += result.awards.length;
-      touched.add(customer.id);
-    } else {
-      failed += 1;
-    }
-    return elapsed;
-  });
+  const measured = await runBounded(
+    { concurrency: opts.concurrency, count: opts.purchases, seconds: opts.purchaseSeconds },
+    async () => {
+      const customer = pick(universe.customers);
+      sequence += 1;
+      const key = `bench-${process.pid}-${sequence}`;
+      const t0 = performance.now();
+      const result = await logBenchPurchase(db, customer, key);
+      const elapsed = performance.now() - t0;
+      if (result.ok && result.created) {
+        ledgerRowsWritten += result.awards.length;
+        touched.add(customer.id);
+      } else {
+        failed += 1;
+      }
+      return elapsed;
+    },
+  );
   return { ...measured, failed, ledgerRowsWritten, customersTouched: [...touched] };
 }
 
@@ -416,9 +471,18 @@ async function measurePurchasesInProcesses(
   database: BenchDatabase,
   monitor: pg.Client,
   opts: { processes: number; concurrency: number; purchases: number; purchaseSeconds: number },
-): Promise<Measured & { failed: number; failedReasons: Record<string, number>; ledgerRowsWritten: number; customersTouched: string[] }> {
+): Promise<
+  Measured & {
+    failed: number;
+    failedReasons: Record<string, number>;
+    ledgerRowsWritten: number;
+    customersTouched: string[];
+  }
+> {
   const children = Array.from({ length: opts.processes }, () =>
-    fork(path.join(path.dirname(fileURLToPath(import.meta.url)), "lib/ledgerPurchaseProcess.ts"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] }),
+    fork(path.join(path.dirname(fileURLToPath(import.meta.url)), "lib/ledgerPurchaseProcess.ts"), [], {
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    }),
   );
   const next = (child: ChildProcess) =>
     new Promise<z.infer<typeof childMessageSchema>>((resolve, reject) => {
@@ -459,7 +523,8 @@ async function measurePurchasesInProcesses(
     const reasons: Record<string, number> = {};
     let ledgerRowsWritten = 0;
     for (const result of results) {
-      if (result.type !== "done") throw new Error(`purchase process: ${result.type === "failed" ? result.message : "not done"}`);
+      if (result.type !== "done")
+        throw new Error(`purchase process: ${result.type === "failed" ? result.message : "not done"}`);
       latencies.push(...result.latencies);
       for (const id of result.touched) touched.add(id);
       failed += result.failed;
@@ -533,7 +598,10 @@ async function runBounded(
 }
 
 /** Balance row = Σ ledger rows, for every customer the purchases touched. */
-async function checkBalances(url: string, customerIds: readonly string[]): Promise<{ checked: number; mismatches: number }> {
+async function checkBalances(
+  url: string,
+  customerIds: readonly string[],
+): Promise<{ checked: number; mismatches: number }> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
@@ -558,7 +626,9 @@ async function explainBalance(url: string, universe: Universe): Promise<string[]
   await db.connect();
   try {
     await db.query("BEGIN");
-    await db.query("SELECT set_config('app.current_tenant', $1, true), set_config('role', 'loyaltylaas_app', true)", [customer.tenantId]);
+    await db.query("SELECT set_config('app.current_tenant', $1, true), set_config('role', 'loyaltylaas_app', true)", [
+      customer.tenantId,
+    ]);
     const plans: string[] = [];
     for (const statement of [
       "SELECT current_balance FROM customer_points_balance WHERE customer_id = $1",
@@ -567,7 +637,13 @@ async function explainBalance(url: string, universe: Universe): Promise<string[]
        GROUP BY expires_at ORDER BY expires_at LIMIT 1`,
     ]) {
       const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement}`, [customer.id]);
-      plans.push(z.array(z.object({ "QUERY PLAN": z.string() })).parse(plan.rows).map((row) => row["QUERY PLAN"]).join("\n"));
+      plans.push(
+        z
+          .array(z.object({ "QUERY PLAN": z.string() }))
+          .parse(plan.rows)
+          .map((row) => row["QUERY PLAN"])
+          .join("\n"),
+      );
     }
     await db.query("ROLLBACK");
     return plans;

@@ -28,7 +28,9 @@ if (unknown.length > 0) {
 }
 const selected = names.length === 0 ? available : names;
 if (flags.length > 0 && selected.length !== 1) {
-  process.stderr.write(`flags apply to one bench: npm run bench -- <name> ${flags.join(" ")} (available: ${available.join(", ")})\n`);
+  process.stderr.write(
+    `flags apply to one bench: npm run bench -- <name> ${flags.join(" ")} (available: ${available.join(", ")})\n`,
+  );
   process.exit(2);
 }
 
@@ -47,7 +49,9 @@ for (const name of selected) {
 process.stdout.write("\n=== summary\n");
 for (const outcome of outcomes) {
   const verdict = outcome.code === 0 ? "ok" : `failed (exit ${outcome.code})`;
-  process.stdout.write(`${outcome.name.padEnd(12)} ${verdict.padEnd(18)} ${outcome.seconds.toFixed(1)} s  bench/results/${outcome.name}.json\n`);
+  process.stdout.write(
+    `${outcome.name.padEnd(12)} ${verdict.padEnd(18)} ${outcome.seconds.toFixed(1)} s  bench/results/${outcome.name}.json\n`,
+  );
 }
 process.exit(outcomes.some((outcome) => outcome.code !== 0) ? 1 : 0);
 

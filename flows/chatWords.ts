@@ -9,8 +9,9 @@ export const CANCEL_WORDS = ["CANCEL", "BACK", "QUIT"] as const;
 export const MAX_RETRIES = 3;
 
 // A message of emoji alone (a thumbs-up, a smile) is a greeting: it gets the menu, not an error.
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: the joiner (U+200D) and variation selector (U+FE0F) are meant as single characters in the class
-const EMOJI_ONLY = /^(?:[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]*\p{Extended_Pictographic}[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]*)$/u;
+const EMOJI_ONLY =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: the joiner (U+200D) and variation selector (U+FE0F) are meant as single characters in the class
+  /^(?:[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]*\p{Extended_Pictographic}[\s\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Emoji_Component}\u200d\ufe0f]*)$/u;
 
 /** The keyword of a text event (`MENU` for emoji alone), or `null` for any other event. */
 export function keywordOfText(event: { type: string; text?: unknown }): string | null {

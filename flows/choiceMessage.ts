@@ -40,7 +40,10 @@ export function choiceMessage(
     rows.push({
       id: MORE_CHOICE_ID,
       title: truncate(speaker.say("common.more"), WHATSAPP_LIMITS.rowTitle),
-      description: truncate(speaker.say("common.page", { page: shownPage + 1, pages: pageCount }), WHATSAPP_LIMITS.rowDescription),
+      description: truncate(
+        speaker.say("common.page", { page: shownPage + 1, pages: pageCount }),
+        WHATSAPP_LIMITS.rowDescription,
+      ),
     });
   }
   return {

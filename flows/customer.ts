@@ -1,6 +1,15 @@
 import { assign, initialTransition, setup, transition } from "xstate";
 import { z } from "zod";
-import { CANCEL_WORDS, MAX_RETRIES, NO_WORDS, YES_WORDS, chosenNumber, keywordOfText, suggestionsOfText, textIsOneOf } from "./chatWords.ts";
+import {
+  CANCEL_WORDS,
+  MAX_RETRIES,
+  NO_WORDS,
+  YES_WORDS,
+  chosenNumber,
+  keywordOfText,
+  suggestionsOfText,
+  textIsOneOf,
+} from "./chatWords.ts";
 import { MORE_CHOICE_ID, choiceMessage, type Choice } from "./choiceMessage.ts";
 import { truncate } from "./format.ts";
 import type { MessageKey } from "./i18n/catalog.ts";
@@ -26,7 +35,14 @@ export type CustomerEvent =
   | { type: "TEXT"; text: string; now: string }
   | { type: "NON_TEXT"; now: string }
   /** `offerLanguages`: the person has never chosen a language, so the language list follows the welcome. */
-  | { type: "JOINED"; vendorName: string; greeting: string | null; isNew: boolean; timezone: string; offerLanguages?: boolean }
+  | {
+      type: "JOINED";
+      vendorName: string;
+      greeting: string | null;
+      isNew: boolean;
+      timezone: string;
+      offerLanguages?: boolean;
+    }
   | { type: "BALANCE"; balance: number; expiring: { points: number; expiresAt: string } | null; timezone: string }
   | { type: "REWARDS"; balance: number; rewards: CustomerReward[] }
   | { type: "REDEEMED"; code: string; rewardName: string; pointsDeducted: number; balance: number }
@@ -89,8 +105,16 @@ const VENDORS_WORDS = ["VENDORS", "VENDOR", "SHOPS"] as const;
 const STOP_WORDS = ["STOP", "UNSUBSCRIBE"] as const;
 const START_WORDS = ["START", "SUBSCRIBE"] as const;
 const COMMAND_WORDS: readonly string[] = [
-  ...CANCEL_WORDS, ...MENU_WORDS, ...BALANCE_WORDS, ...REWARDS_WORDS, ...REDEEM_WORDS, ...HISTORY_WORDS,
-  ...REFER_WORDS, ...VENDORS_WORDS, ...STOP_WORDS, ...START_WORDS,
+  ...CANCEL_WORDS,
+  ...MENU_WORDS,
+  ...BALANCE_WORDS,
+  ...REWARDS_WORDS,
+  ...REDEEM_WORDS,
+  ...HISTORY_WORDS,
+  ...REFER_WORDS,
+  ...VENDORS_WORDS,
+  ...STOP_WORDS,
+  ...START_WORDS,
 ];
 
 const rewardSchema = z.object({ id: z.string(), name: z.string(), pointsRequired: z.number() });
@@ -109,7 +133,15 @@ type StoredCustomerState = { value: string; context: StoredCustomerContext };
 type CustomerContext = StoredCustomerContext & { pending: CustomerIntent[]; speaker: Speaker };
 
 const FRESH_CONTEXT: CustomerContext = {
-  retries: 0, page: 0, balance: 0, rewards: [], selectedReward: null, vendors: [], lastActivityAt: null, pending: [], speaker: ENGLISH,
+  retries: 0,
+  page: 0,
+  balance: 0,
+  rewards: [],
+  selectedReward: null,
+  vendors: [],
+  lastActivityAt: null,
+  pending: [],
+  speaker: ENGLISH,
 };
 const CUSTOMER_EVENT_TYPE = typeWitness<CustomerEvent>({ type: "NON_TEXT", now: "" });
 
@@ -149,14 +181,20 @@ const customerMachine = setup({
     })),
     /** A menu with the catalog's `prompt` as its body. */
     replyMenu: assign(({ context }, params: { prompt: MessageKey }) => ({
-      pending: [...context.pending, { type: "reply" as const, message: menuMessage(context.speaker, context.speaker.say(params.prompt)) }],
+      pending: [
+        ...context.pending,
+        { type: "reply" as const, message: menuMessage(context.speaker, context.speaker.say(params.prompt)) },
+      ],
     })),
     /** A text from the catalog. */
     replyText: assign(({ context }, params: { key: MessageKey }) => ({
       pending: [...context.pending, { type: "reply" as const, message: text(context.speaker.say(params.key)) }],
     })),
     replyDidYouMean: assign(({ context, event }) => ({
-      pending: [...context.pending, { type: "reply" as const, message: didYouMeanMessage(context.speaker, customerSuggestions(event)) }],
+      pending: [
+        ...context.pending,
+        { type: "reply" as const, message: didYouMeanMessage(context.speaker, customerSuggestions(event)) },
+      ],
     })),
     request: assign(({ context }, params: { intent: CustomerRequest }) => ({
       pending: [...context.pending, params.intent],
@@ -168,7 +206,9 @@ const customerMachine = setup({
     ),
     requestSwitchVendor: assign(({ context, event }) => {
       const vendor = context.vendors[(chosenNumber(event, context.vendors.length) ?? 0) - 1];
-      return vendor ? { pending: [...context.pending, { type: "switchVendor" as const, tenantId: vendor.tenantId }] } : {};
+      return vendor
+        ? { pending: [...context.pending, { type: "switchVendor" as const, tenantId: vendor.tenantId }] }
+        : {};
     }),
     startStep: assign({ retries: 0, page: 0 }),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
@@ -204,16 +244,56 @@ const customerMachine = setup({
   // The root answers commands and results from any state; a step only handles its own answers.
   on: {
     TEXT: [
-      { guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } }, target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.cancelled" } }] },
-      { guard: { type: "saysOneOf", params: { words: MENU_WORDS } }, target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.prompt" } }] },
-      { guard: { type: "saysOneOf", params: { words: BALANCE_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "getBalance" } } }] },
-      { guard: { type: "saysOneOf", params: { words: REWARDS_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "listRewards" } } }] },
-      { guard: { type: "saysOneOf", params: { words: REDEEM_WORDS } }, target: ".loadingRedeemableRewards", actions: [{ type: "request", params: { intent: { type: "listRewards" } } }] },
-      { guard: { type: "saysOneOf", params: { words: HISTORY_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "getHistory" } } }] },
-      { guard: { type: "saysOneOf", params: { words: REFER_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "getReferral" } } }] },
-      { guard: { type: "saysOneOf", params: { words: VENDORS_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "listVendors" } } }] },
-      { guard: { type: "saysOneOf", params: { words: STOP_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "setOptIn", optedIn: false } } }] },
-      { guard: { type: "saysOneOf", params: { words: START_WORDS } }, target: ".menu", actions: [{ type: "request", params: { intent: { type: "setOptIn", optedIn: true } } }] },
+      {
+        guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
+        target: ".menu",
+        actions: [{ type: "replyMenu", params: { prompt: "customer.menu.cancelled" } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: MENU_WORDS } },
+        target: ".menu",
+        actions: [{ type: "replyMenu", params: { prompt: "customer.menu.prompt" } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: BALANCE_WORDS } },
+        target: ".menu",
+        actions: [{ type: "request", params: { intent: { type: "getBalance" } } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: REWARDS_WORDS } },
+        target: ".menu",
+        actions: [{ type: "request", params: { intent: { type: "listRewards" } } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: REDEEM_WORDS } },
+        target: ".loadingRedeemableRewards",
+        actions: [{ type: "request", params: { intent: { type: "listRewards" } } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: HISTORY_WORDS } },
+        target: ".menu",
+        actions: [{ type: "request", params: { intent: { type: "getHistory" } } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: REFER_WORDS } },
+        target: ".menu",
+        actions: [{ type: "request", params: { intent: { type: "getReferral" } } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: VENDORS_WORDS } },
+        target: ".menu",
+        actions: [{ type: "request", params: { intent: { type: "listVendors" } } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: STOP_WORDS } },
+        target: ".menu",
+        actions: [{ type: "request", params: { intent: { type: "setOptIn", optedIn: false } } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: START_WORDS } },
+        target: ".menu",
+        actions: [{ type: "request", params: { intent: { type: "setOptIn", optedIn: true } } }],
+      },
       { guard: "isNearMiss", target: ".menu", actions: ["replyDidYouMean"] },
       { target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.notUnderstood" } }] },
     ],
@@ -224,22 +304,42 @@ const customerMachine = setup({
     JOINED: {
       target: ".menu",
       actions: [
-        { type: "reply", params: ({ context, event }) => ({ message: welcomeMessage(context.speaker, event.vendorName, event.greeting, event.isNew) }) },
         {
           type: "reply",
           params: ({ context, event }) => ({
-            message: event.offerLanguages === true ? languageChoiceMessage(context.speaker) : menuMessage(context.speaker, context.speaker.say("customer.menu.prompt")),
+            message: welcomeMessage(context.speaker, event.vendorName, event.greeting, event.isNew),
+          }),
+        },
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message:
+              event.offerLanguages === true
+                ? languageChoiceMessage(context.speaker)
+                : menuMessage(context.speaker, context.speaker.say("customer.menu.prompt")),
           }),
         },
       ],
     },
     BALANCE: {
       target: ".menu",
-      actions: [{ type: "reply", params: ({ context, event }) => ({ message: balanceMessage(context.speaker, event.balance, event.expiring, event.timezone) }) }],
+      actions: [
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: balanceMessage(context.speaker, event.balance, event.expiring, event.timezone),
+          }),
+        },
+      ],
     },
     REWARDS: {
       target: ".menu",
-      actions: [{ type: "reply", params: ({ context, event }) => ({ message: rewardsMessage(context.speaker, event.balance, event.rewards) }) }],
+      actions: [
+        {
+          type: "reply",
+          params: ({ context, event }) => ({ message: rewardsMessage(context.speaker, event.balance, event.rewards) }),
+        },
+      ],
     },
     REDEEMED: {
       target: ".menu",
@@ -265,14 +365,21 @@ const customerMachine = setup({
     },
     HISTORY: {
       target: ".menu",
-      actions: [{ type: "reply", params: ({ context, event }) => ({ message: historyMessage(context.speaker, event.entries, event.timezone) }) }],
+      actions: [
+        {
+          type: "reply",
+          params: ({ context, event }) => ({ message: historyMessage(context.speaker, event.entries, event.timezone) }),
+        },
+      ],
     },
     REFERRAL: {
       target: ".menu",
       actions: [
         {
           type: "reply",
-          params: ({ context, event }) => ({ message: text(context.speaker.say("customer.refer.link", { link: event.link, code: event.code })) }),
+          params: ({ context, event }) => ({
+            message: text(context.speaker.say("customer.refer.link", { link: event.link, code: event.code })),
+          }),
         },
       ],
     },
@@ -293,14 +400,22 @@ const customerMachine = setup({
         {
           type: "reply",
           params: ({ context, event }) => ({
-            message: menuMessage(context.speaker, context.speaker.say("customer.vendors.switched", { vendor: event.vendorName })),
+            message: menuMessage(
+              context.speaker,
+              context.speaker.say("customer.vendors.switched", { vendor: event.vendorName }),
+            ),
           }),
         },
       ],
     },
     OPT_CHANGED: {
       target: ".menu",
-      actions: [{ type: "replyText", params: ({ event }) => ({ key: event.optedIn ? "customer.offers.on" : "customer.offers.off" }) }],
+      actions: [
+        {
+          type: "replyText",
+          params: ({ event }) => ({ key: event.optedIn ? "customer.offers.on" : "customer.offers.off" }),
+        },
+      ],
     },
   },
   states: {
@@ -309,36 +424,79 @@ const customerMachine = setup({
       on: {
         REWARDS: [
           {
-            guard: { type: "canAffordAReward", params: ({ event }) => ({ balance: event.balance, rewards: event.rewards }) },
+            guard: {
+              type: "canAffordAReward",
+              params: ({ event }) => ({ balance: event.balance, rewards: event.rewards }),
+            },
             target: "choosingReward",
-            actions: [{ type: "rememberAffordableRewards", params: ({ event }) => ({ balance: event.balance, rewards: event.rewards }) }],
+            actions: [
+              {
+                type: "rememberAffordableRewards",
+                params: ({ event }) => ({ balance: event.balance, rewards: event.rewards }),
+              },
+            ],
           },
           {
             target: "menu",
-            actions: [{ type: "reply", params: ({ context, event }) => ({ message: text(nothingAffordableText(context.speaker, event.balance, event.rewards)) }) }],
+            actions: [
+              {
+                type: "reply",
+                params: ({ context, event }) => ({
+                  message: text(nothingAffordableText(context.speaker, event.balance, event.rewards)),
+                }),
+              },
+            ],
           },
         ],
       },
     },
     choosingReward: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.choose") }) }],
+      entry: [
+        "startStep",
+        {
+          type: "reply",
+          params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.choose") }),
+        },
+      ],
       on: {
         TEXT: [
           { guard: "picksReward", target: "confirmingRedeem", actions: ["selectReward"] },
           {
             guard: { type: "saysOneOf", params: { words: [MORE_CHOICE_ID] } },
-            actions: ["showNextPage", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.more") }) }],
+            actions: [
+              "showNextPage",
+              {
+                type: "reply",
+                params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.more") }),
+              },
+            ],
           },
           {
             guard: "canAskAgain",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.retry") }) }],
+            actions: [
+              "countRetry",
+              {
+                type: "reply",
+                params: ({ context }) => ({ message: chooseRewardMessage(context, "customer.redeem.retry") }),
+              },
+            ],
           },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }] },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }],
+          },
         ],
       },
     },
     confirmingRedeem: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmRedeemMessage(context.speaker, context.selectedReward, false) }) }],
+      entry: [
+        "startStep",
+        {
+          type: "reply",
+          params: ({ context }) => ({ message: confirmRedeemMessage(context.speaker, context.selectedReward, false) }),
+        },
+      ],
       on: {
         TEXT: [
           { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "menu", actions: ["requestRedeem"] },
@@ -349,14 +507,32 @@ const customerMachine = setup({
           },
           {
             guard: "canAskAgain",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmRedeemMessage(context.speaker, context.selectedReward, true) }) }],
+            actions: [
+              "countRetry",
+              {
+                type: "reply",
+                params: ({ context }) => ({
+                  message: confirmRedeemMessage(context.speaker, context.selectedReward, true),
+                }),
+              },
+            ],
           },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }] },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }],
+          },
         ],
       },
     },
     choosingVendor: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.choose") }) }],
+      entry: [
+        "startStep",
+        {
+          type: "reply",
+          params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.choose") }),
+        },
+      ],
       on: {
         TEXT: [
           {
@@ -367,13 +543,29 @@ const customerMachine = setup({
           { guard: "picksVendor", target: "menu", actions: ["requestSwitchVendor"] },
           {
             guard: { type: "saysOneOf", params: { words: [MORE_CHOICE_ID] } },
-            actions: ["showNextPage", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.more") }) }],
+            actions: [
+              "showNextPage",
+              {
+                type: "reply",
+                params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.more") }),
+              },
+            ],
           },
           {
             guard: "canAskAgain",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.retry") }) }],
+            actions: [
+              "countRetry",
+              {
+                type: "reply",
+                params: ({ context }) => ({ message: chooseVendorMessage(context, "customer.vendors.retry") }),
+              },
+            ],
           },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }] },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }],
+          },
         ],
       },
     },
@@ -394,7 +586,10 @@ function restoreCustomerSnapshot(persisted: unknown, event: CustomerEvent, idleT
     }
   }
   const [fresh] = initialTransition(customerMachine);
-  return customerMachine.resolveState({ value: fresh.value, context: { ...fresh.context, lastActivityAt: now, speaker } });
+  return customerMachine.resolveState({
+    value: fresh.value,
+    context: { ...fresh.context, lastActivityAt: now, speaker },
+  });
 }
 
 function isCommand(event: CustomerEvent): boolean {
@@ -408,7 +603,11 @@ function customerSuggestions(event: CustomerEvent): string[] {
 }
 
 function menuMessage(speaker: Speaker, body: string): OutMessage {
-  const choices: Choice[] = MENU_ITEMS.map((item) => ({ id: item.id, title: speaker.say(item.title), description: speaker.say(item.description) }));
+  const choices: Choice[] = MENU_ITEMS.map((item) => ({
+    id: item.id,
+    title: speaker.say(item.title),
+    description: speaker.say(item.description),
+  }));
   return choiceMessage(body, choices, 0, speaker.say("customer.menu.button"), speaker);
 }
 
@@ -439,7 +638,12 @@ function balanceMessage(
 ): OutMessage {
   const lines = [speaker.say("customer.balance.total", { points: balance })];
   if (expiring && expiring.points > 0) {
-    lines.push(speaker.say("customer.balance.expiring", { points: expiring.points, date: speaker.date(expiring.expiresAt, timezone) }));
+    lines.push(
+      speaker.say("customer.balance.expiring", {
+        points: expiring.points,
+        date: speaker.date(expiring.expiresAt, timezone),
+      }),
+    );
   }
   lines.push(speaker.say("customer.balance.hint"));
   return text(lines.join("\n"));
@@ -451,7 +655,10 @@ function affordableRewards(balance: number, rewards: CustomerReward[]): Customer
 }
 
 function nextRewardsToAimFor(balance: number, rewards: CustomerReward[]): CustomerReward[] {
-  return rewards.filter((reward) => reward.pointsRequired > balance).sort(byPointsRequired).slice(0, 3);
+  return rewards
+    .filter((reward) => reward.pointsRequired > balance)
+    .sort(byPointsRequired)
+    .slice(0, 3);
 }
 
 function byPointsRequired(a: CustomerReward, b: CustomerReward): number {
@@ -459,7 +666,11 @@ function byPointsRequired(a: CustomerReward, b: CustomerReward): number {
 }
 
 function rewardLine(speaker: Speaker, reward: CustomerReward, index: number): string {
-  return speaker.say("customer.rewards.line", { number: index + 1, reward: reward.name, points: reward.pointsRequired });
+  return speaker.say("customer.rewards.line", {
+    number: index + 1,
+    reward: reward.name,
+    points: reward.pointsRequired,
+  });
 }
 
 function rewardsMessage(speaker: Speaker, balance: number, rewards: CustomerReward[]): OutMessage {
@@ -476,7 +687,10 @@ function rewardsMessage(speaker: Speaker, balance: number, rewards: CustomerRewa
 }
 
 function nothingAffordableText(speaker: Speaker, balance: number, rewards: CustomerReward[]): string {
-  return [speaker.say("customer.rewards.notEnough", { points: balance }), ...aimForLines(speaker, balance, rewards)].join("\n");
+  return [
+    speaker.say("customer.rewards.notEnough", { points: balance }),
+    ...aimForLines(speaker, balance, rewards),
+  ].join("\n");
 }
 
 function aimForLines(speaker: Speaker, balance: number, rewards: CustomerReward[]): string[] {
@@ -485,7 +699,9 @@ function aimForLines(speaker: Speaker, balance: number, rewards: CustomerReward[
   return [
     "",
     speaker.say("customer.rewards.aimFor"),
-    ...next.map((reward) => speaker.say("customer.rewards.aimLine", { reward: reward.name, points: reward.pointsRequired - balance })),
+    ...next.map((reward) =>
+      speaker.say("customer.rewards.aimLine", { reward: reward.name, points: reward.pointsRequired - balance }),
+    ),
   ];
 }
 
@@ -505,7 +721,10 @@ function chooseRewardMessage(context: CustomerContext, prompt: MessageKey): OutM
 
 function confirmRedeemMessage(speaker: Speaker, reward: CustomerReward | null, isRetry: boolean): OutMessage {
   const question = reward
-    ? speaker.say(isRetry ? "customer.redeem.confirmRetry" : "customer.redeem.confirm", { reward: reward.name, points: reward.pointsRequired })
+    ? speaker.say(isRetry ? "customer.redeem.confirmRetry" : "customer.redeem.confirm", {
+        reward: reward.name,
+        points: reward.pointsRequired,
+      })
     : speaker.say(isRetry ? "customer.redeem.confirmRetry" : "customer.redeem.confirm", { reward: "", points: 0 });
   return choiceMessage(question, yesNoChoices(speaker), 0, null, speaker);
 }
@@ -527,7 +746,12 @@ function chooseVendorMessage(context: CustomerContext, prompt: MessageKey): OutM
   const lines = [speaker.say(prompt)];
   if (choices.length <= 3) {
     for (const [index, vendor] of context.vendors.entries()) {
-      lines.push(speaker.say(vendor.active ? "customer.vendors.lineCurrent" : "customer.vendors.line", { number: index + 1, vendor: vendor.name }));
+      lines.push(
+        speaker.say(vendor.active ? "customer.vendors.lineCurrent" : "customer.vendors.line", {
+          number: index + 1,
+          vendor: vendor.name,
+        }),
+      );
     }
   }
   return choiceMessage(lines.join("\n"), choices, context.page, speaker.say("customer.vendors.button"), speaker);
@@ -541,9 +765,10 @@ function historyMessage(
   if (entries.length === 0) return text(speaker.say("customer.history.none"));
   const lines = entries.slice(0, 10).map((entry) => {
     // The ledger's description is the vendor's or the rule's words; without one, the type in the person's language.
-    const cause = entry.description.trim() !== "" && entry.description !== entry.transactionType
-      ? entry.description.trim()
-      : speaker.say(HISTORY_TYPES[entry.transactionType] ?? "customer.history.type.other");
+    const cause =
+      entry.description.trim() !== "" && entry.description !== entry.transactionType
+        ? entry.description.trim()
+        : speaker.say(HISTORY_TYPES[entry.transactionType] ?? "customer.history.type.other");
     return speaker.say("customer.history.line", {
       date: speaker.date(entry.createdAt, timezone),
       points: speaker.signedNumber(entry.points),

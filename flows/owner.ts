@@ -4,7 +4,14 @@ import { CANCEL_WORDS, MAX_RETRIES, NO_WORDS, YES_WORDS, chosenNumber, textIsOne
 import { choiceMessage } from "./choiceMessage.ts";
 import { truncate } from "./format.ts";
 import { isIdleTooLong } from "./isIdleTooLong.ts";
-import { ownerWords, type PeriodStats, type PlanLine, type PurchaseLine, type RewardLine, type StaffLine } from "./ownerWords.ts";
+import {
+  ownerWords,
+  type PeriodStats,
+  type PlanLine,
+  type PurchaseLine,
+  type RewardLine,
+  type StaffLine,
+} from "./ownerWords.ts";
 import { parseOwnerCommand, type OwnerCommand } from "./parsers/parseOwnerCommand.ts";
 import { readPersistedFlow } from "./readPersistedFlow.ts";
 import { typeWitness } from "./typeWitness.ts";
@@ -35,9 +42,23 @@ export type OwnerEvent =
   | { type: "BROADCAST_PREVIEW"; audience: number; used: number; limit: number | null }
   | { type: "BROADCAST_SENT"; audience: number }
   | { type: "RECENT_PURCHASES"; purchases: (PurchaseLine & { id: string })[] }
-  | { type: "PURCHASE_VOIDED"; amountKobo: number; phoneMasked: string; reversed: number; shortfall: number; balance: number }
+  | {
+      type: "PURCHASE_VOIDED";
+      amountKobo: number;
+      phoneMasked: string;
+      reversed: number;
+      shortfall: number;
+      balance: number;
+    }
   | { type: "QR_SHOWN"; link: string }
-  | { type: "PLAN_SHOWN"; plan: string; status: string; endsAt: string | null; lines: PlanLine[]; payLink: string | null }
+  | {
+      type: "PLAN_SHOWN";
+      plan: string;
+      status: string;
+      endsAt: string | null;
+      lines: PlanLine[];
+      payLink: string | null;
+    }
   | { type: "LOGIN_LINK"; url: string }
   /** A command the engine could not carry out; `reason` is shown to the owner. */
   | { type: "FAILED"; reason: string };
@@ -114,16 +135,42 @@ const YES_NO_CHOICES = [
 
 /** Commands answered by asking the engine once and showing what it says. */
 const ENGINE_COMMANDS: readonly CommandKind[] = [
-  "today", "rewards", "addReward", "pauseReward", "addStaff", "staffList", "removeStaff", "broadcast", "void", "qr", "plan", "login",
+  "today",
+  "rewards",
+  "addReward",
+  "pauseReward",
+  "addStaff",
+  "staffList",
+  "removeStaff",
+  "broadcast",
+  "void",
+  "qr",
+  "plan",
+  "login",
 ];
 /** Commands answered by the flow itself with an example or the menu. */
 const HELP_COMMANDS: readonly CommandKind[] = [
-  "addRewardHelp", "pauseRewardHelp", "rateHelp", "addStaffHelp", "removeStaffHelp", "broadcastHelp", "menu",
+  "addRewardHelp",
+  "pauseRewardHelp",
+  "rateHelp",
+  "addStaffHelp",
+  "removeStaffHelp",
+  "broadcastHelp",
+  "menu",
 ];
 
 const FRESH_CONTEXT: OwnerContext = {
-  retries: 0, vendorName: null, ownerName: null, lastActivityAt: null, rewardIds: null, staffIds: null,
-  pendingRate: null, broadcastText: null, purchases: null, voidChoice: null, pending: [],
+  retries: 0,
+  vendorName: null,
+  ownerName: null,
+  lastActivityAt: null,
+  rewardIds: null,
+  staffIds: null,
+  pendingRate: null,
+  broadcastText: null,
+  purchases: null,
+  voidChoice: null,
+  pending: [],
 };
 
 const ownerMachine = setup({
@@ -132,7 +179,9 @@ const ownerMachine = setup({
     reply: assign(({ context }, params: { message: OutMessage }) => ({
       pending: [...context.pending, { type: "reply" as const, message: params.message }],
     })),
-    request: assign(({ context }, params: { intent: OwnerRequest }) => ({ pending: [...context.pending, params.intent] })),
+    request: assign(({ context }, params: { intent: OwnerRequest }) => ({
+      pending: [...context.pending, params.intent],
+    })),
     requestCheckPin: assign(({ context, event }) => ({
       pending: [...context.pending, { type: "checkPin" as const, pin: textOf(event).trim() }],
     })),
@@ -152,26 +201,49 @@ const ownerMachine = setup({
       const command = commandOf(event);
       return { pendingRate: command?.kind === "rate" ? command.points : null };
     }),
-    rememberVoidChoice: assign(({ context, event }) => ({ voidChoice: chosenNumber(event, context.purchases?.length ?? 0) })),
+    rememberVoidChoice: assign(({ context, event }) => ({
+      voidChoice: chosenNumber(event, context.purchases?.length ?? 0),
+    })),
     requestSetRate: assign(({ context }) =>
-      context.pendingRate === null ? {} : { pending: [...context.pending, { type: "setRate" as const, pointsPer100: context.pendingRate }] },
+      context.pendingRate === null
+        ? {}
+        : { pending: [...context.pending, { type: "setRate" as const, pointsPer100: context.pendingRate }] },
     ),
     requestSendBroadcast: assign(({ context }) =>
-      context.broadcastText === null ? {} : { pending: [...context.pending, { type: "sendBroadcast" as const, text: context.broadcastText }] },
+      context.broadcastText === null
+        ? {}
+        : { pending: [...context.pending, { type: "sendBroadcast" as const, text: context.broadcastText }] },
     ),
     requestVoid: assign(({ context }) => {
       const chosen = context.voidChoice === null ? undefined : context.purchases?.[context.voidChoice - 1];
-      return chosen === undefined ? {} : { pending: [...context.pending, { type: "voidPurchase" as const, purchaseId: chosen.id }] };
+      return chosen === undefined
+        ? {}
+        : { pending: [...context.pending, { type: "voidPurchase" as const, purchaseId: chosen.id }] };
     }),
     startStep: assign({ retries: 0 }),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
-    beginSignIn: assign((_, params: { vendorName: string }) => ({ ...FRESH_CONTEXT, vendorName: params.vendorName, lastActivityAt: null })),
+    beginSignIn: assign((_, params: { vendorName: string }) => ({
+      ...FRESH_CONTEXT,
+      vendorName: params.vendorName,
+      lastActivityAt: null,
+    })),
     signIn: assign((_, params: { ownerName: string }) => ({ ownerName: params.ownerName })),
-    signOut: assign({ ownerName: null, rewardIds: null, staffIds: null, pendingRate: null, broadcastText: null, purchases: null, voidChoice: null, retries: 0 }),
+    signOut: assign({
+      ownerName: null,
+      rewardIds: null,
+      staffIds: null,
+      pendingRate: null,
+      broadcastText: null,
+      purchases: null,
+      voidChoice: null,
+      retries: 0,
+    }),
     forgetStep: assign({ pendingRate: null, broadcastText: null, purchases: null, voidChoice: null, retries: 0 }),
     rememberRewards: assign((_, params: { ids: string[] }) => ({ rewardIds: params.ids })),
     rememberStaff: assign((_, params: { ids: string[] }) => ({ staffIds: params.ids })),
-    rememberPurchases: assign((_, params: { purchases: z.infer<typeof purchaseLineSchema>[] }) => ({ purchases: params.purchases })),
+    rememberPurchases: assign((_, params: { purchases: z.infer<typeof purchaseLineSchema>[] }) => ({
+      purchases: params.purchases,
+    })),
   },
   guards: {
     saysOneOf: ({ event }, params: { words: readonly string[] }) => textIsOneOf(event, params.words),
@@ -204,7 +276,12 @@ const ownerMachine = setup({
       target: ".signedOut",
       actions: [
         "signOut",
-        { type: "reply", params: ({ context, event }) => ({ message: text(ownerWords.locked(waitText(event.until, context.lastActivityAt))) }) },
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: text(ownerWords.locked(waitText(event.until, context.lastActivityAt))),
+          }),
+        },
         { type: "request", params: { intent: { type: "endOwnerSession" } } },
       ],
     },
@@ -213,19 +290,39 @@ const ownerMachine = setup({
       {
         guard: { type: "signedInAndCommand", params: { kinds: ["exit"] } },
         target: ".signedOut",
-        actions: ["signOut", { type: "reply", params: { message: text(ownerWords.exited()) } }, { type: "request", params: { intent: { type: "endOwnerSession" } } }],
+        actions: [
+          "signOut",
+          { type: "reply", params: { message: text(ownerWords.exited()) } },
+          { type: "request", params: { intent: { type: "endOwnerSession" } } },
+        ],
       },
       {
         guard: { type: "signedInAndCommand", params: { kinds: ["rate"] } },
         target: ".confirmingRate",
         actions: ["rememberRate"],
       },
-      { guard: { type: "signedInAndCommand", params: { kinds: ENGINE_COMMANDS } }, target: ".working", actions: ["forgetStep", "requestCommand"] },
-      { guard: { type: "signedInAndCommand", params: { kinds: HELP_COMMANDS } }, target: ".menu", actions: ["replyHelp"] },
-      { guard: "isSignedIn", target: ".menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notUnderstood()) } }] },
+      {
+        guard: { type: "signedInAndCommand", params: { kinds: ENGINE_COMMANDS } },
+        target: ".working",
+        actions: ["forgetStep", "requestCommand"],
+      },
+      {
+        guard: { type: "signedInAndCommand", params: { kinds: HELP_COMMANDS } },
+        target: ".menu",
+        actions: ["replyHelp"],
+      },
+      {
+        guard: "isSignedIn",
+        target: ".menu",
+        actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notUnderstood()) } }],
+      },
       {
         target: ".signedOut",
-        actions: ["signOut", { type: "reply", params: { message: text(ownerWords.sessionEnded()) } }, { type: "request", params: { intent: { type: "endOwnerSession" } } }],
+        actions: [
+          "signOut",
+          { type: "reply", params: { message: text(ownerWords.sessionEnded()) } },
+          { type: "request", params: { intent: { type: "endOwnerSession" } } },
+        ],
       },
     ],
   },
@@ -248,13 +345,24 @@ const ownerMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "signedOut",
-            actions: ["signOut", { type: "reply", params: { message: text(ownerWords.cancelledSignIn()) } }, { type: "request", params: { intent: { type: "endOwnerSession" } } }],
+            actions: [
+              "signOut",
+              { type: "reply", params: { message: text(ownerWords.cancelledSignIn()) } },
+              { type: "request", params: { intent: { type: "endOwnerSession" } } },
+            ],
           },
           { guard: "isPin", target: "checkingPin", actions: ["requestCheckPin"] },
-          { guard: "hasRetriesLeft", actions: ["countRetry", { type: "reply", params: { message: text(ownerWords.pinFormat()) } }] },
+          {
+            guard: "hasRetriesLeft",
+            actions: ["countRetry", { type: "reply", params: { message: text(ownerWords.pinFormat()) } }],
+          },
           {
             target: "signedOut",
-            actions: ["signOut", { type: "reply", params: { message: text(ownerWords.startAgain()) } }, { type: "request", params: { intent: { type: "endOwnerSession" } } }],
+            actions: [
+              "signOut",
+              { type: "reply", params: { message: text(ownerWords.startAgain()) } },
+              { type: "request", params: { intent: { type: "endOwnerSession" } } },
+            ],
           },
         ],
       },
@@ -271,56 +379,128 @@ const ownerMachine = setup({
         PIN_BAD: {
           target: "enteringPin",
           reenter: true,
-          actions: [{ type: "reply", params: ({ event }) => ({ message: text(ownerWords.pinBad(event.attemptsLeft)) }) }],
+          actions: [
+            { type: "reply", params: ({ event }) => ({ message: text(ownerWords.pinBad(event.attemptsLeft)) }) },
+          ],
         },
       },
     },
     menu: { entry: ["forgetStep"] },
     working: {
       on: {
-        TODAY_STATS: { target: "menu", actions: [{ type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.today(event.today, event.week)) }) }] },
+        TODAY_STATS: {
+          target: "menu",
+          actions: [
+            {
+              type: "reply",
+              params: ({ event }) => ({ message: menuMessage(ownerWords.today(event.today, event.week)) }),
+            },
+          ],
+        },
         REWARDS_LISTED: {
           target: "menu",
           actions: [
             { type: "rememberRewards", params: ({ event }) => ({ ids: event.rewards.map((r) => r.id) }) },
             {
               type: "reply",
-              params: ({ event }) => ({ message: text(event.rewards.length === 0 ? ownerWords.rewardsNone() : ownerWords.rewardsList(event.rewards)) }),
+              params: ({ event }) => ({
+                message: text(
+                  event.rewards.length === 0 ? ownerWords.rewardsNone() : ownerWords.rewardsList(event.rewards),
+                ),
+              }),
             },
           ],
         },
         REWARD_ADDED: {
           target: "menu",
-          actions: [{ type: "rememberRewards", params: { ids: [] } }, { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.rewardAdded(event.name, event.points)) }) }],
+          actions: [
+            { type: "rememberRewards", params: { ids: [] } },
+            {
+              type: "reply",
+              params: ({ event }) => ({ message: menuMessage(ownerWords.rewardAdded(event.name, event.points)) }),
+            },
+          ],
         },
-        REWARD_PAUSED: { target: "menu", actions: [{ type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.rewardPaused(event.name)) }) }] },
-        RATE_SET: { target: "menu", actions: [{ type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.rateSet(event.points, event.previous)) }) }] },
+        REWARD_PAUSED: {
+          target: "menu",
+          actions: [
+            { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.rewardPaused(event.name)) }) },
+          ],
+        },
+        RATE_SET: {
+          target: "menu",
+          actions: [
+            {
+              type: "reply",
+              params: ({ event }) => ({ message: menuMessage(ownerWords.rateSet(event.points, event.previous)) }),
+            },
+          ],
+        },
         STAFF_ADDED: {
           target: "menu",
-          actions: [{ type: "rememberStaff", params: { ids: [] } }, { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.staffAdded(event.name, event.phoneMasked)) }) }],
+          actions: [
+            { type: "rememberStaff", params: { ids: [] } },
+            {
+              type: "reply",
+              params: ({ event }) => ({ message: menuMessage(ownerWords.staffAdded(event.name, event.phoneMasked)) }),
+            },
+          ],
         },
         STAFF_LISTED: {
           target: "menu",
           actions: [
             { type: "rememberStaff", params: ({ event }) => ({ ids: event.staff.map((s) => s.id) }) },
-            { type: "reply", params: ({ event }) => ({ message: text(event.staff.length === 0 ? ownerWords.staffNone() : ownerWords.staffList(event.staff)) }) },
+            {
+              type: "reply",
+              params: ({ event }) => ({
+                message: text(event.staff.length === 0 ? ownerWords.staffNone() : ownerWords.staffList(event.staff)),
+              }),
+            },
           ],
         },
-        STAFF_REMOVED: { target: "menu", actions: [{ type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.staffRemoved(event.name)) }) }] },
+        STAFF_REMOVED: {
+          target: "menu",
+          actions: [
+            { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.staffRemoved(event.name)) }) },
+          ],
+        },
         BROADCAST_PREVIEW: [
           {
             guard: { type: "hasAudience", params: ({ event }) => ({ audience: event.audience }) },
             target: "confirmingBroadcast",
-            actions: [{ type: "reply", params: ({ event }) => ({ message: choiceMessage(ownerWords.confirmBroadcast(event.audience, event.used, event.limit), YES_NO_CHOICES) }) }],
+            actions: [
+              {
+                type: "reply",
+                params: ({ event }) => ({
+                  message: choiceMessage(
+                    ownerWords.confirmBroadcast(event.audience, event.used, event.limit),
+                    YES_NO_CHOICES,
+                  ),
+                }),
+              },
+            ],
           },
-          { target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.broadcastNoAudience()) } }] },
+          {
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.broadcastNoAudience()) } }],
+          },
         ],
-        BROADCAST_SENT: { target: "menu", actions: [{ type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.broadcastSent(event.audience)) }) }] },
+        BROADCAST_SENT: {
+          target: "menu",
+          actions: [
+            {
+              type: "reply",
+              params: ({ event }) => ({ message: menuMessage(ownerWords.broadcastSent(event.audience)) }),
+            },
+          ],
+        },
         RECENT_PURCHASES: [
           {
             guard: ({ event }) => event.purchases.length > 0,
             target: "choosingVoid",
-            actions: [{ type: "rememberPurchases", params: ({ event }) => ({ purchases: event.purchases.slice(0, 10) }) }],
+            actions: [
+              { type: "rememberPurchases", params: ({ event }) => ({ purchases: event.purchases.slice(0, 10) }) },
+            ],
           },
           { target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.voidNone()) } }] },
         ],
@@ -329,30 +509,86 @@ const ownerMachine = setup({
           actions: [
             {
               type: "reply",
-              params: ({ event }) => ({ message: menuMessage(ownerWords.voided(event.amountKobo, event.phoneMasked, event.reversed, event.shortfall, event.balance)) }),
+              params: ({ event }) => ({
+                message: menuMessage(
+                  ownerWords.voided(
+                    event.amountKobo,
+                    event.phoneMasked,
+                    event.reversed,
+                    event.shortfall,
+                    event.balance,
+                  ),
+                ),
+              }),
             },
           ],
         },
-        QR_SHOWN: { target: "menu", actions: [{ type: "reply", params: ({ event }) => ({ message: text(ownerWords.qr(event.link)) }) }] },
+        QR_SHOWN: {
+          target: "menu",
+          actions: [{ type: "reply", params: ({ event }) => ({ message: text(ownerWords.qr(event.link)) }) }],
+        },
         PLAN_SHOWN: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ event }) => ({ message: text(ownerWords.plan(event.plan, event.status, event.endsAt, event.lines, event.payLink)) }) }],
+          actions: [
+            {
+              type: "reply",
+              params: ({ event }) => ({
+                message: text(ownerWords.plan(event.plan, event.status, event.endsAt, event.lines, event.payLink)),
+              }),
+            },
+          ],
         },
-        LOGIN_LINK: { target: "menu", actions: [{ type: "reply", params: ({ event }) => ({ message: text(ownerWords.loginLink(event.url)) }) }] },
-        FAILED: { target: "menu", actions: [{ type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.failed(event.reason)) }) }] },
+        LOGIN_LINK: {
+          target: "menu",
+          actions: [{ type: "reply", params: ({ event }) => ({ message: text(ownerWords.loginLink(event.url)) }) }],
+        },
+        FAILED: {
+          target: "menu",
+          actions: [
+            { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.failed(event.reason)) }) },
+          ],
+        },
       },
     },
     confirmingRate: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: choiceMessage(ownerWords.confirmRate(context.pendingRate ?? 0), YES_NO_CHOICES) }) }],
+      entry: [
+        "startStep",
+        {
+          type: "reply",
+          params: ({ context }) => ({
+            message: choiceMessage(ownerWords.confirmRate(context.pendingRate ?? 0), YES_NO_CHOICES),
+          }),
+        },
+      ],
       on: {
         TEXT: [
-          { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "working", actions: ["requestSetRate"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notChanged()) } }] },
+          {
+            guard: { type: "saysOneOf", params: { words: YES_WORDS } },
+            target: "working",
+            actions: ["requestSetRate"],
+          },
+          {
+            guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notChanged()) } }],
+          },
           {
             guard: "canAskAgain",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: choiceMessage(ownerWords.confirmRate(context.pendingRate ?? 0), YES_NO_CHOICES) }) }],
+            actions: [
+              "countRetry",
+              {
+                type: "reply",
+                params: ({ context }) => ({
+                  message: choiceMessage(ownerWords.confirmRate(context.pendingRate ?? 0), YES_NO_CHOICES),
+                }),
+              },
+            ],
           },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notChanged()) } }] },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notChanged()) } }],
+          },
         ],
       },
     },
@@ -360,10 +596,28 @@ const ownerMachine = setup({
       entry: ["startStep"],
       on: {
         TEXT: [
-          { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "working", actions: ["requestSendBroadcast"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notSent()) } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: { message: choiceMessage(ownerWords.confirmBroadcastAgain(), YES_NO_CHOICES) } }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notSent()) } }] },
+          {
+            guard: { type: "saysOneOf", params: { words: YES_WORDS } },
+            target: "working",
+            actions: ["requestSendBroadcast"],
+          },
+          {
+            guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notSent()) } }],
+          },
+          {
+            guard: "canAskAgain",
+            actions: [
+              "countRetry",
+              { type: "reply", params: { message: choiceMessage(ownerWords.confirmBroadcastAgain(), YES_NO_CHOICES) } },
+            ],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notSent()) } }],
+          },
         ],
       },
     },
@@ -371,13 +625,27 @@ const ownerMachine = setup({
       entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: voidListMessage(context) }) }],
       on: {
         TEXT: [
-          { guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } }, target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }] },
+          {
+            guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }],
+          },
           { guard: "isVoidChoice", target: "confirmingVoid", actions: ["rememberVoidChoice"] },
           {
             guard: "canAskAgain",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: text(ownerWords.voidPick(context.purchases?.length ?? 0)) }) }],
+            actions: [
+              "countRetry",
+              {
+                type: "reply",
+                params: ({ context }) => ({ message: text(ownerWords.voidPick(context.purchases?.length ?? 0)) }),
+              },
+            ],
           },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }] },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }],
+          },
         ],
       },
     },
@@ -386,9 +654,23 @@ const ownerMachine = setup({
       on: {
         TEXT: [
           { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "working", actions: ["requestVoid"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmVoidMessage(context) }) }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }] },
+          {
+            guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }],
+          },
+          {
+            guard: "canAskAgain",
+            actions: [
+              "countRetry",
+              { type: "reply", params: ({ context }) => ({ message: confirmVoidMessage(context) }) },
+            ],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }],
+          },
         ],
       },
     },
@@ -487,7 +769,11 @@ function voidListMessage(context: OwnerContext): OutMessage {
   const purchases = context.purchases ?? [];
   return choiceMessage(
     ownerWords.voidList(),
-    purchases.map((p, i) => ({ id: String(i + 1), ...ownerWords.voidRow(p), title: `${i + 1}. ${ownerWords.voidRow(p).title}` })),
+    purchases.map((p, i) => ({
+      id: String(i + 1),
+      ...ownerWords.voidRow(p),
+      title: `${i + 1}. ${ownerWords.voidRow(p).title}`,
+    })),
     0,
     ownerWords.purchasesButton(),
   );

@@ -7,7 +7,13 @@ import { formatNaira, formatPoints } from "./format.ts";
  */
 
 /** Figures for one period of TODAY. */
-export type PeriodStats = { purchases: number; amountKobo: number; points: number; newCustomers: number; redemptions: number };
+export type PeriodStats = {
+  purchases: number;
+  amountKobo: number;
+  points: number;
+  newCustomers: number;
+  redemptions: number;
+};
 
 export type RewardLine = { name: string; points: number; active: boolean };
 export type StaffLine = { name: string; phoneMasked: string; role: string; pinSet: boolean };
@@ -19,12 +25,14 @@ const plural = (n: number, one: string, many: string) => `${formatPoints(n)} ${n
 export const ownerWords = {
   askPin: (vendorName: string) => `${vendorName} owner: enter your PIN.`,
   pinFormat: () => "Your PIN is 4 to 6 digits, for example 1234. Enter your PIN:",
-  pinBad: (attemptsLeft: number) => `That PIN is not right. ${attemptsLeft} ${attemptsLeft === 1 ? "try" : "tries"} left. Enter your PIN:`,
+  pinBad: (attemptsLeft: number) =>
+    `That PIN is not right. ${attemptsLeft} ${attemptsLeft === 1 ? "try" : "tries"} left. Enter your PIN:`,
   locked: (wait: string) => `Too many wrong PINs. The owner chat is locked; try again ${wait}.`,
   lockedUntil: (untilText: string) => `Too many wrong PINs. Owner chat is locked until ${untilText}.`,
   startAgain: () => "Let's start again. Send OWNER when you're ready.",
   cancelledSignIn: () => "Cancelled. Send OWNER to start again.",
-  signedIn: (name: string) => `Hi ${name}, you're in owner mode (it ends 10 minutes after your last message). What would you like to do?`,
+  signedIn: (name: string) =>
+    `Hi ${name}, you're in owner mode (it ends 10 minutes after your last message). What would you like to do?`,
   menuBody: (prefix: string) =>
     `${prefix}\nYou can also type: ADD REWARD <points> <name>, PAUSE REWARD <n>, RATE <points per ₦100>, ADD STAFF <phone> <name>, REMOVE STAFF <n>, BROADCAST <message>.`,
   menuRows: () => [
@@ -47,10 +55,7 @@ export const ownerWords = {
   exited: () => "Owner mode ended. Send MENU for your customer menu, or OWNER to come back.",
   cancelled: () => "Cancelled.",
   today: (today: PeriodStats, week: PeriodStats) =>
-    [
-      `Today: ${statsText(today)}`,
-      `Last 7 days: ${statsText(week)}`,
-    ].join("\n"),
+    [`Today: ${statsText(today)}`, `Last 7 days: ${statsText(week)}`].join("\n"),
   rewardsNone: () => "You have no rewards yet. Add one: ADD REWARD 500 Free drink",
   rewardsList: (rewards: readonly RewardLine[]) =>
     [
@@ -59,11 +64,13 @@ export const ownerWords = {
       "PAUSE REWARD <n> pauses one; ADD REWARD <points> <name> adds one.",
     ].join("\n"),
   addRewardHelp: () => "Send ADD REWARD, the points and the name, for example: ADD REWARD 500 Free drink",
-  rewardAdded: (name: string, points: number) => `Added: ${name} for ${formatPoints(points)} points. Customers see it under REWARDS now.`,
+  rewardAdded: (name: string, points: number) =>
+    `Added: ${name} for ${formatPoints(points)} points. Customers see it under REWARDS now.`,
   pauseRewardHelp: () => "Send PAUSE REWARD and its number from REWARDS, for example: PAUSE REWARD 2",
   rewardPaused: (name: string) => `Paused: ${name}. Customers no longer see it.`,
   rateHelp: () => "Send RATE and the points per ₦100 spent, for example: RATE 2",
-  confirmRate: (points: number) => `Change earning to ${formatRate(points)} per ₦100 spent, for every purchase from now on? YES / NO`,
+  confirmRate: (points: number) =>
+    `Change earning to ${formatRate(points)} per ₦100 spent, for every purchase from now on? YES / NO`,
   rateSet: (points: number, previous: number | null) =>
     previous === null
       ? `Done: customers now earn ${formatRate(points)} per ₦100 spent.`
@@ -76,7 +83,10 @@ export const ownerWords = {
   staffList: (staff: readonly StaffLine[]) =>
     [
       "Your staff:",
-      ...staff.map((s, i) => `${i + 1}. ${s.name} (${s.phoneMasked})${s.role === "staff" ? "" : `, ${s.role}`}${s.pinSet ? "" : ", PIN not chosen yet"}`),
+      ...staff.map(
+        (s, i) =>
+          `${i + 1}. ${s.name} (${s.phoneMasked})${s.role === "staff" ? "" : `, ${s.role}`}${s.pinSet ? "" : ", PIN not chosen yet"}`,
+      ),
       "REMOVE STAFF <n> removes one at once.",
     ].join("\n"),
   removeStaffHelp: () => "Send REMOVE STAFF and their number from STAFF LIST, for example: REMOVE STAFF 2",
@@ -84,7 +94,9 @@ export const ownerWords = {
   broadcastHelp: () => "Send BROADCAST followed by your message, for example: BROADCAST Double points this Saturday!",
   confirmBroadcast: (audience: number, used: number, limit: number | null) =>
     `This goes to ${plural(audience, "customer", "customers")} who accept offers. ${
-      limit === null ? `You've sent ${plural(used, "broadcast", "broadcasts")} this month; your plan has no limit.` : `Your plan allows ${limit} a month and you've sent ${used}.`
+      limit === null
+        ? `You've sent ${plural(used, "broadcast", "broadcasts")} this month; your plan has no limit.`
+        : `Your plan allows ${limit} a month and you've sent ${used}.`
     } Send it now? YES / NO`,
   broadcastNoAudience: () => "No customer accepts offers yet, so there is no one to send it to.",
   broadcastSent: (audience: number) => `Sending to ${plural(audience, "customer", "customers")} now.`,
@@ -104,11 +116,15 @@ export const ownerWords = {
     }. Their balance is ${formatPoints(balance)}; they have been told.`,
   notVoided: () => "Not voided.",
   qr: (link: string) => `Your join link (share it, or print the QR poster that follows): ${link}`,
-  posterCaption: (vendorCode: string) => `Your QR poster: print it at A5 and put it where customers pay. Code: ${vendorCode}`,
+  posterCaption: (vendorCode: string) =>
+    `Your QR poster: print it at A5 and put it where customers pay. Code: ${vendorCode}`,
   plan: (plan: string, status: string, endsAt: string | null, lines: readonly PlanLine[], payLink: string | null) =>
     [
       `Plan: ${plan} (${status})${endsAt === null ? "" : `, until ${endsAt}`}.`,
-      ...lines.map((l) => `${l.label}: ${formatPoints(l.used)}${l.limit === null ? " (no limit)" : ` of ${formatPoints(l.limit)}`}`),
+      ...lines.map(
+        (l) =>
+          `${l.label}: ${formatPoints(l.used)}${l.limit === null ? " (no limit)" : ` of ${formatPoints(l.limit)}`}`,
+      ),
       ...(payLink === null ? [] : [`Pay or upgrade: ${payLink}`]),
     ].join("\n"),
   loginLink: (url: string) => `Your dashboard sign-in link, good for 10 minutes and one use: ${url}\nDon't share it.`,
@@ -129,7 +145,8 @@ export const ownerWords = {
   alreadyVoided: () => "That purchase was already voided.",
   purchaseGone: () => "That purchase can't be found any more.",
   rateInvalid: (message: string) => `The rate could not be saved: ${message}`,
-  paused: () => "Your programme is paused, so nothing can be changed now. TODAY, REWARDS, STAFF LIST, QR, PLAN and LOGIN still work.",
+  paused: () =>
+    "Your programme is paused, so nothing can be changed now. TODAY, REWARDS, STAFF LIST, QR, PLAN and LOGIN still work.",
 };
 
 function statsText(s: PeriodStats): string {

@@ -53,7 +53,11 @@ export type SignupIntent =
   | { type: "endSignup" };
 
 /** The stored snapshot: flow id and version, so an old or foreign one is discarded. */
-export type PersistedSignup = { flow: "signup"; version: number; state: { value: string; context: StoredSignupContext } };
+export type PersistedSignup = {
+  flow: "signup";
+  version: number;
+  state: { value: string; context: StoredSignupContext };
+};
 
 /** One step: the snapshot to save (null once the sign-up is over) and the intents, in order. */
 export type SignupResult = { snapshot: PersistedSignup | null; intents: SignupIntent[] };
@@ -68,16 +72,20 @@ export type SignupResult = { snapshot: PersistedSignup | null; intents: SignupIn
 export function runSignupFlow(persisted: unknown, event: SignupEvent): SignupResult {
   const start = restoreSignupSnapshot(persisted, event);
   if (start === null) {
-    const intents: SignupIntent[] = event.type === "TEXT" || event.type === "NON_TEXT"
-      ? [{ type: "reply", message: text(signupWords.timedOut) }, { type: "endSignup" }]
-      : [{ type: "endSignup" }];
+    const intents: SignupIntent[] =
+      event.type === "TEXT" || event.type === "NON_TEXT"
+        ? [{ type: "reply", message: text(signupWords.timedOut) }, { type: "endSignup" }]
+        : [{ type: "endSignup" }];
     return { snapshot: null, intents };
   }
   const [next] = transition(signupMachine, start, event);
   const { pending, ...stored } = next.context;
   const value = String(next.value);
   if (value === "finished") return { snapshot: null, intents: [...pending, { type: "endSignup" }] };
-  return { snapshot: { flow: "signup", version: SIGNUP_FLOW_VERSION, state: { value, context: stored } }, intents: pending };
+  return {
+    snapshot: { flow: "signup", version: SIGNUP_FLOW_VERSION, state: { value, context: stored } },
+    intents: pending,
+  };
 }
 
 /** Whether a stored snapshot is a live sign-up at `now` (the engine routes the sender to it). */
@@ -88,13 +96,20 @@ export function isSignupActive(persisted: unknown, now: string): boolean {
 
 /** Vendor codes: 3 to 20 letters and digits, at least one letter (a lone number reads as a menu choice). */
 export function normaliseVendorCode(typed: string): string | null {
-  const code = typed.normalize("NFKC").toUpperCase().replace(/[\s._-]/g, "");
+  const code = typed
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[\s._-]/g, "");
   return /^[A-Z0-9]{3,20}$/.test(code) && /[A-Z]/.test(code) ? code : null;
 }
 
 /** A vendor code made from a business name: its letters and digits, up to 12 (`Mama Put's` → `MAMAPUTS`). */
 export function vendorCodeFromName(name: string): string {
-  const letters = name.normalize("NFKD").toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 12);
+  const letters = name
+    .normalize("NFKD")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .slice(0, 12);
   const padded = /[A-Z]/.test(letters) ? letters : `V${letters}`;
   return padded.length >= 3 ? padded : `${padded}SHOP`.slice(0, 12);
 }
@@ -131,8 +146,17 @@ const persistedSchema = z.object({
 });
 
 const FRESH_CONTEXT: SignupContext = {
-  retries: 0, businessName: null, suggestedCode: null, vendorCode: null, ownerName: null, pinHash: null,
-  pointsPer100: null, reward: null, backToSummary: false, lastActivityAt: null, pending: [],
+  retries: 0,
+  businessName: null,
+  suggestedCode: null,
+  vendorCode: null,
+  ownerName: null,
+  pinHash: null,
+  pointsPer100: null,
+  reward: null,
+  backToSummary: false,
+  lastActivityAt: null,
+  pending: [],
 };
 
 const signupMachine = setup({
@@ -141,7 +165,9 @@ const signupMachine = setup({
     reply: assign(({ context }, params: { message: OutMessage }) => ({
       pending: [...context.pending, { type: "reply" as const, message: params.message }],
     })),
-    request: assign(({ context }, params: { intent: SignupRequest }) => ({ pending: [...context.pending, params.intent] })),
+    request: assign(({ context }, params: { intent: SignupRequest }) => ({
+      pending: [...context.pending, params.intent],
+    })),
     startStep: assign({ retries: 0 }),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
     rememberBusinessName: assign(({ context, event }) => {
@@ -157,16 +183,27 @@ const signupMachine = setup({
       return code === null ? {} : { pending: [...context.pending, { type: "checkCode" as const, code }] };
     }),
     requestCheckSuggestion: assign(({ context }) =>
-      context.suggestedCode === null ? {} : { pending: [...context.pending, { type: "checkCode" as const, code: context.suggestedCode }] },
+      context.suggestedCode === null
+        ? {}
+        : { pending: [...context.pending, { type: "checkCode" as const, code: context.suggestedCode }] },
     ),
     rememberCode: assign((_, params: { code: string }) => ({ vendorCode: params.code })),
     returnToSummary: assign({ backToSummary: true }),
     rememberOwnerName: assign(({ event }) => ({ ownerName: personNameOf(textOf(event)) })),
-    requestHashPin: assign(({ context, event }) => ({ pending: [...context.pending, { type: "hashPin" as const, pin: textOf(event).trim() }] })),
+    requestHashPin: assign(({ context, event }) => ({
+      pending: [...context.pending, { type: "hashPin" as const, pin: textOf(event).trim() }],
+    })),
     rememberPinHash: assign((_, params: { hash: string }) => ({ pinHash: params.hash })),
     forgetPinHash: assign({ pinHash: null }),
     requestComparePin: assign(({ context, event }) =>
-      context.pinHash === null ? {} : { pending: [...context.pending, { type: "comparePin" as const, pin: textOf(event).trim(), hash: context.pinHash }] },
+      context.pinHash === null
+        ? {}
+        : {
+            pending: [
+              ...context.pending,
+              { type: "comparePin" as const, pin: textOf(event).trim(), hash: context.pinHash },
+            ],
+          },
     ),
     rememberRate: assign(({ event }) => ({ pointsPer100: rateOf(textOf(event)) })),
     rememberReward: assign(({ event }) => ({ reward: rewardOf(textOf(event)) })),
@@ -200,7 +237,10 @@ const signupMachine = setup({
       on: {
         SIGNUP_START: {
           target: "askingBusinessName",
-          actions: [{ type: "begin", params: ({ event }) => ({ now: event.now }) }, { type: "reply", params: { message: cancelButton(signupWords.askBusinessName) } }],
+          actions: [
+            { type: "begin", params: ({ event }) => ({ now: event.now }) },
+            { type: "reply", params: { message: cancelButton(signupWords.askBusinessName) } },
+          ],
         },
       },
     },
@@ -220,7 +260,10 @@ const signupMachine = setup({
           target: "askingVendorCode",
           actions: [
             { type: "rememberSuggestion", params: ({ event }) => ({ code: event.code }) },
-            { type: "reply", params: ({ event }) => ({ message: codeChoice(signupWords.askVendorCode(event.code), event.code) }) },
+            {
+              type: "reply",
+              params: ({ event }) => ({ message: codeChoice(signupWords.askVendorCode(event.code), event.code) }),
+            },
           ],
         },
       },
@@ -230,11 +273,26 @@ const signupMachine = setup({
       on: {
         TEXT: [
           ...leaveOnCancel(),
-          { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "checkingCode", actions: ["requestCheckSuggestion"] },
+          {
+            guard: { type: "saysOneOf", params: { words: YES_WORDS } },
+            target: "checkingCode",
+            actions: ["requestCheckSuggestion"],
+          },
           { guard: "isVendorCode", target: "checkingCode", actions: ["requestCheckTyped"] },
           {
             guard: "hasRetriesLeft",
-            actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: codeChoice(signupWords.badVendorCode(context.suggestedCode ?? ""), context.suggestedCode ?? "") }) }],
+            actions: [
+              "countRetry",
+              {
+                type: "reply",
+                params: ({ context }) => ({
+                  message: codeChoice(
+                    signupWords.badVendorCode(context.suggestedCode ?? ""),
+                    context.suggestedCode ?? "",
+                  ),
+                }),
+              },
+            ],
           },
           { target: "finished", actions: [{ type: "reply", params: { message: text(signupWords.gaveUp) } }] },
         ],
@@ -253,14 +311,22 @@ const signupMachine = setup({
             target: "askingOwnerName",
             actions: [
               { type: "rememberCode", params: ({ event }) => ({ code: event.code }) },
-              { type: "reply", params: ({ event }) => ({ message: cancelButton(signupWords.askOwnerName(event.code)) }) },
+              {
+                type: "reply",
+                params: ({ event }) => ({ message: cancelButton(signupWords.askOwnerName(event.code)) }),
+              },
             ],
           },
           {
             target: "askingVendorCode",
             actions: [
               { type: "rememberSuggestion", params: ({ event }) => ({ code: event.suggestion }) },
-              { type: "reply", params: ({ event }) => ({ message: codeChoice(signupWords.vendorCodeTaken(event.code, event.suggestion), event.suggestion) }) },
+              {
+                type: "reply",
+                params: ({ event }) => ({
+                  message: codeChoice(signupWords.vendorCodeTaken(event.code, event.suggestion), event.suggestion),
+                }),
+              },
             ],
           },
         ],
@@ -271,7 +337,15 @@ const signupMachine = setup({
       on: {
         TEXT: [
           ...leaveOnCancel(),
-          { guard: "isPersonName", target: "askingPin", actions: ["rememberOwnerName", "startStep", { type: "reply", params: { message: cancelButton(signupWords.askPin) } }] },
+          {
+            guard: "isPersonName",
+            target: "askingPin",
+            actions: [
+              "rememberOwnerName",
+              "startStep",
+              { type: "reply", params: { message: cancelButton(signupWords.askPin) } },
+            ],
+          },
           ...reaskOrGiveUp(signupWords.badOwnerName),
         ],
       },
@@ -291,7 +365,10 @@ const signupMachine = setup({
       on: {
         PIN_HASHED: {
           target: "askingPinAgain",
-          actions: [{ type: "rememberPinHash", params: ({ event }) => ({ hash: event.hash }) }, { type: "reply", params: { message: text(signupWords.askPinAgain) } }],
+          actions: [
+            { type: "rememberPinHash", params: ({ event }) => ({ hash: event.hash }) },
+            { type: "reply", params: { message: text(signupWords.askPinAgain) } },
+          ],
         },
       },
     },
@@ -308,7 +385,11 @@ const signupMachine = setup({
     comparingPin: {
       on: {
         PIN_COMPARED: [
-          { guard: ({ event }) => event.same, target: "askingRate", actions: [{ type: "reply", params: { message: rateChoice(signupWords.askRate) } }] },
+          {
+            guard: ({ event }) => event.same,
+            target: "askingRate",
+            actions: [{ type: "reply", params: { message: rateChoice(signupWords.askRate) } }],
+          },
           ...mismatchOrGiveUp(),
         ],
       },
@@ -318,7 +399,11 @@ const signupMachine = setup({
       on: {
         TEXT: [
           ...leaveOnCancel(),
-          { guard: "isRate", target: "askingReward", actions: ["rememberRate", { type: "reply", params: { message: skipChoice(signupWords.askReward) } }] },
+          {
+            guard: "isRate",
+            target: "askingReward",
+            actions: ["rememberRate", { type: "reply", params: { message: skipChoice(signupWords.askReward) } }],
+          },
           {
             guard: "hasRetriesLeft",
             actions: ["countRetry", { type: "reply", params: { message: rateChoice(signupWords.badRate) } }],
@@ -332,7 +417,11 @@ const signupMachine = setup({
       on: {
         TEXT: [
           ...leaveOnCancel(),
-          { guard: { type: "saysOneOf", params: { words: SKIP_WORDS } }, target: "confirming", actions: ["skipReward"] },
+          {
+            guard: { type: "saysOneOf", params: { words: SKIP_WORDS } },
+            target: "confirming",
+            actions: ["skipReward"],
+          },
           { guard: "isReward", target: "confirming", actions: ["rememberReward"] },
           {
             guard: "hasRetriesLeft",
@@ -346,9 +435,20 @@ const signupMachine = setup({
       entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: summaryMessage(context) }) }],
       on: {
         TEXT: [
-          { guard: { type: "saysOneOf", params: { words: [...CANCEL_WORDS, ...NO_WORDS] } }, target: "finished", actions: [{ type: "reply", params: { message: text(signupWords.cancelled) } }] },
-          { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "registering", actions: ["requestRegister"] },
-          { guard: "hasRetriesLeft", actions: ["countRetry", { type: "reply", params: { message: yesCancelChoice(signupWords.confirmAgain) } }] },
+          {
+            guard: { type: "saysOneOf", params: { words: [...CANCEL_WORDS, ...NO_WORDS] } },
+            target: "finished",
+            actions: [{ type: "reply", params: { message: text(signupWords.cancelled) } }],
+          },
+          {
+            guard: { type: "saysOneOf", params: { words: YES_WORDS } },
+            target: "registering",
+            actions: ["requestRegister"],
+          },
+          {
+            guard: "hasRetriesLeft",
+            actions: ["countRetry", { type: "reply", params: { message: yesCancelChoice(signupWords.confirmAgain) } }],
+          },
           { target: "finished", actions: [{ type: "reply", params: { message: text(signupWords.gaveUp) } }] },
         ],
       },
@@ -363,12 +463,17 @@ const signupMachine = setup({
             target: "askingVendorCode",
             actions: [
               "returnToSummary",
-              { type: "rememberSuggestion", params: ({ event }) => ({ code: "suggestion" in event ? event.suggestion : "" }) },
+              {
+                type: "rememberSuggestion",
+                params: ({ event }) => ({ code: "suggestion" in event ? event.suggestion : "" }),
+              },
               {
                 type: "reply",
                 params: ({ context, event }) => {
                   const suggestion = "suggestion" in event ? event.suggestion : "";
-                  return { message: codeChoice(signupWords.vendorCodeTaken(context.vendorCode ?? "", suggestion), suggestion) };
+                  return {
+                    message: codeChoice(signupWords.vendorCodeTaken(context.vendorCode ?? "", suggestion), suggestion),
+                  };
                 },
               },
             ],
@@ -385,14 +490,21 @@ const signupMachine = setup({
 /** CANCEL (or BACK, QUIT) at any step: the sign-up ends with a reply. */
 function leaveOnCancel() {
   return [
-    { guard: { type: "saysOneOf" as const, params: { words: CANCEL_WORDS } }, target: "finished", actions: [{ type: "reply" as const, params: { message: text(signupWords.cancelled) } }] },
+    {
+      guard: { type: "saysOneOf" as const, params: { words: CANCEL_WORDS } },
+      target: "finished",
+      actions: [{ type: "reply" as const, params: { message: text(signupWords.cancelled) } }],
+    },
   ];
 }
 
 /** A wrong answer: asked again with an example, at most three times, then the sign-up ends. */
 function reaskOrGiveUp(example: string) {
   return [
-    { guard: "hasRetriesLeft" as const, actions: ["countRetry" as const, { type: "reply" as const, params: { message: cancelButton(example) } }] },
+    {
+      guard: "hasRetriesLeft" as const,
+      actions: ["countRetry" as const, { type: "reply" as const, params: { message: cancelButton(example) } }],
+    },
     { target: "finished", actions: [{ type: "reply" as const, params: { message: text(signupWords.gaveUp) } }] },
   ];
 }
@@ -400,7 +512,14 @@ function reaskOrGiveUp(example: string) {
 /** The PINs differ: choose again (a wrong answer of the PIN step), or stop after three. */
 function mismatchOrGiveUp() {
   return [
-    { guard: "hasRetriesLeft" as const, target: "askingPin", actions: [{ type: "reply" as const, params: { message: cancelButton(signupWords.pinMismatch) } }, "countRetry" as const] },
+    {
+      guard: "hasRetriesLeft" as const,
+      target: "askingPin",
+      actions: [
+        { type: "reply" as const, params: { message: cancelButton(signupWords.pinMismatch) } },
+        "countRetry" as const,
+      ],
+    },
     { target: "finished", actions: [{ type: "reply" as const, params: { message: text(signupWords.gaveUp) } }] },
   ];
 }
@@ -435,7 +554,11 @@ function textOf(event: SignupEvent): string {
 
 /** A business or person's name: 2 to 60 characters with a letter, spaces tidied, no keyword alone. */
 function personNameOf(typed: string): string | null {
-  const name = typed.normalize("NFKC").replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim();
+  const name = typed
+    .normalize("NFKC")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .replace(/\s+/g, " ")
+    .trim();
   if (name.length < NAME_MIN || name.length > NAME_MAX || !/\p{L}/u.test(name)) return null;
   return name;
 }
@@ -462,7 +585,8 @@ function rewardOf(typed: string): { points: number; name: string } | null {
 
 function detailsOf(context: SignupContext): SignupDetails | null {
   const { businessName, vendorCode, ownerName, pinHash, pointsPer100, reward } = context;
-  if (businessName === null || vendorCode === null || ownerName === null || pinHash === null || pointsPer100 === null) return null;
+  if (businessName === null || vendorCode === null || ownerName === null || pinHash === null || pointsPer100 === null)
+    return null;
   return { businessName, vendorCode, ownerName, pinHash, pointsPer100, reward };
 }
 

@@ -22,7 +22,8 @@ export const signupWords = {
     `A vendor code is 3 to 20 letters and digits with at least one letter, for example MAMAPUT1. Reply YES to use ${code}, or type another.`,
   vendorCodeTaken: (taken: string, code: string) =>
     `The code ${taken} is already taken. Reply YES to use ${code}, or type another code.`,
-  askOwnerName: (code: string) => `Your vendor code is ${code}. What is your name (the owner)? For example: Ngozi Okafor`,
+  askOwnerName: (code: string) =>
+    `Your vendor code is ${code}. What is your name (the owner)? For example: Ngozi Okafor`,
   badOwnerName: "Please send your name in 2 to 60 characters, for example: Ngozi Okafor",
   askPin:
     "Choose an owner PIN of 4 to 6 digits, for example 4821. You'll use it to manage your programme here (send OWNER). Don't use your bank PIN.",
@@ -34,8 +35,15 @@ export const signupWords = {
   badRate: "Please reply with a whole number of points per ₦100 from 1 to 100, for example 1.",
   askReward:
     "Now your first reward: send the points it costs and its name, for example: 100 Free drink\nOr reply SKIP to add rewards later.",
-  badReward: "Send the points and the reward's name, for example: 100 Free drink (points from 1 to 1,000,000). Or reply SKIP.",
-  summary: (details: { businessName: string; vendorCode: string; ownerName: string; pointsPer100: number; reward: { points: number; name: string } | null }) =>
+  badReward:
+    "Send the points and the reward's name, for example: 100 Free drink (points from 1 to 1,000,000). Or reply SKIP.",
+  summary: (details: {
+    businessName: string;
+    vendorCode: string;
+    ownerName: string;
+    pointsPer100: number;
+    reward: { points: number; name: string } | null;
+  }) =>
     [
       "Please check:",
       `Business: ${details.businessName}`,
@@ -57,7 +65,8 @@ export const signupWords = {
       "",
       "Print the poster and put it at your till. Send OWNER (with your PIN) to manage rewards, staff and more.",
     ].join("\n"),
-  posterCaption: (vendorCode: string) => `Your QR poster: print it at A5 and put it where customers pay. Code: ${vendorCode}`,
+  posterCaption: (vendorCode: string) =>
+    `Your QR poster: print it at A5 and put it where customers pay. Code: ${vendorCode}`,
   cancelled: "Sign-up cancelled. Send REGISTER whenever you want to start again.",
   gaveUp: "Let's stop here. Send REGISTER whenever you want to start again.",
   timedOut: "Your sign-up timed out. Send REGISTER to start again.",

@@ -30,13 +30,25 @@ export type StaffEvent =
   | { type: "PIN_MISMATCH" }
   | { type: "UNDO_FOUND"; purchaseId: string; amountKobo: number; customerPhoneMasked: string; points: number }
   | { type: "UNDO_NONE" }
-  | { type: "UNDO_DONE"; amountKobo: number; customerPhoneMasked: string; pointsReversed: number; pointsShortfall: number }
+  | {
+      type: "UNDO_DONE";
+      amountKobo: number;
+      customerPhoneMasked: string;
+      pointsReversed: number;
+      pointsShortfall: number;
+    }
   | { type: "UNDO_FAILED"; reason: string }
   /** `staffName` empty when the staff record has no name. */
   | { type: "PIN_OK"; staffName: string }
   | { type: "PIN_BAD"; attemptsLeft: number }
   | { type: "PIN_LOCKED"; until: string }
-  | { type: "PURCHASE_PREVIEW"; customerPhoneMasked: string; amountKobo: number; points: number; isNewCustomer: boolean }
+  | {
+      type: "PURCHASE_PREVIEW";
+      customerPhoneMasked: string;
+      amountKobo: number;
+      points: number;
+      isNewCustomer: boolean;
+    }
   | { type: "PURCHASE_LOGGED"; points: number; balance: number; customerPhoneMasked: string }
   | { type: "PURCHASE_FAILED"; reason: PurchaseFailureReason }
   | { type: "REDEMPTION_FOUND"; code: string; rewardName: string; status: string; customerName: string | null }
@@ -72,11 +84,16 @@ export type StaffIntent =
  * session and asks for STAFF again, so a lost snapshot never skips the PIN. Never throws for
  * bad stored data. The PIN travels only in the `checkPin` intent, never in the snapshot.
  */
-export function runStaffFlow(persisted: unknown, event: StaffEvent, options: { speaker?: Speaker } = {}): FlowResult<StaffIntent> {
+export function runStaffFlow(
+  persisted: unknown,
+  event: StaffEvent,
+  options: { speaker?: Speaker } = {},
+): FlowResult<StaffIntent> {
   const start = restoreStaffSnapshot(persisted, event, options.speaker ?? ENGLISH);
   const [next] = transition(staffMachine, start, event);
   // The speaker is the engine's, per message: it is never stored.
-  const { retries, vendorName, staffName, customerPhone, amountKobo, preview, code, lastActivityAt, undo, pending } = next.context;
+  const { retries, vendorName, staffName, customerPhone, amountKobo, preview, code, lastActivityAt, undo, pending } =
+    next.context;
   const stored = { retries, vendorName, staffName, customerPhone, amountKobo, preview, code, lastActivityAt, undo };
   const state: StoredStaffState = { value: String(next.value), context: stored };
   return { snapshot: { flow: "staff", version: STAFF_FLOW_VERSION, state }, intents: pending };
@@ -88,7 +105,12 @@ const VERIFY_WORDS = ["VERIFY", "CHECK"] as const;
 const EXIT_WORDS = ["EXIT", "DONE", "LOGOUT", "END"] as const;
 const STAFF_MENU_WORDS = ["MENU", "HELP", "STAFF"] as const;
 const STAFF_COMMAND_WORDS: readonly string[] = [
-  ...LOG_WORDS, ...UNDO_WORDS, ...VERIFY_WORDS, ...EXIT_WORDS, ...STAFF_MENU_WORDS, ...CANCEL_WORDS,
+  ...LOG_WORDS,
+  ...UNDO_WORDS,
+  ...VERIFY_WORDS,
+  ...EXIT_WORDS,
+  ...STAFF_MENU_WORDS,
+  ...CANCEL_WORDS,
 ];
 const PIN_PATTERN = /^\d{4,6}$/;
 const CODE_PATTERN = /^[A-Z0-9]{4,12}$/;
@@ -118,10 +140,18 @@ type StaffRequest = Exclude<StaffIntent, ReplyIntent>;
 
 type CommandShape = "complete" | "bare" | "phoneOnly" | "code" | "any";
 
-
 const FRESH_CONTEXT: StaffContext = {
-  retries: 0, vendorName: null, staffName: null, customerPhone: null, amountKobo: null, preview: null, code: null,
-  lastActivityAt: null, undo: null, pending: [], speaker: ENGLISH,
+  retries: 0,
+  vendorName: null,
+  staffName: null,
+  customerPhone: null,
+  amountKobo: null,
+  preview: null,
+  code: null,
+  lastActivityAt: null,
+  undo: null,
+  pending: [],
+  speaker: ENGLISH,
 };
 
 const staffMachine = setup({
@@ -132,13 +162,24 @@ const staffMachine = setup({
     })),
     /** A text from the catalog. */
     replyText: assign(({ context }, params: { key: MessageKey }) => ({
-      pending: [...context.pending, { type: "reply" as const, message: text(context.speaker.say(params.key, { phone: PHONE_EXAMPLE })) }],
+      pending: [
+        ...context.pending,
+        { type: "reply" as const, message: text(context.speaker.say(params.key, { phone: PHONE_EXAMPLE })) },
+      ],
     })),
     /** The staff menu with the catalog's `prompt` as its body. */
     replyMenu: assign(({ context }, params: { prompt: MessageKey }) => ({
-      pending: [...context.pending, { type: "reply" as const, message: staffMenuMessage(context.speaker, context.speaker.say(params.prompt, { phone: PHONE_EXAMPLE })) }],
+      pending: [
+        ...context.pending,
+        {
+          type: "reply" as const,
+          message: staffMenuMessage(context.speaker, context.speaker.say(params.prompt, { phone: PHONE_EXAMPLE })),
+        },
+      ],
     })),
-    request: assign(({ context }, params: { intent: StaffRequest }) => ({ pending: [...context.pending, params.intent] })),
+    request: assign(({ context }, params: { intent: StaffRequest }) => ({
+      pending: [...context.pending, params.intent],
+    })),
     requestCheckPin: assign(({ context, event }) => ({
       pending: [...context.pending, { type: "checkPin" as const, pin: textOf(event).trim() }],
     })),
@@ -148,18 +189,26 @@ const staffMachine = setup({
     requestSetNewPin: assign(({ context, event }) => ({
       pending: [...context.pending, { type: "setNewPin" as const, pin: textOf(event).trim() }],
     })),
-    rememberUndo: assign((_, params: { purchaseId: string; amountKobo: number; customerPhoneMasked: string; points: number }) => ({
-      undo: params,
-    })),
+    rememberUndo: assign(
+      (_, params: { purchaseId: string; amountKobo: number; customerPhoneMasked: string; points: number }) => ({
+        undo: params,
+      }),
+    ),
     requestUndo: assign(({ context }) =>
-      context.undo !== null ? { pending: [...context.pending, { type: "undoPurchase" as const, purchaseId: context.undo.purchaseId }] } : {},
+      context.undo !== null
+        ? { pending: [...context.pending, { type: "undoPurchase" as const, purchaseId: context.undo.purchaseId }] }
+        : {},
     ),
     requestPreview: assign(({ context }) =>
       context.customerPhone !== null && context.amountKobo !== null
         ? {
             pending: [
               ...context.pending,
-              { type: "previewPurchase" as const, customerPhone: context.customerPhone, amountKobo: context.amountKobo },
+              {
+                type: "previewPurchase" as const,
+                customerPhone: context.customerPhone,
+                amountKobo: context.amountKobo,
+              },
             ],
           }
         : {},
@@ -175,10 +224,14 @@ const staffMachine = setup({
         : {},
     ),
     requestLookup: assign(({ context }) =>
-      context.code !== null ? { pending: [...context.pending, { type: "lookupRedemption" as const, code: context.code }] } : {},
+      context.code !== null
+        ? { pending: [...context.pending, { type: "lookupRedemption" as const, code: context.code }] }
+        : {},
     ),
     requestFulfil: assign(({ context }) =>
-      context.code !== null ? { pending: [...context.pending, { type: "fulfilRedemption" as const, code: context.code }] } : {},
+      context.code !== null
+        ? { pending: [...context.pending, { type: "fulfilRedemption" as const, code: context.code }] }
+        : {},
     ),
     startStep: assign({ retries: 0 }),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
@@ -192,8 +245,23 @@ const staffMachine = setup({
       lastActivityAt: null,
     })),
     signIn: assign((_, params: { staffName: string }) => ({ staffName: params.staffName })),
-    signOut: assign({ staffName: null, customerPhone: null, amountKobo: null, preview: null, code: null, undo: null, retries: 0 }),
-    forgetPurchase: assign({ customerPhone: null, amountKobo: null, preview: null, code: null, undo: null, retries: 0 }),
+    signOut: assign({
+      staffName: null,
+      customerPhone: null,
+      amountKobo: null,
+      preview: null,
+      code: null,
+      undo: null,
+      retries: 0,
+    }),
+    forgetPurchase: assign({
+      customerPhone: null,
+      amountKobo: null,
+      preview: null,
+      code: null,
+      undo: null,
+      retries: 0,
+    }),
     rememberLogCommand: assign(({ event }) => {
       const parsed = parseLogCommand(parseKeyword(textOf(event)).rest);
       if (parsed.ok) return { customerPhone: parsed.value.phone, amountKobo: parsed.value.amountKobo };
@@ -241,14 +309,24 @@ const staffMachine = setup({
         target: ".choosingPin",
         actions: [
           { type: "beginSignIn", params: ({ event }) => ({ vendorName: event.vendorName }) },
-          { type: "reply", params: ({ context, event }) => ({ message: text(context.speaker.say("staff.pin.choose", { vendor: event.vendorName })) }) },
+          {
+            type: "reply",
+            params: ({ context, event }) => ({
+              message: text(context.speaker.say("staff.pin.choose", { vendor: event.vendorName })),
+            }),
+          },
         ],
       },
       {
         target: ".enteringPin",
         actions: [
           { type: "beginSignIn", params: ({ event }) => ({ vendorName: event.vendorName }) },
-          { type: "reply", params: ({ context, event }) => ({ message: text(context.speaker.say("staff.start", { vendor: event.vendorName })) }) },
+          {
+            type: "reply",
+            params: ({ context, event }) => ({
+              message: text(context.speaker.say("staff.start", { vendor: event.vendorName })),
+            }),
+          },
         ],
       },
     ],
@@ -256,25 +334,84 @@ const staffMachine = setup({
       target: ".signedOut",
       actions: [
         "signOut",
-        { type: "reply", params: ({ context, event }) => ({ message: text(lockedText(context.speaker, event.until, context.lastActivityAt)) }) },
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: text(lockedText(context.speaker, event.until, context.lastActivityAt)),
+          }),
+        },
         { type: "request", params: { intent: { type: "endStaffSession" } } },
       ],
     },
     NON_TEXT: { actions: [{ type: "replyText", params: { key: "staff.nonText" } }] },
     TEXT: [
-      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "complete" } }, target: ".previewing", actions: ["rememberLogCommand", "requestPreview"] },
-      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "bare" } }, target: ".enteringPhone", actions: [{ type: "replyText", params: { key: "staff.log.askPhone" } }] },
-      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "phoneOnly" } }, target: ".enteringAmount", actions: ["rememberLogCommand", { type: "replyText", params: { key: "staff.log.askAmount" } }] },
-      { guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "any" } }, target: ".menu", actions: [{ type: "replyText", params: { key: "staff.log.unreadable" } }] },
-      { guard: { type: "signedInAndSays", params: { words: UNDO_WORDS, shape: "any" } }, target: ".findingUndo", actions: [{ type: "request", params: { intent: { type: "findUndoablePurchase" } } }] },
-      { guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "code" } }, target: ".lookingUp", actions: [{ type: "rememberCode", params: ({ event }) => ({ code: redemptionCodeOf(parseKeyword(event.text).rest) ?? "" }) }, "requestLookup"] },
-      { guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "any" } }, target: ".enteringCode", actions: [{ type: "replyText", params: { key: "staff.verify.askCode" } }] },
-      { guard: { type: "signedInAndSays", params: { words: [...EXIT_WORDS, ...CANCEL_WORDS], shape: "any" } }, target: ".signedOut", actions: ["signOut", { type: "replyText", params: { key: "staff.ended" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }] },
-      { guard: { type: "signedInAndSays", params: { words: STAFF_MENU_WORDS, shape: "any" } }, target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.prompt" } }] },
-      { guard: "isSignedIn", target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.notUnderstood" } }] },
+      {
+        guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "complete" } },
+        target: ".previewing",
+        actions: ["rememberLogCommand", "requestPreview"],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "bare" } },
+        target: ".enteringPhone",
+        actions: [{ type: "replyText", params: { key: "staff.log.askPhone" } }],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "phoneOnly" } },
+        target: ".enteringAmount",
+        actions: ["rememberLogCommand", { type: "replyText", params: { key: "staff.log.askAmount" } }],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "any" } },
+        target: ".menu",
+        actions: [{ type: "replyText", params: { key: "staff.log.unreadable" } }],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: UNDO_WORDS, shape: "any" } },
+        target: ".findingUndo",
+        actions: [{ type: "request", params: { intent: { type: "findUndoablePurchase" } } }],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "code" } },
+        target: ".lookingUp",
+        actions: [
+          {
+            type: "rememberCode",
+            params: ({ event }) => ({ code: redemptionCodeOf(parseKeyword(event.text).rest) ?? "" }),
+          },
+          "requestLookup",
+        ],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: VERIFY_WORDS, shape: "any" } },
+        target: ".enteringCode",
+        actions: [{ type: "replyText", params: { key: "staff.verify.askCode" } }],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: [...EXIT_WORDS, ...CANCEL_WORDS], shape: "any" } },
+        target: ".signedOut",
+        actions: [
+          "signOut",
+          { type: "replyText", params: { key: "staff.ended" } },
+          { type: "request", params: { intent: { type: "endStaffSession" } } },
+        ],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: STAFF_MENU_WORDS, shape: "any" } },
+        target: ".menu",
+        actions: [{ type: "replyMenu", params: { prompt: "staff.menu.prompt" } }],
+      },
+      {
+        guard: "isSignedIn",
+        target: ".menu",
+        actions: [{ type: "replyMenu", params: { prompt: "staff.menu.notUnderstood" } }],
+      },
       {
         target: ".signedOut",
-        actions: ["signOut", { type: "replyText", params: { key: "staff.sessionOver" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+        actions: [
+          "signOut",
+          { type: "replyText", params: { key: "staff.sessionOver" } },
+          { type: "request", params: { intent: { type: "endStaffSession" } } },
+        ],
       },
     ],
   },
@@ -297,7 +434,11 @@ const staffMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "signedOut",
-            actions: ["signOut", { type: "replyText", params: { key: "staff.pin.cancelled" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: [
+              "signOut",
+              { type: "replyText", params: { key: "staff.pin.cancelled" } },
+              { type: "request", params: { intent: { type: "endStaffSession" } } },
+            ],
           },
           { guard: "isPin", target: "checkingPin", actions: ["requestCheckPin"] },
           {
@@ -306,7 +447,11 @@ const staffMachine = setup({
           },
           {
             target: "signedOut",
-            actions: ["signOut", { type: "replyText", params: { key: "staff.pin.giveUp" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: [
+              "signOut",
+              { type: "replyText", params: { key: "staff.pin.giveUp" } },
+              { type: "request", params: { intent: { type: "endStaffSession" } } },
+            ],
           },
         ],
       },
@@ -322,7 +467,9 @@ const staffMachine = setup({
               params: ({ context, event }) => ({
                 message: staffMenuMessage(
                   context.speaker,
-                  event.staffName.trim() === "" ? context.speaker.say("staff.signedInNoName") : context.speaker.say("staff.signedIn", { name: event.staffName }),
+                  event.staffName.trim() === ""
+                    ? context.speaker.say("staff.signedInNoName")
+                    : context.speaker.say("staff.signedIn", { name: event.staffName }),
                 ),
               }),
             },
@@ -334,7 +481,9 @@ const staffMachine = setup({
           actions: [
             {
               type: "reply",
-              params: ({ context, event }) => ({ message: text(context.speaker.say("staff.pin.wrong", { attempts: event.attemptsLeft })) }),
+              params: ({ context, event }) => ({
+                message: text(context.speaker.say("staff.pin.wrong", { attempts: event.attemptsLeft })),
+              }),
             },
           ],
         },
@@ -347,7 +496,14 @@ const staffMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "signedOut",
-            actions: ["signOut", { type: "reply", params: { message: text("Cancelled. Send STAFF when you're ready to choose your PIN.") } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: [
+              "signOut",
+              {
+                type: "reply",
+                params: { message: text("Cancelled. Send STAFF when you're ready to choose your PIN.") },
+              },
+              { type: "request", params: { intent: { type: "endStaffSession" } } },
+            ],
           },
           { guard: "isPin", target: "holdingPin", actions: ["requestHoldPin"] },
           {
@@ -356,14 +512,21 @@ const staffMachine = setup({
           },
           {
             target: "signedOut",
-            actions: ["signOut", { type: "replyText", params: { key: "staff.pin.startAgain" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: [
+              "signOut",
+              { type: "replyText", params: { key: "staff.pin.startAgain" } },
+              { type: "request", params: { intent: { type: "endStaffSession" } } },
+            ],
           },
         ],
       },
     },
     holdingPin: {
       on: {
-        NEW_PIN_HELD: { target: "confirmingNewPin", actions: [{ type: "reply", params: { message: text("Type the same PIN again to confirm it.") } }] },
+        NEW_PIN_HELD: {
+          target: "confirmingNewPin",
+          actions: [{ type: "reply", params: { message: text("Type the same PIN again to confirm it.") } }],
+        },
       },
     },
     confirmingNewPin: {
@@ -373,16 +536,30 @@ const staffMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "signedOut",
-            actions: ["signOut", { type: "reply", params: { message: text("Cancelled. Send STAFF when you're ready to choose your PIN.") } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: [
+              "signOut",
+              {
+                type: "reply",
+                params: { message: text("Cancelled. Send STAFF when you're ready to choose your PIN.") },
+              },
+              { type: "request", params: { intent: { type: "endStaffSession" } } },
+            ],
           },
           { guard: "isPin", target: "settingPin", actions: ["requestSetNewPin"] },
           {
             guard: "hasRetriesLeft",
-            actions: ["countRetry", { type: "reply", params: { message: text("Type the same 4 to 6 digits again, for example 4821:") } }],
+            actions: [
+              "countRetry",
+              { type: "reply", params: { message: text("Type the same 4 to 6 digits again, for example 4821:") } },
+            ],
           },
           {
             target: "signedOut",
-            actions: ["signOut", { type: "replyText", params: { key: "staff.pin.startAgain" } }, { type: "request", params: { intent: { type: "endStaffSession" } } }],
+            actions: [
+              "signOut",
+              { type: "replyText", params: { key: "staff.pin.startAgain" } },
+              { type: "request", params: { intent: { type: "endStaffSession" } } },
+            ],
           },
         ],
       },
@@ -393,7 +570,15 @@ const staffMachine = setup({
           target: "menu",
           actions: [
             { type: "signIn", params: ({ event }) => ({ staffName: event.staffName }) },
-            { type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.pin.saved", { name: event.staffName })) }) },
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: staffMenuMessage(
+                  context.speaker,
+                  context.speaker.say("staff.pin.saved", { name: event.staffName }),
+                ),
+              }),
+            },
           ],
         },
         PIN_MISMATCH: {
@@ -410,7 +595,12 @@ const staffMachine = setup({
           actions: [
             {
               type: "rememberUndo",
-              params: ({ event }) => ({ purchaseId: event.purchaseId, amountKobo: event.amountKobo, customerPhoneMasked: event.customerPhoneMasked, points: event.points }),
+              params: ({ event }) => ({
+                purchaseId: event.purchaseId,
+                amountKobo: event.amountKobo,
+                customerPhoneMasked: event.customerPhoneMasked,
+                points: event.points,
+              }),
             },
           ],
         },
@@ -421,13 +611,30 @@ const staffMachine = setup({
       },
     },
     confirmingUndo: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, false) }) }],
+      entry: [
+        "startStep",
+        { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, false) }) },
+      ],
       on: {
         TEXT: [
           { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "undoing", actions: ["requestUndo"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.undo.notUndone" } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, true) }) }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.undo.notUndoneAgain" } }] },
+          {
+            guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.undo.notUndone" } }],
+          },
+          {
+            guard: "canAskAgain",
+            actions: [
+              "countRetry",
+              { type: "reply", params: ({ context }) => ({ message: confirmUndoMessage(context, true) }) },
+            ],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.undo.notUndoneAgain" } }],
+          },
         ],
       },
     },
@@ -454,7 +661,17 @@ const staffMachine = setup({
         },
         UNDO_FAILED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.undo.failed", { reason: event.reason })) }) }],
+          actions: [
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: staffMenuMessage(
+                  context.speaker,
+                  context.speaker.say("staff.undo.failed", { reason: event.reason }),
+                ),
+              }),
+            },
+          ],
         },
       },
     },
@@ -468,9 +685,20 @@ const staffMachine = setup({
             target: "menu",
             actions: [{ type: "replyMenu", params: { prompt: "staff.menu.cancelled" } }],
           },
-          { guard: "isPhone", target: "enteringAmount", actions: ["rememberPhone", { type: "replyText", params: { key: "staff.log.askAmount" } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "replyText", params: { key: "staff.log.badPhone" } }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }] },
+          {
+            guard: "isPhone",
+            target: "enteringAmount",
+            actions: ["rememberPhone", { type: "replyText", params: { key: "staff.log.askAmount" } }],
+          },
+          {
+            guard: "canAskAgain",
+            actions: ["countRetry", { type: "replyText", params: { key: "staff.log.badPhone" } }],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }],
+          },
         ],
       },
     },
@@ -484,8 +712,15 @@ const staffMachine = setup({
             actions: [{ type: "replyMenu", params: { prompt: "staff.menu.cancelled" } }],
           },
           { guard: "isAmount", target: "previewing", actions: ["rememberAmount", "requestPreview"] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "replyText", params: { key: "staff.log.badAmount" } }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }] },
+          {
+            guard: "canAskAgain",
+            actions: ["countRetry", { type: "replyText", params: { key: "staff.log.badAmount" } }],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }],
+          },
         ],
       },
     },
@@ -507,18 +742,49 @@ const staffMachine = setup({
         },
         PURCHASE_FAILED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.log.cannot", { reason: event.reason })) }) }],
+          actions: [
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: staffMenuMessage(
+                  context.speaker,
+                  context.speaker.say("staff.log.cannot", { reason: event.reason }),
+                ),
+              }),
+            },
+          ],
         },
       },
     },
     confirmingPurchase: {
-      entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: confirmPurchaseMessage(context, false) }) }],
+      entry: [
+        "startStep",
+        { type: "reply", params: ({ context }) => ({ message: confirmPurchaseMessage(context, false) }) },
+      ],
       on: {
         TEXT: [
-          { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "logging", actions: ["requestLogPurchase"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.log.declined" } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: confirmPurchaseMessage(context, true) }) }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.log.declinedStartAgain" } }] },
+          {
+            guard: { type: "saysOneOf", params: { words: YES_WORDS } },
+            target: "logging",
+            actions: ["requestLogPurchase"],
+          },
+          {
+            guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.log.declined" } }],
+          },
+          {
+            guard: "canAskAgain",
+            actions: [
+              "countRetry",
+              { type: "reply", params: ({ context }) => ({ message: confirmPurchaseMessage(context, true) }) },
+            ],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.log.declinedStartAgain" } }],
+          },
         ],
       },
     },
@@ -545,7 +811,17 @@ const staffMachine = setup({
         },
         PURCHASE_FAILED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.log.failed", { reason: event.reason })) }) }],
+          actions: [
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: staffMenuMessage(
+                  context.speaker,
+                  context.speaker.say("staff.log.failed", { reason: event.reason }),
+                ),
+              }),
+            },
+          ],
         },
       },
     },
@@ -558,9 +834,23 @@ const staffMachine = setup({
             target: "menu",
             actions: [{ type: "replyMenu", params: { prompt: "staff.menu.cancelled" } }],
           },
-          { guard: "isCode", target: "lookingUp", actions: [{ type: "rememberCode", params: ({ event }) => ({ code: redemptionCodeOf(event.text) ?? "" }) }, "requestLookup"] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "replyText", params: { key: "staff.verify.badCode" } }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }] },
+          {
+            guard: "isCode",
+            target: "lookingUp",
+            actions: [
+              { type: "rememberCode", params: ({ event }) => ({ code: redemptionCodeOf(event.text) ?? "" }) },
+              "requestLookup",
+            ],
+          },
+          {
+            guard: "canAskAgain",
+            actions: ["countRetry", { type: "replyText", params: { key: "staff.verify.badCode" } }],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }],
+          },
         ],
       },
     },
@@ -577,7 +867,11 @@ const staffMachine = setup({
                 params: ({ context, event }) => ({
                   message: choiceMessage(
                     event.customerName
-                      ? context.speaker.say("staff.verify.confirmFor", { code: event.code, reward: event.rewardName, customer: event.customerName })
+                      ? context.speaker.say("staff.verify.confirmFor", {
+                          code: event.code,
+                          reward: event.rewardName,
+                          customer: event.customerName,
+                        })
                       : context.speaker.say("staff.verify.confirm", { code: event.code, reward: event.rewardName }),
                     yesNoChoices(context.speaker),
                     0,
@@ -596,7 +890,11 @@ const staffMachine = setup({
                 params: ({ context, event }) => ({
                   message: staffMenuMessage(
                     context.speaker,
-                    context.speaker.say("staff.verify.notPending", { code: event.code, reward: event.rewardName, status: event.status.toLowerCase() }),
+                    context.speaker.say("staff.verify.notPending", {
+                      code: event.code,
+                      reward: event.rewardName,
+                      status: event.status.toLowerCase(),
+                    }),
                   ),
                 }),
               },
@@ -613,10 +911,39 @@ const staffMachine = setup({
       entry: ["startStep"],
       on: {
         TEXT: [
-          { guard: { type: "saysOneOf", params: { words: YES_WORDS } }, target: "fulfilling", actions: ["requestFulfil"] },
-          { guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } }, target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.verify.declined" } }] },
-          { guard: "canAskAgain", actions: ["countRetry", { type: "reply", params: ({ context }) => ({ message: choiceMessage(context.speaker.say("staff.verify.retry"), yesNoChoices(context.speaker), 0, null, context.speaker) }) }] },
-          { guard: "isWrongAnswer", target: "menu", actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }] },
+          {
+            guard: { type: "saysOneOf", params: { words: YES_WORDS } },
+            target: "fulfilling",
+            actions: ["requestFulfil"],
+          },
+          {
+            guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.verify.declined" } }],
+          },
+          {
+            guard: "canAskAgain",
+            actions: [
+              "countRetry",
+              {
+                type: "reply",
+                params: ({ context }) => ({
+                  message: choiceMessage(
+                    context.speaker.say("staff.verify.retry"),
+                    yesNoChoices(context.speaker),
+                    0,
+                    null,
+                    context.speaker,
+                  ),
+                }),
+              },
+            ],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "staff.menu.startAgain" } }],
+          },
         ],
       },
     },
@@ -624,17 +951,36 @@ const staffMachine = setup({
       on: {
         REDEMPTION_FULFILLED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.verify.done", { code: event.code })) }) }],
+          actions: [
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: staffMenuMessage(
+                  context.speaker,
+                  context.speaker.say("staff.verify.done", { code: event.code }),
+                ),
+              }),
+            },
+          ],
         },
         REDEMPTION_FAILED: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ context, event }) => ({ message: staffMenuMessage(context.speaker, context.speaker.say("staff.verify.failed", { reason: event.reason })) }) }],
+          actions: [
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: staffMenuMessage(
+                  context.speaker,
+                  context.speaker.say("staff.verify.failed", { reason: event.reason }),
+                ),
+              }),
+            },
+          ],
         },
       },
     },
   },
 });
-
 
 function restoreStaffSnapshot(persisted: unknown, event: StaffEvent, speaker: Speaker) {
   const now = "now" in event ? event.now : null;
@@ -729,12 +1075,24 @@ function confirmUndoMessage(context: StaffContext, again: boolean): OutMessage {
   const speaker = context.speaker;
   const undo = context.undo;
   const question = undo
-    ? speaker.say("staff.undo.confirm", { amount: speaker.naira(undo.amountKobo), phone: undo.customerPhoneMasked, points: speaker.number(undo.points) })
+    ? speaker.say("staff.undo.confirm", {
+        amount: speaker.naira(undo.amountKobo),
+        phone: undo.customerPhoneMasked,
+        points: speaker.number(undo.points),
+      })
     : speaker.say("staff.undo.confirmLast");
-  return choiceMessage(again ? `${speaker.say("staff.undo.retry")} ${question}` : question, yesNoChoices(speaker), 0, null, speaker);
+  return choiceMessage(
+    again ? `${speaker.say("staff.undo.retry")} ${question}` : question,
+    yesNoChoices(speaker),
+    0,
+    null,
+    speaker,
+  );
 }
 
 function lockedText(speaker: Speaker, until: string, now: string | null): string {
   const minutes = now === null ? Number.NaN : Math.ceil((Date.parse(until) - Date.parse(now)) / 60_000);
-  return Number.isFinite(minutes) && minutes > 0 ? speaker.say("staff.pin.lockedFor", { minutes }) : speaker.say("staff.pin.lockedLater");
+  return Number.isFinite(minutes) && minutes > 0
+    ? speaker.say("staff.pin.lockedFor", { minutes })
+    : speaker.say("staff.pin.lockedLater");
 }

@@ -40,10 +40,7 @@ function messageProblems(message: OutMessage): string[] {
   const options = message.kind === "buttons" ? message.buttons : message.sections.flatMap((s) => s.rows);
   const ids = options.map((option) => option.id);
   check(new Set(ids).size === ids.length, "option ids are not unique");
-  check(
-    new Set(options.map((option) => option.title)).size === options.length,
-    "option titles are not unique",
-  );
+  check(new Set(options.map((option) => option.title)).size === options.length, "option titles are not unique");
   for (const option of options) {
     check(option.id.trim().length > 0 && option.id.length <= WHATSAPP_LIMITS.id, `bad option id "${option.id}"`);
   }
@@ -61,10 +58,7 @@ function messageProblems(message: OutMessage): string[] {
     message.button.trim().length > 0 && message.button.length <= WHATSAPP_LIMITS.listButton,
     `list button "${message.button}" empty or over ${WHATSAPP_LIMITS.listButton}`,
   );
-  check(
-    message.sections.length >= 1 && message.sections.length <= WHATSAPP_LIMITS.listSections,
-    "1 to 10 sections",
-  );
+  check(message.sections.length >= 1 && message.sections.length <= WHATSAPP_LIMITS.listSections, "1 to 10 sections");
   check(options.length >= 1 && options.length <= WHATSAPP_LIMITS.listRows, "1 to 10 rows in total");
   for (const section of message.sections) {
     check(section.rows.length > 0, "a section has no rows");

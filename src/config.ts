@@ -17,13 +17,16 @@ const urlWithProtocols = (protocols: readonly string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(" or ")}`,
+    );
 
 const optionalUrl = (protocols: readonly string[]) =>
   z
@@ -60,9 +63,7 @@ const envSchema = z.object({
     .regex(/^\+?\d{7,15}$/, "must be the bot's phone number in international form")
     .default("15550000000"),
   PLATFORM_ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
-  PLATFORM_ADMIN_PASSWORD: optionalString.pipe(
-    z.string().min(12, "must be at least 12 characters").optional(),
-  ),
+  PLATFORM_ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, "must be at least 12 characters").optional()),
   CONVERSATION_IDLE_MINUTES: positiveInt(30),
   DATABASE_POOL_SIZE: positiveInt(20),
   DATA_DIR: z.string().trim().min(1).default("./.data"),
@@ -80,13 +81,19 @@ const envSchema = z.object({
   PUBLIC_URL: optionalUrl(["http:", "https:"]),
   INBOUND_SENDER_RATE_PER_MINUTE: positiveInt(20),
   INBOUND_PHONE_NUMBER_IDS: optionalString.pipe(
-    z.string().regex(/^\d+(,\d+)*$/, "must be numeric phone number ids separated by commas").optional(),
+    z
+      .string()
+      .regex(/^\d+(,\d+)*$/, "must be numeric phone number ids separated by commas")
+      .optional(),
   ),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   TRUST_PROXY: z
     .string()
     .trim()
-    .regex(/^(true|false|\d{1,2}|[\w.:/, -]{1,500})$/, "must be false, true, a hop count, or addresses/subnets (loopback, 10.0.0.0/8, …)")
+    .regex(
+      /^(true|false|\d{1,2}|[\w.:/, -]{1,500})$/,
+      "must be false, true, a hop count, or addresses/subnets (loopback, 10.0.0.0/8, …)",
+    )
     .default("false"),
   SANDBOX_PUBLIC: z.enum(["true", "false"]).default("false"),
   MIGRATION_DATABASE_URL: optionalUrl(["postgres:", "postgresql:"]),
@@ -123,7 +130,15 @@ export type Config = Readonly<{
   /** Where receipt photos are kept: `DATA_DIR/receipts`, or S3 when `S3_BUCKET` is set. */
   receiptStorage: Readonly<
     | { kind: "local"; dir: string }
-    | { kind: "s3"; bucket: string; region: string; endpoint?: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean }
+    | {
+        kind: "s3";
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      }
   >;
   billing: Readonly<{
     /** Paystack secret key: calls the API and signs its webhooks. None: sandbox (not production) or no online payments. */
@@ -243,7 +258,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`).replace(/\/+$/, ""),
     inbound: Object.freeze({
       senderRatePerMinute: e.INBOUND_SENDER_RATE_PER_MINUTE,
-      phoneNumberIds: e.INBOUND_PHONE_NUMBER_IDS === undefined ? undefined : Object.freeze(e.INBOUND_PHONE_NUMBER_IDS.split(",")),
+      phoneNumberIds:
+        e.INBOUND_PHONE_NUMBER_IDS === undefined ? undefined : Object.freeze(e.INBOUND_PHONE_NUMBER_IDS.split(",")),
     }),
     host: e.HOST,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),

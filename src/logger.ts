@@ -45,10 +45,7 @@ const REDACT_PATHS = [
 ];
 
 /** Creates the root logger. Pass a destination in tests to read what was logged. */
-export function createLogger(
-  level: string,
-  destination?: pino.DestinationStream,
-): Logger {
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: "loyaltylaas" },
@@ -66,7 +63,10 @@ export function createLogger(
  */
 function defaultDestination(level: string): pino.DestinationStream {
   if (process.stdout.isTTY === true && level !== "silent") {
-    return pino.transport({ target: "pino-pretty", options: { colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service" } });
+    return pino.transport({
+      target: "pino-pretty",
+      options: { colorize: true, translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname,service" },
+    });
   }
   // Asynchronous stdout (lines written while a write is in flight are coalesced): a synchronous
   // write per line was the app's largest CPU cost under load (profiled in bench/inbound).

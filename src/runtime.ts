@@ -93,7 +93,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   // Sandbox mode (no WhatsApp credentials, not production) runs with its own app secret and fake Graph API.
   const sandbox = createSandbox(options.config, log);
   const config = sandbox?.config ?? options.config;
-  const pool = await createDatabasePool(options.databaseUrl, { maxPoolSize: config.databasePoolSize, platformSession: true });
+  const pool = await createDatabasePool(options.databaseUrl, {
+    maxPoolSize: config.databasePoolSize,
+    platformSession: true,
+  });
   const queues = createQueueFactory({
     redisUrl: config.redisUrl,
     databaseUrl: options.databaseUrl,
@@ -136,7 +139,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const outboundConcurrency = options.outboundConcurrency ?? DEFAULT_OUTBOUND_CONCURRENCY;
     // The replies a message gets are sent by the process that wrote them, up to the outbound
     // worker's own concurrency; the queue takes overflow and retries.
-    replies = createReplyHandOff({ sendReply, outbound: messageQueues.outbound, maxInFlight: outboundConcurrency, log, metrics });
+    replies = createReplyHandOff({
+      sendReply,
+      outbound: messageQueues.outbound,
+      maxInFlight: outboundConcurrency,
+      log,
+      metrics,
+    });
     const sender = createBroadcastSender({ pool, graph, limiter, ratePerSecond, log, metrics });
     broadcastSender = sender;
     const scope = inboxScopeOf(config);
@@ -160,9 +169,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     });
     drainer.start();
     // Broadcast senders share the outbound queue: one long job per broadcast among the replies.
-    queues.worker(OUTBOUND_QUEUE, (job, token) => (job.name === BROADCAST_SEND_JOB ? sender.process(job, token) : sendReply(job)), {
-      concurrency: outboundConcurrency,
-    });
+    queues.worker(
+      OUTBOUND_QUEUE,
+      (job, token) => (job.name === BROADCAST_SEND_JOB ? sender.process(job, token) : sendReply(job)),
+      {
+        concurrency: outboundConcurrency,
+      },
+    );
     await startScheduledJobs({
       pool,
       queues,
@@ -173,7 +186,14 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       paystack: paystack.client,
     });
   }
-  const sweeper = createSweeper({ pool, outbound: messageQueues.outbound, scope: inboxScopeOf(config), replies, log, metrics });
+  const sweeper = createSweeper({
+    pool,
+    outbound: messageQueues.outbound,
+    scope: inboxScopeOf(config),
+    replies,
+    log,
+    metrics,
+  });
   if (options.role !== "web") {
     sweeper.start(options.sweeperIntervalMs);
   }
@@ -203,7 +223,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const address = server.address();
     const port = typeof address === "object" && address !== null ? (address satisfies AddressInfo).port : config.port;
     url = `http://127.0.0.1:${port}`;
-    log.info({ host: options.host ?? config.host, port, role: options.role, queueBackend: queues.kind }, "http server listening");
+    log.info(
+      { host: options.host ?? config.host, port, role: options.role, queueBackend: queues.kind },
+      "http server listening",
+    );
     sandbox?.attach(url);
     paystack.attach(url);
   }
@@ -215,7 +238,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     server,
     url,
     sweepOnce: () => sweeper.sweepOnce(),
-    drainOnce: () => drainer?.drainOnce() ?? Promise.resolve({ senders: 0, handled: 0, skipped: 0, outboxIds: [], afterCommit: [] }),
+    drainOnce: () =>
+      drainer?.drainOnce() ?? Promise.resolve({ senders: 0, handled: 0, skipped: 0, outboxIds: [], afterCommit: [] }),
     async stop() {
       sandbox?.stop();
       if (server !== undefined) await closeServer(server);

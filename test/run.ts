@@ -46,5 +46,7 @@ try {
   summary.failed = Math.max(summary.failed, 1);
 }
 const failed = code !== 0 && summary.failed === 0 ? 1 : summary.failed;
-process.stdout.write(`\n${summary.passed} passed, ${failed} failed${summary.skipped > 0 ? `, ${summary.skipped} skipped` : ""}\n`);
+process.stdout.write(
+  `\n${summary.passed} passed, ${failed} failed${summary.skipped > 0 ? `, ${summary.skipped} skipped` : ""}\n`,
+);
 process.exit(code);

@@ -10,7 +10,10 @@ import { startFakeGraphApi } from "../../test/helpers/fakeGraphApi.ts";
  */
 const isChild = process.argv[2] === "--child";
 
-const requestSchema = z.discriminatedUnion("type", [z.object({ type: z.literal("arrivals") }), z.object({ type: z.literal("close") })]);
+const requestSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("arrivals") }),
+  z.object({ type: z.literal("close") }),
+]);
 const replySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ready"), url: z.string() }),
   z.object({ type: z.literal("arrivals"), at: z.array(z.number()) }),
@@ -51,4 +54,3 @@ export async function startFakeGraphProcess(): Promise<FakeGraphProcess> {
       }),
   };
 }
-

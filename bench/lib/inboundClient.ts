@@ -2,7 +2,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { signWebhookBody } from "../../src/whatsapp/verifyWebhookSignature.ts";
 import { startFakeGraphApi } from "../../test/helpers/fakeGraphApi.ts";
 import { recipientOf, textPayload } from "../../test/helpers/testApp.ts";
-import { fromClientSchema, toClientSchema, type FromClient, type PhaseResult, type PhaseSpec } from "./inboundProtocol.ts";
+import {
+  fromClientSchema,
+  toClientSchema,
+  type FromClient,
+  type PhaseResult,
+  type PhaseSpec,
+} from "./inboundProtocol.ts";
 import { round, summarize } from "./stats.ts";
 
 /**
@@ -55,7 +61,8 @@ process.on("message", (raw: unknown) => {
   }
   runPhase(message.phase).then(
     (result) => send({ type: "done", result }),
-    (err: unknown) => send({ type: "failed", message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    (err: unknown) =>
+      send({ type: "failed", message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
 });
 send({ type: "ready", graphUrl: graph.url });
@@ -167,7 +174,11 @@ async function runPhase(spec: PhaseSpec): Promise<PhaseResult> {
         const index = next;
         next += 1;
         const customer = index % spec.customers;
-        await post(customerPhone(customer), commandFor(customer, Math.floor(index / spec.customers)), `wamid.bench.${spec.name}.${index}`);
+        await post(
+          customerPhone(customer),
+          commandFor(customer, Math.floor(index / spec.customers)),
+          `wamid.bench.${spec.name}.${index}`,
+        );
       }
     };
     await Promise.all(Array.from({ length: spec.concurrency }, worker));
@@ -220,13 +231,20 @@ function repliesFor(text: string): number {
  * Sends JOIN and then each command from a probe customer, one at a time, and counts the
  * replies each one draws once the chat has been quiet for `quietMs`.
  */
-async function calibrate(t: NonNullable<typeof target>, name: string, commands: readonly string[], quietMs: number): Promise<PhaseResult> {
+async function calibrate(
+  t: NonNullable<typeof target>,
+  name: string,
+  commands: readonly string[],
+  quietMs: number,
+): Promise<PhaseResult> {
   const probe = "23489999999";
   const counts: Record<string, number> = {};
   const startedAtEpochMs = Date.now();
   for (const [index, text] of [`JOIN ${t.vendorCode}`, ...commands].entries()) {
     const before = repliesByPhone.get(probe) ?? 0;
-    const raw = JSON.stringify(textPayload({ from: probe, text, id: `wamid.bench.${name}.${index}`, phoneNumberId: t.phoneNumberId }));
+    const raw = JSON.stringify(
+      textPayload({ from: probe, text, id: `wamid.bench.${name}.${index}`, phoneNumberId: t.phoneNumberId }),
+    );
     const res = await fetch(t.webhookUrl, {
       method: "POST",
       headers: { "content-type": "application/json", "x-hub-signature-256": signWebhookBody(raw, t.appSecret) },

@@ -6,7 +6,14 @@ import { z } from "zod";
  * client times a message from the webhook POST to the Graph API receiving its reply on its
  * own clock, so the two processes never compare clocks.
  */
-const summarySchema = z.object({ count: z.number(), mean: z.number(), p50: z.number(), p90: z.number(), p99: z.number(), max: z.number() });
+const summarySchema = z.object({
+  count: z.number(),
+  mean: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  p99: z.number(),
+  max: z.number(),
+});
 
 export const targetSchema = z.object({
   webhookUrl: z.string(),
@@ -19,7 +26,13 @@ export const phaseSpecSchema = z.discriminatedUnion("kind", [
   /** One probe customer sends JOIN and each command, waiting for quiet: replies per command. */
   z.object({ kind: z.literal("calibrate"), name: z.string(), commands: z.array(z.string()), quietMs: z.number() }),
   /** Every customer sends `JOIN <vendor code>`, `concurrency` at a time. */
-  z.object({ kind: z.literal("join"), name: z.string(), customers: z.number(), concurrency: z.number(), drainSeconds: z.number() }),
+  z.object({
+    kind: z.literal("join"),
+    name: z.string(),
+    customers: z.number(),
+    concurrency: z.number(),
+    drainSeconds: z.number(),
+  }),
   /** Open loop: `customers × messages` commands at `rate` per second, round-robin over customers. */
   z.object({
     kind: z.literal("rate"),

@@ -23,7 +23,11 @@ const startSchema = z.object({
   inboundDrainSenders: z.number().int().positive().optional(),
   outboundConcurrency: z.number().int().positive().optional(),
 });
-const commandSchema = z.discriminatedUnion("type", [startSchema, z.object({ type: z.literal("stats") }), z.object({ type: z.literal("exit") })]);
+const commandSchema = z.discriminatedUnion("type", [
+  startSchema,
+  z.object({ type: z.literal("stats") }),
+  z.object({ type: z.literal("exit") }),
+]);
 
 let runtime: Runtime | undefined;
 let elu = performance.eventLoopUtilization();

@@ -12,7 +12,13 @@ import { logBenchPurchase } from "./logBenchPurchase.ts";
  * `start` → `ready` (customers loaded, pool open) → `go` → `done` with its latencies.
  */
 const commandSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("start"), url: z.string(), concurrency: z.number().int().positive(), count: z.number().int().positive(), seconds: z.number().positive() }),
+  z.object({
+    type: z.literal("start"),
+    url: z.string(),
+    concurrency: z.number().int().positive(),
+    count: z.number().int().positive(),
+    seconds: z.number().positive(),
+  }),
   z.object({ type: z.literal("go") }),
 ]);
 const customerRow = z.object({ id: z.string(), tenant_id: z.string(), phone_number: z.string() });
@@ -44,7 +50,9 @@ async function prepare(command: Extract<z.infer<typeof commandSchema>, { type: "
   const opened = await createDatabasePool(command.url, { maxPoolSize: command.concurrency + 2 });
   pool = opened;
   // Open the connections before the clock starts, as the in-process loop's warm pool has them.
-  await Promise.all(Array.from({ length: command.concurrency }, () => opened.one(sql.type(nowRow)`SELECT now() AS now`)));
+  await Promise.all(
+    Array.from({ length: command.concurrency }, () => opened.one(sql.type(nowRow)`SELECT now() AS now`)),
+  );
   process.send?.({ type: "ready" });
 }
 

@@ -7,7 +7,11 @@ import { logPurchase, type LogPurchaseResult } from "../../src/domain/purchases/
  * One purchase as the staff chat logs it (`logPurchase` inside `withTenant`): a random amount
  * between ₦500 and ₦50,000 for an existing customer, under the idempotency key given.
  */
-export function logBenchPurchase(db: DatabasePool, customer: { tenantId: string; phone: string }, idempotencyKey: string): Promise<LogPurchaseResult> {
+export function logBenchPurchase(
+  db: DatabasePool,
+  customer: { tenantId: string; phone: string },
+  idempotencyKey: string,
+): Promise<LogPurchaseResult> {
   return withTenant(db, customer.tenantId, (tx) =>
     logPurchase(tx, {
       tenantId: customer.tenantId,

@@ -29,7 +29,9 @@ export async function describeMachine(): Promise<Machine> {
       [["shared_buffers", "synchronous_commit", "max_connections", "work_mem", "fsync"]],
     );
     const postgresSettings: Record<string, string> = {};
-    for (const row of z.array(z.object({ name: z.string(), setting: z.string(), unit: z.string().nullable() })).parse(settings.rows)) {
+    for (const row of z
+      .array(z.object({ name: z.string(), setting: z.string(), unit: z.string().nullable() }))
+      .parse(settings.rows)) {
       postgresSettings[row.name] = `${row.setting}${row.unit === null ? "" : ` ${row.unit}`}`;
     }
     return {

@@ -43,7 +43,7 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /** Hausa's hooked letters, which Unicode does not decompose, as people type them on a plain keyboard. */
-const HOOKED: Record<string, string> = { "ɓ": "b", "ɗ": "d", "ƙ": "k", "ƴ": "y", "Ɓ": "b", "Ɗ": "d", "Ƙ": "k", "Ƴ": "y" };
+const HOOKED: Record<string, string> = { ɓ: "b", ɗ: "d", ƙ: "k", ƴ: "y", Ɓ: "b", Ɗ: "d", Ƙ: "k", Ƴ: "y" };
 
 /** Lower case, accents, tone marks and hooks removed, punctuation to spaces: how typed words are compared. */
 export function foldText(text: string): string {

@@ -26,8 +26,24 @@ export const COMMAND_GROUPS: readonly (readonly string[])[] = [
   ["VERIFY", "CHECK"],
   ["EXIT", "DONE", "LOGOUT", "END"],
   // Sign-up, owner and later commands (DESIGN.md §7): never "corrected" into another word.
-  ["REGISTER"], ["OWNER"], ["TODAY"], ["ADD"], ["PAUSE"], ["RATE"], ["REMOVE"], ["BROADCAST"], ["VOID"],
-  ["QR"], ["PLAN"], ["LOGIN"], ["CLAIMS"], ["APPROVE"], ["REJECT"], ["UNDO"], ["SKIP"], ["DELETE"],
+  ["REGISTER"],
+  ["OWNER"],
+  ["TODAY"],
+  ["ADD"],
+  ["PAUSE"],
+  ["RATE"],
+  ["REMOVE"],
+  ["BROADCAST"],
+  ["VOID"],
+  ["QR"],
+  ["PLAN"],
+  ["LOGIN"],
+  ["CLAIMS"],
+  ["APPROVE"],
+  ["REJECT"],
+  ["UNDO"],
+  ["SKIP"],
+  ["DELETE"],
 ];
 
 /**
@@ -44,7 +60,14 @@ export const KEYWORD_ALIASES: Record<Language, Readonly<Record<string, readonly 
     LANGUAGE: ["lang", "change language"],
   },
   pcm: {
-    BALANCE: ["wetin be my point", "wetin be my points", "my point", "how many point i get", "how many points i get", "check my point"],
+    BALANCE: [
+      "wetin be my point",
+      "wetin be my points",
+      "my point",
+      "how many point i get",
+      "how many points i get",
+      "check my point",
+    ],
     REWARDS: ["wetin i fit collect", "wetin i fit get", "wetin i go get"],
     REDEEM: ["i wan collect", "collect", "i wan redeem"],
     HISTORY: ["wetin don happen"],

@@ -57,7 +57,10 @@ function parseKeywordOnce(text: string): KeywordCommand {
  * last token (with a lone `₦`/`N`/`NGN` before it), the phone is everything before it.
  */
 export function parseLogCommand(rest: string, defaultCountry: CountryCode = "NG"): LogCommandResult {
-  const tokens = rest.trim().split(/\s+/).filter((token) => token.length > 0);
+  const tokens = rest
+    .trim()
+    .split(/\s+/)
+    .filter((token) => token.length > 0);
   if (tokens.length === 0) {
     return { ok: false, reason: "Send the phone and amount, for example LOG 0801 234 5678 5000.", phone: null };
   }

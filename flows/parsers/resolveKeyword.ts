@@ -24,7 +24,10 @@ const ALIAS_PHRASES: readonly { words: string[]; command: string }[] = LANGUAGES
 /** Single words a typo may be meant as: the command words and every one-word alias. */
 const TYPO_TARGETS: readonly { word: string; command: string }[] = [
   ...[...COMMAND_OF].map(([word, command]) => ({ word, command })),
-  ...ALIAS_PHRASES.filter((alias) => alias.words.length === 1).map((alias) => ({ word: (alias.words[0] ?? "").toUpperCase(), command: alias.command })),
+  ...ALIAS_PHRASES.filter((alias) => alias.words.length === 1).map((alias) => ({
+    word: (alias.words[0] ?? "").toUpperCase(),
+    command: alias.command,
+  })),
 ];
 
 /**
@@ -62,8 +65,15 @@ export function resolveKeyword(text: string, parsed: ResolvedKeyword): ResolvedK
 
 /** The longest alias of at least `minWords` words that the message starts with, or null. */
 function matchAlias(text: string, minWords: number): ResolvedKeyword | null {
-  const tokens = text.trim().split(/\s+/).filter((token) => token !== "");
-  const folded = tokens.map((token) => foldText(token).split(" ").filter((part) => part !== ""));
+  const tokens = text
+    .trim()
+    .split(/\s+/)
+    .filter((token) => token !== "");
+  const folded = tokens.map((token) =>
+    foldText(token)
+      .split(" ")
+      .filter((part) => part !== ""),
+  );
   const words = folded.flat();
   for (const alias of ALIAS_PHRASES) {
     if (alias.words.length < minWords || alias.words.length > words.length) continue;

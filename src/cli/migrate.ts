@@ -16,6 +16,8 @@ try {
     await migrate(config.migrationDatabaseUrl ?? config.databaseUrl, log);
   }
 } catch (err) {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : `migrate failed: ${err instanceof Error ? err.message : String(err)}`}\n`);
+  process.stderr.write(
+    `${err instanceof ConfigError ? err.message : `migrate failed: ${err instanceof Error ? err.message : String(err)}`}\n`,
+  );
   process.exit(1);
 }

@@ -15,7 +15,10 @@ export async function applyStatusCallbacks(tx: Tx, updates: readonly StatusUpdat
   const { moved, matchedWamids } = await applyStatusUpdates(tx, updates);
   await moveBroadcastCounters(tx, moved);
   // Unmatched when applied: a wamid recorded since then is caught by the sweeper all the same.
-  await parkStatusCallbacks(tx, updates.filter((update) => !matchedWamids.has(update.waMessageId)));
+  await parkStatusCallbacks(
+    tx,
+    updates.filter((update) => !matchedWamids.has(update.waMessageId)),
+  );
   return moved;
 }
 

@@ -6,7 +6,11 @@ import type { RoutingTenant } from "../db/tenants.ts";
  * `JOIN <vendor_code> [referral code]` typed. The number is the tenant's own when it brought one.
  * https://faq.whatsapp.com/5913398998672934
  */
-export function buildJoinLink(config: Config, tenant: Pick<RoutingTenant, "vendor_code" | "whatsapp_config">, referralCode?: string): string {
+export function buildJoinLink(
+  config: Config,
+  tenant: Pick<RoutingTenant, "vendor_code" | "whatsapp_config">,
+  referralCode?: string,
+): string {
   const own = tenant.whatsapp_config?.["display_phone_number"];
   const number = (typeof own === "string" && own !== "" ? own : config.whatsapp.displayPhoneNumber).replace(/\D/g, "");
   const text = ["JOIN", tenant.vendor_code, referralCode].filter((part) => part !== undefined && part !== "").join(" ");

@@ -61,7 +61,13 @@ export async function handleInbound(deps: EngineDeps, options: DrainOptions): Pr
   });
 }
 
-async function handleSender(deps: EngineDeps, tx: Tx, inbox: ClaimedInbox, options: DrainOptions, drained: Drained): Promise<void> {
+async function handleSender(
+  deps: EngineDeps,
+  tx: Tx,
+  inbox: ClaimedInbox,
+  options: DrainOptions,
+  drained: Drained,
+): Promise<void> {
   // The contact row as the drain read it, until a handled message may have changed it.
   let claimed: Contact | null = inbox.contact;
   let slowedDown = inbox.slowedRecently;
@@ -80,8 +86,13 @@ async function handleSender(deps: EngineDeps, tx: Tx, inbox: ClaimedInbox, optio
           message: platformReplies.slowDown(),
           triggeredBy: "chat:flood_control",
         };
-        drained.outboxIds.push(...(await finishInboundMessage(tx, row.id, { tenantId: null, customerId: null }, [reply], options.leaseId)));
-        deps.log.warn({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone), recent: row.recentCount }, "sender over the flood limit; told to slow down");
+        drained.outboxIds.push(
+          ...(await finishInboundMessage(tx, row.id, { tenantId: null, customerId: null }, [reply], options.leaseId)),
+        );
+        deps.log.warn(
+          { messageId: row.id, phoneMasked: maskPhone(row.contact_phone), recent: row.recentCount },
+          "sender over the flood limit; told to slow down",
+        );
       }
       continue;
     }
@@ -92,7 +103,10 @@ async function handleSender(deps: EngineDeps, tx: Tx, inbox: ClaimedInbox, optio
     try {
       // The lock is held; the row may have changed while handling the previous message.
       const contact = claimed ?? (await readLockedContact(tx, row.contact_phone));
-      const routed = claimed !== null && inbox.routing !== null && row.business_phone_number_id === inbox.routing.phoneNumberId ? inbox.routing.tenants : null;
+      const routed =
+        claimed !== null && inbox.routing !== null && row.business_phone_number_id === inbox.routing.phoneNumberId
+          ? inbox.routing.tenants
+          : null;
       claimed = null;
       const handled = await routeMessage(deps, tx, contact, row, routed, log);
       drained.afterCommit.push(...(handled.afterCommit ?? []));
@@ -115,11 +129,18 @@ async function handleSender(deps: EngineDeps, tx: Tx, inbox: ClaimedInbox, optio
           triggeredBy: note.triggeredBy,
         })),
       ];
-      const routedTo = { tenantId: handled.tenantId, customerId: handled.customerId, conversationState: handled.conversationState };
+      const routedTo = {
+        tenantId: handled.tenantId,
+        customerId: handled.customerId,
+        conversationState: handled.conversationState,
+      };
       drained.outboxIds.push(...(await finishInboundMessage(tx, row.id, routedTo, replies, options.leaseId)));
       drained.handled += 1;
       deps.metrics.inboundProcessed.inc({ route: handled.route });
-      log.info({ tenantId: handled.tenantId, route: handled.route, replies: handled.replies.length }, "message handled");
+      log.info(
+        { tenantId: handled.tenantId, route: handled.route, replies: handled.replies.length },
+        "message handled",
+      );
     } catch (err) {
       throw new InboundMessageError(row.id, err);
     }

@@ -32,7 +32,8 @@ export async function handleJoin(
     if (tenant === null) return reply("join_unknown", null, platformReplies.unknownVendor(join.code, speaker));
   }
   const speaker = speakerFor(contact, tenant);
-  if (!isTenantServing(tenant)) return reply("paused", tenant.id, platformReplies.paused(tenant.business_name, speaker));
+  if (!isTenantServing(tenant))
+    return reply("paused", tenant.id, platformReplies.paused(tenant.business_name, speaker));
 
   await enterTenant(tx, tenant.id);
   const found = await findOrCreateCustomer(tx, {
@@ -48,15 +49,20 @@ export async function handleJoin(
     return reply("plan_full", tenant.id, platformReplies.programFull(tenant.business_name, speaker));
   }
   const customer = found.customer;
-  if (customer.loyaltyStatus === "blocked") return reply("blocked", tenant.id, platformReplies.blocked(tenant.business_name, speaker), customer.id);
-  if (!found.created && !customer.optedIn) await setOptIn(tx, { customerId: customer.id, optedIn: true, now: message.now });
+  if (customer.loyaltyStatus === "blocked")
+    return reply("blocked", tenant.id, platformReplies.blocked(tenant.business_name, speaker), customer.id);
+  if (!found.created && !customer.optedIn)
+    await setOptIn(tx, { customerId: customer.id, optedIn: true, now: message.now });
 
   await enterPlatform(tx);
   await setActiveTenant(tx, contact.phone_number, tenant.id);
   await enterTenant(tx, tenant.id);
 
   const greeting = tenant.whatsapp_config?.["greeting_message"];
-  log.info({ tenantId: tenant.id, customerId: customer.id, isNew: found.created }, found.created ? "customer joined" : "customer rejoined");
+  log.info(
+    { tenantId: tenant.id, customerId: customer.id, isNew: found.created },
+    found.created ? "customer joined" : "customer rejoined",
+  );
   return continueCustomerConversation(deps, tx, contact, tenant, customer, {
     type: "JOINED",
     vendorName: tenant.business_name,
@@ -67,6 +73,11 @@ export async function handleJoin(
   });
 }
 
-function reply(route: string, tenantId: string | null, message: Handled["replies"][number], customerId: string | null = null): Handled {
+function reply(
+  route: string,
+  tenantId: string | null,
+  message: Handled["replies"][number],
+  customerId: string | null = null,
+): Handled {
   return { route, tenantId, customerId, replies: [message] };
 }

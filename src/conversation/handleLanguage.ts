@@ -34,7 +34,12 @@ export async function handleLanguage(
   }
   const language = parseLanguage(args.join(" "));
   if (language === null) {
-    return { route: "language", tenantId, customerId: null, replies: [languageChoiceMessage(current, current.say("language.unknown"))] };
+    return {
+      route: "language",
+      tenantId,
+      customerId: null,
+      replies: [languageChoiceMessage(current, current.say("language.unknown"))],
+    };
   }
   await setContactLanguage(tx, contact.phone_number, language);
   log.info({ language }, "language chosen");

@@ -26,7 +26,14 @@ export function pointsEarnedNotice(input: {
 }): OutMessage {
   if (input.insideServiceWindow) {
     const speaker = input.speaker ?? ENGLISH;
-    return { kind: "text", body: speaker.say("customer.pointsEarned", { points: input.points, vendor: input.vendorName, balance: input.balance }) };
+    return {
+      kind: "text",
+      body: speaker.say("customer.pointsEarned", {
+        points: input.points,
+        vendor: input.vendorName,
+        balance: input.balance,
+      }),
+    };
   }
   return {
     kind: "template",

@@ -25,9 +25,7 @@ export function purchaseVoidedNotice(input: {
 }): OutMessage {
   if (input.insideServiceWindow) {
     const points =
-      input.pointsReversed > 0
-        ? `${formatPoints(input.pointsReversed)} points from it were taken back. `
-        : "";
+      input.pointsReversed > 0 ? `${formatPoints(input.pointsReversed)} points from it were taken back. ` : "";
     return {
       kind: "text",
       body: `A purchase of ${formatNaira(input.amountKobo)} at ${input.vendorName} was cancelled. ${points}Your balance is ${formatPoints(input.balance)} points.`,

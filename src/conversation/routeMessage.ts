@@ -43,20 +43,46 @@ export async function routeMessage(
 
   // Vendor sign-up lives on the platform's shared number: REGISTER starts it, and it takes the
   // sender's messages until it ends (CANCEL, done, or 30 minutes idle).
-  if (dedicated === null && (command?.keyword === "REGISTER" || isSignupActive(contact.signup_state, now.toISOString()))) {
+  if (
+    dedicated === null &&
+    (command?.keyword === "REGISTER" || isSignupActive(contact.signup_state, now.toISOString()))
+  ) {
     return runSignupConversation(deps, tx, contact, message, command?.keyword === "REGISTER", log);
   }
   if (command?.keyword === "REGISTER" && dedicated !== null) {
-    return { route: "signup_wrong_number", tenantId: dedicated.id, customerId: null, replies: [{ kind: "text", body: signupWords.notOnThisNumber }] };
+    return {
+      route: "signup_wrong_number",
+      tenantId: dedicated.id,
+      customerId: null,
+      replies: [{ kind: "text", body: signupWords.notOnThisNumber }],
+    };
   }
 
   if (command?.keyword === "JOIN") {
-    return handleJoin(deps, tx, contact, message, { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated }, log);
+    return handleJoin(
+      deps,
+      tx,
+      contact,
+      message,
+      { code: command.args[0] ?? null, referralCode: command.args[1] ?? null, dedicated },
+      log,
+    );
   }
 
-  const inStaffSession = contact.staff_tenant_id !== null && contact.staff_session_expires_at !== null && contact.staff_session_expires_at > now;
+  const inStaffSession =
+    contact.staff_tenant_id !== null &&
+    contact.staff_session_expires_at !== null &&
+    contact.staff_session_expires_at > now;
   if (command?.keyword === "LANGUAGE") {
-    return handleLanguage(deps, tx, contact, message, command.args, inStaffSession ? null : (dedicated ?? routing.active), log);
+    return handleLanguage(
+      deps,
+      tx,
+      contact,
+      message,
+      command.args,
+      inStaffSession ? null : (dedicated ?? routing.active),
+      log,
+    );
   }
 
   // OWNER, and an open owner session (it takes every message but a bare STAFF).
@@ -71,7 +97,12 @@ export async function routeMessage(
     if (contact.staff_session_expires_at <= now) {
       await endStaffSession(tx, contact.phone_number);
       if (command !== null && ["LOG", "VERIFY", "EXIT", "DONE"].includes(command.keyword)) {
-        return { route: "staff_expired", tenantId: contact.staff_tenant_id, customerId: null, replies: [platformReplies.staffSessionEnded(speakerFor(contact, null))] };
+        return {
+          route: "staff_expired",
+          tenantId: contact.staff_tenant_id,
+          customerId: null,
+          replies: [platformReplies.staffSessionEnded(speakerFor(contact, null))],
+        };
       }
     }
   }
@@ -82,7 +113,12 @@ export async function routeMessage(
     return startStaffConversation(deps, tx, contact, message, tenant, log);
   }
   if (tenant === null) {
-    return { route: "stranger", tenantId: null, customerId: null, replies: [platformReplies.stranger(speakerFor(contact, null))] };
+    return {
+      route: "stranger",
+      tenantId: null,
+      customerId: null,
+      replies: [platformReplies.stranger(speakerFor(contact, null))],
+    };
   }
   return runCustomerConversation(deps, tx, contact, message, tenant);
 }

@@ -32,7 +32,12 @@ export async function runCustomerConversation(
 ): Promise<Handled> {
   const speaker = speakerFor(contact, tenant);
   if (!isTenantServing(tenant)) {
-    return { route: "paused", tenantId: tenant.id, customerId: null, replies: [platformReplies.paused(tenant.business_name, speaker)] };
+    return {
+      route: "paused",
+      tenantId: tenant.id,
+      customerId: null,
+      replies: [platformReplies.paused(tenant.business_name, speaker)],
+    };
   }
   await enterTenant(tx, tenant.id);
   const { customer, conversationState, settings } = await loadCustomerForChat(tx, tenant.id, contact.phone_number);
@@ -41,10 +46,16 @@ export async function runCustomerConversation(
     return { route: "stranger", tenantId: tenant.id, customerId: null, replies: [platformReplies.stranger(speaker)] };
   }
   if (customer.loyaltyStatus === "blocked") {
-    return { route: "blocked", tenantId: tenant.id, customerId: customer.id, replies: [platformReplies.blocked(tenant.business_name, speaker)] };
+    return {
+      route: "blocked",
+      tenantId: tenant.id,
+      customerId: customer.id,
+      replies: [platformReplies.blocked(tenant.business_name, speaker)],
+    };
   }
   const now = message.now.toISOString();
-  const event: FirstCustomerEvent = message.text === null ? { type: "NON_TEXT", now } : { type: "TEXT", text: message.text, now };
+  const event: FirstCustomerEvent =
+    message.text === null ? { type: "NON_TEXT", now } : { type: "TEXT", text: message.text, now };
   return continueCustomerConversation(deps, tx, contact, tenant, customer, event, { settings, conversationState });
 }
 
@@ -68,7 +79,10 @@ export async function continueCustomerConversation(
   const state = loaded === undefined ? await loadConversationState(tx, customer.id) : loaded.conversationState;
   const now = new Date();
   // The flow restarts a chat idle longer than CONVERSATION_IDLE_MINUTES at the menu.
-  const flowOptions = { idleTimeoutMs: deps.config.conversationIdleMinutes * 60_000, speaker: speakerFor(contact, tenant) };
+  const flowOptions = {
+    idleTimeoutMs: deps.config.conversationIdleMinutes * 60_000,
+    speaker: speakerFor(contact, tenant),
+  };
 
   const execute = async (intent: CustomerIntent): Promise<CustomerEvent | null> => {
     switch (intent.type) {
@@ -79,7 +93,10 @@ export async function continueCustomerConversation(
         return {
           type: "BALANCE",
           balance: balance.balance,
-          expiring: balance.expiringSoonest === null ? null : { points: balance.expiringSoonest.points, expiresAt: balance.expiringSoonest.expiresAt.toISOString() },
+          expiring:
+            balance.expiringSoonest === null
+              ? null
+              : { points: balance.expiringSoonest.points, expiresAt: balance.expiringSoonest.expiresAt.toISOString() },
           timezone,
         };
       }
@@ -88,14 +105,29 @@ export async function continueCustomerConversation(
         return {
           type: "REWARDS",
           balance: rewards.balance,
-          rewards: [...rewards.affordable, ...rewards.next].map((r) => ({ id: r.id, name: r.name, pointsRequired: r.pointsRequired })),
+          rewards: [...rewards.affordable, ...rewards.next].map((r) => ({
+            id: r.id,
+            name: r.name,
+            pointsRequired: r.pointsRequired,
+          })),
         };
       }
       case "redeem": {
-        const result = await redeemReward(tx, { tenantId: tenant.id, customerId: customer.id, rewardId: intent.rewardId, now });
+        const result = await redeemReward(tx, {
+          tenantId: tenant.id,
+          customerId: customer.id,
+          rewardId: intent.rewardId,
+          now,
+        });
         if (!result.ok) return { type: "REDEEM_FAILED", reason: result.reason };
         deps.metrics.ledgerRows.inc({ type: "redeemed" });
-        return { type: "REDEEMED", code: result.code, rewardName: result.rewardName, pointsDeducted: result.pointsDeducted, balance: result.balance };
+        return {
+          type: "REDEEMED",
+          code: result.code,
+          rewardName: result.rewardName,
+          pointsDeducted: result.pointsDeducted,
+          balance: result.balance,
+        };
       }
       case "getHistory": {
         const entries = await getHistory(tx, customer.id, 10);
@@ -120,7 +152,11 @@ export async function continueCustomerConversation(
         await enterTenant(tx, tenant.id);
         return {
           type: "VENDORS",
-          vendors: memberships.map((m) => ({ tenantId: m.tenant_id, name: m.business_name, active: m.tenant_id === tenant.id })),
+          vendors: memberships.map((m) => ({
+            tenantId: m.tenant_id,
+            name: m.business_name,
+            active: m.tenant_id === tenant.id,
+          })),
         };
       }
       case "switchVendor": {
@@ -138,7 +174,18 @@ export async function continueCustomerConversation(
     }
   };
 
-  const result = await driveFlow((snapshot, event: CustomerEvent) => runCustomerFlow(snapshot, event, flowOptions), state, firstEvent, execute);
+  const result = await driveFlow(
+    (snapshot, event: CustomerEvent) => runCustomerFlow(snapshot, event, flowOptions),
+    state,
+    firstEvent,
+    execute,
+  );
   // Saved with the handled mark (finishInboundMessage): one statement for both.
-  return { route: "customer", tenantId: tenant.id, customerId: customer.id, replies: result.replies, conversationState: result.snapshot };
+  return {
+    route: "customer",
+    tenantId: tenant.id,
+    customerId: customer.id,
+    replies: result.replies,
+    conversationState: result.snapshot,
+  };
 }

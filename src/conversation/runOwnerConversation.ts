@@ -44,7 +44,9 @@ export const OWNER_SESSION_MS = 10 * 60 * 1000;
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** What the contact row keeps for an owner chat: the flow snapshot and whether the PIN was proven. */
-const ownerStateSchema = z.object({ flow: z.unknown(), authenticated: z.boolean().default(false) }).catch({ flow: null, authenticated: false });
+const ownerStateSchema = z
+  .object({ flow: z.unknown(), authenticated: z.boolean().default(false) })
+  .catch({ flow: null, authenticated: false });
 
 /** Owner commands that mean nothing outside a session: after one ends, they are told so. */
 const OWNER_ONLY_WORDS = ["TODAY", "ADD", "PAUSE", "RATE", "REMOVE", "BROADCAST", "VOID", "QR", "PLAN", "LOGIN"];
@@ -69,7 +71,8 @@ export async function routeOwnerMessage(
   const open = contact.owner_tenant_id !== null && expiresAt !== null && expiresAt > now;
   const here = tenants.dedicated === null || tenants.dedicated.id === contact.owner_tenant_id;
   if (command?.keyword === "OWNER") {
-    const signedIn = open && here && command.args.length === 0 && ownerStateSchema.parse(contact.owner_state).authenticated;
+    const signedIn =
+      open && here && command.args.length === 0 && ownerStateSchema.parse(contact.owner_state).authenticated;
     if (signedIn) return runOwnerConversation(deps, tx, contact, message, log);
     return startOwnerConversation(deps, tx, contact, message, command.args[0] ?? null, tenants, log);
   }
@@ -84,7 +87,12 @@ export async function routeOwnerMessage(
   if (!open) {
     await endOwnerSession(tx, contact.phone_number);
     if (command !== null && OWNER_ONLY_WORDS.includes(command.keyword)) {
-      return { route: "owner_expired", tenantId: contact.owner_tenant_id, customerId: null, replies: [text(ownerWords.sessionEnded())] };
+      return {
+        route: "owner_expired",
+        tenantId: contact.owner_tenant_id,
+        customerId: null,
+        replies: [text(ownerWords.sessionEnded())],
+      };
     }
   }
   return null;
@@ -110,15 +118,27 @@ export async function startOwnerConversation(
   const owned = (await listOwnerMembershipsByPhone(tx, contact.phone_number)).filter(
     (o) => tenants.dedicated === null || o.tenantId === tenants.dedicated.id,
   );
-  const byCode = vendorCode === null ? undefined : owned.find((o) => o.vendorCode.toUpperCase() === vendorCode.toUpperCase());
-  const membership = byCode ?? owned.find((o) => o.tenantId === tenant?.id) ?? (owned.length === 1 ? owned[0] : undefined);
+  const byCode =
+    vendorCode === null ? undefined : owned.find((o) => o.vendorCode.toUpperCase() === vendorCode.toUpperCase());
+  const membership =
+    byCode ?? owned.find((o) => o.tenantId === tenant?.id) ?? (owned.length === 1 ? owned[0] : undefined);
   if (membership === undefined) {
     if (owned.length > 1) {
       const list = owned.map((o) => `${o.businessName} (${o.vendorCode})`).join(", ");
-      return { route: "owner_choose", tenantId: null, customerId: null, replies: [text(ownerWords.chooseBusiness(list))] };
+      return {
+        route: "owner_choose",
+        tenantId: null,
+        customerId: null,
+        replies: [text(ownerWords.chooseBusiness(list))],
+      };
     }
     log.info({ candidates: owned.length }, "owner start refused: not an owner here");
-    return { route: "owner_unknown", tenantId: tenant?.id ?? null, customerId: null, replies: [text(ownerWords.notOwner())] };
+    return {
+      route: "owner_unknown",
+      tenantId: tenant?.id ?? null,
+      customerId: null,
+      replies: [text(ownerWords.notOwner())],
+    };
   }
   if (contact.pin_locked_until !== null && contact.pin_locked_until > message.now) {
     const settings = await getTenantSettings(tx, membership.tenantId);
@@ -131,7 +151,12 @@ export async function startOwnerConversation(
   }
   // One mode at a time: an open staff session ends when owner mode starts.
   if (contact.staff_tenant_id !== null) await endStaffSession(tx, contact.phone_number);
-  const result = await driveFlow(runOwnerFlow, null, { type: "OWNER_START", vendorName: membership.businessName }, async () => null);
+  const result = await driveFlow(
+    runOwnerFlow,
+    null,
+    { type: "OWNER_START", vendorName: membership.businessName },
+    async () => null,
+  );
   await saveOwnerSession(tx, contact.phone_number, {
     tenantId: membership.tenantId,
     ownerUserId: membership.userId,
@@ -147,7 +172,13 @@ export async function startOwnerConversation(
  * owner with a PIN and this phone, DESIGN.md §3); then the owner flow runs, its intents carried
  * out with the same domain functions the vendor API uses. A paused programme answers reads only.
  */
-export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Contact, message: PersonMessage, log: Logger): Promise<Handled> {
+export async function runOwnerConversation(
+  deps: EngineDeps,
+  tx: Tx,
+  contact: Contact,
+  message: PersonMessage,
+  log: Logger,
+): Promise<Handled> {
   const tenantId = contact.owner_tenant_id;
   const ownerUserId = contact.owner_user_id;
   if (tenantId === null || ownerUserId === null) throw new Error("runOwnerConversation needs an open owner session");
@@ -176,7 +207,13 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
       return null;
     }
     if (intent.type === "checkPin") {
-      const check = await checkStaffPin(tx, { contactPhone: contact.phone_number, staffUserId: ownerUserId, pin: intent.pin, now, lockAction: "owner.pin_locked" });
+      const check = await checkStaffPin(tx, {
+        contactPhone: contact.phone_number,
+        staffUserId: ownerUserId,
+        pin: intent.pin,
+        now,
+        lockAction: "owner.pin_locked",
+      });
       if (check.ok) {
         authenticated = true;
         const [owner] = await listStaff(tx, { id: ownerUserId, after: null, limit: 1 });
@@ -199,7 +236,9 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
     return executeCommand(intent);
   };
 
-  const executeCommand = async (intent: Exclude<OwnerIntent, { type: "reply" | "endOwnerSession" | "checkPin" }>): Promise<OwnerEvent> => {
+  const executeCommand = async (
+    intent: Exclude<OwnerIntent, { type: "reply" | "endOwnerSession" | "checkPin" }>,
+  ): Promise<OwnerEvent> => {
     switch (intent.type) {
       case "getToday": {
         const stats = await getTodayStats(tx, { now, timezone: settings.timezone });
@@ -209,7 +248,9 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
         const rewards = await listRewards(tx, { after: null, limit: 20 });
         return {
           type: "REWARDS_LISTED",
-          rewards: rewards.slice(0, 20).map((r) => ({ id: r.id, name: r.name, points: r.pointsRequired, active: r.isActive })),
+          rewards: rewards
+            .slice(0, 20)
+            .map((r) => ({ id: r.id, name: r.name, points: r.pointsRequired, active: r.isActive })),
         };
       }
       case "addReward": {
@@ -234,7 +275,12 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
         const ids = intent.listedIds ?? (await listRewards(tx, { after: null, limit: 20 })).map((r) => r.id);
         const rewardId = ids[intent.number - 1];
         if (rewardId === undefined) return { type: "FAILED", reason: ownerWords.noSuchReward(intent.number) };
-        const reward = await updateReward(tx, { tenantId, rewardId, userId: ownerUserId, changes: { isActive: false } });
+        const reward = await updateReward(tx, {
+          tenantId,
+          rewardId,
+          userId: ownerUserId,
+          changes: { isActive: false },
+        });
         if (reward === null) return { type: "FAILED", reason: ownerWords.noSuchReward(intent.number) };
         return { type: "REWARD_PAUSED", name: reward.name };
       }
@@ -245,8 +291,18 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
         return { type: "RATE_SET", points: set.pointsPer100, previous: set.previousPer100 };
       }
       case "addStaff": {
-        const invited = await inviteStaffMember(tx, { tenantId, phone: intent.phone, fullName: intent.name, createdByUserId: ownerUserId, now });
-        if (!invited.ok) return { type: "FAILED", reason: invited.reason === "plan_limit" ? ownerWords.staffLimit() : ownerWords.staffTaken() };
+        const invited = await inviteStaffMember(tx, {
+          tenantId,
+          phone: intent.phone,
+          fullName: intent.name,
+          createdByUserId: ownerUserId,
+          now,
+        });
+        if (!invited.ok)
+          return {
+            type: "FAILED",
+            reason: invited.reason === "plan_limit" ? ownerWords.staffLimit() : ownerWords.staffTaken(),
+          };
         notifications.push({
           contactPhone: intent.phone,
           customerId: null,
@@ -264,7 +320,13 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
         const staff = await currentStaff(tx);
         return {
           type: "STAFF_LISTED",
-          staff: staff.map((s) => ({ id: s.id, name: s.fullName, phoneMasked: s.phoneNumber === null ? "no phone" : maskPhone(s.phoneNumber), role: s.role, pinSet: s.pinEnabled })),
+          staff: staff.map((s) => ({
+            id: s.id,
+            name: s.fullName,
+            phoneMasked: s.phoneNumber === null ? "no phone" : maskPhone(s.phoneNumber),
+            role: s.role,
+            pinSet: s.pinEnabled,
+          })),
         };
       }
       case "removeStaff": {
@@ -272,8 +334,14 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
         const staffUserId = ids[intent.number - 1];
         if (staffUserId === undefined) return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
         const [member] = await listStaff(tx, { id: staffUserId, after: null, limit: 1 });
-        if (member === undefined || member.role === "owner" || !member.isActive) return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
-        const removed = await updateStaffMember(tx, { tenantId, staffUserId, userId: ownerUserId, changes: { isActive: false } });
+        if (member === undefined || member.role === "owner" || !member.isActive)
+          return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
+        const removed = await updateStaffMember(tx, {
+          tenantId,
+          staffUserId,
+          userId: ownerUserId,
+          changes: { isActive: false },
+        });
         if (!removed.ok) return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
         // Their chat ends now, not when its 10 minutes run out. On the platform path: the ended
         // session's contact row is no longer this tenant's to see or write (contacts' RLS).
@@ -286,7 +354,12 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
       case "previewBroadcast": {
         const allowance = await checkBroadcastAllowance(tx, { tenantId, now });
         if (!allowance.ok) return { type: "FAILED", reason: allowance.message };
-        return { type: "BROADCAST_PREVIEW", audience: await audienceOfEveryone(tx), used: allowance.used, limit: allowance.limit };
+        return {
+          type: "BROADCAST_PREVIEW",
+          audience: await audienceOfEveryone(tx),
+          used: allowance.used,
+          limit: allowance.limit,
+        };
       }
       case "sendBroadcast": {
         const created = await createBroadcast(tx, {
@@ -308,7 +381,10 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
       }
       case "listRecentPurchases": {
         const purchases = (await listPurchases(tx, { voided: false, after: null, limit: 10 })).slice(0, 10);
-        const names = await staffNames(tx, purchases.flatMap((p) => (p.loggedByUserId === null ? [] : [p.loggedByUserId])));
+        const names = await staffNames(
+          tx,
+          purchases.flatMap((p) => (p.loggedByUserId === null ? [] : [p.loggedByUserId])),
+        );
         return {
           type: "RECENT_PURCHASES",
           purchases: purchases.map((p) => ({
@@ -322,11 +398,34 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
         };
       }
       case "voidPurchase": {
-        const voided = await voidPurchase(tx, { tenantId, purchaseId: intent.purchaseId, reason: "Voided by the owner in chat", userId: ownerUserId, now });
-        if (!voided.ok) return { type: "FAILED", reason: voided.reason === "already_voided" ? ownerWords.alreadyVoided() : ownerWords.purchaseGone() };
-        const notice = await voidNoticeFor(tx, { purchase: voided.purchase, pointsReversed: voided.buyer.reversed, balance: voided.buyer.balance, now });
-        notifications.push({ contactPhone: notice.contactPhone, customerId: notice.customerId, message: notice.message, triggeredBy: "purchase_voided" });
-        log.info({ tenantId, purchaseId: voided.purchase.id, pointsReversed: voided.buyer.reversed }, "purchase voided in owner chat");
+        const voided = await voidPurchase(tx, {
+          tenantId,
+          purchaseId: intent.purchaseId,
+          reason: "Voided by the owner in chat",
+          userId: ownerUserId,
+          now,
+        });
+        if (!voided.ok)
+          return {
+            type: "FAILED",
+            reason: voided.reason === "already_voided" ? ownerWords.alreadyVoided() : ownerWords.purchaseGone(),
+          };
+        const notice = await voidNoticeFor(tx, {
+          purchase: voided.purchase,
+          pointsReversed: voided.buyer.reversed,
+          balance: voided.buyer.balance,
+          now,
+        });
+        notifications.push({
+          contactPhone: notice.contactPhone,
+          customerId: notice.customerId,
+          message: notice.message,
+          triggeredBy: "purchase_voided",
+        });
+        log.info(
+          { tenantId, purchaseId: voided.purchase.id, pointsReversed: voided.buyer.reversed },
+          "purchase voided in owner chat",
+        );
         return {
           type: "PURCHASE_VOIDED",
           amountKobo: voided.purchase.amountKobo,
@@ -339,7 +438,11 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
       case "showQr": {
         const link = buildJoinLink(deps.config, tenant);
         // The poster (the same PNG REGISTER sent; stored once) follows the flow's reply with the link.
-        const mediaId = await storeQrPoster(tx, tenantId, { businessName: tenant.business_name, vendorCode: tenant.vendor_code, joinLink: link });
+        const mediaId = await storeQrPoster(tx, tenantId, {
+          businessName: tenant.business_name,
+          vendorCode: tenant.vendor_code,
+          joinLink: link,
+        });
         images.push({ kind: "image", mediaId, caption: ownerWords.posterCaption(tenant.vendor_code) });
         return { type: "QR_SHOWN", link };
       }
@@ -353,7 +456,10 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
     }
   };
 
-  const event: OwnerEvent = message.text === null ? { type: "NON_TEXT", now: now.toISOString() } : { type: "TEXT", text: message.text, now: now.toISOString() };
+  const event: OwnerEvent =
+    message.text === null
+      ? { type: "NON_TEXT", now: now.toISOString() }
+      : { type: "TEXT", text: message.text, now: now.toISOString() };
   const result = await driveFlow(runOwnerFlow, stored.flow, event, execute);
   await enterPlatform(tx);
   if (ended) {
@@ -366,7 +472,14 @@ export async function runOwnerConversation(deps: EngineDeps, tx: Tx, contact: Co
       state: { flow: result.snapshot, authenticated },
     });
   }
-  return { route: "owner", tenantId, customerId: null, replies: [...result.replies, ...images], notifications, afterCommit };
+  return {
+    route: "owner",
+    tenantId,
+    customerId: null,
+    replies: [...result.replies, ...images],
+    notifications,
+    afterCommit,
+  };
 }
 
 /** Ends an owner session (EXIT, expiry, lockout, a changed owner). */
@@ -375,7 +488,17 @@ export async function endOwnerSession(tx: Tx, phone: string): Promise<void> {
 }
 
 /** Intents that change something: refused while the programme is paused. */
-const WRITES = new Set<OwnerIntent["type"]>(["addReward", "pauseReward", "setRate", "addStaff", "removeStaff", "previewBroadcast", "sendBroadcast", "listRecentPurchases", "voidPurchase"]);
+const WRITES = new Set<OwnerIntent["type"]>([
+  "addReward",
+  "pauseReward",
+  "setRate",
+  "addStaff",
+  "removeStaff",
+  "previewBroadcast",
+  "sendBroadcast",
+  "listRecentPurchases",
+  "voidPurchase",
+]);
 
 /** Active staff and admins (not owners), oldest first: the numbering of STAFF LIST and REMOVE STAFF. */
 async function currentStaff(tx: Tx) {
@@ -409,7 +532,9 @@ const lastInboundRow = z.object({ last_inbound_at: z.date().nullable() });
 
 /** Whether this phone wrote to the bot in the last 24 hours (its contact row is platform-level). */
 async function wroteRecently(tx: Tx, phone: string, now: Date): Promise<boolean> {
-  const row = await tx.maybeOne(sql.type(lastInboundRow)`SELECT last_inbound_at FROM contacts WHERE phone_number = ${phone}`);
+  const row = await tx.maybeOne(
+    sql.type(lastInboundRow)`SELECT last_inbound_at FROM contacts WHERE phone_number = ${phone}`,
+  );
   const last = row?.last_inbound_at ?? null;
   return last !== null && now.getTime() - last.getTime() < SERVICE_WINDOW_MS;
 }
@@ -453,9 +578,20 @@ function formatTime(at: Date, timezone: string): string {
 }
 
 function formatDayTime(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: timezone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: timezone,
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at);
 }
 
 function formatDate(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: timezone, day: "numeric", month: "short", year: "numeric" }).format(at);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: timezone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(at);
 }

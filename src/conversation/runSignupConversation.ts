@@ -55,13 +55,19 @@ export async function runSignupConversation(
   );
   await enterPlatform(tx);
   await saveSignupState(tx, phone, result.snapshot);
-  return { route: "signup", tenantId: outcome.tenantId, customerId: null, replies: [...result.replies, ...outcome.replies] };
+  return {
+    route: "signup",
+    tenantId: outcome.tenantId,
+    customerId: null,
+    replies: [...result.replies, ...outcome.replies],
+  };
 }
 
 /** Why REGISTER cannot start: this phone owns a tenant, or a limit is reached. */
 async function refuseStart(tx: Tx, phone: string, now: Date): Promise<{ reason: string; reply: OutMessage } | null> {
   const owned = await findOwnedTenant(tx, phone);
-  if (owned !== null) return { reason: "already_owner", reply: ownerChoice(signupWords.alreadyOwner(owned.businessName)) };
+  if (owned !== null)
+    return { reason: "already_owner", reply: ownerChoice(signupWords.alreadyOwner(owned.businessName)) };
   const started = await startSignupAttempt(tx, phone, now);
   if (!started.ok) {
     const words = started.reason === "too_many_starts" ? signupWords.tooManyStarts : signupWords.dailyLimitReached;
@@ -109,7 +115,8 @@ async function execute(
       });
       if (!registered.ok) {
         log.info({ reason: registered.reason }, "sign-up not registered");
-        if (registered.reason === "code_taken") return { type: "REGISTER_FAILED", reason: "code_taken", suggestion: registered.suggestion };
+        if (registered.reason === "code_taken")
+          return { type: "REGISTER_FAILED", reason: "code_taken", suggestion: registered.suggestion };
         if (registered.reason === "already_owner") {
           outcome.replies.push(ownerChoice(signupWords.alreadyOwner(registered.businessName)));
           return { type: "REGISTER_FAILED", reason: "already_owner" };
@@ -120,10 +127,22 @@ async function execute(
       const { vendor } = registered;
       const joinLink = buildJoinLink(deps.config, { vendor_code: vendor.vendorCode, whatsapp_config: null });
       // registerVendor left the transaction on the new tenant: the poster is stored under its RLS.
-      const mediaId = await storeQrPoster(tx, vendor.tenantId, { businessName: vendor.businessName, vendorCode: vendor.vendorCode, joinLink });
+      const mediaId = await storeQrPoster(tx, vendor.tenantId, {
+        businessName: vendor.businessName,
+        vendorCode: vendor.vendorCode,
+        joinLink,
+      });
       outcome.tenantId = vendor.tenantId;
       outcome.replies.push(
-        { kind: "text", body: signupWords.registered({ businessName: vendor.businessName, vendorCode: vendor.vendorCode, joinLink, trialDays: TRIAL_DAYS }) },
+        {
+          kind: "text",
+          body: signupWords.registered({
+            businessName: vendor.businessName,
+            vendorCode: vendor.vendorCode,
+            joinLink,
+            trialDays: TRIAL_DAYS,
+          }),
+        },
         { kind: "image", mediaId, caption: signupWords.posterCaption(vendor.vendorCode) },
       );
       log.info({ tenantId: vendor.tenantId }, "vendor registered in chat");

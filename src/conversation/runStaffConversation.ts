@@ -37,7 +37,11 @@ export const STAFF_SESSION_MS = 10 * 60 * 1000;
  * PIN itself) to compare the second with.
  */
 const staffStateSchema = z
-  .object({ flow: z.unknown(), authenticated: z.boolean().default(false), heldPinHash: z.string().nullable().default(null) })
+  .object({
+    flow: z.unknown(),
+    authenticated: z.boolean().default(false),
+    heldPinHash: z.string().nullable().default(null),
+  })
   .catch({ flow: null, authenticated: false, heldPinHash: null });
 
 /**
@@ -58,12 +62,22 @@ export async function startStaffConversation(
   const membership = staffAt.find((s) => s.tenantId === tenant?.id) ?? (staffAt.length === 1 ? staffAt[0] : undefined);
   if (membership === undefined) {
     log.info({ candidates: staffAt.length }, "staff start refused: not staff here");
-    return { route: "staff_unknown", tenantId: tenant?.id ?? null, customerId: null, replies: [platformReplies.staffUnknown(speakerFor(contact, tenant))] };
+    return {
+      route: "staff_unknown",
+      tenantId: tenant?.id ?? null,
+      customerId: null,
+      replies: [platformReplies.staffUnknown(speakerFor(contact, tenant))],
+    };
   }
   const staffTenant = await findTenantById(tx, membership.tenantId);
   const speaker = speakerFor(contact, staffTenant);
   if (staffTenant === null || !isTenantServing(staffTenant)) {
-    return { route: "paused", tenantId: membership.tenantId, customerId: null, replies: [platformReplies.paused(staffTenant?.business_name ?? null, speaker)] };
+    return {
+      route: "paused",
+      tenantId: membership.tenantId,
+      customerId: null,
+      replies: [platformReplies.paused(staffTenant?.business_name ?? null, speaker)],
+    };
   }
   if (contact.pin_locked_until !== null && contact.pin_locked_until > message.now) {
     const settings = await getTenantSettings(tx, staffTenant.id);
@@ -108,7 +122,12 @@ export async function runStaffConversation(
   const speaker = speakerFor(contact, tenant);
   if (tenant === null || !isTenantServing(tenant)) {
     await endStaffSession(tx, contact.phone_number);
-    return { route: "paused", tenantId, customerId: null, replies: [platformReplies.paused(tenant?.business_name ?? null, speaker)] };
+    return {
+      route: "paused",
+      tenantId,
+      customerId: null,
+      replies: [platformReplies.paused(tenant?.business_name ?? null, speaker)],
+    };
   }
   await enterTenant(tx, tenantId);
   // Sessions are checked again on every message (DESIGN.md §3): a disabled user, a removed PIN
@@ -135,7 +154,12 @@ export async function runStaffConversation(
       case "reply":
         return null;
       case "checkPin": {
-        const check = await checkStaffPin(tx, { contactPhone: contact.phone_number, staffUserId, pin: intent.pin, now });
+        const check = await checkStaffPin(tx, {
+          contactPhone: contact.phone_number,
+          staffUserId,
+          pin: intent.pin,
+          now,
+        });
         if (check.ok) {
           authenticated = true;
           const staff = await findStaffByPhone(tx, contact.phone_number);
@@ -157,7 +181,12 @@ export async function runStaffConversation(
       }
       case "previewPurchase": {
         if (!authenticated) return { type: "PURCHASE_FAILED", reason: "pin_required" };
-        const preview = await previewPurchase(tx, { tenantId, customerPhone: intent.customerPhone, amountKobo: intent.amountKobo, now });
+        const preview = await previewPurchase(tx, {
+          tenantId,
+          customerPhone: intent.customerPhone,
+          amountKobo: intent.amountKobo,
+          now,
+        });
         if (!preview.ok) return { type: "PURCHASE_FAILED", reason: "invalid_amount" };
         return {
           type: "PURCHASE_PREVIEW",
@@ -186,8 +215,16 @@ export async function runStaffConversation(
         deps.metrics.ledgerRows.inc({ type: "earned" }, logged.awards.length);
         if (logged.created) {
           // The customer is told in their own language, and their vendor's template for it if it has one.
-          const customerLanguage = chooseLanguage(await findContactLanguage(tx, logged.customer.phoneNumber), tenant.default_language);
-          const chosen = tenantTemplateFor(tenant.whatsapp_config, "points_earned_template", customerLanguage, POINTS_EARNED_TEMPLATE);
+          const customerLanguage = chooseLanguage(
+            await findContactLanguage(tx, logged.customer.phoneNumber),
+            tenant.default_language,
+          );
+          const chosen = tenantTemplateFor(
+            tenant.whatsapp_config,
+            "points_earned_template",
+            customerLanguage,
+            POINTS_EARNED_TEMPLATE,
+          );
           notifications.push({
             contactPhone: logged.customer.phoneNumber,
             customerId: logged.customer.id,
@@ -203,13 +240,24 @@ export async function runStaffConversation(
             triggeredBy: "purchase_confirmation",
           });
         }
-        return { type: "PURCHASE_LOGGED", points, balance: logged.balance, customerPhoneMasked: maskPhone(intent.customerPhone) };
+        return {
+          type: "PURCHASE_LOGGED",
+          points,
+          balance: logged.balance,
+          customerPhoneMasked: maskPhone(intent.customerPhone),
+        };
       }
       case "lookupRedemption": {
         if (!authenticated) return { type: "REDEMPTION_NOT_FOUND" };
         const found = await findRedemptionByCode(tx, intent.code);
         if (found === null) return { type: "REDEMPTION_NOT_FOUND" };
-        return { type: "REDEMPTION_FOUND", code: found.code, rewardName: found.rewardName, status: found.status, customerName: maskPhone(found.customerPhone) };
+        return {
+          type: "REDEMPTION_FOUND",
+          code: found.code,
+          rewardName: found.rewardName,
+          status: found.status,
+          customerName: maskPhone(found.customerPhone),
+        };
       }
       case "fulfilRedemption": {
         if (!authenticated) return { type: "REDEMPTION_FAILED", reason: "pin_required" };
@@ -257,12 +305,31 @@ export async function runStaffConversation(
         // Checked again at YES: still theirs, still standing, still within 15 minutes.
         const found = await findUndoablePurchase(tx, { staffUserId, now });
         if (found === null || found.id !== intent.purchaseId) {
-          return { type: "UNDO_FAILED", reason: "it can no longer be undone here (15 minutes have passed, or it was voided). Ask the owner." };
+          return {
+            type: "UNDO_FAILED",
+            reason: "it can no longer be undone here (15 minutes have passed, or it was voided). Ask the owner.",
+          };
         }
-        const voided = await voidPurchase(tx, { tenantId, purchaseId: found.id, reason: "Undone by staff in chat", userId: staffUserId, now });
+        const voided = await voidPurchase(tx, {
+          tenantId,
+          purchaseId: found.id,
+          reason: "Undone by staff in chat",
+          userId: staffUserId,
+          now,
+        });
         if (!voided.ok) return { type: "UNDO_FAILED", reason: "it was already voided." };
-        const notice = await voidNoticeFor(tx, { purchase: voided.purchase, pointsReversed: voided.buyer.reversed, balance: voided.buyer.balance, now });
-        notifications.push({ contactPhone: notice.contactPhone, customerId: notice.customerId, message: notice.message, triggeredBy: "purchase_voided" });
+        const notice = await voidNoticeFor(tx, {
+          purchase: voided.purchase,
+          pointsReversed: voided.buyer.reversed,
+          balance: voided.buyer.balance,
+          now,
+        });
+        notifications.push({
+          contactPhone: notice.contactPhone,
+          customerId: notice.customerId,
+          message: notice.message,
+          triggeredBy: "purchase_voided",
+        });
         log.info({ tenantId, purchaseId: found.id, pointsReversed: voided.buyer.reversed }, "purchase undone by staff");
         return {
           type: "UNDO_DONE",
@@ -278,8 +345,16 @@ export async function runStaffConversation(
     }
   };
 
-  const event: StaffEvent = message.text === null ? { type: "NON_TEXT", now: now.toISOString() } : { type: "TEXT", text: message.text, now: now.toISOString() };
-  const result = await driveFlow((snapshot, next: StaffEvent) => runStaffFlow(snapshot, next, { speaker }), stored.flow, event, execute);
+  const event: StaffEvent =
+    message.text === null
+      ? { type: "NON_TEXT", now: now.toISOString() }
+      : { type: "TEXT", text: message.text, now: now.toISOString() };
+  const result = await driveFlow(
+    (snapshot, next: StaffEvent) => runStaffFlow(snapshot, next, { speaker }),
+    stored.flow,
+    event,
+    execute,
+  );
   await enterPlatform(tx);
   if (ended) {
     await endStaffSession(tx, contact.phone_number);

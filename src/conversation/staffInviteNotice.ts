@@ -14,7 +14,11 @@ export const STAFF_INVITE_TEMPLATE: TemplateRef = { name: "loyalty_staff_invite"
  * message to the bot, otherwise the approved template (Graph API error 131047 otherwise).
  * https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates
  */
-export function staffInviteNotice(input: { vendorName: string; insideServiceWindow: boolean; template?: TemplateRef }): OutMessage {
+export function staffInviteNotice(input: {
+  vendorName: string;
+  insideServiceWindow: boolean;
+  template?: TemplateRef;
+}): OutMessage {
   if (input.insideServiceWindow) return { kind: "text", body: ownerWords.staffInvite(input.vendorName) };
   const template = input.template ?? STAFF_INVITE_TEMPLATE;
   return { kind: "template", name: template.name, language: template.language, bodyParams: [input.vendorName] };

@@ -17,15 +17,27 @@ export type StoredWebhook = {
  * here: that is the inbound worker's job, so the webhook can answer Meta quickly.
  * @throws when the database cannot be reached — the caller answers 5xx so Meta retries.
  */
-export async function storeWebhookEvents(pool: DatabasePool, deliveries: readonly WebhookEvents[]): Promise<StoredWebhook[]> {
-  const messages = deliveries.flatMap((events) => events.messages)
+export async function storeWebhookEvents(
+  pool: DatabasePool,
+  deliveries: readonly WebhookEvents[],
+): Promise<StoredWebhook[]> {
+  const messages = deliveries
+    .flatMap((events) => events.messages)
     // By time, then id: concurrent batches meet a shared wamid (a redelivery) in the same order.
-    .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || (a.waMessageId < b.waMessageId ? -1 : a.waMessageId > b.waMessageId ? 1 : 0));
+    .sort(
+      (a, b) =>
+        a.timestamp.getTime() - b.timestamp.getTime() ||
+        (a.waMessageId < b.waMessageId ? -1 : a.waMessageId > b.waMessageId ? 1 : 0),
+    );
   const statuses = deliveries.flatMap((events) => events.statuses);
   // Messages alone are one statement: it commits on its own, no transaction around it.
-  const { pending, moved } = statuses.length === 0
-    ? { pending: await onPlatform(pool, (db) => storeInboundMessages(db, messages)), moved: [] }
-    : await withPlatform(pool, async (tx) => ({ pending: await storeInboundMessages(tx, messages), moved: await applyStatusCallbacks(tx, statuses) }));
+  const { pending, moved } =
+    statuses.length === 0
+      ? { pending: await onPlatform(pool, (db) => storeInboundMessages(db, messages)), moved: [] }
+      : await withPlatform(pool, async (tx) => ({
+          pending: await storeInboundMessages(tx, messages),
+          moved: await applyStatusCallbacks(tx, statuses),
+        }));
   const movedWamids = new Set(moved.map((row) => row.wa_id));
   return deliveries.map((events) => {
     const mine = new Set(events.messages.map((message) => message.waMessageId));

@@ -69,7 +69,12 @@ const claimedInboxRow = contactRow.extend({
  * be routed to. Read after the claim's statement, so it sees every message handled before the
  * locks were taken.
  */
-export async function readClaimedInbox(tx: Tx, phones: readonly string[], scope: InboxScope, perSender: number): Promise<ClaimedInbox[]> {
+export async function readClaimedInbox(
+  tx: Tx,
+  phones: readonly string[],
+  scope: InboxScope,
+  perSender: number,
+): Promise<ClaimedInbox[]> {
   if (phones.length === 0) return [];
   const rows = await tx.any(sql.prepared("inboxDrain.readClaimedInbox", claimedInboxRow)`
     WITH touched AS (
@@ -116,10 +121,17 @@ export async function readClaimedInbox(tx: Tx, phones: readonly string[], scope:
     ) AS first ON true
   `);
   return rows.map((row) => {
-    const { routed_phone_number_id: phoneNumberId, routing, pending, slowed_recently: slowedRecently, ...contact } = row;
+    const {
+      routed_phone_number_id: phoneNumberId,
+      routing,
+      pending,
+      slowed_recently: slowedRecently,
+      ...contact
+    } = row;
     return {
       contact,
-      routing: phoneNumberId === null ? null : { phoneNumberId, tenants: routingTenantsOf(routing, contact.active_tenant_id) },
+      routing:
+        phoneNumberId === null ? null : { phoneNumberId, tenants: routingTenantsOf(routing, contact.active_tenant_id) },
       pending: pending.map(({ recent, ...message }) => ({ ...message, recentCount: recent })),
       slowedRecently,
     };
@@ -149,7 +161,11 @@ const RETRY_BACKOFF_SECONDS = 0.5;
  * the retry backoff ends. Returns the attempts made so far and the sender, or null when the
  * message is handled already. One statement, outside the failed (rolled back) drain.
  */
-export async function recordInboundFailure(db: Db, messageId: string, reason: string): Promise<{ attempts: number; contactPhone: string } | null> {
+export async function recordInboundFailure(
+  db: Db,
+  messageId: string,
+  reason: string,
+): Promise<{ attempts: number; contactPhone: string } | null> {
   const row = await db.maybeOne(sql.type(failureRow)`
     UPDATE whatsapp_messages
     SET attempts = attempts + 1, error_message = ${reason.slice(0, 500)},
@@ -160,7 +176,11 @@ export async function recordInboundFailure(db: Db, messageId: string, reason: st
   return row === null ? null : { attempts: row.attempts, contactPhone: row.contact_phone };
 }
 
-const setAsideRow = z.object({ tenant_id: z.uuid().nullable(), contact_phone: z.string(), business_phone_number_id: z.string() });
+const setAsideRow = z.object({
+  tenant_id: z.uuid().nullable(),
+  contact_phone: z.string(),
+  business_phone_number_id: z.string(),
+});
 
 /**
  * Sets aside a message that failed on every attempt: handled, with its error, so it no longer

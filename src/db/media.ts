@@ -33,7 +33,10 @@ const mediaFileRow = z.object({
 });
 
 /** A stored image's bytes and type (platform path: the reply sender reads it), or null when gone. */
-export async function findMediaFile(db: Db, mediaId: string): Promise<{ mimeType: MediaMimeType; bytes: Buffer } | null> {
+export async function findMediaFile(
+  db: Db,
+  mediaId: string,
+): Promise<{ mimeType: MediaMimeType; bytes: Buffer } | null> {
   const row = await db.maybeOne(sql.type(mediaFileRow)`
     SELECT mime_type, encode(bytes, 'base64') AS bytes_base64 FROM media WHERE id = ${mediaId}
   `);
@@ -55,7 +58,12 @@ export async function findMediaUpload(db: Db, mediaId: string, phoneNumberId: st
 }
 
 /** Remembers Meta's id for an upload (the latest upload wins). */
-export async function recordMediaUpload(db: Db, mediaId: string, phoneNumberId: string, graphMediaId: string): Promise<void> {
+export async function recordMediaUpload(
+  db: Db,
+  mediaId: string,
+  phoneNumberId: string,
+  graphMediaId: string,
+): Promise<void> {
   await db.query(sql.type(graphIdRow)`
     INSERT INTO media_uploads (media_id, phone_number_id, graph_media_id)
     VALUES (${mediaId}, ${phoneNumberId}, ${graphMediaId})

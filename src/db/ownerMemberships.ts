@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { sql, type Tx } from "./sql.ts";
 
-const ownerRow = z.object({ tenant_id: z.uuid(), user_id: z.uuid(), vendor_code: z.string(), business_name: z.string() });
+const ownerRow = z.object({
+  tenant_id: z.uuid(),
+  user_id: z.uuid(),
+  vendor_code: z.string(),
+  business_name: z.string(),
+});
 
 export type OwnerMembership = { tenantId: string; userId: string; vendorCode: string; businessName: string };
 
@@ -17,7 +22,12 @@ export async function listOwnerMembershipsByPhone(tx: Tx, phone: string): Promis
       AND u.pin_enabled = true AND u.staff_pin_hash IS NOT NULL AND t.deleted_at IS NULL
     ORDER BY t.business_name, u.tenant_id
   `);
-  return rows.map((row) => ({ tenantId: row.tenant_id, userId: row.user_id, vendorCode: row.vendor_code, businessName: row.business_name }));
+  return rows.map((row) => ({
+    tenantId: row.tenant_id,
+    userId: row.user_id,
+    vendorCode: row.vendor_code,
+    businessName: row.business_name,
+  }));
 }
 
 const sessionOwnerRow = z.object({ ok: z.boolean() });

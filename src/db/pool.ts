@@ -1,10 +1,4 @@
-import {
-  createPool,
-  SchemaValidationError,
-  type DatabasePool,
-  type Interceptor,
-  type QueryResultRow,
-} from "slonik";
+import { createPool, SchemaValidationError, type DatabasePool, type Interceptor, type QueryResultRow } from "slonik";
 import { z } from "zod";
 import { parseSafeInteger } from "./parseSafeInteger.ts";
 import { createRoundTripCounter, type RoundTrips } from "./roundTrips.ts";
@@ -50,7 +44,10 @@ const typeParsers = [
   { name: "timestamp", parse: (value: string) => new Date(`${value}Z`) },
   { name: "int8", parse: parseSafeInteger },
   // sum() of a bigint column is numeric: a whole number is checked like int8, a fraction (avg) is a float.
-  { name: "numeric", parse: (value: string) => (/^-?\d+$/.test(value) ? parseSafeInteger(value) : Number.parseFloat(value)) },
+  {
+    name: "numeric",
+    parse: (value: string) => (/^-?\d+$/.test(value) ? parseSafeInteger(value) : Number.parseFloat(value)),
+  },
   { name: "date", parse: (value: string) => value },
   { name: "json", parse: (value: string): unknown => JSON.parse(value) },
   { name: "jsonb", parse: (value: string): unknown => JSON.parse(value) },
@@ -75,10 +72,7 @@ export function roundTripsOf(pool: DatabasePool): RoundTrips {
 }
 
 /** Creates the slonik pool used by the whole app. */
-export async function createDatabasePool(
-  databaseUrl: string,
-  options: PoolOptions = {},
-): Promise<DatabasePool> {
+export async function createDatabasePool(databaseUrl: string, options: PoolOptions = {}): Promise<DatabasePool> {
   const roundTrips = createRoundTripCounter();
   const pool = await createPool(options.platformSession === true ? withPlatformSession(databaseUrl) : databaseUrl, {
     interceptors: [createResultParserInterceptor(), roundTrips.interceptor],

@@ -83,7 +83,11 @@ const claimRow = z.object({
  * person's two replies at once. A claim whose sender died (staleReplyClaim) is taken again,
  * marked `recovered`. Claims record `leaseId`, the claiming worker's lease. One answer per asked-for id, in order.
  */
-export async function claimReplies(db: Db, ids: readonly string[], leaseId: number | null = null): Promise<ReplyClaim[]> {
+export async function claimReplies(
+  db: Db,
+  ids: readonly string[],
+  leaseId: number | null = null,
+): Promise<ReplyClaim[]> {
   if (ids.length === 0) return [];
   const rows = await db.any(sql.prepared("replyOutbox.claimReplies", claimRow)`
     WITH requested AS (

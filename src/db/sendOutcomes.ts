@@ -14,11 +14,26 @@ export type SendOutcome =
  */
 export function sendOutcomesTable(outcomes: readonly SendOutcome[]): FragmentSqlToken {
   return sql.fragment`unnest(
-    ${sql.array(outcomes.map((o) => o.id), "uuid")},
-    ${sql.array(outcomes.map((o) => o.kind), "text")},
-    ${sql.array(outcomes.map((o) => (o.kind === "sent" ? o.wamid : null)), "text")},
-    ${sql.array(outcomes.map((o) => (o.kind === "sent" ? null : o.code)), "text")},
-    ${sql.array(outcomes.map((o) => (o.kind === "sent" ? null : o.message)), "text")}
+    ${sql.array(
+      outcomes.map((o) => o.id),
+      "uuid",
+    )},
+    ${sql.array(
+      outcomes.map((o) => o.kind),
+      "text",
+    )},
+    ${sql.array(
+      outcomes.map((o) => (o.kind === "sent" ? o.wamid : null)),
+      "text",
+    )},
+    ${sql.array(
+      outcomes.map((o) => (o.kind === "sent" ? null : o.code)),
+      "text",
+    )},
+    ${sql.array(
+      outcomes.map((o) => (o.kind === "sent" ? null : o.message)),
+      "text",
+    )}
   ) AS o(id, kind, wamid, code, message)`;
 }
 

@@ -38,7 +38,10 @@ export type RoutingTenants = { dedicated: RoutingTenant | null; active: RoutingT
  * as a statement part: one row each, with `dedicated` telling which owns the number. For a
  * statement that routes as it does something else (claimSenderOf).
  */
-export function routingTenantsQuery(phoneNumberId: FragmentSqlToken | string, activeTenantId: FragmentSqlToken | string | null): FragmentSqlToken {
+export function routingTenantsQuery(
+  phoneNumberId: FragmentSqlToken | string,
+  activeTenantId: FragmentSqlToken | string | null,
+): FragmentSqlToken {
   return sql.fragment`
     SELECT ${columns}, (whatsapp_config->>'phone_number_id' IS NOT DISTINCT FROM ${phoneNumberId}::text AND deleted_at IS NULL) AS dedicated
     FROM tenants
@@ -47,23 +50,36 @@ export function routingTenantsQuery(phoneNumberId: FragmentSqlToken | string, ac
 }
 
 /** Splits routingTenantsQuery's rows into the two candidates. */
-export function routingTenantsOf(rows: readonly z.infer<typeof routedTenantRow>[], activeTenantId: string | null): RoutingTenants {
+export function routingTenantsOf(
+  rows: readonly z.infer<typeof routedTenantRow>[],
+  activeTenantId: string | null,
+): RoutingTenants {
   const strip = ({ dedicated: _dedicated, ...tenant }: z.infer<typeof routedTenantRow>): RoutingTenant => tenant;
   const dedicated = rows.find((row) => row.dedicated);
   const active = activeTenantId === null ? undefined : rows.find((row) => row.id === activeTenantId);
-  return { dedicated: dedicated === undefined ? null : strip(dedicated), active: active === undefined ? null : strip(active) };
+  return {
+    dedicated: dedicated === undefined ? null : strip(dedicated),
+    active: active === undefined ? null : strip(active),
+  };
 }
 
 /** routingTenantsQuery's rows as JSON (dates as ISO text), for a statement that returns them in a column. */
 export const routedTenantJson = routedTenantRow.extend({
-  deleted_at: z.string().nullable().transform((value) => (value === null ? null : new Date(value))),
+  deleted_at: z
+    .string()
+    .nullable()
+    .transform((value) => (value === null ? null : new Date(value))),
 });
 
 /**
  * Both tenants a message can be routed to, in one query: the tenant that owns the receiving
  * number (`phoneNumberId`), if any, and the sender's active tenant, if any.
  */
-export async function findRoutingTenants(tx: Tx, phoneNumberId: string, activeTenantId: string | null): Promise<RoutingTenants> {
+export async function findRoutingTenants(
+  tx: Tx,
+  phoneNumberId: string,
+  activeTenantId: string | null,
+): Promise<RoutingTenants> {
   const rows = await tx.any(sql.prepared("tenants.findRoutingTenants", routedTenantRow)`
     ${routingTenantsQuery(phoneNumberId, activeTenantId)}
   `);

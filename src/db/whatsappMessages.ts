@@ -104,7 +104,14 @@ export async function applyStatusUpdates(
   const moved: MovedStatus[] = [];
   for (const row of rows) {
     if (row.id !== null && row.whatsapp_status !== null) {
-      moved.push({ id: row.id, tenant_id: row.tenant_id, broadcast_id: row.broadcast_id, whatsapp_status: row.whatsapp_status, previous_status: row.previous_status, wa_id: row.wa_id });
+      moved.push({
+        id: row.id,
+        tenant_id: row.tenant_id,
+        broadcast_id: row.broadcast_id,
+        whatsapp_status: row.whatsapp_status,
+        previous_status: row.previous_status,
+        wa_id: row.wa_id,
+      });
     }
   }
   return { moved, matchedWamids: new Set(rows.map((row) => row.wa_id)) };
@@ -120,7 +127,13 @@ export const inboundRow = z.object({
   whatsapp_message_id: z.string(),
   wa_timestamp: z.date(),
   processed_at: z.date().nullable(),
-  payload: z.object({ kind: z.string(), title: z.string().nullable().optional(), profileName: z.string().nullable().optional() }).loose(),
+  payload: z
+    .object({
+      kind: z.string(),
+      title: z.string().nullable().optional(),
+      profileName: z.string().nullable().optional(),
+    })
+    .loose(),
 });
 export type InboundRow = z.infer<typeof inboundRow>;
 
@@ -141,7 +154,10 @@ export type OutboxMessage = {
 };
 
 /** Writes a reply to the outbox (status `queued`); the outbound worker sends it after commit. */
-export async function insertOutboxMessage(tx: Tx, row: OutboxMessage & { broadcastId?: string | null; claimedBy?: number | null }): Promise<string> {
+export async function insertOutboxMessage(
+  tx: Tx,
+  row: OutboxMessage & { broadcastId?: string | null; claimedBy?: number | null },
+): Promise<string> {
   const body = outMessageText(row.message);
   return tx.oneFirst(sql.type(idRow)`
     INSERT INTO whatsapp_messages (
@@ -187,5 +203,8 @@ export async function findStrandedReplies(
         OR (whatsapp_status = 'sending' AND ${staleReplyClaim(sql.fragment`m`)}))
     ORDER BY created_at LIMIT ${limit}
   `);
-  return { orphaned: rows.filter((row) => row.orphaned).map((row) => row.id), old: rows.filter((row) => !row.orphaned).map((row) => row.id) };
+  return {
+    orphaned: rows.filter((row) => row.orphaned).map((row) => row.id),
+    old: rows.filter((row) => !row.orphaned).map((row) => row.id),
+  };
 }

@@ -10,11 +10,7 @@ export const PLATFORM_ROLE = "loyaltylaas_platform";
  * Runs `fn` in one transaction as the application role with `app.current_tenant` set locally,
  * so row-level security confines every statement to that tenant.
  */
-export async function withTenant<T>(
-  pool: DatabasePool,
-  tenantId: string,
-  fn: (tx: Tx) => Promise<T>,
-): Promise<T> {
+export async function withTenant<T>(pool: DatabasePool, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return pool.transaction(async (tx) => {
     await enterTenant(tx, tenantId);
     return fn(tx);

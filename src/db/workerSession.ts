@@ -30,7 +30,11 @@ const lockedRow = z.object({ locked: z.boolean() });
  * A lost connection is opened again every second (the lease taken again with the same id when it
  * is free); meanwhile the drain's polling covers lost notifications.
  */
-export async function openWorkerSession(databaseUrl: string, log: Logger, onInbound: (phoneNumberIds: readonly string[]) => void): Promise<WorkerSession> {
+export async function openWorkerSession(
+  databaseUrl: string,
+  log: Logger,
+  onInbound: (phoneNumberIds: readonly string[]) => void,
+): Promise<WorkerSession> {
   let leaseId = randomInt(1, 2 ** 31 - 1);
   let client: pg.Client | undefined;
   let closed = false;
@@ -50,7 +54,10 @@ export async function openWorkerSession(databaseUrl: string, log: Logger, onInbo
     await next.connect();
     try {
       for (let tries = 0; ; tries += 1) {
-        const result = await next.query("SELECT pg_try_advisory_lock($1::int, $2::int) AS locked", [WORKER_LEASE_NAMESPACE, leaseId]);
+        const result = await next.query("SELECT pg_try_advisory_lock($1::int, $2::int) AS locked", [
+          WORKER_LEASE_NAMESPACE,
+          leaseId,
+        ]);
         if (lockedRow.parse(result.rows[0]).locked) break;
         if (tries > 10) throw new Error("no free worker lease id");
         leaseId = randomInt(1, 2 ** 31 - 1);

@@ -35,7 +35,8 @@ export function createApp(deps: AppDeps): Express {
         res.setHeader("x-request-id", id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err !== undefined || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      customLogLevel: (_req, res, err) =>
+        err !== undefined || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
       // The webhook logs one structured line of its own per delivery (counts, outcome).
       autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" || req.url === "/webhook" },
       serializers: {

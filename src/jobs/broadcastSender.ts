@@ -3,13 +3,22 @@ import type { DatabasePool } from "slonik";
 import type { Tx } from "../db/sql.ts";
 import { withTenant } from "../db/withTenant.ts";
 import type { BroadcastStatus } from "../domain/broadcasts/broadcastRecord.ts";
-import { claimBroadcastMessages, type ClaimedBatch, type ClaimedMessage } from "../domain/broadcasts/claimBroadcastMessages.ts";
+import {
+  claimBroadcastMessages,
+  type ClaimedBatch,
+  type ClaimedMessage,
+} from "../domain/broadcasts/claimBroadcastMessages.ts";
 import { recordBroadcastOutcomes, type BroadcastOutcome } from "../domain/broadcasts/recordBroadcastOutcomes.ts";
 import { recoverStaleBroadcastClaims } from "../domain/broadcasts/recoverStaleBroadcastClaims.ts";
 import { releaseBroadcastClaims } from "../domain/broadcasts/releaseBroadcastClaims.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
-import { isNumberThrottled, THROTTLED_NUMBER_PAUSE_MS, type GraphClient, type GraphMessage } from "../whatsapp/graphClient.ts";
+import {
+  isNumberThrottled,
+  THROTTLED_NUMBER_PAUSE_MS,
+  type GraphClient,
+  type GraphMessage,
+} from "../whatsapp/graphClient.ts";
 import { outMessageSchema } from "../whatsapp/outMessage.ts";
 import { broadcastSendJobSchema, OUTBOUND_ATTEMPTS, OUTBOUND_BACKOFF_MS } from "../queues/messageQueues.ts";
 import type { SendPermit, SlidingWindowLimiter } from "../queues/slidingWindowLimiter.ts";
@@ -84,7 +93,14 @@ export function createBroadcastSender(deps: BroadcastSenderDeps): BroadcastSende
 
 type Target = { tenantId: string; broadcastId: string };
 
-export type SendTally = { sent: number; failed: number; retried: number; skipped: number; stopped: boolean; cancelled: boolean };
+export type SendTally = {
+  sent: number;
+  failed: number;
+  retried: number;
+  skipped: number;
+  stopped: boolean;
+  cancelled: boolean;
+};
 
 async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: AbortSignal): Promise<SendTally> {
   const log = deps.log.child({ tenantId: target.tenantId, broadcastId: target.broadcastId });
@@ -93,7 +109,9 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
   const batchSize = Math.min(250, Math.max(1, Math.ceil(deps.ratePerSecond / 4)));
   const tally: SendTally = { sent: 0, failed: 0, retried: 0, skipped: 0, stopped: false, cancelled: false };
 
-  const recovered = await inTenant((tx) => recoverStaleBroadcastClaims(tx, { broadcastId: target.broadcastId, olderThanMs: staleClaimMs }));
+  const recovered = await inTenant((tx) =>
+    recoverStaleBroadcastClaims(tx, { broadcastId: target.broadcastId, olderThanMs: staleClaimMs }),
+  );
   if (recovered > 0) {
     deps.metrics.possibleDuplicateSends.inc(recovered);
     log.warn({ recovered }, "broadcast messages left sending by a worker that died queued again");
@@ -107,7 +125,8 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
   const unsent: string[] = [];
   const halted = () => signal.aborted || tally.cancelled;
 
-  const claim = (): Promise<ClaimedBatch> => inTenant((tx) => claimBroadcastMessages(tx, { broadcastId: target.broadcastId, limit: batchSize }));
+  const claim = (): Promise<ClaimedBatch> =>
+    inTenant((tx) => claimBroadcastMessages(tx, { broadcastId: target.broadcastId, limit: batchSize }));
 
   async function dispatch(message: ClaimedMessage): Promise<void> {
     const parsed = outMessageSchema.safeParse(message.payload);
@@ -147,7 +166,8 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
       return;
     }
     const error = { code: result.code === null ? result.reason : String(result.code), message: result.message };
-    if (result.alert) log.error({ outboxId: message.id, code: result.code, reason: result.reason }, "graph api needs an operator");
+    if (result.alert)
+      log.error({ outboxId: message.id, code: result.code, reason: result.reason }, "graph api needs an operator");
     if (isNumberThrottled(result)) {
       deps.limiter.pause(message.business_phone_number_id, THROTTLED_NUMBER_PAUSE_MS);
       log.warn({ code: result.code }, "sending number throttled by Meta; pausing its sends");
@@ -156,8 +176,14 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
       tally.retried += 1;
       deps.metrics.sends.inc({ result: "retry" });
       recorder.add({ id: message.id, kind: "retry", ...error });
-      retries.push({ message: { ...message, attempts: message.attempts + 1 }, dueAt: Date.now() + RETRY_BASE_MS * 2 ** (message.attempts - 1) });
-      log.warn({ outboxId: message.id, code: result.code, reason: result.reason, attempt: message.attempts }, "send failed; will retry");
+      retries.push({
+        message: { ...message, attempts: message.attempts + 1 },
+        dueAt: Date.now() + RETRY_BASE_MS * 2 ** (message.attempts - 1),
+      });
+      log.warn(
+        { outboxId: message.id, code: result.code, reason: result.reason, attempt: message.attempts },
+        "send failed; will retry",
+      );
       return;
     }
     tally.failed += 1;
@@ -211,8 +237,11 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
     await Promise.allSettled(inFlight);
     await recorder.close();
     // A cancel seen only now (in the last write) still fails the rest rather than queueing it.
-    const released = await inTenant((tx) => releaseBroadcastClaims(tx, { broadcastId: target.broadcastId, ids: unsent, cancelled: tally.cancelled }));
-    if (released > 0) log.info({ released, cancelled: tally.cancelled }, "claimed broadcast messages handed back unsent");
+    const released = await inTenant((tx) =>
+      releaseBroadcastClaims(tx, { broadcastId: target.broadcastId, ids: unsent, cancelled: tally.cancelled }),
+    );
+    if (released > 0)
+      log.info({ released, cancelled: tally.cancelled }, "claimed broadcast messages handed back unsent");
   }
   tally.stopped = signal.aborted && !tally.cancelled;
   log.info({ ...tally }, tally.stopped ? "broadcast sender stopped" : "broadcast sender finished");
@@ -223,7 +252,12 @@ async function sendBroadcast(deps: BroadcastSenderDeps, target: Target, signal: 
  * Buffers send outcomes and writes them in one transaction every flush interval (or sooner when
  * many are waiting), one write at a time; each write also reads the broadcast's status.
  */
-function createOutcomeRecorder(deps: BroadcastSenderDeps, target: Target, log: Logger, onStatus: (status: BroadcastStatus | null) => void) {
+function createOutcomeRecorder(
+  deps: BroadcastSenderDeps,
+  target: Target,
+  log: Logger,
+  onStatus: (status: BroadcastStatus | null) => void,
+) {
   let buffer: BroadcastOutcome[] = [];
   let writing: Promise<void> | null = null;
   const interval = deps.flushIntervalMs ?? FLUSH_INTERVAL_MS;
@@ -232,7 +266,9 @@ function createOutcomeRecorder(deps: BroadcastSenderDeps, target: Target, log: L
     const outcomes = buffer;
     buffer = [];
     try {
-      const status = await withTenant(deps.pool, target.tenantId, (tx) => recordBroadcastOutcomes(tx, target.broadcastId, outcomes));
+      const status = await withTenant(deps.pool, target.tenantId, (tx) =>
+        recordBroadcastOutcomes(tx, target.broadcastId, outcomes),
+      );
       onStatus(status);
     } catch (err) {
       // Kept for the next write: the rows stay `sending` until it succeeds.
@@ -243,7 +279,9 @@ function createOutcomeRecorder(deps: BroadcastSenderDeps, target: Target, log: L
 
   function flush(): Promise<void> {
     writing ??= write()
-      .catch((err: unknown) => log.warn({ err, waiting: buffer.length }, "recording broadcast sends failed; will retry"))
+      .catch((err: unknown) =>
+        log.warn({ err, waiting: buffer.length }, "recording broadcast sends failed; will retry"),
+      )
       .finally(() => {
         writing = null;
       });
@@ -290,4 +328,3 @@ function delay(ms: number, signal?: AbortSignal): Promise<void> {
     }
   });
 }
-

@@ -40,7 +40,9 @@ export type InboundDrainer = {
  * drained again at once without it). On the fifth failure it is set aside with an apology, and
  * its sender's later messages are handled.
  */
-export function createInboundDrainer(deps: EngineDeps & { replies: ReplyHandOff; concurrency: number; options: () => DrainOptions }): InboundDrainer {
+export function createInboundDrainer(
+  deps: EngineDeps & { replies: ReplyHandOff; concurrency: number; options: () => DrainOptions },
+): InboundDrainer {
   let loops = 0;
   let wanted = false;
   let stopping = false;
@@ -68,7 +70,9 @@ export function createInboundDrainer(deps: EngineDeps & { replies: ReplyHandOff;
     }
     await handOff(drained.outboxIds);
     for (const task of drained.afterCommit) {
-      await task().catch((err: unknown) => deps.log.warn({ err }, "after-commit work failed; the scheduled scans will pick it up"));
+      await task().catch((err: unknown) =>
+        deps.log.warn({ err }, "after-commit work failed; the scheduled scans will pick it up"),
+      );
     }
     return drained;
   }
@@ -78,20 +82,30 @@ export function createInboundDrainer(deps: EngineDeps & { replies: ReplyHandOff;
     try {
       await deps.replies.handOff(outboxIds);
     } catch (err) {
-      deps.log.warn({ err, count: outboxIds.length }, "replies could not be handed off or queued; the sweeper will queue them");
+      deps.log.warn(
+        { err, count: outboxIds.length },
+        "replies could not be handed off or queued; the sweeper will queue them",
+      );
     }
   }
 
   async function countFailure(err: InboundMessageError, leaseId: number | null): Promise<void> {
     const { messageId } = err;
     // A lost connection is not the message's fault: the drain is simply run again.
-    if (err.cause instanceof ConnectionError || err.cause instanceof BackendTerminatedError || err.cause instanceof BackendTerminatedUnexpectedlyError) {
+    if (
+      err.cause instanceof ConnectionError ||
+      err.cause instanceof BackendTerminatedError ||
+      err.cause instanceof BackendTerminatedUnexpectedlyError
+    ) {
       throw err;
     }
     const failure = await onPlatform(deps.pool, (db) => recordInboundFailure(db, messageId, err.message));
     if (failure === null) return;
     if (failure.attempts < INBOUND_ATTEMPTS) {
-      deps.log.warn({ err: err.cause, messageId, attempts: failure.attempts }, "inbound message failed; will try again");
+      deps.log.warn(
+        { err: err.cause, messageId, attempts: failure.attempts },
+        "inbound message failed; will try again",
+      );
       return;
     }
     deps.log.error({ err: err.cause, messageId }, "inbound message failed on every attempt; set aside");
@@ -106,7 +120,12 @@ export function createInboundDrainer(deps: EngineDeps & { replies: ReplyHandOff;
         contactPhone: row.contact_phone,
         businessPhoneNumberId: row.business_phone_number_id,
         // In the sender's own language if they chose one (a vendor's default needs the routing that failed).
-        message: { kind: "text", body: createSpeaker((await findContactLanguage(tx, row.contact_phone)) ?? "en").say("platform.somethingWentWrong") },
+        message: {
+          kind: "text",
+          body: createSpeaker((await findContactLanguage(tx, row.contact_phone)) ?? "en").say(
+            "platform.somethingWentWrong",
+          ),
+        },
         triggeredBy: "chat:engine_error",
         claimedBy: leaseId,
       });

@@ -1,6 +1,12 @@
 import { UnrecoverableError, type Job } from "bullmq";
 import type { DatabasePool } from "slonik";
-import { claimReplies, recordReplyOutcomes, type ClaimedReply, type ReplyClaim, type ReplyOutcome } from "../db/replyOutbox.ts";
+import {
+  claimReplies,
+  recordReplyOutcomes,
+  type ClaimedReply,
+  type ReplyClaim,
+  type ReplyOutcome,
+} from "../db/replyOutbox.ts";
 import { applyParkedStatusCallbacks } from "../conversation/applyStatusCallbacks.ts";
 import { onPlatform, withPlatform } from "../db/withTenant.ts";
 import { maskPhone, type Logger } from "../logger.ts";
@@ -59,7 +65,8 @@ const MAX_WAITS = 12;
  */
 export function createOutboundProcessor(deps: OutboundDeps) {
   const claim = coalesceCalls(
-    async (ids: string[]) => onePerReply(await onPlatform(deps.pool, (db) => claimReplies(db, ids, deps.leaseId?.() ?? null))),
+    async (ids: string[]) =>
+      onePerReply(await onPlatform(deps.pool, (db) => claimReplies(db, ids, deps.leaseId?.() ?? null))),
     { maxBatch: MAX_BATCH, onBatch: (size) => deps.metrics.outboundBatchSize.observe({ step: "claim" }, size) },
   );
   const record = coalesceCalls(
@@ -193,13 +200,17 @@ async function sendOne(
   }
 
   // An image is uploaded (or its earlier upload found) before the send permit is taken.
-  const prepared = await toGraphMessage(deps, reply.business_phone_number_id, message.data).catch(async (err: unknown) => {
-    await record({ id: reply.id, kind: "retry", code: "internal_error", message: "the image could not be prepared" });
-    throw err;
-  });
+  const prepared = await toGraphMessage(deps, reply.business_phone_number_id, message.data).catch(
+    async (err: unknown) => {
+      await record({ id: reply.id, kind: "retry", code: "internal_error", message: "the image could not be prepared" });
+      throw err;
+    },
+  );
   const permit = await deps.limiter.acquire(reply.business_phone_number_id, "reply");
   const stopTimer = deps.metrics.sendDuration.startTimer();
-  const sending = prepared.ok ? deps.graph.send(reply.business_phone_number_id, reply.contact_phone, prepared.message) : Promise.resolve(prepared);
+  const sending = prepared.ok
+    ? deps.graph.send(reply.business_phone_number_id, reply.contact_phone, prepared.message)
+    : Promise.resolve(prepared);
   const result = await sending
     .catch(async (err: unknown) => {
       // Not expected (the client resolves every failure): put the row back in line rather than
@@ -242,7 +253,11 @@ async function sendOne(
   await record({ id: reply.id, kind: "failed", ...error });
   deps.metrics.sends.inc({ result: "failed" });
   log.warn({ code: result.code, reason: result.reason }, "send failed for good");
-  return { rowId: reply.id, outcome: "failed", error: reply.id === outboxId ? new UnrecoverableError(`send failed (${result.reason})`) : null };
+  return {
+    rowId: reply.id,
+    outcome: "failed",
+    error: reply.id === outboxId ? new UnrecoverableError(`send failed (${result.reason})`) : null,
+  };
 }
 
 function delay(ms: number): Promise<void> {

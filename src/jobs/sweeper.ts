@@ -11,7 +11,12 @@ import type { JobQueue } from "../queues/queueFactory.ts";
 import type { ReplyHandOff } from "./replyHandOff.ts";
 
 /** What one sweep did: replies sent or queued again, and parked status callbacks applied or dropped. */
-export type SweepResult = { outbound: number; orphaned: number; parkedStatusesApplied: number; parkedStatusesDropped: number };
+export type SweepResult = {
+  outbound: number;
+  orphaned: number;
+  parkedStatusesApplied: number;
+  parkedStatusesDropped: number;
+};
 
 /** A parked status callback that found no message in a day was not for one of ours. */
 const PARKED_STATUS_TTL_MS = 24 * 60 * 60 * 1000;
@@ -56,7 +61,9 @@ export function createSweeper(deps: {
   let running = false;
 
   async function sweepOnce(): Promise<SweepResult> {
-    const stranded = await withPlatform(deps.pool, (tx) => findStrandedReplies(tx, deps.scope, olderThanMs, retriedOlderThanMs, 500));
+    const stranded = await withPlatform(deps.pool, (tx) =>
+      findStrandedReplies(tx, deps.scope, olderThanMs, retriedOlderThanMs, 500),
+    );
     const parked = await withPlatform(deps.pool, async (tx) => ({
       applied: await applyParkedStatusCallbacks(tx),
       dropped: await dropStaleParkedStatusCallbacks(tx, PARKED_STATUS_TTL_MS),
@@ -73,7 +80,10 @@ export function createSweeper(deps: {
     const count = stranded.orphaned.length + stranded.old.length;
     deps.metrics.sweeperRequeued.inc({ direction: "outbound" }, count);
     if (count > 0) {
-      deps.log.info({ orphaned: stranded.orphaned.length, old: stranded.old.length }, "sweeper picked up stranded replies");
+      deps.log.info(
+        { orphaned: stranded.orphaned.length, old: stranded.old.length },
+        "sweeper picked up stranded replies",
+      );
     }
     return {
       outbound: count,

@@ -24,10 +24,21 @@ export async function toGraphMessage(
 
   const file = await onPlatform(deps.pool, (db) => findMediaFile(db, message.mediaId));
   if (file === null) {
-    return { ok: false, code: null, message: "the stored image is gone", retryable: false, reason: "invalid_message", alert: false };
+    return {
+      ok: false,
+      code: null,
+      message: "the stored image is gone",
+      retryable: false,
+      reason: "invalid_message",
+      alert: false,
+    };
   }
   const extension = file.mimeType === "image/png" ? "png" : "jpg";
-  const upload = await deps.graph.uploadMedia(phoneNumberId, { bytes: file.bytes, mimeType: file.mimeType, filename: `${message.mediaId}.${extension}` });
+  const upload = await deps.graph.uploadMedia(phoneNumberId, {
+    bytes: file.bytes,
+    mimeType: file.mimeType,
+    filename: `${message.mediaId}.${extension}`,
+  });
   if (!upload.ok) return upload;
   await onPlatform(deps.pool, (db) => recordMediaUpload(db, message.mediaId, phoneNumberId, upload.graphMediaId));
   return { ok: true, message: { kind: "image", graphMediaId: upload.graphMediaId, ...caption } };

@@ -24,7 +24,12 @@ export type PaystackGateway = {
 export function createPaystackGateway(config: Config, log: Logger): PaystackGateway {
   const key = config.billing.paystackSecretKey;
   if (key !== undefined) {
-    return { client: createPaystackClient({ apiUrl: config.billing.paystackApiUrl, secretKey: key }), secretKey: key, sandboxRoutes: null, attach() {} };
+    return {
+      client: createPaystackClient({ apiUrl: config.billing.paystackApiUrl, secretKey: key }),
+      secretKey: key,
+      sandboxRoutes: null,
+      attach() {},
+    };
   }
   if (config.nodeEnv === "production") {
     log.warn("PAYSTACK_SECRET_KEY is not set: invoices cannot be paid online");
@@ -33,7 +38,10 @@ export function createPaystackGateway(config: Config, log: Logger): PaystackGate
   const secretKey = `sk_sandbox_${randomBytes(16).toString("hex")}`;
   let appUrl: string | undefined;
   return {
-    client: createPaystackClient({ apiUrl: () => `${appUrl ?? "http://127.0.0.1"}${SANDBOX_PAYSTACK_PATH}`, secretKey }),
+    client: createPaystackClient({
+      apiUrl: () => `${appUrl ?? "http://127.0.0.1"}${SANDBOX_PAYSTACK_PATH}`,
+      secretKey,
+    }),
     secretKey,
     sandboxRoutes: createSandboxPaystack({ secretKey, appUrl: () => appUrl, log }),
     attach(url) {

@@ -31,7 +31,9 @@ export type ChargeAuthorizationInput = {
   metadata: Record<string, string>;
 };
 
-export type PaystackResult<T> = { ok: true; value: T } | { ok: false; reason: "unreachable" | "refused"; status: number | null; message: string };
+export type PaystackResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: "unreachable" | "refused"; status: number | null; message: string };
 
 export const paystackAuthorizationSchema = z.looseObject({
   authorization_code: z.string().min(1).max(100),
@@ -71,21 +73,39 @@ const errorEnvelope = z.looseObject({ message: z.string() });
 const TIMEOUT_MS = 15_000;
 
 /** A client for Paystack's REST API at `apiUrl` (Paystack's, or a fake in tests and sandbox). */
-export function createPaystackClient(deps: { apiUrl: string | (() => string); secretKey: string; fetch?: typeof fetch }): PaystackClient {
+export function createPaystackClient(deps: {
+  apiUrl: string | (() => string);
+  secretKey: string;
+  fetch?: typeof fetch;
+}): PaystackClient {
   const doFetch = deps.fetch ?? fetch;
   const base = () => (typeof deps.apiUrl === "function" ? deps.apiUrl() : deps.apiUrl);
 
-  async function request<T extends z.ZodType>(method: "GET" | "POST", path: string, body: unknown, schema: T): Promise<PaystackResult<z.output<T>>> {
+  async function request<T extends z.ZodType>(
+    method: "GET" | "POST",
+    path: string,
+    body: unknown,
+    schema: T,
+  ): Promise<PaystackResult<z.output<T>>> {
     let response: Response;
     try {
       response = await doFetch(`${base()}${path}`, {
         method,
-        headers: { authorization: `Bearer ${deps.secretKey}`, "content-type": "application/json", accept: "application/json" },
+        headers: {
+          authorization: `Bearer ${deps.secretKey}`,
+          "content-type": "application/json",
+          accept: "application/json",
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
-      return { ok: false, reason: "unreachable", status: null, message: err instanceof Error ? err.message : "request failed" };
+      return {
+        ok: false,
+        reason: "unreachable",
+        status: null,
+        message: err instanceof Error ? err.message : "request failed",
+      };
     }
     const text = await response.text();
     let json: unknown = null;
@@ -97,11 +117,17 @@ export function createPaystackClient(deps: { apiUrl: string | (() => string); se
     if (!response.ok) {
       const parsed = errorEnvelope.safeParse(json);
       const reason = response.status >= 500 ? "unreachable" : "refused";
-      return { ok: false, reason, status: response.status, message: parsed.success ? parsed.data.message : `HTTP ${response.status}` };
+      return {
+        ok: false,
+        reason,
+        status: response.status,
+        message: parsed.success ? parsed.data.message : `HTTP ${response.status}`,
+      };
     }
     const wrapped = envelope.safeParse(json);
     const parsed = schema.safeParse(wrapped.success ? wrapped.data.data : undefined);
-    if (!parsed.success) return { ok: false, reason: "refused", status: response.status, message: "unexpected Paystack answer" };
+    if (!parsed.success)
+      return { ok: false, reason: "refused", status: response.status, message: "unexpected Paystack answer" };
     return { ok: true, value: parsed.data };
   }
 
@@ -120,7 +146,8 @@ export function createPaystackClient(deps: { apiUrl: string | (() => string); se
         },
         initializedSchema,
       ),
-    verifyTransaction: (reference) => request("GET", `/transaction/verify/${encodeURIComponent(reference)}`, undefined, paystackTransactionSchema),
+    verifyTransaction: (reference) =>
+      request("GET", `/transaction/verify/${encodeURIComponent(reference)}`, undefined, paystackTransactionSchema),
     chargeAuthorization: (input) =>
       request(
         "POST",

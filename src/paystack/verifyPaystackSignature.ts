@@ -10,7 +10,11 @@ const SIGNATURE = /^[0-9a-f]{128}$/i;
  * Computed over the bytes as received, never a re-serialised object, and compared in constant
  * time after a length check.
  */
-export function verifyPaystackSignature(rawBody: Buffer, header: string | undefined, secretKey: string): PaystackSignatureCheck {
+export function verifyPaystackSignature(
+  rawBody: Buffer,
+  header: string | undefined,
+  secretKey: string,
+): PaystackSignatureCheck {
   if (header === undefined || header === "") return { ok: false, reason: "missing" };
   if (!SIGNATURE.test(header)) return { ok: false, reason: "malformed" };
   const received = Buffer.from(header, "hex");

@@ -14,7 +14,10 @@ export type CoalesceOptions = {
  * `run` answers its items in order, one result each. A run that fails is retried one item at a
  * time, so one bad item fails only its own call.
  */
-export function coalesceCalls<I, O>(run: (items: I[]) => Promise<O[]>, options: CoalesceOptions): (item: I) => Promise<O> {
+export function coalesceCalls<I, O>(
+  run: (items: I[]) => Promise<O[]>,
+  options: CoalesceOptions,
+): (item: I) => Promise<O> {
   type Waiting = { item: I; resolve: (result: O) => void; reject: (err: unknown) => void };
   const waiting: Waiting[] = [];
   let draining = false;

@@ -29,10 +29,20 @@ export function createMessageQueues(queues: QueueFactory): { outbound: JobQueue 
 const outboundJobId = (outboxId: string): string => `out-${outboxId}`;
 
 /** Enqueues outbox rows by row id (the job id), to run at once or after `delayMs`. */
-export async function enqueueOutbound(queue: JobQueue, outboxIds: readonly string[], options: { delayMs?: number } = {}): Promise<void> {
+export async function enqueueOutbound(
+  queue: JobQueue,
+  outboxIds: readonly string[],
+  options: { delayMs?: number } = {},
+): Promise<void> {
   if (outboxIds.length === 0) return;
   const delay = options.delayMs === undefined ? {} : { delay: options.delayMs };
-  await queue.addBulk(outboxIds.map((outboxId) => ({ name: "outbound", data: { outboxId }, opts: { jobId: outboundJobId(outboxId), ...delay } })));
+  await queue.addBulk(
+    outboxIds.map((outboxId) => ({
+      name: "outbound",
+      data: { outboxId },
+      opts: { jobId: outboundJobId(outboxId), ...delay },
+    })),
+  );
 }
 
 /**
@@ -40,7 +50,11 @@ export async function enqueueOutbound(queue: JobQueue, outboxIds: readonly strin
  * add whose job id it still holds, and a finished job (completed, or failed for good) is kept
  * for a while: it is removed first. A job still waiting, delayed or running is left to finish.
  */
-export async function requeueOutbound(queue: JobQueue, outboxIds: readonly string[], options: { delayMs?: number } = {}): Promise<void> {
+export async function requeueOutbound(
+  queue: JobQueue,
+  outboxIds: readonly string[],
+  options: { delayMs?: number } = {},
+): Promise<void> {
   await removeFinished(queue, outboxIds.map(outboundJobId));
   await enqueueOutbound(queue, outboxIds, options);
 }
@@ -66,8 +80,15 @@ export const broadcastSendJobSchema = z.object({ tenantId: z.uuid(), broadcastId
  * as the minute scan does for broadcasts still sending, starts a new one), and a failed one is
  * removed first so asking again retries it.
  */
-export async function enqueueBroadcastSend(queue: JobQueue, input: { tenantId: string; broadcastId: string }): Promise<void> {
+export async function enqueueBroadcastSend(
+  queue: JobQueue,
+  input: { tenantId: string; broadcastId: string },
+): Promise<void> {
   const jobId = `bsend-${input.broadcastId}`;
   await removeFinished(queue, [jobId]);
-  await queue.add(BROADCAST_SEND_JOB, { tenantId: input.tenantId, broadcastId: input.broadcastId }, { jobId, removeOnComplete: true });
+  await queue.add(
+    BROADCAST_SEND_JOB,
+    { tenantId: input.tenantId, broadcastId: input.broadcastId },
+    { jobId, removeOnComplete: true },
+  );
 }

@@ -17,10 +17,27 @@ export type QueueBackendKind = "redis" | "postgres";
 /** What the app uses of a queue, the same on both backends. Job data is parsed with zod by the
  * worker, so queues carry plain JSON objects. */
 type RedisJobQueue = Queue<JobData, unknown, string, JobData, unknown, string>;
-type PostgresJobQueue = Queue<JobData, unknown, string, JobData, unknown, string, PostgresQueueBackend, PostgresConnectionOptions>;
+type PostgresJobQueue = Queue<
+  JobData,
+  unknown,
+  string,
+  JobData,
+  unknown,
+  string,
+  PostgresQueueBackend,
+  PostgresConnectionOptions
+>;
 export type JobQueue = Pick<
   RedisJobQueue,
-  "add" | "addBulk" | "getJob" | "getJobCounts" | "close" | "upsertJobScheduler" | "removeJobScheduler" | "obliterate" | "name"
+  | "add"
+  | "addBulk"
+  | "getJob"
+  | "getJobCounts"
+  | "close"
+  | "upsertJobScheduler"
+  | "removeJobScheduler"
+  | "obliterate"
+  | "name"
 >;
 export type JobData = Record<string, unknown>;
 export type JobWorker = { readonly name: string; close(): Promise<void>; isRunning(): boolean };
@@ -132,17 +149,18 @@ function createPostgresQueueFactory(options: QueueFactoryOptions): QueueFactory 
       return queue;
     },
     worker(name: string, processor: JobProcessor, settings: WorkerSettings = {}): JobWorker {
-      const worker: Worker<JobData, unknown, string, PostgresQueueBackend, JobProgress, PostgresConnectionOptions> = new Worker(
-        name,
-        processor,
-        {
-          connection,
-          concurrency: settings.concurrency ?? 1,
-          limiter: settings.limiter,
-          lockDuration: settings.lockDuration ?? 30_000,
-        },
-        createPostgresBackend,
-      );
+      const worker: Worker<JobData, unknown, string, PostgresQueueBackend, JobProgress, PostgresConnectionOptions> =
+        new Worker(
+          name,
+          processor,
+          {
+            connection,
+            concurrency: settings.concurrency ?? 1,
+            limiter: settings.limiter,
+            lockDuration: settings.lockDuration ?? 30_000,
+          },
+          createPostgresBackend,
+        );
       worker.on("error", (err) => options.log.error({ err, queue: name }, "worker error"));
       workers.push(worker);
       return worker;

@@ -58,7 +58,10 @@ const DEFAULT_BURST_MS = 100;
  * Scope: one process; several worker processes each get a share of the number's limit.
  * https://developers.facebook.com/docs/whatsapp/cloud-api/overview#throughput
  */
-export function createSlidingWindowLimiter(max: number, options: SlidingWindowLimiterOptions = {}): SlidingWindowLimiter {
+export function createSlidingWindowLimiter(
+  max: number,
+  options: SlidingWindowLimiterOptions = {},
+): SlidingWindowLimiter {
   const windowMs = options.windowMs ?? 1000;
   const now = options.now ?? (() => performance.now());
   const intervalMs = windowMs / (max * (options.pacedFraction ?? DEFAULT_PACED_FRACTION));
@@ -150,4 +153,3 @@ type KeyState = {
   waiting: Record<SendPriority, Array<(permit: SendPermit) => void>>;
   timer: NodeJS.Timeout | undefined;
 };
-

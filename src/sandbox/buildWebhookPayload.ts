@@ -24,7 +24,10 @@ const SANDBOX_WABA_ID = "100000000000000";
  * callback for a message the bot sent.
  * https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/payload-examples
  */
-export function buildWebhookPayload(business: SandboxBusinessNumber, event: { message: SandboxInbound } | { status: SandboxStatus }) {
+export function buildWebhookPayload(
+  business: SandboxBusinessNumber,
+  event: { message: SandboxInbound } | { status: SandboxStatus },
+) {
   const metadata = { display_phone_number: business.displayPhoneNumber, phone_number_id: business.phoneNumberId };
   const value =
     "message" in event
@@ -48,7 +51,10 @@ export function buildWebhookPayload(business: SandboxBusinessNumber, event: { me
             },
           ],
         };
-  return { object: "whatsapp_business_account", entry: [{ id: SANDBOX_WABA_ID, changes: [{ field: "messages", value }] }] };
+  return {
+    object: "whatsapp_business_account",
+    entry: [{ id: SANDBOX_WABA_ID, changes: [{ field: "messages", value }] }],
+  };
 }
 
 function inboundMessage(message: SandboxInbound) {

@@ -48,7 +48,15 @@ export function createSandbox(config: Config, log: Logger): Sandbox | null {
   let appUrl: string | undefined;
   let resolveAppUrl: (url: string) => void = () => undefined;
   const appUrlKnown = new Promise<string>((resolve) => (resolveAppUrl = resolve));
-  const graph = createSandboxGraphClient({ log, chatLog, business, apiVersion: config.whatsapp.apiVersion, appSecret, appUrl: appUrlKnown, mediaStore });
+  const graph = createSandboxGraphClient({
+    log,
+    chatLog,
+    business,
+    apiVersion: config.whatsapp.apiVersion,
+    appSecret,
+    appUrl: appUrlKnown,
+    mediaStore,
+  });
 
   return {
     config: sandboxConfig,
@@ -56,7 +64,16 @@ export function createSandbox(config: Config, log: Logger): Sandbox | null {
     async prepare(pool) {
       await ensureDemoVendor(pool, log);
     },
-    routes: (pool) => createSandboxRoutes({ config: sandboxConfig, pool, chatLog, mediaStore, business, appSecret, appUrl: () => appUrl }),
+    routes: (pool) =>
+      createSandboxRoutes({
+        config: sandboxConfig,
+        pool,
+        chatLog,
+        mediaStore,
+        business,
+        appSecret,
+        appUrl: () => appUrl,
+      }),
     attach(url) {
       appUrl = url;
       resolveAppUrl(url);

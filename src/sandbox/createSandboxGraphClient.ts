@@ -57,7 +57,8 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
     }
     const authorization = new Headers(init.headers).get("authorization");
     if (authorization !== `Bearer ${SANDBOX_TOKEN}`) return graphError(401, 190, "Invalid OAuth access token");
-    if (match[2] !== deps.business.phoneNumberId) return graphError(400, 100, `Unknown phone number id ${match[2] ?? ""}`);
+    if (match[2] !== deps.business.phoneNumberId)
+      return graphError(400, 100, `Unknown phone number id ${match[2] ?? ""}`);
     if (match[3] === "media") return acceptUpload(init.body);
 
     let json: unknown;
@@ -71,12 +72,17 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
 
     const to = read.value.to.replace(/^\+/, "");
     const { mediaId, ...entry } = read.value.entry;
-    if (mediaId !== undefined && deps.mediaStore.find(mediaId) === null) return graphError(400, 100, "Invalid parameter", `Unknown media id ${mediaId}`);
+    if (mediaId !== undefined && deps.mediaStore.find(mediaId) === null)
+      return graphError(400, 100, "Invalid parameter", `Unknown media id ${mediaId}`);
     const wamid = `wamid.${Buffer.from(`sandbox.${to}.${randomBytes(12).toString("hex")}`).toString("base64url")}`;
     const image = mediaId === undefined ? {} : { image: `${SANDBOX_MEDIA_PATH}${mediaId}` };
     deps.chatLog.add(to, { id: wamid, direction: "out", at: Date.now(), ...entry, ...image });
     void reportStatuses(wamid, to);
-    return Response.json({ messaging_product: "whatsapp", contacts: [{ input: read.value.to, wa_id: to }], messages: [{ id: wamid }] });
+    return Response.json({
+      messaging_product: "whatsapp",
+      contacts: [{ input: read.value.to, wa_id: to }],
+      messages: [{ id: wamid }],
+    });
   }
 
   /**
@@ -90,8 +96,10 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
       return graphError(400, 100, "Invalid parameter", "messaging_product must be whatsapp");
     }
     if (!(file instanceof Blob)) return graphError(400, 100, "Invalid parameter", "file is required");
-    if (!IMAGE_TYPES.has(file.type)) return graphError(400, 131053, "Media upload error", `Unsupported type ${file.type}`);
-    if (file.size === 0 || file.size > IMAGE_MAX_BYTES) return graphError(400, 131053, "Media upload error", "Image must be 1 byte to 5 MB");
+    if (!IMAGE_TYPES.has(file.type))
+      return graphError(400, 131053, "Media upload error", `Unsupported type ${file.type}`);
+    if (file.size === 0 || file.size > IMAGE_MAX_BYTES)
+      return graphError(400, 131053, "Media upload error", "Image must be 1 byte to 5 MB");
     const id = String(BigInt(`0x${randomBytes(7).toString("hex")}`));
     deps.mediaStore.add(id, { mimeType: file.type, bytes: Buffer.from(await file.arrayBuffer()) });
     return Response.json({ id });
@@ -114,7 +122,12 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
     }
   }
 
-  const client = createGraphClient({ apiUrl: GRAPH_ORIGIN, apiVersion: deps.apiVersion, token: SANDBOX_TOKEN, fetch: graphFetch });
+  const client = createGraphClient({
+    apiUrl: GRAPH_ORIGIN,
+    apiVersion: deps.apiVersion,
+    token: SANDBOX_TOKEN,
+    fetch: graphFetch,
+  });
   return {
     send: (phoneNumberId, to, message) => client.send(phoneNumberId, to, message),
     uploadMedia: (phoneNumberId, file) => client.uploadMedia(phoneNumberId, file),
@@ -123,6 +136,12 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
 }
 
 function graphError(status: number, code: number, message: string, details?: string): Response {
-  const error = { message, type: "OAuthException", code, ...(details === undefined ? {} : { error_data: { details } }), fbtrace_id: "sandbox" };
+  const error = {
+    message,
+    type: "OAuthException",
+    code,
+    ...(details === undefined ? {} : { error_data: { details } }),
+    fbtrace_id: "sandbox",
+  };
   return Response.json({ error }, { status });
 }

@@ -40,7 +40,11 @@ const chargeBody = initializeBody.extend({ authorization_code: z.string().min(1)
  * The card of a checkout "declines at renewal" if the person picks that button, so dunning can
  * be clicked through too.
  */
-export function createSandboxPaystack(deps: { secretKey: string; appUrl: () => string | undefined; log: Logger }): Router {
+export function createSandboxPaystack(deps: {
+  secretKey: string;
+  appUrl: () => string | undefined;
+  log: Logger;
+}): Router {
   const byReference = new Map<string, FakeTransaction>();
   const byAccessCode = new Map<string, FakeTransaction>();
   const decliningCards = new Set<string>();
@@ -82,7 +86,11 @@ export function createSandboxPaystack(deps: { secretKey: string; appUrl: () => s
     res.json({
       status: true,
       message: "Authorization URL created",
-      data: { authorization_url: `${deps.appUrl() ?? ""}${SANDBOX_PAYSTACK_PATH}/checkout/${trx.accessCode}`, access_code: trx.accessCode, reference: trx.reference },
+      data: {
+        authorization_url: `${deps.appUrl() ?? ""}${SANDBOX_PAYSTACK_PATH}/checkout/${trx.accessCode}`,
+        access_code: trx.accessCode,
+        reference: trx.reference,
+      },
     });
   });
 
@@ -153,7 +161,11 @@ export function createSandboxPaystack(deps: { secretKey: string; appUrl: () => s
     }
     if (outcome.data === "failed") {
       trx.status = "failed";
-      res.type("html").send(page("Payment failed", `<p>The payment failed. Nothing was charged.</p><p><a href="/dashboard">Back</a></p>`));
+      res
+        .type("html")
+        .send(
+          page("Payment failed", `<p>The payment failed. Nothing was charged.</p><p><a href="/dashboard">Back</a></p>`),
+        );
       return;
     }
     trx.status = "success";
@@ -164,7 +176,12 @@ export function createSandboxPaystack(deps: { secretKey: string; appUrl: () => s
     const status = await announce(trx);
     res
       .type("html")
-      .send(page("Payment successful", `<p>Payment received (webhook answered ${status}).</p><p><a href="/dashboard">Back to the dashboard</a></p>`));
+      .send(
+        page(
+          "Payment successful",
+          `<p>Payment received (webhook answered ${status}).</p><p><a href="/dashboard">Back to the dashboard</a></p>`,
+        ),
+      );
   });
 
   async function announce(trx: FakeTransaction): Promise<number | string> {
@@ -198,7 +215,12 @@ function transactionJson(trx: FakeTransaction) {
     reference: trx.reference,
     amount: trx.amount,
     message: null,
-    gateway_response: trx.status === "success" ? "Successful" : trx.status === "failed" ? "Declined" : "The transaction was not completed",
+    gateway_response:
+      trx.status === "success"
+        ? "Successful"
+        : trx.status === "failed"
+          ? "Declined"
+          : "The transaction was not completed",
     paid_at: trx.paidAt,
     created_at: trx.createdAt,
     channel: "card",

@@ -28,7 +28,8 @@ export type SandboxRoutesDeps = {
 };
 
 const PUBLIC_DIR = fileURLToPath(new URL("./public/", import.meta.url));
-const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * The sandbox web chat (mounted only in sandbox mode, so every path here is a 404 otherwise):
@@ -89,7 +90,15 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
     const message: SandboxInbound =
       "text" in input.data
         ? { id, from: phone, profileName: name, timestamp, type: "text", text: input.data.text }
-        : { id, from: phone, profileName: name, timestamp, type: input.data.reply.type, replyId: input.data.reply.id, title: input.data.reply.title };
+        : {
+            id,
+            from: phone,
+            profileName: name,
+            timestamp,
+            type: input.data.reply.type,
+            replyId: input.data.reply.id,
+            title: input.data.reply.title,
+          };
 
     const answer = await postSignedWebhook(appUrl, deps.appSecret, buildWebhookPayload(deps.business, { message }));
     if (answer !== 200) throw new AppError(502, "webhook_refused", `The webhook answered ${answer}`);
@@ -106,7 +115,11 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
       deps.pool,
       entries.filter((entry) => entry.direction === "out").map((entry) => entry.id),
     );
-    res.json({ entries: entries.map((entry) => (entry.direction === "out" ? { ...entry, status: statuses.get(entry.id) ?? "queued" } : entry)) });
+    res.json({
+      entries: entries.map((entry) =>
+        entry.direction === "out" ? { ...entry, status: statuses.get(entry.id) ?? "queued" } : entry,
+      ),
+    });
   });
 
   return router;
@@ -124,7 +137,11 @@ const sendSchema = z.union([
   z.object({
     phone: phoneSchema,
     name: nameSchema,
-    reply: z.object({ type: z.enum(["button_reply", "list_reply"]), id: z.string().min(1).max(256), title: z.string().min(1).max(24) }),
+    reply: z.object({
+      type: z.enum(["button_reply", "list_reply"]),
+      id: z.string().min(1).max(256),
+      title: z.string().min(1).max(24),
+    }),
   }),
 ]);
 

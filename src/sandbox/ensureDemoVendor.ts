@@ -12,7 +12,12 @@ export const DEMO_VENDOR = {
   slug: "demo-cafe",
   phoneNumber: "2348039990000",
   greeting: "☕ Every ₦100 you spend earns 1 point. Show your code at the till to get your reward.",
-  staff: { fullName: "Tunde (demo staff)", email: "staff@demo-cafe.example", phoneNumber: "2348030000001", pin: "2468" },
+  staff: {
+    fullName: "Tunde (demo staff)",
+    email: "staff@demo-cafe.example",
+    phoneNumber: "2348030000001",
+    pin: "2468",
+  },
   rewards: [
     { name: "Free coffee", points: 50, description: "Any coffee, any size" },
     { name: "Croissant + coffee", points: 120, description: "Breakfast on us" },

@@ -10,7 +10,10 @@ const statusRow = z.object({ whatsapp_message_id: z.string(), whatsapp_status: z
  * status callbacks moved it to (`sent`, `delivered`, `read`, `failed`). The web chat's ticks
  * show this, so they prove the callbacks went through the real webhook.
  */
-export async function findDeliveryStatuses(pool: DatabasePool, wamids: readonly string[]): Promise<Map<string, string>> {
+export async function findDeliveryStatuses(
+  pool: DatabasePool,
+  wamids: readonly string[],
+): Promise<Map<string, string>> {
   if (wamids.length === 0) return new Map();
   const rows = await withPlatform(pool, (tx) =>
     tx.any(sql.type(statusRow)`

@@ -2,7 +2,10 @@ import { z } from "zod";
 import type { ChatEntry } from "./sandboxChatLog.ts";
 
 /** `mediaId`: for an image message, the id the media endpoint gave (the caller checks it exists). */
-export type GraphSendBody = { to: string; entry: Omit<ChatEntry, "id" | "direction" | "at" | "image"> & { mediaId?: string } };
+export type GraphSendBody = {
+  to: string;
+  entry: Omit<ChatEntry, "id" | "direction" | "at" | "image"> & { mediaId?: string };
+};
 
 export type ReadGraphSendBody = { ok: true; value: GraphSendBody } | { ok: false; reason: string };
 
@@ -41,7 +44,8 @@ export function readGraphSendBody(json: unknown): ReadGraphSendBody {
     case "image":
       return { ok: true, value: { to: body.to, entry: { text: body.image.caption ?? "", mediaId: body.image.id } } };
     case "template": {
-      const params = body.template.components?.flatMap((component) => component.parameters?.map((p) => p.text ?? "") ?? []) ?? [];
+      const params =
+        body.template.components?.flatMap((component) => component.parameters?.map((p) => p.text ?? "") ?? []) ?? [];
       const text = params.length === 0 ? `[${body.template.name}]` : params.join(" · ");
       return { ok: true, value: { to: body.to, entry: { text, template: body.template.name } } };
     }
@@ -65,7 +69,12 @@ const interactiveButtonBody = z.object({
   body: z.object({ text: z.string().min(1).max(1024) }),
   action: z.object({
     buttons: z
-      .array(z.object({ type: z.literal("reply"), reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }) }))
+      .array(
+        z.object({
+          type: z.literal("reply"),
+          reply: z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) }),
+        }),
+      )
       .min(1)
       .max(3),
   }),
@@ -81,7 +90,13 @@ const interactiveListBody = z.object({
         z.object({
           title: z.string().max(24).optional(),
           rows: z
-            .array(z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() }))
+            .array(
+              z.object({
+                id: z.string().min(1).max(200),
+                title: z.string().min(1).max(24),
+                description: z.string().max(72).optional(),
+              }),
+            )
             .min(1),
         }),
       )
@@ -103,7 +118,14 @@ const templateBody = z.object({
     name: z.string().min(1),
     language: z.object({ code: z.string().min(1) }).loose(),
     components: z
-      .array(z.object({ type: z.string(), parameters: z.array(z.object({ type: z.string(), text: z.string().optional() }).loose()).optional() }).loose())
+      .array(
+        z
+          .object({
+            type: z.string(),
+            parameters: z.array(z.object({ type: z.string(), text: z.string().optional() }).loose()).optional(),
+          })
+          .loose(),
+      )
       .optional(),
   }),
 });

@@ -33,7 +33,10 @@ export function createS3ReceiptStore(options: S3StoreOptions): ReceiptStore {
       try {
         const object = await client.send(new GetObjectCommand({ Bucket: options.bucket, Key: key }));
         if (object.Body === undefined) return null;
-        return { bytes: await object.Body.transformToByteArray(), mimeType: object.ContentType ?? "application/octet-stream" };
+        return {
+          bytes: await object.Body.transformToByteArray(),
+          mimeType: object.ContentType ?? "application/octet-stream",
+        };
       } catch (err) {
         if (err instanceof NoSuchKey) return null;
         throw err;

@@ -9,7 +9,10 @@ export type DownloadMediaResult =
   | { ok: true; media: DownloadedMedia }
   | { ok: false; reason: "too_large" | "not_found" | "unsupported_type" | "failed"; message: string };
 
-export type MediaDownloader = (mediaId: string, limits: { maxBytes: number; mimeTypes: readonly string[] }) => Promise<DownloadMediaResult>;
+export type MediaDownloader = (
+  mediaId: string,
+  limits: { maxBytes: number; mimeTypes: readonly string[] },
+) => Promise<DownloadMediaResult>;
 
 /** Graph API `GET /{media-id}`: where to fetch the file, its type and size. */
 const mediaInfoSchema = z.object({
@@ -30,7 +33,10 @@ const GRAPH_ORIGIN = "https://graph.facebook.com";
  */
 export function createMediaDownloader(options: GraphClientOptions): MediaDownloader {
   const apiUrl = options.apiUrl.replace(/\/+$/, "");
-  const proof = options.appSecret === undefined ? null : createHmac("sha256", options.appSecret).update(options.token).digest("hex");
+  const proof =
+    options.appSecret === undefined
+      ? null
+      : createHmac("sha256", options.appSecret).update(options.token).digest("hex");
   const api = new WhatsAppAPI({
     token: options.token,
     v: options.apiVersion,
@@ -42,7 +48,10 @@ export function createMediaDownloader(options: GraphClientOptions): MediaDownloa
           url = `${apiUrl}${url.slice(GRAPH_ORIGIN.length)}`;
           if (proof !== null) url += `${url.includes("?") ? "&" : "?"}appsecret_proof=${proof}`;
         }
-        return (options.fetch ?? globalThis.fetch)(url, { ...init, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+        return (options.fetch ?? globalThis.fetch)(url, {
+          ...init,
+          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        });
       },
     },
   });
@@ -50,10 +59,15 @@ export function createMediaDownloader(options: GraphClientOptions): MediaDownloa
     let info: z.infer<typeof mediaInfoSchema>;
     try {
       const parsed = mediaInfoSchema.safeParse(await api.retrieveMedia(mediaId));
-      if (!parsed.success) return { ok: false, reason: "not_found", message: "the Graph API did not return the media's URL" };
+      if (!parsed.success)
+        return { ok: false, reason: "not_found", message: "the Graph API did not return the media's URL" };
       info = parsed.data;
     } catch (err) {
-      return { ok: false, reason: "failed", message: `media lookup failed: ${err instanceof Error ? err.message : String(err)}` };
+      return {
+        ok: false,
+        reason: "failed",
+        message: `media lookup failed: ${err instanceof Error ? err.message : String(err)}`,
+      };
     }
     if (!limits.mimeTypes.includes(info.mime_type.split(";")[0]?.trim() ?? "")) {
       return { ok: false, reason: "unsupported_type", message: `media type ${info.mime_type} is not accepted` };
@@ -65,9 +79,14 @@ export function createMediaDownloader(options: GraphClientOptions): MediaDownloa
     try {
       response = await api.fetchMedia(info.url);
     } catch (err) {
-      return { ok: false, reason: "failed", message: `media download failed: ${err instanceof Error ? err.message : String(err)}` };
+      return {
+        ok: false,
+        reason: "failed",
+        message: `media download failed: ${err instanceof Error ? err.message : String(err)}`,
+      };
     }
-    if (!response.ok || response.body === null) return { ok: false, reason: "failed", message: `media download answered HTTP ${response.status}` };
+    if (!response.ok || response.body === null)
+      return { ok: false, reason: "failed", message: `media download answered HTTP ${response.status}` };
     const chunks: Uint8Array[] = [];
     let received = 0;
     const reader = response.body.getReader();
@@ -87,6 +106,13 @@ export function createMediaDownloader(options: GraphClientOptions): MediaDownloa
       bytes.set(chunk, offset);
       offset += chunk.byteLength;
     }
-    return { ok: true, media: { bytes, mimeType: info.mime_type.split(";")[0]?.trim() ?? info.mime_type, sha256: createHash("sha256").update(bytes).digest("hex") } };
+    return {
+      ok: true,
+      media: {
+        bytes,
+        mimeType: info.mime_type.split(";")[0]?.trim() ?? info.mime_type,
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
+    };
   };
 }

@@ -100,7 +100,9 @@ const GRAPH_ORIGIN = "https://graph.facebook.com";
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const apiUrl = options.apiUrl.replace(/\/+$/, "");
   const appSecretProof =
-    options.appSecret === undefined ? null : createHmac("sha256", options.appSecret).update(options.token).digest("hex");
+    options.appSecret === undefined
+      ? null
+      : createHmac("sha256", options.appSecret).update(options.token).digest("hex");
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   /**
@@ -109,19 +111,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
    */
   function apiForOneCall(seen: { status: number | null }): WhatsAppAPI {
     return new WhatsAppAPI({
-        token: options.token,
-        v: options.apiVersion,
-        secure: false,
-        ponyfill: {
-          fetch: async (input, init) => {
-            const url = toGraphUrl(String(input instanceof Request ? input.url : input), apiUrl, appSecretProof);
-            const doFetch = options.fetch ?? globalThis.fetch;
-            const response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-            seen.status = response.status;
-            return response;
-          },
+      token: options.token,
+      v: options.apiVersion,
+      secure: false,
+      ponyfill: {
+        fetch: async (input, init) => {
+          const url = toGraphUrl(String(input instanceof Request ? input.url : input), apiUrl, appSecretProof);
+          const doFetch = options.fetch ?? globalThis.fetch;
+          const response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+          seen.status = response.status;
+          return response;
         },
-      });
+      },
+    });
   }
 
   return {
@@ -140,7 +142,14 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
     async uploadMedia(phoneNumberId, file) {
       if (file.bytes.byteLength === 0 || file.bytes.byteLength > IMAGE_MAX_BYTES) {
-        return asUploadFailure(failure(null, `invalid media: ${file.bytes.byteLength} bytes (1 to ${IMAGE_MAX_BYTES})`, "invalid_message", false));
+        return asUploadFailure(
+          failure(
+            null,
+            `invalid media: ${file.bytes.byteLength} bytes (1 to ${IMAGE_MAX_BYTES})`,
+            "invalid_message",
+            false,
+          ),
+        );
       }
       const form = new FormData();
       form.append("messaging_product", "whatsapp");
@@ -160,13 +169,22 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
 function readUploadResponse(status: number | null, body: unknown): UploadResult {
   const success = uploadSuccessSchema.safeParse(body);
-  if (success.success && (status === null || (status >= 200 && status < 300))) return { ok: true, graphMediaId: success.data.id };
+  if (success.success && (status === null || (status >= 200 && status < 300)))
+    return { ok: true, graphMediaId: success.data.id };
   return asUploadFailure(readSendResponse(status, body));
 }
 
 /** An upload that may have succeeded but could not be read is safe to repeat: it sends nothing. */
 function asUploadFailure(read: SendResult): Extract<SendResult, { ok: false }> {
-  if (read.ok) return { ok: false, code: null, message: "unexpected upload response", retryable: true, reason: "unexpected_response", alert: true };
+  if (read.ok)
+    return {
+      ok: false,
+      code: null,
+      message: "unexpected upload response",
+      retryable: true,
+      reason: "unexpected_response",
+      alert: true,
+    };
   if (read.reason === "unexpected_response") return { ...read, retryable: true };
   return read;
 }
@@ -175,7 +193,13 @@ function asUploadFailure(read: SendResult): Extract<SendResult, { ok: false }> {
 function readThrownSend(status: number | null, err: unknown): SendResult {
   if (status === null) return failure(null, `network error: ${errorMessage(err)}`, "network_error", true);
   if (status >= 200 && status < 300) {
-    return failure(null, `unexpected response (HTTP ${status}): ${errorMessage(err)}`, "unexpected_response", false, true);
+    return failure(
+      null,
+      `unexpected response (HTTP ${status}): ${errorMessage(err)}`,
+      "unexpected_response",
+      false,
+      true,
+    );
   }
   return classifyHttpFailure(status, null, `unreadable response (HTTP ${status}): ${errorMessage(err)}`);
 }
@@ -193,7 +217,8 @@ function readSendResponse(status: number | null, body: unknown): SendResult {
     const text = details === undefined || details === "" ? message : `${message}: ${details}`;
     return classifyHttpFailure(status, code, text);
   }
-  if (status !== null && (status >= 500 || status === 429)) return classifyHttpFailure(status, null, "unexpected response body");
+  if (status !== null && (status >= 500 || status === 429))
+    return classifyHttpFailure(status, null, "unexpected response body");
   // A 2xx we cannot read may mean the message was accepted: retrying could send it twice.
   return failure(null, `unexpected response (HTTP ${status ?? "?"})`, "unexpected_response", false, true);
 }
@@ -278,7 +303,10 @@ function toClientMessage(message: GraphMessage): ClientMessage {
     case "list": {
       const sections = message.sections.map(
         (section) =>
-          new ListSection(section.title, ...atLeastOne(section.rows.map((row) => new Row(row.id, row.title, row.description)))),
+          new ListSection(
+            section.title,
+            ...atLeastOne(section.rows.map((row) => new Row(row.id, row.title, row.description))),
+          ),
       );
       return new Interactive(new ActionList(message.button, ...atLeastOne(sections)), new Body(message.body));
     }

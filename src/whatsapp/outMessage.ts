@@ -4,7 +4,12 @@ import { z } from "zod";
 export type OutMessage =
   | { kind: "text"; body: string }
   | { kind: "buttons"; body: string; buttons: { id: string; title: string }[] }
-  | { kind: "list"; body: string; button: string; sections: { title: string; rows: { id: string; title: string; description?: string }[] }[] }
+  | {
+      kind: "list";
+      body: string;
+      button: string;
+      sections: { title: string; rows: { id: string; title: string; description?: string }[] }[];
+    }
   | { kind: "template"; name: string; language: string; bodyParams: string[] }
   /**
    * An image stored in our `media` table (`mediaId` is its row id): the sender uploads it to the

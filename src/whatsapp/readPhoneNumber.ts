@@ -27,7 +27,10 @@ export async function readPhoneNumber(
   const url = `${options.apiUrl}/${options.apiVersion}/${encodeURIComponent(phoneNumberId)}?fields=id,display_phone_number,verified_name`;
   let res: Response;
   try {
-    res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+    res = await fetch(url, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    });
   } catch {
     return { ok: false, reason: "unreachable" };
   }
@@ -37,6 +40,10 @@ export async function readPhoneNumber(
   if (!parsed.success || parsed.data.id !== phoneNumberId) return { ok: false, reason: "rejected", status: res.status };
   return {
     ok: true,
-    number: { id: parsed.data.id, displayPhoneNumber: parsed.data.display_phone_number, verifiedName: parsed.data.verified_name ?? null },
+    number: {
+      id: parsed.data.id,
+      displayPhoneNumber: parsed.data.display_phone_number,
+      verifiedName: parsed.data.verified_name ?? null,
+    },
   };
 }

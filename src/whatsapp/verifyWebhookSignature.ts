@@ -1,8 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export type SignatureCheck =
-  | { ok: true }
-  | { ok: false; reason: "missing" | "malformed" | "mismatch" };
+export type SignatureCheck = { ok: true } | { ok: false; reason: "missing" | "malformed" | "mismatch" };
 
 const SIGNATURE_HEADER = /^sha256=([0-9a-f]{64})$/;
 
@@ -13,11 +11,7 @@ const SIGNATURE_HEADER = /^sha256=([0-9a-f]{64})$/;
  * computed over the raw body, never over a re-serialised JSON object.
  * See https://developers.facebook.com/docs/graph-api/webhooks/getting-started#validate-payloads
  */
-export function verifyWebhookSignature(
-  rawBody: Buffer,
-  header: string | undefined,
-  appSecret: string,
-): SignatureCheck {
+export function verifyWebhookSignature(rawBody: Buffer, header: string | undefined, appSecret: string): SignatureCheck {
   if (header === undefined || header === "") return { ok: false, reason: "missing" };
   const match = SIGNATURE_HEADER.exec(header);
   const hex = match?.[1];

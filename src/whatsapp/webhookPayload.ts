@@ -91,7 +91,9 @@ function collectChange(value: MessagesValue, events: WebhookEvents): void {
   }
   for (const raw of value.errors ?? []) {
     const error = webhookErrorSchema.safeParse(raw);
-    const summary = error.success ? `${error.data.code ?? "?"} ${error.data.title ?? error.data.message ?? ""}`.trim() : "unreadable";
+    const summary = error.success
+      ? `${error.data.code ?? "?"} ${error.data.title ?? error.data.message ?? ""}`.trim()
+      : "unreadable";
     events.skipped.push({ reason: `webhook error: ${summary}` });
   }
 }
@@ -172,7 +174,10 @@ function readStatus(raw: unknown): Read<StatusUpdate> {
   }
   const status = parsed.data;
   if (status.recipient_id === undefined) {
-    return { ok: false, skipped: withId({ reason: "status without recipient_id (username-only user): not supported yet" }, id) };
+    return {
+      ok: false,
+      skipped: withId({ reason: "status without recipient_id (username-only user): not supported yet" }, id),
+    };
   }
   const firstError = status.errors?.[0];
   return {

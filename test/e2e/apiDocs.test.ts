@@ -15,13 +15,22 @@ let userDataDir: string;
 describe("the API reference in a real browser", () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does this`);
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does this`,
+      );
     }
     app = await startTestApp({ role: "web" });
     userDataDir = mkdtempSync(path.join(os.tmpdir(), "loyaltylaas-chromium-"));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+      ],
       headless: true,
       viewport: { width: 1280, height: 900 },
     });

@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildWeb } from "../../web/scripts/buildWeb.ts";
 import { WEB_DIST } from "../../src/http/web/webRoutes.ts";
-import { call, createPlatformAdmin, onboardTenant, platformLogin, type OnboardedTenant } from "../integration/api/apiHelpers.ts";
+import {
+  call,
+  createPlatformAdmin,
+  onboardTenant,
+  platformLogin,
+  type OnboardedTenant,
+} from "../integration/api/apiHelpers.ts";
 import { startTestApp, type TestApp } from "../helpers/testApp.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -44,7 +50,8 @@ let admin: { email: string; password: string };
  */
 describe("the vendor dashboard and platform console in a real browser", () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`);
     if (!existsSync(path.join(WEB_DIST, "dashboard/index.html"))) await buildWeb();
     app = await startTestApp();
     const created = await createPlatformAdmin(app.pool);
@@ -85,14 +92,18 @@ describe("the vendor dashboard and platform console in a real browser", () => {
 });
 
 async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Promise<void> {
-  const shot = async (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `web-${viewport.name}-${name}.png`), fullPage: true });
+  const shot = async (name: string) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `web-${viewport.name}-${name}.png`), fullPage: true });
   const url = app.url;
   const tenant = await onboardTenant(app, platformToken, `Mama Put ${viewport.name}`);
   // The growth plan, so the broadcast and staff limits of the trial do not stand in the way.
   await call(app, "patch", `/api/platform/tenants/${tenant.id}`, { token: platformToken, body: { plan: "growth" } });
   const customer = `234803${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
   await app.say(customer, `JOIN ${tenant.vendorCode}`, 1);
-  const purchase = await call(app, "post", "/api/v1/purchases", { token: tenant.ownerToken, body: { customer_phone: `+${customer}`, amount_kobo: 1_250_050 } });
+  const purchase = await call(app, "post", "/api/v1/purchases", {
+    token: tenant.ownerToken,
+    body: { customer_phone: `+${customer}`, amount_kobo: 1_250_050 },
+  });
   expect(purchase.status).toBe(201);
 
   // Sign in.
@@ -124,10 +135,15 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   await page.getByLabel("Stock").fill("20");
   await page.getByRole("button", { name: "Add reward" }).click();
   await page.getByText(`Added “${rewardName}”.`).waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.locator("ul.rows li", { hasText: rewardName }).getByText("150 points · 20 left").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page
+    .locator("ul.rows li", { hasText: rewardName })
+    .getByText("150 points · 20 left")
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
   await checkPage(page, viewport, "rewards");
   await shot("03-reward-created");
-  const rewards = z.object({ data: z.array(z.object({ name: z.string(), points_required: z.int() })) }).parse((await call(app, "get", "/api/v1/rewards", { token: tenant.ownerToken })).body);
+  const rewards = z
+    .object({ data: z.array(z.object({ name: z.string(), points_required: z.int() })) })
+    .parse((await call(app, "get", "/api/v1/rewards", { token: tenant.ownerToken })).body);
   expect(rewards.data).toContainEqual(expect.objectContaining({ name: rewardName, points_required: 150 }));
 
   // Add staff.
@@ -138,21 +154,30 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   await page.getByLabel("PIN (optional)").fill("2468");
   await page.getByRole("button", { name: "Add staff member" }).click();
   await page.getByText("Added Tunde Till.").waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.locator("ul.rows li", { hasText: "Tunde Till" }).getByText("PIN set").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page
+    .locator("ul.rows li", { hasText: "Tunde Till" })
+    .getByText("PIN set")
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
   await checkPage(page, viewport, "staff");
   await shot("04-staff-added");
 
   // Log an adjustment on the customer who joined.
   await nav(page, "Customers");
   await page.getByLabel("Search by phone or name").fill(customer.slice(-7));
-  await page.locator("ul.rows li", { hasText: `+${customer}` }).getByRole("link").click();
+  await page
+    .locator("ul.rows li", { hasText: `+${customer}` })
+    .getByRole("link")
+    .click();
   await page.getByRole("heading", { name: "Adjust points" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   const before = await balanceShown(page);
   await page.getByLabel("Points (negative to remove)").fill("25");
   await page.getByLabel("Reason").fill("Birthday treat");
   await page.getByRole("button", { name: "Log adjustment" }).click();
   await page.getByText("Adjusted by +25 points.").waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.locator("ul.rows li", { hasText: "Birthday treat" }).getByText("+25").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page
+    .locator("ul.rows li", { hasText: "Birthday treat" })
+    .getByText("+25")
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
   await expect.poll(() => balanceShown(page), { timeout: STEP_TIMEOUT_MS }).toBe(before + 25);
   await checkPage(page, viewport, "customer");
   await shot("05-adjustment-logged");
@@ -169,22 +194,40 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   await page.getByLabel(/^Send at/).fill("2030-01-04T09:00");
   await page.getByRole("button", { name: "Schedule" }).click();
   await page.getByText("Scheduled “Weekend promo” for 4 Jan 2030, 09:00.").waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.locator("ul.rows li", { hasText: "Weekend promo" }).getByText("scheduled").waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page
+    .locator("ul.rows li", { hasText: "Weekend promo" })
+    .getByText("scheduled")
+    .waitFor({ timeout: STEP_TIMEOUT_MS });
   await checkPage(page, viewport, "broadcasts");
   await shot("06-broadcast-scheduled");
-  const broadcasts = z.object({ data: z.array(z.object({ name: z.string(), status: z.string(), scheduled_at: z.string().nullable() })) }).parse(
-    (await call(app, "get", "/api/v1/broadcasts", { token: tenant.ownerToken })).body,
-  );
+  const broadcasts = z
+    .object({ data: z.array(z.object({ name: z.string(), status: z.string(), scheduled_at: z.string().nullable() })) })
+    .parse((await call(app, "get", "/api/v1/broadcasts", { token: tenant.ownerToken })).body);
   // 09:00 in Lagos (UTC+1), the business's time zone, whatever the browser's.
-  expect(broadcasts.data).toContainEqual(expect.objectContaining({ name: "Weekend promo", status: "scheduled", scheduled_at: "2030-01-04T08:00:00.000Z" }));
+  expect(broadcasts.data).toContainEqual(
+    expect.objectContaining({ name: "Weekend promo", status: "scheduled", scheduled_at: "2030-01-04T08:00:00.000Z" }),
+  );
 
   // The other pages load and pass the same checks.
-  for (const [title, heading] of [["Earning", "Earning rules and campaigns"], ["QR poster", "QR poster"], ["Settings", "Settings"], ["Plan", "Plan and usage"]] as const) {
+  for (const [title, heading] of [
+    ["Earning", "Earning rules and campaigns"],
+    ["QR poster", "QR poster"],
+    ["Settings", "Settings"],
+    ["Plan", "Plan and usage"],
+  ] as const) {
     await nav(page, title);
     await page.getByRole("heading", { name: heading, exact: true }).waitFor({ timeout: STEP_TIMEOUT_MS });
     await page.locator(".loading").first().waitFor({ state: "detached", timeout: STEP_TIMEOUT_MS });
     if (title === "QR poster") {
-      await expect.poll(() => page.locator(".qr img").evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0), { timeout: STEP_TIMEOUT_MS }).toBe(true);
+      await expect
+        .poll(
+          () =>
+            page
+              .locator(".qr img")
+              .evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0),
+          { timeout: STEP_TIMEOUT_MS },
+        )
+        .toBe(true);
     }
     await checkPage(page, viewport, title);
     await shot(`07-${title.toLowerCase().replace(/\s+/g, "-")}`);
@@ -246,7 +289,13 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   const staffPassword = "till-password-123";
   const staffMember = await call(app, "post", "/api/v1/staff", {
     token: tenant.ownerToken,
-    body: { full_name: "Bisi Till", email: staffEmail, phone_number: `0803${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`, role: "staff", password: staffPassword },
+    body: {
+      full_name: "Bisi Till",
+      email: staffEmail,
+      phone_number: `0803${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`,
+      role: "staff",
+      password: staffPassword,
+    },
   });
   expect(staffMember.status).toBe(201);
   await page.getByLabel("Vendor code").fill(tenant.vendorCode);
@@ -269,7 +318,12 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
 }
 
 /** Voids the customer's purchase from the purchases page, when the API has purchase voids. */
-async function voidPurchase(page: Page, viewport: (typeof VIEWPORTS)[number], tenant: OnboardedTenant, shot: (name: string) => Promise<unknown>): Promise<void> {
+async function voidPurchase(
+  page: Page,
+  viewport: (typeof VIEWPORTS)[number],
+  tenant: OnboardedTenant,
+  shot: (name: string) => Promise<unknown>,
+): Promise<void> {
   await nav(page, "Purchases");
   const row = page.locator("ul.rows li", { hasText: "₦12,500.50" });
   await row.getByRole("button", { name: /Void/ }).click();
@@ -279,10 +333,16 @@ async function voidPurchase(page: Page, viewport: (typeof VIEWPORTS)[number], te
   await row.locator(".badge", { hasText: "voided" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   await checkPage(page, viewport, "purchases");
   await shot("08-purchase-voided");
-  const purchases = z.object({ data: z.array(z.object({ amount_kobo: z.int(), voided_at: z.string().nullable(), void_reason: z.string().nullable() })) }).parse(
-    (await call(app, "get", "/api/v1/purchases", { token: tenant.ownerToken })).body,
+  const purchases = z
+    .object({
+      data: z.array(
+        z.object({ amount_kobo: z.int(), voided_at: z.string().nullable(), void_reason: z.string().nullable() }),
+      ),
+    })
+    .parse((await call(app, "get", "/api/v1/purchases", { token: tenant.ownerToken })).body);
+  expect(purchases.data).toContainEqual(
+    expect.objectContaining({ amount_kobo: 1_250_050, void_reason: "Entered twice" }),
   );
-  expect(purchases.data).toContainEqual(expect.objectContaining({ amount_kobo: 1_250_050, void_reason: "Entered twice" }));
 }
 
 async function nav(page: Page, title: string): Promise<void> {
@@ -294,7 +354,9 @@ async function balanceShown(page: Page): Promise<number> {
   return Number((text ?? "").replace(/,/g, ""));
 }
 
-const violationsSchema = z.array(z.object({ id: z.string(), impact: z.string().nullable(), help: z.string(), nodes: z.array(z.string()) }));
+const violationsSchema = z.array(
+  z.object({ id: z.string(), impact: z.string().nullable(), help: z.string(), nodes: z.array(z.string()) }),
+);
 const smallTargetsSchema = z.array(z.object({ what: z.string(), width: z.number(), height: z.number() }));
 
 /**
@@ -304,9 +366,15 @@ const smallTargetsSchema = z.array(z.object({ what: z.string(), width: z.number(
 async function checkPage(page: Page, viewport: (typeof VIEWPORTS)[number], name: string): Promise<void> {
   await page.addScriptTag({ path: AXE_SOURCE });
   const violations = violationsSchema.parse(
-    await page.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })))`),
+    await page.evaluate(
+      `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })))`,
+    ),
   );
-  expect({ page: name, viewport: viewport.name, violations: violations.filter((v) => v.impact === "serious" || v.impact === "critical") }).toEqual({
+  expect({
+    page: name,
+    viewport: viewport.name,
+    violations: violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
+  }).toEqual({
     page: name,
     viewport: viewport.name,
     violations: [],
@@ -318,9 +386,13 @@ async function checkPage(page: Page, viewport: (typeof VIEWPORTS)[number], name:
       .filter((r) => r.height < 44 || r.width < 44)`),
   );
   expect({ page: name, small }).toEqual({ page: name, small: [] });
-  const wide = z.array(z.string()).parse(
-    await page.evaluate(`[...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > ${viewport.width} + 1 && !el.closest("nav.tabs") && !el.closest(".visually-hidden")).map((el) => el.outerHTML.slice(0, 100))`),
-  );
+  const wide = z
+    .array(z.string())
+    .parse(
+      await page.evaluate(
+        `[...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > ${viewport.width} + 1 && !el.closest("nav.tabs") && !el.closest(".visually-hidden")).map((el) => el.outerHTML.slice(0, 100))`,
+      ),
+    );
   expect({ page: name, wide }).toEqual({ page: name, wide: [] });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 }

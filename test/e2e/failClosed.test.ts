@@ -6,7 +6,13 @@ import { sql } from "../../src/db/sql.ts";
 import { withPlatform } from "../../src/db/withTenant.ts";
 import { startRuntime, type Runtime } from "../../src/runtime.ts";
 import { SHARED_PHONE_NUMBER_ID, textPayload } from "../helpers/testApp.ts";
-import { createCapturingLogger, createTestPool, randomPhone, testConfig, testDatabaseUrl } from "../helpers/testContext.ts";
+import {
+  createCapturingLogger,
+  createTestPool,
+  randomPhone,
+  testConfig,
+  testDatabaseUrl,
+} from "../helpers/testContext.ts";
 import { TEST_REDIS_URL } from "../helpers/testDatabase.ts";
 
 /**
@@ -46,14 +52,20 @@ describe("fail closed", { timeout: 60_000 }, () => {
     const res = await fetch(`${url}/webhook`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(textPayload({ phoneNumberId: SHARED_PHONE_NUMBER_ID, from: randomPhone(), text: "BALANCE", id: wamid })),
+      body: JSON.stringify(
+        textPayload({ phoneNumberId: SHARED_PHONE_NUMBER_ID, from: randomPhone(), text: "BALANCE", id: wamid }),
+      ),
     });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: { code: "invalid_signature" } });
     const pool = await createTestPool();
     cleanups.push(() => pool.end());
     const stored = await withPlatform(pool, (tx) =>
-      tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM whatsapp_messages WHERE whatsapp_message_id = ${wamid}`),
+      tx.oneFirst(
+        sql.type(
+          z.object({ n: z.number() }),
+        )`SELECT count(*)::int AS n FROM whatsapp_messages WHERE whatsapp_message_id = ${wamid}`,
+      ),
     );
     expect(stored).toBe(0);
     expect(logs.lines.some((l) => String(l["msg"]).includes("WHATSAPP_APP_SECRET is not set"))).toBe(true);
@@ -83,15 +95,20 @@ describe("fail closed", { timeout: 60_000 }, () => {
   it("when TRUST_PROXY is off (the default), then a forged X-Forwarded-For does not change who the client is", async () => {
     const { url } = await startWeb({ ...SANDBOX });
     // The peer is loopback and the header is ignored: the sandbox still serves this machine.
-    expect((await fetch(`${url}/sandbox/api/info`, { headers: { "x-forwarded-for": "203.0.113.7" } })).status).toBe(200);
+    expect((await fetch(`${url}/sandbox/api/info`, { headers: { "x-forwarded-for": "203.0.113.7" } })).status).toBe(
+      200,
+    );
   });
 
-  it.skipIf(outsideAddress === undefined)("when a client connects from another address of the machine, then /sandbox answers 404", async () => {
-    const { runtime } = await startWeb({ ...SANDBOX }, "0.0.0.0");
-    const address = runtime.server?.address();
-    const port = typeof address === "object" && address !== null ? address.port : 0;
-    const res = await fetch(`http://${outsideAddress}:${port}/sandbox/api/info`);
-    expect(res.status).toBe(404);
-    expect((await fetch(`http://127.0.0.1:${port}/sandbox/api/info`)).status).toBe(200);
-  });
+  it.skipIf(outsideAddress === undefined)(
+    "when a client connects from another address of the machine, then /sandbox answers 404",
+    async () => {
+      const { runtime } = await startWeb({ ...SANDBOX }, "0.0.0.0");
+      const address = runtime.server?.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      const res = await fetch(`http://${outsideAddress}:${port}/sandbox/api/info`);
+      expect(res.status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${port}/sandbox/api/info`)).status).toBe(200);
+    },
+  );
 });

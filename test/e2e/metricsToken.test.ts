@@ -27,7 +27,9 @@ describe("metrics token and verify token", { timeout: 60_000 }, () => {
     const token = "metrics-token-0123456789";
     const url = await startWeb({ METRICS_TOKEN: token });
     expect((await fetch(`${url}/metrics`)).status).toBe(401);
-    expect((await fetch(`${url}/metrics`, { headers: { authorization: "Bearer metrics-token-012345678X" } })).status).toBe(401);
+    expect(
+      (await fetch(`${url}/metrics`, { headers: { authorization: "Bearer metrics-token-012345678X" } })).status,
+    ).toBe(401);
     const ok = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain("# TYPE");
@@ -41,8 +43,11 @@ describe("metrics token and verify token", { timeout: 60_000 }, () => {
   it("when Meta's handshake brings a wrong, shorter, longer or missing verify token, then it is refused; the right one echoes the challenge", async () => {
     const url = await startWeb({});
     const handshake = (token?: string) =>
-      fetch(`${url}/webhook?hub.mode=subscribe&hub.challenge=42${token === undefined ? "" : `&hub.verify_token=${encodeURIComponent(token)}`}`);
-    for (const token of ["test-verify-toke", "test-verify-tokenX", "TEST-VERIFY-TOKEN", undefined]) expect((await handshake(token)).status).toBe(403);
+      fetch(
+        `${url}/webhook?hub.mode=subscribe&hub.challenge=42${token === undefined ? "" : `&hub.verify_token=${encodeURIComponent(token)}`}`,
+      );
+    for (const token of ["test-verify-toke", "test-verify-tokenX", "TEST-VERIFY-TOKEN", undefined])
+      expect((await handshake(token)).status).toBe(403);
     const ok = await handshake("test-verify-token");
     expect(ok.status).toBe(200);
     expect(await ok.text()).toBe("42");

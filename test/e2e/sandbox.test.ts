@@ -33,7 +33,9 @@ const logs = createCapturingLogger("info");
 describe("the sandbox web chat in a real browser", () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does this`);
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does this`,
+      );
     }
     const config = testConfig({
       LOG_LEVEL: "info",
@@ -80,7 +82,13 @@ describe("the sandbox web chat in a real browser", () => {
     await expect.poll(() => page.locator("#vendor-name").textContent(), { timeout: STEP_TIMEOUT_MS }).toBe("Demo Café");
     expect(await page.locator("#join-link").getAttribute("href")).toBe("https://wa.me/15550000000?text=JOIN%20DEMO");
     await expect
-      .poll(() => page.locator("#vendor-qr").evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0), { timeout: STEP_TIMEOUT_MS })
+      .poll(
+        () =>
+          page
+            .locator("#vendor-qr")
+            .evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0),
+        { timeout: STEP_TIMEOUT_MS },
+      )
       .toBe(true);
 
     // Customer, by keyboard alone: type the number, Enter; type JOIN DEMO, Enter.
@@ -106,10 +114,15 @@ describe("the sandbox web chat in a real browser", () => {
 
     // Staff persona: STAFF, the PIN, LOG, then tap the Yes button.
     await page.locator("#persona-staff").check();
-    await expect.poll(() => page.locator("#chatting-as").textContent(), { timeout: STEP_TIMEOUT_MS }).toContain("+2348030000001");
+    await expect
+      .poll(() => page.locator("#chatting-as").textContent(), { timeout: STEP_TIMEOUT_MS })
+      .toContain("+2348030000001");
     await botSays(/enter your PIN/, await say("STAFF"));
     await botSays(/you're signed in/, await say("2468"));
-    const confirm = await botSays(/Log ₦5,000(\.00)? for .* \(\+50 points\)\? YES \/ NO/, await say(`LOG ${customer} 5000`));
+    const confirm = await botSays(
+      /Log ₦5,000(\.00)? for .* \(\+50 points\)\? YES \/ NO/,
+      await say(`LOG ${customer} 5000`),
+    );
     const beforeYes = await page.locator("#messages > li").count();
     await confirm.locator("button[data-reply-id='YES']").focus();
     await page.keyboard.press("Enter");
@@ -179,7 +192,17 @@ describe("the sandbox web chat in a real browser", () => {
 
     const image = poster.locator("img.image");
     await expect
-      .poll(() => image.evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth === 1748 && img.naturalHeight === 2480), { timeout: STEP_TIMEOUT_MS })
+      .poll(
+        () =>
+          image.evaluate(
+            (img) =>
+              img instanceof HTMLImageElement &&
+              img.complete &&
+              img.naturalWidth === 1748 &&
+              img.naturalHeight === 2480,
+          ),
+        { timeout: STEP_TIMEOUT_MS },
+      )
       .toBe(true);
     const src = await image.getAttribute("src");
     expect(src).toMatch(/^\/sandbox\/media\/\d+$/);
@@ -197,7 +220,9 @@ async function chatAs(phone: string): Promise<void> {
   await page.focus("#phone-input");
   await page.fill("#phone-input", phone);
   await page.keyboard.press("Enter");
-  await expect.poll(() => page.locator("#chatting-as").textContent(), { timeout: STEP_TIMEOUT_MS }).toContain(`+${phone}`);
+  await expect
+    .poll(() => page.locator("#chatting-as").textContent(), { timeout: STEP_TIMEOUT_MS })
+    .toContain(`+${phone}`);
 }
 
 /** Sends `text` from the message box with Enter; answers where the bot's replies to it start. */
@@ -213,13 +238,17 @@ async function say(text: string): Promise<number> {
 async function botSays(pattern: RegExp, since = 0) {
   const handle = await page
     .waitForFunction(
-    ({ source, flags, from }) => {
-      const items = [...document.querySelectorAll("#messages > li")].slice(from);
-      const match = items.find((li) => li.classList.contains("out") && new RegExp(source, flags).test(li.querySelector(".bubble")?.textContent ?? ""));
-      return match instanceof HTMLElement ? match.dataset["id"] : false;
-    },
-    { source: pattern.source, flags: pattern.flags, from: since },
-    { timeout: STEP_TIMEOUT_MS },
+      ({ source, flags, from }) => {
+        const items = [...document.querySelectorAll("#messages > li")].slice(from);
+        const match = items.find(
+          (li) =>
+            li.classList.contains("out") &&
+            new RegExp(source, flags).test(li.querySelector(".bubble")?.textContent ?? ""),
+        );
+        return match instanceof HTMLElement ? match.dataset["id"] : false;
+      },
+      { source: pattern.source, flags: pattern.flags, from: since },
+      { timeout: STEP_TIMEOUT_MS },
     )
     .catch(async (err: unknown) => {
       const chat = await page.locator("#messages > li").allTextContents();

@@ -12,7 +12,13 @@ import { createSandboxChatLog } from "../../src/sandbox/sandboxChatLog.ts";
 import { createSandboxMediaStore } from "../../src/sandbox/sandboxMediaStore.ts";
 import { signWebhookBody, verifyWebhookSignature } from "../../src/whatsapp/verifyWebhookSignature.ts";
 import { parseWebhookPayload, type StatusUpdate } from "../../src/whatsapp/webhookPayload.ts";
-import { createCapturingLogger, createTestPool, randomPhone, testConfig, testDatabaseUrl } from "../helpers/testContext.ts";
+import {
+  createCapturingLogger,
+  createTestPool,
+  randomPhone,
+  testConfig,
+  testDatabaseUrl,
+} from "../helpers/testContext.ts";
 import { TEST_REDIS_URL } from "../helpers/testDatabase.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -33,7 +39,11 @@ async function startWeb(overrides: Record<string, string | undefined>): Promise<
   return runtime;
 }
 
-const NO_CREDENTIALS = { WHATSAPP_TOKEN: undefined, WHATSAPP_PHONE_NUMBER_ID: undefined, WHATSAPP_APP_SECRET: undefined };
+const NO_CREDENTIALS = {
+  WHATSAPP_TOKEN: undefined,
+  WHATSAPP_PHONE_NUMBER_ID: undefined,
+  WHATSAPP_APP_SECRET: undefined,
+};
 
 describe("sandbox mode", () => {
   it("when NODE_ENV=production has no WhatsApp token, then loadConfig throws naming WHATSAPP_TOKEN (no sandbox in production)", () => {
@@ -53,7 +63,13 @@ describe("sandbox mode", () => {
   it("when the app has WhatsApp credentials, then every sandbox route answers 404", async () => {
     const runtime = await startWeb({});
     const url = runtime.url ?? "";
-    for (const path of ["/sandbox", "/sandbox/assets/sandbox.js", "/sandbox/qr.svg", "/sandbox/api/info", "/sandbox/api/messages?phone=2348012345678"]) {
+    for (const path of [
+      "/sandbox",
+      "/sandbox/assets/sandbox.js",
+      "/sandbox/qr.svg",
+      "/sandbox/api/info",
+      "/sandbox/api/messages?phone=2348012345678",
+    ]) {
       const res = await fetch(`${url}${path}`);
       expect(res.status, path).toBe(404);
     }
@@ -69,7 +85,11 @@ describe("sandbox mode", () => {
     const runtime = await startWeb(NO_CREDENTIALS);
     const url = runtime.url ?? "";
     const body = JSON.stringify({ object: "whatsapp_business_account", entry: [] });
-    const unsigned = await fetch(`${url}/webhook`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const unsigned = await fetch(`${url}/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     expect(unsigned.status).toBe(401);
     const wrong = await fetch(`${url}/webhook`, {
       method: "POST",
@@ -90,12 +110,22 @@ describe("sandbox mode", () => {
     const pool = await createTestPool();
     cleanups.push(() => pool.end());
     const stored = await withPlatform(pool, (tx) =>
-      tx.maybeOne(sql.type(z.object({ contact_phone: z.string(), message_body: z.string().nullable(), business_phone_number_id: z.string() }))`
+      tx.maybeOne(sql.type(
+        z.object({
+          contact_phone: z.string(),
+          message_body: z.string().nullable(),
+          business_phone_number_id: z.string(),
+        }),
+      )`
         SELECT contact_phone, message_body, business_phone_number_id FROM whatsapp_messages
         WHERE whatsapp_message_id = ${id} AND direction = 'inbound'
       `),
     );
-    expect(stored).toEqual({ contact_phone: phone, message_body: "JOIN DEMO", business_phone_number_id: "100000000000001" });
+    expect(stored).toEqual({
+      contact_phone: phone,
+      message_body: "JOIN DEMO",
+      business_phone_number_id: "100000000000001",
+    });
 
     const messages = await fetch(`${url}/sandbox/api/messages?phone=${phone}`).then((r) => r.json());
     expect(messages).toEqual({ entries: [expect.objectContaining({ id, direction: "in", text: "JOIN DEMO" })] });
@@ -123,7 +153,9 @@ describe("sandbox mode", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
-    const { port }: AddressInfo = z.object({ port: z.number(), address: z.string(), family: z.string() }).parse(server.address());
+    const { port }: AddressInfo = z
+      .object({ port: z.number(), address: z.string(), family: z.string() })
+      .parse(server.address());
 
     const chatLog = createSandboxChatLog();
     const graph = createSandboxGraphClient({
@@ -142,12 +174,23 @@ describe("sandbox mode", () => {
     const result = await graph.send("100000000000001", to, {
       kind: "buttons",
       body: "Redeem Free coffee? YES / NO",
-      buttons: [{ id: "YES", title: "Yes" }, { id: "NO", title: "No" }],
+      buttons: [
+        { id: "YES", title: "Yes" },
+        { id: "NO", title: "No" },
+      ],
     });
     expect(result).toEqual({ ok: true, wamid: expect.stringMatching(/^wamid\.[\w-]+$/) });
     const wamid = result.ok ? result.wamid : "";
     expect(chatLog.list(to)).toEqual([
-      expect.objectContaining({ id: wamid, direction: "out", text: "Redeem Free coffee? YES / NO", buttons: [{ id: "YES", title: "Yes" }, { id: "NO", title: "No" }] }),
+      expect.objectContaining({
+        id: wamid,
+        direction: "out",
+        text: "Redeem Free coffee? YES / NO",
+        buttons: [
+          { id: "YES", title: "Yes" },
+          { id: "NO", title: "No" },
+        ],
+      }),
     ]);
 
     await expect.poll(() => statuses.length, { timeout: 5_000 }).toBe(3);

@@ -23,9 +23,15 @@ const startedLine = z.object({ msg: z.literal("loyaltylaas started"), url: z.str
  * with `env` as its whole environment, and resolves once it logs that it has started. Its log
  * lines (pino JSON on stdout) go to `onLog`.
  */
-export async function startAppProcess(env: Record<string, string>, onLog: (line: string) => void = () => undefined): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  onLog: (line: string) => void = () => undefined,
+): Promise<AppProcess> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ["src/main.ts"], { env: { PATH: process.env["PATH"] ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["src/main.ts"], {
+    env: { PATH: process.env["PATH"] ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the app did not start within 60 s")), 60_000);

@@ -13,7 +13,8 @@ import { SHARED_PHONE_NUMBER_ID, type TestApp } from "./testApp.ts";
 import type { TestTenant } from "./testContext.ts";
 
 /** Where the WhatsApp sample payloads live (Meta's documented shapes; see their README). */
-export const FIXTURES_DIR = process.env.WHATSAPP_FIXTURES_DIR ?? fileURLToPath(new URL("../fixtures/whatsapp/", import.meta.url));
+export const FIXTURES_DIR =
+  process.env.WHATSAPP_FIXTURES_DIR ?? fileURLToPath(new URL("../fixtures/whatsapp/", import.meta.url));
 /** The customer numbers and vendor code the fixtures carry. */
 export const FIXTURE_PHONE = "2348012345678";
 export const FIXTURE_SECOND_PHONE = "2348098765432";
@@ -23,7 +24,10 @@ export const FIXTURE_VENDOR_CODE = "ABC123";
  * A fixture's raw text with its phone numbers, wamids and vendor code swapped for the test's own,
  * so every test has its own people and messages in the shared database.
  */
-export function loadFixture(name: string, swap: { phone?: string; secondPhone?: string; vendorCode?: string; wamidTag?: string; phoneNumberId?: string } = {}): string {
+export function loadFixture(
+  name: string,
+  swap: { phone?: string; secondPhone?: string; vendorCode?: string; wamidTag?: string; phoneNumberId?: string } = {},
+): string {
   let raw = readFileSync(`${FIXTURES_DIR}/${name}`, "utf8");
   if (swap.phone !== undefined) raw = raw.replaceAll(FIXTURE_PHONE, swap.phone);
   if (swap.secondPhone !== undefined) raw = raw.replaceAll(FIXTURE_SECOND_PHONE, swap.secondPhone);
@@ -67,13 +71,18 @@ export function menuSend(to: string, body: string) {
     messaging_product: "whatsapp",
     to,
     type: "interactive",
-    interactive: { type: "list", body: { text: body }, action: { button: "Menu", sections: [{ title: "Menu", rows }] } },
+    interactive: {
+      type: "list",
+      body: { text: body },
+      action: { button: "Menu", sections: [{ title: "Menu", rows }] },
+    },
   };
 }
 
 export const MENU_IDS = "[BALANCE|REWARDS|REDEEM|HISTORY|REFER|VENDORS|STOP|START]";
 /** The language list a person gets after their first JOIN (or LANGUAGE), as textOf shows it. */
-export const LANGUAGE_LIST = "Which language should I use? You can change it any time: send LANGUAGE. [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]";
+export const LANGUAGE_LIST =
+  "Which language should I use? You can change it any time: send LANGUAGE. [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]";
 
 /** The language list as the Graph API receives it, in English. */
 export function languageListSend(to: string) {
@@ -99,7 +108,16 @@ export const STAFF_MENU_IDS = "[LOG|VERIFY|EXIT]";
 
 /** The bodies the fake Graph API received for one recipient, from index `since`. */
 export function sentBodiesTo(app: TestApp, to: string, since = 0): unknown[] {
-  return app.graph.requests.slice(since).map((r) => r.body).filter((body) => z.object({ to: z.literal(to) }).loose().safeParse(body).success);
+  return app.graph.requests
+    .slice(since)
+    .map((r) => r.body)
+    .filter(
+      (body) =>
+        z
+          .object({ to: z.literal(to) })
+          .loose()
+          .safeParse(body).success,
+    );
 }
 
 /** Polls `check` until it stops throwing (or the deadline passes, then throws its last error). */
@@ -146,22 +164,33 @@ const messageColumns = sql.fragment`id, tenant_id, customer_id, direction, messa
 /** Every whatsapp_messages row of one phone (inbox and outbox), in the order written. */
 export async function messagesOf(pool: DatabasePool, phone: string): Promise<readonly MessageRow[]> {
   return withPlatform(pool, (tx) =>
-    tx.any(sql.type(messageRow)`SELECT ${messageColumns} FROM whatsapp_messages WHERE contact_phone = ${phone} ORDER BY seq`),
+    tx.any(
+      sql.type(messageRow)`SELECT ${messageColumns} FROM whatsapp_messages WHERE contact_phone = ${phone} ORDER BY seq`,
+    ),
   );
 }
 
 export async function messageByWamid(pool: DatabasePool, wamid: string): Promise<MessageRow | null> {
   return withPlatform(pool, (tx) =>
-    tx.maybeOne(sql.type(messageRow)`SELECT ${messageColumns} FROM whatsapp_messages WHERE whatsapp_message_id = ${wamid}`),
+    tx.maybeOne(
+      sql.type(messageRow)`SELECT ${messageColumns} FROM whatsapp_messages WHERE whatsapp_message_id = ${wamid}`,
+    ),
   );
 }
 
 export async function messageById(pool: DatabasePool, id: string): Promise<MessageRow> {
-  return withPlatform(pool, (tx) => tx.one(sql.type(messageRow)`SELECT ${messageColumns} FROM whatsapp_messages WHERE id = ${id}`));
+  return withPlatform(pool, (tx) =>
+    tx.one(sql.type(messageRow)`SELECT ${messageColumns} FROM whatsapp_messages WHERE id = ${id}`),
+  );
 }
 
 /** An outbound row as if the worker had sent it and Meta answered with `wamid`. */
-export async function insertSentOutbound(pool: DatabasePool, phone: string, wamid: string, tenant: TestTenant | null = null): Promise<string> {
+export async function insertSentOutbound(
+  pool: DatabasePool,
+  phone: string,
+  wamid: string,
+  tenant: TestTenant | null = null,
+): Promise<string> {
   return withPlatform(pool, async (tx) => {
     const id = await insertOutboxMessage(tx, {
       tenantId: tenant?.id ?? null,
@@ -203,7 +232,11 @@ export async function customerOf(pool: DatabasePool, tenant: TestTenant, phone: 
 }
 
 export async function countCustomers(pool: DatabasePool, tenant: TestTenant): Promise<number> {
-  return withPlatform(pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM customers WHERE tenant_id = ${tenant.id}`));
+  return withPlatform(pool, (tx) =>
+    tx.oneFirst(
+      sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM customers WHERE tenant_id = ${tenant.id}`,
+    ),
+  );
 }
 
 /** An earning rule for a tenant: `pointsPerNaira` points per naira spent (0.1 → 500 points for ₦5,000). */
@@ -229,7 +262,6 @@ export function expectNoSecretsInLogs(app: TestApp, secrets: readonly string[]):
   }
 }
 
-
 /** The data of a queued job (jobs are kept after completion), or null. */
 export async function jobData(app: TestApp, queue: "outbound", jobId: string): Promise<unknown> {
   const job = await app.runtime.queues.queue(queue === "outbound" ? OUTBOUND_QUEUE : queue).getJob(jobId);
@@ -249,9 +281,24 @@ export async function joinByChat(app: TestApp, tenant: TestTenant, phone: string
 }
 
 /** Credits `points` to a customer as one earned lot (as a purchase would), optionally expiring. */
-export async function givePoints(pool: DatabasePool, tenant: TestTenant, customerId: string, points: number, expiresAt: Date | null = null, description = "Welcome gift"): Promise<void> {
+export async function givePoints(
+  pool: DatabasePool,
+  tenant: TestTenant,
+  customerId: string,
+  points: number,
+  expiresAt: Date | null = null,
+  description = "Welcome gift",
+): Promise<void> {
   await withTenant(pool, tenant.id, async (tx) => {
-    await creditPoints(tx, { tenantId: tenant.id, customerId, type: "earned", points, expiresAt, description, metadata: { test: true } });
+    await creditPoints(tx, {
+      tenantId: tenant.id,
+      customerId,
+      type: "earned",
+      points,
+      expiresAt,
+      description,
+      metadata: { test: true },
+    });
   });
 }
 

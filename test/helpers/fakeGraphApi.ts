@@ -67,7 +67,10 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   const waiters: Array<{ n: number; resolve: (requests: FakeGraphRequest[]) => void }> = [];
   let responder: (req: FakeGraphRequest) => FakeGraphResponse | undefined = () => undefined;
   const uploaded = new Set<string>();
-  const phoneNumbers = new Map<string, { id: string; displayPhoneNumber: string; verifiedName: string; token: string }>();
+  const phoneNumbers = new Map<
+    string,
+    { id: string; displayPhoneNumber: string; verifiedName: string; token: string }
+  >();
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -82,11 +85,29 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
       // https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/
       const number = phoneNumbers.get(node[2]);
       if (req.headers.authorization === undefined) {
-        send(res, graphError(400, 2500, "An active access token must be used to query information about the current user."));
+        send(
+          res,
+          graphError(400, 2500, "An active access token must be used to query information about the current user."),
+        );
       } else if (number === undefined || req.headers.authorization !== `Bearer ${number.token}`) {
-        send(res, graphError(400, 100, `Unsupported get request. Object with ID '${node[2]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`));
+        send(
+          res,
+          graphError(
+            400,
+            100,
+            `Unsupported get request. Object with ID '${node[2]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+          ),
+        );
       } else {
-        send(res, { status: 200, body: { verified_name: number.verifiedName, display_phone_number: number.displayPhoneNumber, id: number.id, quality_rating: "GREEN" } });
+        send(res, {
+          status: 200,
+          body: {
+            verified_name: number.verifiedName,
+            display_phone_number: number.displayPhoneNumber,
+            id: number.id,
+            quality_rating: "GREEN",
+          },
+        });
       }
       return;
     }
@@ -115,7 +136,9 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
       waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve([...requests]);
     }
-    const response = responder(recorded) ?? (endpoint === "media" ? acceptedUpload(uploaded, recorded.upload) : acceptedResponse(uploaded, recorded.body));
+    const response =
+      responder(recorded) ??
+      (endpoint === "media" ? acceptedUpload(uploaded, recorded.upload) : acceptedResponse(uploaded, recorded.body));
     if (response.delayMs !== undefined) await sleep(response.delayMs);
     if (!res.destroyed) send(res, response);
   }
@@ -167,8 +190,10 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
 function acceptedUpload(uploaded: Set<string>, upload: FakeGraphUpload | null): FakeGraphResponse {
   if (upload === null) return graphError(400, 100, "The request body is not multipart form data");
   if (upload.messagingProduct !== "whatsapp") return graphError(400, 100, "Param messaging_product must be whatsapp");
-  if (!["image/png", "image/jpeg"].includes(upload.fileType)) return graphError(400, 131053, `Unsupported file type ${upload.fileType}`);
-  if (upload.bytes.length === 0 || upload.bytes.length > 5 * 1024 * 1024) return graphError(400, 131053, "Image must be 1 byte to 5 MB");
+  if (!["image/png", "image/jpeg"].includes(upload.fileType))
+    return graphError(400, 131053, `Unsupported file type ${upload.fileType}`);
+  if (upload.bytes.length === 0 || upload.bytes.length > 5 * 1024 * 1024)
+    return graphError(400, 131053, "Image must be 1 byte to 5 MB");
   const id = String(1_000_000_000_000 + uploaded.size);
   uploaded.add(id);
   return { status: 200, body: { id } };
@@ -176,7 +201,8 @@ function acceptedUpload(uploaded: Set<string>, upload: FakeGraphUpload | null): 
 
 function acceptedResponse(uploaded: ReadonlySet<string>, body: unknown): FakeGraphResponse {
   const imageId = imageIdOf(body);
-  if (imageId !== null && !uploaded.has(imageId)) return graphError(400, 100, `Invalid parameter: unknown media id ${imageId}`);
+  if (imageId !== null && !uploaded.has(imageId))
+    return graphError(400, 100, `Invalid parameter: unknown media id ${imageId}`);
   return acceptedSend(body);
 }
 
@@ -218,14 +244,24 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 async function readUpload(raw: Buffer, contentType: string | undefined): Promise<FakeGraphUpload | null> {
   if (contentType === undefined || !contentType.startsWith("multipart/form-data")) return null;
   try {
-    const form = await new Request("http://fake.invalid/", { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(raw) }).formData();
+    const form = await new Request("http://fake.invalid/", {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body: new Uint8Array(raw),
+    }).formData();
     const file = form.get("file");
     if (!(file instanceof File)) return null;
     const field = (name: string) => {
       const value = form.get(name);
       return typeof value === "string" ? value : null;
     };
-    return { messagingProduct: field("messaging_product"), type: field("type"), fileType: file.type, filename: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
+    return {
+      messagingProduct: field("messaging_product"),
+      type: field("type"),
+      fileType: file.type,
+      filename: file.name,
+      bytes: Buffer.from(await file.arrayBuffer()),
+    };
   } catch {
     return null;
   }

@@ -96,7 +96,8 @@ export async function startFakePaystack(): Promise<FakePaystack> {
   app.post("/transaction/initialize", (req, res) => {
     const body = initializeBody.safeParse(req.body);
     if (!body.success) return void res.status(400).json({ status: false, message: "Invalid request" });
-    if (transactions.has(body.data.reference)) return void res.status(400).json({ status: false, message: "Duplicate Transaction Reference" });
+    if (transactions.has(body.data.reference))
+      return void res.status(400).json({ status: false, message: "Duplicate Transaction Reference" });
     const accessCode = randomBytes(6).toString("hex");
     transactions.set(body.data.reference, {
       id: randomInt(1, 2 ** 31),
@@ -113,13 +114,18 @@ export async function startFakePaystack(): Promise<FakePaystack> {
     res.json({
       status: true,
       message: "Authorization URL created",
-      data: { authorization_url: `https://checkout.paystack.com/${accessCode}`, access_code: accessCode, reference: body.data.reference },
+      data: {
+        authorization_url: `https://checkout.paystack.com/${accessCode}`,
+        access_code: accessCode,
+        reference: body.data.reference,
+      },
     });
   });
   app.get("/transaction/verify/:reference", (req, res) => {
     if (fake.verifyDown) return void res.status(500).json({ status: false, message: "Server error" });
     const trx = transactions.get(req.params.reference);
-    if (trx === undefined) return void res.status(400).json({ status: false, message: "Transaction reference not found" });
+    if (trx === undefined)
+      return void res.status(400).json({ status: false, message: "Transaction reference not found" });
     res.json({ status: true, message: "Verification successful", data: transactionJson(trx) });
   });
   app.post("/transaction/charge_authorization", (req, res) => {
@@ -184,7 +190,16 @@ function transactionJson(trx: Trx) {
             signature: "SIG_test",
             account_name: null,
           },
-    customer: { id: 84312, first_name: null, last_name: null, email: trx.email, customer_code: "CUS_test", phone: null, metadata: null, risk_action: "default" },
+    customer: {
+      id: 84312,
+      first_name: null,
+      last_name: null,
+      email: trx.email,
+      customer_code: "CUS_test",
+      phone: null,
+      metadata: null,
+      risk_action: "default",
+    },
     plan: null,
   };
 }

@@ -22,27 +22,40 @@ export async function startFakeS3(bucket: string): Promise<FakeS3> {
     const signed = (req.headers.authorization ?? "").startsWith("AWS4-HMAC-SHA256 Credential=");
     requests.push({ method: req.method ?? "", path: url.pathname, signed });
     if (!signed) {
-      res.writeHead(403, { "content-type": "application/xml" }).end("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
+      res
+        .writeHead(403, { "content-type": "application/xml" })
+        .end("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
       return;
     }
     const prefix = `/${bucket}/`;
     if (!url.pathname.startsWith(prefix)) {
-      res.writeHead(404, { "content-type": "application/xml" }).end("<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>");
+      res
+        .writeHead(404, { "content-type": "application/xml" })
+        .end("<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message></Error>");
       return;
     }
     const key = decodeURIComponent(url.pathname.slice(prefix.length));
     if (req.method === "PUT") {
-      objects.set(key, { body: decodeAwsChunked(req, await readBody(req)), contentType: req.headers["content-type"] ?? "binary/octet-stream" });
+      objects.set(key, {
+        body: decodeAwsChunked(req, await readBody(req)),
+        contentType: req.headers["content-type"] ?? "binary/octet-stream",
+      });
       res.writeHead(200, { etag: '"fake"' }).end();
       return;
     }
     if (req.method === "GET") {
       const object = objects.get(key);
       if (object === undefined) {
-        res.writeHead(404, { "content-type": "application/xml" }).end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>${key}</Key></Error>`);
+        res
+          .writeHead(404, { "content-type": "application/xml" })
+          .end(
+            `<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>${key}</Key></Error>`,
+          );
         return;
       }
-      res.writeHead(200, { "content-type": object.contentType, "content-length": object.body.length, etag: '"fake"' }).end(object.body);
+      res
+        .writeHead(200, { "content-type": object.contentType, "content-length": object.body.length, etag: '"fake"' })
+        .end(object.body);
       return;
     }
     res.writeHead(405).end();

@@ -9,7 +9,14 @@ import { hashSecret } from "../../src/domain/auth/passwords.ts";
 import { startRuntime, type Runtime } from "../../src/runtime.ts";
 import { signWebhookBody } from "../../src/whatsapp/verifyWebhookSignature.ts";
 import { startFakeGraphApi, type FakeGraphApi, type FakeGraphRequest } from "./fakeGraphApi.ts";
-import { createCapturingLogger, createTestPool, createTestTenant, testConfig, testDatabaseUrl, type TestTenant } from "./testContext.ts";
+import {
+  createCapturingLogger,
+  createTestPool,
+  createTestTenant,
+  testConfig,
+  testDatabaseUrl,
+  type TestTenant,
+} from "./testContext.ts";
 import { TEST_REDIS_URL } from "./testDatabase.ts";
 
 /** The fixtures' and the bench's platform number. Each test app has a number of its own (TestApp.phoneNumberId). */
@@ -35,7 +42,11 @@ export type TestApp = {
   /** Posts a signed webhook body (a JSON value, or exact text). */
   postWebhook(body: unknown, options?: { signature?: string | null; raw?: string }): Promise<Response>;
   /** Sends a customer's text as Meta would, returns the wamid used. */
-  sendText(from: string, text: string, options?: { id?: string; timestamp?: number; phoneNumberId?: string; name?: string }): Promise<string>;
+  sendText(
+    from: string,
+    text: string,
+    options?: { id?: string; timestamp?: number; phoneNumberId?: string; name?: string },
+  ): Promise<string>;
   /** Waits until `from` has received `count` more messages since `since` (index into graph.requests). */
   repliesTo(to: string, count: number, since?: number): Promise<FakeGraphRequest[]>;
   /** A conversation step: send, then wait for the replies that follow. */
@@ -138,7 +149,10 @@ export async function startTestApp(
       for (;;) {
         const mine = graph.requests.slice(since).filter((r) => recipientOf(r) === to);
         if (mine.length >= count) return mine;
-        if (Date.now() > deadline) throw new Error(`expected ${count} replies to ${to}, got ${mine.length}: ${JSON.stringify(mine.map((m) => m.body))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `expected ${count} replies to ${to}, got ${mine.length}: ${JSON.stringify(mine.map((m) => m.body))}`,
+          );
         await new Promise((r) => setTimeout(r, 20));
       }
     },
@@ -147,7 +161,10 @@ export async function startTestApp(
       await app.sendText(from, text);
       await app.repliesTo(from, expectReplies, since);
       await new Promise((r) => setTimeout(r, 50));
-      return graph.requests.slice(since).filter((r) => recipientOf(r) === from).map((r) => textOf(r.body));
+      return graph.requests
+        .slice(since)
+        .filter((r) => recipientOf(r) === from)
+        .map((r) => textOf(r.body));
     },
     async stop() {
       await runtime.stop();
@@ -174,7 +191,14 @@ function phoneNumberIdFor(name: string): string {
 }
 
 /** A Meta webhook body carrying one text message, received on `phoneNumberId` (a test app's own: `app.phoneNumberId`). */
-export function textPayload(m: { from: string; text: string; id: string; timestamp?: number; phoneNumberId: string; name?: string }) {
+export function textPayload(m: {
+  from: string;
+  text: string;
+  id: string;
+  timestamp?: number;
+  phoneNumberId: string;
+  name?: string;
+}) {
   return {
     object: "whatsapp_business_account",
     entry: [
@@ -187,7 +211,15 @@ export function textPayload(m: { from: string; text: string; id: string; timesta
               messaging_product: "whatsapp",
               metadata: { display_phone_number: "15550000000", phone_number_id: m.phoneNumberId },
               contacts: [{ profile: { name: m.name ?? "Ada" }, wa_id: m.from }],
-              messages: [{ from: m.from, id: m.id, timestamp: String(m.timestamp ?? Math.floor(Date.now() / 1000)), type: "text", text: { body: m.text } }],
+              messages: [
+                {
+                  from: m.from,
+                  id: m.id,
+                  timestamp: String(m.timestamp ?? Math.floor(Date.now() / 1000)),
+                  type: "text",
+                  text: { body: m.text },
+                },
+              ],
             },
           },
         ],
@@ -196,23 +228,27 @@ export function textPayload(m: { from: string; text: string; id: string; timesta
   };
 }
 
-const sentBody = z.object({
-  to: z.string(),
-  type: z.string(),
-  text: z.object({ body: z.string() }).optional(),
-  interactive: z
-    .object({
-      body: z.object({ text: z.string() }).optional(),
-      action: z.object({
-        buttons: z.array(z.object({ reply: z.object({ id: z.string(), title: z.string() }) })).optional(),
-        sections: z.array(z.object({ rows: z.array(z.object({ id: z.string(), title: z.string() })) })).optional(),
-      }).loose(),
-    })
-    .loose()
-    .optional(),
-  template: z.object({ name: z.string() }).loose().optional(),
-  image: z.object({ id: z.string(), caption: z.string().optional() }).optional(),
-}).loose();
+const sentBody = z
+  .object({
+    to: z.string(),
+    type: z.string(),
+    text: z.object({ body: z.string() }).optional(),
+    interactive: z
+      .object({
+        body: z.object({ text: z.string() }).optional(),
+        action: z
+          .object({
+            buttons: z.array(z.object({ reply: z.object({ id: z.string(), title: z.string() }) })).optional(),
+            sections: z.array(z.object({ rows: z.array(z.object({ id: z.string(), title: z.string() })) })).optional(),
+          })
+          .loose(),
+      })
+      .loose()
+      .optional(),
+    template: z.object({ name: z.string() }).loose().optional(),
+    image: z.object({ id: z.string(), caption: z.string().optional() }).optional(),
+  })
+  .loose();
 
 export function recipientOf(request: FakeGraphRequest): string | null {
   const parsed = sentBody.safeParse(request.body);
@@ -234,7 +270,13 @@ export function textOf(body: unknown): string {
 }
 
 /** Adds a staff member with a phone and PIN to a tenant (platform path, as the vendor API would). */
-export async function addStaff(pool: DatabasePool, tenant: TestTenant, phone: string, pin: string, name = "Tunde"): Promise<string> {
+export async function addStaff(
+  pool: DatabasePool,
+  tenant: TestTenant,
+  phone: string,
+  pin: string,
+  name = "Tunde",
+): Promise<string> {
   const pinHash = await hashSecret(pin);
   return withPlatform(pool, (tx) =>
     tx.oneFirst(sql.type(z.object({ id: z.uuid() }))`
@@ -244,7 +286,13 @@ export async function addStaff(pool: DatabasePool, tenant: TestTenant, phone: st
   );
 }
 
-export async function addReward(pool: DatabasePool, tenant: TestTenant, name: string, points: number, stock: number | null = null): Promise<string> {
+export async function addReward(
+  pool: DatabasePool,
+  tenant: TestTenant,
+  name: string,
+  points: number,
+  stock: number | null = null,
+): Promise<string> {
   return withPlatform(pool, (tx) =>
     tx.oneFirst(sql.type(z.object({ id: z.uuid() }))`
       INSERT INTO rewards (tenant_id, name, points_required, stock_quantity) VALUES (${tenant.id}, ${name}, ${points}, ${stock}) RETURNING id`),

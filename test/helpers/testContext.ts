@@ -19,7 +19,11 @@ export async function createTestPool(): Promise<DatabasePool> {
 }
 
 /** A logger whose lines the test can read back (as parsed JSON objects) and search. */
-export function createCapturingLogger(level = "debug"): { log: Logger; lines: Record<string, unknown>[]; raw: string[] } {
+export function createCapturingLogger(level = "debug"): {
+  log: Logger;
+  lines: Record<string, unknown>[];
+  raw: string[];
+} {
   const lines: Record<string, unknown>[] = [];
   const raw: string[] = [];
   const destination = new Writable({
@@ -59,7 +63,14 @@ let tenantCounter = 0;
 /** A fresh tenant of the test's own, created on the platform path. */
 export async function createTestTenant(
   pool: DatabasePool,
-  overrides: { businessName?: string; vendorCode?: string; settings?: Record<string, unknown>; whatsappConfig?: Record<string, unknown>; subscriptionStatus?: string; planSlug?: string } = {},
+  overrides: {
+    businessName?: string;
+    vendorCode?: string;
+    settings?: Record<string, unknown>;
+    whatsappConfig?: Record<string, unknown>;
+    subscriptionStatus?: string;
+    planSlug?: string;
+  } = {},
 ): Promise<TestTenant> {
   tenantCounter += 1;
   const suffix = `${randomUUID().replaceAll("-", "").slice(0, 8)}${tenantCounter}`.toUpperCase();

@@ -78,7 +78,10 @@ describe("config", () => {
     expect(loadConfig({ PUBLIC_URL: "https://loyalty.example.com/" }).publicUrl).toBe("https://loyalty.example.com");
   });
 
-  it.each(["not a url", "ftp://loyalty.example.com"])("when PUBLIC_URL is %s, then start-up stops with one line naming it", (value) => {
-    expect(messageFor({ PUBLIC_URL: value })).toMatch(/^config: PUBLIC_URL /);
-  });
+  it.each(["not a url", "ftp://loyalty.example.com"])(
+    "when PUBLIC_URL is %s, then start-up stops with one line naming it",
+    (value) => {
+      expect(messageFor({ PUBLIC_URL: value })).toMatch(/^config: PUBLIC_URL /);
+    },
+  );
 });

@@ -12,7 +12,12 @@ describe("hash queue", () => {
       await gate;
       return "done";
     };
-    const results = Array.from({ length: 8 }, () => queue.run(job).then((v) => v, (err: unknown) => err));
+    const results = Array.from({ length: 8 }, () =>
+      queue.run(job).then(
+        (v) => v,
+        (err: unknown) => err,
+      ),
+    );
     expect(queue.size).toEqual({ running: 2, waiting: 3 });
     release();
     const settled = await Promise.all(results);

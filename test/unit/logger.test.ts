@@ -30,7 +30,15 @@ describe("logger", () => {
       "something happened",
     );
     const line = lines.join("");
-    for (const secret of ["2348012345678", "my secret message", "1234", "EAAG-token", "scrypt$", "hello", "Bearer abc"]) {
+    for (const secret of [
+      "2348012345678",
+      "my secret message",
+      "1234",
+      "EAAG-token",
+      "scrypt$",
+      "hello",
+      "Bearer abc",
+    ]) {
       expect(line).not.toContain(secret);
     }
     expect(line).toContain("t-1");
@@ -39,7 +47,11 @@ describe("logger", () => {
 
   it("when an error carrying query values is logged, then only its type, message and code are kept", () => {
     const { log, lines } = capture();
-    const err = Object.assign(new Error("duplicate key"), { code: "23505", values: ["2348012345678"], row: { phone_number: "2348012345678" } });
+    const err = Object.assign(new Error("duplicate key"), {
+      code: "23505",
+      values: ["2348012345678"],
+      row: { phone_number: "2348012345678" },
+    });
     log.error({ err }, "failed");
     const parsed: unknown = JSON.parse(lines.join(""));
     expect(parsed).toMatchObject({ err: { type: "Error", message: "duplicate key", code: "23505" } });

@@ -11,8 +11,15 @@ import { createLogger } from "../../src/logger.ts";
  * nothing is queried, but slonik's pool reads the server's type list when created, so a
  * reachable PostgreSQL is needed (DATABASE_URL, default the local one).
  */
-export async function buildApiDocument(databaseUrl = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres") {
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATABASE_URL: databaseUrl, JWT_SECRET: "document-only-document-only-document-only" });
+export async function buildApiDocument(
+  databaseUrl = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres",
+) {
+  const config = loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: "document-only-document-only-document-only",
+  });
   const pool = await createPool(databaseUrl);
   const queues = createQueueFactory({ redisUrl: undefined, databaseUrl, log: createLogger("silent") });
   try {

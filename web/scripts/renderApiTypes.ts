@@ -33,7 +33,7 @@ export function renderApiTypes(document: unknown): string {
     lines.push(`    ${JSON.stringify(name)}: ${renderSchema(schemas[name], "    ")};`);
   }
   lines.push("  };", "}", "");
-  lines.push("export type Schemas = components[\"schemas\"];", "");
+  lines.push('export type Schemas = components["schemas"];', "");
   return lines.join("\n");
 }
 
@@ -41,7 +41,12 @@ const METHODS = ["get", "put", "post", "delete", "patch"] as const;
 
 type Json = unknown;
 
-const parameterSchema = z.object({ name: z.string(), in: z.enum(["query", "path", "header", "cookie"]), required: z.boolean().optional(), schema: z.unknown() });
+const parameterSchema = z.object({
+  name: z.string(),
+  in: z.enum(["query", "path", "header", "cookie"]),
+  required: z.boolean().optional(),
+  schema: z.unknown(),
+});
 const mediaSchema = z.record(z.string(), z.object({ schema: z.unknown().optional() }).loose());
 const operationSchema = z
   .object({
@@ -52,8 +57,22 @@ const operationSchema = z
   .loose();
 type Operation = z.infer<typeof operationSchema>;
 const documentSchema = z.object({
-  paths: z.record(z.string(), z.object({ get: operationSchema.optional(), put: operationSchema.optional(), post: operationSchema.optional(), delete: operationSchema.optional(), patch: operationSchema.optional() }).loose()),
-  components: z.object({ schemas: z.record(z.string(), z.unknown()).optional() }).loose().optional(),
+  paths: z.record(
+    z.string(),
+    z
+      .object({
+        get: operationSchema.optional(),
+        put: operationSchema.optional(),
+        post: operationSchema.optional(),
+        delete: operationSchema.optional(),
+        patch: operationSchema.optional(),
+      })
+      .loose(),
+  ),
+  components: z
+    .object({ schemas: z.record(z.string(), z.unknown()).optional() })
+    .loose()
+    .optional(),
 });
 
 function renderOperation(op: Operation, indent: string): string {
@@ -66,16 +85,27 @@ function renderOperation(op: Operation, indent: string): string {
       continue;
     }
     const anyRequired = params.some((p) => p.required === true);
-    const fields = params.map((p) => `${inner}    ${JSON.stringify(p.name)}${p.required === true ? "" : "?"}: ${renderSchema(p.schema, `${inner}    `)};`);
+    const fields = params.map(
+      (p) =>
+        `${inner}    ${JSON.stringify(p.name)}${p.required === true ? "" : "?"}: ${renderSchema(p.schema, `${inner}    `)};`,
+    );
     out.push(`${inner}  ${place}${anyRequired ? "" : "?"}: {`, ...fields, `${inner}  };`);
   }
   out.push(`${inner}};`);
   if (op.requestBody === undefined) out.push(`${inner}requestBody?: never;`);
-  else out.push(`${inner}requestBody${op.requestBody.required === true ? "" : "?"}: {`, `${inner}  content: ${renderContent(op.requestBody.content, `${inner}  `)};`, `${inner}};`);
+  else
+    out.push(
+      `${inner}requestBody${op.requestBody.required === true ? "" : "?"}: {`,
+      `${inner}  content: ${renderContent(op.requestBody.content, `${inner}  `)};`,
+      `${inner}};`,
+    );
   out.push(`${inner}responses: {`);
   for (const status of Object.keys(op.responses).sort()) {
     const response = op.responses[status];
-    out.push(`${inner}  ${/^\d+$/.test(status) ? status : JSON.stringify(status)}: {`, `${inner}    headers: { [name: string]: unknown };`);
+    out.push(
+      `${inner}  ${/^\d+$/.test(status) ? status : JSON.stringify(status)}: {`,
+      `${inner}    headers: { [name: string]: unknown };`,
+    );
     if (response?.content === undefined) out.push(`${inner}    content?: never;`);
     else out.push(`${inner}    content: ${renderContent(response.content, `${inner}    `)};`);
     out.push(`${inner}  };`);
@@ -85,7 +115,9 @@ function renderOperation(op: Operation, indent: string): string {
 }
 
 function renderContent(content: z.infer<typeof mediaSchema>, indent: string): string {
-  const entries = Object.entries(content).map(([type, media]) => `${indent}  ${JSON.stringify(type)}: ${renderSchema(media.schema, `${indent}  `)};`);
+  const entries = Object.entries(content).map(
+    ([type, media]) => `${indent}  ${JSON.stringify(type)}: ${renderSchema(media.schema, `${indent}  `)};`,
+  );
   return ["{", ...entries, `${indent}}`].join("\n");
 }
 
@@ -148,7 +180,9 @@ function renderObject(s: Record<string, unknown>, indent: string): string {
   const fields: string[] = [];
   if (properties.success) {
     for (const [name, schema] of Object.entries(properties.data)) {
-      fields.push(`${indent}  ${JSON.stringify(name)}${required.has(name) ? "" : "?"}: ${renderSchema(schema, `${indent}  `)};`);
+      fields.push(
+        `${indent}  ${JSON.stringify(name)}${required.has(name) ? "" : "?"}: ${renderSchema(schema, `${indent}  `)};`,
+      );
     }
   }
   if (extra !== undefined && extra !== false) {

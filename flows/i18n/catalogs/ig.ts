@@ -69,8 +69,10 @@ export const ig: Catalog = {
   "customer.redeem.confirm": "Jiri akara {points, number} nweta {reward}? YES / NO",
   "customer.redeem.confirmRetry": "Biko zaa YES ma ọ bụ NO. Jiri akara {points, number} nweta {reward}? YES / NO",
   "customer.redeem.declined": "Ọ dị mma, ọ dịghị ihe ị natara. Gịnị ka ị chọrọ ime?",
-  "customer.redeem.done": "Gosi koodu a n'ebe ịkwụ ụgwọ: {code}\n\n{reward}: ejirila akara {points, number}. Akara {balance, number} fọdụụrụ gị.",
-  "customer.redeem.failed.insufficient_points": "Akara gị erughị maka onyinye ahụ ugbu a. Zipu REWARDS ka ị hụ ihe ị nwere ike inweta.",
+  "customer.redeem.done":
+    "Gosi koodu a n'ebe ịkwụ ụgwọ: {code}\n\n{reward}: ejirila akara {points, number}. Akara {balance, number} fọdụụrụ gị.",
+  "customer.redeem.failed.insufficient_points":
+    "Akara gị erughị maka onyinye ahụ ugbu a. Zipu REWARDS ka ị hụ ihe ị nwere ike inweta.",
   "customer.redeem.failed.out_of_stock": "Ndo, onyinye ahụ agwụla. Zipu REWARDS ka ị hụ ndị ọzọ.",
   "customer.redeem.failed.limit_reached": "Ị natala onyinye ahụ ugboro ole enyere ikike. Zipu REWARDS ka ị hụ ndị ọzọ.",
   "customer.redeem.failed.unavailable": "Ndo, onyinye ahụ adịghịzi. Zipu REWARDS ka ị hụ ndị ọzọ.",
@@ -85,9 +87,11 @@ export const ig: Catalog = {
   "customer.history.type.reversed": "nkwụghachi",
   "customer.history.type.other": "akara",
 
-  "customer.refer.link": "Kpọọ ndị enyi gị, nweta akara mgbe ha zụrụ ihe!\nKesaa njikọ a: {link}\nKoodu ntụaka gị: {code}",
+  "customer.refer.link":
+    "Kpọọ ndị enyi gị, nweta akara mgbe ha zụrụ ihe!\nKesaa njikọ a: {link}\nKoodu ntụaka gị: {code}",
 
-  "customer.vendors.none": "Ị sonyebeghị ụlọ ahịa ọ bụla. Nyochaa koodu QR nke ụlọ ahịa, ma ọ bụ zipu JOIN na koodu ha.",
+  "customer.vendors.none":
+    "Ị sonyebeghị ụlọ ahịa ọ bụla. Nyochaa koodu QR nke ụlọ ahịa, ma ọ bụ zipu JOIN na koodu ha.",
   "customer.vendors.choose": "Ụlọ ahịa gị. Zaa na nọmba ka ị gbanwee.",
   "customer.vendors.more": "Ụlọ ahịa ndị ọzọ. Zaa na nọmba.",
   "customer.vendors.retry": "Biko zaa na nọmba ụlọ ahịa, dịka 1.",
@@ -99,24 +103,29 @@ export const ig: Catalog = {
   "customer.vendors.button": "Ụlọ ahịa",
 
   "customer.offers.on": "Ị ga-anata mgbasa ozi anyị ọzọ. Zipu STOP mgbe ọ bụla ka ọ kwụsị.",
-  "customer.offers.off": "Anyị agaghị ezitere gị mgbasa ozi ọzọ. Ị ka nwere ike ilele akara gị. Zipu START ka ị nata ha ọzọ.",
+  "customer.offers.off":
+    "Anyị agaghị ezitere gị mgbasa ozi ọzọ. Ị ka nwere ike ilele akara gị. Zipu START ka ị nata ha ọzọ.",
 
-  "customer.pointsEarned": "🎉 Ị nwetara akara {points, number} na {vendor}. Ugbu a ị nwere akara {balance, number}. Zipu BALANCE ma ọ bụ REWARDS mgbe ọ bụla.",
+  "customer.pointsEarned":
+    "🎉 Ị nwetara akara {points, number} na {vendor}. Ugbu a ị nwere akara {balance, number}. Zipu BALANCE ma ọ bụ REWARDS mgbe ọ bụla.",
 
   "staff.start": "Onye ọrụ {vendor}: tinye PIN gị.",
-  "staff.pin.choose": "Nnọọ na mkparịta ụka ndị ọrụ {vendor}! Họrọ PIN gị: ọnụọgụ 4 ruo 6, dịka 4821. Ị ga-ede ya oge ọ bụla ị zipuru STAFF.",
+  "staff.pin.choose":
+    "Nnọọ na mkparịta ụka ndị ọrụ {vendor}! Họrọ PIN gị: ọnụọgụ 4 ruo 6, dịka 4821. Ị ga-ede ya oge ọ bụla ị zipuru STAFF.",
   "staff.pin.chooseRetry": "PIN bụ ọnụọgụ 4 ruo 6, dịka 4821. Họrọ PIN gị:",
   "staff.pin.startAgain": "Ka anyị bido ọzọ. Zipu STAFF mgbe ị dị njikere.",
   "staff.pin.saved": "Edebela PIN gị. Ndewo {name}, ị banyela. Gịnị ọzọ?",
   "staff.pin.mismatch": "PIN abụọ ahụ adịghị otu. Họrọ PIN gị ọzọ: ọnụọgụ 4 ruo 6.",
-  "staff.undo.none": "Ọ dịghị ihe a ga-akagbu: ị nwere ike ịkagbu ịzụrụ ikpeazụ i dere n'ime nkeji 15. Gwa onye nwe ụlọ ahịa ka ọ kagbuo nke ochie.",
+  "staff.undo.none":
+    "Ọ dịghị ihe a ga-akagbu: ị nwere ike ịkagbu ịzụrụ ikpeazụ i dere n'ime nkeji 15. Gwa onye nwe ụlọ ahịa ka ọ kagbuo nke ochie.",
   "staff.undo.confirm": "Kagbuo {amount} maka {phone} (akara {points})? YES / NO",
   "staff.undo.confirmLast": "Kagbuo ịzụrụ gị ikpeazụ? YES / NO",
   "staff.undo.retry": "Biko zaa YES ma ọ bụ NO.",
   "staff.undo.notUndone": "Akagbughị ya. Gịnị ọzọ?",
   "staff.undo.notUndoneAgain": "Akagbughị ya. Ka anyị bido ọzọ. Gịnị ọzọ?",
   "staff.undo.done": "Akagbuola: {amount} maka {phone}. Ewegharala akara {points}; agwala onye ahịa.",
-  "staff.undo.doneShortfall": "Akagbuola: {amount} maka {phone}. Ewegharala akara {points} (e mefuola {spent}); agwala onye ahịa.",
+  "staff.undo.doneShortfall":
+    "Akagbuola: {amount} maka {phone}. Ewegharala akara {points} (e mefuola {spent}); agwala onye ahịa.",
   "staff.undo.failed": "Enweghị ike ịkagbu ya: {reason}",
   "staff.nonText": "Naanị ozi ederede ka m nwere ike ịgụ.",
   "staff.menu.prompt": "Gịnị ọzọ?",
@@ -134,7 +143,8 @@ export const ig: Catalog = {
   "staff.pin.format": "PIN gị bụ ọnụọgụ 4 ruo 6, dịka 1234. Tinye PIN gị:",
   "staff.pin.giveUp": "Ka anyị malite ọzọ. Zipu STAFF mgbe ị dị njikere.",
   "staff.pin.wrong": "PIN ahụ ezighi ezi. Ohere {attempts, number} fọdụrụ. Tinye PIN gị:",
-  "staff.pin.lockedFor": "PIN ezighi ezi dị ọtụtụ. Emechiela nkata ndị ọrụ; nwaa ọzọ mgbe nkeji {minutes, number} gachara.",
+  "staff.pin.lockedFor":
+    "PIN ezighi ezi dị ọtụtụ. Emechiela nkata ndị ọrụ; nwaa ọzọ mgbe nkeji {minutes, number} gachara.",
   "staff.pin.lockedLater": "PIN ezighi ezi dị ọtụtụ. Emechiela nkata ndị ọrụ; nwaa ọzọ ma emechaa.",
   "staff.log.askPhone": "Kedu nọmba ekwentị onye ahịa? Dịka {phone}",
   "staff.log.askAmount": "Ego ole ka ha ji zụta, na naira? Dịka 5000",
@@ -147,26 +157,36 @@ export const ig: Catalog = {
   "staff.log.newCustomer": "Onye ahịa ọhụrụ ka nke a bụ: a ga-edebanye ya ma gwa ya.",
   "staff.log.declined": "Edeghị ya. Gịnị ọzọ?",
   "staff.log.declinedStartAgain": "Edeghị ya. Ka anyị malite ọzọ. Gịnị ọzọ?",
-  "staff.log.done": "Edeela m {amount} maka {customer}: +akara {points, number}, ngụkọta {balance, number}. Nke ọzọ: LOG <phone> <amount>",
-  "staff.log.cannot": "Enweghị m ike ide ịzụ ahịa ahụ: {reason, select, pin_required {Buru ụzọ tinye PIN gị.} invalid_amount {Ego ahụ ezighi ezi.} plan_limit {Mmemme ahụ ejupụtala, enweghị ike ịgbakwunye onye ahịa a.} customer_blocked {Akwụsịla ndebanye aha onye ahịa a.} other {Biko nwaa ọzọ.}}",
-  "staff.log.failed": "Edeghị ya: {reason, select, pin_required {Buru ụzọ tinye PIN gị.} invalid_amount {Ego ahụ ezighi ezi.} plan_limit {Mmemme ahụ ejupụtala, enweghị ike ịgbakwunye onye ahịa a.} customer_blocked {Akwụsịla ndebanye aha onye ahịa a.} other {Biko nwaa ọzọ.}}",
+  "staff.log.done":
+    "Edeela m {amount} maka {customer}: +akara {points, number}, ngụkọta {balance, number}. Nke ọzọ: LOG <phone> <amount>",
+  "staff.log.cannot":
+    "Enweghị m ike ide ịzụ ahịa ahụ: {reason, select, pin_required {Buru ụzọ tinye PIN gị.} invalid_amount {Ego ahụ ezighi ezi.} plan_limit {Mmemme ahụ ejupụtala, enweghị ike ịgbakwunye onye ahịa a.} customer_blocked {Akwụsịla ndebanye aha onye ahịa a.} other {Biko nwaa ọzọ.}}",
+  "staff.log.failed":
+    "Edeghị ya: {reason, select, pin_required {Buru ụzọ tinye PIN gị.} invalid_amount {Ego ahụ ezighi ezi.} plan_limit {Mmemme ahụ ejupụtala, enweghị ike ịgbakwunye onye ahịa a.} customer_blocked {Akwụsịla ndebanye aha onye ahịa a.} other {Biko nwaa ọzọ.}}",
   "staff.verify.askCode": "Kedu koodu onyinye ahụ? Dịka ABCD2345",
   "staff.verify.badCode": "Nke ahụ adịghị ka koodu. Dịka ABCD2345",
   "staff.verify.confirm": "Koodu {code}: {reward}. Nye ya ugbu a? YES / NO",
   "staff.verify.confirmFor": "Koodu {code}: {reward} maka {customer}. Nye ya ugbu a? YES / NO",
   "staff.verify.retry": "Biko zaa YES ka e dee na e nyela ya, ma ọ bụ NO.",
-  "staff.verify.notPending": "Koodu {code} ({reward}) {status, select, fulfilled {ka e nyerela} cancelled {ka akagburu} expired {agwụla} other {anọghị na-eche}}, ọ dịghị ihe a ga-enye.",
+  "staff.verify.notPending":
+    "Koodu {code} ({reward}) {status, select, fulfilled {ka e nyerela} cancelled {ka akagburu} expired {agwụla} other {anọghị na-eche}}, ọ dịghị ihe a ga-enye.",
   "staff.verify.notFound": "Ọ dịghị onyinye nwere koodu ahụ. Lelee ya ma zipu VERIFY <code> ọzọ.",
   "staff.verify.declined": "Ọ dị mma, edeghị m na e nyela ya. Gịnị ọzọ?",
   "staff.verify.done": "Emechaala: edeela m na e nyela {code}. Gịnị ọzọ?",
-  "staff.verify.failed": "Enweghị m ike ide na e nyela ya: {reason, select, pin_required {Buru ụzọ tinye PIN gị.} not_found {Ọ dịghị onyinye nwere koodu ahụ.} already_fulfilled {Ejirila koodu ahụ mee ihe.} cancelled {Akagbuola onyinye ahụ.} other {Enweghị ike iji koodu ahụ.}}",
+  "staff.verify.failed":
+    "Enweghị m ike ide na e nyela ya: {reason, select, pin_required {Buru ụzọ tinye PIN gị.} not_found {Ọ dịghị onyinye nwere koodu ahụ.} already_fulfilled {Ejirila koodu ahụ mee ihe.} cancelled {Akagbuola onyinye ahụ.} other {Enweghị ike iji koodu ahụ.}}",
 
-  "platform.stranger": "Ndewo! 👋 Ka ị sonye na mmemme ụgwọ ọrụ, nyochaa koodu QR nke ụlọ ahịa gị, ma ọ bụ zipu JOIN na koodu ha (dịka: JOIN MAMAPUT).\nỊ nwere azụmahịa? Zipu REGISTER ka ịmalite mmemme ụgwọ ọrụ maka ya.",
-  "platform.slowDown": "Ị na-ezipu ozi ngwa ngwa karịa ka anyị nwere ike ịza. Biko chere otu nkeji, wee zipu ozi gị ọzọ.",
-  "platform.unknownVendor": "Ndo, ọ dịghị ụlọ ahịa nwere koodu \"{code}\". Lelee koodu dị na pọsta QR nke ụlọ ahịa ahụ ma zipu JOIN <code> ọzọ.",
+  "platform.stranger":
+    "Ndewo! 👋 Ka ị sonye na mmemme ụgwọ ọrụ, nyochaa koodu QR nke ụlọ ahịa gị, ma ọ bụ zipu JOIN na koodu ha (dịka: JOIN MAMAPUT).\nỊ nwere azụmahịa? Zipu REGISTER ka ịmalite mmemme ụgwọ ọrụ maka ya.",
+  "platform.slowDown":
+    "Ị na-ezipu ozi ngwa ngwa karịa ka anyị nwere ike ịza. Biko chere otu nkeji, wee zipu ozi gị ọzọ.",
+  "platform.unknownVendor":
+    'Ndo, ọ dịghị ụlọ ahịa nwere koodu "{code}". Lelee koodu dị na pọsta QR nke ụlọ ahịa ahụ ma zipu JOIN <code> ọzọ.',
   "platform.joinWithoutCode": "Zipu JOIN na koodu ụlọ ahịa ahụ, dịka: JOIN MAMAPUT.",
-  "platform.paused": "Mmemme ụgwọ ọrụ {vendor} kwụsịrị nwa oge. Biko lọghachi ma emechaa ma ọ bụ gwa ụlọ ahịa ahụ okwu.",
-  "platform.pausedUnnamed": "Mmemme ụgwọ ọrụ ụlọ ahịa a kwụsịrị nwa oge. Biko lọghachi ma emechaa ma ọ bụ gwa ụlọ ahịa ahụ okwu.",
+  "platform.paused":
+    "Mmemme ụgwọ ọrụ {vendor} kwụsịrị nwa oge. Biko lọghachi ma emechaa ma ọ bụ gwa ụlọ ahịa ahụ okwu.",
+  "platform.pausedUnnamed":
+    "Mmemme ụgwọ ọrụ ụlọ ahịa a kwụsịrị nwa oge. Biko lọghachi ma emechaa ma ọ bụ gwa ụlọ ahịa ahụ okwu.",
   "platform.blocked": "Akwụsịla ndebanye aha gị na {vendor}. Biko gwa ụlọ ahịa ahụ okwu.",
   "platform.programFull": "Ndo, mmemme ụgwọ ọrụ {vendor} ejupụtala ugbu a. Biko jụọ ụlọ ahịa ahụ.",
   "platform.staffUnknown": "Edobeghị nọmba a dịka onye ọrụ. Gwa onye nwe ụlọ ahịa ka ọ tinye nọmba ekwentị gị na PIN.",

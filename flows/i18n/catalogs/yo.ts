@@ -67,12 +67,16 @@ export const yo: Catalog = {
   "customer.redeem.more": "Àwọn ẹ̀bùn míì. Fi nọ́ńbà kan dá mi lóhùn.",
   "customer.redeem.retry": "Jọ̀ọ́ fi nọ́ńbà ẹ̀bùn kan dáhùn, fún àpẹẹrẹ 1.",
   "customer.redeem.confirm": "Ṣé kí n lo pọ́ìǹtì {points, number} láti gba {reward}? YES / NO",
-  "customer.redeem.confirmRetry": "Jọ̀ọ́ dáhùn YES tàbí NO. Ṣé kí n lo pọ́ìǹtì {points, number} láti gba {reward}? YES / NO",
+  "customer.redeem.confirmRetry":
+    "Jọ̀ọ́ dáhùn YES tàbí NO. Ṣé kí n lo pọ́ìǹtì {points, number} láti gba {reward}? YES / NO",
   "customer.redeem.declined": "Ó dáa, o kò gba nǹkan kan. Kí lo fẹ́ ṣe?",
-  "customer.redeem.done": "Fi kóòdù yìí hàn ní káúńtà: {code}\n\n{reward}: o ti lo pọ́ìǹtì {points, number}. Pọ́ìǹtì {balance, number} ló kù fún ọ.",
-  "customer.redeem.failed.insufficient_points": "Pọ́ìǹtì rẹ kò tó fún ẹ̀bùn yẹn mọ́. Fi REWARDS ránṣẹ́ láti rí ohun tí o lè gbà.",
+  "customer.redeem.done":
+    "Fi kóòdù yìí hàn ní káúńtà: {code}\n\n{reward}: o ti lo pọ́ìǹtì {points, number}. Pọ́ìǹtì {balance, number} ló kù fún ọ.",
+  "customer.redeem.failed.insufficient_points":
+    "Pọ́ìǹtì rẹ kò tó fún ẹ̀bùn yẹn mọ́. Fi REWARDS ránṣẹ́ láti rí ohun tí o lè gbà.",
   "customer.redeem.failed.out_of_stock": "Má bínú, ẹ̀bùn yẹn ti tán. Fi REWARDS ránṣẹ́ láti rí àwọn míì.",
-  "customer.redeem.failed.limit_reached": "O ti gba ẹ̀bùn yẹn tó iye ìgbà tí a gbà láàyè. Fi REWARDS ránṣẹ́ láti rí àwọn míì.",
+  "customer.redeem.failed.limit_reached":
+    "O ti gba ẹ̀bùn yẹn tó iye ìgbà tí a gbà láàyè. Fi REWARDS ránṣẹ́ láti rí àwọn míì.",
   "customer.redeem.failed.unavailable": "Má bínú, ẹ̀bùn yẹn kò sí mọ́. Fi REWARDS ránṣẹ́ láti rí àwọn míì.",
 
   "customer.history.none": "Kò tíì sí nǹkan kan lórí pọ́ìǹtì rẹ. Ra nǹkan kí o bẹ̀rẹ̀ sí í jèrè!",
@@ -85,9 +89,11 @@ export const yo: Catalog = {
   "customer.history.type.reversed": "ìdápadà",
   "customer.history.type.other": "pọ́ìǹtì",
 
-  "customer.refer.link": "Pe àwọn ọ̀rẹ́ rẹ, kí o jèrè pọ́ìǹtì nígbà tí wọ́n bá rajà!\nPín líǹkì yìí: {link}\nKóòdù ìfìwépè rẹ: {code}",
+  "customer.refer.link":
+    "Pe àwọn ọ̀rẹ́ rẹ, kí o jèrè pọ́ìǹtì nígbà tí wọ́n bá rajà!\nPín líǹkì yìí: {link}\nKóòdù ìfìwépè rẹ: {code}",
 
-  "customer.vendors.none": "O kò tíì dara pọ̀ mọ́ ṣọ́ọ̀bù kankan. Sẹ́kánì QR kóòdù ṣọ́ọ̀bù kan, tàbí fi JOIN àti kóòdù wọn ránṣẹ́.",
+  "customer.vendors.none":
+    "O kò tíì dara pọ̀ mọ́ ṣọ́ọ̀bù kankan. Sẹ́kánì QR kóòdù ṣọ́ọ̀bù kan, tàbí fi JOIN àti kóòdù wọn ránṣẹ́.",
   "customer.vendors.choose": "Àwọn ṣọ́ọ̀bù rẹ. Fi nọ́ńbà kan dáhùn láti yí i padà.",
   "customer.vendors.more": "Àwọn ṣọ́ọ̀bù míì. Fi nọ́ńbà kan dáhùn.",
   "customer.vendors.retry": "Jọ̀ọ́ fi nọ́ńbà ṣọ́ọ̀bù kan dáhùn, fún àpẹẹrẹ 1.",
@@ -101,22 +107,26 @@ export const yo: Catalog = {
   "customer.offers.on": "Wàá máa gba ìpolówó wa padà. Fi STOP ránṣẹ́ nígbàkúgbà láti dá wọn dúró.",
   "customer.offers.off": "A kò ní fi ìpolówó ránṣẹ́ sí ọ mọ́. O ṣì lè wo pọ́ìǹtì rẹ. Fi START ránṣẹ́ láti tún máa gbà wọ́n.",
 
-  "customer.pointsEarned": "🎉 O jèrè pọ́ìǹtì {points, number} ní {vendor}. Pọ́ìǹtì rẹ báyìí jẹ́ {balance, number}. Fi BALANCE tàbí REWARDS ránṣẹ́ nígbàkúgbà.",
+  "customer.pointsEarned":
+    "🎉 O jèrè pọ́ìǹtì {points, number} ní {vendor}. Pọ́ìǹtì rẹ báyìí jẹ́ {balance, number}. Fi BALANCE tàbí REWARDS ránṣẹ́ nígbàkúgbà.",
 
   "staff.start": "Òṣìṣẹ́ {vendor}: tẹ PIN rẹ.",
-  "staff.pin.choose": "Ẹ káàbọ̀ sí ìjíròrò òṣìṣẹ́ {vendor}! Yan PIN òṣìṣẹ́ rẹ: nọ́ńbà 4 sí 6, fún àpẹẹrẹ 4821. Wàá tẹ̀ ẹ́ nígbàkúùgbà tí o bá fi STAFF ránṣẹ́.",
+  "staff.pin.choose":
+    "Ẹ káàbọ̀ sí ìjíròrò òṣìṣẹ́ {vendor}! Yan PIN òṣìṣẹ́ rẹ: nọ́ńbà 4 sí 6, fún àpẹẹrẹ 4821. Wàá tẹ̀ ẹ́ nígbàkúùgbà tí o bá fi STAFF ránṣẹ́.",
   "staff.pin.chooseRetry": "PIN jẹ́ nọ́ńbà 4 sí 6, fún àpẹẹrẹ 4821. Yan PIN rẹ:",
   "staff.pin.startAgain": "Jẹ́ ká bẹ̀rẹ̀ lẹ́ẹ̀kan sí i. Fi STAFF ránṣẹ́ tí o bá ti ṣetán.",
   "staff.pin.saved": "A ti fi PIN rẹ pamọ́. Ẹ n lẹ́ o {name}, o ti wọlé. Kí ló kàn?",
   "staff.pin.mismatch": "PIN méjèèjì kò bára mu. Tún PIN rẹ yàn: nọ́ńbà 4 sí 6.",
-  "staff.undo.none": "Kò sí nǹkan láti yí padà: o lè yí ríra tí o kọ kẹ́yìn padà láàrin ìṣẹ́jú 15. Sọ fún ẹni tó ni ṣọ́ọ̀bù láti fagi lé èyí tó ti pẹ́.",
+  "staff.undo.none":
+    "Kò sí nǹkan láti yí padà: o lè yí ríra tí o kọ kẹ́yìn padà láàrin ìṣẹ́jú 15. Sọ fún ẹni tó ni ṣọ́ọ̀bù láti fagi lé èyí tó ti pẹ́.",
   "staff.undo.confirm": "Yí {amount} fún {phone} padà ({points} pọ́ìǹtì)? YES / NO",
   "staff.undo.confirmLast": "Yí ríra rẹ tó kẹ́yìn padà? YES / NO",
   "staff.undo.retry": "Jọ̀wọ́ dáhùn YES tàbí NO.",
   "staff.undo.notUndone": "A kò yí i padà. Kí ló kàn?",
   "staff.undo.notUndoneAgain": "A kò yí i padà. Jẹ́ ká bẹ̀rẹ̀ lẹ́ẹ̀kan sí i. Kí ló kàn?",
   "staff.undo.done": "A ti yí i padà: {amount} fún {phone}. A gba {points} pọ́ìǹtì padà; a ti sọ fún oníbàárà.",
-  "staff.undo.doneShortfall": "A ti yí i padà: {amount} fún {phone}. A gba {points} pọ́ìǹtì padà (wọ́n ti ná {spent}); a ti sọ fún oníbàárà.",
+  "staff.undo.doneShortfall":
+    "A ti yí i padà: {amount} fún {phone}. A gba {points} pọ́ìǹtì padà (wọ́n ti ná {spent}); a ti sọ fún oníbàárà.",
   "staff.undo.failed": "Kò ṣeé yí padà: {reason}",
   "staff.nonText": "Ọ̀rọ̀ tí a kọ nìkan ni mo lè kà.",
   "staff.menu.prompt": "Kí ló kàn?",
@@ -142,35 +152,46 @@ export const yo: Catalog = {
   "staff.log.badPhone": "Ìyẹn kò jọ nọ́ńbà fóònù. Fún àpẹẹrẹ {phone}",
   "staff.log.badAmount": "Ìyẹn kò jọ iye owó. Fún àpẹẹrẹ 5000 tàbí ₦5,000.50",
   "staff.log.confirm": "Ṣé kí n kọ {amount} fún {customer} (+pọ́ìǹtì {points, number})? YES / NO",
-  "staff.log.confirmRetry": "Jọ̀ọ́ dáhùn YES tàbí NO. Ṣé kí n kọ {amount} fún {customer} (+pọ́ìǹtì {points, number})? YES / NO",
+  "staff.log.confirmRetry":
+    "Jọ̀ọ́ dáhùn YES tàbí NO. Ṣé kí n kọ {amount} fún {customer} (+pọ́ìǹtì {points, number})? YES / NO",
   "staff.log.confirmGeneric": "Ṣé kí n kọ ìrajà yìí? YES / NO",
   "staff.log.newCustomer": "Oníbàárà tuntun ni: màá forúkọ wọn sílẹ̀, màá sì sọ fún wọn.",
   "staff.log.declined": "N kò kọ ọ́. Kí ló kàn?",
   "staff.log.declinedStartAgain": "N kò kọ ọ́. Ẹ jẹ́ ká tún bẹ̀rẹ̀. Kí ló kàn?",
-  "staff.log.done": "Mo ti kọ {amount} fún {customer}: +pọ́ìǹtì {points, number}, gbogbo rẹ̀ {balance, number}. Èyí tó kàn: LOG <phone> <amount>",
-  "staff.log.cannot": "N kò lè kọ ìrajà yẹn: {reason, select, pin_required {Kọ́kọ́ tẹ PIN rẹ.} invalid_amount {Iye owó yẹn kò tọ̀nà.} plan_limit {Ètò náà ti kún, a kò lè fi oníbàárà yìí kún un.} customer_blocked {A ti dá ọmọ ẹgbẹ́ oníbàárà yìí dúró.} other {Jọ̀ọ́ tún gbìyànjú.}}",
-  "staff.log.failed": "N kò kọ ọ́: {reason, select, pin_required {Kọ́kọ́ tẹ PIN rẹ.} invalid_amount {Iye owó yẹn kò tọ̀nà.} plan_limit {Ètò náà ti kún, a kò lè fi oníbàárà yìí kún un.} customer_blocked {A ti dá ọmọ ẹgbẹ́ oníbàárà yìí dúró.} other {Jọ̀ọ́ tún gbìyànjú.}}",
+  "staff.log.done":
+    "Mo ti kọ {amount} fún {customer}: +pọ́ìǹtì {points, number}, gbogbo rẹ̀ {balance, number}. Èyí tó kàn: LOG <phone> <amount>",
+  "staff.log.cannot":
+    "N kò lè kọ ìrajà yẹn: {reason, select, pin_required {Kọ́kọ́ tẹ PIN rẹ.} invalid_amount {Iye owó yẹn kò tọ̀nà.} plan_limit {Ètò náà ti kún, a kò lè fi oníbàárà yìí kún un.} customer_blocked {A ti dá ọmọ ẹgbẹ́ oníbàárà yìí dúró.} other {Jọ̀ọ́ tún gbìyànjú.}}",
+  "staff.log.failed":
+    "N kò kọ ọ́: {reason, select, pin_required {Kọ́kọ́ tẹ PIN rẹ.} invalid_amount {Iye owó yẹn kò tọ̀nà.} plan_limit {Ètò náà ti kún, a kò lè fi oníbàárà yìí kún un.} customer_blocked {A ti dá ọmọ ẹgbẹ́ oníbàárà yìí dúró.} other {Jọ̀ọ́ tún gbìyànjú.}}",
   "staff.verify.askCode": "Kí ni kóòdù ẹ̀bùn náà? Fún àpẹẹrẹ ABCD2345",
   "staff.verify.badCode": "Ìyẹn kò jọ kóòdù. Fún àpẹẹrẹ ABCD2345",
   "staff.verify.confirm": "Kóòdù {code}: {reward}. Ṣé kí o fún wọn báyìí? YES / NO",
   "staff.verify.confirmFor": "Kóòdù {code}: {reward} fún {customer}. Ṣé kí o fún wọn báyìí? YES / NO",
   "staff.verify.retry": "Jọ̀ọ́ dáhùn YES tí o bá ti fún wọn, tàbí NO.",
-  "staff.verify.notPending": "Kóòdù {code} ({reward}) {status, select, fulfilled {ti di lílò} cancelled {ti di fífagilé} expired {ti parí} other {kò dúró dè é}}, kò sí nǹkan láti fún wọn.",
+  "staff.verify.notPending":
+    "Kóòdù {code} ({reward}) {status, select, fulfilled {ti di lílò} cancelled {ti di fífagilé} expired {ti parí} other {kò dúró dè é}}, kò sí nǹkan láti fún wọn.",
   "staff.verify.notFound": "Kò sí ẹ̀bùn tó ní kóòdù yẹn. Ṣàyẹ̀wò rẹ̀ kí o tún fi VERIFY <code> ránṣẹ́.",
   "staff.verify.declined": "Ó dáa, n kò sàmì sí i pé a ti fún wọn. Kí ló kàn?",
   "staff.verify.done": "Ó ti parí: a ti sàmì sí {code} pé a ti fún wọn. Kí ló kàn?",
-  "staff.verify.failed": "N kò lè sàmì sí i: {reason, select, pin_required {Kọ́kọ́ tẹ PIN rẹ.} not_found {Kò sí ẹ̀bùn tó ní kóòdù yẹn.} already_fulfilled {A ti lo kóòdù yẹn tẹ́lẹ̀.} cancelled {A ti fagi lé ẹ̀bùn yẹn.} other {A kò lè lo kóòdù yẹn.}}",
+  "staff.verify.failed":
+    "N kò lè sàmì sí i: {reason, select, pin_required {Kọ́kọ́ tẹ PIN rẹ.} not_found {Kò sí ẹ̀bùn tó ní kóòdù yẹn.} already_fulfilled {A ti lo kóòdù yẹn tẹ́lẹ̀.} cancelled {A ti fagi lé ẹ̀bùn yẹn.} other {A kò lè lo kóòdù yẹn.}}",
 
-  "platform.stranger": "Ẹ n lẹ́ o! 👋 Láti dara pọ̀ mọ́ ètò ẹ̀san, sẹ́kánì QR kóòdù ṣọ́ọ̀bù rẹ, tàbí fi JOIN àti kóòdù wọn ránṣẹ́ (fún àpẹẹrẹ: JOIN MAMAPUT).\nṢé o ní iṣẹ́ ajé? Fi REGISTER ránṣẹ́ láti bẹ̀rẹ̀ ètò ẹ̀san fún un.",
-  "platform.slowDown": "Ò ń fi ọ̀rọ̀ ránṣẹ́ yára ju bí a ṣe lè dáhùn lọ. Jọ̀wọ́ dúró fún ìṣẹ́jú kan, lẹ́yìn náà fi ọ̀rọ̀ rẹ ránṣẹ́ lẹ́ẹ̀kan sí i.",
-  "platform.unknownVendor": "Má bínú, kò sí ṣọ́ọ̀bù tó ní kóòdù \"{code}\". Wo kóòdù náà lórí pósítà QR ṣọ́ọ̀bù náà kí o tún fi JOIN <code> ránṣẹ́.",
+  "platform.stranger":
+    "Ẹ n lẹ́ o! 👋 Láti dara pọ̀ mọ́ ètò ẹ̀san, sẹ́kánì QR kóòdù ṣọ́ọ̀bù rẹ, tàbí fi JOIN àti kóòdù wọn ránṣẹ́ (fún àpẹẹrẹ: JOIN MAMAPUT).\nṢé o ní iṣẹ́ ajé? Fi REGISTER ránṣẹ́ láti bẹ̀rẹ̀ ètò ẹ̀san fún un.",
+  "platform.slowDown":
+    "Ò ń fi ọ̀rọ̀ ránṣẹ́ yára ju bí a ṣe lè dáhùn lọ. Jọ̀wọ́ dúró fún ìṣẹ́jú kan, lẹ́yìn náà fi ọ̀rọ̀ rẹ ránṣẹ́ lẹ́ẹ̀kan sí i.",
+  "platform.unknownVendor":
+    'Má bínú, kò sí ṣọ́ọ̀bù tó ní kóòdù "{code}". Wo kóòdù náà lórí pósítà QR ṣọ́ọ̀bù náà kí o tún fi JOIN <code> ránṣẹ́.',
   "platform.joinWithoutCode": "Fi JOIN àti kóòdù ṣọ́ọ̀bù náà ránṣẹ́, fún àpẹẹrẹ: JOIN MAMAPUT.",
   "platform.paused": "Ètò ẹ̀san {vendor} dúró fún ìgbà díẹ̀. Jọ̀ọ́ padà wá nígbà míì tàbí bá ṣọ́ọ̀bù náà sọ̀rọ̀.",
   "platform.pausedUnnamed": "Ètò ẹ̀san ṣọ́ọ̀bù yìí dúró fún ìgbà díẹ̀. Jọ̀ọ́ padà wá nígbà míì tàbí bá ṣọ́ọ̀bù náà sọ̀rọ̀.",
   "platform.blocked": "A ti dá ọmọ ẹgbẹ́ rẹ ní {vendor} dúró. Jọ̀ọ́ bá ṣọ́ọ̀bù náà sọ̀rọ̀.",
   "platform.programFull": "Má bínú, ètò ẹ̀san {vendor} ti kún báyìí. Jọ̀ọ́ béèrè lọ́wọ́ ṣọ́ọ̀bù náà.",
-  "platform.staffUnknown": "A kò tíì ṣètò nọ́ńbà yìí gẹ́gẹ́ bí òṣìṣẹ́. Sọ fún ẹni tó ni ṣọ́ọ̀bù kí ó fi nọ́ńbà fóònù àti PIN rẹ kún un.",
+  "platform.staffUnknown":
+    "A kò tíì ṣètò nọ́ńbà yìí gẹ́gẹ́ bí òṣìṣẹ́. Sọ fún ẹni tó ni ṣọ́ọ̀bù kí ó fi nọ́ńbà fóònù àti PIN rẹ kún un.",
   "platform.staffSessionEnded": "Ìpàdé òṣìṣẹ́ rẹ ti parí. Fi STAFF ránṣẹ́ láti bẹ̀rẹ̀ tuntun.",
   "platform.pinLocked": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò òṣìṣẹ́ títí di {time}.",
-  "platform.somethingWentWrong": "Má bínú, nǹkan kan ṣàṣìṣe pẹ̀lú ọ̀rọ̀ tí o fi ránṣẹ́ kẹ́yìn. Jọ̀ọ́ tún fi ránṣẹ́, tàbí fi MENU ránṣẹ́.",
+  "platform.somethingWentWrong":
+    "Má bínú, nǹkan kan ṣàṣìṣe pẹ̀lú ọ̀rọ̀ tí o fi ránṣẹ́ kẹ́yìn. Jọ̀ọ́ tún fi ránṣẹ́, tàbí fi MENU ránṣẹ́.",
 };

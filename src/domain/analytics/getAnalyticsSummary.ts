@@ -19,7 +19,13 @@ export type AnalyticsSummary = {
   to: string;
   totals: Omit<DailyFigures, "date"> & { customers: number; activeCustomers30d: number };
   days: DailyFigures[];
-  topCustomers: { id: string; phoneNumber: string; whatsappName: string | null; totalSpentKobo: number; totalPurchases: number }[];
+  topCustomers: {
+    id: string;
+    phoneNumber: string;
+    whatsappName: string | null;
+    totalSpentKobo: number;
+    totalPurchases: number;
+  }[];
 };
 
 const figures = z.object({

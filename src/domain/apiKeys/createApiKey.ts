@@ -27,7 +27,12 @@ export async function createApiKey(
     action: "api_key.created",
     entityType: "api_key",
     entityId: apiKey.id,
-    newValues: { name: apiKey.name, prefix: apiKey.prefix, scopes: input.scopes ?? null, expiresAt: input.expiresAt?.toISOString() ?? null },
+    newValues: {
+      name: apiKey.name,
+      prefix: apiKey.prefix,
+      scopes: input.scopes ?? null,
+      expiresAt: input.expiresAt?.toISOString() ?? null,
+    },
   });
   return { apiKey, key };
 }

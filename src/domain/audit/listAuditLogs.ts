@@ -27,10 +27,20 @@ export const auditLogRecordSchema = z
 
 export type AuditLogRecord = z.output<typeof auditLogRecordSchema>;
 
-export type AuditLogFilters = { action?: string; entityType?: string; entityId?: string; userId?: string; since?: Date; until?: Date };
+export type AuditLogFilters = {
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  userId?: string;
+  since?: Date;
+  until?: Date;
+};
 
 /** The current tenant's audit log, newest first, `limit + 1` rows. */
-export async function listAuditLogs(tx: Tx, input: AuditLogFilters & { after: string | null; limit: number }): Promise<readonly AuditLogRecord[]> {
+export async function listAuditLogs(
+  tx: Tx,
+  input: AuditLogFilters & { after: string | null; limit: number },
+): Promise<readonly AuditLogRecord[]> {
   const filters = [sql.fragment`TRUE`];
   if (input.action !== undefined) filters.push(sql.fragment`action = ${input.action}`);
   if (input.entityType !== undefined) filters.push(sql.fragment`entity_type = ${input.entityType}`);
@@ -38,7 +48,8 @@ export async function listAuditLogs(tx: Tx, input: AuditLogFilters & { after: st
   if (input.userId !== undefined) filters.push(sql.fragment`user_id = ${input.userId}`);
   if (input.since !== undefined) filters.push(sql.fragment`created_at >= ${sql.timestamp(input.since)}`);
   if (input.until !== undefined) filters.push(sql.fragment`created_at < ${sql.timestamp(input.until)}`);
-  if (input.after !== null) filters.push(sql.fragment`(created_at, id) < (SELECT created_at, id FROM audit_logs WHERE id = ${input.after})`);
+  if (input.after !== null)
+    filters.push(sql.fragment`(created_at, id) < (SELECT created_at, id FROM audit_logs WHERE id = ${input.after})`);
   return tx.any(sql.type(auditLogRecordSchema)`
     SELECT id, user_id, user_type, action, entity_type, entity_id, old_values, new_values, created_at
     FROM audit_logs WHERE ${sql.join(filters, sql.fragment` AND `)}

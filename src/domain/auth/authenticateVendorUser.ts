@@ -27,7 +27,10 @@ const userRow = z.object({
  * A right password for a paused tenant is `tenant_suspended`, except for the owner of a tenant
  * suspended for non-payment (who signs in to pay). Success records `last_login_at`.
  */
-export async function authenticateVendorUser(tx: Tx, input: AuthenticateVendorUserInput): Promise<AuthenticateVendorUserResult> {
+export async function authenticateVendorUser(
+  tx: Tx,
+  input: AuthenticateVendorUserInput,
+): Promise<AuthenticateVendorUserResult> {
   const tenant = await findTenantByVendorCode(tx, input.vendorCode.trim());
   let user: z.infer<typeof userRow> | null = null;
   if (tenant !== null) {

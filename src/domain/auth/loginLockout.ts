@@ -14,7 +14,9 @@ const lockRow = z.object({ locked_until: z.date() });
 /** The key of an account as typed: `vendor:<CODE>:<email>` or `platform:<email>`. */
 export function loginAccountKey(input: { vendorCode?: string; email: string }): string {
   const email = input.email.trim().toLowerCase();
-  return input.vendorCode === undefined ? `platform:${email}` : `vendor:${input.vendorCode.trim().toUpperCase()}:${email}`;
+  return input.vendorCode === undefined
+    ? `platform:${email}`
+    : `vendor:${input.vendorCode.trim().toUpperCase()}:${email}`;
 }
 
 /** Until when the account is locked, or null. Run on the platform path. */

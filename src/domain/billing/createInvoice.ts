@@ -14,7 +14,9 @@ export type CreateInvoiceInput = {
   now: Date;
 };
 
-export type CreateInvoiceResult = { ok: true; invoice: Invoice } | { ok: false; reason: "invalid_period" | "total_too_large" };
+export type CreateInvoiceResult =
+  | { ok: true; invoice: Invoice }
+  | { ok: false; reason: "invalid_period" | "total_too_large" };
 
 const INT4_MAX = 2_147_483_647;
 

@@ -53,7 +53,11 @@ export async function createInvoicePaymentLink(
   const chosen = await withTenant(deps.pool, input.tenantId, (tx) => chooseInvoice(tx, input));
   if (!chosen.ok) return chosen;
   if (deps.paystack === null) {
-    return { ok: false, reason: "payments_unavailable", message: "Online payments are not set up on this platform yet" };
+    return {
+      ok: false,
+      reason: "payments_unavailable",
+      message: "Online payments are not set up on this platform yet",
+    };
   }
   const reference = newPaymentReference(chosen.invoice.id);
   const initialized = await deps.paystack.initializeTransaction({
@@ -61,10 +65,18 @@ export async function createInvoicePaymentLink(
     amountKobo: chosen.invoice.totalKobo,
     currency: "NGN",
     reference,
-    metadata: { invoice_id: chosen.invoice.id, tenant_id: input.tenantId, invoice_number: chosen.invoice.invoiceNumber },
+    metadata: {
+      invoice_id: chosen.invoice.id,
+      tenant_id: input.tenantId,
+      invoice_number: chosen.invoice.invoiceNumber,
+    },
   });
   if (!initialized.ok) {
-    return { ok: false, reason: "gateway_error", message: "The payment provider could not start a checkout; try again shortly" };
+    return {
+      ok: false,
+      reason: "gateway_error",
+      message: "The payment provider could not start a checkout; try again shortly",
+    };
   }
   await withTenant(deps.pool, input.tenantId, (tx) =>
     tx.query(sql.type(noRows)`
@@ -75,12 +87,16 @@ export async function createInvoicePaymentLink(
   return { ok: true, authorizationUrl: initialized.value.authorization_url, reference, invoice: chosen.invoice };
 }
 
-type Chosen = { ok: true; invoice: Invoice; email: string } | { ok: false; reason: PaymentLinkFailure; message: string };
+type Chosen =
+  | { ok: true; invoice: Invoice; email: string }
+  | { ok: false; reason: PaymentLinkFailure; message: string };
 
 async function chooseInvoice(tx: Tx, input: CreateInvoicePaymentLinkInput): Promise<Chosen> {
   let invoice: Invoice | null;
   if (input.invoiceId !== undefined) {
-    invoice = await tx.maybeOne(sql.type(invoiceRecordSchema)`SELECT ${invoiceColumns} FROM tenant_invoices WHERE id = ${input.invoiceId}`);
+    invoice = await tx.maybeOne(
+      sql.type(invoiceRecordSchema)`SELECT ${invoiceColumns} FROM tenant_invoices WHERE id = ${input.invoiceId}`,
+    );
     if (invoice === null) return { ok: false, reason: "not_found", message: "No such invoice" };
   } else if (input.planSlug !== undefined) {
     const upgrade = await findOrIssueUpgradeInvoice(tx, input.tenantId, input.planSlug, input.now);
@@ -91,12 +107,14 @@ async function chooseInvoice(tx: Tx, input: CreateInvoicePaymentLinkInput): Prom
       SELECT ${invoiceColumns} FROM tenant_invoices i WHERE ${isOpenInvoice}
       ORDER BY billing_period_start, created_at LIMIT 1
     `);
-    if (invoice === null) return { ok: false, reason: "no_open_invoice", message: "There is no invoice to pay; choose a plan instead" };
+    if (invoice === null)
+      return { ok: false, reason: "no_open_invoice", message: "There is no invoice to pay; choose a plan instead" };
   }
   if (invoice.status !== "pending" && invoice.status !== "failed") {
     return { ok: false, reason: "already_paid", message: `Invoice ${invoice.invoiceNumber} is ${invoice.status}` };
   }
-  if (invoice.totalKobo <= 0) return { ok: false, reason: "already_paid", message: `Invoice ${invoice.invoiceNumber} has nothing to pay` };
+  if (invoice.totalKobo <= 0)
+    return { ok: false, reason: "already_paid", message: `Invoice ${invoice.invoiceNumber} has nothing to pay` };
   const email = await findBillingEmail(tx, input.tenantId);
   if (email === null) return { ok: false, reason: "not_found", message: "The business has no billing email" };
   return { ok: true, invoice, email };
@@ -130,7 +148,14 @@ async function findOrIssueUpgradeInvoice(
     ORDER BY created_at DESC LIMIT 1
   `);
   if (open !== null) return { ok: true, invoice: open };
-  const issued = await issuePlanInvoice(tx, { tenantId, plan, kind: "upgrade", periodStart: now, dueDate: now.toISOString().slice(0, 10), now });
+  const issued = await issuePlanInvoice(tx, {
+    tenantId,
+    plan,
+    kind: "upgrade",
+    periodStart: now,
+    dueDate: now.toISOString().slice(0, 10),
+    now,
+  });
   return { ok: true, invoice: issued.invoice };
 }
 

@@ -18,8 +18,18 @@ export type DueBillingNotice = {
   pay: { invoiceId: string } | { planSlug: string } | null;
 };
 
-const planRow = z.object({ slug: z.string(), name: z.string(), price_ngn: z.number().int(), billing_period: z.string() });
-const unpaidRow = z.object({ id: z.string(), invoice_number: z.string(), total_amount_ngn: z.number().int(), due_date: z.string() });
+const planRow = z.object({
+  slug: z.string(),
+  name: z.string(),
+  price_ngn: z.number().int(),
+  billing_period: z.string(),
+});
+const unpaidRow = z.object({
+  id: z.string(),
+  invoice_number: z.string(),
+  total_amount_ngn: z.number().int(),
+  due_date: z.string(),
+});
 const countsRow = z.object({ customers: z.number().int(), turned_away: z.number().int() });
 const sentRow = z.object({ notice_key: z.string() });
 
@@ -32,17 +42,30 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * and the 80 % and 100 % customer-limit warnings, once per period. At most one of each kind per
  * occasion, so a job that missed days sends the latest reminder, not all of them.
  */
-export async function findDueBillingNotices(tx: Tx, input: { tenantId: string; now: Date; graceDays: number }): Promise<DueBillingNotice[]> {
+export async function findDueBillingNotices(
+  tx: Tx,
+  input: { tenantId: string; now: Date; graceDays: number },
+): Promise<DueBillingNotice[]> {
   const state = await findBillingState(tx, input.tenantId);
   if (state === null || state.status === "cancelled") return [];
   const sent = new Set(
     await tx.anyFirst(sql.type(sentRow)`SELECT notice_key FROM billing_notices WHERE tenant_id = ${input.tenantId}`),
   );
   const notices: DueBillingNotice[] = [];
-  const formatDate = new Intl.DateTimeFormat("en-GB", { timeZone: state.timezone, day: "numeric", month: "short", year: "numeric" });
+  const formatDate = new Intl.DateTimeFormat("en-GB", {
+    timeZone: state.timezone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  });
   const today = localIso(input.now, state.timezone);
 
-  if (state.status === "trial" && state.onTrial && state.trialEndsAt !== null && state.trialEndsAt.getTime() > input.now.getTime()) {
+  if (
+    state.status === "trial" &&
+    state.onTrial &&
+    state.trialEndsAt !== null &&
+    state.trialEndsAt.getTime() > input.now.getTime()
+  ) {
     const daysLeft = Math.ceil((state.trialEndsAt.getTime() - input.now.getTime()) / DAY_MS);
     const threshold = [...TRIAL_REMINDER_DAYS].sort((a, b) => a - b).find((days) => daysLeft <= days);
     const key = `trial:${threshold ?? 0}:${state.trialEndsAt.toISOString().slice(0, 10)}`;
@@ -52,7 +75,9 @@ export async function findDueBillingNotices(tx: Tx, input: { tenantId: string; n
         WHERE COALESCE(is_active, true) AND price_ngn > 0 ORDER BY price_ngn, name
       `);
       const cheapest = plans[0];
-      const list = plans.map((p) => `${p.name} ${naira(p.price_ngn)}/${p.billing_period === "yearly" ? "year" : "month"}`).join(", ");
+      const list = plans
+        .map((p) => `${p.name} ${naira(p.price_ngn)}/${p.billing_period === "yearly" ? "year" : "month"}`)
+        .join(", ");
       notices.push({
         key,
         kind: "trial_reminder",
@@ -77,7 +102,9 @@ export async function findDueBillingNotices(tx: Tx, input: { tenantId: string; n
       const step = [...DUNNING_REMINDER_DAYS].sort((a, b) => b - a).find((days) => overdue >= days);
       const key = `dunning:${invoice.id}:${step ?? 0}`;
       if (step === undefined || sent.has(key)) continue;
-      const pauseOn = formatDate.format(new Date(Date.parse(`${invoice.due_date}T12:00:00Z`) + input.graceDays * DAY_MS));
+      const pauseOn = formatDate.format(
+        new Date(Date.parse(`${invoice.due_date}T12:00:00Z`) + input.graceDays * DAY_MS),
+      );
       const when = overdue === 0 ? "is due today" : `is ${overdue} day${overdue === 1 ? "" : "s"} overdue`;
       notices.push({
         key,

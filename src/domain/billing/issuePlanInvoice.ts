@@ -25,7 +25,9 @@ export type IssuePlanInvoiceResult = { invoice: Invoice; created: boolean };
  */
 export async function issuePlanInvoice(tx: Tx, input: IssuePlanInvoiceInput): Promise<IssuePlanInvoiceResult> {
   const start = utcDate(input.periodStart);
-  const end = utcDate(new Date(addBillingPeriod(input.periodStart, input.plan.billingPeriod).getTime() - 24 * 60 * 60 * 1000));
+  const end = utcDate(
+    new Date(addBillingPeriod(input.periodStart, input.plan.billingPeriod).getTime() - 24 * 60 * 60 * 1000),
+  );
   const month = input.now.toISOString().slice(0, 7).replace("-", "");
   for (let attempt = 0; attempt < 8; attempt += 1) {
     const invoice = await tx.maybeOne(sql.type(invoiceRecordSchema)`
@@ -43,7 +45,12 @@ export async function issuePlanInvoice(tx: Tx, input: IssuePlanInvoiceInput): Pr
         action: "invoice.created",
         entityType: "tenant_invoice",
         entityId: invoice.id,
-        newValues: { invoiceNumber: invoice.invoiceNumber, totalKobo: invoice.totalKobo, kind: input.kind, plan: input.plan.slug },
+        newValues: {
+          invoiceNumber: invoice.invoiceNumber,
+          totalKobo: invoice.totalKobo,
+          kind: input.kind,
+          plan: input.plan.slug,
+        },
       });
       return { invoice, created: true };
     }

@@ -9,7 +9,9 @@ export async function listInvoices(
   const filters = [sql.fragment`tenant_id = ${input.tenantId}`];
   if (input.status !== undefined) filters.push(sql.fragment`COALESCE(status, 'pending') = ${input.status}`);
   if (input.after !== null) {
-    filters.push(sql.fragment`(created_at, id) < (SELECT created_at, id FROM tenant_invoices WHERE id = ${input.after})`);
+    filters.push(
+      sql.fragment`(created_at, id) < (SELECT created_at, id FROM tenant_invoices WHERE id = ${input.after})`,
+    );
   }
   return tx.any(sql.type(invoiceRecordSchema)`
     SELECT ${invoiceColumns} FROM tenant_invoices WHERE ${sql.join(filters, sql.fragment` AND `)}

@@ -7,7 +7,14 @@ export type MarkInvoicePaidResult = { ok: true; invoice: Invoice } | { ok: false
 /** Marks a pending invoice of the tenant paid, with an audit row (`invoice.paid`). */
 export async function markInvoicePaid(
   tx: Tx,
-  input: { tenantId: string; invoiceId: string; paymentMethod: string | null; paymentReference: string | null; adminId: string; now: Date },
+  input: {
+    tenantId: string;
+    invoiceId: string;
+    paymentMethod: string | null;
+    paymentReference: string | null;
+    adminId: string;
+    now: Date;
+  },
 ): Promise<MarkInvoicePaidResult> {
   const invoice = await tx.maybeOne(sql.type(invoiceRecordSchema)`
     UPDATE tenant_invoices SET status = 'paid', paid_at = ${sql.timestamp(input.now)},

@@ -8,7 +8,10 @@ const REFERENCE = /^inv_([0-9a-f]{32})_[0-9a-z]{10}$/;
  * checkout link, paid late, still find its invoice.
  */
 export function newPaymentReference(invoiceId: string): string {
-  const random = BigInt(`0x${randomBytes(8).toString("hex")}`).toString(36).padStart(13, "0").slice(-10);
+  const random = BigInt(`0x${randomBytes(8).toString("hex")}`)
+    .toString(36)
+    .padStart(13, "0")
+    .slice(-10);
   return `inv_${invoiceId.replaceAll("-", "")}_${random}`;
 }
 

@@ -18,7 +18,9 @@ const ownerRow = z.object({
 
 const keyRow = z.object({ notice_key: z.string() });
 
-export type QueueOwnerNoticeResult = { queued: true; outboxId: string } | { queued: false; reason: "already_sent" | "no_owner_phone" };
+export type QueueOwnerNoticeResult =
+  | { queued: true; outboxId: string }
+  | { queued: false; reason: "already_sent" | "no_owner_phone" };
 
 /**
  * Tells the tenant's owner something about billing on WhatsApp, once per `noticeKey` (recorded
@@ -54,7 +56,12 @@ export async function queueOwnerNotice(
     contactPhone: owner.owner_phone,
     businessPhoneNumberId: phoneNumberId.success ? phoneNumberId.data : input.defaultPhoneNumberId,
     // Template parameters may not hold line breaks or long runs of spaces.
-    message: { kind: "template", name: template.name, language: template.language, bodyParams: [owner.business_name, oneLine(input.text)] },
+    message: {
+      kind: "template",
+      name: template.name,
+      language: template.language,
+      bodyParams: [owner.business_name, oneLine(input.text)],
+    },
     triggeredBy: "billing_notice",
   });
   return { queued: true, outboxId };

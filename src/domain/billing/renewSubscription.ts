@@ -21,7 +21,12 @@ export type RenewSubscriptionResult =
 
 type Prepared =
   | { outcome: "not_due" | "free_plan" }
-  | { outcome: "invoice"; invoice: Invoice; charge: { authorizationCode: string; email: string } | null; downgradeRefused: string | null };
+  | {
+      outcome: "invoice";
+      invoice: Invoice;
+      charge: { authorizationCode: string; email: string } | null;
+      downgradeRefused: string | null;
+    };
 
 const attemptRow = z.object({ attempts: z.number().int() });
 
@@ -46,7 +51,11 @@ export async function renewSubscription(
   }
   const reference = newPaymentReference(invoice.id);
   await withPlatform(deps.pool, (tx) =>
-    tx.query(sql.type(noRows)`UPDATE tenant_invoices SET paystack_reference = ${reference}, updated_at = now() WHERE id = ${invoice.id}`),
+    tx.query(
+      sql.type(
+        noRows,
+      )`UPDATE tenant_invoices SET paystack_reference = ${reference}, updated_at = now() WHERE id = ${invoice.id}`,
+    ),
   );
   const charged = await deps.paystack.chargeAuthorization({
     email: charge.email,
@@ -57,7 +66,8 @@ export async function renewSubscription(
     metadata: { invoice_id: invoice.id, tenant_id: input.tenantId, invoice_number: invoice.invoiceNumber },
   });
   if (!charged.ok) {
-    if (charged.reason === "unreachable") return { outcome: "charge_failed", invoice, downgradeRefused, message: charged.message };
+    if (charged.reason === "unreachable")
+      return { outcome: "charge_failed", invoice, downgradeRefused, message: charged.message };
     // Refused outright (e.g. an authorization no longer valid): recorded as this invoice's attempt.
     await withPlatform(deps.pool, (tx) =>
       applyInvoicePayment(tx, {
@@ -68,26 +78,43 @@ export async function renewSubscription(
     );
     return { outcome: "charge_failed", invoice, downgradeRefused, message: charged.message };
   }
-  const applied = await withPlatform(deps.pool, (tx) => applyInvoicePayment(tx, { invoiceId: invoice.id, transaction: charged.value, now: input.now }));
+  const applied = await withPlatform(deps.pool, (tx) =>
+    applyInvoicePayment(tx, { invoiceId: invoice.id, transaction: charged.value, now: input.now }),
+  );
   if (applied.outcome === "applied") return { outcome: "paid", invoice: applied.invoice, downgradeRefused };
-  return { outcome: "charge_failed", invoice, downgradeRefused, message: charged.value.gateway_response ?? applied.outcome };
+  return {
+    outcome: "charge_failed",
+    invoice,
+    downgradeRefused,
+    message: charged.value.gateway_response ?? applied.outcome,
+  };
 }
 
 async function prepareRenewal(tx: Tx, input: { tenantId: string; now: Date }): Promise<Prepared> {
   // One renewal at a time per tenant, whichever worker runs it.
   await tx.query(sql.type(noRows)`SELECT pg_advisory_xact_lock(hashtextextended(${`renewal:${input.tenantId}`}, 0))`);
   const state = await findBillingState(tx, input.tenantId);
-  if (state === null || state.status !== "active" || state.onTrial || state.subscriptionEndsAt === null) return { outcome: "not_due" };
+  if (state === null || state.status !== "active" || state.onTrial || state.subscriptionEndsAt === null)
+    return { outcome: "not_due" };
   if (state.subscriptionEndsAt.getTime() > input.now.getTime()) return { outcome: "not_due" };
   let plan: BillingPlan | null = state.plan;
   let downgradeRefused: string | null = null;
   if (state.pendingPlan !== null) {
     const over = await findExceededLimit(tx, input.tenantId, state.pendingPlan.limits);
     if (over === null) plan = state.pendingPlan;
-    else downgradeRefused = `${state.pendingPlan.name} allows ${over.allowed} ${over.limit === "max_customers" ? "customers" : "staff"} and you have ${over.used}`;
-    await tx.query(sql.type(noRows)`UPDATE tenant_billing SET pending_plan_id = NULL, updated_at = now() WHERE tenant_id = ${input.tenantId}`);
+    else
+      downgradeRefused = `${state.pendingPlan.name} allows ${over.allowed} ${over.limit === "max_customers" ? "customers" : "staff"} and you have ${over.used}`;
+    await tx.query(
+      sql.type(
+        noRows,
+      )`UPDATE tenant_billing SET pending_plan_id = NULL, updated_at = now() WHERE tenant_id = ${input.tenantId}`,
+    );
     if (plan !== state.plan && plan !== null) {
-      await tx.query(sql.type(noRows)`UPDATE tenants SET subscription_plan_id = ${plan.id}, updated_at = now() WHERE id = ${input.tenantId}`);
+      await tx.query(
+        sql.type(
+          noRows,
+        )`UPDATE tenants SET subscription_plan_id = ${plan.id}, updated_at = now() WHERE id = ${input.tenantId}`,
+      );
     }
     await writeAuditLog(tx, {
       tenantId: input.tenantId,
@@ -110,7 +137,8 @@ async function prepareRenewal(tx: Tx, input: { tenantId: string; now: Date }): P
     dueDate,
     now: input.now,
   });
-  if (invoice.status !== "pending" && invoice.status !== "failed") return { outcome: "invoice", invoice, charge: null, downgradeRefused };
+  if (invoice.status !== "pending" && invoice.status !== "failed")
+    return { outcome: "invoice", invoice, charge: null, downgradeRefused };
   const attempts = await tx.oneFirst(sql.type(attemptRow)`
     SELECT count(*)::int AS attempts FROM billing_payments WHERE invoice_id = ${invoice.id}
   `);
@@ -118,5 +146,10 @@ async function prepareRenewal(tx: Tx, input: { tenantId: string; now: Date }): P
   if (card === null || attempts > 0) return { outcome: "invoice", invoice, charge: null, downgradeRefused };
   const email = card.email ?? (await findBillingEmail(tx, input.tenantId));
   if (email === null) return { outcome: "invoice", invoice, charge: null, downgradeRefused };
-  return { outcome: "invoice", invoice, charge: { authorizationCode: card.authorizationCode, email }, downgradeRefused };
+  return {
+    outcome: "invoice",
+    invoice,
+    charge: { authorizationCode: card.authorizationCode, email },
+    downgradeRefused,
+  };
 }

@@ -28,7 +28,10 @@ export async function settlePaystackCharge(
     if (verified.status === 400 || verified.status === 404) return { outcome: "unknown_reference" };
     return { outcome: "verify_failed", message: verified.message };
   }
-  if (verified.value.reference !== input.reference) return { outcome: "verify_failed", message: "verify answered another reference" };
-  const applied = await withPlatform(deps.pool, (tx) => applyInvoicePayment(tx, { invoiceId, transaction: verified.value, now: input.now }));
+  if (verified.value.reference !== input.reference)
+    return { outcome: "verify_failed", message: "verify answered another reference" };
+  const applied = await withPlatform(deps.pool, (tx) =>
+    applyInvoicePayment(tx, { invoiceId, transaction: verified.value, now: input.now }),
+  );
   return applied.outcome === "unknown_invoice" ? { outcome: "unknown_reference" } : applied;
 }

@@ -14,7 +14,11 @@ const statusRow = z.object({ status: broadcastStatusSchema });
  * @returns the broadcast's status after the change (the sender stops when it reads `cancelled`),
  * or null when nothing moved.
  */
-export async function addBroadcastCounts(tx: Tx, broadcastId: string, d: BroadcastCountDeltas): Promise<BroadcastStatus | null> {
+export async function addBroadcastCounts(
+  tx: Tx,
+  broadcastId: string,
+  d: BroadcastCountDeltas,
+): Promise<BroadcastStatus | null> {
   if (d.sent === 0 && d.delivered === 0 && d.read === 0 && d.failed === 0) return null;
   const row = await tx.maybeOne(sql.type(statusRow)`
     UPDATE broadcasts SET

@@ -39,14 +39,17 @@ export function segmentCondition(segment: BroadcastSegment) {
   if (segment.tags !== undefined) {
     conditions.push(sql.fragment`COALESCE(c.tags, '[]'::jsonb) ?| ${sql.array(segment.tags, "text")}`);
   }
-  if (segment.min_points !== undefined) conditions.push(sql.fragment`COALESCE(b.current_balance, 0) >= ${segment.min_points}`);
-  if (segment.max_points !== undefined) conditions.push(sql.fragment`COALESCE(b.current_balance, 0) <= ${segment.max_points}`);
+  if (segment.min_points !== undefined)
+    conditions.push(sql.fragment`COALESCE(b.current_balance, 0) >= ${segment.min_points}`);
+  if (segment.max_points !== undefined)
+    conditions.push(sql.fragment`COALESCE(b.current_balance, 0) <= ${segment.max_points}`);
   if (segment.last_purchase_before !== undefined) {
     conditions.push(sql.fragment`c.last_purchase_at < ${sql.timestamp(segment.last_purchase_before)}`);
   }
   if (segment.last_purchase_after !== undefined) {
     conditions.push(sql.fragment`c.last_purchase_at > ${sql.timestamp(segment.last_purchase_after)}`);
   }
-  if (segment.min_purchases !== undefined) conditions.push(sql.fragment`COALESCE(c.total_purchases, 0) >= ${segment.min_purchases}`);
+  if (segment.min_purchases !== undefined)
+    conditions.push(sql.fragment`COALESCE(c.total_purchases, 0) >= ${segment.min_purchases}`);
   return sql.join(conditions, sql.fragment` AND `);
 }

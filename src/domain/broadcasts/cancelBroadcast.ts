@@ -29,7 +29,11 @@ export async function cancelBroadcast(
   const broadcast = await findBroadcast(tx, input.broadcastId);
   if (broadcast === null) return { ok: false, reason: "not_found", message: "No broadcast with that id." };
   if (broadcast.status !== "draft" && broadcast.status !== "scheduled" && broadcast.status !== "sending") {
-    return { ok: false, reason: "not_cancellable", message: `The broadcast is ${broadcast.status} and cannot be cancelled.` };
+    return {
+      ok: false,
+      reason: "not_cancellable",
+      message: `The broadcast is ${broadcast.status} and cannot be cancelled.`,
+    };
   }
   const at = sql.timestamp(input.now);
   const stopped = await tx.oneFirst(sql.type(stoppedRow)`

@@ -28,7 +28,10 @@ export type ClaimedBatch = { broadcastStatus: BroadcastStatus | null; messages: 
  * counters move), so it is never sent; the others become `sending` with one more attempt. A row
  * leaves `sending` only through {@link recordBroadcastOutcomes} or {@link releaseBroadcastClaims}.
  */
-export async function claimBroadcastMessages(tx: Tx, input: { broadcastId: string; limit: number }): Promise<ClaimedBatch> {
+export async function claimBroadcastMessages(
+  tx: Tx,
+  input: { broadcastId: string; limit: number },
+): Promise<ClaimedBatch> {
   const rows = await tx.any(sql.type(claimRow)`
     WITH picked AS (
       SELECT id, customer_id FROM whatsapp_messages
@@ -65,10 +68,18 @@ export async function claimBroadcastMessages(tx: Tx, input: { broadcastId: strin
   const skipped = rows.filter((row) => row.whatsapp_status === "failed").length;
   const moved = await addBroadcastCounts(tx, input.broadcastId, { sent: 0, delivered: 0, read: 0, failed: skipped });
   const broadcastStatus =
-    moved ?? (await tx.maybeOne(sql.type(statusRow)`SELECT status FROM broadcasts WHERE id = ${input.broadcastId}`))?.status ?? null;
+    moved ??
+    (await tx.maybeOne(sql.type(statusRow)`SELECT status FROM broadcasts WHERE id = ${input.broadcastId}`))?.status ??
+    null;
   const messages = rows
     .filter((row) => row.whatsapp_status === "sending")
     .sort((a, b) => a.seq - b.seq)
-    .map(({ id, contact_phone, business_phone_number_id, payload, attempts }) => ({ id, contact_phone, business_phone_number_id, payload, attempts }));
+    .map(({ id, contact_phone, business_phone_number_id, payload, attempts }) => ({
+      id,
+      contact_phone,
+      business_phone_number_id,
+      payload,
+      attempts,
+    }));
   return { broadcastStatus, messages, skipped };
 }

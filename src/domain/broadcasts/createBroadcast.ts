@@ -33,7 +33,11 @@ export async function createBroadcast(tx: Tx, input: CreateBroadcastInput): Prom
   const name = input.name.trim();
   const content = input.messageContent.trim();
   if (name === "" || content === "" || content.length > BROADCAST_MESSAGE_MAX) {
-    return { ok: false, reason: "invalid_message", message: `A broadcast needs a name and a message of 1 to ${BROADCAST_MESSAGE_MAX} characters.` };
+    return {
+      ok: false,
+      reason: "invalid_message",
+      message: `A broadcast needs a name and a message of 1 to ${BROADCAST_MESSAGE_MAX} characters.`,
+    };
   }
   const broadcast = await tx.one(sql.type(broadcastRecordSchema)`
     INSERT INTO broadcasts (tenant_id, name, message_content, target_segment, status, created_by_user_id)

@@ -7,7 +7,10 @@ const dueBroadcastRow = z.object({ id: z.string(), tenant_id: z.string() });
  * Broadcasts across all tenants that are scheduled for `now` or earlier and not started yet
  * (platform path, for the scan that starts them), oldest first.
  */
-export async function listDueBroadcasts(tx: Tx, input: { now: Date; limit: number }): Promise<readonly { id: string; tenantId: string }[]> {
+export async function listDueBroadcasts(
+  tx: Tx,
+  input: { now: Date; limit: number },
+): Promise<readonly { id: string; tenantId: string }[]> {
   const rows = await tx.any(sql.type(dueBroadcastRow)`
     SELECT id, tenant_id FROM broadcasts
     WHERE status = 'scheduled' AND scheduled_at <= ${sql.timestamp(input.now)}

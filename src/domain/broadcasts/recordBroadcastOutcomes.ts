@@ -20,7 +20,11 @@ const statusRow = z.object({ status: broadcastStatusSchema });
  * outcome twice counts it once.
  * @returns the broadcast's status, so the sender notices a cancellation.
  */
-export async function recordBroadcastOutcomes(tx: Tx, broadcastId: string, outcomes: readonly BroadcastOutcome[]): Promise<BroadcastStatus | null> {
+export async function recordBroadcastOutcomes(
+  tx: Tx,
+  broadcastId: string,
+  outcomes: readonly BroadcastOutcome[],
+): Promise<BroadcastStatus | null> {
   if (outcomes.length > 0) {
     const moved = await tx.any(sql.type(movedRow)`
       UPDATE whatsapp_messages m SET
@@ -36,5 +40,7 @@ export async function recordBroadcastOutcomes(tx: Tx, broadcastId: string, outco
     const status = await addBroadcastCounts(tx, broadcastId, { sent, delivered: 0, read: 0, failed });
     if (status !== null) return status;
   }
-  return (await tx.maybeOne(sql.type(statusRow)`SELECT status FROM broadcasts WHERE id = ${broadcastId}`))?.status ?? null;
+  return (
+    (await tx.maybeOne(sql.type(statusRow)`SELECT status FROM broadcasts WHERE id = ${broadcastId}`))?.status ?? null
+  );
 }

@@ -10,7 +10,10 @@ const countRow = z.object({ recovered: z.number() });
  * the caller counts them. The sender recovers only rows far older than any send can take.
  * @returns how many rows were put back.
  */
-export async function recoverStaleBroadcastClaims(tx: Tx, input: { broadcastId: string; olderThanMs: number }): Promise<number> {
+export async function recoverStaleBroadcastClaims(
+  tx: Tx,
+  input: { broadcastId: string; olderThanMs: number },
+): Promise<number> {
   return tx.oneFirst(sql.type(countRow)`
     WITH recovered AS (
       UPDATE whatsapp_messages SET whatsapp_status = 'queued'

@@ -28,6 +28,7 @@ export async function releaseBroadcastClaims(
     )
     SELECT count(*)::int AS released FROM released
   `);
-  if (input.cancelled) await addBroadcastCounts(tx, input.broadcastId, { sent: 0, delivered: 0, read: 0, failed: released });
+  if (input.cancelled)
+    await addBroadcastCounts(tx, input.broadcastId, { sent: 0, delivered: 0, read: 0, failed: released });
   return released;
 }

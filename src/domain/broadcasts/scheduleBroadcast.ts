@@ -19,7 +19,11 @@ export async function scheduleBroadcast(
   const current = await findBroadcast(tx, input.broadcastId, { forUpdate: true });
   if (current === null) return { ok: false, reason: "not_found", message: "No broadcast with that id." };
   if (current.status !== "draft" && current.status !== "scheduled") {
-    return { ok: false, reason: "not_schedulable", message: `The broadcast is ${current.status} and can no longer be scheduled.` };
+    return {
+      ok: false,
+      reason: "not_schedulable",
+      message: `The broadcast is ${current.status} and can no longer be scheduled.`,
+    };
   }
   if (input.at.getTime() < input.now.getTime() - 60_000) {
     return { ok: false, reason: "in_the_past", message: "The scheduled time has already passed." };

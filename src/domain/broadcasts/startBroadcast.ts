@@ -61,7 +61,11 @@ export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promis
   }
   const segment = broadcastSegmentSchema.safeParse(broadcast.targetSegment);
   if (!segment.success) return fail(tx, input, "invalid_segment", "The broadcast's audience is not valid any more.");
-  const allowance = await checkBroadcastAllowance(tx, { tenantId: input.tenantId, now: input.now, exceptBroadcastId: input.broadcastId });
+  const allowance = await checkBroadcastAllowance(tx, {
+    tenantId: input.tenantId,
+    now: input.now,
+    exceptBroadcastId: input.broadcastId,
+  });
   if (!allowance.ok) return fail(tx, input, allowance.reason, allowance.message);
 
   // The plan's monthly messages cap marketing only (billing, docs/billing.md): counted before writing.
@@ -73,12 +77,21 @@ export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promis
   const messages = await checkMessageAllowance(tx, { tenantId: input.tenantId, now: input.now, additional: audience });
   if (!messages.ok) return fail(tx, input, messages.reason, messages.message);
 
-
   const config = phoneNumberIdSchema.parse(tenant.whatsapp_config ?? {});
   // Each recipient gets the tenant's template for their language where it named one, else English's.
   const templates = LANGUAGES.map((language) => {
-    const { template } = tenantTemplateFor(tenant.whatsapp_config, "broadcast_template", language, DEFAULT_BROADCAST_TEMPLATE);
-    const payload = { kind: "template", name: template.name, language: template.language, bodyParams: [tenant.business_name, broadcast.messageContent] };
+    const { template } = tenantTemplateFor(
+      tenant.whatsapp_config,
+      "broadcast_template",
+      language,
+      DEFAULT_BROADCAST_TEMPLATE,
+    );
+    const payload = {
+      kind: "template",
+      name: template.name,
+      language: template.language,
+      bodyParams: [tenant.business_name, broadcast.messageContent],
+    };
     return { language, name: template.name, payload: JSON.stringify(payload) };
   });
   const template = templates[0] ?? { name: DEFAULT_BROADCAST_TEMPLATE.name };
@@ -88,9 +101,18 @@ export async function startBroadcast(tx: Tx, input: StartBroadcastInput): Promis
   const recipients = await tx.oneFirst(sql.type(recipientsRow)`
     WITH templates AS (
       SELECT * FROM unnest(
-        ${sql.array(templates.map((t) => t.language), "text")},
-        ${sql.array(templates.map((t) => t.name), "text")},
-        ${sql.array(templates.map((t) => t.payload), "text")}
+        ${sql.array(
+          templates.map((t) => t.language),
+          "text",
+        )},
+        ${sql.array(
+          templates.map((t) => t.name),
+          "text",
+        )},
+        ${sql.array(
+          templates.map((t) => t.payload),
+          "text",
+        )}
       ) AS t(language, name, payload)
     ), fanout AS (
       INSERT INTO whatsapp_messages (

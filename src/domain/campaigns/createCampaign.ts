@@ -19,7 +19,9 @@ export type CreateCampaignInput = {
   endsAt: Date;
 };
 
-export type CreateCampaignResult = { ok: true; campaign: CampaignRecord } | { ok: false; reason: "invalid"; message: string };
+export type CreateCampaignResult =
+  | { ok: true; campaign: CampaignRecord }
+  | { ok: false; reason: "invalid"; message: string };
 
 /**
  * Creates a campaign in `draft`. An earning campaign's config is validated for its type with
@@ -30,14 +32,20 @@ export async function createCampaign(tx: Tx, input: CreateCampaignInput): Promis
   // nothing would mislead the vendor), so they are refused until they do; referral points come
   // from the `referral` earning rule.
   if (nonEarningCampaignTypes.includes(input.campaignType)) {
-    return { ok: false, reason: "invalid", message: `campaign_type: ${input.campaignType} campaigns are not available yet; use double_points, bonus_points or reactivation (referral points: the referral earning rule)` };
+    return {
+      ok: false,
+      reason: "invalid",
+      message: `campaign_type: ${input.campaignType} campaigns are not available yet; use double_points, bonus_points or reactivation (referral points: the referral earning rule)`,
+    };
   }
   const parsed = parseCampaignConfig(input.campaignType, input.config);
   if (!parsed.ok) return { ok: false, reason: "invalid", message: `config: ${parsed.reason}` };
   const config: unknown = parsed.value;
   const segment = targetSegmentSchema.safeParse(input.targetSegment);
-  if (!segment.success) return { ok: false, reason: "invalid", message: `target_segment: ${describeZodError(segment.error)}` };
-  if (input.endsAt <= input.startsAt) return { ok: false, reason: "invalid", message: "ends_at must be after starts_at" };
+  if (!segment.success)
+    return { ok: false, reason: "invalid", message: `target_segment: ${describeZodError(segment.error)}` };
+  if (input.endsAt <= input.startsAt)
+    return { ok: false, reason: "invalid", message: "ends_at must be after starts_at" };
   const campaign = await tx.one(sql.type(campaignRecordSchema)`
     INSERT INTO campaigns (tenant_id, name, description, campaign_type, config, target_segment, starts_at, ends_at, status)
     VALUES (${input.tenantId}, ${input.name}, ${input.description}, ${input.campaignType},

@@ -9,7 +9,11 @@ export const RECEIPT_MIME_TYPES = ["image/jpeg", "image/png", "image/webp"] as c
 
 export type FileReceiptClaimResult =
   | { ok: true; claim: ClaimRecord }
-  | { ok: false; reason: "claims_off" | "duplicate_photo" | "daily_limit" | "over_max_amount" | "invalid_amount"; limit?: number };
+  | {
+      ok: false;
+      reason: "claims_off" | "duplicate_photo" | "daily_limit" | "over_max_amount" | "invalid_amount";
+      limit?: number;
+    };
 
 const countRow = z.object({ count: z.number().int() });
 const idRow = z.object({ id: z.string() });
@@ -35,14 +39,16 @@ export async function fileReceiptClaim(
   const settings = await getTenantSettings(tx, input.tenantId);
   if (!settings.claims.enabled) return { ok: false, reason: "claims_off" };
   if (!Number.isSafeInteger(input.amountKobo) || input.amountKobo <= 0) return { ok: false, reason: "invalid_amount" };
-  if (input.amountKobo > settings.claims.max_amount_kobo) return { ok: false, reason: "over_max_amount", limit: settings.claims.max_amount_kobo };
+  if (input.amountKobo > settings.claims.max_amount_kobo)
+    return { ok: false, reason: "over_max_amount", limit: settings.claims.max_amount_kobo };
   await tx.query(sql.type(idRow)`SELECT id FROM customers WHERE id = ${input.customerId} FOR UPDATE`);
   const today = await tx.oneFirst(sql.type(countRow)`
     SELECT count(*)::int AS count FROM purchase_claims
     WHERE customer_id = ${input.customerId}
       AND (created_at AT TIME ZONE ${settings.timezone})::date = (${sql.timestamp(input.now)}::timestamptz AT TIME ZONE ${settings.timezone})::date
   `);
-  if (today >= settings.claims.max_per_day) return { ok: false, reason: "daily_limit", limit: settings.claims.max_per_day };
+  if (today >= settings.claims.max_per_day)
+    return { ok: false, reason: "daily_limit", limit: settings.claims.max_per_day };
   const inserted = await tx.maybeOneFirst(sql.type(idRow)`
     INSERT INTO purchase_claims (tenant_id, customer_id, amount_kobo, receipt_key, receipt_sha256, receipt_mime_type, receipt_bytes, created_at)
     VALUES (${input.tenantId}, ${input.customerId}, ${input.amountKobo}, ${input.receipt.key}, ${input.receipt.sha256},

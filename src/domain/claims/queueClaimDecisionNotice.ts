@@ -17,7 +17,9 @@ const customerRow = z.object({
   whatsapp_config: z.record(z.string(), z.unknown()).nullable(),
 });
 
-export type ClaimDecision = { kind: "approved"; points: number; balance: number } | { kind: "rejected"; reason: string };
+export type ClaimDecision =
+  | { kind: "approved"; points: number; balance: number }
+  | { kind: "rejected"; reason: string };
 
 /**
  * Tells the customer what became of their receipt claim: free text inside WhatsApp's 24-hour
@@ -52,10 +54,16 @@ export async function queueClaimDecisionNotice(
       kind: "template",
       name: template.name,
       language: template.language,
-      bodyParams: decision.kind === "approved" ? [row.business_name, String(decision.points), String(decision.balance)] : [row.business_name, decision.reason],
+      bodyParams:
+        decision.kind === "approved"
+          ? [row.business_name, String(decision.points), String(decision.balance)]
+          : [row.business_name, decision.reason],
     };
   }
-  const phoneNumberId = typeof row.whatsapp_config?.phone_number_id === "string" ? row.whatsapp_config.phone_number_id : input.defaultPhoneNumberId;
+  const phoneNumberId =
+    typeof row.whatsapp_config?.phone_number_id === "string"
+      ? row.whatsapp_config.phone_number_id
+      : input.defaultPhoneNumberId;
   return insertOutboxMessage(tx, {
     tenantId: input.tenantId,
     customerId: input.customerId,

@@ -45,7 +45,11 @@ export async function reviewClaim(tx: Tx, input: ReviewClaimInput): Promise<Revi
     `);
     await audit(tx, input, rejected, { reason: input.reason });
     const outboxId = await queueClaimDecisionNotice(tx, {
-      tenantId: input.tenantId, customerId: claim.customerId, decision: { kind: "rejected", reason: input.reason }, now: input.now, defaultPhoneNumberId: input.defaultPhoneNumberId,
+      tenantId: input.tenantId,
+      customerId: claim.customerId,
+      decision: { kind: "rejected", reason: input.reason },
+      now: input.now,
+      defaultPhoneNumberId: input.defaultPhoneNumberId,
     });
     return { ok: true, claim: rejected, pointsAwarded: 0, outboxIds: [outboxId] };
   }
@@ -74,14 +78,28 @@ export async function reviewClaim(tx: Tx, input: ReviewClaimInput): Promise<Revi
     SELECT ${claimColumns} FROM updated pc JOIN customers c ON c.id = pc.customer_id
   `);
   const points = purchase.purchase.pointsAwarded;
-  await audit(tx, input, approved, { purchaseId: purchase.purchase.id, amountKobo, claimedKobo: claim.amountKobo, points });
+  await audit(tx, input, approved, {
+    purchaseId: purchase.purchase.id,
+    amountKobo,
+    claimedKobo: claim.amountKobo,
+    points,
+  });
   const outboxId = await queueClaimDecisionNotice(tx, {
-    tenantId: input.tenantId, customerId: claim.customerId, decision: { kind: "approved", points, balance: purchase.balance }, now: input.now, defaultPhoneNumberId: input.defaultPhoneNumberId,
+    tenantId: input.tenantId,
+    customerId: claim.customerId,
+    decision: { kind: "approved", points, balance: purchase.balance },
+    now: input.now,
+    defaultPhoneNumberId: input.defaultPhoneNumberId,
   });
   return { ok: true, claim: approved, pointsAwarded: points, outboxIds: [outboxId] };
 }
 
-async function audit(tx: Tx, input: ReviewClaimInput, claim: ClaimRecord, values: Record<string, unknown>): Promise<void> {
+async function audit(
+  tx: Tx,
+  input: ReviewClaimInput,
+  claim: ClaimRecord,
+  values: Record<string, unknown>,
+): Promise<void> {
   await writeAuditLog(tx, {
     tenantId: input.tenantId,
     actor: { userType: "vendor_user", userId: input.reviewerUserId },

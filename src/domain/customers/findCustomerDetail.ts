@@ -21,7 +21,12 @@ export type CustomerDetail = {
 
 const notesRow = z.object({ notes: z.string().nullable() });
 
-const lotRow = z.object({ id: z.string(), points_remaining: z.number().int(), expires_at: z.date().nullable(), created_at: z.date() });
+const lotRow = z.object({
+  id: z.string(),
+  points_remaining: z.number().int(),
+  expires_at: z.date().nullable(),
+  created_at: z.date(),
+});
 
 /**
  * One of the current tenant's customers with balance, a page of open lots and recent history, or
@@ -52,7 +57,12 @@ export async function findCustomerDetail(
     notes,
     balance: await getBalance(tx, customerId),
     lotsNextOffset: more ? lotsPage.offset + lotsPage.limit : null,
-    lots: lots.slice(0, lotsPage.limit).map((lot) => ({ id: lot.id, pointsRemaining: lot.points_remaining, expiresAt: lot.expires_at, createdAt: lot.created_at })),
+    lots: lots.slice(0, lotsPage.limit).map((lot) => ({
+      id: lot.id,
+      pointsRemaining: lot.points_remaining,
+      expiresAt: lot.expires_at,
+      createdAt: lot.created_at,
+    })),
     history: await getHistory(tx, customerId, historyLimit),
   };
 }

@@ -41,7 +41,10 @@ const idRow = z.object({ id: z.string() });
  * creation of the same phone is absorbed (`ON CONFLICT DO NOTHING`, then read).
  * @throws Error when no unique referral code is found after several attempts.
  */
-export async function findOrCreateCustomer(tx: Tx, input: FindOrCreateCustomerInput): Promise<FindOrCreateCustomerResult> {
+export async function findOrCreateCustomer(
+  tx: Tx,
+  input: FindOrCreateCustomerInput,
+): Promise<FindOrCreateCustomerResult> {
   const lock = input.lock === true;
   const existing = await findActive(tx, input.phone, lock);
   if (existing !== null) return { ok: true, customer: existing, created: false };
@@ -58,7 +61,11 @@ export async function findOrCreateCustomer(tx: Tx, input: FindOrCreateCustomerIn
       const raced = await findActive(tx, input.phone, lock);
       if (raced !== null) return { ok: true, customer: raced, created: false };
       // Counted so the vendor sees what the limit costs (GET /api/v1/subscription).
-      await recordCustomerTurnedAway(tx, { tenantId: input.tenantId, phone: input.phone, now: input.now ?? new Date() });
+      await recordCustomerTurnedAway(tx, {
+        tenantId: input.tenantId,
+        phone: input.phone,
+        now: input.now ?? new Date(),
+      });
       return { ok: false, reason: "plan_limit" };
     }
   }

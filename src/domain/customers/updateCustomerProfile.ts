@@ -33,7 +33,7 @@ export async function updateCustomerProfile(
     UPDATE customers SET ${sql.join(sets, sql.fragment`, `)} WHERE id = ${input.customerId} RETURNING ${customerColumns}
   `);
   const action =
-    c.blocked === undefined || (c.blocked === (before.loyaltyStatus === "blocked"))
+    c.blocked === undefined || c.blocked === (before.loyaltyStatus === "blocked")
       ? "customer.updated"
       : c.blocked
         ? "customer.blocked"
@@ -49,4 +49,3 @@ export async function updateCustomerProfile(
   });
   return customer;
 }
-

@@ -53,7 +53,10 @@ export async function erasePersonalData(tx: Tx, input: { phone: string; now: Dat
       WITH audited AS (
         INSERT INTO audit_logs (tenant_id, user_type, action, entity_type, entity_id, new_values)
         SELECT ${tenantId}, 'system', 'customer.personal_data_erased', 'customer', id, '{"requested_by": "customer"}'::jsonb
-        FROM customers WHERE tenant_id = ${tenantId} AND id = ANY(${sql.array(erased.filter((row) => row.tenant_id === tenantId).map((row) => row.id), "uuid")})
+        FROM customers WHERE tenant_id = ${tenantId} AND id = ANY(${sql.array(
+          erased.filter((row) => row.tenant_id === tenantId).map((row) => row.id),
+          "uuid",
+        )})
         RETURNING 1
       )
       SELECT count(*)::int AS count FROM audited

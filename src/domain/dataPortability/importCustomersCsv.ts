@@ -25,7 +25,9 @@ export type ImportCustomersReport = {
   errors: ImportProblem[];
 };
 
-export type ImportCustomersResult = { ok: true; report: ImportCustomersReport } | { ok: false; problems: ImportProblem[] };
+export type ImportCustomersResult =
+  | { ok: true; report: ImportCustomersReport }
+  | { ok: false; problems: ImportProblem[] };
 
 type Row = {
   line: number;
@@ -38,7 +40,16 @@ type Row = {
   tags: string[] | null;
 };
 
-const CONSENT_WORDS: Record<string, boolean> = { yes: true, y: true, true: true, "1": true, no: false, n: false, false: false, "0": false };
+const CONSENT_WORDS: Record<string, boolean> = {
+  yes: true,
+  y: true,
+  true: true,
+  "1": true,
+  no: false,
+  n: false,
+  false: false,
+  "0": false,
+};
 const KNOWN_COLUMNS = ["phone", "consent", "first_name", "last_name", "email", "birth_date", "tags"] as const;
 const email = z.email().max(255);
 const isoDate = z.iso.date();
@@ -79,7 +90,10 @@ export async function importCustomersCsv(
       await tx.any(sql.type(existingRow)`
         SELECT id, phone_number, first_name, last_name, email, to_char(birth_date, 'YYYY-MM-DD') AS birth_date,
                COALESCE(tags, '[]'::jsonb) AS tags, opted_in, opted_out_at
-        FROM customers WHERE deleted_at IS NULL AND phone_number = ANY(${sql.array(rows.map((row) => row.phone), "text")})
+        FROM customers WHERE deleted_at IS NULL AND phone_number = ANY(${sql.array(
+          rows.map((row) => row.phone),
+          "text",
+        )})
         FOR UPDATE
       `)
     ).map((row) => [row.phone_number, row]),
@@ -94,12 +108,23 @@ export async function importCustomersCsv(
     if (newRows.length > room) {
       return {
         ok: false,
-        problems: newRows.slice(room).map((row) => ({ line: row.line, message: `your plan allows ${maxCustomers} customers; this row would be over the limit` })),
+        problems: newRows.slice(room).map((row) => ({
+          line: row.line,
+          message: `your plan allows ${maxCustomers} customers; this row would be over the limit`,
+        })),
       };
     }
   }
 
-  const report: ImportCustomersReport = { dryRun: input.dryRun, rows: rows.length, created: 0, updated: 0, unchanged: 0, keptOptedOut: 0, errors: [] };
+  const report: ImportCustomersReport = {
+    dryRun: input.dryRun,
+    rows: rows.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    keptOptedOut: 0,
+    errors: [],
+  };
   for (const row of rows) {
     const current = existing.get(row.phone);
     if (current === undefined) {
@@ -118,8 +143,11 @@ export async function importCustomersCsv(
       opted_in: keepsOptOut ? current.opted_in === true : row.consent,
     };
     const same =
-      changes.first_name === current.first_name && changes.last_name === current.last_name && changes.email === current.email &&
-      changes.birth_date === current.birth_date && JSON.stringify(changes.tags) === JSON.stringify(current.tags) &&
+      changes.first_name === current.first_name &&
+      changes.last_name === current.last_name &&
+      changes.email === current.email &&
+      changes.birth_date === current.birth_date &&
+      JSON.stringify(changes.tags) === JSON.stringify(current.tags) &&
       changes.opted_in === (current.opted_in === true);
     if (same) {
       report.unchanged += 1;
@@ -135,7 +163,12 @@ export async function importCustomersCsv(
       action: "customers.imported",
       entityType: "customer",
       entityId: null,
-      newValues: { rows: report.rows, created: report.created, updated: report.updated, keptOptedOut: report.keptOptedOut },
+      newValues: {
+        rows: report.rows,
+        created: report.created,
+        updated: report.updated,
+        keptOptedOut: report.keptOptedOut,
+      },
     });
   }
   return { ok: true, report };
@@ -144,19 +177,40 @@ export async function importCustomersCsv(
 function parseRows(csv: string, country: string): { ok: true; rows: Row[] } | { ok: false; problems: ImportProblem[] } {
   let records: z.infer<typeof parsedRecords>;
   try {
-    records = parsedRecords.parse(parse(csv, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+    records = parsedRecords.parse(
+      parse(csv, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }),
+    );
   } catch (err) {
-    const line = typeof err === "object" && err !== null && "lines" in err && typeof err.lines === "number" ? err.lines : 1;
-    return { ok: false, problems: [{ line, message: `the file is not valid CSV: ${err instanceof Error ? err.message : String(err)}` }] };
+    const line =
+      typeof err === "object" && err !== null && "lines" in err && typeof err.lines === "number" ? err.lines : 1;
+    return {
+      ok: false,
+      problems: [{ line, message: `the file is not valid CSV: ${err instanceof Error ? err.message : String(err)}` }],
+    };
   }
   const [header, ...body] = records;
-  if (header === undefined) return { ok: false, problems: [{ line: 1, message: "the file is empty; the first line must name the columns" }] };
+  if (header === undefined)
+    return { ok: false, problems: [{ line: 1, message: "the file is empty; the first line must name the columns" }] };
   const columns = header.record.map((name) => name.toLowerCase().replace(/[\s-]+/g, "_"));
   const missing = ["phone", "consent"].filter((name) => !columns.includes(name));
-  if (missing.length > 0) return { ok: false, problems: [{ line: header.info.lines, message: `missing column(s): ${missing.join(", ")}` }] };
+  if (missing.length > 0)
+    return { ok: false, problems: [{ line: header.info.lines, message: `missing column(s): ${missing.join(", ")}` }] };
   const unknown = columns.filter((name) => !KNOWN_COLUMNS.some((known) => known === name));
-  if (unknown.length > 0) return { ok: false, problems: [{ line: header.info.lines, message: `unknown column(s): ${unknown.join(", ")}; known: ${KNOWN_COLUMNS.join(", ")}` }] };
-  if (body.length > MAX_IMPORT_ROWS) return { ok: false, problems: [{ line: 1, message: `at most ${MAX_IMPORT_ROWS} rows per import; split the file` }] };
+  if (unknown.length > 0)
+    return {
+      ok: false,
+      problems: [
+        {
+          line: header.info.lines,
+          message: `unknown column(s): ${unknown.join(", ")}; known: ${KNOWN_COLUMNS.join(", ")}`,
+        },
+      ],
+    };
+  if (body.length > MAX_IMPORT_ROWS)
+    return {
+      ok: false,
+      problems: [{ line: 1, message: `at most ${MAX_IMPORT_ROWS} rows per import; split the file` }],
+    };
 
   const problems: ImportProblem[] = [];
   const rows: Row[] = [];
@@ -176,11 +230,20 @@ function parseRows(csv: string, country: string): { ok: true; rows: Row[] } | { 
     const emailValue = cell("email");
     if (emailValue !== null && !email.safeParse(emailValue).success) errors.push("email is not an email address");
     const birthDate = cell("birth_date");
-    if (birthDate !== null && (!isoDate.safeParse(birthDate).success || birthDate > new Date().toISOString().slice(0, 10))) {
+    if (
+      birthDate !== null &&
+      (!isoDate.safeParse(birthDate).success || birthDate > new Date().toISOString().slice(0, 10))
+    ) {
       errors.push("birth_date must be a past date written YYYY-MM-DD");
     }
     const tagsValue = cell("tags");
-    const tags = tagsValue === null ? null : tagsValue.split(";").map((tag) => tag.trim()).filter((tag) => tag !== "");
+    const tags =
+      tagsValue === null
+        ? null
+        : tagsValue
+            .split(";")
+            .map((tag) => tag.trim())
+            .filter((tag) => tag !== "");
     if (tags?.some((tag) => tag.length > 50)) errors.push("each tag is at most 50 characters");
     for (const name of ["first_name", "last_name"]) {
       if ((cell(name) ?? "").length > 255) errors.push(`${name} is at most 255 characters`);
@@ -194,14 +257,28 @@ function parseRows(csv: string, country: string): { ok: true; rows: Row[] } | { 
       problems.push({ line, message: errors.join("; ") });
       continue;
     }
-    rows.push({ line, phone: phone.value, consent, firstName: cell("first_name"), lastName: cell("last_name"), email: emailValue, birthDate, tags });
+    rows.push({
+      line,
+      phone: phone.value,
+      consent,
+      firstName: cell("first_name"),
+      lastName: cell("last_name"),
+      email: emailValue,
+      birthDate,
+      tags,
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, rows };
 }
 
 async function createCustomer(tx: Tx, input: { tenantId: string; now: Date }, row: Row): Promise<void> {
-  const result = await findOrCreateCustomer(tx, { tenantId: input.tenantId, phone: row.phone, optedIn: row.consent, now: input.now });
+  const result = await findOrCreateCustomer(tx, {
+    tenantId: input.tenantId,
+    phone: row.phone,
+    optedIn: row.consent,
+    now: input.now,
+  });
   if (!result.ok) throw new Error("plan limit reached during an import that was checked against it");
   await tx.query(sql.type(idRow)`
     UPDATE customers SET first_name = ${row.firstName}, last_name = ${row.lastName}, email = ${row.email},
@@ -214,7 +291,14 @@ async function createCustomer(tx: Tx, input: { tenantId: string; now: Date }, ro
 async function updateCustomer(
   tx: Tx,
   id: string,
-  changes: { first_name: string | null; last_name: string | null; email: string | null; birth_date: string | null; tags: string[]; opted_in: boolean },
+  changes: {
+    first_name: string | null;
+    last_name: string | null;
+    email: string | null;
+    birth_date: string | null;
+    tags: string[];
+    opted_in: boolean;
+  },
   wasOptedIn: boolean,
   now: Date,
 ): Promise<void> {

@@ -26,8 +26,21 @@ const customerRow = z.object({
 });
 
 export const CUSTOMER_CSV_HEADER = [
-  "id", "phone", "first_name", "last_name", "whatsapp_name", "email", "status", "marketing_consent", "birth_date",
-  "purchases", "spent_kobo", "points_balance", "tags", "joined_at", "last_purchase_at",
+  "id",
+  "phone",
+  "first_name",
+  "last_name",
+  "whatsapp_name",
+  "email",
+  "status",
+  "marketing_consent",
+  "birth_date",
+  "purchases",
+  "spent_kobo",
+  "points_balance",
+  "tags",
+  "joined_at",
+  "last_purchase_at",
 ] as const;
 
 /**
@@ -53,9 +66,21 @@ export async function* streamCustomersCsv(pool: DatabasePool, tenantId: string):
     );
     for (const row of page) {
       yield csvLine([
-        row.id, row.phone_number, row.first_name, row.last_name, row.whatsapp_name, row.email, row.loyalty_status,
-        row.opted_in === true ? "yes" : "no", row.birth_date, row.total_purchases ?? 0, row.total_spent_kobo ?? 0, row.balance,
-        row.tags.join(";"), row.created_at?.toISOString() ?? null, row.last_purchase_at?.toISOString() ?? null,
+        row.id,
+        row.phone_number,
+        row.first_name,
+        row.last_name,
+        row.whatsapp_name,
+        row.email,
+        row.loyalty_status,
+        row.opted_in === true ? "yes" : "no",
+        row.birth_date,
+        row.total_purchases ?? 0,
+        row.total_spent_kobo ?? 0,
+        row.balance,
+        row.tags.join(";"),
+        row.created_at?.toISOString() ?? null,
+        row.last_purchase_at?.toISOString() ?? null,
       ]);
     }
     const last = page.at(-1);

@@ -19,14 +19,27 @@ const purchaseRow = z.object({
 });
 
 export const PURCHASE_CSV_HEADER = [
-  "id", "created_at", "customer_id", "customer_phone", "amount_kobo", "points_awarded", "source", "logged_via", "staff", "product",
+  "id",
+  "created_at",
+  "customer_id",
+  "customer_phone",
+  "amount_kobo",
+  "points_awarded",
+  "source",
+  "logged_via",
+  "staff",
+  "product",
 ] as const;
 
 /**
  * The tenant's purchases as CSV, streamed in pages like {@link streamCustomersCsv}, oldest
  * first, optionally limited to `[from, to)`.
  */
-export async function* streamPurchasesCsv(pool: DatabasePool, tenantId: string, range: { from: Date | null; to: Date | null }): AsyncGenerator<string> {
+export async function* streamPurchasesCsv(
+  pool: DatabasePool,
+  tenantId: string,
+  range: { from: Date | null; to: Date | null },
+): AsyncGenerator<string> {
   yield csvLine(PURCHASE_CSV_HEADER);
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
@@ -48,8 +61,16 @@ export async function* streamPurchasesCsv(pool: DatabasePool, tenantId: string, 
     );
     for (const row of page) {
       yield csvLine([
-        row.id, row.created_at.toISOString(), row.customer_id, row.phone_number, row.amount_kobo, row.points_awarded ?? 0,
-        row.source, row.logged_via, row.staff_name, row.product_name,
+        row.id,
+        row.created_at.toISOString(),
+        row.customer_id,
+        row.phone_number,
+        row.amount_kobo,
+        row.points_awarded ?? 0,
+        row.source,
+        row.logged_via,
+        row.staff_name,
+        row.product_name,
       ]);
     }
     const last = page.at(-1);

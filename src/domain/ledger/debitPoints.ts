@@ -77,7 +77,13 @@ export async function debitPoints(tx: Tx, input: DebitPointsInput): Promise<Debi
   await tx.query(sql.type(noRows)`
     UPDATE points_transactions AS t
     SET points_remaining = t.points_remaining - c.take
-    FROM unnest(${sql.array(consumed.map((c) => c.lotId), "uuid")}::uuid[], ${sql.array(consumed.map((c) => c.points), "int8")}::int8[]) AS c(id, take)
+    FROM unnest(${sql.array(
+      consumed.map((c) => c.lotId),
+      "uuid",
+    )}::uuid[], ${sql.array(
+      consumed.map((c) => c.points),
+      "int8",
+    )}::int8[]) AS c(id, take)
     WHERE t.id = c.id
   `);
 

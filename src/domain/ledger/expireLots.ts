@@ -30,7 +30,8 @@ const dueLot = z.object({ id: z.string(), customer_id: z.string(), points_remain
  * also means expiry cannot deadlock with a debit that locks the same lots in another order.
  */
 export async function expireLots(tx: Tx, input: ExpireLotsInput): Promise<ExpireLotsResult> {
-  const customerFilter = input.customerId === undefined ? sql.fragment`TRUE` : sql.fragment`customer_id = ${input.customerId}`;
+  const customerFilter =
+    input.customerId === undefined ? sql.fragment`TRUE` : sql.fragment`customer_id = ${input.customerId}`;
   const lots = await tx.any(sql.type(dueLot)`
     SELECT id, customer_id, points_remaining
     FROM points_transactions
@@ -49,16 +50,28 @@ export async function expireLots(tx: Tx, input: ExpireLotsInput): Promise<Expire
       SELECT ${input.tenantId}, u.customer_id, 'expired', -u.points, 'Points expired',
              jsonb_build_object('lotId', u.lot_id, 'expiredAt', ${input.now.toISOString()}::text), clock_timestamp()
       FROM unnest(
-        ${sql.array(unspent.map((lot) => lot.id), "uuid")}::uuid[],
-        ${sql.array(unspent.map((lot) => lot.customer_id), "uuid")}::uuid[],
-        ${sql.array(unspent.map((lot) => lot.points_remaining), "int8")}::int8[]
+        ${sql.array(
+          unspent.map((lot) => lot.id),
+          "uuid",
+        )}::uuid[],
+        ${sql.array(
+          unspent.map((lot) => lot.customer_id),
+          "uuid",
+        )}::uuid[],
+        ${sql.array(
+          unspent.map((lot) => lot.points_remaining),
+          "int8",
+        )}::int8[]
       ) WITH ORDINALITY AS u(lot_id, customer_id, points, n)
       ORDER BY u.n
     `);
   }
   await tx.query(sql.type(noRows)`
     UPDATE points_transactions SET points_remaining = 0, expired = true
-    WHERE id = ANY(${sql.array(lots.map((lot) => lot.id), "uuid")}::uuid[])
+    WHERE id = ANY(${sql.array(
+      lots.map((lot) => lot.id),
+      "uuid",
+    )}::uuid[])
   `);
   return {
     expiredRows: unspent.length,

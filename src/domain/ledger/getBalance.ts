@@ -35,6 +35,7 @@ export async function getBalance(tx: Tx, customerId: string): Promise<Balance> {
   `);
   return {
     balance: row.current_balance ?? 0,
-    expiringSoonest: row.points === null || row.expires_at === null ? null : { points: row.points, expiresAt: row.expires_at },
+    expiringSoonest:
+      row.points === null || row.expires_at === null ? null : { points: row.points, expiresAt: row.expires_at },
   };
 }

@@ -7,7 +7,8 @@ import { ledgerColumns, ledgerEntrySchema, type LedgerEntry } from "./ledgerEntr
  * @throws RangeError when `limit` is not a positive integer.
  */
 export async function getHistory(tx: Tx, customerId: string, limit: number): Promise<readonly LedgerEntry[]> {
-  if (!Number.isSafeInteger(limit) || limit <= 0) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  if (!Number.isSafeInteger(limit) || limit <= 0)
+    throw new RangeError(`limit must be a positive integer, got ${limit}`);
   return tx.any(sql.type(ledgerEntrySchema)`
     SELECT ${ledgerColumns}
     FROM points_transactions

@@ -12,7 +12,10 @@ export const DEFAULT_BIRTHDAY_TEMPLATE = { name: "loyalty_birthday", language: "
 
 const ruleRow = z.object({ id: z.string(), name: z.string(), config: z.unknown() });
 const dueRow = z.object({ id: z.string(), phone_number: z.string(), opted_in: z.boolean().nullable() });
-const tenantRow = z.object({ business_name: z.string(), whatsapp_config: z.record(z.string(), z.unknown()).nullable() });
+const tenantRow = z.object({
+  business_name: z.string(),
+  whatsapp_config: z.record(z.string(), z.unknown()).nullable(),
+});
 const balanceRow = z.object({ current_balance: z.number().int() });
 
 export type AwardBirthdayBonusesResult = { customersAwarded: number; outboxIds: string[] };
@@ -59,9 +62,14 @@ export async function awardBirthdayBonuses(
   `);
   if (due.length === 0) return { customersAwarded: 0, outboxIds: [] };
 
-  const tenant = await tx.one(sql.type(tenantRow)`SELECT business_name, whatsapp_config FROM tenants WHERE id = ${input.tenantId}`);
+  const tenant = await tx.one(
+    sql.type(tenantRow)`SELECT business_name, whatsapp_config FROM tenants WHERE id = ${input.tenantId}`,
+  );
   const template = tenantTemplate(tenant.whatsapp_config, "birthday_template", DEFAULT_BIRTHDAY_TEMPLATE);
-  const phoneNumberId = typeof tenant.whatsapp_config?.phone_number_id === "string" ? tenant.whatsapp_config.phone_number_id : input.defaultPhoneNumberId;
+  const phoneNumberId =
+    typeof tenant.whatsapp_config?.phone_number_id === "string"
+      ? tenant.whatsapp_config.phone_number_id
+      : input.defaultPhoneNumberId;
   const outboxIds: string[] = [];
   for (const customer of due) {
     await creditPoints(tx, {
@@ -71,7 +79,13 @@ export async function awardBirthdayBonuses(
       points: config.data.bonus_points,
       expiresAt: null,
       description: `Birthday bonus (${rule.name})`,
-      metadata: { source: "rule", ruleId: rule.id, ruleType: "birthday", birthdayYear: year, awardedBy: "birthday_job" },
+      metadata: {
+        source: "rule",
+        ruleId: rule.id,
+        ruleType: "birthday",
+        birthdayYear: year,
+        awardedBy: "birthday_job",
+      },
     });
     if (customer.opted_in !== true) continue;
     const balance = await tx.oneFirst(sql.type(balanceRow)`

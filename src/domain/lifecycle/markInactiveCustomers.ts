@@ -12,7 +12,10 @@ const countRow = z.object({ count: z.number().int() });
  * reactivation campaign or a broadcast can target them (`loyalty_status: "inactive"`). Blocked
  * customers stay blocked; a purchase makes an inactive customer active again (logPurchase).
  */
-export async function markInactiveCustomers(tx: Tx, input: { tenantId: string; now: Date; inactiveAfterDays: number }): Promise<{ markedInactive: number }> {
+export async function markInactiveCustomers(
+  tx: Tx,
+  input: { tenantId: string; now: Date; inactiveAfterDays: number },
+): Promise<{ markedInactive: number }> {
   const cutoff = sql.timestamp(new Date(input.now.getTime() - input.inactiveAfterDays * 24 * 60 * 60 * 1000));
   const markedInactive = await tx.oneFirst(sql.type(countRow)`
     WITH marked AS (

@@ -34,7 +34,10 @@ export type DailyMetrics = z.infer<typeof dailyMetricsSchema>;
  * - messages_received: inbound messages routed to the tenant; messages_sent: outbound messages
  *   Meta accepted that day
  */
-export async function computeDailyMetrics(tx: Tx, input: { tenantId: string; date: string; timezone: string }): Promise<DailyMetrics> {
+export async function computeDailyMetrics(
+  tx: Tx,
+  input: { tenantId: string; date: string; timezone: string },
+): Promise<DailyMetrics> {
   const tenantId = input.tenantId;
   const dayStart = sql.fragment`((${input.date}::date)::timestamp AT TIME ZONE ${input.timezone})`;
   const dayEnd = sql.fragment`((${input.date}::date + 1)::timestamp AT TIME ZONE ${input.timezone})`;

@@ -26,7 +26,10 @@ const jsonValue = z.json();
  * the counts start again from zero; the finished month's figures are kept under `previous`.
  * Running it again gives the same answer.
  */
-export async function countMonthlyUsage(tx: Tx, input: { tenantId: string; now: Date; timezone: string }): Promise<MonthlyUsage> {
+export async function countMonthlyUsage(
+  tx: Tx,
+  input: { tenantId: string; now: Date; timezone: string },
+): Promise<MonthlyUsage> {
   const local = localDateInTimeZone(input.now, input.timezone);
   const month = `${local.year}-${String(local.month).padStart(2, "0")}`;
   const monthStart = sql.fragment`((${`${month}-01`}::date)::timestamp AT TIME ZONE ${input.timezone})`;
@@ -45,7 +48,8 @@ export async function countMonthlyUsage(tx: Tx, input: { tenantId: string; now: 
     SELECT monthly_usage FROM tenants WHERE id = ${t} FOR UPDATE
   `);
   const stored = storedUsage.parse(current ?? {});
-  const previous = stored.month !== undefined && stored.month !== month ? { previous: jsonValue.parse(stripPrevious(stored)) } : {};
+  const previous =
+    stored.month !== undefined && stored.month !== month ? { previous: jsonValue.parse(stripPrevious(stored)) } : {};
   const carried = stored.month === month && "previous" in stored ? { previous: jsonValue.parse(stored.previous) } : {};
   await tx.query(sql.type(idRow)`
     UPDATE tenants SET monthly_usage = ${sql.jsonb({ ...usage, counted_at: input.now.toISOString(), ...carried, ...previous })}

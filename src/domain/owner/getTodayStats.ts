@@ -2,7 +2,13 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 
 /** Figures for one period: purchases that stand (voided ones left out), what they earned, newcomers, redemptions. */
-export type PeriodStats = { purchases: number; amountKobo: number; points: number; newCustomers: number; redemptions: number };
+export type PeriodStats = {
+  purchases: number;
+  amountKobo: number;
+  points: number;
+  newCustomers: number;
+  redemptions: number;
+};
 
 const statsRow = z.object({
   today_purchases: z.number(),
@@ -22,7 +28,10 @@ const statsRow = z.object({
  * days being calendar days in the tenant's timezone. Voided purchases and cancelled
  * redemptions do not count. One statement, on the tenant's transaction.
  */
-export async function getTodayStats(tx: Tx, input: { now: Date; timezone: string }): Promise<{ today: PeriodStats; week: PeriodStats }> {
+export async function getTodayStats(
+  tx: Tx,
+  input: { now: Date; timezone: string },
+): Promise<{ today: PeriodStats; week: PeriodStats }> {
   const now = sql.timestamp(input.now);
   const row = await tx.one(sql.type(statsRow)`
     WITH bounds AS (

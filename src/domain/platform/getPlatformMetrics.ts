@@ -46,7 +46,12 @@ export async function getPlatformMetrics(tx: Tx, input: { now: Date; days: numbe
       (SELECT count(DISTINCT tenant_id) FROM whatsapp_messages WHERE created_at >= ${sql.timestamp(start)} AND tenant_id IS NOT NULL)::int AS with_traffic
     FROM tenants WHERE deleted_at IS NULL
   `);
-  const days = rows.map((r) => ({ date: r.day, messagesIn: r.messages_in, messagesOut: r.messages_out, failedSends: r.failed }));
+  const days = rows.map((r) => ({
+    date: r.day,
+    messagesIn: r.messages_in,
+    messagesOut: r.messages_out,
+    failedSends: r.failed,
+  }));
   return {
     from,
     to,

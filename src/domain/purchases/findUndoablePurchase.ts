@@ -9,7 +9,10 @@ export const UNDO_WINDOW_MS = 15 * 60 * 1000;
  * them, not voided, at most 15 minutes before `now`. Older ones, or anyone else's, are the
  * owner's to void. Null when there is none.
  */
-export async function findUndoablePurchase(tx: Tx, input: { staffUserId: string; now: Date }): Promise<PurchaseDetail | null> {
+export async function findUndoablePurchase(
+  tx: Tx,
+  input: { staffUserId: string; now: Date },
+): Promise<PurchaseDetail | null> {
   const since = new Date(input.now.getTime() - UNDO_WINDOW_MS);
   return tx.maybeOne(sql.type(purchaseDetailSchema)`
     SELECT ${purchaseDetailColumns}

@@ -83,13 +83,21 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
   if (customer.loyaltyStatus === "blocked") return { ok: false, reason: "customer_blocked" };
 
   const productName = input.productName ?? null;
-  const evaluation = evaluatePurchaseFor({ context, customer, amountKobo: input.amountKobo, productName, now: input.now });
+  const evaluation = evaluatePurchaseFor({
+    context,
+    customer,
+    amountKobo: input.amountKobo,
+    productName,
+    now: input.now,
+  });
   const buyerPoints = sumPoints(evaluation.awards.filter((award) => award.beneficiary === "customer"));
   const referrerPoints = sumPoints(evaluation.awards.filter((award) => award.beneficiary === "referrer"));
 
   const { settings } = context;
   const expiresAt =
-    settings.points_expiry_days === undefined ? null : new Date(input.now.getTime() + settings.points_expiry_days * DAY_MS);
+    settings.points_expiry_days === undefined
+      ? null
+      : new Date(input.now.getTime() + settings.points_expiry_days * DAY_MS);
   const year = localDateInTimeZone(input.now, settings.timezone).year;
   const lots = evaluation.awards.flatMap((award): Lot[] => {
     const beneficiaryId = award.beneficiary === "referrer" ? customer.referredByCustomerId : customer.id;
@@ -230,7 +238,10 @@ const recordedReferrerPoints = z.object({ referrerPoints: z.number().int().nonne
 
 const replayedPurchaseRow = z.looseObject({ metadata: z.unknown() }).transform((row) => {
   const recorded = recordedReferrerPoints.safeParse(row.metadata);
-  return { purchase: purchaseRecordSchema.parse(row), referrerPoints: recorded.success ? recorded.data.referrerPoints : null };
+  return {
+    purchase: purchaseRecordSchema.parse(row),
+    referrerPoints: recorded.success ? recorded.data.referrerPoints : null,
+  };
 });
 
 const pointsRow = z.object({ points: z.number().int() });

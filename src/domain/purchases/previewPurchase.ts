@@ -31,7 +31,12 @@ export type PreviewPurchaseResult =
 export async function previewPurchase(tx: Tx, input: PreviewPurchaseInput): Promise<PreviewPurchaseResult> {
   if (!Number.isSafeInteger(input.amountKobo) || input.amountKobo <= 0) return { ok: false, reason: "invalid_amount" };
   const customer = await findCustomerByPhone(tx, input.customerPhone);
-  const context = await loadPurchaseContext(tx, { tenantId: input.tenantId, customer, idempotencyKey: null, now: input.now });
+  const context = await loadPurchaseContext(tx, {
+    tenantId: input.tenantId,
+    customer,
+    idempotencyKey: null,
+    now: input.now,
+  });
   const { awards } = evaluatePurchaseFor({
     context,
     customer,

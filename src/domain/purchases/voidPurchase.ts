@@ -122,7 +122,13 @@ export async function voidPurchase(tx: Tx, input: VoidPurchaseInput): Promise<Vo
       balance: buyer.balance,
       ...(referrer === null
         ? {}
-        : { referrer: { customerId: referrer.customerId, pointsReversed: referrer.reversed, pointsShortfall: referrer.shortfall } }),
+        : {
+            referrer: {
+              customerId: referrer.customerId,
+              pointsReversed: referrer.reversed,
+              pointsShortfall: referrer.shortfall,
+            },
+          }),
     },
   });
   return { ok: true, purchase, buyer, referrer };
@@ -136,22 +142,36 @@ async function takeBack(
 ): Promise<VoidReversal> {
   // The customer row is locked before the balance is read, so the amount taken cannot race a
   // redemption (debitPoints locks it again, which is free in the same transaction).
-  await tx.query(sql.type(z.object({ id: z.string() }))`SELECT id FROM customers WHERE id = ${row.customer_id} FOR UPDATE`);
+  await tx.query(
+    sql.type(z.object({ id: z.string() }))`SELECT id FROM customers WHERE id = ${row.customer_id} FOR UPDATE`,
+  );
   const { balance } = await getBalance(tx, row.customer_id);
   const take = Math.max(0, Math.min(row.points, balance));
-  if (take === 0) return { customerId: row.customer_id, earned: row.points, reversed: 0, shortfall: row.points, balance };
+  if (take === 0)
+    return { customerId: row.customer_id, earned: row.points, reversed: 0, shortfall: row.points, balance };
   const debit = await debitPoints(tx, {
     tenantId: input.tenantId,
     customerId: row.customer_id,
     type: "adjusted",
     points: take,
     description: `Purchase voided: ${input.reason.trim()}`.slice(0, 1000),
-    metadata: { reason: "purchase_voided", purchaseId: purchase.id, voidReason: input.reason.trim(), earned: row.points },
+    metadata: {
+      reason: "purchase_voided",
+      purchaseId: purchase.id,
+      voidReason: input.reason.trim(),
+      earned: row.points,
+    },
     purchaseId: purchase.id,
     createdByUserId: input.userId,
     preferLotIds: row.lot_ids,
   });
   // The balance row and the open lots always agree; a debit refused here means they do not.
   if (!debit.ok) throw new Error(`void of purchase ${purchase.id}: open lots hold fewer points than the balance`);
-  return { customerId: row.customer_id, earned: row.points, reversed: take, shortfall: row.points - take, balance: debit.balance };
+  return {
+    customerId: row.customer_id,
+    earned: row.points,
+    reversed: take,
+    shortfall: row.points - take,
+    balance: debit.balance,
+  };
 }

@@ -18,7 +18,9 @@ const redemptionRow = z.object({
 });
 
 const consumedLotsSchema = z
-  .object({ consumedLots: z.array(z.object({ points: z.number().int().positive(), expiresAt: z.string().nullable() })) })
+  .object({
+    consumedLots: z.array(z.object({ points: z.number().int().positive(), expiresAt: z.string().nullable() })),
+  })
   .catch({ consumedLots: [] });
 
 const rewardIdRow = z.object({ reward_id: z.string() });
@@ -50,7 +52,8 @@ export async function cancelRedemption(
     SELECT id, tenant_id, customer_id, reward_id, points_deducted, status
     FROM reward_redemptions WHERE id = ${input.redemptionId} FOR UPDATE
   `);
-  if (redemption.status !== "pending" && redemption.status !== "confirmed") return { ok: false, reason: "not_cancellable" };
+  if (redemption.status !== "pending" && redemption.status !== "confirmed")
+    return { ok: false, reason: "not_cancellable" };
 
   await tx.query(sql.type(noRows)`
     UPDATE reward_redemptions SET status = 'cancelled', cancelled_at = ${sql.timestamp(input.now ?? new Date())},
@@ -91,7 +94,11 @@ export async function cancelRedemption(
 }
 
 /** The refund grouped by the expiry of the lots the redemption consumed, oldest first. */
-async function refundLots(tx: Tx, redemptionId: string, points: number): Promise<{ points: number; expiresAt: Date | null }[]> {
+async function refundLots(
+  tx: Tx,
+  redemptionId: string,
+  points: number,
+): Promise<{ points: number; expiresAt: Date | null }[]> {
   const metadata = await tx.maybeOneFirst(sql.type(metadataRow)`
     SELECT metadata FROM points_transactions
     WHERE reward_redemption_id = ${redemptionId} AND transaction_type = 'redeemed'

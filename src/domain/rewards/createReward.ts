@@ -14,7 +14,10 @@ export type RewardFields = {
 };
 
 /** Adds a reward to the current tenant's catalog, with an audit row (`reward.created`). */
-export async function createReward(tx: Tx, input: { tenantId: string; userId: string | null; fields: RewardFields }): Promise<Reward> {
+export async function createReward(
+  tx: Tx,
+  input: { tenantId: string; userId: string | null; fields: RewardFields },
+): Promise<Reward> {
   const f = input.fields;
   const reward = await tx.one(sql.type(rewardRecordSchema)`
     INSERT INTO rewards (tenant_id, name, description, points_required, stock_quantity, max_redemptions_per_customer,

@@ -1,5 +1,10 @@
 import { sql, type Tx } from "../../db/sql.ts";
-import { normaliseRedemptionCode, redemptionRecordSchema, selectRedemptions, type Redemption } from "./redemptionRecord.ts";
+import {
+  normaliseRedemptionCode,
+  redemptionRecordSchema,
+  selectRedemptions,
+  type Redemption,
+} from "./redemptionRecord.ts";
 
 /**
  * The current tenant's redemption with this code (as typed: case, spaces and dashes are

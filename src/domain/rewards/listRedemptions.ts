@@ -11,7 +11,9 @@ export async function listRedemptions(
   if (input.status !== undefined) filters.push(sql.fragment`COALESCE(rr.status, 'pending') = ${input.status}`);
   if (input.customerId !== undefined) filters.push(sql.fragment`rr.customer_id = ${input.customerId}`);
   if (input.after !== null) {
-    filters.push(sql.fragment`(rr.created_at, rr.id) < (SELECT created_at, id FROM reward_redemptions WHERE id = ${input.after})`);
+    filters.push(
+      sql.fragment`(rr.created_at, rr.id) < (SELECT created_at, id FROM reward_redemptions WHERE id = ${input.after})`,
+    );
   }
   return tx.any(sql.type(redemptionRecordSchema)`
     ${selectRedemptions} WHERE ${sql.join(filters, sql.fragment` AND `)}

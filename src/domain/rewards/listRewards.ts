@@ -8,7 +8,8 @@ export async function listRewards(
 ): Promise<readonly Reward[]> {
   const filters = [sql.fragment`deleted_at IS NULL`];
   if (input.active !== undefined) filters.push(sql.fragment`COALESCE(is_active, false) = ${input.active}`);
-  if (input.after !== null) filters.push(sql.fragment`(created_at, id) < (SELECT created_at, id FROM rewards WHERE id = ${input.after})`);
+  if (input.after !== null)
+    filters.push(sql.fragment`(created_at, id) < (SELECT created_at, id FROM rewards WHERE id = ${input.after})`);
   return tx.any(sql.type(rewardRecordSchema)`
     SELECT ${rewardColumns} FROM rewards WHERE ${sql.join(filters, sql.fragment` AND `)}
     ORDER BY created_at DESC, id DESC LIMIT ${input.limit + 1}

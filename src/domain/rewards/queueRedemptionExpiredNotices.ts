@@ -17,7 +17,10 @@ const noticeRow = z.object({
   points: z.number().int(),
   balance: z.number().int(),
 });
-const tenantRow = z.object({ business_name: z.string(), whatsapp_config: z.record(z.string(), z.unknown()).nullable() });
+const tenantRow = z.object({
+  business_name: z.string(),
+  whatsapp_config: z.record(z.string(), z.unknown()).nullable(),
+});
 
 /**
  * Tells each customer whose redemption expired unused that the points are back, as a template
@@ -41,9 +44,18 @@ export async function queueRedemptionExpiredNotices(
     ORDER BY r.created_at, r.id
   `);
   if (rows.length === 0) return [];
-  const tenant = await tx.one(sql.type(tenantRow)`SELECT business_name, whatsapp_config FROM tenants WHERE id = ${input.tenantId}`);
-  const template = tenantTemplate(tenant.whatsapp_config, "redemption_expired_template", DEFAULT_REDEMPTION_EXPIRED_TEMPLATE);
-  const phoneNumberId = typeof tenant.whatsapp_config?.phone_number_id === "string" ? tenant.whatsapp_config.phone_number_id : input.defaultPhoneNumberId;
+  const tenant = await tx.one(
+    sql.type(tenantRow)`SELECT business_name, whatsapp_config FROM tenants WHERE id = ${input.tenantId}`,
+  );
+  const template = tenantTemplate(
+    tenant.whatsapp_config,
+    "redemption_expired_template",
+    DEFAULT_REDEMPTION_EXPIRED_TEMPLATE,
+  );
+  const phoneNumberId =
+    typeof tenant.whatsapp_config?.phone_number_id === "string"
+      ? tenant.whatsapp_config.phone_number_id
+      : input.defaultPhoneNumberId;
   const outboxIds: string[] = [];
   for (const row of rows) {
     const message: OutMessage = {

@@ -11,7 +11,13 @@ import { rewardColumns, rewardRecordSchema, type Reward } from "./rewardRecord.t
  */
 export async function updateReward(
   tx: Tx,
-  input: { tenantId: string; rewardId: string; userId: string | null; changes: Partial<RewardFields>; deleted?: boolean },
+  input: {
+    tenantId: string;
+    rewardId: string;
+    userId: string | null;
+    changes: Partial<RewardFields>;
+    deleted?: boolean;
+  },
 ): Promise<Reward | null> {
   const before = await findReward(tx, input.rewardId);
   if (before === null) return null;
@@ -21,7 +27,8 @@ export async function updateReward(
   if (c.description !== undefined) sets.push(sql.fragment`description = ${c.description}`);
   if (c.pointsRequired !== undefined) sets.push(sql.fragment`points_required = ${c.pointsRequired}`);
   if (c.stockQuantity !== undefined) sets.push(sql.fragment`stock_quantity = ${c.stockQuantity}`);
-  if (c.maxRedemptionsPerCustomer !== undefined) sets.push(sql.fragment`max_redemptions_per_customer = ${c.maxRedemptionsPerCustomer}`);
+  if (c.maxRedemptionsPerCustomer !== undefined)
+    sets.push(sql.fragment`max_redemptions_per_customer = ${c.maxRedemptionsPerCustomer}`);
   if (c.validFrom !== undefined) sets.push(sql.fragment`valid_from = ${timestampOrNull(c.validFrom)}`);
   if (c.validUntil !== undefined) sets.push(sql.fragment`valid_until = ${timestampOrNull(c.validUntil)}`);
   if (c.isActive !== undefined) sets.push(sql.fragment`is_active = ${c.isActive}`);
@@ -35,8 +42,18 @@ export async function updateReward(
     action: input.deleted === true ? "reward.deleted" : "reward.updated",
     entityType: "reward",
     entityId: reward.id,
-    oldValues: { name: before.name, pointsRequired: before.pointsRequired, stockQuantity: before.stockQuantity, isActive: before.isActive },
-    newValues: { name: reward.name, pointsRequired: reward.pointsRequired, stockQuantity: reward.stockQuantity, isActive: reward.isActive },
+    oldValues: {
+      name: before.name,
+      pointsRequired: before.pointsRequired,
+      stockQuantity: before.stockQuantity,
+      isActive: before.isActive,
+    },
+    newValues: {
+      name: reward.name,
+      pointsRequired: reward.pointsRequired,
+      stockQuantity: reward.stockQuantity,
+      isActive: reward.isActive,
+    },
   });
   return reward;
 }

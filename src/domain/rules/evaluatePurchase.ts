@@ -224,7 +224,11 @@ function defaultRuleAwards(amountKobo: number): RuleAward[] {
 
 function ruleAwardsFor(rule: PointsRule, input: EvaluatePurchaseInput, today: LocalDate): RuleAward[] {
   const { purchase, customer } = input;
-  const award = (points: number, description: string, beneficiary: RuleAward["beneficiary"] = "customer"): RuleAward => ({
+  const award = (
+    points: number,
+    description: string,
+    beneficiary: RuleAward["beneficiary"] = "customer",
+  ): RuleAward => ({
     points,
     source: "rule",
     sourceId: rule.id,
@@ -240,7 +244,12 @@ function ruleAwardsFor(rule: PointsRule, input: EvaluatePurchaseInput, today: Lo
     case "per_amount_spent": {
       const { minimum_purchase: minimum, points_per_ngn: rate } = rule.config;
       if (minimum !== undefined && purchase.amountKobo < minimum) return [];
-      return [award(floorPoints((purchase.amountKobo / 100) * rate), `Points for spending ${formatNaira(purchase.amountKobo)}`)];
+      return [
+        award(
+          floorPoints((purchase.amountKobo / 100) * rate),
+          `Points for spending ${formatNaira(purchase.amountKobo)}`,
+        ),
+      ];
     }
     case "first_purchase_bonus":
       return customer.purchasesBefore === 0 ? [award(rule.config.bonus_points, "First purchase bonus")] : [];
@@ -248,7 +257,11 @@ function ruleAwardsFor(rule: PointsRule, input: EvaluatePurchaseInput, today: Lo
       const referrerId = customer.referredByCustomerId;
       if (customer.purchasesBefore !== 0 || referrerId === null || referrerId === customer.id) return [];
       return [
-        award(rule.config.referrer_points, "Referral bonus: a customer you referred made their first purchase", "referrer"),
+        award(
+          rule.config.referrer_points,
+          "Referral bonus: a customer you referred made their first purchase",
+          "referrer",
+        ),
         award(rule.config.referred_points ?? 0, "Welcome bonus for joining through a referral"),
       ];
     }

@@ -100,7 +100,10 @@ const ruleRowBase = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   // The columns have defaults but are nullable, so a null means the default.
-  priority: z.int().nullish().transform((priority) => priority ?? 0),
+  priority: z
+    .int()
+    .nullish()
+    .transform((priority) => priority ?? 0),
   conditions: z.preprocess((conditions) => conditions ?? {}, ruleConditionsSchema),
   is_active: z.boolean(),
   valid_from: z.coerce.date().nullable().default(null),
@@ -144,4 +147,3 @@ export function parseRuleConfig(ruleType: string, config: unknown): ParseResult<
   }
   return { ok: true, value: parsed.data };
 }
-

@@ -20,7 +20,10 @@ export type RuleFields = {
   validUntil: Date | null;
 };
 
-export type SaveRuleResult = { ok: true; rule: RuleRecord } | { ok: false; reason: "not_found" } | { ok: false; reason: "invalid"; message: string };
+export type SaveRuleResult =
+  | { ok: true; rule: RuleRecord }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid"; message: string };
 
 /**
  * Creates a points rule (no `ruleId`) or changes one (soft-deleting it with `deleted`), after
@@ -52,7 +55,8 @@ export async function saveRule(
   const config = parseRuleConfig(merged.ruleType, merged.config);
   if (!config.ok) return { ok: false, reason: "invalid", message: `config: ${config.reason}` };
   const conditions = ruleConditionsSchema.safeParse(merged.conditions);
-  if (!conditions.success) return { ok: false, reason: "invalid", message: `conditions: ${describeZodError(conditions.error)}` };
+  if (!conditions.success)
+    return { ok: false, reason: "invalid", message: `conditions: ${describeZodError(conditions.error)}` };
   if (merged.validFrom !== null && merged.validUntil !== null && merged.validUntil <= merged.validFrom) {
     return { ok: false, reason: "invalid", message: "valid_until must be after valid_from" };
   }

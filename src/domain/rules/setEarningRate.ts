@@ -19,7 +19,8 @@ export async function setEarningRate(
   tx: Tx,
   input: { tenantId: string; userId: string | null; pointsPer100: number },
 ): Promise<SetEarningRateResult> {
-  if (!Number.isFinite(input.pointsPer100) || input.pointsPer100 <= 0) return { ok: false, reason: "invalid", message: "The rate must be more than zero." };
+  if (!Number.isFinite(input.pointsPer100) || input.pointsPer100 <= 0)
+    return { ok: false, reason: "invalid", message: "The rate must be more than zero." };
   const pointsPerNaira = Number((input.pointsPer100 / 100).toPrecision(12));
   const current = await tx.maybeOne(sql.type(defaultRuleRow)`
     SELECT id, config FROM points_rules
@@ -46,6 +47,11 @@ export async function setEarningRate(
       changes: { config: { ...current.config, points_per_ngn: pointsPerNaira } },
     });
   }
-  if (!saved.ok) return { ok: false, reason: "invalid", message: saved.reason === "invalid" ? saved.message : "The earning rule is gone." };
+  if (!saved.ok)
+    return {
+      ok: false,
+      reason: "invalid",
+      message: saved.reason === "invalid" ? saved.message : "The earning rule is gone.",
+    };
   return { ok: true, pointsPer100: input.pointsPer100, previousPer100, ruleId: saved.rule.id };
 }

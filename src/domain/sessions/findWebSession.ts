@@ -15,7 +15,12 @@ const sessionRow = z.object({
  * The live session of `kind` whose cookie secret is `secret`, or null when it is unknown, ended
  * or expired. Platform path: the tenant is not known until the session is found.
  */
-export async function findWebSession(tx: Tx, kind: WebSessionKind, secret: string, now: Date): Promise<WebSession | null> {
+export async function findWebSession(
+  tx: Tx,
+  kind: WebSessionKind,
+  secret: string,
+  now: Date,
+): Promise<WebSession | null> {
   const row = await tx.maybeOne(sql.type(sessionRow)`
     SELECT id, kind, tenant_id, vendor_user_id, platform_admin_id, expires_at
     FROM web_sessions
@@ -24,7 +29,13 @@ export async function findWebSession(tx: Tx, kind: WebSessionKind, secret: strin
   `);
   if (row === null) return null;
   if (row.kind === "vendor" && row.tenant_id !== null && row.vendor_user_id !== null) {
-    return { id: row.id, kind: "vendor", tenantId: row.tenant_id, userId: row.vendor_user_id, expiresAt: row.expires_at };
+    return {
+      id: row.id,
+      kind: "vendor",
+      tenantId: row.tenant_id,
+      userId: row.vendor_user_id,
+      expiresAt: row.expires_at,
+    };
   }
   if (row.kind === "platform" && row.platform_admin_id !== null) {
     return { id: row.id, kind: "platform", adminId: row.platform_admin_id, expiresAt: row.expires_at };

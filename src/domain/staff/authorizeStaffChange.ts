@@ -9,7 +9,9 @@ export type StaffActor = { userId: string | null; role: StaffRole | "api" };
 
 export type StaffChangeRefusal = "not_found" | "owner_protected" | "own_role";
 
-export type AuthorizeStaffChangeResult = { ok: true; targetRole: StaffRole } | { ok: false; reason: StaffChangeRefusal };
+export type AuthorizeStaffChangeResult =
+  | { ok: true; targetRole: StaffRole }
+  | { ok: false; reason: StaffChangeRefusal };
 
 /**
  * Decides, inside the transaction that will make the change, whether `actor` may change the

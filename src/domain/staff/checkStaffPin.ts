@@ -48,7 +48,8 @@ export async function checkStaffPin(tx: Tx, input: CheckStaffPinInput): Promise<
     SELECT pin_failures, pin_locked_until FROM contacts WHERE phone_number = ${input.contactPhone}
   `);
   const lockedUntil = contact.pin_locked_until;
-  if (lockedUntil !== null && lockedUntil.getTime() > input.now.getTime()) return { ok: false, reason: "locked", until: lockedUntil };
+  if (lockedUntil !== null && lockedUntil.getTime() > input.now.getTime())
+    return { ok: false, reason: "locked", until: lockedUntil };
 
   const staff = await tx.maybeOne(sql.type(pinRow)`
     SELECT tenant_id, staff_pin_hash, COALESCE(pin_enabled, false) AS pin_enabled FROM vendor_users

@@ -6,7 +6,9 @@ import type { StaffMember } from "./staffRecord.ts";
 /** How long someone added in the owner chat may take to choose their PIN at their first STAFF. */
 export const PIN_SETUP_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type InviteStaffMemberResult = { ok: true; staff: StaffMember } | { ok: false; reason: "plan_limit" | "phone_taken" };
+export type InviteStaffMemberResult =
+  | { ok: true; staff: StaffMember }
+  | { ok: false; reason: "plan_limit" | "phone_taken" };
 
 const idRow = z.object({ id: z.string() });
 

@@ -16,7 +16,10 @@ const usedRow = z.object({ used: z.number().int() });
  * and redemption notices, points-expiry reminders, billing notices — are never checked against
  * it, so a customer is always answered (docs/billing.md).
  */
-export async function checkMessageAllowance(tx: Tx, input: { tenantId: string; now: Date; additional: number }): Promise<MessageAllowance> {
+export async function checkMessageAllowance(
+  tx: Tx,
+  input: { tenantId: string; now: Date; additional: number },
+): Promise<MessageAllowance> {
   const { messagesPerMonth } = await getPlanLimits(tx, input.tenantId);
   if (messagesPerMonth === null) return { ok: true, used: 0, limit: null };
   const { timezone } = await getTenantSettings(tx, input.tenantId);

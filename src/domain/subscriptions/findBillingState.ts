@@ -62,7 +62,9 @@ export type BillingState = {
 };
 
 const statusSchema = z.enum(["trial", "active", "suspended", "cancelled"]).catch("trial");
-const timezoneSchema = z.looseObject({ timezone: z.string().min(1).default("Africa/Lagos") }).catch({ timezone: "Africa/Lagos" });
+const timezoneSchema = z
+  .looseObject({ timezone: z.string().min(1).default("Africa/Lagos") })
+  .catch({ timezone: "Africa/Lagos" });
 
 /**
  * The tenant's subscription as billing sees it, in one query: plan, status, trial and paid
@@ -108,7 +110,12 @@ export async function findBillingState(tx: Tx, tenantId: string): Promise<Billin
     card:
       row.authorization_code === null
         ? null
-        : { authorizationCode: row.authorization_code, email: row.customer_email, last4: row.card_last4, brand: row.card_brand },
+        : {
+            authorizationCode: row.authorization_code,
+            email: row.customer_email,
+            last4: row.card_last4,
+            brand: row.card_brand,
+          },
     timezone: timezoneSchema.parse(row.settings ?? {}).timezone,
   };
 }

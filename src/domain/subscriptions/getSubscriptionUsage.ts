@@ -100,6 +100,12 @@ export async function getSubscriptionUsage(tx: Tx, input: { tenantId: string; no
     openInvoice:
       open === null
         ? null
-        : { id: open.id, invoiceNumber: open.invoice_number, totalKobo: open.total_amount_ngn, dueDate: open.due_date, status: open.status },
+        : {
+            id: open.id,
+            invoiceNumber: open.invoice_number,
+            totalKobo: open.total_amount_ngn,
+            dueDate: open.due_date,
+            status: open.status,
+          },
   };
 }

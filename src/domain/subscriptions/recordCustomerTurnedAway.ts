@@ -6,7 +6,10 @@ import { noRows, sql, type Tx } from "../../db/sql.ts";
  * transaction: one row per phone (stored as a hash salted with the tenant id — no number is
  * kept for someone who is not a customer), its latest attempt dating it into a billing period.
  */
-export async function recordCustomerTurnedAway(tx: Tx, input: { tenantId: string; phone: string; now: Date }): Promise<void> {
+export async function recordCustomerTurnedAway(
+  tx: Tx,
+  input: { tenantId: string; phone: string; now: Date },
+): Promise<void> {
   const phoneHash = createHash("sha256").update(`${input.tenantId}:${input.phone}`).digest("hex");
   const at = sql.timestamp(input.now);
   await tx.query(sql.type(noRows)`

@@ -10,7 +10,14 @@ export type ScheduleDowngradeResult =
   /** Choosing the current plan again: any pending downgrade is cancelled. */
   | { ok: true; plan: BillingPlan; effectiveAt: null }
   | { ok: false; reason: "unknown_plan" | "not_a_downgrade" | "not_paying"; message: string }
-  | { ok: false; reason: "over_limit"; limit: "max_customers" | "max_staff"; used: number; allowed: number; message: string };
+  | {
+      ok: false;
+      reason: "over_limit";
+      limit: "max_customers" | "max_staff";
+      used: number;
+      allowed: number;
+      message: string;
+    };
 
 const usageRow = z.object({ customers: z.number().int(), staff: z.number().int() });
 
@@ -27,7 +34,11 @@ export async function scheduleDowngrade(
 ): Promise<ScheduleDowngradeResult> {
   const state = await findBillingState(tx, input.tenantId);
   if (state === null || state.plan === null || state.onTrial || state.period === null || state.status !== "active") {
-    return { ok: false, reason: "not_paying", message: "Choose a plan and pay for it first; downgrades apply to a paid plan" };
+    return {
+      ok: false,
+      reason: "not_paying",
+      message: "Choose a plan and pay for it first; downgrades apply to a paid plan",
+    };
   }
   const plan = await findPaidPlan(tx, input.planSlug);
   if (plan === null) return { ok: false, reason: "unknown_plan", message: `There is no plan called ${input.planSlug}` };
@@ -36,7 +47,11 @@ export async function scheduleDowngrade(
     return { ok: true, plan, effectiveAt: null };
   }
   if (plan.priceKobo >= state.plan.priceKobo) {
-    return { ok: false, reason: "not_a_downgrade", message: `${plan.name} is not cheaper than ${state.plan.name}: pay for it to upgrade now` };
+    return {
+      ok: false,
+      reason: "not_a_downgrade",
+      message: `${plan.name} is not cheaper than ${state.plan.name}: pay for it to upgrade now`,
+    };
   }
   const over = await findExceededLimit(tx, input.tenantId, plan.limits);
   if (over !== null) {
@@ -74,7 +89,8 @@ export async function findExceededLimit(
   if (limits.maxCustomers !== null && usage.customers > limits.maxCustomers) {
     return { limit: "max_customers", used: usage.customers, allowed: limits.maxCustomers };
   }
-  if (limits.maxStaff !== null && usage.staff > limits.maxStaff) return { limit: "max_staff", used: usage.staff, allowed: limits.maxStaff };
+  if (limits.maxStaff !== null && usage.staff > limits.maxStaff)
+    return { limit: "max_staff", used: usage.staff, allowed: limits.maxStaff };
   return null;
 }
 

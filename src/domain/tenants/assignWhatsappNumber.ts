@@ -50,7 +50,10 @@ export async function assignWhatsappNumber(
     action: "tenant.whatsapp_number_assigned",
     entityType: "tenant",
     entityId: input.tenantId,
-    oldValues: { phoneNumberId: typeof tenant.whatsappConfig["phone_number_id"] === "string" ? tenant.whatsappConfig["phone_number_id"] : null },
+    oldValues: {
+      phoneNumberId:
+        typeof tenant.whatsappConfig["phone_number_id"] === "string" ? tenant.whatsappConfig["phone_number_id"] : null,
+    },
     newValues: { phoneNumberId: number?.id ?? null },
   });
   return { ok: true };

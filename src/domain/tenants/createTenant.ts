@@ -112,6 +112,10 @@ export function slugify(name: string): string {
 
 /** Up to 6 letters of the name and 3 random characters: `MAMAPU7KQ`. */
 function generateVendorCode(name: string): string {
-  const letters = name.normalize("NFKD").toUpperCase().replace(/[^A-Z0-9]/g, "").slice(0, 6);
+  const letters = name
+    .normalize("NFKD")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "")
+    .slice(0, 6);
   return `${letters === "" ? "V" : letters}${generateShortCode(3)}`;
 }

@@ -7,7 +7,10 @@ const ownedRow = z.object({ id: z.uuid(), business_name: z.string() });
  * The tenant this phone already owns (an active owner user with this phone, or the tenant's own
  * contact phone), or null. Platform path: the phone has no tenant context yet.
  */
-export async function findOwnedTenant(tx: Tx, phoneNumber: string): Promise<{ id: string; businessName: string } | null> {
+export async function findOwnedTenant(
+  tx: Tx,
+  phoneNumber: string,
+): Promise<{ id: string; businessName: string } | null> {
   const row = await tx.maybeOne(sql.type(ownedRow)`
     SELECT t.id, t.business_name FROM tenants t
     WHERE t.deleted_at IS NULL AND (

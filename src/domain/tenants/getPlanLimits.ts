@@ -5,7 +5,12 @@ import { NotFoundError } from "../../errors.ts";
 /** A plan limit: a non-negative count, or null for unlimited (stored as -1 or absent). */
 export type PlanLimit = number | null;
 
-export type PlanLimits = { maxCustomers: PlanLimit; maxStaff: PlanLimit; broadcastsPerMonth: PlanLimit; messagesPerMonth: PlanLimit };
+export type PlanLimits = {
+  maxCustomers: PlanLimit;
+  maxStaff: PlanLimit;
+  broadcastsPerMonth: PlanLimit;
+  messagesPerMonth: PlanLimit;
+};
 
 const limit = z
   .int()

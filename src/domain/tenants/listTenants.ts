@@ -14,10 +14,13 @@ export type ListTenantsInput = {
 /** Tenants newest first (platform path); soft-deleted tenants are left out. */
 export async function listTenants(tx: Tx, input: ListTenantsInput): Promise<readonly Tenant[]> {
   const filters = [sql.fragment`t.deleted_at IS NULL`];
-  if (input.status !== undefined) filters.push(sql.fragment`COALESCE(t.subscription_status, 'trial') = ${input.status}`);
+  if (input.status !== undefined)
+    filters.push(sql.fragment`COALESCE(t.subscription_status, 'trial') = ${input.status}`);
   if (input.search !== undefined) {
     const term = input.search.toLowerCase();
-    filters.push(sql.fragment`(strpos(lower(t.business_name), ${term}) > 0 OR strpos(lower(t.vendor_code), ${term}) > 0 OR strpos(t.phone_number, ${term}) > 0)`);
+    filters.push(
+      sql.fragment`(strpos(lower(t.business_name), ${term}) > 0 OR strpos(lower(t.vendor_code), ${term}) > 0 OR strpos(t.phone_number, ${term}) > 0)`,
+    );
   }
   if (input.after !== null) {
     filters.push(sql.fragment`(t.created_at, t.id) < (SELECT created_at, id FROM tenants WHERE id = ${input.after})`);

@@ -28,7 +28,13 @@ export type RegisterVendorInput = {
   limits?: SignupLimits;
 };
 
-export type RegisteredVendor = { tenantId: string; ownerId: string; vendorCode: string; businessName: string; trialEndsAt: Date };
+export type RegisteredVendor = {
+  tenantId: string;
+  ownerId: string;
+  vendorCode: string;
+  businessName: string;
+  trialEndsAt: Date;
+};
 
 export type RegisterVendorResult =
   | { ok: true; vendor: RegisteredVendor }
@@ -57,7 +63,8 @@ export async function registerVendor(tx: Tx, input: RegisterVendorInput): Promis
   await tx.query(sql.type(noRows)`SELECT pg_advisory_xact_lock(hashtextextended('signup:register', 0))`);
   const owned = await findOwnedTenant(tx, input.phoneNumber);
   if (owned !== null) return { ok: false, reason: "already_owner", businessName: owned.businessName };
-  if ((await countCompletedSignups(tx, input.now)) >= limits.completedPerDay) return { ok: false, reason: "daily_limit" };
+  if ((await countCompletedSignups(tx, input.now)) >= limits.completedPerDay)
+    return { ok: false, reason: "daily_limit" };
   const code = await suggestVendorCode(tx, input.vendorCode);
   if (!code.free) return { ok: false, reason: "code_taken", suggestion: code.suggestion };
 
@@ -137,7 +144,10 @@ export async function registerVendor(tx: Tx, input: RegisterVendorInput): Promis
       rewardId: reward?.id ?? null,
     },
   });
-  return { ok: true, vendor: { tenantId, ownerId, vendorCode: input.vendorCode, businessName: input.businessName, trialEndsAt } };
+  return {
+    ok: true,
+    vendor: { tenantId, ownerId, vendorCode: input.vendorCode, businessName: input.businessName, trialEndsAt },
+  };
 }
 
 /** The tenant row, with a unique slug (a random tail when the name's slug is taken). */

@@ -113,7 +113,9 @@ function qrCodeSvg(link: string): string {
       }
       const start = col;
       while (col < modules && qr.modules.get(row, col)) col += 1;
-      runs.push(`M${offsetX + start * moduleSize} ${offsetY + row * moduleSize}h${(col - start) * moduleSize}v${moduleSize}h${-(col - start) * moduleSize}z`);
+      runs.push(
+        `M${offsetX + start * moduleSize} ${offsetY + row * moduleSize}h${(col - start) * moduleSize}v${moduleSize}h${-(col - start) * moduleSize}z`,
+      );
     }
   }
   return [
@@ -199,16 +201,18 @@ function measureOnce(font: Uint8Array, text: string, fontSize: number, family: s
 }
 
 function escapeXml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&apos;")
-    // Control characters are not allowed in XML 1.0 text.
-    .split("")
-    .filter((char) => !isXmlForbiddenControl(char.charCodeAt(0)))
-    .join("");
+  return (
+    text
+      .replaceAll("&", "&amp;")
+      .replaceAll("<", "&lt;")
+      .replaceAll(">", "&gt;")
+      .replaceAll('"', "&quot;")
+      .replaceAll("'", "&apos;")
+      // Control characters are not allowed in XML 1.0 text.
+      .split("")
+      .filter((char) => !isXmlForbiddenControl(char.charCodeAt(0)))
+      .join("")
+  );
 }
 
 type Engine = { fontBuffers: Uint8Array[]; sansBold: Uint8Array; monoBold: Uint8Array; widths: Map<string, number> };
@@ -225,7 +229,8 @@ function loadEngine(): Promise<Engine> {
       ),
     );
     const [sans, sansBold, monoBold] = fonts.map((font) => new Uint8Array(font));
-    if (sans === undefined || sansBold === undefined || monoBold === undefined) throw new Error("the poster fonts did not load");
+    if (sans === undefined || sansBold === undefined || monoBold === undefined)
+      throw new Error("the poster fonts did not load");
     return { fontBuffers: [sans, sansBold, monoBold], sansBold, monoBold, widths: new Map() };
   })().catch((err: unknown) => {
     engine = null;

@@ -23,7 +23,9 @@ export async function setTenantSuspended(
   if (isSuspended === input.suspended) return { ok: true, tenant: before, changed: false };
   const status = input.suspended
     ? "suspended"
-    : before.trialEndsAt !== null && before.trialEndsAt.getTime() > input.now.getTime() && before.subscriptionStartsAt === null
+    : before.trialEndsAt !== null &&
+        before.trialEndsAt.getTime() > input.now.getTime() &&
+        before.subscriptionStartsAt === null
       ? "trial"
       : "active";
   await tx.query(sql.type(noRows)`

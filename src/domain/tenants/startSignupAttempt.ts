@@ -16,7 +16,12 @@ export type StartSignupResult = { ok: true } | { ok: false; reason: "too_many_st
  * before it costs a poster). Platform path; the count is kept in PostgreSQL, so every worker
  * sees the same limit. The sender's contact row lock (held by the engine) serialises one phone.
  */
-export async function startSignupAttempt(tx: Tx, phoneNumber: string, now: Date, limits: SignupLimits = DEFAULT_SIGNUP_LIMITS): Promise<StartSignupResult> {
+export async function startSignupAttempt(
+  tx: Tx,
+  phoneNumber: string,
+  now: Date,
+  limits: SignupLimits = DEFAULT_SIGNUP_LIMITS,
+): Promise<StartSignupResult> {
   const since = sql.timestamp(new Date(now.getTime() - 24 * 60 * 60 * 1000));
   const started = await tx.oneFirst(sql.type(countRow)`
     SELECT count(*)::int AS count FROM signup_attempts WHERE phone_number = ${phoneNumber} AND started_at > ${since}

@@ -48,7 +48,9 @@ export async function updateTenant(
   if (c.phoneNumber !== undefined) sets.push(sql.fragment`phone_number = ${c.phoneNumber}`);
   if (planId !== null) sets.push(sql.fragment`subscription_plan_id = ${planId}`);
   if (c.subscriptionEndsAt !== undefined) {
-    sets.push(sql.fragment`subscription_ends_at = ${c.subscriptionEndsAt === null ? null : sql.timestamp(c.subscriptionEndsAt)}`);
+    sets.push(
+      sql.fragment`subscription_ends_at = ${c.subscriptionEndsAt === null ? null : sql.timestamp(c.subscriptionEndsAt)}`,
+    );
   }
   if (c.trialEndsAt !== undefined) {
     sets.push(sql.fragment`trial_ends_at = ${c.trialEndsAt === null ? null : sql.timestamp(c.trialEndsAt)}`);
@@ -64,8 +66,18 @@ export async function updateTenant(
     action: "tenant.updated",
     entityType: "tenant",
     entityId: input.tenantId,
-    oldValues: { businessName: before.businessName, email: before.email, phoneNumber: before.phoneNumber, plan: before.planSlug },
-    newValues: { businessName: tenant.businessName, email: tenant.email, phoneNumber: tenant.phoneNumber, plan: tenant.planSlug },
+    oldValues: {
+      businessName: before.businessName,
+      email: before.email,
+      phoneNumber: before.phoneNumber,
+      plan: before.planSlug,
+    },
+    newValues: {
+      businessName: tenant.businessName,
+      email: tenant.email,
+      phoneNumber: tenant.phoneNumber,
+      plan: tenant.planSlug,
+    },
   });
   return { ok: true, tenant };
 }

@@ -49,7 +49,10 @@ const createBroadcastBody = z
     message_content: text(BROADCAST_MESSAGE_MAX),
     target_segment: targetSegmentBody,
   })
-  .meta({ id: "CreateBroadcast", description: "message_content goes out as the {{2}} body parameter of the tenant's approved broadcast template" });
+  .meta({
+    id: "CreateBroadcast",
+    description: "message_content goes out as the {{2}} body parameter of the tenant's approved broadcast template",
+  });
 
 const scheduleBroadcastBody = z.strictObject({ scheduled_at: dateTime }).meta({ id: "ScheduleBroadcast" });
 
@@ -100,7 +103,11 @@ export function broadcastRoutes(deps: { pool: DatabasePool; queues: QueueFactory
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
         const rows = await withTenant(pool, auth.tenantId, (tx) =>
-          listBroadcasts(tx, { ...(query.status === undefined ? {} : { status: query.status }), after, limit: query.limit }),
+          listBroadcasts(tx, {
+            ...(query.status === undefined ? {} : { status: query.status }),
+            after,
+            limit: query.limit,
+          }),
         );
         return { status: 200, json: toPage(rows, query.limit, serializeBroadcast) };
       },
@@ -138,7 +145,12 @@ export function broadcastRoutes(deps: { pool: DatabasePool; queues: QueueFactory
       },
       async handle({ auth, body, params }) {
         const result = await withTenant(pool, auth.tenantId, (tx) =>
-          scheduleBroadcast(tx, { tenantId: auth.tenantId, broadcastId: params.id, at: new Date(body.scheduled_at), now: new Date() }),
+          scheduleBroadcast(tx, {
+            tenantId: auth.tenantId,
+            broadcastId: params.id,
+            at: new Date(body.scheduled_at),
+            now: new Date(),
+          }),
         );
         return { status: 200, json: serializeBroadcast(unwrapSchedule(result)) };
       },
@@ -153,7 +165,10 @@ export function broadcastRoutes(deps: { pool: DatabasePool; queues: QueueFactory
       query: noQuery,
       params: idParams,
       responses: {
-        202: { description: "Accepted: the broadcast is due now and starts in a worker; follow it with GET", schema: broadcastResponse },
+        202: {
+          description: "Accepted: the broadcast is due now and starts in a worker; follow it with GET",
+          schema: broadcastResponse,
+        },
         402: { description: "The plan's broadcasts_per_month is used up (plan_limit_reached)" },
         404: notFound,
         409: { description: "Already started, finished or cancelled" },
@@ -185,7 +200,12 @@ export function broadcastRoutes(deps: { pool: DatabasePool; queues: QueueFactory
       },
       async handle({ auth, params }) {
         const broadcast = await withTenant(pool, auth.tenantId, async (tx) => {
-          const result = await cancelBroadcast(tx, { tenantId: auth.tenantId, broadcastId: params.id, userId: auth.userId, now: new Date() });
+          const result = await cancelBroadcast(tx, {
+            tenantId: auth.tenantId,
+            broadcastId: params.id,
+            userId: auth.userId,
+            now: new Date(),
+          });
           if (!result.ok) {
             if (result.reason === "not_found") throw new NotFoundError("No such broadcast");
             throw new ConflictError(result.message, "invalid_transition");

@@ -38,7 +38,10 @@ const templateRefInput = z.union([
   z.string().regex(/^[a-z0-9_]{1,512}$/, "a template name: lower case letters, digits and underscores"),
   z.strictObject({
     name: z.string().regex(/^[a-z0-9_]{1,512}$/, "a template name: lower case letters, digits and underscores"),
-    language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "a language code such as en or en_GB").default("en"),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, "a language code such as en or en_GB")
+      .default("en"),
   }),
 ]);
 const templateRefResponse = z.object({ name: z.string(), language: z.string() });
@@ -58,7 +61,11 @@ const templatesResponse = z.object({
 });
 
 /** Where each template choice lives in `whatsapp_config`, which the senders read. */
-const TEMPLATE_KEYS = { broadcast: "broadcast_template", expiry_reminder: "expiry_reminder_template", points_earned: "points_earned_template" } as const;
+const TEMPLATE_KEYS = {
+  broadcast: "broadcast_template",
+  expiry_reminder: "expiry_reminder_template",
+  points_earned: "points_earned_template",
+} as const;
 
 const settingsResponse = z
   .object({
@@ -80,7 +87,12 @@ const settingsResponse = z
       points_earned: templateRefResponse.nullable(),
     }),
     /** Templates for customers who read another language; null: they get the English one. */
-    templates_by_language: z.object({ pcm: templatesResponse, yo: templatesResponse, ha: templatesResponse, ig: templatesResponse }),
+    templates_by_language: z.object({
+      pcm: templatesResponse,
+      yo: templatesResponse,
+      ha: templatesResponse,
+      ig: templatesResponse,
+    }),
     whatsapp_phone_number_id: z.string().nullable(),
     whatsapp_display_phone_number: z.string().nullable(),
     join_link: z.string(),
@@ -90,8 +102,14 @@ const settingsResponse = z
 const updateSettingsBody = z
   .strictObject({
     timezone: z.string().max(64).refine(isTimeZone, "must be an IANA time zone such as Africa/Lagos").optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/).optional(),
-    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     language: z.enum(LANGUAGES).optional(),
     points_expiry_days: z.int().min(1).max(3650).nullable().optional(),
     redemption_window_days: z.int().min(1).max(90).optional(),
@@ -109,7 +127,12 @@ const updateSettingsBody = z
     // its inbound, so a platform admin assigns a tenant's own number (whatsappNumberRoutes).
     /** Approved templates in another language, per language; a recipient who reads it gets it, others English's. */
     templates_by_language: z
-      .strictObject({ pcm: templatesInput.optional(), yo: templatesInput.optional(), ha: templatesInput.optional(), ig: templatesInput.optional() })
+      .strictObject({
+        pcm: templatesInput.optional(),
+        yo: templatesInput.optional(),
+        ha: templatesInput.optional(),
+        ig: templatesInput.optional(),
+      })
       .optional(),
   })
   .refine((body) => Object.keys(body).length > 0, "name at least one setting to change")
@@ -124,14 +147,28 @@ const analyticsResponse = z
     totals: z.record(z.string(), z.int()),
     days: z.array(z.record(z.string(), z.union([z.string(), z.int()]))),
     top_customers: z.array(
-      z.object({ id: z.uuid(), phone_number: z.string(), whatsapp_name: z.string().nullable(), total_spent_kobo: z.int(), total_purchases: z.int() }),
+      z.object({
+        id: z.uuid(),
+        phone_number: z.string(),
+        whatsapp_name: z.string().nullable(),
+        total_spent_kobo: z.int(),
+        total_purchases: z.int(),
+      }),
     ),
   })
   .meta({ id: "AnalyticsSummary" });
 
 const auditQuery = pageQuery.extend({
-  action: z.string().max(255).regex(/^[a-z_.]+$/).optional(),
-  entity_type: z.string().max(100).regex(/^[a-z_]+$/).optional(),
+  action: z
+    .string()
+    .max(255)
+    .regex(/^[a-z_.]+$/)
+    .optional(),
+  entity_type: z
+    .string()
+    .max(100)
+    .regex(/^[a-z_]+$/)
+    .optional(),
   entity_id: z.uuid().optional(),
   user_id: z.uuid().optional(),
   since: dateTime.optional(),
@@ -160,10 +197,17 @@ const createApiKeyBody = z
   .strictObject({
     name: text(100),
     /** e.g. `purchases:write`, `customers:read`: the path's resource and read (GET) or write. Absent: every scope. */
-    scopes: z.array(z.string().regex(/^[a-z0-9-]{1,40}:(read|write)$/, "must look like purchases:write")).min(1).max(50).optional(),
+    scopes: z
+      .array(z.string().regex(/^[a-z0-9-]{1,40}:(read|write)$/, "must look like purchases:write"))
+      .min(1)
+      .max(50)
+      .optional(),
     expires_at: dateTime.optional(),
   })
-  .refine((body) => body.expires_at === undefined || Date.parse(body.expires_at) > Date.now(), { message: "must be in the future", path: ["expires_at"] })
+  .refine((body) => body.expires_at === undefined || Date.parse(body.expires_at) > Date.now(), {
+    message: "must be in the future",
+    path: ["expires_at"],
+  })
   .meta({ id: "CreateApiKey" });
 
 const createdApiKeyResponse = apiKeyResponse.extend({ key: z.string() });
@@ -184,7 +228,8 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
     if (tenant === null) throw new NotFoundError("No such business");
     return tenant;
   };
-  const joinLink = (tenant: Tenant) => buildJoinLink(config, { vendor_code: tenant.vendorCode, whatsapp_config: tenant.whatsappConfig });
+  const joinLink = (tenant: Tenant) =>
+    buildJoinLink(config, { vendor_code: tenant.vendorCode, whatsapp_config: tenant.whatsappConfig });
   return [
     vendorRoute({
       method: "get",
@@ -199,7 +244,13 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       async handle({ auth }) {
         return {
           status: 200,
-          json: { tenant_id: auth.tenantId, user_id: auth.userId, api_key_id: auth.apiKeyId, role: auth.role, permissions: auth.permissions },
+          json: {
+            tenant_id: auth.tenantId,
+            user_id: auth.userId,
+            api_key_id: auth.apiKeyId,
+            role: auth.role,
+            permissions: auth.permissions,
+          },
         };
       },
     }),
@@ -226,7 +277,8 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
     vendorRoute({
       method: "patch",
       path: "/api/v1/settings",
-      summary: "Change settings (timezone, currency, expiry, greeting, language, templates); null resets. A tenant's own WhatsApp number is assigned by a platform admin",
+      summary:
+        "Change settings (timezone, currency, expiry, greeting, language, templates); null resets. A tenant's own WhatsApp number is assigned by a platform admin",
       tag: "settings",
       roles: OWNER_ONLY,
       body: updateSettingsBody,
@@ -235,28 +287,42 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       responses: { 200: { description: "The settings", schema: settingsResponse } },
       async handle({ auth, body }) {
         const settings: Record<string, unknown> = {};
-        for (const key of ["timezone", "currency", "country", "language", "points_expiry_days", "redemption_window_days", "inactive_after_days"] satisfies (keyof typeof body)[]) {
+        for (const key of [
+          "timezone",
+          "currency",
+          "country",
+          "language",
+          "points_expiry_days",
+          "redemption_window_days",
+          "inactive_after_days",
+        ] satisfies (keyof typeof body)[]) {
           if (body[key] !== undefined) settings[key] = body[key];
         }
         const whatsapp: Record<string, unknown> = {};
         if (body.greeting_message !== undefined) whatsapp["greeting_message"] = body.greeting_message;
         for (const [kind, key] of Object.entries(TEMPLATE_KEYS)) {
           const choice = body.templates?.[kind as keyof typeof TEMPLATE_KEYS];
-          if (choice !== undefined) whatsapp[key] = typeof choice === "string" ? { name: choice, language: "en" } : choice;
+          if (choice !== undefined)
+            whatsapp[key] = typeof choice === "string" ? { name: choice, language: "en" } : choice;
         }
         for (const language of OTHER_LANGUAGES) {
           const choices = body.templates_by_language?.[language];
           if (choices === undefined) continue;
           const choose = (key: string, choice: z.infer<typeof templateRefInput> | null | undefined) => {
             if (choice === undefined) return;
-            whatsapp[templateKeyFor(key, language)] = typeof choice === "string" ? { name: choice, language: metaLanguageOf(language) } : choice;
+            whatsapp[templateKeyFor(key, language)] =
+              typeof choice === "string" ? { name: choice, language: metaLanguageOf(language) } : choice;
           };
           choose(TEMPLATE_KEYS.broadcast, choices.broadcast);
           choose(TEMPLATE_KEYS.expiry_reminder, choices.expiry_reminder);
           choose(TEMPLATE_KEYS.points_earned, choices.points_earned);
         }
         const json = await withTenant(pool, auth.tenantId, async (tx) => {
-          await updateTenantSettings(tx, { tenantId: auth.tenantId, userId: auth.userId, changes: { settings, whatsapp } });
+          await updateTenantSettings(tx, {
+            tenantId: auth.tenantId,
+            userId: auth.userId,
+            changes: { settings, whatsapp },
+          });
           const tenant = await findTenant(tx, auth.tenantId);
           if (tenant === null) throw new NotFoundError("No such business");
           return serializeSettings(tenant, await getTenantSettings(tx, auth.tenantId), joinLink(tenant));
@@ -275,7 +341,11 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       params: noParams,
       responses: { 200: { description: "An SVG image", contentType: "image/svg+xml", schema: qrSvgResponse } },
       async handle({ auth }) {
-        const svg = await QRCode.toString(joinLink(await loadTenant(auth)), { type: "svg", errorCorrectionLevel: "M", margin: 2 });
+        const svg = await QRCode.toString(joinLink(await loadTenant(auth)), {
+          type: "svg",
+          errorCorrectionLevel: "M",
+          margin: 2,
+        });
         return { status: 200, contentType: "image/svg+xml", body: svg };
       },
     }),
@@ -290,7 +360,12 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       params: noParams,
       responses: { 200: { description: "A PNG image", contentType: "image/png", schema: qrPngResponse } },
       async handle({ auth, query }) {
-        const png = await QRCode.toBuffer(joinLink(await loadTenant(auth)), { type: "png", errorCorrectionLevel: "M", margin: 2, width: query.size });
+        const png = await QRCode.toBuffer(joinLink(await loadTenant(auth)), {
+          type: "png",
+          errorCorrectionLevel: "M",
+          margin: 2,
+          width: query.size,
+        });
         return { status: 200, contentType: "image/png", body: png };
       },
     }),
@@ -310,8 +385,11 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
         const to = query.to ?? now.toISOString().slice(0, 10);
         const from = query.from ?? new Date(now.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
         if (from > to) throw new ValidationError("from must not be after to");
-        if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000) throw new ValidationError("The range may span at most 366 days");
-        const summary = await withTenant(pool, auth.tenantId, (tx) => getAnalyticsSummary(tx, { tenantId: auth.tenantId, from, to, now }));
+        if (Date.parse(to) - Date.parse(from) > 366 * 86_400_000)
+          throw new ValidationError("The range may span at most 366 days");
+        const summary = await withTenant(pool, auth.tenantId, (tx) =>
+          getAnalyticsSummary(tx, { tenantId: auth.tenantId, from, to, now }),
+        );
         const figures = (d: Omit<(typeof summary.days)[number], "date">) => ({
           new_customers: d.newCustomers,
           total_purchases: d.totalPurchases,
@@ -326,7 +404,11 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
           json: {
             from: summary.from,
             to: summary.to,
-            totals: { ...figures(summary.totals), customers: summary.totals.customers, active_customers_30d: summary.totals.activeCustomers30d },
+            totals: {
+              ...figures(summary.totals),
+              customers: summary.totals.customers,
+              active_customers_30d: summary.totals.activeCustomers30d,
+            },
             days: summary.days.map((d) => ({ date: d.date, ...figures(d) })),
             top_customers: summary.topCustomers.map((c) => ({
               id: c.id,
@@ -379,7 +461,8 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       responses: { 201: { description: "The key, with its secret this once", schema: createdApiKeyResponse } },
       async handle({ auth, body }) {
         const userId = personId(auth);
-        const created = await withTenant(pool, auth.tenantId, (tx) => createApiKey(tx, {
+        const created = await withTenant(pool, auth.tenantId, (tx) =>
+          createApiKey(tx, {
             tenantId: auth.tenantId,
             name: body.name,
             userId,
@@ -414,7 +497,10 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       body: noBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: { description: "The revoked key", schema: apiKeyResponse }, 404: { description: "No such key" } },
+      responses: {
+        200: { description: "The revoked key", schema: apiKeyResponse },
+        404: { description: "No such key" },
+      },
       async handle({ auth, params }) {
         const userId = personId(auth);
         const key = await withTenant(pool, auth.tenantId, (tx) =>

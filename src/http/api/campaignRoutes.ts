@@ -92,7 +92,12 @@ export function campaignRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       },
       async handle({ auth, body, params }) {
         const result = await withTenant(pool, auth.tenantId, (tx) =>
-          transitionCampaign(tx, { tenantId: auth.tenantId, campaignId: params.id, to: body.status, userId: auth.userId }),
+          transitionCampaign(tx, {
+            tenantId: auth.tenantId,
+            campaignId: params.id,
+            to: body.status,
+            userId: auth.userId,
+          }),
         );
         if (!result.ok) {
           if (result.reason === "not_found") throw new NotFoundError("No such campaign");

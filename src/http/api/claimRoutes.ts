@@ -36,7 +36,14 @@ const claimResponse = z
 
 const listQuery = pageQuery.extend({ status: claimStatusSchema.optional() });
 const approveBody = z
-  .strictObject({ amount_kobo: z.int().positive().max(100_000_000_000).optional().meta({ description: "Override the amount the customer claimed" }) })
+  .strictObject({
+    amount_kobo: z
+      .int()
+      .positive()
+      .max(100_000_000_000)
+      .optional()
+      .meta({ description: "Override the amount the customer claimed" }),
+  })
   .meta({ id: "ApproveClaim" });
 const rejectBody = z.strictObject({ reason: text(300) }).meta({ id: "RejectClaim" });
 const receiptResponse = z.string().meta({ description: "The receipt photo (JPEG, PNG or WebP)" });
@@ -97,7 +104,9 @@ export function claimRoutes(deps: { pool: DatabasePool; config: Config; queues: 
       responses: { 200: { description: "A page of claims", schema: pageOf(claimResponse) } },
       async handle({ auth, query }) {
         const after = decodeCursor(query.cursor);
-        const rows = await withTenant(pool, auth.tenantId, (tx) => listClaims(tx, { status: query.status, after, limit: query.limit }));
+        const rows = await withTenant(pool, auth.tenantId, (tx) =>
+          listClaims(tx, { status: query.status, after, limit: query.limit }),
+        );
         return { status: 200, json: toPage(rows, query.limit, serializeClaim) };
       },
     }),
@@ -124,7 +133,10 @@ export function claimRoutes(deps: { pool: DatabasePool; config: Config; queues: 
       body: noBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: { description: "The photo", contentType: "image/jpeg", schema: receiptResponse }, 404: { description: "No such claim or photo" } },
+      responses: {
+        200: { description: "The photo", contentType: "image/jpeg", schema: receiptResponse },
+        404: { description: "No such claim or photo" },
+      },
       async handle({ auth, params }) {
         const claim = await findClaim(auth.tenantId, params.id);
         const stored = await store.get(claim.receiptKey);
@@ -142,13 +154,22 @@ export function claimRoutes(deps: { pool: DatabasePool; config: Config; queues: 
       body: approveBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: { description: "The approved claim", schema: claimResponse }, 404: { description: "No such claim" }, 409: { description: "Already reviewed" } },
+      responses: {
+        200: { description: "The approved claim", schema: claimResponse },
+        404: { description: "No such claim" },
+        409: { description: "Already reviewed" },
+      },
       async handle({ auth, params, body }) {
         const reviewerUserId = personId(auth);
         const result = await withTenant(pool, auth.tenantId, (tx) =>
           reviewClaim(tx, {
-            tenantId: auth.tenantId, claimId: params.id, reviewerUserId, now: new Date(), defaultPhoneNumberId,
-            decision: "approve", ...(body.amount_kobo === undefined ? {} : { amountKobo: body.amount_kobo }),
+            tenantId: auth.tenantId,
+            claimId: params.id,
+            reviewerUserId,
+            now: new Date(),
+            defaultPhoneNumberId,
+            decision: "approve",
+            ...(body.amount_kobo === undefined ? {} : { amountKobo: body.amount_kobo }),
           }),
         );
         return finishReview(result);
@@ -164,11 +185,23 @@ export function claimRoutes(deps: { pool: DatabasePool; config: Config; queues: 
       body: rejectBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: { description: "The rejected claim", schema: claimResponse }, 404: { description: "No such claim" }, 409: { description: "Already reviewed" } },
+      responses: {
+        200: { description: "The rejected claim", schema: claimResponse },
+        404: { description: "No such claim" },
+        409: { description: "Already reviewed" },
+      },
       async handle({ auth, params, body }) {
         const reviewerUserId = personId(auth);
         const result = await withTenant(pool, auth.tenantId, (tx) =>
-          reviewClaim(tx, { tenantId: auth.tenantId, claimId: params.id, reviewerUserId, now: new Date(), defaultPhoneNumberId, decision: "reject", reason: body.reason }),
+          reviewClaim(tx, {
+            tenantId: auth.tenantId,
+            claimId: params.id,
+            reviewerUserId,
+            now: new Date(),
+            defaultPhoneNumberId,
+            decision: "reject",
+            reason: body.reason,
+          }),
         );
         return finishReview(result);
       },

@@ -32,7 +32,11 @@ export type ApiDeps = {
 export function listApiRoutes(deps: ApiDeps): ApiRoute[] {
   const routes = [
     ...loginRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
-    ...sessionRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret, secureCookies: deps.config.nodeEnv === "production" }),
+    ...sessionRoutes({
+      pool: deps.pool,
+      jwtSecret: deps.config.jwtSecret,
+      secureCookies: deps.config.nodeEnv === "production",
+    }),
     ...whatsappLinkRoutes({ pool: deps.pool, jwtSecret: deps.config.jwtSecret }),
     ...tenantRoutes(deps),
     ...whatsappNumberRoutes(deps),

@@ -22,7 +22,12 @@ type PageQuery = z.ZodObject<typeof pageQuery.shape>;
  * `withTenant` transaction (row-level security on) and return domain rows, which the factory
  * serializes, pages and turns into 201/200/204, or a 404 `No such {noun}` for a missing id.
  */
-export type CrudSpec<Row extends { id: string }, Create extends z.ZodType, Update extends z.ZodType, List extends PageQuery> = {
+export type CrudSpec<
+  Row extends { id: string },
+  Create extends z.ZodType,
+  Update extends z.ZodType,
+  List extends PageQuery,
+> = {
   /** `/api/v1/rewards`. */
   path: string;
   tag: string;
@@ -35,18 +40,28 @@ export type CrudSpec<Row extends { id: string }, Create extends z.ZodType, Updat
   /** Writes (create, update, delete). */
   writeAccess: CrudAccess;
   create?: { summary: string; body: Create; handle(ctx: CrudContext, body: z.output<Create>): Promise<Row> };
-  list?: { summary: string; query: List; handle(ctx: CrudContext, query: z.output<List>, after: string | null): Promise<readonly Row[]> };
+  list?: {
+    summary: string;
+    query: List;
+    handle(ctx: CrudContext, query: z.output<List>, after: string | null): Promise<readonly Row[]>;
+  };
   read?: { summary: string; handle(ctx: CrudContext, id: string): Promise<Row | null> };
-  update?: { summary: string; body: Update; handle(ctx: CrudContext, id: string, body: z.output<Update>): Promise<Row | null> };
+  update?: {
+    summary: string;
+    body: Update;
+    handle(ctx: CrudContext, id: string, body: z.output<Update>): Promise<Row | null>;
+  };
   /** Resolves to false when there is no such row. */
   remove?: { summary: string; handle(ctx: CrudContext, id: string): Promise<boolean> };
 };
 
 /** The routes of one resource, from its spec (see `CrudSpec`). */
-export function crudRoutes<Row extends { id: string }, Create extends z.ZodType, Update extends z.ZodType, List extends PageQuery>(
-  pool: DatabasePool,
-  spec: CrudSpec<Row, Create, Update, List>,
-): ApiRoute[] {
+export function crudRoutes<
+  Row extends { id: string },
+  Create extends z.ZodType,
+  Update extends z.ZodType,
+  List extends PageQuery,
+>(pool: DatabasePool, spec: CrudSpec<Row, Create, Update, List>): ApiRoute[] {
   const inTenant = <T>(auth: VendorAuth, fn: (ctx: CrudContext) => Promise<T>): Promise<T> =>
     withTenant(pool, auth.tenantId, (tx) => fn({ auth, tx }));
   const missing = `No such ${spec.noun}`;

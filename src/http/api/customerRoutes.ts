@@ -57,7 +57,12 @@ const purchaseBody = z
   .strictObject({
     customer_phone: phoneInput,
     amount_kobo: amountKobo,
-    idempotency_key: z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces").optional(),
+    idempotency_key: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
+      .optional(),
     product_name: text(255).optional(),
   })
   .meta({ id: "LogPurchase" });
@@ -71,7 +76,9 @@ const customerDetailResponse = customerResponse
   .extend({
     notes: z.string().nullable(),
     expiring_soonest: z.object({ points: z.int(), expires_at: z.string() }).nullable(),
-    lots: z.array(z.object({ id: z.uuid(), points_remaining: z.int(), expires_at: z.string().nullable(), created_at: z.string() })),
+    lots: z.array(
+      z.object({ id: z.uuid(), points_remaining: z.int(), expires_at: z.string().nullable(), created_at: z.string() }),
+    ),
     /** Pass as `lots_offset` for the next page of lots; null after the last. */
     lots_next_offset: z.int().nullable(),
     history: z.array(ledgerEntryResponse),
@@ -106,8 +113,10 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
             minPoints: query.min_points,
             maxPoints: query.max_points,
             minPurchases: query.min_purchases,
-            lastPurchaseBefore: query.last_purchase_before === undefined ? undefined : new Date(query.last_purchase_before),
-            lastPurchaseAfter: query.last_purchase_after === undefined ? undefined : new Date(query.last_purchase_after),
+            lastPurchaseBefore:
+              query.last_purchase_before === undefined ? undefined : new Date(query.last_purchase_before),
+            lastPurchaseAfter:
+              query.last_purchase_after === undefined ? undefined : new Date(query.last_purchase_after),
             search: query.search,
             after,
             limit: query.limit,
@@ -125,7 +134,10 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: lotsPageQuery,
       params: idParams,
-      responses: { 200: { description: "The customer", schema: customerDetailResponse }, 404: { description: "No such customer" } },
+      responses: {
+        200: { description: "The customer", schema: customerDetailResponse },
+        404: { description: "No such customer" },
+      },
       async handle({ auth, params, query }) {
         const detail = await withTenant(pool, auth.tenantId, (tx) =>
           findCustomerDetail(tx, params.id, 50, { limit: query.lots_limit, offset: query.lots_offset }),
@@ -137,7 +149,8 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
           json: {
             ...serializeCustomer({ ...detail.customer, balance: detail.balance.balance }),
             notes: detail.notes,
-            expiring_soonest: soonest === null ? null : { points: soonest.points, expires_at: soonest.expiresAt.toISOString() },
+            expiring_soonest:
+              soonest === null ? null : { points: soonest.points, expires_at: soonest.expiresAt.toISOString() },
             lots: detail.lots.map((lot) => ({
               id: lot.id,
               points_remaining: lot.pointsRemaining,
@@ -160,7 +173,10 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: updateCustomerBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: { description: "The customer", schema: customerResponse }, 404: { description: "No such customer" } },
+      responses: {
+        200: { description: "The customer", schema: customerResponse },
+        404: { description: "No such customer" },
+      },
       async handle({ auth, body, params }) {
         const customer = await withTenant(pool, auth.tenantId, (tx) =>
           updateCustomerProfile(tx, {
@@ -171,7 +187,10 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
           }),
         );
         if (customer === null) throw new NotFoundError("No such customer");
-        return { status: 200, json: serializeCustomer({ ...customer, balance: await balanceOf(pool, auth.tenantId, customer.id) }) };
+        return {
+          status: 200,
+          json: serializeCustomer({ ...customer, balance: await balanceOf(pool, auth.tenantId, customer.id) }),
+        };
       },
     }),
     ...BLOCK_ACTIONS.map((action) =>
@@ -185,7 +204,10 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
         body: noBody,
         query: noQuery,
         params: idParams,
-        responses: { 200: { description: "The customer", schema: customerResponse }, 404: { description: "No such customer" } },
+        responses: {
+          200: { description: "The customer", schema: customerResponse },
+          404: { description: "No such customer" },
+        },
         async handle({ auth, params }) {
           const customer = await withTenant(pool, auth.tenantId, (tx) =>
             updateCustomerProfile(tx, {
@@ -196,7 +218,10 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
             }),
           );
           if (customer === null) throw new NotFoundError("No such customer");
-          return { status: 200, json: serializeCustomer({ ...customer, balance: await balanceOf(pool, auth.tenantId, customer.id) }) };
+          return {
+            status: 200,
+            json: serializeCustomer({ ...customer, balance: await balanceOf(pool, auth.tenantId, customer.id) }),
+          };
         },
       }),
     ),
@@ -219,11 +244,18 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
         const userId = personId(auth);
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
           if ((await findCustomerById(tx, params.id)) === null) return null;
-          return adjustPoints(tx, { tenantId: auth.tenantId, customerId: params.id, points: body.points, reason: body.reason, userId });
+          return adjustPoints(tx, {
+            tenantId: auth.tenantId,
+            customerId: params.id,
+            points: body.points,
+            reason: body.reason,
+            userId,
+          });
         });
         if (result === null) throw new NotFoundError("No such customer");
         if (!result.ok) {
-          if (result.reason === "insufficient_points") throw new ConflictError("The customer does not have that many points", "insufficient_points");
+          if (result.reason === "insufficient_points")
+            throw new ConflictError("The customer does not have that many points", "insufficient_points");
           throw new ValidationError("points must be a non-zero integer");
         }
         return { status: 201, json: { ...serializeLedgerEntry(result.entry), balance: result.balance } };
@@ -264,10 +296,14 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
         const { phone, logged } = result;
         if (!logged.ok) {
           if (logged.reason === "plan_limit") throw new PlanLimitError("The plan's customer limit is reached");
-          if (logged.reason === "customer_blocked") throw new ConflictError("This customer is blocked", "customer_blocked");
+          if (logged.reason === "customer_blocked")
+            throw new ConflictError("This customer is blocked", "customer_blocked");
           throw new ValidationError("amount_kobo must be a positive integer");
         }
-        if (!logged.created && (logged.purchase.amountKobo !== body.amount_kobo || logged.customer.phoneNumber !== phone)) {
+        if (
+          !logged.created &&
+          (logged.purchase.amountKobo !== body.amount_kobo || logged.customer.phoneNumber !== phone)
+        ) {
           throw new ConflictError("This idempotency_key was used for a different purchase", "idempotency_key_reused");
         }
         return {

@@ -9,17 +9,29 @@ import { AppError } from "../../errors.ts";
 import { noBody, noParams, noQuery, vendorRoute, type ApiRoute } from "../openapi/defineRoute.ts";
 import { MANAGERS } from "./roles.ts";
 
-const csvResponse = z.string().meta({ id: "CsvFile", description: "RFC 4180 CSV with a header line; UTF-8; times in UTC (ISO 8601); money in kobo" });
+const csvResponse = z.string().meta({
+  id: "CsvFile",
+  description: "RFC 4180 CSV with a header line; UTF-8; times in UTC (ISO 8601); money in kobo",
+});
 
 const purchasesExportQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
-  to: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  from: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
+  to: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
 });
 
 const importBody = z
   .strictObject({
     /** The CSV text (the JSON body is limited to 256 kB: about 3,000 rows; split larger lists). */
-    csv: z.string().min(1).max(256 * 1024),
+    csv: z
+      .string()
+      .min(1)
+      .max(256 * 1024),
     dry_run: z.boolean().default(true),
   })
   .meta({ id: "ImportCustomers" });
@@ -58,9 +70,16 @@ export function dataPortabilityRoutes(deps: { pool: DatabasePool }): ApiRoute[] 
       body: noBody,
       query: noQuery,
       params: noParams,
-      responses: { 200: { description: "Every customer, one line each", contentType: "text/csv", schema: csvResponse } },
+      responses: {
+        200: { description: "Every customer, one line each", contentType: "text/csv", schema: csvResponse },
+      },
       async handle({ auth }) {
-        return { status: 200, contentType: "text/csv; charset=utf-8", filename: "customers.csv", stream: streamCustomersCsv(pool, auth.tenantId) };
+        return {
+          status: 200,
+          contentType: "text/csv; charset=utf-8",
+          filename: "customers.csv",
+          stream: streamCustomersCsv(pool, auth.tenantId),
+        };
       },
     }),
     vendorRoute({
@@ -75,7 +94,12 @@ export function dataPortabilityRoutes(deps: { pool: DatabasePool }): ApiRoute[] 
       responses: { 200: { description: "Purchases, oldest first", contentType: "text/csv", schema: csvResponse } },
       async handle({ auth, query }) {
         const range = { from: query.from ?? null, to: query.to ?? null };
-        return { status: 200, contentType: "text/csv; charset=utf-8", filename: "purchases.csv", stream: streamPurchasesCsv(pool, auth.tenantId, range) };
+        return {
+          status: 200,
+          contentType: "text/csv; charset=utf-8",
+          filename: "purchases.csv",
+          stream: streamPurchasesCsv(pool, auth.tenantId, range),
+        };
       },
     }),
     vendorRoute({
@@ -94,15 +118,34 @@ export function dataPortabilityRoutes(deps: { pool: DatabasePool }): ApiRoute[] 
       async handle({ auth, body }) {
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
           const { country } = await getTenantSettings(tx, auth.tenantId);
-          return importCustomersCsv(tx, { tenantId: auth.tenantId, userId: auth.userId, csv: body.csv, dryRun: body.dry_run, country, now: new Date() });
+          return importCustomersCsv(tx, {
+            tenantId: auth.tenantId,
+            userId: auth.userId,
+            csv: body.csv,
+            dryRun: body.dry_run,
+            country,
+            now: new Date(),
+          });
         });
         if (!result.ok) {
-          throw new AppError(422, "invalid_rows", `${result.problems.length} row(s) need fixing; nothing was imported`, { rows: result.problems });
+          throw new AppError(
+            422,
+            "invalid_rows",
+            `${result.problems.length} row(s) need fixing; nothing was imported`,
+            { rows: result.problems },
+          );
         }
         const report = result.report;
         return {
           status: 200,
-          json: { dry_run: report.dryRun, rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged, kept_opted_out: report.keptOptedOut },
+          json: {
+            dry_run: report.dryRun,
+            rows: report.rows,
+            created: report.created,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            kept_opted_out: report.keptOptedOut,
+          },
         };
       },
     }),

@@ -50,7 +50,10 @@ const listPurchasesQuery = pageQuery
     to: dateTime.optional().meta({ description: "Logged before" }),
     voided: z.enum(["true", "false"]).optional(),
   })
-  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), "from must be before to");
+  .refine(
+    (q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to),
+    "from must be before to",
+  );
 
 const voidPurchaseBody = z.strictObject({ reason: text(VOID_REASON_MAX) }).meta({ id: "VoidPurchase" });
 
@@ -94,9 +97,14 @@ export function purchaseRoutes(deps: ApiDeps): ApiRoute[] {
       body: noBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: { description: "The purchase", schema: purchaseDetailResponse }, 404: { description: "No such purchase" } },
+      responses: {
+        200: { description: "The purchase", schema: purchaseDetailResponse },
+        404: { description: "No such purchase" },
+      },
       async handle({ auth, params }) {
-        const [purchase] = await withTenant(pool, auth.tenantId, (tx) => listPurchases(tx, { id: params.id, after: null, limit: 1 }));
+        const [purchase] = await withTenant(pool, auth.tenantId, (tx) =>
+          listPurchases(tx, { id: params.id, after: null, limit: 1 }),
+        );
         if (purchase === undefined) throw new NotFoundError("No such purchase");
         return { status: 200, json: serializePurchaseDetail(purchase) };
       },
@@ -104,7 +112,8 @@ export function purchaseRoutes(deps: ApiDeps): ApiRoute[] {
     vendorRoute({
       method: "post",
       path: "/api/v1/purchases/{id}/void",
-      summary: "Void a purchase: its points taken back as far as the balance allows (the rest recorded as a shortfall), the customer told (audited)",
+      summary:
+        "Void a purchase: its points taken back as far as the balance allows (the rest recorded as a shortfall), the customer told (audited)",
       tag: "purchases",
       roles: MANAGERS,
       permission: "can_void_purchases",
@@ -119,9 +128,20 @@ export function purchaseRoutes(deps: ApiDeps): ApiRoute[] {
       async handle({ auth, params, body }) {
         const now = new Date();
         const done = await withTenant(pool, auth.tenantId, async (tx) => {
-          const result = await voidPurchase(tx, { tenantId: auth.tenantId, purchaseId: params.id, reason: body.reason, userId: auth.userId, now });
+          const result = await voidPurchase(tx, {
+            tenantId: auth.tenantId,
+            purchaseId: params.id,
+            reason: body.reason,
+            userId: auth.userId,
+            now,
+          });
           if (!result.ok) return result;
-          const notice = await voidNoticeFor(tx, { purchase: result.purchase, pointsReversed: result.buyer.reversed, balance: result.buyer.balance, now });
+          const notice = await voidNoticeFor(tx, {
+            purchase: result.purchase,
+            pointsReversed: result.buyer.reversed,
+            balance: result.buyer.balance,
+            now,
+          });
           const outboxId = await insertOutboxMessage(tx, {
             tenantId: auth.tenantId,
             customerId: notice.customerId,
@@ -134,7 +154,8 @@ export function purchaseRoutes(deps: ApiDeps): ApiRoute[] {
         });
         if (!done.ok) {
           if (done.reason === "not_found") throw new NotFoundError("No such purchase");
-          if (done.reason === "already_voided") throw new ConflictError("This purchase was already voided", "already_voided");
+          if (done.reason === "already_voided")
+            throw new ConflictError("This purchase was already voided", "already_voided");
           throw new ValidationError(`reason must be 1 to ${VOID_REASON_MAX} characters`);
         }
         try {

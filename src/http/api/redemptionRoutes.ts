@@ -15,11 +15,23 @@ import { redemptionResponse, serializeRedemption } from "./vendorSchemas.ts";
 
 const reply = { description: "The redemption", schema: redemptionResponse };
 
-const listRedemptionsQuery = pageQuery.extend({ status: redemptionStatusSchema.optional(), customer_id: z.uuid().optional() });
+const listRedemptionsQuery = pageQuery.extend({
+  status: redemptionStatusSchema.optional(),
+  customer_id: z.uuid().optional(),
+});
 
 const redemptionsPage = pageOf(redemptionResponse);
 
-const verifyRedemptionBody = z.strictObject({ code: z.string().trim().min(4).max(20).regex(/^[A-Za-z0-9 -]+$/) }).meta({ id: "VerifyRedemption" });
+const verifyRedemptionBody = z
+  .strictObject({
+    code: z
+      .string()
+      .trim()
+      .min(4)
+      .max(20)
+      .regex(/^[A-Za-z0-9 -]+$/),
+  })
+  .meta({ id: "VerifyRedemption" });
 
 const cancelRedemptionBody = z.strictObject({ reason: text(500) }).meta({ id: "CancelRedemption" });
 
@@ -56,7 +68,9 @@ export function redemptionRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       params: idParams,
       responses: { 200: reply, 404: { description: "No such redemption" } },
       async handle({ auth, params }) {
-        const [redemption] = await withTenant(pool, auth.tenantId, (tx) => listRedemptions(tx, { id: params.id, after: null, limit: 1 }));
+        const [redemption] = await withTenant(pool, auth.tenantId, (tx) =>
+          listRedemptions(tx, { id: params.id, after: null, limit: 1 }),
+        );
         if (redemption === undefined) throw new NotFoundError("No such redemption");
         return { status: 200, json: serializeRedemption(redemption) };
       },
@@ -71,7 +85,11 @@ export function redemptionRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: verifyRedemptionBody,
       query: noQuery,
       params: noParams,
-      responses: { 200: reply, 404: { description: "No such code" }, 409: { description: "Already fulfilled or cancelled" } },
+      responses: {
+        200: reply,
+        404: { description: "No such code" },
+        409: { description: "Already fulfilled or cancelled" },
+      },
       async handle({ auth, body }) {
         const userId = personId(auth);
         const result = await withTenant(pool, auth.tenantId, (tx) => fulfilRedemption(tx, { code: body.code, userId }));
@@ -88,7 +106,11 @@ export function redemptionRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: reply, 404: { description: "No such redemption" }, 409: { description: "Already fulfilled or cancelled" } },
+      responses: {
+        200: reply,
+        404: { description: "No such redemption" },
+        409: { description: "Already fulfilled or cancelled" },
+      },
       async handle({ auth, params }) {
         const userId = personId(auth);
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
@@ -110,10 +132,18 @@ export function redemptionRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: cancelRedemptionBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: reply, 404: { description: "No such redemption" }, 409: { description: "Already fulfilled or cancelled" } },
+      responses: {
+        200: reply,
+        404: { description: "No such redemption" },
+        409: { description: "Already fulfilled or cancelled" },
+      },
       async handle({ auth, body, params }) {
         const redemption = await withTenant(pool, auth.tenantId, async (tx) => {
-          const result = await cancelRedemption(tx, { redemptionId: params.id, reason: body.reason, userId: auth.userId });
+          const result = await cancelRedemption(tx, {
+            redemptionId: params.id,
+            reason: body.reason,
+            userId: auth.userId,
+          });
           if (!result.ok) {
             if (result.reason === "not_found") throw new NotFoundError("No such redemption");
             throw new ConflictError("Only a pending redemption can be cancelled", "not_cancellable");

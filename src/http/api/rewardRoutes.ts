@@ -84,7 +84,11 @@ export function rewardRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       summary: "List rewards",
       query: listRewardsQuery,
       handle({ tx }, query, after) {
-        return listRewards(tx, { ...(query.active === undefined ? {} : { active: query.active === "true" }), after, limit: query.limit });
+        return listRewards(tx, {
+          ...(query.active === undefined ? {} : { active: query.active === "true" }),
+          after,
+          limit: query.limit,
+        });
       },
     },
     read: {
@@ -99,7 +103,10 @@ export function rewardRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
         if (before === null) return null;
         const validFrom = optionalDate(body.valid_from);
         const validUntil = optionalDate(body.valid_until);
-        checkWindow(validFrom === undefined ? before.validFrom : validFrom, validUntil === undefined ? before.validUntil : validUntil);
+        checkWindow(
+          validFrom === undefined ? before.validFrom : validFrom,
+          validUntil === undefined ? before.validUntil : validUntil,
+        );
         return updateReward(tx, {
           tenantId: auth.tenantId,
           rewardId: id,
@@ -120,7 +127,13 @@ export function rewardRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
     remove: {
       summary: "Delete a reward (soft: past redemptions keep it)",
       async handle({ auth, tx }, id) {
-        const reward = await updateReward(tx, { tenantId: auth.tenantId, rewardId: id, userId: auth.userId, changes: {}, deleted: true });
+        const reward = await updateReward(tx, {
+          tenantId: auth.tenantId,
+          rewardId: id,
+          userId: auth.userId,
+          changes: {},
+          deleted: true,
+        });
         return reward !== null;
       },
     },
@@ -128,5 +141,6 @@ export function rewardRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
 }
 
 function checkWindow(from: Date | null, until: Date | null): void {
-  if (from !== null && until !== null && until <= from) throw new ValidationError("valid_until must be after valid_from");
+  if (from !== null && until !== null && until <= from)
+    throw new ValidationError("valid_until must be after valid_from");
 }

@@ -23,7 +23,10 @@ const createRuleBody = z
     valid_from: dateTime.optional(),
     valid_until: dateTime.optional(),
   })
-  .meta({ id: "CreatePointsRule", description: "config is validated per rule_type (see the rule types in docs/api.md)" });
+  .meta({
+    id: "CreatePointsRule",
+    description: "config is validated per rule_type (see the rule types in docs/api.md)",
+  });
 
 const updateRuleBody = z
   .strictObject({
@@ -111,7 +114,9 @@ export function ruleRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
     remove: {
       summary: "Delete a points rule (soft)",
       async handle({ auth, tx }, id) {
-        unwrapRule(await saveRule(tx, { tenantId: auth.tenantId, userId: auth.userId, ruleId: id, changes: {}, deleted: true }));
+        unwrapRule(
+          await saveRule(tx, { tenantId: auth.tenantId, userId: auth.userId, ruleId: id, changes: {}, deleted: true }),
+        );
         return true;
       },
     },

@@ -31,7 +31,9 @@ const createStaffBody = z
   })
   .meta({ id: "CreateStaffMember" });
 
-const permissionsBody = z.record(z.string().regex(/^[a-z_]{1,50}$/), z.boolean()).refine((p) => Object.keys(p).length <= 30);
+const permissionsBody = z
+  .record(z.string().regex(/^[a-z_]{1,50}$/), z.boolean())
+  .refine((p) => Object.keys(p).length <= 30);
 
 const updateStaffBody = z
   .strictObject({
@@ -65,7 +67,11 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: createStaffBody,
       query: noQuery,
       params: noParams,
-      responses: { 201: staffReply, 402: { description: "The plan's staff limit is reached" }, 409: { description: "Email or phone taken" } },
+      responses: {
+        201: staffReply,
+        402: { description: "The plan's staff limit is reached" },
+        409: { description: "Email or phone taken" },
+      },
       async handle({ auth, body }) {
         requireOwnerForRole(auth, body.role);
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
@@ -82,9 +88,13 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
           });
         });
         if (!result.ok) {
-          if (result.reason === "plan_limit") throw new PlanLimitError("Your plan's staff limit is reached; upgrade to add more staff");
+          if (result.reason === "plan_limit")
+            throw new PlanLimitError("Your plan's staff limit is reached; upgrade to add more staff");
           if (result.reason === "invalid_pin") throw new ValidationError("The PIN must be 4 to 6 digits");
-          throw new ConflictError(result.reason === "email_taken" ? "A user with that email exists" : "A user with that phone exists", result.reason);
+          throw new ConflictError(
+            result.reason === "email_taken" ? "A user with that email exists" : "A user with that phone exists",
+            result.reason,
+          );
         }
         return { status: 201, json: serializeStaff(result.staff) };
       },
@@ -118,7 +128,9 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       params: idParams,
       responses: { 200: staffReply, 404: { description: "No such staff member" } },
       async handle({ auth, params }) {
-        const [staff] = await withTenant(pool, auth.tenantId, (tx) => listStaff(tx, { id: params.id, after: null, limit: 1 }));
+        const [staff] = await withTenant(pool, auth.tenantId, (tx) =>
+          listStaff(tx, { id: params.id, after: null, limit: 1 }),
+        );
         if (staff === undefined) throw new NotFoundError("No such staff member");
         return { status: 200, json: serializeStaff(staff) };
       },
@@ -133,12 +145,19 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: updateStaffBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: staffReply, 403: { description: "Only an owner changes an owner; nobody changes their own role" }, 404: { description: "No such staff member" } },
+      responses: {
+        200: staffReply,
+        403: { description: "Only an owner changes an owner; nobody changes their own role" },
+        404: { description: "No such staff member" },
+      },
       async handle({ auth, body, params }) {
         if (body.role !== undefined) requireOwnerForRole(auth, body.role);
-        if (body.permissions !== undefined && auth.role !== "owner") throw new ForbiddenError("Only an owner may change permissions");
+        if (body.permissions !== undefined && auth.role !== "owner")
+          throw new ForbiddenError("Only an owner may change permissions");
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
-          requireStaffChange(await authorizeStaffChange(tx, { actor: auth, staffUserId: params.id, newRole: body.role }));
+          requireStaffChange(
+            await authorizeStaffChange(tx, { actor: auth, staffUserId: params.id, newRole: body.role }),
+          );
           const phone =
             body.phone_number === undefined || body.phone_number === null
               ? body.phone_number
@@ -170,11 +189,20 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: staffReply, 403: { description: "Only an owner changes an owner; nobody changes their own role" }, 404: { description: "No such staff member" } },
+      responses: {
+        200: staffReply,
+        403: { description: "Only an owner changes an owner; nobody changes their own role" },
+        404: { description: "No such staff member" },
+      },
       async handle({ auth, params }) {
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
           requireStaffChange(await authorizeStaffChange(tx, { actor: auth, staffUserId: params.id }));
-          return updateStaffMember(tx, { tenantId: auth.tenantId, staffUserId: params.id, userId: auth.userId, changes: { isActive: false } });
+          return updateStaffMember(tx, {
+            tenantId: auth.tenantId,
+            staffUserId: params.id,
+            userId: auth.userId,
+            changes: { isActive: false },
+          });
         });
         return { status: 200, json: serializeStaff(unwrapStaffUpdate(result)) };
       },
@@ -189,11 +217,20 @@ export function staffRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: setStaffPinBody,
       query: noQuery,
       params: idParams,
-      responses: { 204: { description: "The PIN was set (null removes it)" }, 403: { description: "Only an owner changes an owner's PIN" }, 404: { description: "No such staff member" } },
+      responses: {
+        204: { description: "The PIN was set (null removes it)" },
+        403: { description: "Only an owner changes an owner's PIN" },
+        404: { description: "No such staff member" },
+      },
       async handle({ auth, body, params }) {
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
           requireStaffChange(await authorizeStaffChange(tx, { actor: auth, staffUserId: params.id }));
-          return setStaffPin(tx, { tenantId: auth.tenantId, staffUserId: params.id, pin: body.pin, userId: personId(auth) });
+          return setStaffPin(tx, {
+            tenantId: auth.tenantId,
+            staffUserId: params.id,
+            pin: body.pin,
+            userId: personId(auth),
+          });
         });
         if (!result.ok) {
           if (result.reason === "not_found") throw new NotFoundError("No such staff member");
@@ -228,13 +265,19 @@ function requireStaffChange(result: AuthorizeStaffChangeResult): void {
 function unwrapStaffUpdate(result: Awaited<ReturnType<typeof updateStaffMember>>) {
   if (result.ok) return result.staff;
   if (result.reason === "not_found") throw new NotFoundError("No such staff member");
-  if (result.reason === "last_owner") throw new ConflictError("The last owner cannot be demoted or disabled", "last_owner");
-  if (result.reason === "plan_limit") throw new PlanLimitError("Your plan's staff limit is reached; upgrade or disable another staff member first");
+  if (result.reason === "last_owner")
+    throw new ConflictError("The last owner cannot be demoted or disabled", "last_owner");
+  if (result.reason === "plan_limit")
+    throw new PlanLimitError("Your plan's staff limit is reached; upgrade or disable another staff member first");
   throw new ConflictError("A user with that phone exists", "phone_taken");
 }
 
 /** A typed phone number as a WhatsApp id, read with the tenant's country. */
-export async function normalisePhone(tx: Parameters<typeof getTenantSettings>[0], tenantId: string, typed: string): Promise<string> {
+export async function normalisePhone(
+  tx: Parameters<typeof getTenantSettings>[0],
+  tenantId: string,
+  typed: string,
+): Promise<string> {
   const settings = await getTenantSettings(tx, tenantId);
   const phone = parsePhone(typed, isSupportedCountry(settings.country) ? settings.country : "NG");
   if (!phone.ok) throw new ValidationError(phone.reason);

@@ -2,10 +2,17 @@ import type { DatabasePool } from "slonik";
 import { z } from "zod";
 import { sql } from "../../db/sql.ts";
 import { withTenant } from "../../db/withTenant.ts";
-import { createInvoicePaymentLink, type CreateInvoicePaymentLinkResult } from "../../domain/billing/createInvoicePaymentLink.ts";
+import {
+  createInvoicePaymentLink,
+  type CreateInvoicePaymentLinkResult,
+} from "../../domain/billing/createInvoicePaymentLink.ts";
 import { listInvoices } from "../../domain/billing/listInvoices.ts";
 import { billingPlanRow, toPlan, type BillingPlan } from "../../domain/subscriptions/findBillingState.ts";
-import { getSubscriptionUsage, type SubscriptionUsage, type UsageAgainstLimit } from "../../domain/subscriptions/getSubscriptionUsage.ts";
+import {
+  getSubscriptionUsage,
+  type SubscriptionUsage,
+  type UsageAgainstLimit,
+} from "../../domain/subscriptions/getSubscriptionUsage.ts";
 import { scheduleDowngrade } from "../../domain/subscriptions/scheduleDowngrade.ts";
 import { AppError, ConflictError, NotFoundError, ServiceUnavailableError, ValidationError } from "../../errors.ts";
 import type { PaystackClient } from "../../paystack/paystackClient.ts";
@@ -54,7 +61,13 @@ export const subscriptionResponse = z
     customers_turned_away: z.number().int().meta({ description: "People refused by the customer limit this period" }),
     card: z.object({ last4: z.string().nullable(), brand: z.string().nullable() }).nullable(),
     open_invoice: z
-      .object({ id: z.uuid(), invoice_number: z.string(), total_kobo: z.number().int(), due_date: z.string().nullable(), status: z.string() })
+      .object({
+        id: z.uuid(),
+        invoice_number: z.string(),
+        total_kobo: z.number().int(),
+        due_date: z.string().nullable(),
+        status: z.string(),
+      })
       .nullable(),
   })
   .meta({ id: "Subscription" });
@@ -68,7 +81,9 @@ const paymentLinkResponse = z
   })
   .meta({ id: "PaymentLink" });
 
-const changePlanBody = z.strictObject({ plan: z.string().regex(/^[a-z0-9_-]{1,50}$/, "a plan slug, e.g. growth") }).meta({ id: "ChangePlan" });
+const changePlanBody = z
+  .strictObject({ plan: z.string().regex(/^[a-z0-9_-]{1,50}$/, "a plan slug, e.g. growth") })
+  .meta({ id: "ChangePlan" });
 
 const changePlanResponse = z
   .object({
@@ -101,7 +116,9 @@ export function subscriptionRoutes(deps: { pool: DatabasePool; paystack?: Paysta
       params: noParams,
       responses: { 200: { description: "The subscription and its usage", schema: subscriptionResponse } },
       async handle({ auth }) {
-        const usage = await withTenant(pool, auth.tenantId, (tx) => getSubscriptionUsage(tx, { tenantId: auth.tenantId, now: new Date() }));
+        const usage = await withTenant(pool, auth.tenantId, (tx) =>
+          getSubscriptionUsage(tx, { tenantId: auth.tenantId, now: new Date() }),
+        );
         return { status: 200, json: serializeSubscription(usage) };
       },
     }),
@@ -163,14 +180,19 @@ export function subscriptionRoutes(deps: { pool: DatabasePool; paystack?: Paysta
         503: { description: "Online payments are not configured" },
       },
       async handle({ auth, params }) {
-        const link = await createInvoicePaymentLink(billing, { tenantId: auth.tenantId, invoiceId: params.id, now: new Date() });
+        const link = await createInvoicePaymentLink(billing, {
+          tenantId: auth.tenantId,
+          invoiceId: params.id,
+          now: new Date(),
+        });
         return { status: 200, json: serializePaymentLink(link) };
       },
     }),
     vendorRoute({
       method: "post",
       path: "/api/v1/subscription/plan",
-      summary: "Change plan: an upgrade answers a checkout link and takes effect when paid; a downgrade takes effect at the period's end",
+      summary:
+        "Change plan: an upgrade answers a checkout link and takes effect when paid; a downgrade takes effect at the period's end",
       tag: "billing",
       roles: OWNER_ONLY,
       allowWhileSuspended: true,
@@ -209,7 +231,12 @@ export function subscriptionRoutes(deps: { pool: DatabasePool; paystack?: Paysta
 /** A payment link as JSON, or the HTTP error its failure means. */
 function serializePaymentLink(link: CreateInvoicePaymentLinkResult): z.input<typeof paymentLinkResponse> {
   if (link.ok) {
-    return { authorization_url: link.authorizationUrl, reference: link.reference, invoice_id: link.invoice.id, total_kobo: link.invoice.totalKobo };
+    return {
+      authorization_url: link.authorizationUrl,
+      reference: link.reference,
+      invoice_id: link.invoice.id,
+      total_kobo: link.invoice.totalKobo,
+    };
   }
   switch (link.reason) {
     case "not_found":
@@ -237,7 +264,8 @@ export function serializeSubscription(usage: SubscriptionUsage): z.input<typeof 
     on_trial: usage.onTrial,
     suspended_for_nonpayment: usage.suspendedForNonpayment,
     trial_ends_at: usage.trialEndsAt?.toISOString() ?? null,
-    current_period: usage.period === null ? null : { start: usage.period.start.toISOString(), end: usage.period.end.toISOString() },
+    current_period:
+      usage.period === null ? null : { start: usage.period.start.toISOString(), end: usage.period.end.toISOString() },
     month: usage.month,
     usage: {
       customers: limit(usage.usage.customers),

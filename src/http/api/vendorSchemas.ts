@@ -220,7 +220,11 @@ export const purchaseResponse = z
   })
   .meta({ id: "Purchase" });
 
-export function serializePurchase(p: Purchase, customerPhone: string, balance: number): z.infer<typeof purchaseResponse> {
+export function serializePurchase(
+  p: Purchase,
+  customerPhone: string,
+  balance: number,
+): z.infer<typeof purchaseResponse> {
   return {
     id: p.id,
     customer_id: p.customerId,
@@ -347,7 +351,8 @@ export const broadcastResponse = z
   })
   .meta({
     id: "Broadcast",
-    description: "sent_count includes delivered and read; delivered_count includes read. Complete when sent + failed = total_recipients.",
+    description:
+      "sent_count includes delivered and read; delivered_count includes read. Complete when sent + failed = total_recipients.",
   });
 
 export function serializeBroadcast(b: Broadcast): z.infer<typeof broadcastResponse> {

@@ -25,7 +25,10 @@ export type SessionCredentials = {
   kind: WebSessionKind;
 };
 
-export type Authenticate = (authorization: string | undefined, session?: SessionCredentials) => Promise<AuthenticateResult>;
+export type Authenticate = (
+  authorization: string | undefined,
+  session?: SessionCredentials,
+) => Promise<AuthenticateResult>;
 
 /**
  * Turns an `Authorization: Bearer …` header into who is calling: a platform admin or vendor
@@ -57,7 +60,15 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
       if (!found.serving) return { ok: false, reason: "tenant_suspended" };
       return {
         ok: true,
-        auth: { kind: "vendor", tenantId: found.key.tenantId, userId: null, apiKeyId: found.key.id, role: "api", permissions: {}, scopes: found.key.scopes },
+        auth: {
+          kind: "vendor",
+          tenantId: found.key.tenantId,
+          userId: null,
+          apiKeyId: found.key.id,
+          role: "api",
+          permissions: {},
+          scopes: found.key.scopes,
+        },
       };
     }
 
@@ -72,7 +83,10 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
  * `ver`: the token version a bearer token was signed with; a password change or disable since
  * then revokes the token. Absent for a browser session, which sign-out and a disabled user end.
  */
-export type Who = ({ sub: string; kind: "platform"; tenant_id: null } | { sub: string; kind: "vendor"; tenant_id: string }) & { ver?: number };
+export type Who = (
+  | { sub: string; kind: "platform"; tenant_id: null }
+  | { sub: string; kind: "vendor"; tenant_id: string }
+) & { ver?: number };
 
 /**
  * The caller named by a verified token or a live session, as stored now: the user, admin and
@@ -81,12 +95,14 @@ export type Who = ({ sub: string; kind: "platform"; tenant_id: null } | { sub: s
 export async function authenticateClaims(pool: DatabasePool, claims: Who): Promise<AuthenticateResult> {
   if (claims.kind === "platform") {
     const admin = await withPlatform(pool, (tx) => findActivePlatformAdmin(tx, claims.sub));
-    if (admin === null || (claims.ver !== undefined && admin.token_version !== claims.ver)) return { ok: false, reason: "invalid" };
+    if (admin === null || (claims.ver !== undefined && admin.token_version !== claims.ver))
+      return { ok: false, reason: "invalid" };
     return { ok: true, auth: { kind: "platform", adminId: admin.id, role: admin.role } };
   }
   const principal = await withTenant(pool, claims.tenant_id, (tx) => findVendorPrincipal(tx, claims.sub));
   // A password change or disable since the token was issued revokes it (token_version).
-  if (principal === null || (claims.ver !== undefined && principal.tokenVersion !== claims.ver)) return { ok: false, reason: "invalid" };
+  if (principal === null || (claims.ver !== undefined && principal.tokenVersion !== claims.ver))
+    return { ok: false, reason: "invalid" };
   // An owner of a business suspended for non-payment keeps the billing routes, to pay.
   const billingOnly = !principal.tenantServing && principal.tenantPayable && principal.role === "owner";
   if (!principal.tenantServing && !billingOnly) return { ok: false, reason: "tenant_suspended" };
@@ -113,7 +129,8 @@ async function authenticateSession(
   const found = await withPlatform(deps.pool, (tx) => findWebSession(tx, session.kind, secret, new Date()));
   if (found === null) return { ok: false, reason: "invalid" };
   // Checked after the session is known to be live, so a forged page learns nothing either way.
-  if (!session.safeMethod && !isCsrfTokenValid(deps.jwtSecret, secret, session.csrfToken)) return { ok: false, reason: "csrf" };
+  if (!session.safeMethod && !isCsrfTokenValid(deps.jwtSecret, secret, session.csrfToken))
+    return { ok: false, reason: "csrf" };
   return found.kind === "platform"
     ? fromClaims({ sub: found.adminId, kind: "platform", tenant_id: null })
     : fromClaims({ sub: found.userId, kind: "vendor", tenant_id: found.tenantId });

@@ -19,7 +19,9 @@ export function createLoginRateLimit(options: { limit?: number; windowMs?: numbe
     legacyHeaders: false,
     keyGenerator: (req) => {
       const body = loginKey.safeParse(req.body);
-      const who = body.success ? `${body.data.vendor_code?.toUpperCase() ?? ""}:${body.data.email.trim().toLowerCase()}` : "";
+      const who = body.success
+        ? `${body.data.vendor_code?.toUpperCase() ?? ""}:${body.data.email.trim().toLowerCase()}`
+        : "";
       return `${ipKeyGenerator(req.ip ?? "unknown")}|${who}`;
     },
     handler: (_req, _res, next) => next(new TooManyRequestsError("Too many login attempts, try again later")),

@@ -2,7 +2,12 @@ import type { DatabasePool } from "slonik";
 import { z } from "zod";
 import { onPlatform, withPlatform } from "../../db/withTenant.ts";
 import { loginQueue } from "../../domain/auth/hashQueue.ts";
-import { clearLoginFailures, findLoginLock, loginAccountKey, recordLoginFailure } from "../../domain/auth/loginLockout.ts";
+import {
+  clearLoginFailures,
+  findLoginLock,
+  loginAccountKey,
+  recordLoginFailure,
+} from "../../domain/auth/loginLockout.ts";
 import { authenticateVendorUser } from "../../domain/auth/authenticateVendorUser.ts";
 import { authenticatePlatformAdmin } from "../../domain/platform/authenticatePlatformAdmin.ts";
 import { AppError, ForbiddenError, UnauthorizedError } from "../../errors.ts";
@@ -46,14 +51,22 @@ export function loginRoutes(deps: { pool: DatabasePool; jwtSecret: string }): Ap
         const account = loginAccountKey({ email: body.email });
         const now = await refuseLockedAccount(deps.pool, account);
         const result = await loginQueue.run(() =>
-          withPlatform(deps.pool, (tx) => authenticatePlatformAdmin(tx, { email: body.email, password: body.password, now })),
+          withPlatform(deps.pool, (tx) =>
+            authenticatePlatformAdmin(tx, { email: body.email, password: body.password, now }),
+          ),
         );
         if (!result.ok) {
           await onPlatform(deps.pool, (db) => recordLoginFailure(db, account, now));
           throw new UnauthorizedError(INVALID);
         }
         await onPlatform(deps.pool, (db) => clearLoginFailures(db, account));
-        const token = await signToken(deps.jwtSecret, { sub: result.adminId, kind: "platform", role: result.role, tenant_id: null, ver: result.tokenVersion });
+        const token = await signToken(deps.jwtSecret, {
+          sub: result.adminId,
+          kind: "platform",
+          role: result.role,
+          tenant_id: null,
+          ver: result.tokenVersion,
+        });
         return { status: 200, json: { token, token_type: "Bearer", expires_in: TOKEN_TTL_SECONDS } };
       },
     }),
@@ -76,7 +89,12 @@ export function loginRoutes(deps: { pool: DatabasePool; jwtSecret: string }): Ap
         const now = await refuseLockedAccount(deps.pool, account);
         const result = await loginQueue.run(() =>
           withPlatform(deps.pool, (tx) =>
-            authenticateVendorUser(tx, { vendorCode: body.vendor_code, email: body.email, password: body.password, now }),
+            authenticateVendorUser(tx, {
+              vendorCode: body.vendor_code,
+              email: body.email,
+              password: body.password,
+              now,
+            }),
           ),
         );
         if (!result.ok) {
@@ -85,7 +103,13 @@ export function loginRoutes(deps: { pool: DatabasePool; jwtSecret: string }): Ap
           throw new UnauthorizedError(INVALID);
         }
         await onPlatform(deps.pool, (db) => clearLoginFailures(db, account));
-        const token = await signToken(deps.jwtSecret, { sub: result.userId, kind: "vendor", role: result.role, tenant_id: result.tenantId, ver: result.tokenVersion });
+        const token = await signToken(deps.jwtSecret, {
+          sub: result.userId,
+          kind: "vendor",
+          role: result.role,
+          tenant_id: result.tenantId,
+          ver: result.tokenVersion,
+        });
         return { status: 200, json: { token, token_type: "Bearer", expires_in: TOKEN_TTL_SECONDS } };
       },
     }),
@@ -103,5 +127,10 @@ async function refuseLockedAccount(pool: DatabasePool, account: string): Promise
   const lockedUntil = await onPlatform(pool, (db) => findLoginLock(db, account, now));
   if (lockedUntil === null) return now;
   const seconds = Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000);
-  throw new AppError(429, "account_locked", `Too many failed logins for this account; try again in ${seconds} seconds`, { retry_after_seconds: seconds });
+  throw new AppError(
+    429,
+    "account_locked",
+    `Too many failed logins for this account; try again in ${seconds} seconds`,
+    { retry_after_seconds: seconds },
+  );
 }

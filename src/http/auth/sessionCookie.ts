@@ -31,7 +31,12 @@ export function readCookie(header: string | undefined, name: string): string | u
  * sends it), Secure in production (HTTPS only; plain http://127.0.0.1 in development and tests).
  * `maxAgeSeconds` 0 deletes it.
  */
-export function sessionCookieHeader(kind: WebSessionKind, value: string, maxAgeSeconds: number, secure: boolean): string {
+export function sessionCookieHeader(
+  kind: WebSessionKind,
+  value: string,
+  maxAgeSeconds: number,
+  secure: boolean,
+): string {
   const { name, path } = SESSION_COOKIES[kind];
   return [
     `${name}=${value}`,

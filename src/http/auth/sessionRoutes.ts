@@ -6,9 +6,22 @@ import { authenticatePlatformAdmin } from "../../domain/platform/authenticatePla
 import { createWebSession } from "../../domain/sessions/createWebSession.ts";
 import { endWebSession } from "../../domain/sessions/endWebSession.ts";
 import { findWebSession } from "../../domain/sessions/findWebSession.ts";
-import { csrfTokenFor, isCsrfTokenValid, WEB_SESSION_TTL_SECONDS, type WebSessionKind } from "../../domain/sessions/webSession.ts";
+import {
+  csrfTokenFor,
+  isCsrfTokenValid,
+  WEB_SESSION_TTL_SECONDS,
+  type WebSessionKind,
+} from "../../domain/sessions/webSession.ts";
 import { AppError, ForbiddenError, UnauthorizedError } from "../../errors.ts";
-import { noBody, noParams, noQuery, publicRoute, type ApiRoute, type Reply, type RequestHeaders } from "../openapi/defineRoute.ts";
+import {
+  noBody,
+  noParams,
+  noQuery,
+  publicRoute,
+  type ApiRoute,
+  type Reply,
+  type RequestHeaders,
+} from "../openapi/defineRoute.ts";
 import { authenticateClaims, type AuthenticateResult } from "./authenticate.ts";
 import { createLoginRateLimit } from "./loginRateLimit.ts";
 import { readCookie, SESSION_COOKIES, sessionCookieHeader } from "./sessionCookie.ts";
@@ -23,10 +36,13 @@ const vendorSessionBody = z
   ])
   .meta({
     id: "VendorSessionStart",
-    description: "Vendor code, email and password; or {} with `Authorization: Bearer <vendor JWT>` (the WhatsApp LOGIN link's token) to exchange it",
+    description:
+      "Vendor code, email and password; or {} with `Authorization: Bearer <vendor JWT>` (the WhatsApp LOGIN link's token) to exchange it",
   });
 
-const platformSessionBody = z.strictObject({ email: z.string().trim().max(255), password }).meta({ id: "PlatformSessionStart" });
+const platformSessionBody = z
+  .strictObject({ email: z.string().trim().max(255), password })
+  .meta({ id: "PlatformSessionStart" });
 
 const sessionResponse = z
   .object({
@@ -56,7 +72,13 @@ export function sessionRoutes(deps: { pool: DatabasePool; jwtSecret: string; sec
   const started = async (kind: WebSessionKind, who: StartedBy): Promise<Reply> => {
     const now = new Date();
     const session = await withPlatform(pool, (tx) =>
-      createWebSession(tx, who.kind === "vendor" ? { kind: "vendor", tenantId: who.tenantId, userId: who.userId } : { kind: "platform", adminId: who.adminId }, now),
+      createWebSession(
+        tx,
+        who.kind === "vendor"
+          ? { kind: "vendor", tenantId: who.tenantId, userId: who.userId }
+          : { kind: "platform", adminId: who.adminId },
+        now,
+      ),
     );
     return {
       status: 201,
@@ -82,7 +104,9 @@ export function sessionRoutes(deps: { pool: DatabasePool; jwtSecret: string; sec
     if (session === null) throw new UnauthorizedError("The session has ended; sign in again");
     const result = await authenticateClaims(
       pool,
-      session.kind === "vendor" ? { sub: session.userId, kind: "vendor", tenant_id: session.tenantId } : { sub: session.adminId, kind: "platform", tenant_id: null },
+      session.kind === "vendor"
+        ? { sub: session.userId, kind: "vendor", tenant_id: session.tenantId }
+        : { sub: session.adminId, kind: "platform", tenant_id: null },
     );
     return { secret, session, who: toStartedBy(result) };
   };
@@ -92,12 +116,19 @@ export function sessionRoutes(deps: { pool: DatabasePool; jwtSecret: string; sec
     publicRoute({
       method: "get",
       path: `${base}/auth/session`,
-      summary: kind === "vendor" ? "The dashboard's current session and its CSRF token" : "The console's current session and its CSRF token",
+      summary:
+        kind === "vendor"
+          ? "The dashboard's current session and its CSRF token"
+          : "The console's current session and its CSRF token",
       tag: "auth",
       body: noBody,
       query: noQuery,
       params: noParams,
-      responses: { 200: { description: "The session", schema: sessionResponse }, 401: { description: "Not signed in" }, 403: { description: "The business is suspended" } },
+      responses: {
+        200: { description: "The session", schema: sessionResponse },
+        401: { description: "Not signed in" },
+        403: { description: "The business is suspended" },
+      },
       async handle({ headers }) {
         const { secret, session, who } = await current(kind, headers);
         return { status: 200, json: describe(kind, secret, session.expiresAt, who) };
@@ -111,7 +142,10 @@ export function sessionRoutes(deps: { pool: DatabasePool; jwtSecret: string; sec
       body: noBody,
       query: noQuery,
       params: noParams,
-      responses: { 200: { description: "Signed out", schema: signedOutResponse }, 401: { description: "Not signed in" } },
+      responses: {
+        200: { description: "Signed out", schema: signedOutResponse },
+        401: { description: "Not signed in" },
+      },
       async handle({ headers }) {
         const secret = readCookie(headers.cookie, SESSION_COOKIES[kind].name);
         if (secret === undefined) throw new UnauthorizedError("Not signed in");
@@ -121,7 +155,11 @@ export function sessionRoutes(deps: { pool: DatabasePool; jwtSecret: string; sec
           throw new AppError(403, "csrf_token_invalid", "Send the session's CSRF token in the X-CSRF-Token header");
         }
         await withPlatform(pool, (tx) => endWebSession(tx, kind, secret, new Date()));
-        return { status: 200, json: { signed_out: true }, headers: { "set-cookie": sessionCookieHeader(kind, "", 0, deps.secureCookies) } };
+        return {
+          status: 200,
+          json: { signed_out: true },
+          headers: { "set-cookie": sessionCookieHeader(kind, "", 0, deps.secureCookies) },
+        };
       },
     }),
   ];
@@ -148,17 +186,29 @@ export function sessionRoutes(deps: { pool: DatabasePool; jwtSecret: string; sec
         async handle({ body, headers }) {
           if ("vendor_code" in body) {
             const result = await withPlatform(pool, (tx) =>
-              authenticateVendorUser(tx, { vendorCode: body.vendor_code, email: body.email, password: body.password, now: new Date() }),
+              authenticateVendorUser(tx, {
+                vendorCode: body.vendor_code,
+                email: body.email,
+                password: body.password,
+                now: new Date(),
+              }),
             );
             if (!result.ok) {
-              if (result.reason === "tenant_suspended") throw new ForbiddenError("This business's account is suspended");
+              if (result.reason === "tenant_suspended")
+                throw new ForbiddenError("This business's account is suspended");
               throw new UnauthorizedError(INVALID);
             }
-            return started("vendor", { kind: "vendor", tenantId: result.tenantId, userId: result.userId, role: result.role });
+            return started("vendor", {
+              kind: "vendor",
+              tenantId: result.tenantId,
+              userId: result.userId,
+              role: result.role,
+            });
           }
           // The WhatsApp LOGIN link's flow: a short-lived vendor JWT becomes a cookie session.
           const bearer = /^Bearer ([\x21-\x7e]{1,2048})$/.exec(headers.authorization ?? "")?.[1];
-          if (bearer === undefined) throw new UnauthorizedError("Send vendor_code, email and password, or a Bearer token to exchange");
+          if (bearer === undefined)
+            throw new UnauthorizedError("Send vendor_code, email and password, or a Bearer token to exchange");
           const claims = await verifyToken(jwtSecret, bearer);
           if (claims === null || claims.kind !== "vendor") throw new UnauthorizedError("Invalid or expired token");
           const who = toStartedBy(await authenticateClaims(pool, claims));
@@ -195,7 +245,9 @@ export function sessionRoutes(deps: { pool: DatabasePool; jwtSecret: string; sec
   ];
 }
 
-type StartedBy = { kind: "vendor"; tenantId: string; userId: string; role: string } | { kind: "platform"; adminId: string; role: string };
+type StartedBy =
+  | { kind: "vendor"; tenantId: string; userId: string; role: string }
+  | { kind: "platform"; adminId: string; role: string };
 
 /** The caller as a session owner, or the error the API gives for a refused one. */
 function toStartedBy(result: AuthenticateResult): StartedBy {

@@ -11,7 +11,13 @@ const ver = z.int().min(0).optional();
 
 export const tokenClaimsSchema = z.discriminatedUnion("kind", [
   z.object({ sub: z.uuid(), kind: z.literal("platform"), role: platformRoleSchema, tenant_id: z.null(), ver }),
-  z.object({ sub: z.uuid(), kind: z.literal("vendor"), role: vendorRoleSchema.exclude(["api"]), tenant_id: z.uuid(), ver }),
+  z.object({
+    sub: z.uuid(),
+    kind: z.literal("vendor"),
+    role: vendorRoleSchema.exclude(["api"]),
+    tenant_id: z.uuid(),
+    ver,
+  }),
 ]);
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 

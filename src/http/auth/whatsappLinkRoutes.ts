@@ -8,7 +8,13 @@ import { createLoginRateLimit } from "./loginRateLimit.ts";
 import { signToken, TOKEN_TTL_SECONDS } from "./tokens.ts";
 
 const linkBody = z
-  .strictObject({ token: z.string().min(20).max(128).regex(/^[A-Za-z0-9_-]+$/, "must be the token from the link") })
+  .strictObject({
+    token: z
+      .string()
+      .min(20)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/, "must be the token from the link"),
+  })
   .meta({ id: "WhatsAppLoginLink" });
 
 const tokenResponse = z
@@ -39,12 +45,21 @@ export function whatsappLinkRoutes(deps: { pool: DatabasePool; jwtSecret: string
         429: { description: "Too many failed attempts" },
       },
       async handle({ body }) {
-        const result = await withPlatform(deps.pool, (tx) => consumeLoginLink(tx, { token: body.token, now: new Date() }));
+        const result = await withPlatform(deps.pool, (tx) =>
+          consumeLoginLink(tx, { token: body.token, now: new Date() }),
+        );
         if (!result.ok) {
           if (result.reason === "tenant_suspended") throw new ForbiddenError("This business's account is suspended");
-          throw new UnauthorizedError("This sign-in link is not valid any more. Send LOGIN in the owner chat for a new one.");
+          throw new UnauthorizedError(
+            "This sign-in link is not valid any more. Send LOGIN in the owner chat for a new one.",
+          );
         }
-        const token = await signToken(deps.jwtSecret, { sub: result.userId, kind: "vendor", role: result.role, tenant_id: result.tenantId });
+        const token = await signToken(deps.jwtSecret, {
+          sub: result.userId,
+          kind: "vendor",
+          role: result.role,
+          tenant_id: result.tenantId,
+        });
         return { status: 200, json: { token, token_type: "Bearer", expires_in: TOKEN_TTL_SECONDS } };
       },
     }),

@@ -18,13 +18,21 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]) {
     for (const [status, spec] of Object.entries(route.responses)) {
       responses[status] = {
         description: spec.description,
-        ...(spec.schema === undefined ? {} : { content: { [spec.contentType ?? "application/json"]: { schema: spec.schema } } }),
+        ...(spec.schema === undefined
+          ? {}
+          : { content: { [spec.contentType ?? "application/json"]: { schema: spec.schema } } }),
       };
     }
     responses["400"] ??= { description: "Invalid request", content: { "application/json": { schema: errorSchema } } };
     if (route.access.kind !== "public") {
-      responses["401"] ??= { description: "Missing or invalid credentials", content: { "application/json": { schema: errorSchema } } };
-      responses["403"] ??= { description: "Not allowed for this caller", content: { "application/json": { schema: errorSchema } } };
+      responses["401"] ??= {
+        description: "Missing or invalid credentials",
+        content: { "application/json": { schema: errorSchema } },
+      };
+      responses["403"] ??= {
+        description: "Not allowed for this caller",
+        content: { "application/json": { schema: errorSchema } },
+      };
     }
     registry.registerPath({
       method: route.method,
@@ -32,11 +40,15 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[]) {
       summary: route.summary,
       tags: [route.tag],
       ...(route.access.kind === "public" ? {} : { security: [{ bearer: [] }] }),
-      ...(route.access.kind === "vendor" ? { "x-roles": ["owner", ...route.access.roles.filter((r) => r !== "owner")] } : {}),
+      ...(route.access.kind === "vendor"
+        ? { "x-roles": ["owner", ...route.access.roles.filter((r) => r !== "owner")] }
+        : {}),
       request: {
         ...(route.params === null ? {} : { params: route.params }),
         ...(route.query === null ? {} : { query: route.query }),
-        ...(route.body === null ? {} : { body: { required: true, content: { "application/json": { schema: route.body } } } }),
+        ...(route.body === null
+          ? {}
+          : { body: { required: true, content: { "application/json": { schema: route.body } } } }),
       },
       responses,
     });

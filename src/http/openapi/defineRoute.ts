@@ -29,7 +29,11 @@ export type Reply = (
 };
 
 /** The request headers a route may read (the session routes read the cookie and Authorization). */
-export type RequestHeaders = { authorization?: string | undefined; cookie?: string | undefined; csrfToken?: string | undefined };
+export type RequestHeaders = {
+  authorization?: string | undefined;
+  cookie?: string | undefined;
+  csrfToken?: string | undefined;
+};
 
 export type ResponseSpec = { description: string; schema?: z.ZodType; contentType?: string };
 
@@ -71,7 +75,13 @@ export type ApiRoute = {
   params: z.ZodObject | null;
   responses: Record<number, ResponseSpec>;
   before: RequestHandler[];
-  run(raw: { auth: AuthContext | null; body: unknown; query: unknown; params: unknown; headers?: RequestHeaders }): Promise<Reply>;
+  run(raw: {
+    auth: AuthContext | null;
+    body: unknown;
+    query: unknown;
+    params: unknown;
+    headers?: RequestHeaders;
+  }): Promise<Reply>;
 };
 
 /** For routes without a body, query or path parameters; any field sent is refused. */
@@ -104,12 +114,20 @@ export function vendorRoute<B extends z.ZodType, Q extends z.ZodObject, P extend
     handle: Handler<VendorAuth, B, Q, P>;
   },
 ): ApiRoute {
-  const access: Access = { kind: "vendor", roles: spec.roles, ...(spec.permission === undefined ? {} : { permission: spec.permission }) };
+  const access: Access = {
+    kind: "vendor",
+    roles: spec.roles,
+    ...(spec.permission === undefined ? {} : { permission: spec.permission }),
+  };
   return build(spec, access, (auth) => {
     if (auth?.kind !== "vendor") throw new ForbiddenError("This route is for vendor users");
     if (!isVendorAllowed(auth, spec.roles, spec.permission)) throw new ForbiddenError("Your role may not do that");
     if (auth.billingOnly === true && spec.allowWhileSuspended !== true) {
-      throw new AppError(403, "tenant_suspended", "This business's account is paused for non-payment: pay the open invoice to reactivate it");
+      throw new AppError(
+        403,
+        "tenant_suspended",
+        "This business's account is paused for non-payment: pay the open invoice to reactivate it",
+      );
     }
     if (!hasScope(auth.scopes, spec.method, spec.path)) {
       throw new ForbiddenError(`This API key lacks the scope ${scopeForRoute(spec.method, spec.path)}`);
@@ -119,7 +137,11 @@ export function vendorRoute<B extends z.ZodType, Q extends z.ZodObject, P extend
 }
 
 /** Owners may do everything; others by role, widened or narrowed by their permissions JSON. */
-export function isVendorAllowed(auth: VendorAuth, roles: readonly VendorRole[], permission: string | undefined): boolean {
+export function isVendorAllowed(
+  auth: VendorAuth,
+  roles: readonly VendorRole[],
+  permission: string | undefined,
+): boolean {
   if (auth.role === "owner") return true;
   const grant = permission === undefined ? undefined : auth.permissions[permission];
   if (grant === false) return false;

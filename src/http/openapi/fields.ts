@@ -34,10 +34,19 @@ export const dateTime = z.iso.datetime({ offset: true });
 export const date = z.iso.date();
 
 /** A phone number as typed (`0801 234 5678`, `+234…`); normalised with the tenant's country. */
-export const phoneInput = z.string().trim().min(6).max(25).regex(/^\+?[\d\s().-]+$/, "must be a phone number");
+export const phoneInput = z
+  .string()
+  .trim()
+  .min(6)
+  .max(25)
+  .regex(/^\+?[\d\s().-]+$/, "must be a phone number");
 
 /** A password a person sets: long enough to resist guessing, short enough to hash cheaply. */
-export const newPassword = z.string().min(10).max(200).refine(isSafeText, "must not contain NUL or unpaired surrogates");
+export const newPassword = z
+  .string()
+  .min(10)
+  .max(200)
+  .refine(isSafeText, "must not contain NUL or unpaired surrogates");
 
 /** A JSON object stored in a jsonb column: small, and every string in it storable. */
 export const jsonObject = z

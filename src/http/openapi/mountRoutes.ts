@@ -36,12 +36,19 @@ export function mountRoutes(routes: readonly ApiRoute[], authenticate: Authentic
         });
         if (!result.ok) {
           if (result.reason === "tenant_suspended") throw new ForbiddenError("This business's account is suspended");
-          if (result.reason === "csrf") throw new AppError(403, "csrf_token_invalid", "Send the session's CSRF token in the X-CSRF-Token header");
-          throw new UnauthorizedError(result.reason === "missing" ? "Authentication required" : "Invalid or expired credentials");
+          if (result.reason === "csrf")
+            throw new AppError(403, "csrf_token_invalid", "Send the session's CSRF token in the X-CSRF-Token header");
+          throw new UnauthorizedError(
+            result.reason === "missing" ? "Authentication required" : "Invalid or expired credentials",
+          );
         }
         auth = result.auth;
       }
-      const headers = { authorization: req.headers.authorization, cookie: req.headers.cookie, csrfToken: req.get(CSRF_HEADER) };
+      const headers = {
+        authorization: req.headers.authorization,
+        cookie: req.headers.cookie,
+        csrfToken: req.get(CSRF_HEADER),
+      };
       const reply = await route.run({ auth, body: req.body, query: req.query, params: req.params, headers });
       res.setHeader("cache-control", "no-store");
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
@@ -63,9 +70,13 @@ export function mountRoutes(routes: readonly ApiRoute[], authenticate: Authentic
  * can no longer become a JSON error, so the connection is cut and the client sees a truncated
  * download rather than a complete-looking one.
  */
-async function writeStream(res: Response, reply: { status: number; contentType: string; stream: AsyncIterable<string>; filename?: string }): Promise<void> {
+async function writeStream(
+  res: Response,
+  reply: { status: number; contentType: string; stream: AsyncIterable<string>; filename?: string },
+): Promise<void> {
   res.status(reply.status).type(reply.contentType);
-  if (reply.filename !== undefined) res.setHeader("content-disposition", `attachment; filename="${reply.filename.replace(/[^\w.-]/g, "_")}"`);
+  if (reply.filename !== undefined)
+    res.setHeader("content-disposition", `attachment; filename="${reply.filename.replace(/[^\w.-]/g, "_")}"`);
   try {
     for await (const chunk of reply.stream) {
       if (res.destroyed) return;
@@ -79,5 +90,8 @@ async function writeStream(res: Response, reply: { status: number; contentType: 
 }
 
 function hasBody(headers: IncomingHttpHeaders): boolean {
-  return headers["transfer-encoding"] !== undefined || (headers["content-length"] !== undefined && headers["content-length"] !== "0");
+  return (
+    headers["transfer-encoding"] !== undefined ||
+    (headers["content-length"] !== undefined && headers["content-length"] !== "0")
+  );
 }

@@ -63,7 +63,10 @@ export function billingRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: createInvoiceBody,
       query: noQuery,
       params: idParams,
-      responses: { 201: { description: "The invoice", schema: invoiceResponse }, 404: { description: "No such tenant" } },
+      responses: {
+        201: { description: "The invoice", schema: invoiceResponse },
+        404: { description: "No such tenant" },
+      },
       async handle({ auth, body, params }) {
         const result = await withPlatform(pool, async (tx) => {
           if ((await findTenant(tx, params.id)) === null) return null;
@@ -80,7 +83,9 @@ export function billingRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
         });
         if (result === null) throw new NotFoundError("No such tenant");
         if (!result.ok) {
-          throw new ValidationError(result.reason === "invalid_period" ? "period_end is before period_start" : "The total is too large");
+          throw new ValidationError(
+            result.reason === "invalid_period" ? "period_end is before period_start" : "The total is too large",
+          );
         }
         return { status: 201, json: serializeInvoice(result.invoice) };
       },
@@ -114,7 +119,10 @@ export function billingRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: markPaidBody,
       query: noQuery,
       params: invoiceParams,
-      responses: { 200: { description: "The invoice", schema: invoiceResponse }, 404: { description: "No such invoice" } },
+      responses: {
+        200: { description: "The invoice", schema: invoiceResponse },
+        404: { description: "No such invoice" },
+      },
       async handle({ auth, body, params }) {
         const result = await withPlatform(pool, (tx) =>
           markInvoicePaid(tx, {

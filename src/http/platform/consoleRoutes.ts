@@ -28,11 +28,16 @@ export function consoleRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       body: noBody,
       query: noQuery,
       params: idParams,
-      responses: { 200: { description: "The subscription and its usage", schema: subscriptionResponse }, 404: { description: "No such tenant" } },
+      responses: {
+        200: { description: "The subscription and its usage", schema: subscriptionResponse },
+        404: { description: "No such tenant" },
+      },
       async handle({ params }) {
         const exists = await withPlatform(pool, (tx) => findTenant(tx, params.id));
         if (exists === null) throw new NotFoundError("No such tenant");
-        const usage = await withTenant(pool, params.id, (tx) => getSubscriptionUsage(tx, { tenantId: params.id, now: new Date() }));
+        const usage = await withTenant(pool, params.id, (tx) =>
+          getSubscriptionUsage(tx, { tenantId: params.id, now: new Date() }),
+        );
         return { status: 200, json: serializeSubscription(usage) };
       },
     }),

@@ -24,7 +24,8 @@ export function platformMetricsRoutes(deps: { pool: DatabasePool }): ApiRoute[] 
     platformRoute({
       method: "get",
       path: "/api/platform/metrics",
-      summary: "Platform figures: WhatsApp messages per UTC day in and out, failed sends, tenants serving, suspended and with traffic",
+      summary:
+        "Platform figures: WhatsApp messages per UTC day in and out, failed sends, tenants serving, suspended and with traffic",
       tag: "platform",
       write: false,
       body: noBody,
@@ -45,7 +46,11 @@ export function platformMetricsRoutes(deps: { pool: DatabasePool }): ApiRoute[] 
             to: m.to,
             days: m.days.map((d) => ({ date: d.date, ...out(d) })),
             totals: out(m.totals),
-            tenants: { serving: m.tenants.serving, suspended: m.tenants.suspended, with_traffic: m.tenants.withTraffic },
+            tenants: {
+              serving: m.tenants.serving,
+              suspended: m.tenants.suspended,
+              with_traffic: m.tenants.withTraffic,
+            },
           },
         };
       },

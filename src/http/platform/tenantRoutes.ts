@@ -18,7 +18,10 @@ const createTenantBody = z
     business_name: text(255),
     phone_number: phoneInput,
     email: email.optional(),
-    vendor_code: z.string().regex(/^[A-Za-z0-9]{3,20}$/, "must be 3 to 20 letters or digits").optional(),
+    vendor_code: z
+      .string()
+      .regex(/^[A-Za-z0-9]{3,20}$/, "must be 3 to 20 letters or digits")
+      .optional(),
     owner: z.strictObject({ email, password: newPassword, full_name: text(255) }),
   })
   .meta({ id: "CreateTenant" });
@@ -28,7 +31,10 @@ const updateTenantBody = z
     business_name: text(255).optional(),
     phone_number: phoneInput.optional(),
     email: email.nullable().optional(),
-    plan: z.string().regex(/^[a-z0-9_-]{1,50}$/).optional(),
+    plan: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,50}$/)
+      .optional(),
     subscription_ends_at: dateTime.nullable().optional(),
     trial_ends_at: dateTime.nullable().optional(),
   })
@@ -78,11 +84,16 @@ export function tenantRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
         );
         if (!result.ok) {
           throw new ConflictError(
-            result.reason === "vendor_code_taken" ? "That vendor code is taken" : "A business with that phone number exists",
+            result.reason === "vendor_code_taken"
+              ? "That vendor code is taken"
+              : "A business with that phone number exists",
             result.reason,
           );
         }
-        return { status: 201, json: { ...serializeTenant(result.tenant), owner: { id: result.owner.id, email: result.owner.email } } };
+        return {
+          status: 201,
+          json: { ...serializeTenant(result.tenant), owner: { id: result.owner.id, email: result.owner.email } },
+        };
       },
     }),
     platformRoute({
@@ -162,13 +173,18 @@ export function tenantRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       platformRoute({
         method: "post",
         path: `/api/platform/tenants/{id}/${action}`,
-        summary: action === "suspend" ? "Suspend a tenant (bot paused, vendor API closed)" : "Reactivate a suspended tenant",
+        summary:
+          action === "suspend" ? "Suspend a tenant (bot paused, vendor API closed)" : "Reactivate a suspended tenant",
         tag: "platform",
         write: true,
         body: suspendBody,
         query: noQuery,
         params: idParams,
-        responses: { 200: tenantReply, 404: { description: "No such tenant" }, 409: { description: "The tenant is cancelled" } },
+        responses: {
+          200: tenantReply,
+          404: { description: "No such tenant" },
+          409: { description: "The tenant is cancelled" },
+        },
         async handle({ auth, body, params }) {
           const result = await withPlatform(pool, (tx) =>
             setTenantSuspended(tx, {

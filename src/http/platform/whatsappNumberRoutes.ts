@@ -11,12 +11,21 @@ import { noBody, noQuery, platformRoute, type ApiRoute } from "../openapi/define
 const assignBody = z
   .strictObject({
     phone_number_id: z.string().regex(/^\d{5,30}$/, "must be the numeric phone number id"),
-    access_token: z.string().min(20).max(1024).regex(/^[\x21-\x7e]+$/, "must be a Graph API access token"),
+    access_token: z
+      .string()
+      .min(20)
+      .max(1024)
+      .regex(/^[\x21-\x7e]+$/, "must be a Graph API access token"),
   })
   .meta({ id: "AssignWhatsappNumber" });
 
 const assignedResponse = z
-  .object({ tenant_id: z.uuid(), phone_number_id: z.string(), display_phone_number: z.string(), verified_name: z.string().nullable() })
+  .object({
+    tenant_id: z.uuid(),
+    phone_number_id: z.string(),
+    display_phone_number: z.string(),
+    verified_name: z.string().nullable(),
+  })
   .meta({ id: "AssignedWhatsappNumber" });
 
 /**
@@ -39,7 +48,9 @@ export function whatsappNumberRoutes(deps: { config: Config; pool: DatabasePool 
         200: { description: "The number, as the Graph API described it", schema: assignedResponse },
         404: { description: "No such tenant" },
         409: { description: "The number belongs to another tenant" },
-        422: { description: "The platform's shared number, or the Graph API did not confirm the number with that token" },
+        422: {
+          description: "The platform's shared number, or the Graph API did not confirm the number with that token",
+        },
         502: { description: "The Graph API could not be reached" },
       },
       async handle({ auth, body, params }) {
@@ -48,11 +59,19 @@ export function whatsappNumberRoutes(deps: { config: Config; pool: DatabasePool 
         }
         const read = await readPhoneNumber(config.whatsapp, body.phone_number_id, body.access_token);
         if (!read.ok) {
-          if (read.reason === "unreachable") throw new AppError(502, "graph_unavailable", "The Graph API could not be reached; try again");
+          if (read.reason === "unreachable")
+            throw new AppError(502, "graph_unavailable", "The Graph API could not be reached; try again");
           throw new AppError(422, "number_not_confirmed", "The Graph API did not confirm that number with that token");
         }
         const result = await assignOrConflict(() =>
-          withPlatform(pool, (tx) => assignWhatsappNumber(tx, { tenantId: params.id, number: read.number, accessToken: body.access_token, adminId: auth.adminId })),
+          withPlatform(pool, (tx) =>
+            assignWhatsappNumber(tx, {
+              tenantId: params.id,
+              number: read.number,
+              accessToken: body.access_token,
+              adminId: auth.adminId,
+            }),
+          ),
         );
         requireAssigned(result);
         return {

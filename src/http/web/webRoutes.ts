@@ -24,7 +24,10 @@ export function createWebRoutes(deps: { log: Logger; dist?: string }): Router {
   const dist = deps.dist ?? WEB_DIST;
   const router = Router();
   if (!existsSync(path.join(dist, "dashboard/index.html"))) {
-    deps.log.warn({ dist }, "web front end not built: run `npm run web:build` (npm install does it) to serve /dashboard and /admin");
+    deps.log.warn(
+      { dist },
+      "web front end not built: run `npm run web:build` (npm install does it) to serve /dashboard and /admin",
+    );
   }
   router.use(
     "/assets",

@@ -22,7 +22,11 @@ const eventSchema = z.looseObject({
  * Paystack stops retrying; a verify that cannot be done now is 502, so Paystack retries.
  * https://paystack.com/docs/payments/webhooks/
  */
-export function createPaystackWebhookRoutes(deps: { pool: DatabasePool; log: Logger; gateway: PaystackGateway }): Router {
+export function createPaystackWebhookRoutes(deps: {
+  pool: DatabasePool;
+  log: Logger;
+  gateway: PaystackGateway;
+}): Router {
   const router = Router();
   router.post("/webhooks/paystack", express.raw({ type: () => true, limit: MAX_BODY }), async (req, res) => {
     const { gateway, log } = deps;
@@ -55,7 +59,10 @@ export function createPaystackWebhookRoutes(deps: { pool: DatabasePool; log: Log
       res.status(200).json({ received: true });
       return;
     }
-    const settled = await settlePaystackCharge({ pool: deps.pool, paystack: gateway.client }, { reference, now: new Date() });
+    const settled = await settlePaystackCharge(
+      { pool: deps.pool, paystack: gateway.client },
+      { reference, now: new Date() },
+    );
     if (settled.outcome === "verify_failed") {
       log.error({ reference, reason: settled.message }, "paystack charge could not be verified");
       res.status(502).json({ error: { code: "verify_failed", message: "The payment could not be verified yet" } });
@@ -63,7 +70,12 @@ export function createPaystackWebhookRoutes(deps: { pool: DatabasePool; log: Log
     }
     if (settled.outcome === "applied") {
       log.info(
-        { reference, tenantId: settled.invoice.tenantId, invoiceId: settled.invoice.id, reactivated: settled.reactivated },
+        {
+          reference,
+          tenantId: settled.invoice.tenantId,
+          invoiceId: settled.invoice.id,
+          reactivated: settled.reactivated,
+        },
         "invoice paid through paystack",
       );
     } else if (settled.outcome === "unknown_reference") {

@@ -37,7 +37,13 @@ export function createWebhookRoutes(deps: {
     const challenge = req.query["hub.challenge"];
     const expected = config.whatsapp.verifyToken;
     // Constant time: the verify token must not be guessable character by character from timings.
-    if (mode === "subscribe" && expected !== undefined && typeof token === "string" && safeEqual(token, expected) && typeof challenge === "string") {
+    if (
+      mode === "subscribe" &&
+      expected !== undefined &&
+      typeof token === "string" &&
+      safeEqual(token, expected) &&
+      typeof challenge === "string"
+    ) {
       res.status(200).type("text/plain").send(challenge);
       return;
     }
@@ -54,7 +60,12 @@ export function createWebhookRoutes(deps: {
       // unsigned post could speak for any phone. Sandbox mode always has a secret of its own.
       metrics.webhookRequests.inc({ outcome: "signature_unconfigured" });
       req.log.warn("webhook refused: WHATSAPP_APP_SECRET is not set");
-      res.status(401).json({ error: { code: "invalid_signature", message: "Webhook signatures cannot be checked: no app secret is configured" } });
+      res.status(401).json({
+        error: {
+          code: "invalid_signature",
+          message: "Webhook signatures cannot be checked: no app secret is configured",
+        },
+      });
       stopTimer();
       return;
     }
@@ -86,7 +97,8 @@ export function createWebhookRoutes(deps: {
       return;
     }
     const events = parsed.value;
-    for (const skipped of events.skipped) req.log.info({ reason: skipped.reason, waMessageId: skipped.id }, "webhook event skipped");
+    for (const skipped of events.skipped)
+      req.log.info({ reason: skipped.reason, waMessageId: skipped.id }, "webhook event skipped");
 
     let stored: Awaited<ReturnType<typeof intake.accept>>;
     try {
@@ -101,7 +113,12 @@ export function createWebhookRoutes(deps: {
     metrics.webhookRequests.inc({ outcome: "accepted" });
     metrics.inboundMessages.inc(events.messages.length);
     req.log.info(
-      { messages: events.messages.length, statuses: events.statuses.length, statusesApplied: stored.statusesApplied, queued: stored.pendingIds.length },
+      {
+        messages: events.messages.length,
+        statuses: events.statuses.length,
+        statusesApplied: stored.statusesApplied,
+        queued: stored.pendingIds.length,
+      },
       "webhook stored",
     );
     res.status(200).json({ status: "ok" });

@@ -18,7 +18,10 @@ export const BILLING_LOCAL_HOUR = 9;
  * runs that day add nothing. Cancelled and deleted tenants are left out; suspended ones are
  * kept (they still get payment reminders).
  */
-export async function dispatchTenantBilling(deps: { pool: DatabasePool; queue: JobQueue; log: Logger }, now: Date): Promise<{ queued: number }> {
+export async function dispatchTenantBilling(
+  deps: { pool: DatabasePool; queue: JobQueue; log: Logger },
+  now: Date,
+): Promise<{ queued: number }> {
   const tenants = await withPlatform(deps.pool, (tx) =>
     tx.any(sql.type(tenantRow)`
       SELECT id, settings FROM tenants
@@ -32,7 +35,14 @@ export async function dispatchTenantBilling(deps: { pool: DatabasePool; queue: J
     const timezone = settings.success ? settings.data.timezone : "Africa/Lagos";
     let parts: Intl.DateTimeFormatPart[];
     try {
-      parts = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" }).formatToParts(now);
+      parts = new Intl.DateTimeFormat("en-CA", {
+        timeZone: timezone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        hourCycle: "h23",
+      }).formatToParts(now);
     } catch (err) {
       deps.log.warn({ err, tenantId: tenant.id }, "tenant has an unknown timezone; billing round skipped");
       continue;
@@ -40,7 +50,11 @@ export async function dispatchTenantBilling(deps: { pool: DatabasePool; queue: J
     const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
     if (Number(part("hour")) < BILLING_LOCAL_HOUR) continue;
     const date = `${part("year")}-${part("month")}-${part("day")}`;
-    jobs.push({ name: JOB.tenantBilling, data: { tenantId: tenant.id }, opts: { jobId: `${JOB.tenantBilling}-${tenant.id}-${date}` } });
+    jobs.push({
+      name: JOB.tenantBilling,
+      data: { tenantId: tenant.id },
+      opts: { jobId: `${JOB.tenantBilling}-${tenant.id}-${date}` },
+    });
   }
   for (let i = 0; i < jobs.length; i += 500) await deps.queue.addBulk(jobs.slice(i, i + 500));
   return { queued: jobs.length };

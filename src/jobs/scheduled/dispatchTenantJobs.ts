@@ -16,7 +16,10 @@ const tenantRow = z.object({ id: z.string(), settings: z.unknown(), serving: z.b
  * runs that day add nothing: each tenant's night follows its own timezone. Paused tenants
  * (suspended, cancelled, inactive) get metrics and usage only; their ledgers stay as they are.
  */
-export async function dispatchTenantJobs(deps: { pool: DatabasePool; queue: JobQueue; log: Logger }, now: Date): Promise<{ tenants: number; queued: number }> {
+export async function dispatchTenantJobs(
+  deps: { pool: DatabasePool; queue: JobQueue; log: Logger },
+  now: Date,
+): Promise<{ tenants: number; queued: number }> {
   const tenants = await withPlatform(deps.pool, (tx) =>
     tx.any(sql.type(tenantRow)`
       SELECT id, settings,
@@ -38,7 +41,15 @@ export async function dispatchTenantJobs(deps: { pool: DatabasePool; queue: JobQ
       continue;
     }
     const names = tenant.serving
-      ? [JOB.pointsExpiry, JOB.expiryReminders, JOB.staleRedemptions, JOB.birthdays, JOB.winBack, JOB.dailyMetrics, JOB.monthlyUsage]
+      ? [
+          JOB.pointsExpiry,
+          JOB.expiryReminders,
+          JOB.staleRedemptions,
+          JOB.birthdays,
+          JOB.winBack,
+          JOB.dailyMetrics,
+          JOB.monthlyUsage,
+        ]
       : [JOB.dailyMetrics, JOB.monthlyUsage];
     for (const name of names) {
       jobs.push({ name, data: { tenantId: tenant.id }, opts: { jobId: `${name}-${tenant.id}-${date}` } });

@@ -8,7 +8,10 @@ import { scheduledQueue } from "./scheduledQueue.ts";
  * a start that failed all its attempts (kept for a week) is removed first, so asking again
  * (the minute scan of due broadcasts) can retry it.
  */
-export async function enqueueBroadcastStart(queues: QueueFactory | JobQueue, input: { tenantId: string; broadcastId: string }): Promise<void> {
+export async function enqueueBroadcastStart(
+  queues: QueueFactory | JobQueue,
+  input: { tenantId: string; broadcastId: string },
+): Promise<void> {
   const queue = "queue" in queues ? scheduledQueue(queues) : queues;
   const jobId = `bcast-${input.broadcastId}`;
   const previous = await queue.getJob(jobId);

@@ -66,8 +66,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function runScheduledJob(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<unknown> {
   const payload = typeof run.data === "object" && run.data !== null ? { ...run.data } : {};
-  return recordJobRun(deps.pool, { jobType: run.name, queueJobId: run.id, payload, attempt: run.attempt, maxAttempts: run.maxAttempts }, () =>
-    execute(deps, run),
+  return recordJobRun(
+    deps.pool,
+    { jobType: run.name, queueJobId: run.id, payload, attempt: run.attempt, maxAttempts: run.maxAttempts },
+    () => execute(deps, run),
   );
 }
 
@@ -79,17 +81,27 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
     }
     case JOB.pointsExpiry: {
       const { tenantId, now } = tenantJobSchema.parse(run.data);
-      return runTenantJob(deps.pool, { job: run.name, tenantId }, (tx) => expireLots(tx, { tenantId, now: now ?? new Date() }));
+      return runTenantJob(deps.pool, { job: run.name, tenantId }, (tx) =>
+        expireLots(tx, { tenantId, now: now ?? new Date() }),
+      );
     }
     case JOB.expiryReminders: {
       const { tenantId, now } = tenantJobSchema.parse(run.data);
       const outcome = await runTenantJob(deps.pool, { job: run.name, tenantId }, async (tx) => {
         const { timezone } = await getTenantSettings(tx, tenantId);
-        return sendExpiryReminders(tx, { tenantId, now: now ?? new Date(), timezone, defaultPhoneNumberId: deps.defaultPhoneNumberId });
+        return sendExpiryReminders(tx, {
+          tenantId,
+          now: now ?? new Date(),
+          timezone,
+          defaultPhoneNumberId: deps.defaultPhoneNumberId,
+        });
       });
       if (!outcome.ran) return outcome;
       await enqueueOutbound(deps.outbound, outcome.result.outboxIds);
-      return { ran: true, result: { customersReminded: outcome.result.customersReminded, lotsReminded: outcome.result.lotsReminded } };
+      return {
+        ran: true,
+        result: { customersReminded: outcome.result.customersReminded, lotsReminded: outcome.result.lotsReminded },
+      };
     }
     case JOB.dailyMetrics: {
       const { tenantId, now, date } = dailyMetricsJobSchema.parse(run.data);
@@ -103,7 +115,11 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
       const { tenantId, now } = tenantJobSchema.parse(run.data);
       const outcome = await runTenantJob(deps.pool, { job: run.name, tenantId }, async (tx) => {
         const { cancelled } = await cancelStaleRedemptions(tx, { tenantId, now: now ?? new Date() });
-        const outboxIds = await queueRedemptionExpiredNotices(tx, { tenantId, redemptionIds: cancelled, defaultPhoneNumberId: deps.defaultPhoneNumberId });
+        const outboxIds = await queueRedemptionExpiredNotices(tx, {
+          tenantId,
+          redemptionIds: cancelled,
+          defaultPhoneNumberId: deps.defaultPhoneNumberId,
+        });
         return { cancelled, outboxIds };
       });
       if (!outcome.ran) return outcome;
@@ -144,7 +160,8 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
     case JOB.startDueBroadcasts: {
       const { now } = platformJobSchema.parse(run.data);
       const due = await withPlatform(deps.pool, (tx) => listDueBroadcasts(tx, { now: now ?? new Date(), limit: 500 }));
-      for (const broadcast of due) await enqueueBroadcastStart(deps.scheduled, { tenantId: broadcast.tenantId, broadcastId: broadcast.id });
+      for (const broadcast of due)
+        await enqueueBroadcastStart(deps.scheduled, { tenantId: broadcast.tenantId, broadcastId: broadcast.id });
       // Also settle the counters of broadcasts in flight, complete those with nothing left to
       // send, and make sure each has its sender (the job id is the broadcast's: a running one is
       // left alone; one lost with Redis, or ended with claims of a crashed worker left, restarts).
@@ -174,7 +191,12 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
       const { tenantId, now } = tenantJobSchema.parse(run.data);
       const outcome = await runTenantJob(deps.pool, { job: run.name, tenantId }, async (tx) => {
         const { timezone } = await getTenantSettings(tx, tenantId);
-        return awardBirthdayBonuses(tx, { tenantId, now: now ?? new Date(), timezone, defaultPhoneNumberId: deps.defaultPhoneNumberId });
+        return awardBirthdayBonuses(tx, {
+          tenantId,
+          now: now ?? new Date(),
+          timezone,
+          defaultPhoneNumberId: deps.defaultPhoneNumberId,
+        });
       });
       if (!outcome.ran) return outcome;
       await enqueueOutbound(deps.outbound, outcome.result.outboxIds);
@@ -190,7 +212,11 @@ async function execute(deps: ScheduledJobDeps, run: ScheduledJobRun): Promise<un
     case JOB.campaignSchedules: {
       const { now } = platformJobSchema.parse(run.data);
       const moves = await withPlatform(deps.pool, (tx) => advanceCampaignSchedules(tx, { now: now ?? new Date() }));
-      for (const move of moves) deps.log.info({ tenantId: move.tenantId, campaignId: move.campaignId, from: move.from, to: move.to }, "campaign moved by its schedule");
+      for (const move of moves)
+        deps.log.info(
+          { tenantId: move.tenantId, campaignId: move.campaignId, from: move.from, to: move.to },
+          "campaign moved by its schedule",
+        );
       return { moved: moves.length };
     }
     case JOB.campaignStats: {

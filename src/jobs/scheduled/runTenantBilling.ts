@@ -32,26 +32,43 @@ export type TenantBillingResult = {
  * owner what is due (trial reminders, payment reminders, customer-limit warnings), each with a
  * fresh pay link where one applies. `now` is injected so tests move the clock, never sleep.
  */
-export async function runTenantBilling(deps: TenantBillingDeps, input: { tenantId: string; now: Date }): Promise<TenantBillingResult> {
+export async function runTenantBilling(
+  deps: TenantBillingDeps,
+  input: { tenantId: string; now: Date },
+): Promise<TenantBillingResult> {
   const { tenantId, now } = input;
   const renewal = await renewSubscription({ pool: deps.pool, paystack: deps.paystack }, { tenantId, now });
-  if (renewal.outcome === "charge_failed") deps.log.warn({ tenantId, invoiceId: renewal.invoice.id }, "renewal charge failed: dunning starts");
-  const expired = await withPlatform(deps.pool, (tx) => expireSubscriptions(tx, { now, graceDays: deps.graceDays, tenantId }));
+  if (renewal.outcome === "charge_failed")
+    deps.log.warn({ tenantId, invoiceId: renewal.invoice.id }, "renewal charge failed: dunning starts");
+  const expired = await withPlatform(deps.pool, (tx) =>
+    expireSubscriptions(tx, { now, graceDays: deps.graceDays, tenantId }),
+  );
   const suspended = expired.trialsEnded.length + expired.subscriptionsLapsed.length > 0;
   if (suspended) deps.log.info({ tenantId }, "tenant suspended for non-payment");
 
-  const due = await withTenant(deps.pool, tenantId, (tx) => findDueBillingNotices(tx, { tenantId, now, graceDays: deps.graceDays }));
+  const due = await withTenant(deps.pool, tenantId, (tx) =>
+    findDueBillingNotices(tx, { tenantId, now, graceDays: deps.graceDays }),
+  );
   const outboxIds: string[] = [];
   const notices: string[] = [];
   for (const notice of due) {
     let text = `${notice.text}.`;
     if (notice.pay !== null) {
-      const link = await createInvoicePaymentLink({ pool: deps.pool, paystack: deps.paystack }, { tenantId, ...notice.pay, now });
+      const link = await createInvoicePaymentLink(
+        { pool: deps.pool, paystack: deps.paystack },
+        { tenantId, ...notice.pay, now },
+      );
       if (link.ok) text = `${notice.text}: ${link.authorizationUrl}`;
       else deps.log.warn({ tenantId, reason: link.reason }, "billing notice sent without a pay link");
     }
     const queued = await withTenant(deps.pool, tenantId, (tx) =>
-      queueOwnerNotice(tx, { tenantId, noticeKey: notice.key, text, defaultPhoneNumberId: deps.defaultPhoneNumberId, now }),
+      queueOwnerNotice(tx, {
+        tenantId,
+        noticeKey: notice.key,
+        text,
+        defaultPhoneNumberId: deps.defaultPhoneNumberId,
+        now,
+      }),
     );
     if (queued.queued) {
       outboxIds.push(queued.outboxId);

@@ -23,7 +23,10 @@ export const JOB = {
 } satisfies Record<string, string>;
 
 /** `now` may be given (tests, catching up); otherwise the job uses the clock. */
-const now = z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional();
+const now = z.iso
+  .datetime({ offset: true })
+  .transform((value) => new Date(value))
+  .optional();
 
 export const platformJobSchema = z.object({ now });
 export const tenantJobSchema = z.object({ tenantId: z.uuid(), now });

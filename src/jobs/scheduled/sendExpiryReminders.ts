@@ -90,7 +90,12 @@ export async function sendExpiryReminders(
       kind: "template",
       name: chosen.template.name,
       language: chosen.template.language,
-      bodyParams: [String(row.points), tenant.business_name, createSpeaker(chosen.language).date(row.first_expiry.toISOString(), input.timezone), tenant.vendor_code],
+      bodyParams: [
+        String(row.points),
+        tenant.business_name,
+        createSpeaker(chosen.language).date(row.first_expiry.toISOString(), input.timezone),
+        tenant.vendor_code,
+      ],
     };
     const outboxId = await insertOutboxMessage(tx, {
       tenantId: input.tenantId,

@@ -51,7 +51,11 @@ export async function startScheduledJobs(deps: ScheduledJobsDeps): Promise<Sched
     { id: JOB.billingCycle, pattern: "25 * * * *" },
   ];
   for (const schedule of deps.schedules === false ? [] : schedules) {
-    await queue.upsertJobScheduler(schedule.id, { pattern: schedule.pattern, tz: "UTC" }, { name: schedule.id, data: {} });
+    await queue.upsertJobScheduler(
+      schedule.id,
+      { pattern: schedule.pattern, tz: "UTC" },
+      { name: schedule.id, data: {} },
+    );
   }
   const jobDeps = {
     pool: deps.pool,

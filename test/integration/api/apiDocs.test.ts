@@ -13,7 +13,9 @@ afterAll(async () => {
 
 /** Every script, stylesheet and icon the page loads, as the browser would resolve them. */
 function assetUrls(html: string, base: string): URL[] {
-  return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map((match) => new URL(match[1] ?? "", base));
+  return [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)].map(
+    (match) => new URL(match[1] ?? "", base),
+  );
 }
 
 describe("api docs", { timeout: 60_000 }, () => {
@@ -26,7 +28,11 @@ describe("api docs", { timeout: 60_000 }, () => {
 
     const assets = assetUrls(html, `${app.url}/api/docs`);
     expect(assets.map((url) => url.pathname)).toEqual(
-      expect.arrayContaining(["/api/docs/assets/swagger-ui.css", "/api/docs/assets/swagger-ui-bundle.js", "/api/docs/assets/init.js"]),
+      expect.arrayContaining([
+        "/api/docs/assets/swagger-ui.css",
+        "/api/docs/assets/swagger-ui-bundle.js",
+        "/api/docs/assets/init.js",
+      ]),
     );
     for (const url of assets) {
       // Served locally: no CDN, nothing from another host.
@@ -51,7 +57,13 @@ describe("api docs", { timeout: 60_000 }, () => {
   });
 
   it("when a file of the package that the page does not use is asked for, then it is not served", async () => {
-    for (const file of ["index.html", "swagger-initializer.js", "package.json", "..%2Fpackage.json", "swagger-ui-bundle.js.map"]) {
+    for (const file of [
+      "index.html",
+      "swagger-initializer.js",
+      "package.json",
+      "..%2Fpackage.json",
+      "swagger-ui-bundle.js.map",
+    ]) {
       const res = await fetch(`${app.url}/api/docs/assets/${file}`);
       expect(res.status, file).toBe(404);
       expect(await res.json()).toMatchObject({ error: { code: "not_found" } });

@@ -21,7 +21,11 @@ export async function call(
   if (options.raw !== undefined) payload = options.raw;
   else if (options.body !== undefined) payload = JSON.stringify(options.body);
   if (payload !== undefined) headers["content-type"] = options.contentType ?? "application/json";
-  const res = await fetch(`${app.url}${path}`, { method: method.toUpperCase(), headers, ...(payload === undefined ? {} : { body: payload }) });
+  const res = await fetch(`${app.url}${path}`, {
+    method: method.toUpperCase(),
+    headers,
+    ...(payload === undefined ? {} : { body: payload }),
+  });
   const text = await res.text();
   let body: unknown = text;
   if ((res.headers.get("content-type") ?? "").includes("json")) body = JSON.parse(text);
@@ -29,7 +33,10 @@ export async function call(
 }
 
 /** A platform admin of the test's own (written directly: the env-created first admin is shared). */
-export async function createPlatformAdmin(pool: DatabasePool, role = "super_admin"): Promise<{ email: string; password: string; id: string }> {
+export async function createPlatformAdmin(
+  pool: DatabasePool,
+  role = "super_admin",
+): Promise<{ email: string; password: string; id: string }> {
   const email = `admin-${randomUUID()}@platform.test`;
   const password = `pw-${randomUUID()}`;
   const hash = await hashSecret(password);
@@ -44,12 +51,17 @@ export async function createPlatformAdmin(pool: DatabasePool, role = "super_admi
 const tokenBody = z.object({ token: z.string() });
 
 export async function platformLogin(app: TestApp, admin: { email: string; password: string }): Promise<string> {
-  const res = await call(app, "post", "/api/platform/auth/login", { body: { email: admin.email, password: admin.password } });
+  const res = await call(app, "post", "/api/platform/auth/login", {
+    body: { email: admin.email, password: admin.password },
+  });
   if (res.status !== 200) throw new Error(`platform login answered ${res.status}: ${JSON.stringify(res.body)}`);
   return tokenBody.parse(res.body).token;
 }
 
-export async function vendorLogin(app: TestApp, who: { vendorCode: string; email: string; password: string }): Promise<string> {
+export async function vendorLogin(
+  app: TestApp,
+  who: { vendorCode: string; email: string; password: string },
+): Promise<string> {
   const res = await call(app, "post", "/api/v1/auth/login", {
     body: { vendor_code: who.vendorCode, email: who.email, password: who.password },
   });
@@ -81,16 +93,28 @@ export function uniqueLocalPhone(): string {
 const tenantBody = z.object({ id: z.uuid(), vendor_code: z.string() });
 
 /** Creates a tenant through the platform API and logs its owner in. */
-export async function onboardTenant(app: TestApp, adminToken: string, name = "Mama Put Kitchen"): Promise<OnboardedTenant> {
+export async function onboardTenant(
+  app: TestApp,
+  adminToken: string,
+  name = "Mama Put Kitchen",
+): Promise<OnboardedTenant> {
   const ownerEmail = `owner-${randomUUID()}@vendor.test`;
   const ownerPassword = `owner-pw-${randomUUID()}`;
   const res = await call(app, "post", "/api/platform/tenants", {
     token: adminToken,
-    body: { business_name: name, phone_number: uniqueLocalPhone(), owner: { email: ownerEmail, password: ownerPassword, full_name: "Ada Owner" } },
+    body: {
+      business_name: name,
+      phone_number: uniqueLocalPhone(),
+      owner: { email: ownerEmail, password: ownerPassword, full_name: "Ada Owner" },
+    },
   });
   if (res.status !== 201) throw new Error(`create tenant answered ${res.status}: ${JSON.stringify(res.body)}`);
   const tenant = tenantBody.parse(res.body);
-  const ownerToken = await vendorLogin(app, { vendorCode: tenant.vendor_code, email: ownerEmail, password: ownerPassword });
+  const ownerToken = await vendorLogin(app, {
+    vendorCode: tenant.vendor_code,
+    email: ownerEmail,
+    password: ownerPassword,
+  });
   return { id: tenant.id, vendorCode: tenant.vendor_code, ownerEmail, ownerPassword, ownerToken };
 }
 

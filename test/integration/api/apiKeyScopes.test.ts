@@ -4,7 +4,15 @@ import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import { scopeForRoute } from "../../../src/http/auth/apiKeyScopes.ts";
 import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone, type OnboardedTenant } from "./apiHelpers.ts";
+import {
+  call,
+  createPlatformAdmin,
+  errorBody,
+  onboardTenant,
+  platformLogin,
+  uniqueLocalPhone,
+  type OnboardedTenant,
+} from "./apiHelpers.ts";
 
 /** API keys (issue #13): optional expiry, scopes enforced on every route, last_used_at written at most once a minute. */
 let app: TestApp;
@@ -30,12 +38,20 @@ const purchase = () => ({ customer_phone: uniqueLocalPhone(), amount_kobo: 100_0
 
 async function setKeyColumn(id: string, column: "expires_at" | "last_used_at", minutesAgo: number) {
   await withPlatform(app.pool, (tx) =>
-    tx.query(sql.type(z.object({}).loose())`UPDATE api_keys SET ${sql.identifier([column])} = now() - ${minutesAgo} * interval '1 minute' WHERE id = ${id}`),
+    tx.query(
+      sql.type(
+        z.object({}).loose(),
+      )`UPDATE api_keys SET ${sql.identifier([column])} = now() - ${minutesAgo} * interval '1 minute' WHERE id = ${id}`,
+    ),
   );
 }
 
 async function lastUsedAt(id: string) {
-  return withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ last_used_at: z.date().nullable() }))`SELECT last_used_at FROM api_keys WHERE id = ${id}`));
+  return withPlatform(app.pool, (tx) =>
+    tx.oneFirst(
+      sql.type(z.object({ last_used_at: z.date().nullable() }))`SELECT last_used_at FROM api_keys WHERE id = ${id}`,
+    ),
+  );
 }
 
 describe("API key scopes and expiry", { timeout: 60_000 }, () => {
@@ -69,9 +85,15 @@ describe("API key scopes and expiry", { timeout: 60_000 }, () => {
     expect((await call(app, "get", "/api/v1/customers", { token: key })).status).toBe(200);
     await setKeyColumn(id, "expires_at", 1);
     expect((await call(app, "get", "/api/v1/customers", { token: key })).status).toBe(401);
-    const past = await call(app, "post", "/api/v1/api-keys", { token: t.ownerToken, body: { name: "Old", expires_at: "2020-01-01T00:00:00Z" } });
+    const past = await call(app, "post", "/api/v1/api-keys", {
+      token: t.ownerToken,
+      body: { name: "Old", expires_at: "2020-01-01T00:00:00Z" },
+    });
     expect(past.status).toBe(400);
-    const badScope = await call(app, "post", "/api/v1/api-keys", { token: t.ownerToken, body: { name: "Bad", scopes: ["everything"] } });
+    const badScope = await call(app, "post", "/api/v1/api-keys", {
+      token: t.ownerToken,
+      body: { name: "Bad", scopes: ["everything"] },
+    });
     expect(badScope.status).toBe(400);
   });
 

@@ -42,8 +42,14 @@ describe("authorization matrix", { timeout: 180_000 }, () => {
     const withIds = routes.filter((r) => r.access.kind === "vendor" && r.path.includes("{id}"));
     expect(withIds.length).toBeGreaterThan(15);
     for (const route of withIds) {
-      const res = await call(app, route.method, fillPath(route.path, a.fixture), { token: b.ownerToken, body: bodyFor(route) });
-      expect({ route: key(route), status: res.status, body: res.body }).toMatchObject({ route: key(route), status: 404 });
+      const res = await call(app, route.method, fillPath(route.path, a.fixture), {
+        token: b.ownerToken,
+        body: bodyFor(route),
+      });
+      expect({ route: key(route), status: res.status, body: res.body }).toMatchObject({
+        route: key(route),
+        status: 404,
+      });
       expect(JSON.stringify(res.body)).not.toContain(a.id);
     }
     // A's things are all still there, unchanged by B's attempts.
@@ -56,7 +62,9 @@ describe("authorization matrix", { timeout: 180_000 }, () => {
   });
 
   it("when tenant B lists anything, then none of tenant A's rows appear", async () => {
-    for (const route of routes.filter((r) => r.access.kind === "vendor" && r.method === "get" && !r.path.includes("{"))) {
+    for (const route of routes.filter(
+      (r) => r.access.kind === "vendor" && r.method === "get" && !r.path.includes("{"),
+    )) {
       const res = await call(app, "get", route.path, { token: b.ownerToken });
       expect({ route: key(route), status: res.status }).toEqual({ route: key(route), status: 200 });
       const text = typeof res.body === "string" ? res.body : JSON.stringify(res.body);
@@ -74,25 +82,46 @@ describe("authorization matrix", { timeout: 180_000 }, () => {
     for (const caller of callers) {
       for (const route of routes.filter((r) => r.access.kind === "vendor")) {
         if (route.access.kind !== "vendor") continue;
-        const allowed = isVendorAllowed({ kind: "vendor", tenantId: a.id, userId: null, apiKeyId: null, role: caller.role, permissions: {} }, route.access.roles, route.access.permission);
+        const allowed = isVendorAllowed(
+          { kind: "vendor", tenantId: a.id, userId: null, apiKeyId: null, role: caller.role, permissions: {} },
+          route.access.roles,
+          route.access.permission,
+        );
         if (allowed) continue;
-        const res = await call(app, route.method, fillPath(route.path, a.fixture), { token: caller.token(), body: bodyFor(route) });
-        expect({ caller: caller.name, route: key(route), status: res.status }).toEqual({ caller: caller.name, route: key(route), status: 403 });
+        const res = await call(app, route.method, fillPath(route.path, a.fixture), {
+          token: caller.token(),
+          body: bodyFor(route),
+        });
+        expect({ caller: caller.name, route: key(route), status: res.status }).toEqual({
+          caller: caller.name,
+          route: key(route),
+          status: 403,
+        });
         forbidden += 1;
       }
     }
     expect(forbidden).toBeGreaterThan(20);
     // Spot checks of what staff may do.
     expect((await call(app, "get", "/api/v1/customers", { token: a.staffToken })).status).toBe(200);
-    expect((await call(app, "patch", "/api/v1/settings", { token: a.staffToken, body: { language: "en" } })).status).toBe(403);
-    expect((await call(app, "patch", "/api/v1/settings", { token: a.adminToken, body: { language: "en" } })).status).toBe(403);
+    expect(
+      (await call(app, "patch", "/api/v1/settings", { token: a.staffToken, body: { language: "en" } })).status,
+    ).toBe(403);
+    expect(
+      (await call(app, "patch", "/api/v1/settings", { token: a.adminToken, body: { language: "en" } })).status,
+    ).toBe(403);
     expect((await call(app, "get", "/api/v1/audit-logs", { token: a.staffToken })).status).toBe(403);
   });
 
   it("when an admin tries to create an owner or change permissions, then it answers 403", async () => {
-    const owner = await call(app, "post", "/api/v1/staff", { token: a.adminToken, body: { ...validBodies["POST /api/v1/staff"]?.(), role: "owner" } });
+    const owner = await call(app, "post", "/api/v1/staff", {
+      token: a.adminToken,
+      body: { ...validBodies["POST /api/v1/staff"]?.(), role: "owner" },
+    });
     expect(owner.status).toBe(403);
-    const perms = await call(app, "patch", `/api/v1/staff/${a.fixture.staffId}`, { token: a.adminToken, body: { permissions: { can_adjust_points: true } } });
+    const perms = await call(app, "patch", `/api/v1/staff/${a.fixture.staffId}`, {
+      token: a.adminToken,
+      body: { permissions: { can_adjust_points: true } },
+    });
     expect(perms.status).toBe(403);
   });
 
@@ -103,14 +132,24 @@ describe("authorization matrix", { timeout: 180_000 }, () => {
     });
     expect(grant.status).toBe(200);
     expect((await call(app, "get", "/api/v1/analytics/summary", { token: a.staffToken })).status).toBe(200);
-    expect((await call(app, "post", "/api/v1/purchases", { token: a.staffToken, body: validBodies["POST /api/v1/purchases"]?.() })).status).toBe(403);
+    expect(
+      (
+        await call(app, "post", "/api/v1/purchases", {
+          token: a.staffToken,
+          body: validBodies["POST /api/v1/purchases"]?.(),
+        })
+      ).status,
+    ).toBe(403);
     await call(app, "patch", `/api/v1/staff/${a.fixture.staffId}`, { token: a.ownerToken, body: { permissions: {} } });
     expect((await call(app, "get", "/api/v1/analytics/summary", { token: a.staffToken })).status).toBe(403);
   });
 
   it("when a vendor token calls a platform route, then it answers 403", async () => {
     for (const route of routes.filter((r) => r.access.kind === "platform")) {
-      const res = await call(app, route.method, fillPath(route.path, a.fixture), { token: a.ownerToken, body: bodyFor(route) });
+      const res = await call(app, route.method, fillPath(route.path, a.fixture), {
+        token: a.ownerToken,
+        body: bodyFor(route),
+      });
       expect({ route: key(route), status: res.status }).toEqual({ route: key(route), status: 403 });
     }
   });
@@ -130,13 +169,19 @@ describe("authorization matrix", { timeout: 180_000 }, () => {
   });
 
   it("when a tenant is suspended, then its vendor API answers 403 and works again after reactivation", async () => {
-    const suspended = await call(app, "post", `/api/platform/tenants/${b.id}/suspend`, { token: platformToken, body: { reason: "Unpaid invoice" } });
+    const suspended = await call(app, "post", `/api/platform/tenants/${b.id}/suspend`, {
+      token: platformToken,
+      body: { reason: "Unpaid invoice" },
+    });
     expect(suspended.status).toBe(200);
     expect(suspended.body).toMatchObject({ subscription_status: "suspended" });
     const refused = await call(app, "get", "/api/v1/customers", { token: b.ownerToken });
     expect(refused.status).toBe(403);
     expect((await call(app, "get", "/api/v1/customers", { token: b.apiKey })).status).toBe(403);
-    const reactivated = await call(app, "post", `/api/platform/tenants/${b.id}/reactivate`, { token: platformToken, body: {} });
+    const reactivated = await call(app, "post", `/api/platform/tenants/${b.id}/reactivate`, {
+      token: platformToken,
+      body: {},
+    });
     expect(reactivated.body).toMatchObject({ subscription_status: "trial" });
     expect((await call(app, "get", "/api/v1/customers", { token: b.ownerToken })).status).toBe(200);
   });
@@ -149,7 +194,10 @@ async function userIdOf(token: string): Promise<string> {
 }
 
 /** A second owner of tenant `t`, logged in. */
-async function addOwner(t: { vendorCode: string; ownerToken: string }): Promise<{ id: string; token: string; email: string; password: string }> {
+async function addOwner(t: {
+  vendorCode: string;
+  ownerToken: string;
+}): Promise<{ id: string; token: string; email: string; password: string }> {
   const email = `owner2-${randomUUID()}@vendor.test`;
   const password = `pw-${randomUUID()}`;
   const res = await call(app, "post", "/api/v1/staff", {
@@ -165,13 +213,23 @@ describe("owner protection", { timeout: 120_000 }, () => {
   it("when an admin changes an owner's password, role, name or active flag, then it answers 403 and the owner is unchanged", async () => {
     const c = await createFullTenant(app, platformToken, "Owner Guard Foods");
     const ownerId = await userIdOf(c.ownerToken);
-    for (const body of [{ password: "taken-over-password-1" }, { role: "staff" }, { is_active: false }, { full_name: "Not You" }, { phone_number: uniqueLocalPhone() }]) {
+    for (const body of [
+      { password: "taken-over-password-1" },
+      { role: "staff" },
+      { is_active: false },
+      { full_name: "Not You" },
+      { phone_number: uniqueLocalPhone() },
+    ]) {
       const res = await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.adminToken, body });
       expect({ body, status: res.status }).toEqual({ body, status: 403 });
     }
     expect((await call(app, "post", `/api/v1/staff/${ownerId}/disable`, { token: c.adminToken })).status).toBe(403);
-    expect((await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.adminToken, body: { pin: "9999" } })).status).toBe(403);
-    expect((await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.adminToken, body: { pin: null } })).status).toBe(403);
+    expect(
+      (await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.adminToken, body: { pin: "9999" } })).status,
+    ).toBe(403);
+    expect(
+      (await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.adminToken, body: { pin: null } })).status,
+    ).toBe(403);
     const owner = await call(app, "get", `/api/v1/staff/${ownerId}`, { token: c.ownerToken });
     expect(owner.body).toMatchObject({ role: "owner", is_active: true, full_name: "Ada Owner", pin_enabled: false });
     // The owner's own password still works, and the token still serves.
@@ -182,25 +240,54 @@ describe("owner protection", { timeout: 120_000 }, () => {
   it("when a staff member granted can_manage_staff changes an owner, then it answers 403", async () => {
     const c = await createFullTenant(app, platformToken, "Granted Staff Foods");
     const ownerId = await userIdOf(c.ownerToken);
-    const grant = await call(app, "patch", `/api/v1/staff/${c.fixture.staffId}`, { token: c.ownerToken, body: { permissions: { can_manage_staff: true } } });
+    const grant = await call(app, "patch", `/api/v1/staff/${c.fixture.staffId}`, {
+      token: c.ownerToken,
+      body: { permissions: { can_manage_staff: true } },
+    });
     expect(grant.status).toBe(200);
     expect((await call(app, "get", "/api/v1/staff", { token: c.staffToken })).status).toBe(200);
-    expect((await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.staffToken, body: { password: "taken-over-password-2" } })).status).toBe(403);
-    expect((await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.staffToken, body: { pin: "4321" } })).status).toBe(403);
+    expect(
+      (
+        await call(app, "patch", `/api/v1/staff/${ownerId}`, {
+          token: c.staffToken,
+          body: { password: "taken-over-password-2" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call(app, "put", `/api/v1/staff/${ownerId}/pin`, { token: c.staffToken, body: { pin: "4321" } })).status,
+    ).toBe(403);
   });
 
   it("when anyone changes their own role, then it answers 403; an owner may still change another owner", async () => {
     const c = await createFullTenant(app, platformToken, "Own Role Foods");
     const ownerId = await userIdOf(c.ownerToken);
     const adminId = await userIdOf(c.adminToken);
-    expect((await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.ownerToken, body: { role: "admin" } })).status).toBe(403);
-    expect((await call(app, "patch", `/api/v1/staff/${adminId}`, { token: c.adminToken, body: { role: "staff" } })).status).toBe(403);
+    expect(
+      (await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.ownerToken, body: { role: "admin" } })).status,
+    ).toBe(403);
+    expect(
+      (await call(app, "patch", `/api/v1/staff/${adminId}`, { token: c.adminToken, body: { role: "staff" } })).status,
+    ).toBe(403);
     // Naming one's own current role is no change.
-    expect((await call(app, "patch", `/api/v1/staff/${ownerId}`, { token: c.ownerToken, body: { role: "owner", full_name: "Ada O." } })).status).toBe(200);
+    expect(
+      (
+        await call(app, "patch", `/api/v1/staff/${ownerId}`, {
+          token: c.ownerToken,
+          body: { role: "owner", full_name: "Ada O." },
+        })
+      ).status,
+    ).toBe(200);
     const second = await addOwner(c);
-    const reset = await call(app, "put", `/api/v1/staff/${second.id}/pin`, { token: c.ownerToken, body: { pin: "2468" } });
+    const reset = await call(app, "put", `/api/v1/staff/${second.id}/pin`, {
+      token: c.ownerToken,
+      body: { pin: "2468" },
+    });
     expect(reset.status).toBe(204);
-    const demoted = await call(app, "patch", `/api/v1/staff/${second.id}`, { token: c.ownerToken, body: { role: "admin" } });
+    const demoted = await call(app, "patch", `/api/v1/staff/${second.id}`, {
+      token: c.ownerToken,
+      body: { role: "admin" },
+    });
     expect(demoted.status).toBe(200);
     expect(demoted.body).toMatchObject({ role: "admin" });
   });
@@ -216,7 +303,10 @@ describe("owner protection", { timeout: 120_000 }, () => {
       ]);
       // The loser sees 409 (last owner) or, had the winner committed before it was even
       // authenticated, 401 (disabled) or 403 (no longer an owner): never a second 200.
-      expect({ change, successes: [one.status, two.status].filter((s) => s === 200).length }).toEqual({ change, successes: 1 });
+      expect({ change, successes: [one.status, two.status].filter((s) => s === 200).length }).toEqual({
+        change,
+        successes: 1,
+      });
       expect([one.status, two.status].filter((s) => s !== 200).every((s) => [401, 403, 409].includes(s))).toBe(true);
       const owners = await withTenant(app.pool, c.id, (tx) =>
         tx.oneFirst(sql.type(z.object({ n: z.number() }))`

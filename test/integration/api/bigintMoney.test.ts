@@ -5,7 +5,14 @@ import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import { testDatabaseUrl } from "../../helpers/testContext.ts";
-import { call, createPlatformAdmin, onboardTenant, platformLogin, uniqueLocalPhone, type OnboardedTenant } from "./apiHelpers.ts";
+import {
+  call,
+  createPlatformAdmin,
+  onboardTenant,
+  platformLogin,
+  uniqueLocalPhone,
+  type OnboardedTenant,
+} from "./apiHelpers.ts";
 
 /**
  * Money and points in bigint (issue #13): the int4 ceiling (2,147,483,647, i.e. ₦21,474,836.47
@@ -21,7 +28,10 @@ beforeAll(async () => {
   const platformToken = await platformLogin(app, await createPlatformAdmin(app.pool));
   t = await onboardTenant(app, platformToken, "Big Spenders Ltd");
   // One point per ₦100.
-  const rule = await call(app, "post", "/api/v1/rules", { token: t.ownerToken, body: { name: "Per ₦100", rule_type: "per_amount_spent", config: { points_per_ngn: 0.01 } } });
+  const rule = await call(app, "post", "/api/v1/rules", {
+    token: t.ownerToken,
+    body: { name: "Per ₦100", rule_type: "per_amount_spent", config: { points_per_ngn: 0.01 } },
+  });
   expect(rule.status).toBe(201);
 }, 120_000);
 afterAll(async () => {
@@ -40,7 +50,10 @@ async function customerState(phone: string) {
 
 describe("money and points at the int4 edges", { timeout: 60_000 }, () => {
   it("when a ₦50,000,000 purchase is logged, then it is recorded whole with its points", async () => {
-    const res = await call(app, "post", "/api/v1/purchases", { token: t.ownerToken, body: { customer_phone: "08031112222", amount_kobo: 5_000_000_000 } });
+    const res = await call(app, "post", "/api/v1/purchases", {
+      token: t.ownerToken,
+      body: { customer_phone: "08031112222", amount_kobo: 5_000_000_000 },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ amount_kobo: 5_000_000_000, points_awarded: 500_000 });
     expect(await customerState("2348031112222")).toEqual({ total_spent_ngn: 5_000_000_000, current_balance: 500_000 });
@@ -48,14 +61,23 @@ describe("money and points at the int4 edges", { timeout: 60_000 }, () => {
 
   it("when a customer's lifetime spend is past ₦21.5 M and the balance near the int4 ceiling, then a purchase still earns and both grow past it", async () => {
     const phone = uniqueLocalPhone();
-    const first = await call(app, "post", "/api/v1/purchases", { token: t.ownerToken, body: { customer_phone: phone, amount_kobo: 2_000_000_000 } });
+    const first = await call(app, "post", "/api/v1/purchases", {
+      token: t.ownerToken,
+      body: { customer_phone: phone, amount_kobo: 2_000_000_000 },
+    });
     expect(first.status).toBe(201);
     const id = z.object({ customer_id: z.uuid() }).parse(first.body).customer_id;
     // Bring the balance to the int4 ceiling through the ledger (an adjustment), as a long-lived customer would have.
     const have = (await customerState(`234${phone.slice(1)}`)).current_balance;
-    const adjust = await call(app, "post", `/api/v1/customers/${id}/adjustments`, { token: t.ownerToken, body: { points: INT4_MAX - have, reason: "Loyal since 1990" } });
+    const adjust = await call(app, "post", `/api/v1/customers/${id}/adjustments`, {
+      token: t.ownerToken,
+      body: { points: INT4_MAX - have, reason: "Loyal since 1990" },
+    });
     expect(adjust.status).toBe(201);
-    const second = await call(app, "post", "/api/v1/purchases", { token: t.ownerToken, body: { customer_phone: phone, amount_kobo: 200_000_000 } });
+    const second = await call(app, "post", "/api/v1/purchases", {
+      token: t.ownerToken,
+      body: { customer_phone: phone, amount_kobo: 200_000_000 },
+    });
     expect(second.status).toBe(201);
     expect(second.body).toMatchObject({ points_awarded: 20_000 });
     const state = await customerState(`234${phone.slice(1)}`);
@@ -63,7 +85,11 @@ describe("money and points at the int4 edges", { timeout: 60_000 }, () => {
     expect(state.total_spent_ngn).toBeGreaterThan(INT4_MAX);
     // The balance row still equals the sum of the ledger rows.
     const ledgerSum = await withTenant(app.pool, t.id, (tx) =>
-      tx.oneFirst(sql.type(z.object({ s: z.number() }))`SELECT sum(points) AS s FROM points_transactions WHERE customer_id = ${id}`),
+      tx.oneFirst(
+        sql.type(
+          z.object({ s: z.number() }),
+        )`SELECT sum(points) AS s FROM points_transactions WHERE customer_id = ${id}`,
+      ),
     );
     expect(ledgerSum).toBe(INT4_MAX + 20_000);
     const detail = await call(app, "get", `/api/v1/customers/${id}`, { token: t.ownerToken });
@@ -73,7 +99,10 @@ describe("money and points at the int4 edges", { timeout: 60_000 }, () => {
   it("when an amount is above the largest accepted sale or not an integer, then it answers 400 and nothing is written", async () => {
     // biome-ignore lint/correctness/noPrecisionLoss: a number past 2^53 on purpose (what a client could send)
     for (const amount_kobo of [10_000_000_001, 9_007_199_254_740_993, 1.5, -1]) {
-      const res = await call(app, "post", "/api/v1/purchases", { token: t.ownerToken, body: { customer_phone: uniqueLocalPhone(), amount_kobo } });
+      const res = await call(app, "post", "/api/v1/purchases", {
+        token: t.ownerToken,
+        body: { customer_phone: uniqueLocalPhone(), amount_kobo },
+      });
       expect({ amount_kobo, status: res.status }).toEqual({ amount_kobo, status: 400 });
     }
   });
@@ -84,11 +113,21 @@ describe("money and points at the int4 edges", { timeout: 60_000 }, () => {
       { name: "Huge rate", rule_type: "per_amount_spent", config: { points_per_ngn: 1e9 } },
       { name: "Huge bonus", rule_type: "first_purchase_bonus", config: { bonus_points: 2 ** 40 } },
     ];
-    for (const body of bodies) expect({ body, status: (await call(app, "post", "/api/v1/rules", { token: t.ownerToken, body })).status }).toEqual({ body, status: 400 });
+    for (const body of bodies)
+      expect({
+        body,
+        status: (await call(app, "post", "/api/v1/rules", { token: t.ownerToken, body })).status,
+      }).toEqual({ body, status: 400 });
     const campaign = (config: Record<string, unknown>, campaign_type = "double_points") =>
       call(app, "post", "/api/v1/campaigns", {
         token: t.ownerToken,
-        body: { name: "Big", campaign_type, config, starts_at: "2026-01-01T00:00:00Z", ends_at: "2027-01-01T00:00:00Z" },
+        body: {
+          name: "Big",
+          campaign_type,
+          config,
+          starts_at: "2026-01-01T00:00:00Z",
+          ends_at: "2027-01-01T00:00:00Z",
+        },
       });
     expect((await campaign({ multiplier: 1_000 })).status).toBe(400);
     expect((await campaign({ bonus_points: 5_000_000 }, "bonus_points")).status).toBe(400);
@@ -102,7 +141,9 @@ describe("money and points at the int4 edges", { timeout: 60_000 }, () => {
       expect(await pool.oneFirst(sql.type(n)`SELECT 9007199254740991::int8 AS n`)).toBe(Number.MAX_SAFE_INTEGER);
       expect(await pool.oneFirst(sql.type(n)`SELECT (-9007199254740991)::int8 AS n`)).toBe(-Number.MAX_SAFE_INTEGER);
       await expect(pool.oneFirst(sql.type(n)`SELECT 9007199254740993::int8 AS n`)).rejects.toThrow(/safe integer/);
-      await expect(pool.oneFirst(sql.type(n)`SELECT sum(x) AS n FROM (VALUES (9007199254740991::int8), (2::int8)) v(x)`)).rejects.toThrow(/safe integer/);
+      await expect(
+        pool.oneFirst(sql.type(n)`SELECT sum(x) AS n FROM (VALUES (9007199254740991::int8), (2::int8)) v(x)`),
+      ).rejects.toThrow(/safe integer/);
       expect(await pool.oneFirst(sql.type(n)`SELECT avg(x) AS n FROM (VALUES (1::int8), (2::int8)) v(x)`)).toBe(1.5);
     } finally {
       await pool.end();

@@ -44,13 +44,25 @@ async function addCustomer(tenantId: string, attrs: CustomerAttrs): Promise<stri
       VALUES (${tenantId}, ${phone}, ${attrs.loyaltyStatus ?? "active"}, ${attrs.optedIn ?? true}, ${sql.jsonb(attrs.tags ?? [])})
       RETURNING id`);
     if (attrs.points !== undefined) {
-      await creditPoints(tx, { tenantId, customerId, type: "earned", points: attrs.points, expiresAt: null, description: "t", metadata: {} });
+      await creditPoints(tx, {
+        tenantId,
+        customerId,
+        type: "earned",
+        points: attrs.points,
+        expiresAt: null,
+        description: "t",
+        metadata: {},
+      });
     }
   });
   return phone;
 }
 
-async function createBroadcast(token: string, targetSegment: Record<string, unknown>, name = "Weekend promo"): Promise<string> {
+async function createBroadcast(
+  token: string,
+  targetSegment: Record<string, unknown>,
+  name = "Weekend promo",
+): Promise<string> {
   const res = await call(app, "post", "/api/v1/broadcasts", {
     token,
     body: { name, message_content: "Double points all weekend!", target_segment: targetSegment },
@@ -65,7 +77,12 @@ async function readBroadcast(token: string, id: string) {
   return broadcastBody.parse(res.body);
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -80,7 +97,9 @@ function errorCode(res: ApiResponse): string {
 }
 
 const broadcastSendsTo = (phones: readonly string[]) =>
-  app.graph.requests.filter((r) => phones.includes(recipientOf(r) ?? "") && textOf(r.body) === "template:loyalty_broadcast");
+  app.graph.requests.filter(
+    (r) => phones.includes(recipientOf(r) ?? "") && textOf(r.body) === "template:loyalty_broadcast",
+  );
 
 /** A Meta status callback for one sent message. */
 function statusPayload(wamid: string, phone: string, status: "delivered" | "read") {
@@ -116,12 +135,23 @@ describe("broadcast routes", { timeout: 90_000 }, () => {
 
     const created = await call(app, "post", "/api/v1/broadcasts", {
       token: a.ownerToken,
-      body: { name: "VIP weekend", message_content: "Double points all weekend!", target_segment: { tags: ["vip", "gold"], min_points: 100 } },
+      body: {
+        name: "VIP weekend",
+        message_content: "Double points all weekend!",
+        target_segment: { tags: ["vip", "gold"], min_points: 100 },
+      },
     });
     expect(created.status).toBe(201);
     const draft = broadcastBody.parse(created.body);
-    expect(draft).toMatchObject({ status: "draft", total_recipients: 0, sent_count: 0, target_segment: { tags: ["vip", "gold"], min_points: 100 } });
-    const listed = pageBody.parse((await call(app, "get", "/api/v1/broadcasts?status=draft", { token: a.ownerToken })).body);
+    expect(draft).toMatchObject({
+      status: "draft",
+      total_recipients: 0,
+      sent_count: 0,
+      target_segment: { tags: ["vip", "gold"], min_points: 100 },
+    });
+    const listed = pageBody.parse(
+      (await call(app, "get", "/api/v1/broadcasts?status=draft", { token: a.ownerToken })).body,
+    );
     expect(listed.data.map((b) => b.id)).toContain(draft.id);
 
     const sent = await call(app, "post", `/api/v1/broadcasts/${draft.id}/send`, { token: a.adminToken });
@@ -130,7 +160,11 @@ describe("broadcast routes", { timeout: 90_000 }, () => {
     // The route itself queued the start (the minute scan of due broadcasts is only the fallback).
     expect(await app.runtime.queues.queue(SCHEDULED_QUEUE).getJob(`bcast-${draft.id}`)).toBeDefined();
 
-    const done = await waitFor("completion", () => readBroadcast(a.ownerToken, draft.id), (b) => b.status === "completed");
+    const done = await waitFor(
+      "completion",
+      () => readBroadcast(a.ownerToken, draft.id),
+      (b) => b.status === "completed",
+    );
     expect(done).toMatchObject({ total_recipients: 2, sent_count: 2, failed_count: 0, delivered_count: 0 });
     const sends = broadcastSendsTo(everyone);
     expect(sends.map((r) => recipientOf(r)).sort()).toEqual([vip, gold].sort());
@@ -146,10 +180,24 @@ describe("broadcast routes", { timeout: 90_000 }, () => {
     expect(wamids).toHaveLength(2);
     const [first, second] = wamids;
     if (first === undefined || second === undefined) throw new Error("unreachable");
-    expect((await app.postWebhook(statusPayload(first.whatsapp_message_id, first.contact_phone, "delivered"))).status).toBe(200);
-    expect((await app.postWebhook(statusPayload(second.whatsapp_message_id, second.contact_phone, "read"))).status).toBe(200);
-    const counted = await waitFor("counters", () => readBroadcast(a.ownerToken, draft.id), (b) => b.delivered_count === 2);
-    expect(counted).toMatchObject({ status: "completed", sent_count: 2, delivered_count: 2, read_count: 1, failed_count: 0 });
+    expect(
+      (await app.postWebhook(statusPayload(first.whatsapp_message_id, first.contact_phone, "delivered"))).status,
+    ).toBe(200);
+    expect(
+      (await app.postWebhook(statusPayload(second.whatsapp_message_id, second.contact_phone, "read"))).status,
+    ).toBe(200);
+    const counted = await waitFor(
+      "counters",
+      () => readBroadcast(a.ownerToken, draft.id),
+      (b) => b.delivered_count === 2,
+    );
+    expect(counted).toMatchObject({
+      status: "completed",
+      sent_count: 2,
+      delivered_count: 2,
+      read_count: 1,
+      failed_count: 0,
+    });
 
     // Sending it again is refused; nothing more goes out.
     const again = await call(app, "post", `/api/v1/broadcasts/${draft.id}/send`, { token: a.ownerToken });
@@ -165,21 +213,45 @@ describe("broadcast routes", { timeout: 90_000 }, () => {
     const phone = await addCustomer(a.id, { tags: ["later"] });
     const id = await createBroadcast(a.ownerToken, { tags: ["later"] });
 
-    const scheduled = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, { token: a.ownerToken, body: { scheduled_at: "2030-01-01T09:00:00Z" } });
+    const scheduled = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, {
+      token: a.ownerToken,
+      body: { scheduled_at: "2030-01-01T09:00:00Z" },
+    });
     expect(scheduled.status).toBe(200);
-    expect(broadcastBody.parse(scheduled.body)).toMatchObject({ status: "scheduled", scheduled_at: "2030-01-01T09:00:00.000Z" });
-    const moved = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, { token: a.adminToken, body: { scheduled_at: "2030-02-01T10:00:00+01:00" } });
-    expect(broadcastBody.parse(moved.body)).toMatchObject({ status: "scheduled", scheduled_at: "2030-02-01T09:00:00.000Z" });
-    const past = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, { token: a.ownerToken, body: { scheduled_at: "2020-01-01T00:00:00Z" } });
+    expect(broadcastBody.parse(scheduled.body)).toMatchObject({
+      status: "scheduled",
+      scheduled_at: "2030-01-01T09:00:00.000Z",
+    });
+    const moved = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, {
+      token: a.adminToken,
+      body: { scheduled_at: "2030-02-01T10:00:00+01:00" },
+    });
+    expect(broadcastBody.parse(moved.body)).toMatchObject({
+      status: "scheduled",
+      scheduled_at: "2030-02-01T09:00:00.000Z",
+    });
+    const past = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, {
+      token: a.ownerToken,
+      body: { scheduled_at: "2020-01-01T00:00:00Z" },
+    });
     expect(past.status).toBe(400);
     expect(errorCode(past)).toBe("validation_error");
-    const listed = pageBody.parse((await call(app, "get", "/api/v1/broadcasts?status=scheduled", { token: a.ownerToken })).body);
+    const listed = pageBody.parse(
+      (await call(app, "get", "/api/v1/broadcasts?status=scheduled", { token: a.ownerToken })).body,
+    );
     expect(listed.data.map((b) => b.id)).toContain(id);
 
     const cancelled = await call(app, "post", `/api/v1/broadcasts/${id}/cancel`, { token: a.ownerToken });
     expect(cancelled.status).toBe(200);
-    expect(broadcastBody.parse(cancelled.body)).toMatchObject({ status: "cancelled", cancelled_at: expect.any(String), sent_count: 0 });
-    const reschedule = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, { token: a.ownerToken, body: { scheduled_at: "2030-01-01T09:00:00Z" } });
+    expect(broadcastBody.parse(cancelled.body)).toMatchObject({
+      status: "cancelled",
+      cancelled_at: expect.any(String),
+      sent_count: 0,
+    });
+    const reschedule = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, {
+      token: a.ownerToken,
+      body: { scheduled_at: "2030-01-01T09:00:00Z" },
+    });
     expect(reschedule.status).toBe(409);
     const send = await call(app, "post", `/api/v1/broadcasts/${id}/send`, { token: a.ownerToken });
     expect(send.status).toBe(409);
@@ -205,24 +277,33 @@ describe("broadcast routes", { timeout: 90_000 }, () => {
       { name: "x", message_content: "m".repeat(1025), target_segment: {} },
       { name: " ", message_content: "hi", target_segment: {} },
     ];
-    const before = pageBody.parse((await call(app, "get", "/api/v1/broadcasts?limit=100", { token: a.ownerToken })).body).data.length;
+    const before = pageBody.parse(
+      (await call(app, "get", "/api/v1/broadcasts?limit=100", { token: a.ownerToken })).body,
+    ).data.length;
     for (const body of bad) {
       const res = await call(app, "post", "/api/v1/broadcasts", { token: a.ownerToken, body });
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
       expect(errorCode(res)).toBe("validation_error");
     }
-    const after = pageBody.parse((await call(app, "get", "/api/v1/broadcasts?limit=100", { token: a.ownerToken })).body).data.length;
+    const after = pageBody.parse((await call(app, "get", "/api/v1/broadcasts?limit=100", { token: a.ownerToken })).body)
+      .data.length;
     expect(after).toBe(before);
   });
 
   it("when broadcasts are listed with a limit, then the cursor walks every page once, newest first", async () => {
     const tenant = await onboardTenant(app, platformToken, "Paging Foods");
     for (const name of ["one", "two", "three"]) await createBroadcast(tenant.ownerToken, {}, name);
-    const first = pageBody.parse((await call(app, "get", "/api/v1/broadcasts?limit=2", { token: tenant.ownerToken })).body);
+    const first = pageBody.parse(
+      (await call(app, "get", "/api/v1/broadcasts?limit=2", { token: tenant.ownerToken })).body,
+    );
     expect(first.data.map((b) => b.name)).toEqual(["three", "two"]);
     expect(first.next_cursor).not.toBeNull();
     const second = pageBody.parse(
-      (await call(app, "get", `/api/v1/broadcasts?limit=2&cursor=${first.next_cursor ?? ""}`, { token: tenant.ownerToken })).body,
+      (
+        await call(app, "get", `/api/v1/broadcasts?limit=2&cursor=${first.next_cursor ?? ""}`, {
+          token: tenant.ownerToken,
+        })
+      ).body,
     );
     expect(second).toEqual({ data: [expect.objectContaining({ name: "one" })], next_cursor: null });
   });
@@ -245,17 +326,32 @@ describe("broadcast routes", { timeout: 90_000 }, () => {
     }
     expect(await readBroadcast(a.ownerToken, id)).toMatchObject({ status: "draft" });
 
-    const grant = await call(app, "patch", `/api/v1/staff/${a.fixture.staffId}`, { token: a.ownerToken, body: { permissions: { can_broadcast: true } } });
+    const grant = await call(app, "patch", `/api/v1/staff/${a.fixture.staffId}`, {
+      token: a.ownerToken,
+      body: { permissions: { can_broadcast: true } },
+    });
     expect(grant.status).toBe(200);
     expect((await call(app, "get", `/api/v1/broadcasts/${id}`, { token: a.staffToken })).status).toBe(200);
-    expect((await call(app, "post", "/api/v1/broadcasts", { token: a.staffToken, body: { name: "x", message_content: "y", target_segment: {} } })).status).toBe(201);
+    expect(
+      (
+        await call(app, "post", "/api/v1/broadcasts", {
+          token: a.staffToken,
+          body: { name: "x", message_content: "y", target_segment: {} },
+        })
+      ).status,
+    ).toBe(201);
     await call(app, "patch", `/api/v1/staff/${a.fixture.staffId}`, { token: a.ownerToken, body: { permissions: {} } });
     expect((await call(app, "get", `/api/v1/broadcasts/${id}`, { token: a.staffToken })).status).toBe(403);
 
-    const staffList = z.object({ data: z.array(z.object({ id: z.uuid(), role: z.string() })) }).parse((await call(app, "get", "/api/v1/staff", { token: a.ownerToken })).body);
+    const staffList = z
+      .object({ data: z.array(z.object({ id: z.uuid(), role: z.string() })) })
+      .parse((await call(app, "get", "/api/v1/staff", { token: a.ownerToken })).body);
     const adminId = staffList.data.find((s) => s.role === "admin")?.id;
     expect(adminId).toBeDefined();
-    await call(app, "patch", `/api/v1/staff/${adminId ?? ""}`, { token: a.ownerToken, body: { permissions: { can_broadcast: false } } });
+    await call(app, "patch", `/api/v1/staff/${adminId ?? ""}`, {
+      token: a.ownerToken,
+      body: { permissions: { can_broadcast: false } },
+    });
     expect((await call(app, "get", "/api/v1/broadcasts", { token: a.adminToken })).status).toBe(403);
     await call(app, "patch", `/api/v1/staff/${adminId ?? ""}`, { token: a.ownerToken, body: { permissions: {} } });
     expect((await call(app, "get", "/api/v1/broadcasts", { token: a.adminToken })).status).toBe(200);
@@ -296,8 +392,14 @@ describe("broadcast routes", { timeout: 90_000 }, () => {
     const id = await createBroadcast(tenant.ownerToken, {});
     const send = await call(app, "post", `/api/v1/broadcasts/${id}/send`, { token: tenant.ownerToken });
     expect(send.status).toBe(402);
-    expect(errorBody.parse(send.body).error).toMatchObject({ code: "plan_limit_reached", message: expect.stringContaining("5 broadcasts a month") });
-    const schedule = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, { token: tenant.ownerToken, body: { scheduled_at: "2030-01-01T09:00:00Z" } });
+    expect(errorBody.parse(send.body).error).toMatchObject({
+      code: "plan_limit_reached",
+      message: expect.stringContaining("5 broadcasts a month"),
+    });
+    const schedule = await call(app, "post", `/api/v1/broadcasts/${id}/schedule`, {
+      token: tenant.ownerToken,
+      body: { scheduled_at: "2030-01-01T09:00:00Z" },
+    });
     expect(schedule.status).toBe(402);
     expect(errorCode(schedule)).toBe("plan_limit_reached");
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -12,24 +12,39 @@ afterAll(async () => {
   await app.stop();
 });
 
-const page = z.object({ lots: z.array(z.object({ id: z.uuid(), points_remaining: z.number() })), lots_next_offset: z.number().nullable() });
+const page = z.object({
+  lots: z.array(z.object({ id: z.uuid(), points_remaining: z.number() })),
+  lots_next_offset: z.number().nullable(),
+});
 
 describe("customer detail lots", { timeout: 60_000 }, () => {
   it("when a customer has 5 open lots, then they come 2 at a time with the next offset, and bad paging answers 400", async () => {
-    const t = await onboardTenant(app, await platformLogin(app, await createPlatformAdmin(app.pool)), "Many Lots Foods");
-    const rule = await call(app, "post", "/api/v1/rules", { token: t.ownerToken, body: { name: "5 per visit", rule_type: "per_purchase", config: { points_per_purchase: 5 } } });
+    const t = await onboardTenant(
+      app,
+      await platformLogin(app, await createPlatformAdmin(app.pool)),
+      "Many Lots Foods",
+    );
+    const rule = await call(app, "post", "/api/v1/rules", {
+      token: t.ownerToken,
+      body: { name: "5 per visit", rule_type: "per_purchase", config: { points_per_purchase: 5 } },
+    });
     expect(rule.status).toBe(201);
     const phone = uniqueLocalPhone();
     let customerId = "";
     for (let i = 0; i < 5; i += 1) {
-      const res = await call(app, "post", "/api/v1/purchases", { token: t.ownerToken, body: { customer_phone: phone, amount_kobo: 100_000 } });
+      const res = await call(app, "post", "/api/v1/purchases", {
+        token: t.ownerToken,
+        body: { customer_phone: phone, amount_kobo: 100_000 },
+      });
       customerId = z.object({ customer_id: z.uuid() }).parse(res.body).customer_id;
     }
     const seen: string[] = [];
     let offset: number | null = 0;
     const sizes: number[] = [];
     while (offset !== null) {
-      const res = await call(app, "get", `/api/v1/customers/${customerId}?lots_limit=2&lots_offset=${offset}`, { token: t.ownerToken });
+      const res = await call(app, "get", `/api/v1/customers/${customerId}?lots_limit=2&lots_offset=${offset}`, {
+        token: t.ownerToken,
+      });
       expect(res.status).toBe(200);
       const p = page.parse(res.body);
       sizes.push(p.lots.length);
@@ -42,7 +57,9 @@ describe("customer detail lots", { timeout: 60_000 }, () => {
     expect(all).toMatchObject({ lots_next_offset: null });
     expect(all.lots).toHaveLength(5);
     for (const bad of ["lots_limit=0", "lots_limit=201", "lots_offset=-1", "lots_limit=x"]) {
-      expect((await call(app, "get", `/api/v1/customers/${customerId}?${bad}`, { token: t.ownerToken })).status).toBe(400);
+      expect((await call(app, "get", `/api/v1/customers/${customerId}?${bad}`, { token: t.ownerToken })).status).toBe(
+        400,
+      );
     }
   });
 });

@@ -18,7 +18,9 @@ import { createFullTenant } from "./tenantFixture.ts";
 const { app, admin, platformToken } = await startApiSuite({ role: "web" });
 const adminId = admin.id;
 const tenant = await createFullTenant(app, platformToken, "Fuzz Target");
-const writeRoutes = listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues }).filter((r) => r.method !== "get");
+const writeRoutes = listApiRoutes({ config: testConfig(), pool: app.pool, queues: app.runtime.queues }).filter(
+  (r) => r.method !== "get",
+);
 
 const key = (route: ApiRoute) => `${route.method.toUpperCase()} ${route.path}`;
 
@@ -36,7 +38,7 @@ function prng(seed: number): () => number {
 const NASTY_STRINGS = [
   "'; DROP TABLE customers; --",
   "1 OR 1=1",
-  "\" OR \"\"=\"",
+  '" OR ""="',
   "Robert'); DELETE FROM purchases WHERE ('1'='1",
   "${jndi:ldap://x}",
   "<script>alert(1)</script>",
@@ -51,14 +53,23 @@ const NASTY_STRINGS = [
 function randomValue(rand: () => number, depth: number): unknown {
   const pick = Math.floor(rand() * (depth > 2 ? 6 : 8));
   switch (pick) {
-    case 0: return null;
-    case 1: return rand() < 0.5;
-    case 2: return [0, -1, 1.5, 2 ** 34, -(2 ** 53), 1e308, Number.MAX_SAFE_INTEGER][Math.floor(rand() * 7)];
+    case 0:
+      return null;
+    case 1:
+      return rand() < 0.5;
+    case 2:
+      return [0, -1, 1.5, 2 ** 34, -(2 ** 53), 1e308, Number.MAX_SAFE_INTEGER][Math.floor(rand() * 7)];
     case 3:
-    case 4: return NASTY_STRINGS[Math.floor(rand() * NASTY_STRINGS.length)];
-    case 5: return Math.floor(rand() * 1e6).toString(36);
-    case 6: return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
-    default: return Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, (_, i) => [`k${i}`, randomValue(rand, depth + 1)]));
+    case 4:
+      return NASTY_STRINGS[Math.floor(rand() * NASTY_STRINGS.length)];
+    case 5:
+      return Math.floor(rand() * 1e6).toString(36);
+    case 6:
+      return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
+    default:
+      return Object.fromEntries(
+        Array.from({ length: Math.floor(rand() * 4) }, (_, i) => [`k${i}`, randomValue(rand, depth + 1)]),
+      );
   }
 }
 
@@ -74,7 +85,10 @@ function wrongType(sample: unknown): unknown[] {
 }
 
 /** Bodies that are each invalid for the route, by construction. */
-function malformedBodies(route: ApiRoute, rand: () => number): { label: string; body?: unknown; raw?: string; contentType?: string }[] {
+function malformedBodies(
+  route: ApiRoute,
+  rand: () => number,
+): { label: string; body?: unknown; raw?: string; contentType?: string }[] {
   const valid = validBodies[key(route)]?.() ?? {};
   const bodies: { label: string; body?: unknown; raw?: string; contentType?: string }[] = [
     { label: "not json", raw: "{not json", contentType: "application/json" },
@@ -90,11 +104,19 @@ function malformedBodies(route: ApiRoute, rand: () => number): { label: string; 
   ];
   const required = route.body === null ? [] : requiredFields(route.body);
   for (const [field, sample] of Object.entries(valid)) {
-    for (const wrong of wrongType(sample)) bodies.push({ label: `${field}: wrong type ${JSON.stringify(wrong).slice(0, 30)}`, body: { ...valid, [field]: wrong } });
+    for (const wrong of wrongType(sample))
+      bodies.push({
+        label: `${field}: wrong type ${JSON.stringify(wrong).slice(0, 30)}`,
+        body: { ...valid, [field]: wrong },
+      });
     if (typeof sample === "string") {
       bodies.push({ label: `${field}: huge unicode`, body: { ...valid, [field]: "😀".repeat(6000) } });
       bodies.push({ label: `${field}: NUL`, body: { ...valid, [field]: `${sample}\u0000` } });
-      bodies.push({ label: `${field}: lone surrogate`, raw: JSON.stringify({ ...valid, [field]: "X" }).replace('"X"', '"\\udc00"'), contentType: "application/json" });
+      bodies.push({
+        label: `${field}: lone surrogate`,
+        raw: JSON.stringify({ ...valid, [field]: "X" }).replace('"X"', '"\\udc00"'),
+        contentType: "application/json",
+      });
     }
     if (required.includes(field)) {
       const { [field]: _dropped, ...rest } = valid;
@@ -115,7 +137,10 @@ function malformedBodies(route: ApiRoute, rand: () => number): { label: string; 
 }
 
 function requiredFields(schema: z.ZodType): string[] {
-  const json = z.object({ required: z.array(z.string()).optional() }).loose().safeParse(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }));
+  const json = z
+    .object({ required: z.array(z.string()).optional() })
+    .loose()
+    .safeParse(z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }));
   return json.success ? (json.data.required ?? []) : [];
 }
 
@@ -125,8 +150,19 @@ function requiredFields(schema: z.ZodType): string[] {
  */
 async function fingerprint(): Promise<string> {
   const tables = [
-    "vendor_users", "customers", "rewards", "reward_redemptions", "purchases", "points_transactions",
-    "customer_points_balance", "points_rules", "campaigns", "audit_logs", "tenant_invoices", "api_keys", "broadcasts",
+    "vendor_users",
+    "customers",
+    "rewards",
+    "reward_redemptions",
+    "purchases",
+    "points_transactions",
+    "customer_points_balance",
+    "points_rules",
+    "campaigns",
+    "audit_logs",
+    "tenant_invoices",
+    "api_keys",
+    "broadcasts",
   ];
   return withPlatform(app.pool, async (tx) => {
     const parts: string[] = [];
@@ -155,7 +191,8 @@ describe("fuzzing every write route", { timeout: 600_000 }, () => {
     const before = await fingerprint();
     let sent = 0;
     for (const route of writeRoutes) {
-      const token = route.access.kind === "platform" ? platformToken : route.access.kind === "vendor" ? tenant.ownerToken : null;
+      const token =
+        route.access.kind === "platform" ? platformToken : route.access.kind === "vendor" ? tenant.ownerToken : null;
       for (const attempt of malformedBodies(route, rand)) {
         const res = await call(app, route.method, fillPath(route.path, tenant.fixture), { token, ...attempt });
         const where = `${key(route)} — ${attempt.label}`;
@@ -192,9 +229,14 @@ describe("fuzzing every write route", { timeout: 600_000 }, () => {
 
   it("when SQL-looking text is a valid name, then it is stored verbatim as text", async () => {
     const name = "Robert'); DROP TABLE rewards;-- 😀";
-    const res = await call(app, "post", "/api/v1/rewards", { token: tenant.ownerToken, body: { name, points_required: 5 } });
+    const res = await call(app, "post", "/api/v1/rewards", {
+      token: tenant.ownerToken,
+      body: { name, points_required: 5 },
+    });
     expect(res.status).toBe(201);
     const id = z.object({ id: z.uuid() }).parse(res.body).id;
-    expect((await call(app, "get", `/api/v1/rewards/${id}`, { token: tenant.ownerToken })).body).toMatchObject({ name });
+    expect((await call(app, "get", `/api/v1/rewards/${id}`, { token: tenant.ownerToken })).body).toMatchObject({
+      name,
+    });
   });
 });

@@ -23,7 +23,11 @@ afterAll(async () => {
 
 async function whatsappConfigOf(tenantId: string): Promise<Record<string, unknown>> {
   return withPlatform(app.pool, (tx) =>
-    tx.oneFirst(sql.type(z.object({ whatsapp_config: z.record(z.string(), z.unknown()) }))`SELECT whatsapp_config FROM tenants WHERE id = ${tenantId}`),
+    tx.oneFirst(
+      sql.type(
+        z.object({ whatsapp_config: z.record(z.string(), z.unknown()) }),
+      )`SELECT whatsapp_config FROM tenants WHERE id = ${tenantId}`,
+    ),
   );
 }
 
@@ -57,7 +61,11 @@ describe("language settings", { timeout: 90_000 }, () => {
     expect(patched.body).toMatchObject({
       templates: { broadcast: { name: "lf_promo", language: "en" } },
       templates_by_language: {
-        yo: { broadcast: { name: "lf_promo_yo", language: "yo" }, points_earned: { name: "lf_points_yo", language: "yo" }, expiry_reminder: null },
+        yo: {
+          broadcast: { name: "lf_promo_yo", language: "yo" },
+          points_earned: { name: "lf_points_yo", language: "yo" },
+          expiry_reminder: null,
+        },
         // Meta lists no Pidgin template language: a Pidgin text is approved as English.
         pcm: { broadcast: { name: "lf_promo_pcm", language: "en" }, points_earned: null, expiry_reminder: null },
         ha: { broadcast: null, points_earned: null, expiry_reminder: null },
@@ -71,8 +79,13 @@ describe("language settings", { timeout: 90_000 }, () => {
       broadcast_template_pcm: { name: "lf_promo_pcm", language: "en" },
     });
 
-    const removed = await call(app, "patch", "/api/v1/settings", { token, body: { templates_by_language: { yo: { broadcast: null } } } });
-    expect(removed.body).toMatchObject({ templates_by_language: { yo: { broadcast: null, points_earned: { name: "lf_points_yo", language: "yo" } } } });
+    const removed = await call(app, "patch", "/api/v1/settings", {
+      token,
+      body: { templates_by_language: { yo: { broadcast: null } } },
+    });
+    expect(removed.body).toMatchObject({
+      templates_by_language: { yo: { broadcast: null, points_earned: { name: "lf_points_yo", language: "yo" } } },
+    });
     expect(await whatsappConfigOf(tenant.id)).not.toHaveProperty("broadcast_template_yo");
     // Another tenant's settings are untouched.
     expect(await whatsappConfigOf(other.id)).not.toHaveProperty("points_earned_template_yo");

@@ -5,7 +5,14 @@ import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import { loginAccountKey } from "../../../src/domain/auth/loginLockout.ts";
 import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, type OnboardedTenant } from "./apiHelpers.ts";
+import {
+  call,
+  createPlatformAdmin,
+  errorBody,
+  onboardTenant,
+  platformLogin,
+  type OnboardedTenant,
+} from "./apiHelpers.ts";
 
 /**
  * Login throttling (issue #13): a per-account lockout with backoff whose counters live in
@@ -29,7 +36,9 @@ afterAll(async () => {
   await app.stop();
 });
 
-const lockBody = z.object({ error: z.object({ code: z.literal("account_locked"), details: z.object({ retry_after_seconds: z.number() }) }) });
+const lockBody = z.object({
+  error: z.object({ code: z.literal("account_locked"), details: z.object({ retry_after_seconds: z.number() }) }),
+});
 
 function vendorLogin(target: TestApp, t: OnboardedTenant, password: string, email = t.ownerEmail) {
   return call(target, "post", "/api/v1/auth/login", { body: { vendor_code: t.vendorCode, email, password } });
@@ -44,14 +53,19 @@ async function lockOf(key: string) {
 
 async function expireLock(key: string) {
   await withPlatform(app.pool, (tx) =>
-    tx.query(sql.type(z.object({}).loose())`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE account_key = ${key}`),
+    tx.query(
+      sql.type(
+        z.object({}).loose(),
+      )`UPDATE login_failures SET locked_until = now() - interval '1 second' WHERE account_key = ${key}`,
+    ),
   );
 }
 
 describe("login lockout", { timeout: 120_000 }, () => {
   it("when an account fails 5 times, then the right password is refused with 429 on every web process, with the time left", async () => {
     const t = await onboardTenant(app, platformToken, "Lockout Foods");
-    for (let i = 0; i < 5; i += 1) expect((await vendorLogin(i % 2 === 0 ? app : other, t, "wrong-password")).status).toBe(401);
+    for (let i = 0; i < 5; i += 1)
+      expect((await vendorLogin(i % 2 === 0 ? app : other, t, "wrong-password")).status).toBe(401);
     for (const target of [app, other]) {
       const refused = await vendorLogin(target, t, t.ownerPassword);
       expect(refused.status).toBe(429);
@@ -59,7 +73,9 @@ describe("login lockout", { timeout: 120_000 }, () => {
       expect(seconds).toBeGreaterThan(50);
       expect(seconds).toBeLessThanOrEqual(60);
     }
-    expect(await lockOf(loginAccountKey({ vendorCode: t.vendorCode, email: t.ownerEmail }))).toMatchObject({ failures: 5 });
+    expect(await lockOf(loginAccountKey({ vendorCode: t.vendorCode, email: t.ownerEmail }))).toMatchObject({
+      failures: 5,
+    });
   });
 
   it("when a lock ends and the guessing goes on, then each further failure doubles the lock; the right password afterwards clears the count", async () => {
@@ -89,9 +105,14 @@ describe("login lockout", { timeout: 120_000 }, () => {
   it("when a platform admin account fails 5 times, then it is locked too", async () => {
     const a = await createPlatformAdmin(app.pool);
     for (let i = 0; i < 5; i += 1) {
-      expect((await call(app, "post", "/api/platform/auth/login", { body: { email: a.email, password: "wrong-password" } })).status).toBe(401);
+      expect(
+        (await call(app, "post", "/api/platform/auth/login", { body: { email: a.email, password: "wrong-password" } }))
+          .status,
+      ).toBe(401);
     }
-    const refused = await call(app, "post", "/api/platform/auth/login", { body: { email: a.email, password: a.password } });
+    const refused = await call(app, "post", "/api/platform/auth/login", {
+      body: { email: a.email, password: a.password },
+    });
     expect(refused.status).toBe(429);
     expect(errorBody.parse(refused.body).error.code).toBe("account_locked");
   });
@@ -99,7 +120,9 @@ describe("login lockout", { timeout: 120_000 }, () => {
   it("when a flood of logins arrives at once, then the excess is refused with 503 and health checks answer meanwhile", async () => {
     const t = await onboardTenant(app, platformToken, "Flood Foods");
     // 60 at once: two are checked, 32 wait (src/domain/auth/hashQueue.ts), the rest are refused.
-    const flood = Array.from({ length: 60 }, () => vendorLogin(app, t, "guess-guess", `flood-${randomUUID()}@vendor.test`));
+    const flood = Array.from({ length: 60 }, () =>
+      vendorLogin(app, t, "guess-guess", `flood-${randomUUID()}@vendor.test`),
+    );
     const started = performance.now();
     const health = await fetch(`${app.url}/healthz`);
     const healthMs = performance.now() - started;

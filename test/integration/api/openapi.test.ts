@@ -18,11 +18,24 @@ afterAll(async () => {
 
 const documentSchema = z.object({
   openapi: z.string(),
-  paths: z.record(z.string(), z.record(z.string(), z.object({ responses: z.record(z.string(), z.unknown()), requestBody: z.unknown().optional() }).loose())),
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({ responses: z.record(z.string(), z.unknown()), requestBody: z.unknown().optional() }).loose(),
+    ),
+  ),
   components: z.object({ schemas: z.record(z.string(), z.unknown()) }).loose(),
 });
 
-const layerSchema = z.object({ route: z.object({ path: z.string(), methods: z.record(z.string(), z.boolean()) }).loose().optional() }).loose();
+const layerSchema = z
+  .object({
+    route: z
+      .object({ path: z.string(), methods: z.record(z.string(), z.boolean()) })
+      .loose()
+      .optional(),
+  })
+  .loose();
 
 describe("openapi", { timeout: 60_000 }, () => {
   it("when the document is fetched, then it is OpenAPI 3.1 and lists every route the API router mounts", async () => {
@@ -35,9 +48,13 @@ describe("openapi", { timeout: 60_000 }, () => {
     const mounted = z
       .array(layerSchema)
       .parse(router.stack)
-      .flatMap((layer) => (layer.route === undefined ? [] : Object.keys(layer.route.methods).map((m) => `${m} ${layer.route?.path}`)));
+      .flatMap((layer) =>
+        layer.route === undefined ? [] : Object.keys(layer.route.methods).map((m) => `${m} ${layer.route?.path}`),
+      );
     expect(mounted.length).toBeGreaterThan(50);
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${toExpressPath(path)}`));
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method} ${toExpressPath(path)}`),
+    );
     expect([...documented].sort()).toEqual([...mounted].sort());
   });
 
@@ -49,7 +66,16 @@ describe("openapi", { timeout: 60_000 }, () => {
       if (route.body !== null) expect(op?.requestBody, `${route.method} ${route.path}`).toBeDefined();
     }
     const schemas = JSON.stringify(doc.components.schemas);
-    for (const field of ["business_name", "vendor_code", "points_required", "rule_type", "customer_phone", "amount_kobo", "idempotency_key", "reason"]) {
+    for (const field of [
+      "business_name",
+      "vendor_code",
+      "points_required",
+      "rule_type",
+      "customer_phone",
+      "amount_kobo",
+      "idempotency_key",
+      "reason",
+    ]) {
       expect(schemas).toContain(`"${field}"`);
     }
   });

@@ -33,7 +33,11 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   "PATCH /api/platform/tenants/{id}": () => ({ business_name: "Renamed" }),
   "POST /api/platform/tenants/{id}/suspend": () => ({ reason: "Unpaid" }),
   "POST /api/platform/tenants/{id}/reactivate": () => ({}),
-  "POST /api/platform/tenants/{id}/invoices": () => ({ amount_kobo: 500000, period_start: "2026-11-01", period_end: "2026-11-30" }),
+  "POST /api/platform/tenants/{id}/invoices": () => ({
+    amount_kobo: 500000,
+    period_start: "2026-11-01",
+    period_end: "2026-11-30",
+  }),
   "POST /api/platform/tenants/{id}/invoices/{invoiceId}/mark-paid": () => ({ payment_method: "bank_transfer" }),
   "POST /api/v1/staff": () => ({
     full_name: "Tunde Staff",
@@ -58,7 +62,11 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
   "POST /api/v1/campaigns/{id}/status": () => ({ status: "scheduled" }),
   "PATCH /api/v1/customers/{id}": () => ({ tags: ["vip"], notes: "Likes jollof" }),
   "POST /api/v1/customers/{id}/adjustments": () => ({ points: 5, reason: "Goodwill" }),
-  "POST /api/v1/purchases": () => ({ customer_phone: uniqueLocalPhone(), amount_kobo: 500000, idempotency_key: randomUUID() }),
+  "POST /api/v1/purchases": () => ({
+    customer_phone: uniqueLocalPhone(),
+    amount_kobo: 500000,
+    idempotency_key: randomUUID(),
+  }),
   "POST /api/v1/purchases/{id}/void": () => ({ reason: "Logged twice by mistake" }),
   "POST /api/v1/redemptions/verify": () => ({ code: "ZZZZZZZZ" }),
   "POST /api/v1/redemptions/{id}/cancel": () => ({ reason: "Customer changed their mind" }),
@@ -81,19 +89,32 @@ export const validBodies: Record<string, () => Record<string, unknown>> = {
 export function fillPath(path: string, f: TenantFixture): string {
   const idFor = (segment: string): string => {
     switch (segment) {
-      case "staff": return f.staffId;
-      case "rewards": return f.rewardId;
-      case "rules": return f.ruleId;
-      case "campaigns": return f.campaignId;
-      case "customers": return f.customerId;
-      case "redemptions": return f.redemptionId;
-      case "api-keys": return f.apiKeyId;
-      case "tenants": return f.tenantId;
-      case "broadcasts": return f.broadcastId;
-      case "claims": return f.claimId;
-      case "invoices": return f.invoiceId;
-      case "purchases": return f.purchaseId;
-      default: throw new Error(`no fixture id for /${segment}/{id}`);
+      case "staff":
+        return f.staffId;
+      case "rewards":
+        return f.rewardId;
+      case "rules":
+        return f.ruleId;
+      case "campaigns":
+        return f.campaignId;
+      case "customers":
+        return f.customerId;
+      case "redemptions":
+        return f.redemptionId;
+      case "api-keys":
+        return f.apiKeyId;
+      case "tenants":
+        return f.tenantId;
+      case "broadcasts":
+        return f.broadcastId;
+      case "claims":
+        return f.claimId;
+      case "invoices":
+        return f.invoiceId;
+      case "purchases":
+        return f.purchaseId;
+      default:
+        throw new Error(`no fixture id for /${segment}/{id}`);
     }
   };
   return path

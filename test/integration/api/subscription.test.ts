@@ -4,7 +4,16 @@ import { z } from "zod";
 import { noRows, sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone, vendorLogin, type OnboardedTenant } from "./apiHelpers.ts";
+import {
+  call,
+  createPlatformAdmin,
+  errorBody,
+  onboardTenant,
+  platformLogin,
+  uniqueLocalPhone,
+  vendorLogin,
+  type OnboardedTenant,
+} from "./apiHelpers.ts";
 
 /** GET /api/v1/subscription: plan, status, period and usage against every limit, per tenant. */
 let app: TestApp;
@@ -12,12 +21,19 @@ let platformToken: string;
 
 const limitUsage = z.object({ used: z.number(), limit: z.number().nullable() });
 const subscriptionBody = z.object({
-  plan: z.object({ slug: z.string(), price_kobo: z.number(), limits: z.record(z.string(), z.number().nullable()) }).nullable(),
+  plan: z
+    .object({ slug: z.string(), price_kobo: z.number(), limits: z.record(z.string(), z.number().nullable()) })
+    .nullable(),
   status: z.string(),
   on_trial: z.boolean(),
   trial_ends_at: z.string().nullable(),
   current_period: z.object({ start: z.string(), end: z.string() }).nullable(),
-  usage: z.object({ customers: limitUsage, staff: limitUsage, broadcasts_this_month: limitUsage, messages_this_month: limitUsage }),
+  usage: z.object({
+    customers: limitUsage,
+    staff: limitUsage,
+    broadcasts_this_month: limitUsage,
+    messages_this_month: limitUsage,
+  }),
   customers_turned_away: z.number(),
   open_invoice: z.object({ id: z.string(), total_kobo: z.number() }).nullable(),
 });
@@ -45,7 +61,11 @@ async function createTinyPlan(limits: { customers: number; staff: number }): Pro
 
 async function putOnPlan(tenantId: string, slug: string): Promise<void> {
   await withPlatform(app.pool, (tx) =>
-    tx.query(sql.type(noRows)`UPDATE tenants SET subscription_plan_id = (SELECT id FROM subscription_plans WHERE slug = ${slug}) WHERE id = ${tenantId}`),
+    tx.query(
+      sql.type(
+        noRows,
+      )`UPDATE tenants SET subscription_plan_id = (SELECT id FROM subscription_plans WHERE slug = ${slug}) WHERE id = ${tenantId}`,
+    ),
   );
 }
 
@@ -62,7 +82,10 @@ async function addStaff(tenant: OnboardedTenant, role = "staff"): Promise<{ id: 
 }
 
 async function purchase(tenant: OnboardedTenant, phone: string) {
-  return call(app, "post", "/api/v1/purchases", { token: tenant.ownerToken, body: { customer_phone: phone, amount_kobo: 100000 } });
+  return call(app, "post", "/api/v1/purchases", {
+    token: tenant.ownerToken,
+    body: { customer_phone: phone, amount_kobo: 100000 },
+  });
 }
 
 async function readSubscription(token: string) {
@@ -87,7 +110,9 @@ describe("GET /api/v1/subscription", () => {
     expect(sub.customers_turned_away).toBe(0);
   });
 
-  it("when staff are disabled or deleted, then they do not count against max_staff and a new one fits", { timeout: 120_000 }, async () => {
+  it("when staff are disabled or deleted, then they do not count against max_staff and a new one fits", {
+    timeout: 120_000,
+  }, async () => {
     const tenant = await onboardTenant(app, platformToken, "Staff Foods");
     const slug = await createTinyPlan({ customers: 10, staff: 2 });
     await putOnPlan(tenant.id, slug);
@@ -96,19 +121,31 @@ describe("GET /api/v1/subscription", () => {
     expect((await readSubscription(tenant.ownerToken)).usage.staff).toEqual({ used: 2, limit: 2 });
     const full = await call(app, "post", "/api/v1/staff", {
       token: tenant.ownerToken,
-      body: { full_name: "One too many", email: `x-${randomUUID()}@v.test`, phone_number: uniqueLocalPhone(), role: "staff" },
+      body: {
+        full_name: "One too many",
+        email: `x-${randomUUID()}@v.test`,
+        phone_number: uniqueLocalPhone(),
+        role: "staff",
+      },
     });
     expect(full.status).toBe(402);
 
-    expect((await call(app, "post", `/api/v1/staff/${first.id}/disable`, { token: tenant.ownerToken })).status).toBe(200);
-    await withPlatform(app.pool, (tx) => tx.query(sql.type(noRows)`UPDATE vendor_users SET deleted_at = now() WHERE id = ${second.id}`));
+    expect((await call(app, "post", `/api/v1/staff/${first.id}/disable`, { token: tenant.ownerToken })).status).toBe(
+      200,
+    );
+    await withPlatform(app.pool, (tx) =>
+      tx.query(sql.type(noRows)`UPDATE vendor_users SET deleted_at = now() WHERE id = ${second.id}`),
+    );
     expect((await readSubscription(tenant.ownerToken)).usage.staff).toEqual({ used: 0, limit: 2 });
     await addStaff(tenant);
     await addStaff(tenant);
     expect((await readSubscription(tenant.ownerToken)).usage.staff).toEqual({ used: 2, limit: 2 });
 
     // Taking the disabled one back would pass the limit: refused, with the limit named.
-    const enable = await call(app, "patch", `/api/v1/staff/${first.id}`, { token: tenant.ownerToken, body: { is_active: true } });
+    const enable = await call(app, "patch", `/api/v1/staff/${first.id}`, {
+      token: tenant.ownerToken,
+      body: { is_active: true },
+    });
     expect(enable.status).toBe(402);
     expect(errorBody.parse(enable.body).error.message).toMatch(/staff limit/);
   });
@@ -152,7 +189,11 @@ describe("GET /api/v1/subscription", () => {
     const tenant = await onboardTenant(app, platformToken, "Closed Foods");
     const staff = await addStaff(tenant);
     expect((await call(app, "get", "/api/v1/subscription", { token: staff.token })).status).toBe(403);
-    const key = z.object({ key: z.string() }).parse((await call(app, "post", "/api/v1/api-keys", { token: tenant.ownerToken, body: { name: "POS" } })).body).key;
+    const key = z
+      .object({ key: z.string() })
+      .parse(
+        (await call(app, "post", "/api/v1/api-keys", { token: tenant.ownerToken, body: { name: "POS" } })).body,
+      ).key;
     expect((await call(app, "get", "/api/v1/subscription", { token: key })).status).toBe(403);
     expect((await call(app, "get", "/api/v1/subscription")).status).toBe(401);
     expect((await call(app, "get", "/api/v1/subscription", { token: platformToken })).status).toBe(403);

@@ -8,7 +8,12 @@ import type { TestApp } from "../../helpers/testApp.ts";
 import { call, onboardTenant, uniqueLocalPhone, vendorLogin, type OnboardedTenant } from "./apiHelpers.ts";
 import type { TenantFixture } from "./routeSamples.ts";
 
-export type FullTenant = OnboardedTenant & { fixture: TenantFixture; staffToken: string; adminToken: string; apiKey: string };
+export type FullTenant = OnboardedTenant & {
+  fixture: TenantFixture;
+  staffToken: string;
+  adminToken: string;
+  apiKey: string;
+};
 
 const withId = z.object({ id: z.uuid() });
 
@@ -23,10 +28,17 @@ async function created(res: { status: number; body: unknown }, what: string): Pr
  * campaign, a customer with points, a pending redemption, an API key, an invoice and a draft
  * broadcast.
  */
-export async function createFullTenant(app: TestApp, platformToken: string, name = "Fixture Foods"): Promise<FullTenant> {
+export async function createFullTenant(
+  app: TestApp,
+  platformToken: string,
+  name = "Fixture Foods",
+): Promise<FullTenant> {
   const tenant = await onboardTenant(app, platformToken, name);
   const token = tenant.ownerToken;
-  const upgraded = await call(app, "patch", `/api/platform/tenants/${tenant.id}`, { token: platformToken, body: { plan: "growth" } });
+  const upgraded = await call(app, "patch", `/api/platform/tenants/${tenant.id}`, {
+    token: platformToken,
+    body: { plan: "growth" },
+  });
   if (upgraded.status !== 200) throw new Error(`upgrade answered ${upgraded.status}`);
   const people: Record<string, { email: string; password: string; id: string }> = {};
   for (const role of ["staff", "admin"]) {
@@ -44,24 +56,50 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
   const staff = people["staff"];
   const admin = people["admin"];
   if (staff === undefined || admin === undefined) throw new Error("unreachable");
-  const rewardId = await created(await call(app, "post", "/api/v1/rewards", { token, body: { name: "Free drink", points_required: 10, stock_quantity: 5 } }), "reward");
+  const rewardId = await created(
+    await call(app, "post", "/api/v1/rewards", {
+      token,
+      body: { name: "Free drink", points_required: 10, stock_quantity: 5 },
+    }),
+    "reward",
+  );
   const ruleId = await created(
-    await call(app, "post", "/api/v1/rules", { token, body: { name: "5 per visit", rule_type: "per_purchase", config: { points_per_purchase: 5 } } }),
+    await call(app, "post", "/api/v1/rules", {
+      token,
+      body: { name: "5 per visit", rule_type: "per_purchase", config: { points_per_purchase: 5 } },
+    }),
     "rule",
   );
   const campaignId = await created(
     await call(app, "post", "/api/v1/campaigns", {
       token,
-      body: { name: "Bonus", campaign_type: "bonus_points", config: { bonus_points: 3 }, starts_at: "2026-01-01T00:00:00Z", ends_at: "2027-01-01T00:00:00Z" },
+      body: {
+        name: "Bonus",
+        campaign_type: "bonus_points",
+        config: { bonus_points: 3 },
+        starts_at: "2026-01-01T00:00:00Z",
+        ends_at: "2027-01-01T00:00:00Z",
+      },
     }),
     "campaign",
   );
-  const purchase = await call(app, "post", "/api/v1/purchases", { token, body: { customer_phone: uniqueLocalPhone(), amount_kobo: 100000 } });
-  if (purchase.status !== 201) throw new Error(`purchase answered ${purchase.status}: ${JSON.stringify(purchase.body)}`);
-  const { customer_id: customerId, id: purchaseId } = z.object({ customer_id: z.uuid(), id: z.uuid() }).parse(purchase.body);
-  const adjusted = await call(app, "post", `/api/v1/customers/${customerId}/adjustments`, { token, body: { points: 100, reason: "Welcome gift" } });
+  const purchase = await call(app, "post", "/api/v1/purchases", {
+    token,
+    body: { customer_phone: uniqueLocalPhone(), amount_kobo: 100000 },
+  });
+  if (purchase.status !== 201)
+    throw new Error(`purchase answered ${purchase.status}: ${JSON.stringify(purchase.body)}`);
+  const { customer_id: customerId, id: purchaseId } = z
+    .object({ customer_id: z.uuid(), id: z.uuid() })
+    .parse(purchase.body);
+  const adjusted = await call(app, "post", `/api/v1/customers/${customerId}/adjustments`, {
+    token,
+    body: { points: 100, reason: "Welcome gift" },
+  });
   if (adjusted.status !== 201) throw new Error(`adjust answered ${adjusted.status}`);
-  const redemption = await withTenant(app.pool, tenant.id, (tx) => redeemReward(tx, { tenantId: tenant.id, customerId, rewardId, now: new Date() }));
+  const redemption = await withTenant(app.pool, tenant.id, (tx) =>
+    redeemReward(tx, { tenantId: tenant.id, customerId, rewardId, now: new Date() }),
+  );
   if (!redemption.ok) throw new Error(`redeem failed: ${redemption.reason}`);
   const keyRes = await call(app, "post", "/api/v1/api-keys", { token, body: { name: "POS" } });
   const key = z.object({ id: z.uuid(), key: z.string() }).parse(keyRes.body);
@@ -73,7 +111,10 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
     "invoice",
   );
   const broadcastId = await created(
-    await call(app, "post", "/api/v1/broadcasts", { token, body: { name: "Promo", message_content: "Double points today!", target_segment: {} } }),
+    await call(app, "post", "/api/v1/broadcasts", {
+      token,
+      body: { name: "Promo", message_content: "Double points today!", target_segment: {} },
+    }),
     "broadcast",
   );
   const claim = await withTenant(app.pool, tenant.id, (tx) =>
@@ -81,7 +122,12 @@ export async function createFullTenant(app: TestApp, platformToken: string, name
       tenantId: tenant.id,
       customerId,
       amountKobo: 50_000,
-      receipt: { key: receiptKey(tenant.id, "0".repeat(64)), sha256: randomUUID().replaceAll("-", "").padEnd(64, "0"), mimeType: "image/jpeg", bytes: 1 },
+      receipt: {
+        key: receiptKey(tenant.id, "0".repeat(64)),
+        sha256: randomUUID().replaceAll("-", "").padEnd(64, "0"),
+        mimeType: "image/jpeg",
+        bytes: 1,
+      },
       now: new Date(),
     }),
   );

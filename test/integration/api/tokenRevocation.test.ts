@@ -5,7 +5,14 @@ import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import { hashSecret } from "../../../src/domain/auth/passwords.ts";
 import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, onboardTenant, platformLogin, uniqueLocalPhone, vendorLogin } from "./apiHelpers.ts";
+import {
+  call,
+  createPlatformAdmin,
+  onboardTenant,
+  platformLogin,
+  uniqueLocalPhone,
+  vendorLogin,
+} from "./apiHelpers.ts";
 
 /** JWT revocation by a per-user token version (issue #13): a password change or disable ends every older token. */
 let app: TestApp;
@@ -30,7 +37,14 @@ describe("token revocation", { timeout: 60_000 }, () => {
     const staffId = z.object({ id: z.uuid() }).parse(created.body).id;
     const oldToken = await vendorLogin(app, { vendorCode: t.vendorCode, email, password: "first-password-1" });
     expect((await call(app, "get", "/api/v1/me", { token: oldToken })).status).toBe(200);
-    expect((await call(app, "patch", `/api/v1/staff/${staffId}`, { token: t.ownerToken, body: { password: "second-password-2" } })).status).toBe(200);
+    expect(
+      (
+        await call(app, "patch", `/api/v1/staff/${staffId}`, {
+          token: t.ownerToken,
+          body: { password: "second-password-2" },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(app, "get", "/api/v1/me", { token: oldToken })).status).toBe(401);
     const newToken = await vendorLogin(app, { vendorCode: t.vendorCode, email, password: "second-password-2" });
     expect((await call(app, "get", "/api/v1/me", { token: newToken })).status).toBe(200);
@@ -47,8 +61,12 @@ describe("token revocation", { timeout: 60_000 }, () => {
     });
     const id = z.object({ id: z.uuid() }).parse(created.body).id;
     const oldToken = await vendorLogin(app, { vendorCode: t.vendorCode, email, password: "admin-password-1" });
-    expect((await call(app, "patch", `/api/v1/staff/${id}`, { token: t.ownerToken, body: { is_active: false } })).status).toBe(200);
-    expect((await call(app, "patch", `/api/v1/staff/${id}`, { token: t.ownerToken, body: { is_active: true } })).status).toBe(200);
+    expect(
+      (await call(app, "patch", `/api/v1/staff/${id}`, { token: t.ownerToken, body: { is_active: false } })).status,
+    ).toBe(200);
+    expect(
+      (await call(app, "patch", `/api/v1/staff/${id}`, { token: t.ownerToken, body: { is_active: true } })).status,
+    ).toBe(200);
     expect((await call(app, "get", "/api/v1/me", { token: oldToken })).status).toBe(401);
   });
 
@@ -58,7 +76,11 @@ describe("token revocation", { timeout: 60_000 }, () => {
     expect((await call(app, "get", "/api/platform/tenants", { token })).status).toBe(200);
     const hash = await hashSecret("a-brand-new-password");
     await withPlatform(app.pool, (tx) =>
-      tx.query(sql.type(z.object({ id: z.uuid() }))`UPDATE platform_admins SET password_hash = ${hash} WHERE id = ${admin.id} RETURNING id`),
+      tx.query(
+        sql.type(
+          z.object({ id: z.uuid() }),
+        )`UPDATE platform_admins SET password_hash = ${hash} WHERE id = ${admin.id} RETURNING id`,
+      ),
     );
     expect((await call(app, "get", "/api/platform/tenants", { token })).status).toBe(401);
   });

@@ -3,7 +3,14 @@ import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { SHARED_PHONE_NUMBER_ID, startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, type OnboardedTenant } from "./apiHelpers.ts";
+import {
+  call,
+  createPlatformAdmin,
+  errorBody,
+  onboardTenant,
+  platformLogin,
+  type OnboardedTenant,
+} from "./apiHelpers.ts";
 
 /**
  * Routing hijack (issue #13): a vendor cannot name a WhatsApp phone_number_id (whoever does
@@ -19,7 +26,11 @@ const configRow = z.object({ phone_number_id: z.string().nullable() });
 
 async function routedNumberOf(tenantId: string): Promise<string | null> {
   return withPlatform(app.pool, (tx) =>
-    tx.oneFirst(sql.type(configRow)`SELECT whatsapp_config->>'phone_number_id' AS phone_number_id FROM tenants WHERE id = ${tenantId}`),
+    tx.oneFirst(
+      sql.type(
+        configRow,
+      )`SELECT whatsapp_config->>'phone_number_id' AS phone_number_id FROM tenants WHERE id = ${tenantId}`,
+    ),
   );
 }
 
@@ -45,7 +56,11 @@ afterAll(async () => {
 
 describe("a tenant's own WhatsApp number", { timeout: 60_000 }, () => {
   it("when a vendor owner names a phone_number_id in settings (the shared one or any), then it answers 400 and routing is unchanged", async () => {
-    for (const body of [{ whatsapp_phone_number_id: SHARED_PHONE_NUMBER_ID }, { whatsapp_phone_number_id: "123456789012" }, { whatsapp_display_phone_number: "+2348099990000" }]) {
+    for (const body of [
+      { whatsapp_phone_number_id: SHARED_PHONE_NUMBER_ID },
+      { whatsapp_phone_number_id: "123456789012" },
+      { whatsapp_display_phone_number: "+2348099990000" },
+    ]) {
       const res = await call(app, "patch", "/api/v1/settings", { token: a.ownerToken, body });
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
     }
@@ -82,16 +97,28 @@ describe("a tenant's own WhatsApp number", { timeout: 60_000 }, () => {
       body: { phone_number_id: number.id, access_token: number.token },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ tenant_id: a.id, phone_number_id: number.id, display_phone_number: "2348099990000", verified_name: "Features Foods" });
+    expect(res.body).toEqual({
+      tenant_id: a.id,
+      phone_number_id: number.id,
+      display_phone_number: "2348099990000",
+      verified_name: "Features Foods",
+    });
     expect(await routedNumberOf(a.id)).toBe(number.id);
     const settings = await call(app, "get", "/api/v1/settings", { token: a.ownerToken });
-    expect(settings.body).toMatchObject({ whatsapp_phone_number_id: number.id, join_link: expect.stringContaining("wa.me/2348099990000") });
+    expect(settings.body).toMatchObject({
+      whatsapp_phone_number_id: number.id,
+      join_link: expect.stringContaining("wa.me/2348099990000"),
+    });
     expect(JSON.stringify(settings.body)).not.toContain(number.token);
     // The tenant role has no grant on the token table at all, not even for its own row.
     await expect(
-      withTenant(app.pool, a.id, (tx) => tx.any(sql.type(z.object({ access_token: z.string() }))`SELECT access_token FROM tenant_whatsapp_numbers`)),
+      withTenant(app.pool, a.id, (tx) =>
+        tx.any(sql.type(z.object({ access_token: z.string() }))`SELECT access_token FROM tenant_whatsapp_numbers`),
+      ),
     ).rejects.toThrow(/permission denied/);
-    const audit = await call(app, "get", "/api/v1/audit-logs?action=tenant.whatsapp_number_assigned", { token: a.ownerToken });
+    const audit = await call(app, "get", "/api/v1/audit-logs?action=tenant.whatsapp_number_assigned", {
+      token: a.ownerToken,
+    });
     expect(JSON.stringify(audit.body)).toContain(number.id);
     expect(JSON.stringify(audit.body)).not.toContain(number.token);
   });
@@ -99,13 +126,21 @@ describe("a tenant's own WhatsApp number", { timeout: 60_000 }, () => {
   it("when a number already belongs to another tenant, then the platform admin gets 409 (one at a time or racing)", async () => {
     const number = newNumber();
     const [one, two] = await Promise.all(
-      [a, b].map((t) => call(app, "put", `/api/platform/tenants/${t.id}/whatsapp-number`, { token: platformToken, body: { phone_number_id: number.id, access_token: number.token } })),
+      [a, b].map((t) =>
+        call(app, "put", `/api/platform/tenants/${t.id}/whatsapp-number`, {
+          token: platformToken,
+          body: { phone_number_id: number.id, access_token: number.token },
+        }),
+      ),
     );
     expect([one?.status, two?.status].sort()).toEqual([200, 409]);
     const owners = [await routedNumberOf(a.id), await routedNumberOf(b.id)].filter((id) => id === number.id);
     expect(owners).toHaveLength(1);
     const loser = one?.status === 409 ? a : b;
-    const again = await call(app, "put", `/api/platform/tenants/${loser.id}/whatsapp-number`, { token: platformToken, body: { phone_number_id: number.id, access_token: number.token } });
+    const again = await call(app, "put", `/api/platform/tenants/${loser.id}/whatsapp-number`, {
+      token: platformToken,
+      body: { phone_number_id: number.id, access_token: number.token },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -125,12 +160,31 @@ describe("a tenant's own WhatsApp number", { timeout: 60_000 }, () => {
 
   it("when the number is taken back, then the tenant is served on the shared number again; a support admin may not assign", async () => {
     const number = newNumber();
-    const assigned = await call(app, "put", `/api/platform/tenants/${b.id}/whatsapp-number`, { token: platformToken, body: { phone_number_id: number.id, access_token: number.token } });
+    const assigned = await call(app, "put", `/api/platform/tenants/${b.id}/whatsapp-number`, {
+      token: platformToken,
+      body: { phone_number_id: number.id, access_token: number.token },
+    });
     expect(assigned.status).toBe(200);
-    expect((await call(app, "delete", `/api/platform/tenants/${b.id}/whatsapp-number`, { token: platformToken })).status).toBe(204);
+    expect(
+      (await call(app, "delete", `/api/platform/tenants/${b.id}/whatsapp-number`, { token: platformToken })).status,
+    ).toBe(204);
     expect(await routedNumberOf(b.id)).toBeNull();
     const support = await platformLogin(app, await createPlatformAdmin(app.pool, "support"));
-    expect((await call(app, "put", `/api/platform/tenants/${b.id}/whatsapp-number`, { token: support, body: { phone_number_id: number.id, access_token: number.token } })).status).toBe(403);
-    expect((await call(app, "put", `/api/platform/tenants/${b.id}/whatsapp-number`, { token: b.ownerToken, body: { phone_number_id: number.id, access_token: number.token } })).status).toBe(403);
+    expect(
+      (
+        await call(app, "put", `/api/platform/tenants/${b.id}/whatsapp-number`, {
+          token: support,
+          body: { phone_number_id: number.id, access_token: number.token },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(app, "put", `/api/platform/tenants/${b.id}/whatsapp-number`, {
+          token: b.ownerToken,
+          body: { phone_number_id: number.id, access_token: number.token },
+        })
+      ).status,
+    ).toBe(403);
   });
 });

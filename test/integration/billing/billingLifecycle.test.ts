@@ -58,7 +58,12 @@ async function runBilling(tenantId: string, now: Date) {
 type Shop = { id: string; ownerPhone: string };
 
 /** A tenant with an owner who has a phone, on `plan`, paid until PERIOD_END (or on a trial ending then). */
-async function createShop(options: { plan: string; trial?: boolean; card?: string; planFeatures?: Record<string, number> }): Promise<Shop> {
+async function createShop(options: {
+  plan: string;
+  trial?: boolean;
+  card?: string;
+  planFeatures?: Record<string, number>;
+}): Promise<Shop> {
   let planSlug = options.plan;
   if (options.planFeatures !== undefined) {
     planSlug = `p-${randomUUID().slice(0, 8)}`;
@@ -68,7 +73,10 @@ async function createShop(options: { plan: string; trial?: boolean; card?: strin
         VALUES ('Small', ${planSlug}, 200000, 'monthly', ${sql.jsonb(options.planFeatures ?? {})}, false)`),
     );
   }
-  const tenant = await createTestTenant(pool, { subscriptionStatus: options.trial === true ? "trial" : "active", planSlug });
+  const tenant = await createTestTenant(pool, {
+    subscriptionStatus: options.trial === true ? "trial" : "active",
+    planSlug,
+  });
   const ownerPhone = randomPhone();
   await withPlatform(pool, async (tx) => {
     if (options.trial === true) {
@@ -91,7 +99,11 @@ async function createShop(options: { plan: string; trial?: boolean; card?: strin
   return { id: tenant.id, ownerPhone };
 }
 
-const stateRow = z.object({ subscription_status: z.string(), plan: z.string().nullable(), subscription_ends_at: z.date().nullable() });
+const stateRow = z.object({
+  subscription_status: z.string(),
+  plan: z.string().nullable(),
+  subscription_ends_at: z.date().nullable(),
+});
 async function state(tenantId: string) {
   return withPlatform(pool, (tx) =>
     tx.one(sql.type(stateRow)`
@@ -100,7 +112,10 @@ async function state(tenantId: string) {
   );
 }
 
-const noticeRow = z.object({ contact_phone: z.string(), payload: z.object({ kind: z.literal("template"), name: z.string(), bodyParams: z.array(z.string()) }) });
+const noticeRow = z.object({
+  contact_phone: z.string(),
+  payload: z.object({ kind: z.literal("template"), name: z.string(), bodyParams: z.array(z.string()) }),
+});
 async function ownerNotices(tenantId: string) {
   const rows = await withPlatform(pool, (tx) =>
     tx.any(sql.type(noticeRow)`
@@ -110,7 +125,13 @@ async function ownerNotices(tenantId: string) {
   return rows.map((r) => ({ to: r.contact_phone, template: r.payload.name, text: r.payload.bodyParams[1] ?? "" }));
 }
 
-const invoiceRow = z.object({ id: z.string(), status: z.string(), kind: z.string(), total_amount_ngn: z.number(), due_date: z.string() });
+const invoiceRow = z.object({
+  id: z.string(),
+  status: z.string(),
+  kind: z.string(),
+  total_amount_ngn: z.number(),
+  due_date: z.string(),
+});
 async function invoices(tenantId: string) {
   return withPlatform(pool, (tx) =>
     tx.any(sql.type(invoiceRow)`
@@ -129,11 +150,20 @@ describe("renewals and dunning", () => {
     const first = await runBilling(shop.id, at(HOUR));
     expect(first).toMatchObject({ renewal: "charge_failed", suspended: false });
     const [renewal] = await invoices(shop.id);
-    expect(renewal).toMatchObject({ kind: "renewal", status: "pending", total_amount_ngn: 500000, due_date: "2026-12-10" });
+    expect(renewal).toMatchObject({
+      kind: "renewal",
+      status: "pending",
+      total_amount_ngn: 500000,
+      due_date: "2026-12-10",
+    });
     if (renewal === undefined) throw new Error("no renewal invoice");
     expect(first.notices).toEqual([`dunning:${renewal.id}:0`]);
     expect(charges()).toBe(chargesBefore + 1);
-    expect(paystack.requests.at(-2)?.body).toMatchObject({ authorization_code: "AUTH_will_decline", amount: "500000", email: "owner@shop.test" });
+    expect(paystack.requests.at(-2)?.body).toMatchObject({
+      authorization_code: "AUTH_will_decline",
+      amount: "500000",
+      email: "owner@shop.test",
+    });
 
     // The same day again: nothing new, no second charge, no second invoice.
     expect(await runBilling(shop.id, at(2 * HOUR))).toMatchObject({ notices: [], suspended: false });
@@ -153,20 +183,35 @@ describe("renewals and dunning", () => {
     const notices = await ownerNotices(shop.id);
     expect(notices).toHaveLength(3);
     expect(notices.every((n) => n.to === shop.ownerPhone && n.template === "loyaltylaas_billing_notice")).toBe(true);
-    expect(notices[0]?.text).toMatch(/is due today\. Unpaid by 17 Dec 2026, your loyalty programme will be paused\. Pay now: https:\/\/checkout\.paystack\.com\//);
+    expect(notices[0]?.text).toMatch(
+      /is due today\. Unpaid by 17 Dec 2026, your loyalty programme will be paused\. Pay now: https:\/\/checkout\.paystack\.com\//,
+    );
     expect(notices[1]?.text).toMatch(/is 3 days overdue/);
 
     // The owner pays the open invoice: reactivated at once, the paid period continues from its end.
-    const link = await createInvoicePaymentLink({ pool, paystack: client }, { tenantId: shop.id, now: at(7 * DAY + 2 * HOUR) });
+    const link = await createInvoicePaymentLink(
+      { pool, paystack: client },
+      { tenantId: shop.id, now: at(7 * DAY + 2 * HOUR) },
+    );
     if (!link.ok) throw new Error(link.reason);
     expect(link.invoice.id).toBe(renewal.id);
     paystack.pay(link.reference);
-    const settled = await settlePaystackCharge({ pool, paystack: client }, { reference: link.reference, now: at(7 * DAY + 3 * HOUR) });
+    const settled = await settlePaystackCharge(
+      { pool, paystack: client },
+      { reference: link.reference, now: at(7 * DAY + 3 * HOUR) },
+    );
     expect(settled).toMatchObject({ outcome: "applied", reactivated: true });
-    expect(await state(shop.id)).toMatchObject({ subscription_status: "active", subscription_ends_at: new Date("2027-01-10T08:00:00Z") });
+    expect(await state(shop.id)).toMatchObject({
+      subscription_status: "active",
+      subscription_ends_at: new Date("2027-01-10T08:00:00Z"),
+    });
 
     // Never suspended again while the period is paid.
-    expect(await runBilling(shop.id, at(8 * DAY + HOUR))).toMatchObject({ suspended: false, renewal: "not_due", notices: [] });
+    expect(await runBilling(shop.id, at(8 * DAY + HOUR))).toMatchObject({
+      suspended: false,
+      renewal: "not_due",
+      notices: [],
+    });
     expect((await state(shop.id)).subscription_status).toBe("active");
   });
 
@@ -175,10 +220,15 @@ describe("renewals and dunning", () => {
     const result = await runBilling(shop.id, at(HOUR));
     expect(result).toMatchObject({ renewal: "paid", suspended: false, notices: [] });
     expect(await invoices(shop.id)).toMatchObject([{ kind: "renewal", status: "paid", total_amount_ngn: 1500000 }]);
-    expect(await state(shop.id)).toMatchObject({ subscription_status: "active", subscription_ends_at: new Date("2027-01-10T08:00:00Z") });
+    expect(await state(shop.id)).toMatchObject({
+      subscription_status: "active",
+      subscription_ends_at: new Date("2027-01-10T08:00:00Z"),
+    });
     const charge = paystack.requests.filter((r) => r.path === "/transaction/charge_authorization").at(-1);
     const reference = z.object({ reference: z.string() }).parse(charge?.body).reference;
-    expect(await settlePaystackCharge({ pool, paystack: client }, { reference, now: at(2 * HOUR) })).toEqual({ outcome: "duplicate" });
+    expect(await settlePaystackCharge({ pool, paystack: client }, { reference, now: at(2 * HOUR) })).toEqual({
+      outcome: "duplicate",
+    });
     expect(await runBilling(shop.id, at(DAY + HOUR))).toMatchObject({ renewal: "not_due" });
     expect(await invoices(shop.id)).toHaveLength(1);
   });
@@ -186,12 +236,18 @@ describe("renewals and dunning", () => {
   it("when a paid invoice covers today, then the suspension job leaves the tenant serving even if its period looks lapsed", async () => {
     const shop = await createShop({ plan: "starter" });
     await withPlatform(pool, async (tx) => {
-      await tx.query(sql.type(noRows)`UPDATE tenants SET subscription_ends_at = ${sql.timestamp(at(-30 * DAY))} WHERE id = ${shop.id}`);
+      await tx.query(
+        sql.type(
+          noRows,
+        )`UPDATE tenants SET subscription_ends_at = ${sql.timestamp(at(-30 * DAY))} WHERE id = ${shop.id}`,
+      );
       await tx.query(sql.type(noRows)`
         INSERT INTO tenant_invoices (tenant_id, invoice_number, amount_ngn, total_amount_ngn, billing_period_start, billing_period_end, status, paid_at)
         VALUES (${shop.id}, ${`INV-T-${randomUUID().slice(0, 8)}`}, 500000, 500000, '2026-12-01', '2026-12-31', 'paid', now())`);
     });
-    const result = await withPlatform(pool, (tx) => expireSubscriptions(tx, { now: at(HOUR), graceDays: 7, tenantId: shop.id }));
+    const result = await withPlatform(pool, (tx) =>
+      expireSubscriptions(tx, { now: at(HOUR), graceDays: 7, tenantId: shop.id }),
+    );
     expect(result).toEqual({ trialsEnded: [], subscriptionsLapsed: [] });
     expect((await state(shop.id)).subscription_status).toBe("active");
   });
@@ -204,16 +260,25 @@ describe("a suspended business buying another plan", () => {
     expect(await runBilling(shop.id, at(HOUR))).toMatchObject({ renewal: "charge_failed" });
     expect(await runBilling(shop.id, at(7 * DAY + HOUR))).toMatchObject({ suspended: true });
 
-    const link = await createInvoicePaymentLink({ pool, paystack: client }, { tenantId: shop.id, planSlug: "starter", now: at(7 * DAY + 2 * HOUR) });
+    const link = await createInvoicePaymentLink(
+      { pool, paystack: client },
+      { tenantId: shop.id, planSlug: "starter", now: at(7 * DAY + 2 * HOUR) },
+    );
     if (!link.ok) throw new Error(link.reason);
     expect(link.invoice).toMatchObject({ kind: "upgrade", totalKobo: 500000 });
     paystack.pay(link.reference);
     const paidAt = at(7 * DAY + 3 * HOUR);
-    expect(await settlePaystackCharge({ pool, paystack: client }, { reference: link.reference, now: paidAt })).toMatchObject({
+    expect(
+      await settlePaystackCharge({ pool, paystack: client }, { reference: link.reference, now: paidAt }),
+    ).toMatchObject({
       outcome: "applied",
       reactivated: true,
     });
-    expect(await state(shop.id)).toMatchObject({ subscription_status: "active", plan: "starter", subscription_ends_at: new Date("2027-01-17T11:00:00Z") });
+    expect(await state(shop.id)).toMatchObject({
+      subscription_status: "active",
+      plan: "starter",
+      subscription_ends_at: new Date("2027-01-17T11:00:00Z"),
+    });
 
     const usage = await withTenant(pool, shop.id, (tx) => getSubscriptionUsage(tx, { tenantId: shop.id, now: paidAt }));
     expect(usage.openInvoice).toBeNull();
@@ -243,7 +308,9 @@ describe("trial reminders", () => {
     expect(notices.map((n) => n.text.match(/ends in (\d+) days?/)?.[1])).toEqual(["7", "3", "1"]);
     // The seeded plans (other tests' plans are inactive and never offered).
     expect(notices[0]?.text).toContain("Plans: Starter ₦5,000/month, Growth ₦15,000/month, Pro ₦30,000/month");
-    expect(notices[0]?.text).toMatch(/Pay for Starter to keep your programme running: https:\/\/checkout\.paystack\.com\//);
+    expect(notices[0]?.text).toMatch(
+      /Pay for Starter to keep your programme running: https:\/\/checkout\.paystack\.com\//,
+    );
     // One upgrade invoice is offered (reused by every reminder); it is an offer, not a debt to chase.
     expect(await invoices(shop.id)).toMatchObject([{ kind: "upgrade", status: "pending", total_amount_ngn: 500000 }]);
   });
@@ -280,13 +347,18 @@ describe("plan changes at the period's end", () => {
 
 describe("customer limit warnings", () => {
   it("when customers reach 80 % and then 100 % of the plan's limit, then the owner is told once each this period, with the people turned away", async () => {
-    const shop = await createShop({ plan: "", planFeatures: { max_customers: 5, max_staff: 2, broadcasts_per_month: 2, messages_per_month: 100 } });
+    const shop = await createShop({
+      plan: "",
+      planFeatures: { max_customers: 5, max_staff: 2, broadcasts_per_month: 2, messages_per_month: 100 },
+    });
     await withPlatform(pool, (tx) =>
       tx.query(sql.type(noRows)`
         UPDATE tenants SET subscription_ends_at = ${sql.timestamp(at(20 * DAY))} WHERE id = ${shop.id}`),
     );
     const join = (phone: string) =>
-      withTenant(pool, shop.id, (tx) => findOrCreateCustomer(tx, { tenantId: shop.id, phone, optedIn: true, now: at(HOUR) }));
+      withTenant(pool, shop.id, (tx) =>
+        findOrCreateCustomer(tx, { tenantId: shop.id, phone, optedIn: true, now: at(HOUR) }),
+      );
     for (let i = 0; i < 3; i += 1) expect((await join(randomPhone())).ok).toBe(true);
     expect((await runBilling(shop.id, at(HOUR))).notices).toEqual([]);
     expect((await join(randomPhone())).ok).toBe(true);

@@ -30,7 +30,11 @@ async function shopWithAllowance(messagesPerMonth: number, customers: number) {
   const tenant = await createTestTenant(pool, { planSlug: slug });
   await withTenant(pool, tenant.id, async (tx) => {
     for (let i = 0; i < customers; i += 1) {
-      await tx.query(sql.type(noRows)`INSERT INTO customers (tenant_id, phone_number, opted_in) VALUES (${tenant.id}, ${randomPhone()}, true)`);
+      await tx.query(
+        sql.type(
+          noRows,
+        )`INSERT INTO customers (tenant_id, phone_number, opted_in) VALUES (${tenant.id}, ${randomPhone()}, true)`,
+      );
     }
   });
   return tenant.id;
@@ -55,7 +59,9 @@ async function draftBroadcast(tenantId: string): Promise<string> {
 }
 
 async function start(tenantId: string, broadcastId: string) {
-  return withTenant(pool, tenantId, (tx) => startBroadcast(tx, { tenantId, broadcastId, now: new Date(), defaultPhoneNumberId: "109876543210987" }));
+  return withTenant(pool, tenantId, (tx) =>
+    startBroadcast(tx, { tenantId, broadcastId, now: new Date(), defaultPhoneNumberId: "109876543210987" }),
+  );
 }
 
 describe("monthly messages allowance", () => {
@@ -70,7 +76,11 @@ describe("monthly messages allowance", () => {
       "Your plan allows 5 messages a month; 3 are used and this broadcast needs 3 (2 left). Upgrade your plan or narrow the audience. Replies to customers are never blocked.",
     );
     const queued = await withTenant(pool, tenantId, (tx) =>
-      tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM whatsapp_messages WHERE broadcast_id = ${broadcastId}`),
+      tx.oneFirst(
+        sql.type(
+          z.object({ n: z.number() }),
+        )`SELECT count(*)::int AS n FROM whatsapp_messages WHERE broadcast_id = ${broadcastId}`,
+      ),
     );
     expect(queued).toBe(0);
     const usage = await withTenant(pool, tenantId, (tx) => getSubscriptionUsage(tx, { tenantId, now: new Date() }));
@@ -85,6 +95,9 @@ describe("monthly messages allowance", () => {
     await serviceMessages(tenantId, 2);
     const usage = await withTenant(pool, tenantId, (tx) => getSubscriptionUsage(tx, { tenantId, now: new Date() }));
     expect(usage.usage.messagesThisMonth).toEqual({ used: 7, limit: 5 });
-    expect(await start(tenantId, await draftBroadcast(tenantId))).toMatchObject({ ok: false, reason: "plan_limit_reached" });
+    expect(await start(tenantId, await draftBroadcast(tenantId))).toMatchObject({
+      ok: false,
+      reason: "plan_limit_reached",
+    });
   });
 });

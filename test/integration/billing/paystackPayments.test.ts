@@ -6,7 +6,16 @@ import { withPlatform } from "../../../src/db/withTenant.ts";
 import { expireSubscriptions } from "../../../src/domain/subscriptions/expireSubscriptions.ts";
 import { startFakePaystack, type FakePaystack, type SignedEvent } from "../../helpers/fakePaystack.ts";
 import { startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import { call, createPlatformAdmin, errorBody, onboardTenant, platformLogin, uniqueLocalPhone, vendorLogin, type OnboardedTenant } from "../api/apiHelpers.ts";
+import {
+  call,
+  createPlatformAdmin,
+  errorBody,
+  onboardTenant,
+  platformLogin,
+  uniqueLocalPhone,
+  vendorLogin,
+  type OnboardedTenant,
+} from "../api/apiHelpers.ts";
 
 /**
  * Paying through Paystack end to end: the vendor API starts a checkout on a fake Paystack
@@ -31,7 +40,12 @@ beforeEach(() => {
   paystack.verifyDown = false;
 });
 
-const payLink = z.object({ authorization_url: z.string(), reference: z.string(), invoice_id: z.uuid(), total_kobo: z.number() });
+const payLink = z.object({
+  authorization_url: z.string(),
+  reference: z.string(),
+  invoice_id: z.uuid(),
+  total_kobo: z.number(),
+});
 const changePlan = z.object({ action: z.string(), payment: payLink.nullable(), effective_at: z.string().nullable() });
 
 const stateRow = z.object({
@@ -41,7 +55,11 @@ const stateRow = z.object({
   card_last4: z.string().nullable(),
   suspended_for_nonpayment: z.boolean().nullable(),
 });
-const invoiceRow = z.object({ status: z.string(), payment_reference: z.string().nullable(), paid_at: z.date().nullable() });
+const invoiceRow = z.object({
+  status: z.string(),
+  payment_reference: z.string().nullable(),
+  paid_at: z.date().nullable(),
+});
 const paymentRow = z.object({ status: z.string(), amount_kobo: z.number() });
 
 async function deliver(event: SignedEvent, signature: string | null = event.signature): Promise<number> {
@@ -64,19 +82,29 @@ async function tenantState(tenantId: string) {
 
 async function invoice(invoiceId: string) {
   return withPlatform(app.pool, (tx) =>
-    tx.one(sql.type(invoiceRow)`SELECT status, payment_reference, paid_at FROM tenant_invoices WHERE id = ${invoiceId}`),
+    tx.one(
+      sql.type(invoiceRow)`SELECT status, payment_reference, paid_at FROM tenant_invoices WHERE id = ${invoiceId}`,
+    ),
   );
 }
 
 async function payments(invoiceId: string) {
   return withPlatform(app.pool, (tx) =>
-    tx.any(sql.type(paymentRow)`SELECT status, amount_kobo FROM billing_payments WHERE invoice_id = ${invoiceId} ORDER BY created_at`),
+    tx.any(
+      sql.type(
+        paymentRow,
+      )`SELECT status, amount_kobo FROM billing_payments WHERE invoice_id = ${invoiceId} ORDER BY created_at`,
+    ),
   );
 }
 
 async function audits(tenantId: string, action: string): Promise<number> {
   return withPlatform(app.pool, (tx) =>
-    tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM audit_logs WHERE tenant_id = ${tenantId} AND action = ${action}`),
+    tx.oneFirst(
+      sql.type(
+        z.object({ n: z.number() }),
+      )`SELECT count(*)::int AS n FROM audit_logs WHERE tenant_id = ${tenantId} AND action = ${action}`,
+    ),
   );
 }
 
@@ -84,7 +112,9 @@ async function audits(tenantId: string, action: string): Promise<number> {
 async function suspendedTrialTenant(name: string): Promise<OnboardedTenant> {
   const tenant = await onboardTenant(app, platformToken, name);
   await withPlatform(app.pool, async (tx) => {
-    await tx.query(sql.type(noRows)`UPDATE tenants SET trial_ends_at = now() - interval '1 hour' WHERE id = ${tenant.id}`);
+    await tx.query(
+      sql.type(noRows)`UPDATE tenants SET trial_ends_at = now() - interval '1 hour' WHERE id = ${tenant.id}`,
+    );
     await expireSubscriptions(tx, { now: new Date(), tenantId: tenant.id });
   });
   return tenant;
@@ -108,9 +138,16 @@ async function startPaying(token: string, invoiceId: string) {
 describe("paying through Paystack", () => {
   it("when a trial ended unpaid, then the owner can still sign in to billing only, and paying for a plan reactivates at once", async () => {
     const tenant = await suspendedTrialTenant("Lapsed Foods");
-    expect(await tenantState(tenant.id)).toMatchObject({ subscription_status: "suspended", suspended_for_nonpayment: true });
+    expect(await tenantState(tenant.id)).toMatchObject({
+      subscription_status: "suspended",
+      suspended_for_nonpayment: true,
+    });
 
-    const token = await vendorLogin(app, { vendorCode: tenant.vendorCode, email: tenant.ownerEmail, password: tenant.ownerPassword });
+    const token = await vendorLogin(app, {
+      vendorCode: tenant.vendorCode,
+      email: tenant.ownerEmail,
+      password: tenant.ownerPassword,
+    });
     const sub = await call(app, "get", "/api/v1/subscription", { token });
     expect(sub.status).toBe(200);
     expect(sub.body).toMatchObject({ status: "suspended", suspended_for_nonpayment: true });
@@ -124,18 +161,32 @@ describe("paying through Paystack", () => {
     expect(action).toBe("pay");
     if (payment === null) throw new Error("no payment link");
     expect(payment.total_kobo).toBe(500000);
-    const initialize = paystack.requests.find((r) => r.path === "/transaction/initialize" && JSON.stringify(r.body).includes(payment.reference));
-    expect(initialize?.body).toMatchObject({ email: tenant.ownerEmail, amount: "500000", currency: "NGN", reference: payment.reference });
+    const initialize = paystack.requests.find(
+      (r) => r.path === "/transaction/initialize" && JSON.stringify(r.body).includes(payment.reference),
+    );
+    expect(initialize?.body).toMatchObject({
+      email: tenant.ownerEmail,
+      amount: "500000",
+      currency: "NGN",
+      reference: payment.reference,
+    });
 
     const before = Date.now();
     expect(await deliver(paystack.pay(payment.reference))).toBe(200);
     const state = await tenantState(tenant.id);
-    expect(state).toMatchObject({ subscription_status: "active", plan: "starter", card_last4: "4081", suspended_for_nonpayment: false });
+    expect(state).toMatchObject({
+      subscription_status: "active",
+      plan: "starter",
+      card_last4: "4081",
+      suspended_for_nonpayment: false,
+    });
     const days = ((state.subscription_ends_at?.getTime() ?? 0) - before) / 86_400_000;
     expect(days).toBeGreaterThan(27);
     expect(days).toBeLessThan(32);
     expect(await invoice(payment.invoice_id)).toMatchObject({ status: "paid", payment_reference: payment.reference });
-    expect(paystack.requests.some((r) => r.method === "GET" && r.path === `/transaction/verify/${payment.reference}`)).toBe(true);
+    expect(
+      paystack.requests.some((r) => r.method === "GET" && r.path === `/transaction/verify/${payment.reference}`),
+    ).toBe(true);
     expect(await audits(tenant.id, "invoice.paid")).toBe(1);
     expect(await audits(tenant.id, "tenant.reactivated")).toBe(1);
     expect((await call(app, "get", "/api/v1/rewards", { token })).status).toBe(200);
@@ -200,9 +251,15 @@ describe("paying through Paystack", () => {
   });
 
   it("when the event names a reference that is not ours, or another event, then it is logged and answered 200", async () => {
-    const unknown = paystack.signedEvent({ event: "charge.success", data: { reference: `T${randomUUID()}`, amount: 500000, status: "success" } });
+    const unknown = paystack.signedEvent({
+      event: "charge.success",
+      data: { reference: `T${randomUUID()}`, amount: 500000, status: "success" },
+    });
     expect(await deliver(unknown)).toBe(200);
-    const unknownInvoice = paystack.signedEvent({ event: "charge.success", data: { reference: `inv_${"a".repeat(32)}_abcdefghij` } });
+    const unknownInvoice = paystack.signedEvent({
+      event: "charge.success",
+      data: { reference: `inv_${"a".repeat(32)}_abcdefghij` },
+    });
     expect(await deliver(unknownInvoice)).toBe(200);
     expect(await deliver(paystack.signedEvent({ event: "transfer.success", data: { reference: "x" } }))).toBe(200);
     expect(app.logs.lines.some((l) => l["msg"] === "paystack charge for an unknown reference")).toBe(true);
@@ -226,8 +283,12 @@ describe("paying through Paystack", () => {
     const a = await onboardTenant(app, platformToken, "Owner A Foods");
     const b = await onboardTenant(app, platformToken, "Owner B Foods");
     const invoiceOfB = await issueInvoice(b.id);
-    expect((await call(app, "post", `/api/v1/invoices/${invoiceOfB}/pay`, { token: a.ownerToken, body: {} })).status).toBe(404);
-    expect((await call(app, "post", "/api/v1/invoices/not-a-uuid/pay", { token: a.ownerToken, body: {} })).status).toBe(404);
+    expect(
+      (await call(app, "post", `/api/v1/invoices/${invoiceOfB}/pay`, { token: a.ownerToken, body: {} })).status,
+    ).toBe(404);
+    expect((await call(app, "post", "/api/v1/invoices/not-a-uuid/pay", { token: a.ownerToken, body: {} })).status).toBe(
+      404,
+    );
     const email = `s-${randomUUID()}@v.test`;
     const created = await call(app, "post", "/api/v1/staff", {
       token: b.ownerToken,
@@ -235,22 +296,43 @@ describe("paying through Paystack", () => {
     });
     expect(created.status).toBe(201);
     const staffToken = await vendorLogin(app, { vendorCode: b.vendorCode, email, password: "staff-password-1" });
-    expect((await call(app, "post", `/api/v1/invoices/${invoiceOfB}/pay`, { token: staffToken, body: {} })).status).toBe(403);
-    expect((await call(app, "post", "/api/v1/subscription/plan", { token: staffToken, body: { plan: "pro" } })).status).toBe(403);
-    expect((await call(app, "post", `/api/v1/invoices/${invoiceOfB}/pay`, { token: b.ownerToken, body: { amount: -1 } })).status).toBe(400);
-    expect((await call(app, "post", "/api/v1/subscription/plan", { token: b.ownerToken, body: { plan: "no-such-plan" } })).status).toBe(400);
-    expect((await call(app, "post", "/api/v1/subscription/plan", { token: b.ownerToken, body: { plan: "trial" } })).status).toBe(400);
+    expect(
+      (await call(app, "post", `/api/v1/invoices/${invoiceOfB}/pay`, { token: staffToken, body: {} })).status,
+    ).toBe(403);
+    expect(
+      (await call(app, "post", "/api/v1/subscription/plan", { token: staffToken, body: { plan: "pro" } })).status,
+    ).toBe(403);
+    expect(
+      (await call(app, "post", `/api/v1/invoices/${invoiceOfB}/pay`, { token: b.ownerToken, body: { amount: -1 } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await call(app, "post", "/api/v1/subscription/plan", { token: b.ownerToken, body: { plan: "no-such-plan" } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await call(app, "post", "/api/v1/subscription/plan", { token: b.ownerToken, body: { plan: "trial" } })).status,
+    ).toBe(400);
   });
 
   it("when an admin suspended the business, then a payment does not lift the suspension and its owner cannot sign in", async () => {
     const tenant = await onboardTenant(app, platformToken, "Admin Held Foods");
     const invoiceId = await issueInvoice(tenant.id);
     const { reference } = await startPaying(tenant.ownerToken, invoiceId);
-    expect((await call(app, "post", `/api/platform/tenants/${tenant.id}/suspend`, { token: platformToken, body: { reason: "Fraud check" } })).status).toBe(200);
+    expect(
+      (
+        await call(app, "post", `/api/platform/tenants/${tenant.id}/suspend`, {
+          token: platformToken,
+          body: { reason: "Fraud check" },
+        })
+      ).status,
+    ).toBe(200);
     expect(await deliver(paystack.pay(reference))).toBe(200);
     expect(await invoice(invoiceId)).toMatchObject({ status: "paid" });
     expect(await tenantState(tenant.id)).toMatchObject({ subscription_status: "suspended" });
-    const login = await call(app, "post", "/api/v1/auth/login", { body: { vendor_code: tenant.vendorCode, email: tenant.ownerEmail, password: tenant.ownerPassword } });
+    const login = await call(app, "post", "/api/v1/auth/login", {
+      body: { vendor_code: tenant.vendorCode, email: tenant.ownerEmail, password: tenant.ownerPassword },
+    });
     expect(login.status).toBe(403);
   });
 });
@@ -258,7 +340,10 @@ describe("paying through Paystack", () => {
 describe("changing plan", () => {
   it("when a paying tenant downgrades while over the smaller plan's limit, then it is refused naming the limit; under it, it is scheduled for the period's end", async () => {
     const tenant = await onboardTenant(app, platformToken, "Downgrade Foods");
-    const chosen = changePlan.parse((await call(app, "post", "/api/v1/subscription/plan", { token: tenant.ownerToken, body: { plan: "growth" } })).body);
+    const chosen = changePlan.parse(
+      (await call(app, "post", "/api/v1/subscription/plan", { token: tenant.ownerToken, body: { plan: "growth" } }))
+        .body,
+    );
     if (chosen.payment === null) throw new Error("no payment link");
     expect(await deliver(paystack.pay(chosen.payment.reference))).toBe(200);
     expect(await tenantState(tenant.id)).toMatchObject({ plan: "growth", subscription_status: "active" });
@@ -267,17 +352,33 @@ describe("changing plan", () => {
     for (let i = 0; i < 4; i += 1) {
       const res = await call(app, "post", "/api/v1/staff", {
         token: tenant.ownerToken,
-        body: { full_name: `Staff ${i}`, email: `s${i}-${randomUUID()}@v.test`, phone_number: uniqueLocalPhone(), role: "staff" },
+        body: {
+          full_name: `Staff ${i}`,
+          email: `s${i}-${randomUUID()}@v.test`,
+          phone_number: uniqueLocalPhone(),
+          role: "staff",
+        },
       });
       expect(res.status).toBe(201);
       staffIds.push(z.object({ id: z.string() }).parse(res.body).id);
     }
-    const refused = await call(app, "post", "/api/v1/subscription/plan", { token: tenant.ownerToken, body: { plan: "starter" } });
+    const refused = await call(app, "post", "/api/v1/subscription/plan", {
+      token: tenant.ownerToken,
+      body: { plan: "starter" },
+    });
     expect(refused.status).toBe(409);
-    expect(errorBody.parse(refused.body).error).toMatchObject({ code: "plan_usage_exceeds_limit", message: "Starter allows 3 staff and you have 4" });
+    expect(errorBody.parse(refused.body).error).toMatchObject({
+      code: "plan_usage_exceeds_limit",
+      message: "Starter allows 3 staff and you have 4",
+    });
 
-    expect((await call(app, "post", `/api/v1/staff/${staffIds[0]}/disable`, { token: tenant.ownerToken })).status).toBe(200);
-    const scheduled = changePlan.parse((await call(app, "post", "/api/v1/subscription/plan", { token: tenant.ownerToken, body: { plan: "starter" } })).body);
+    expect((await call(app, "post", `/api/v1/staff/${staffIds[0]}/disable`, { token: tenant.ownerToken })).status).toBe(
+      200,
+    );
+    const scheduled = changePlan.parse(
+      (await call(app, "post", "/api/v1/subscription/plan", { token: tenant.ownerToken, body: { plan: "starter" } }))
+        .body,
+    );
     expect(scheduled.action).toBe("downgrade_scheduled");
     const state = await tenantState(tenant.id);
     expect(scheduled.effective_at).toBe(state.subscription_ends_at?.toISOString());
@@ -286,7 +387,9 @@ describe("changing plan", () => {
     expect(sub.body).toMatchObject({ plan: { slug: "growth" }, pending_plan: { slug: "starter" } });
 
     // An upgrade is not a downgrade: it is paid now.
-    const upgrade = changePlan.parse((await call(app, "post", "/api/v1/subscription/plan", { token: tenant.ownerToken, body: { plan: "pro" } })).body);
+    const upgrade = changePlan.parse(
+      (await call(app, "post", "/api/v1/subscription/plan", { token: tenant.ownerToken, body: { plan: "pro" } })).body,
+    );
     expect(upgrade.action).toBe("pay");
     expect(upgrade.payment?.total_kobo).toBe(3000000);
   });

@@ -17,7 +17,14 @@ import {
   randomMobile,
   textSend,
 } from "../../helpers/conversationKit.ts";
-import { addReward, addStaff, createTestTenant, startTestApp, type QueueBackend, type TestApp } from "../../helpers/testApp.ts";
+import {
+  addReward,
+  addStaff,
+  createTestTenant,
+  startTestApp,
+  type QueueBackend,
+  type TestApp,
+} from "../../helpers/testApp.ts";
 import { randomPhone } from "../../helpers/testContext.ts";
 
 const backends: QueueBackend[] = ["redis", "postgres"];
@@ -46,7 +53,10 @@ describe.each(backends)("core scenario on the %s queue backend", (backend) => {
     // The customer joins.
     const joinSince = app.graph.requests.length;
     const joinReplies = await app.say(customer, `JOIN ${tenant.vendorCode}`, 2);
-    expect(joinReplies).toEqual([`Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`, LANGUAGE_LIST]);
+    expect(joinReplies).toEqual([
+      `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`,
+      LANGUAGE_LIST,
+    ]);
     expect(sentBodiesTo(app, customer, joinSince)).toEqual([
       textSend(customer, `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`),
       languageListSend(customer),
@@ -55,12 +65,19 @@ describe.each(backends)("core scenario on the %s queue backend", (backend) => {
     // Staff log a ₦5,000 purchase: 500 points.
     expect(await app.say(staff, "STAFF")).toEqual([`${tenant.businessName} staff: enter your PIN.`]);
     expect(await app.say(staff, pin)).toEqual([`Hi Kemi, you're signed in. What next? ${STAFF_MENU_IDS}`]);
-    expect(await app.say(staff, `LOG ${customer} 5000`)).toEqual([`Log ₦5,000.00 for ${maskPhone(customer)} (+500 points)? YES / NO [YES|NO]`]);
+    expect(await app.say(staff, `LOG ${customer} 5000`)).toEqual([
+      `Log ₦5,000.00 for ${maskPhone(customer)} (+500 points)? YES / NO [YES|NO]`,
+    ]);
     const logSince = app.graph.requests.length;
-    expect(await app.say(staff, "YES")).toEqual([`Recorded ₦5,000.00 for ${maskPhone(customer)}: +500 points, balance 500. Next: LOG <phone> <amount> ${STAFF_MENU_IDS}`]);
+    expect(await app.say(staff, "YES")).toEqual([
+      `Recorded ₦5,000.00 for ${maskPhone(customer)}: +500 points, balance 500. Next: LOG <phone> <amount> ${STAFF_MENU_IDS}`,
+    ]);
     await app.repliesTo(customer, 1, logSince);
     expect(sentBodiesTo(app, customer, logSince)).toEqual([
-      textSend(customer, `🎉 You earned 500 points at ${tenant.businessName}. Your balance is now 500 points. Send BALANCE or REWARDS any time.`),
+      textSend(
+        customer,
+        `🎉 You earned 500 points at ${tenant.businessName}. Your balance is now 500 points. Send BALANCE or REWARDS any time.`,
+      ),
     ]);
 
     // The customer redeems.
@@ -70,26 +87,56 @@ describe.each(backends)("core scenario on the %s queue backend", (backend) => {
     expect(await app.say(customer, "1")).toEqual(["Redeem Jollof plate for 400 points? YES / NO [YES|NO]"]);
     const [codeReply] = await app.say(customer, "YES");
     const code = /code at the till: ([A-Z0-9]{8})/.exec(codeReply ?? "")?.[1] ?? "";
-    expect(codeReply).toBe(`Show this code at the till: ${code}\n\nJollof plate: 400 points used. You have 100 points left.`);
+    expect(codeReply).toBe(
+      `Show this code at the till: ${code}\n\nJollof plate: 400 points used. You have 100 points left.`,
+    );
 
     // Staff verify the code.
-    expect(await app.say(staff, `VERIFY ${code}`)).toEqual([`Code ${code}: Jollof plate for ${maskPhone(customer)}. Give it now? YES / NO [YES|NO]`]);
+    expect(await app.say(staff, `VERIFY ${code}`)).toEqual([
+      `Code ${code}: Jollof plate for ${maskPhone(customer)}. Give it now? YES / NO [YES|NO]`,
+    ]);
     expect(await app.say(staff, "YES")).toEqual([`Done: ${code} is marked as given. What next? ${STAFF_MENU_IDS}`]);
 
     // Database: customer, purchase, ledger, redemption, stock, outbox.
     const row = await customerOf(app.pool, tenant, customer);
     expect(row).toMatchObject({ balance: 100, ledger_sum: 100, opted_in: true });
     const facts = await withTenant(app.pool, tenant.id, async (tx) => ({
-      purchases: await tx.any(sql.type(z.object({ amount_ngn: z.number(), source: z.string().nullable(), logged_via: z.string().nullable(), logged_by_user_id: z.uuid().nullable(), points_awarded: z.number().nullable() }))`
+      purchases: await tx.any(sql.type(
+        z.object({
+          amount_ngn: z.number(),
+          source: z.string().nullable(),
+          logged_via: z.string().nullable(),
+          logged_by_user_id: z.uuid().nullable(),
+          points_awarded: z.number().nullable(),
+        }),
+      )`
         SELECT amount_ngn, source, logged_via, logged_by_user_id, points_awarded FROM purchases`),
       ledger: await tx.any(sql.type(z.object({ transaction_type: z.string(), points: z.number() }))`
         SELECT transaction_type, points FROM points_transactions ORDER BY created_at, id`),
-      redemption: await tx.one(sql.type(z.object({ status: z.string().nullable(), verified_by_user_id: z.uuid().nullable(), points_deducted: z.number() }))`
+      redemption: await tx.one(sql.type(
+        z.object({
+          status: z.string().nullable(),
+          verified_by_user_id: z.uuid().nullable(),
+          points_deducted: z.number(),
+        }),
+      )`
         SELECT status, verified_by_user_id, points_deducted FROM reward_redemptions WHERE redemption_code = ${code}`),
-      stock: await tx.oneFirst(sql.type(z.object({ stock_quantity: z.number().nullable() }))`SELECT stock_quantity FROM rewards WHERE id = ${rewardId}`),
+      stock: await tx.oneFirst(
+        sql.type(
+          z.object({ stock_quantity: z.number().nullable() }),
+        )`SELECT stock_quantity FROM rewards WHERE id = ${rewardId}`,
+      ),
     }));
     expect(facts).toEqual({
-      purchases: [{ amount_ngn: 500_000, source: "whatsapp", logged_via: "staff_pin", logged_by_user_id: staffId, points_awarded: 500 }],
+      purchases: [
+        {
+          amount_ngn: 500_000,
+          source: "whatsapp",
+          logged_via: "staff_pin",
+          logged_by_user_id: staffId,
+          points_awarded: 500,
+        },
+      ],
       ledger: [
         { transaction_type: "earned", points: 500 },
         { transaction_type: "redeemed", points: -400 },
@@ -111,7 +158,9 @@ describe.each(backends)("core scenario on the %s queue backend", (backend) => {
 
     // Logs: the story is there, the secrets are not.
     expect(app.logs.lines.some((l) => l.msg === "customer joined" && l.tenantId === tenant.id)).toBe(true);
-    expect(app.logs.lines.some((l) => l.msg === "purchase logged" && l.tenantId === tenant.id && l.points === 500)).toBe(true);
+    expect(
+      app.logs.lines.some((l) => l.msg === "purchase logged" && l.tenantId === tenant.id && l.points === 500),
+    ).toBe(true);
     expect(app.logs.lines.some((l) => l.msg === "redemption fulfilled" && l.tenantId === tenant.id)).toBe(true);
     expectNoSecretsInLogs(app, [customer, staff, pin, code, `LOG ${customer} 5000`]);
   }, 60_000);

@@ -34,7 +34,12 @@ const MENU = `What would you like to do? ${MENU_IDS}`;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function lagosDate(at: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "Africa/Lagos" }).format(at);
+  return new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "Africa/Lagos",
+  }).format(at);
 }
 
 async function joined(tenant?: TestTenant): Promise<{ tenant: TestTenant; phone: string; customerId: string }> {
@@ -46,31 +51,63 @@ async function joined(tenant?: TestTenant): Promise<{ tenant: TestTenant; phone:
   return { tenant: t, phone, customerId: customer.id };
 }
 
-const redemptionRow = z.object({ redemption_code: z.string(), status: z.string().nullable(), points_deducted: z.number(), reward_id: z.uuid() });
+const redemptionRow = z.object({
+  redemption_code: z.string(),
+  status: z.string().nullable(),
+  points_deducted: z.number(),
+  reward_id: z.uuid(),
+});
 async function redemptionsOf(customerId: string) {
   return withPlatform(app.pool, (tx) =>
-    tx.any(sql.type(redemptionRow)`SELECT redemption_code, status, points_deducted, reward_id FROM reward_redemptions WHERE customer_id = ${customerId}`),
+    tx.any(
+      sql.type(
+        redemptionRow,
+      )`SELECT redemption_code, status, points_deducted, reward_id FROM reward_redemptions WHERE customer_id = ${customerId}`,
+    ),
   );
 }
 
-const ledgerRow = z.object({ transaction_type: z.string(), points: z.number(), reward_redemption_id: z.uuid().nullable(), description: z.string().nullable() });
+const ledgerRow = z.object({
+  transaction_type: z.string(),
+  points: z.number(),
+  reward_redemption_id: z.uuid().nullable(),
+  description: z.string().nullable(),
+});
 async function ledgerOf(customerId: string) {
   return withPlatform(app.pool, (tx) =>
-    tx.any(sql.type(ledgerRow)`SELECT transaction_type, points, reward_redemption_id, description FROM points_transactions WHERE customer_id = ${customerId} ORDER BY created_at, id`),
+    tx.any(
+      sql.type(
+        ledgerRow,
+      )`SELECT transaction_type, points, reward_redemption_id, description FROM points_transactions WHERE customer_id = ${customerId} ORDER BY created_at, id`,
+    ),
   );
 }
 
 async function stockOf(rewardId: string): Promise<number | null> {
-  return withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ stock_quantity: z.number().nullable() }))`SELECT stock_quantity FROM rewards WHERE id = ${rewardId}`));
+  return withPlatform(app.pool, (tx) =>
+    tx.oneFirst(
+      sql.type(
+        z.object({ stock_quantity: z.number().nullable() }),
+      )`SELECT stock_quantity FROM rewards WHERE id = ${rewardId}`,
+    ),
+  );
 }
 
 async function activeTenantOf(phone: string): Promise<string | null> {
-  return withPlatform(app.pool, (tx) => tx.maybeOneFirst(sql.type(z.object({ active_tenant_id: z.uuid().nullable() }))`SELECT active_tenant_id FROM contacts WHERE phone_number = ${phone}`));
+  return withPlatform(app.pool, (tx) =>
+    tx.maybeOneFirst(
+      sql.type(
+        z.object({ active_tenant_id: z.uuid().nullable() }),
+      )`SELECT active_tenant_id FROM contacts WHERE phone_number = ${phone}`,
+    ),
+  );
 }
 
 describe("JOIN", () => {
   it("when a new person sends JOIN <code>, then they become an opted-in customer and get the welcome, the greeting and the menu", async () => {
-    const tenant = await createTestTenant(app.pool, { whatsappConfig: { greeting_message: "Show this chat for 5% off today." } });
+    const tenant = await createTestTenant(app.pool, {
+      whatsappConfig: { greeting_message: "Show this chat for 5% off today." },
+    });
     const phone = randomPhone();
     const since = app.graph.requests.length;
 
@@ -83,7 +120,14 @@ describe("JOIN", () => {
     // A first-time member who never chose a language is offered the list instead of the menu.
     expect(sentBodiesTo(app, phone, since)[1]).toEqual(languageListSend(phone));
     const customer = await customerOf(app.pool, tenant, phone);
-    expect(customer).toMatchObject({ phone_number: phone, whatsapp_name: "Ada", opted_in: true, loyalty_status: "active", referred_by_customer_id: null, balance: 0 });
+    expect(customer).toMatchObject({
+      phone_number: phone,
+      whatsapp_name: "Ada",
+      opted_in: true,
+      loyalty_status: "active",
+      referred_by_customer_id: null,
+      balance: 0,
+    });
     expect(customer?.referral_code).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     expect(await activeTenantOf(phone)).toBe(tenant.id);
     const outbound = (await messagesOf(app.pool, phone)).filter((m) => m.direction === "outbound");
@@ -91,13 +135,18 @@ describe("JOIN", () => {
       [tenant.id, customer?.id, "chat:customer", "sent"],
       [tenant.id, customer?.id, "chat:customer", "sent"],
     ]);
-    expect(app.logs.lines.some((l) => l.msg === "customer joined" && l.tenantId === tenant.id && l.isNew === true)).toBe(true);
+    expect(
+      app.logs.lines.some((l) => l.msg === "customer joined" && l.tenantId === tenant.id && l.isNew === true),
+    ).toBe(true);
     expectNoSecretsInLogs(app, [phone]);
   });
 
   it("when a customer sends JOIN again, then they are welcomed back and no second customer is created", async () => {
     const { tenant, phone } = await joined();
-    expect(await app.say(phone, `JOIN ${tenant.vendorCode}`, 2)).toEqual([`Welcome back to ${tenant.businessName}!`, MENU]);
+    expect(await app.say(phone, `JOIN ${tenant.vendorCode}`, 2)).toEqual([
+      `Welcome back to ${tenant.businessName}!`,
+      MENU,
+    ]);
     expect(await countCustomers(app.pool, tenant)).toBe(1);
   });
 
@@ -119,7 +168,10 @@ describe("JOIN", () => {
 
     await app.say(friend, `JOIN ${tenant.vendorCode} ${(referrer?.referral_code ?? "").toLowerCase()}`, 2);
 
-    expect(await customerOf(app.pool, tenant, friend)).toMatchObject({ referred_by_customer_id: referrerId, opted_in: true });
+    expect(await customerOf(app.pool, tenant, friend)).toMatchObject({
+      referred_by_customer_id: referrerId,
+      opted_in: true,
+    });
   });
 
   it("when someone who never joined writes, then they get the platform greeting", async () => {
@@ -137,15 +189,21 @@ describe("customer menu commands", () => {
   });
 
   it("when a customer sends BALANCE (or POINTS) and the tenant expires points, then they see the balance and the soonest expiry", async () => {
-    const tenant = await createTestTenant(app.pool, { settings: { timezone: "Africa/Lagos", currency: "NGN", points_expiry_days: 365 } });
+    const tenant = await createTestTenant(app.pool, {
+      settings: { timezone: "Africa/Lagos", currency: "NGN", points_expiry_days: 365 },
+    });
     const { phone, customerId } = await joined(tenant);
     const soon = new Date(Date.now() + 30 * DAY_MS);
     const later = new Date(Date.now() + 300 * DAY_MS);
     await givePoints(app.pool, tenant, customerId, 1200, later);
     await givePoints(app.pool, tenant, customerId, 150, soon);
 
-    expect(await app.say(phone, "BALANCE")).toEqual([`You have 1,350 points.\n150 of them expire on ${lagosDate(soon)}.\nSend REWARDS to see what you can get.`]);
-    expect(await app.say(phone, "points")).toEqual([`You have 1,350 points.\n150 of them expire on ${lagosDate(soon)}.\nSend REWARDS to see what you can get.`]);
+    expect(await app.say(phone, "BALANCE")).toEqual([
+      `You have 1,350 points.\n150 of them expire on ${lagosDate(soon)}.\nSend REWARDS to see what you can get.`,
+    ]);
+    expect(await app.say(phone, "points")).toEqual([
+      `You have 1,350 points.\n150 of them expire on ${lagosDate(soon)}.\nSend REWARDS to see what you can get.`,
+    ]);
     expect(await customerOf(app.pool, tenant, phone)).toMatchObject({ balance: 1350, ledger_sum: 1350 });
   });
 
@@ -183,7 +241,9 @@ describe("customer menu commands", () => {
     expect(more).toEqual([]);
     expect(redemption).toMatchObject({ status: "pending", points_deducted: 300, reward_id: cake });
     expect(redemption?.redemption_code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-    expect(done).toBe(`Show this code at the till: ${redemption?.redemption_code ?? ""}\n\nCake slice: 300 points used. You have 50 points left.`);
+    expect(done).toBe(
+      `Show this code at the till: ${redemption?.redemption_code ?? ""}\n\nCake slice: 300 points used. You have 50 points left.`,
+    );
     expect(await stockOf(cake)).toBe(4);
     const ledger = await ledgerOf(customerId);
     expect(ledger.map((r) => [r.transaction_type, r.points, r.description])).toEqual([
@@ -210,7 +270,9 @@ describe("customer menu commands", () => {
   it("when a customer cannot afford any reward, then REDEEM says how many points are missing", async () => {
     const { tenant, phone } = await joined();
     await addReward(app.pool, tenant, "Hamper", 1000);
-    expect(await app.say(phone, "REDEEM")).toEqual(["You have 0 points, not enough for a reward yet.\n\nNext to aim for:\n- Hamper: 1,000 more points"]);
+    expect(await app.say(phone, "REDEEM")).toEqual([
+      "You have 0 points, not enough for a reward yet.\n\nNext to aim for:\n- Hamper: 1,000 more points",
+    ]);
   });
 
   it("when a customer sends CANCEL in the middle of REDEEM, then they are back at the menu and nothing is redeemed", async () => {
@@ -220,7 +282,9 @@ describe("customer menu commands", () => {
     await app.say(phone, "REDEEM");
     expect(await app.say(phone, "CANCEL")).toEqual([`OK, cancelled. ${MENU}`]);
     // The number no longer picks a reward: it is read at the menu.
-    expect(await app.say(phone, "1")).toEqual([`Sorry, I didn't understand that. Pick an option, or type a word like BALANCE or REWARDS. ${MENU_IDS}`]);
+    expect(await app.say(phone, "1")).toEqual([
+      `Sorry, I didn't understand that. Pick an option, or type a word like BALANCE or REWARDS. ${MENU_IDS}`,
+    ]);
     expect(await redemptionsOf(customerId)).toEqual([]);
   });
 
@@ -234,7 +298,9 @@ describe("customer menu commands", () => {
     await app.say(phone, "YES");
 
     const today = lagosDate(new Date());
-    expect(await app.say(phone, "HISTORY")).toEqual([`Your recent points:\n${today}: -100 (Redeemed Free coffee)\n${today}: +350 (Welcome gift)`]);
+    expect(await app.say(phone, "HISTORY")).toEqual([
+      `Your recent points:\n${today}: -100 (Redeemed Free coffee)\n${today}: +350 (Welcome gift)`,
+    ]);
   });
 
   it("when a customer sends REFER, then they get a wa.me link carrying JOIN <vendor_code> <referral_code>", async () => {
@@ -257,7 +323,9 @@ describe("customer menu commands", () => {
     expect(await app.say(phone, "VENDORS")).toEqual([
       `Your vendors. Reply with a number to switch.\n1. Alpha Foods ${tag}\n2. Beta Salon ${tag} (current) [1|2]`,
     ]);
-    expect(await app.say(phone, "1")).toEqual([`You're now talking to Alpha Foods ${tag}. What would you like to do? ${MENU_IDS}`]);
+    expect(await app.say(phone, "1")).toEqual([
+      `You're now talking to Alpha Foods ${tag}. What would you like to do? ${MENU_IDS}`,
+    ]);
     expect(await activeTenantOf(phone)).toBe(alpha.id);
 
     const alphaCustomer = await customerOf(app.pool, alpha, phone);
@@ -267,12 +335,16 @@ describe("customer menu commands", () => {
     expect(lastInbound).toMatchObject({ tenant_id: alpha.id, customer_id: alphaCustomer?.id });
 
     await app.say(phone, "VENDORS");
-    expect(await app.say(phone, "1")).toEqual(["You're already talking to that vendor. Send MENU to see what you can do."]);
+    expect(await app.say(phone, "1")).toEqual([
+      "You're already talking to that vendor. Send MENU to see what you can do.",
+    ]);
   });
 
   it("when a customer sends STOP and then START, then opted_in flips off and on", async () => {
     const { tenant, phone } = await joined();
-    expect(await app.say(phone, "STOP")).toEqual(["You won't get offers from us any more. You can still check your points. Send START to get offers again."]);
+    expect(await app.say(phone, "STOP")).toEqual([
+      "You won't get offers from us any more. You can still check your points. Send START to get offers again.",
+    ]);
     expect(await customerOf(app.pool, tenant, phone)).toMatchObject({ opted_in: false });
     // Service replies still work.
     expect(await app.say(phone, "BALANCE")).toEqual(["You have 0 points.\nSend REWARDS to see what you can get."]);
@@ -303,7 +375,11 @@ describe("when the vendor or customer cannot be served", () => {
   it("when a customer's tenant is suspended after they joined, then BALANCE gets a polite reply and their state is untouched", async () => {
     const { tenant, phone, customerId } = await joined();
     const stateBefore = await conversationStateOf(customerId);
-    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({}).loose())`UPDATE tenants SET subscription_status = 'suspended' WHERE id = ${tenant.id}`));
+    await withPlatform(app.pool, (tx) =>
+      tx.query(
+        sql.type(z.object({}).loose())`UPDATE tenants SET subscription_status = 'suspended' WHERE id = ${tenant.id}`,
+      ),
+    );
 
     expect(await app.say(phone, "BALANCE")).toEqual([
       `${tenant.businessName}'s loyalty program is paused at the moment. Please check back later or speak to the vendor.`,
@@ -317,7 +393,11 @@ describe("when the vendor or customer cannot be served", () => {
 
   it("when a customer is blocked, then every message gets the on-hold reply", async () => {
     const { tenant, phone, customerId } = await joined();
-    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({}).loose())`UPDATE customers SET loyalty_status = 'blocked' WHERE id = ${customerId}`));
+    await withPlatform(app.pool, (tx) =>
+      tx.query(
+        sql.type(z.object({}).loose())`UPDATE customers SET loyalty_status = 'blocked' WHERE id = ${customerId}`,
+      ),
+    );
     const onHold = `Your membership at ${tenant.businessName} is on hold. Please speak to the vendor.`;
     expect(await app.say(phone, "BALANCE")).toEqual([onHold]);
     expect(await app.say(phone, `JOIN ${tenant.vendorCode}`)).toEqual([onHold]);
@@ -327,13 +407,23 @@ describe("when the vendor or customer cannot be served", () => {
     const tenant = await createTestTenant(app.pool, { planSlug: await createPlan(app.pool, 1) });
     await joined(tenant);
     const late = randomPhone();
-    expect(await app.say(late, `JOIN ${tenant.vendorCode}`)).toEqual([`Sorry, ${tenant.businessName}'s loyalty program is full right now. Please ask the vendor.`]);
+    expect(await app.say(late, `JOIN ${tenant.vendorCode}`)).toEqual([
+      `Sorry, ${tenant.businessName}'s loyalty program is full right now. Please ask the vendor.`,
+    ]);
     expect(await countCustomers(app.pool, tenant)).toBe(1);
     expect(await customerOf(app.pool, tenant, late)).toBeNull();
-    expect(app.logs.lines.some((l) => l.msg === "join refused: plan customer limit reached" && l.tenantId === tenant.id)).toBe(true);
+    expect(
+      app.logs.lines.some((l) => l.msg === "join refused: plan customer limit reached" && l.tenantId === tenant.id),
+    ).toBe(true);
   });
 });
 
 async function conversationStateOf(customerId: string): Promise<unknown> {
-  return withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ conversation_state: z.unknown() }))`SELECT conversation_state FROM customers WHERE id = ${customerId}`));
+  return withPlatform(app.pool, (tx) =>
+    tx.oneFirst(
+      sql.type(
+        z.object({ conversation_state: z.unknown() }),
+      )`SELECT conversation_state FROM customers WHERE id = ${customerId}`,
+    ),
+  );
 }

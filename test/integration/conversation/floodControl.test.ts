@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, joinByChat, messagesOf, stopAndClean, uniqueTag } from "../../helpers/conversationKit.ts";
-import { createTestTenant, recipientOf, startTestApp, textOf, textPayload, type TestApp } from "../../helpers/testApp.ts";
+import {
+  createTestTenant,
+  recipientOf,
+  startTestApp,
+  textOf,
+  textPayload,
+  type TestApp,
+} from "../../helpers/testApp.ts";
 import { randomPhone } from "../../helpers/testContext.ts";
 
 let app: TestApp;
@@ -14,7 +21,8 @@ afterAll(async () => {
   await stopAndClean(app);
 });
 
-const SLOW_DOWN = "You're sending messages faster than we can answer them. Please wait a minute, then send your message again.";
+const SLOW_DOWN =
+  "You're sending messages faster than we can answer them. Please wait a minute, then send your message again.";
 const STRANGER =
   "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.";
 
@@ -28,7 +36,13 @@ function burst(phone: string, count: number, text: string) {
   const value = body.entry[0]?.changes[0]?.value;
   const t = Math.floor(Date.now() / 1000);
   for (let n = 1; n < count; n += 1) {
-    value?.messages.push({ from: phone, id: `wamid.flood.${uniqueTag()}`, timestamp: String(t), type: "text", text: { body: `${text} ${n}` } });
+    value?.messages.push({
+      from: phone,
+      id: `wamid.flood.${uniqueTag()}`,
+      timestamp: String(t),
+      type: "text",
+      text: { body: `${text} ${n}` },
+    });
   }
   return body;
 }
@@ -45,10 +59,20 @@ describe("flood control", () => {
     const first = burst(flooder, 20, "hi");
     const firstValue = first.entry[0]?.changes[0]?.value;
     firstValue?.contacts.push({ profile: { name: "Ada" }, wa_id: customer });
-    firstValue?.messages.push({ from: customer, id: `wamid.flood.${uniqueTag()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: "BALANCE" } });
+    firstValue?.messages.push({
+      from: customer,
+      id: `wamid.flood.${uniqueTag()}`,
+      timestamp: String(Math.floor(Date.now() / 1000)),
+      type: "text",
+      text: { body: "BALANCE" },
+    });
     const since = app.graph.requests.length;
     const logsSince = app.logs.lines.length;
-    const statuses = await Promise.all([app.postWebhook(first), ...Array.from({ length: 9 }, () => app.postWebhook(burst(flooder, 20, "hi")))].map(async (res) => (await res).status));
+    const statuses = await Promise.all(
+      [app.postWebhook(first), ...Array.from({ length: 9 }, () => app.postWebhook(burst(flooder, 20, "hi")))].map(
+        async (res) => (await res).status,
+      ),
+    );
     const stored = Date.now();
     const [balance] = await app.repliesTo(customer, 1, since);
     const waitedMs = Date.now() - stored;

@@ -36,7 +36,11 @@ const MENU_IDS = "[BALANCE|REWARDS|REDEEM|HISTORY|REFER|VENDORS|STOP|START]";
 
 async function languageOf(phone: string): Promise<string | null> {
   return withPlatform(app.pool, (tx) =>
-    tx.maybeOneFirst(sql.type(z.object({ language: z.string().nullable() }))`SELECT language FROM contacts WHERE phone_number = ${phone}`),
+    tx.maybeOneFirst(
+      sql.type(
+        z.object({ language: z.string().nullable() }),
+      )`SELECT language FROM contacts WHERE phone_number = ${phone}`,
+    ),
   );
 }
 
@@ -63,13 +67,20 @@ describe("choosing a language", () => {
     expect(chosen).toEqual([yo.say("language.changed"), `${yo.say("customer.menu.prompt")} ${MENU_IDS}`]);
     expect(await languageOf(phone)).toBe("yo");
 
-    expect(await app.say(phone, "BALANCE")).toEqual([[yo.say("customer.balance.total", { points: 0 }), yo.say("customer.balance.hint")].join("\n")]);
+    expect(await app.say(phone, "BALANCE")).toEqual([
+      [yo.say("customer.balance.total", { points: 0 }), yo.say("customer.balance.hint")].join("\n"),
+    ]);
     // A Yoruba word for points works as BALANCE too.
-    expect(await app.say(phone, "pọ́ìǹtì mi")).toEqual([[yo.say("customer.balance.total", { points: 0 }), yo.say("customer.balance.hint")].join("\n")]);
+    expect(await app.say(phone, "pọ́ìǹtì mi")).toEqual([
+      [yo.say("customer.balance.total", { points: 0 }), yo.say("customer.balance.hint")].join("\n"),
+    ]);
 
     // The choice follows the person to another vendor, and they are not asked again.
     const elsewhere = await app.say(phone, `JOIN ${second.vendorCode}`, 2);
-    expect(elsewhere).toEqual([yo.say("customer.welcome.new", { vendor: second.businessName }), `${yo.say("customer.menu.prompt")} ${MENU_IDS}`]);
+    expect(elsewhere).toEqual([
+      yo.say("customer.welcome.new", { vendor: second.businessName }),
+      `${yo.say("customer.menu.prompt")} ${MENU_IDS}`,
+    ]);
     expectNoSecretsInLogs(app, [phone]);
   });
 
@@ -80,8 +91,12 @@ describe("choosing a language", () => {
     await app.say(phone, "language pidgin", 2);
     expect(await languageOf(phone)).toBe("pcm");
 
-    expect(await app.say(phone, "LANGUAGE")).toEqual([`${pcm.say("language.prompt")} [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]`]);
-    expect(await app.say(phone, `LANGUAGE klingon ${"x".repeat(500)}`)).toEqual([`${pcm.say("language.unknown")} [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]`]);
+    expect(await app.say(phone, "LANGUAGE")).toEqual([
+      `${pcm.say("language.prompt")} [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]`,
+    ]);
+    expect(await app.say(phone, `LANGUAGE klingon ${"x".repeat(500)}`)).toEqual([
+      `${pcm.say("language.unknown")} [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]`,
+    ]);
     expect(await languageOf(phone)).toBe("pcm");
 
     // Pidgin for "what are my points", and STOP in English, whatever the language.
@@ -104,8 +119,12 @@ describe("the vendor's default language", () => {
     const phone = randomPhone();
     const joined = await app.say(phone, `JOIN ${tenant.vendorCode}`, 2);
     expect(joined[0]).toBe(ha.say("customer.welcome.new", { vendor: tenant.businessName }));
-    expect(joined[1]).toBe(`${ha.say("language.prompt")} [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]`);
-    expect(await app.say(phone, "maki")).toEqual([[ha.say("customer.balance.total", { points: 0 }), ha.say("customer.balance.hint")].join("\n")]);
+    expect(joined[1]).toBe(
+      `${ha.say("language.prompt")} [LANGUAGE en|LANGUAGE pcm|LANGUAGE yo|LANGUAGE ha|LANGUAGE ig]`,
+    );
+    expect(await app.say(phone, "maki")).toEqual([
+      [ha.say("customer.balance.total", { points: 0 }), ha.say("customer.balance.hint")].join("\n"),
+    ]);
     expect(await languageOf(phone)).toBeNull();
 
     await app.say(phone, "LANGUAGE en", 2);
@@ -119,10 +138,14 @@ describe("the vendor's default language", () => {
     expect(await app.say(phone, "balnce")).toEqual(["You have 0 points.\nSend REWARDS to see what you can get."]);
     expect(await app.say(phone, "👍")).toEqual([`What would you like to do? ${MENU_IDS}`]);
     // "shop" is one letter from SHOPS (VENDORS) and from STOP: the customer is asked, with buttons.
-    expect(await app.say(phone, "shop")).toEqual(["Did you mean one of these? Tap one, or send MENU to see everything. [VENDORS|STOP]"]);
+    expect(await app.say(phone, "shop")).toEqual([
+      "Did you mean one of these? Tap one, or send MENU to see everything. [VENDORS|STOP]",
+    ]);
     expect(await customerOf(app.pool, tenant, phone)).toMatchObject({ opted_in: true });
     // A word of three letters is too short to guess from.
-    expect(await app.say(phone, "sto")).toEqual([`Sorry, I didn't understand that. Pick an option, or type a word like BALANCE or REWARDS. ${MENU_IDS}`]);
+    expect(await app.say(phone, "sto")).toEqual([
+      `Sorry, I didn't understand that. Pick an option, or type a word like BALANCE or REWARDS. ${MENU_IDS}`,
+    ]);
   });
 });
 
@@ -139,7 +162,9 @@ describe("staff and the customers they serve", () => {
 
     expect(await app.say(staffPhone, "LANGUAGE pcm")).toEqual([pcm.say("language.changed")]);
     expect(await app.say(staffPhone, "STAFF")).toEqual([pcm.say("staff.start", { vendor: tenant.businessName })]);
-    expect(await app.say(staffPhone, "482915")).toEqual([`${pcm.say("staff.signedIn", { name: "Kemi" })} ${STAFF_MENU_IDS}`]);
+    expect(await app.say(staffPhone, "482915")).toEqual([
+      `${pcm.say("staff.signedIn", { name: "Kemi" })} ${STAFF_MENU_IDS}`,
+    ]);
     const local = `0${customer.slice(3)}`;
     expect(await app.say(staffPhone, `LOG ${local} 5000`)).toEqual([
       `${pcm.say("staff.log.confirm", { amount: pcm.naira(500_000), customer: maskPhone(customer), points: 500 })} [YES|NO]`,
@@ -150,7 +175,10 @@ describe("staff and the customers they serve", () => {
     ]);
     await app.repliesTo(customer, 1, since);
     const [notice] = sentBodiesTo(app, customer, since);
-    expect(notice).toMatchObject({ type: "text", text: { body: ig.say("customer.pointsEarned", { points: 500, vendor: tenant.businessName, balance: 500 }) } });
+    expect(notice).toMatchObject({
+      type: "text",
+      text: { body: ig.say("customer.pointsEarned", { points: 500, vendor: tenant.businessName, balance: 500 }) },
+    });
     expectNoSecretsInLogs(app, [customer, staffPhone, "482915"]);
   });
 
@@ -171,19 +199,27 @@ describe("staff and the customers they serve", () => {
     await app.say(staffPhone, "STAFF");
     await app.say(staffPhone, "561238");
 
-    for (const [phone, template, code] of [[yoruba, "shop_points_yo", "yo"], [hausa, "shop_points", "en"]] as const) {
+    for (const [phone, template, code] of [
+      [yoruba, "shop_points_yo", "yo"],
+      [hausa, "shop_points", "en"],
+    ] as const) {
       await app.say(staffPhone, `LOG 0${phone.slice(3)} 3000`);
       const since = app.graph.requests.length;
       await app.say(staffPhone, "YES");
       await app.repliesTo(phone, 1, since);
-      expect(sentBodiesTo(app, phone, since)[0]).toMatchObject({ type: "template", template: { name: template, language: { code } } });
+      expect(sentBodiesTo(app, phone, since)[0]).toMatchObject({
+        type: "template",
+        template: { name: template, language: { code } },
+      });
     }
   });
 });
 
 describe("points in the customer's language", () => {
   it("when a Yoruba reader checks a balance with points expiring, then the date is written the Yoruba way", async () => {
-    const tenant = await createTestTenant(app.pool, { settings: { timezone: "Africa/Lagos", points_expiry_days: 365 } });
+    const tenant = await createTestTenant(app.pool, {
+      settings: { timezone: "Africa/Lagos", points_expiry_days: 365 },
+    });
     const phone = randomPhone();
     await app.say(phone, `JOIN ${tenant.vendorCode}`, 2);
     await app.say(phone, "LANGUAGE yo", 2);

@@ -8,7 +8,15 @@ import {
   stopAndClean,
   uniqueTag,
 } from "../../helpers/conversationKit.ts";
-import { addReward, createTestTenant, recipientOf, startTestApp, textOf, textPayload, type TestApp } from "../../helpers/testApp.ts";
+import {
+  addReward,
+  createTestTenant,
+  recipientOf,
+  startTestApp,
+  textOf,
+  textPayload,
+  type TestApp,
+} from "../../helpers/testApp.ts";
 import { randomPhone } from "../../helpers/testContext.ts";
 
 /** Two runtimes of one deployment (role "all"): one database, one set of queues, one Graph API. */
@@ -18,7 +26,11 @@ let second: TestApp;
 beforeAll(async () => {
   const shared = `order_${uniqueTag()}`;
   first = await startTestApp({ sharedQueueName: shared, inboundConcurrency: 4 });
-  second = await startTestApp({ sharedQueueName: shared, inboundConcurrency: 4, config: { WHATSAPP_API_URL: first.graph.url } });
+  second = await startTestApp({
+    sharedQueueName: shared,
+    inboundConcurrency: 4,
+    config: { WHATSAPP_API_URL: first.graph.url },
+  });
 });
 
 afterAll(async () => {
@@ -59,7 +71,15 @@ describe("a customer's messages with two workers", () => {
       people.map(async (phone) => {
         for (const [index, text] of ["BALANCE", "REWARDS", "HISTORY"].entries()) {
           const app = index % 2 === 0 ? first : second;
-          const res = await app.postWebhook(textPayload({ phoneNumberId: first.phoneNumberId, from: phone, text, id: `wamid.order.${uniqueTag()}`, timestamp: second0 }));
+          const res = await app.postWebhook(
+            textPayload({
+              phoneNumberId: first.phoneNumberId,
+              from: phone,
+              text,
+              id: `wamid.order.${uniqueTag()}`,
+              timestamp: second0,
+            }),
+          );
           expect(res.status).toBe(200);
         }
       }),
@@ -76,7 +96,13 @@ describe("a customer's messages with two workers", () => {
       const inbound = rows.filter((r) => r.direction === "inbound").slice(-3);
       expect(inbound.map((r) => r.message_body)).toEqual(["BALANCE", "REWARDS", "HISTORY"]);
       expect(inbound.every((r) => r.processed_at !== null)).toBe(true);
-      expect(rows.filter((r) => r.direction === "outbound").map((r) => r.whatsapp_status)).toEqual(["sent", "sent", "sent", "sent", "sent"]);
+      expect(rows.filter((r) => r.direction === "outbound").map((r) => r.whatsapp_status)).toEqual([
+        "sent",
+        "sent",
+        "sent",
+        "sent",
+        "sent",
+      ]);
     }
     // Both runtimes did work.
     expect(first.logs.lines.some((l) => l.msg === "message handled")).toBe(true);
@@ -91,10 +117,22 @@ describe("a customer's messages with two workers", () => {
     await joinByChat(first, tenant, phone);
     const before = repliesTo(phone).length;
     const t = Math.floor(Date.now() / 1000);
-    const body = textPayload({ phoneNumberId: first.phoneNumberId, from: phone, text: "HISTORY", id: `wamid.ooo.${uniqueTag()}`, timestamp: t + 2 });
+    const body = textPayload({
+      phoneNumberId: first.phoneNumberId,
+      from: phone,
+      text: "HISTORY",
+      id: `wamid.ooo.${uniqueTag()}`,
+      timestamp: t + 2,
+    });
     const messages = body.entry[0]?.changes[0]?.value.messages ?? [];
     messages.push(
-      { from: phone, id: `wamid.ooo.${uniqueTag()}`, timestamp: String(t + 1), type: "text", text: { body: "REWARDS" } },
+      {
+        from: phone,
+        id: `wamid.ooo.${uniqueTag()}`,
+        timestamp: String(t + 1),
+        type: "text",
+        text: { body: "REWARDS" },
+      },
       { from: phone, id: `wamid.ooo.${uniqueTag()}`, timestamp: String(t), type: "text", text: { body: "BALANCE" } },
     );
 

@@ -9,7 +9,15 @@ import { adjustPoints } from "../../../src/domain/ledger/adjustPoints.ts";
 import { logPurchase } from "../../../src/domain/purchases/logPurchase.ts";
 import { maskPhone } from "../../../src/logger.ts";
 import { call } from "../api/apiHelpers.ts";
-import { addSpendRule, customerOf, expectNoSecretsInLogs, joinByChat, randomMobile, sentBodiesTo, stopAndClean } from "../../helpers/conversationKit.ts";
+import {
+  addSpendRule,
+  customerOf,
+  expectNoSecretsInLogs,
+  joinByChat,
+  randomMobile,
+  sentBodiesTo,
+  stopAndClean,
+} from "../../helpers/conversationKit.ts";
 import { addStaff, createTestTenant, startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import type { TestTenant } from "../../helpers/testContext.ts";
 
@@ -26,7 +34,13 @@ afterAll(async () => {
   await stopAndClean(app);
 });
 
-async function addOwner(pool: DatabasePool, tenant: TestTenant, phone: string, pin: string, name = "Ada"): Promise<string> {
+async function addOwner(
+  pool: DatabasePool,
+  tenant: TestTenant,
+  phone: string,
+  pin: string,
+  name = "Ada",
+): Promise<string> {
   const pinHash = await hashSecret(pin);
   return withPlatform(pool, (tx) =>
     tx.oneFirst(sql.type(z.object({ id: z.uuid() }))`
@@ -85,7 +99,10 @@ describe("owner mode", { timeout: 120_000 }, () => {
     expect(added).toContain(`Added Tunde Bello (${maskPhone(staffPhone)}) as staff.`);
     await app.repliesTo(staffPhone, 1, sinceAdd);
     expect(sentBodiesTo(app, staffPhone, sinceAdd)).toEqual([
-      expect.objectContaining({ type: "template", template: expect.objectContaining({ name: "loyalty_staff_invite" }) }),
+      expect.objectContaining({
+        type: "template",
+        template: expect.objectContaining({ name: "loyalty_staff_invite" }),
+      }),
     ]);
 
     // The staff member's first STAFF: choose a PIN typed twice, then LOG.
@@ -110,8 +127,16 @@ describe("owner mode", { timeout: 120_000 }, () => {
     const customer = await customerOf(app.pool, tenant, customerPhone);
     if (customer === null) throw new Error("customer missing");
     await withTenant(app.pool, tenant.id, async (tx) => {
-      const owner = await tx.oneFirst(sql.type(z.object({ id: z.uuid() }))`SELECT id FROM vendor_users WHERE phone_number = ${ownerPhone}`);
-      const spent = await adjustPoints(tx, { tenantId: tenant.id, customerId: customer.id, points: -400, reason: "Spent at the till", userId: owner });
+      const owner = await tx.oneFirst(
+        sql.type(z.object({ id: z.uuid() }))`SELECT id FROM vendor_users WHERE phone_number = ${ownerPhone}`,
+      );
+      const spent = await adjustPoints(tx, {
+        tenantId: tenant.id,
+        customerId: customer.id,
+        points: -400,
+        reason: "Spent at the till",
+        userId: owner,
+      });
       expect(spent.ok).toBe(true);
     });
     const [list] = await app.say(ownerPhone, "VOID");
@@ -126,11 +151,22 @@ describe("owner mode", { timeout: 120_000 }, () => {
     expect(voided).toContain("100 points taken back; 400 were already spent and could not be. Their balance is 0");
     await app.repliesTo(customerPhone, 1, sinceVoid);
     expect(sentBodiesTo(app, customerPhone, sinceVoid)).toEqual([
-      expect.objectContaining({ type: "text", text: { body: `A purchase of ₦5,000.00 at ${tenant.businessName} was cancelled. 100 points from it were taken back. Your balance is 0 points.` } }),
+      expect.objectContaining({
+        type: "text",
+        text: {
+          body: `A purchase of ₦5,000.00 at ${tenant.businessName} was cancelled. 100 points from it were taken back. Your balance is 0 points.`,
+        },
+      }),
     ]);
     expect(await customerOf(app.pool, tenant, customerPhone)).toMatchObject({ balance: 0, ledger_sum: 0 });
     const purchase = await withPlatform(app.pool, (tx) =>
-      tx.one(sql.type(z.object({ voided_at: z.date().nullable(), points_reversed: z.number().nullable(), points_shortfall: z.number().nullable() }))`
+      tx.one(sql.type(
+        z.object({
+          voided_at: z.date().nullable(),
+          points_reversed: z.number().nullable(),
+          points_shortfall: z.number().nullable(),
+        }),
+      )`
         SELECT voided_at, points_reversed, points_shortfall FROM purchases WHERE tenant_id = ${tenant.id}`),
     );
     expect(purchase).toEqual({ voided_at: expect.any(Date), points_reversed: 100, points_shortfall: 400 });
@@ -138,7 +174,9 @@ describe("owner mode", { timeout: 120_000 }, () => {
 
     // BROADCAST: audience and allowance, then YES sends it through the broadcast sender.
     const [preview] = await app.say(ownerPhone, "BROADCAST Double points this Saturday!");
-    expect(preview).toContain("This goes to 1 customer who accept offers. Your plan allows 100 a month and you've sent 0.");
+    expect(preview).toContain(
+      "This goes to 1 customer who accept offers. Your plan allows 100 a month and you've sent 0.",
+    );
     const sinceBroadcast = app.graph.requests.length;
     const [sending] = await app.say(ownerPhone, "YES");
     expect(sending).toContain("Sending to 1 customer now.");
@@ -147,9 +185,15 @@ describe("owner mode", { timeout: 120_000 }, () => {
     expect(broadcast).toMatchObject({ type: "template", template: { name: "loyalty_broadcast" } });
     expect(JSON.stringify(broadcast)).toContain("Double points this Saturday!");
     const audits = await withPlatform(app.pool, (tx) =>
-      tx.anyFirst(sql.type(z.object({ action: z.string() }))`SELECT action FROM audit_logs WHERE tenant_id = ${tenant.id} ORDER BY created_at`),
+      tx.anyFirst(
+        sql.type(
+          z.object({ action: z.string() }),
+        )`SELECT action FROM audit_logs WHERE tenant_id = ${tenant.id} ORDER BY created_at`,
+      ),
     );
-    expect(audits).toEqual(expect.arrayContaining(["staff.created", "staff.pin_changed", "purchase.voided", "broadcast.sent"]));
+    expect(audits).toEqual(
+      expect.arrayContaining(["staff.created", "staff.pin_changed", "purchase.voided", "broadcast.sent"]),
+    );
     expectNoSecretsInLogs(app, [pin, "5791", ownerPhone, staffPhone, customerPhone]);
   });
 
@@ -158,7 +202,8 @@ describe("owner mode", { timeout: 120_000 }, () => {
     const tag = Array.from(randomBytes(6), (byte) => String.fromCharCode(65 + (byte % 26))).join("");
     const code = `${tag}KITCHEN`.slice(0, 12);
     await app.say(phone, "REGISTER");
-    for (const answer of [`${tag} Kitchen`, "YES", "Ngozi Okafor", "4821", "4821", "2", "SKIP"]) await app.say(phone, answer);
+    for (const answer of [`${tag} Kitchen`, "YES", "Ngozi Okafor", "4821", "4821", "2", "SKIP"])
+      await app.say(phone, answer);
     await app.say(phone, "YES", 2);
     const customerPhone = randomMobile();
     await app.say(customerPhone, `JOIN ${code}`, 2);
@@ -174,7 +219,9 @@ describe("owner mode", { timeout: 120_000 }, () => {
     const { tenant, ownerPhone, ownerId } = await ownerReady("135790");
     await app.say(ownerPhone, "OWNER");
     for (const left of [4, 3, 2, 1]) {
-      expect(await app.say(ownerPhone, "111111")).toEqual([`That PIN is not right. ${left} ${left === 1 ? "try" : "tries"} left. Enter your PIN:`]);
+      expect(await app.say(ownerPhone, "111111")).toEqual([
+        `That PIN is not right. ${left} ${left === 1 ? "try" : "tries"} left. Enter your PIN:`,
+      ]);
     }
     const [locked] = await app.say(ownerPhone, "111111");
     expect(locked).toMatch(/^Too many wrong PINs. The owner chat is locked; try again in 1[45] minutes\.$/);
@@ -215,14 +262,28 @@ describe("owner mode", { timeout: 120_000 }, () => {
     expect((await contactOf(staffPhone)).staff_user_id).toBeNull();
     const after = await app.say(staffPhone, `LOG ${randomMobile()} 2000`);
     expect(after.join("\n")).not.toContain("Log ₦2,000.00");
-    expect(await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM purchases WHERE tenant_id = ${tenant.id}`))).toBe(0);
+    expect(
+      await withPlatform(app.pool, (tx) =>
+        tx.oneFirst(
+          sql.type(
+            z.object({ n: z.number() }),
+          )`SELECT count(*)::int AS n FROM purchases WHERE tenant_id = ${tenant.id}`,
+        ),
+      ),
+    ).toBe(0);
     expect((await app.say(staffPhone, "STAFF"))[0]).toContain("not set up as staff");
   });
 
   it("when the owner is disabled or their phone changes mid-session, then the next message ends the session", async () => {
     const { ownerPhone, ownerId, pin } = await ownerReady();
     await signIn(ownerPhone, pin);
-    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({ id: z.uuid() }))`UPDATE vendor_users SET phone_number = ${randomMobile()} WHERE id = ${ownerId} RETURNING id`));
+    await withPlatform(app.pool, (tx) =>
+      tx.query(
+        sql.type(
+          z.object({ id: z.uuid() }),
+        )`UPDATE vendor_users SET phone_number = ${randomMobile()} WHERE id = ${ownerId} RETURNING id`,
+      ),
+    );
     expect((await app.say(ownerPhone, "TODAY"))[0]).toBe("Your owner session has ended. Send OWNER to start again.");
     expect((await contactOf(ownerPhone)).owner_tenant_id).toBeNull();
   });
@@ -244,7 +305,9 @@ describe("owner mode", { timeout: 120_000 }, () => {
   it("when the owner changes rewards and the rate in chat, then the catalog and the earning rule change", async () => {
     const { tenant, ownerPhone, pin } = await ownerReady();
     await signIn(ownerPhone, pin);
-    expect((await app.say(ownerPhone, "ADD REWARD 300 Free small chops"))[0]).toContain("Added: Free small chops for 300 points");
+    expect((await app.say(ownerPhone, "ADD REWARD 300 Free small chops"))[0]).toContain(
+      "Added: Free small chops for 300 points",
+    );
     expect((await app.say(ownerPhone, "REWARDS"))[0]).toContain("1. Free small chops: 300 points");
     expect((await app.say(ownerPhone, "PAUSE REWARD 1"))[0]).toContain("Paused: Free small chops");
     expect((await app.say(ownerPhone, "RATE 2"))[0]).toContain("Change earning to 2 points per ₦100 spent");
@@ -263,7 +326,16 @@ describe("owner mode", { timeout: 120_000 }, () => {
     const customerPhone = randomMobile();
     await joinByChat(app, tenant, customerPhone);
     await withTenant(app.pool, tenant.id, (tx) =>
-      logPurchase(tx, { tenantId: tenant.id, customerPhone, amountKobo: 300_000, source: "api", loggedVia: "api_key", loggedByUserId: null, idempotencyKey: null, now: new Date() }),
+      logPurchase(tx, {
+        tenantId: tenant.id,
+        customerPhone,
+        amountKobo: 300_000,
+        source: "api",
+        loggedVia: "api_key",
+        loggedByUserId: null,
+        idempotencyKey: null,
+        now: new Date(),
+      }),
     );
     await signIn(ownerPhone, pin);
     await app.say(ownerPhone, "VOID");
@@ -290,17 +362,33 @@ describe("owner mode", { timeout: 120_000 }, () => {
     await signIn(ownerPhone, "864213");
     expect((await app.say(ownerPhone, "TODAY"))[0]).toContain("Today: 0 purchases");
     expect((await app.say(ownerPhone, "ADD REWARD 100 Free drink"))[0]).toContain("Your programme is paused");
-    expect(await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM rewards WHERE tenant_id = ${tenant.id}`))).toBe(0);
+    expect(
+      await withPlatform(app.pool, (tx) =>
+        tx.oneFirst(
+          sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM rewards WHERE tenant_id = ${tenant.id}`,
+        ),
+      ),
+    ).toBe(0);
   });
 
   it("when the owner types huge or negative numbers, then an example comes back and nothing changes", async () => {
     const { tenant, ownerPhone, pin } = await ownerReady();
     await signIn(ownerPhone, pin);
-    expect((await app.say(ownerPhone, "ADD REWARD -5 Free drink"))[0]).toContain("for example: ADD REWARD 500 Free drink");
-    expect((await app.say(ownerPhone, "ADD REWARD 99999999999 Car"))[0]).toContain("for example: ADD REWARD 500 Free drink");
+    expect((await app.say(ownerPhone, "ADD REWARD -5 Free drink"))[0]).toContain(
+      "for example: ADD REWARD 500 Free drink",
+    );
+    expect((await app.say(ownerPhone, "ADD REWARD 99999999999 Car"))[0]).toContain(
+      "for example: ADD REWARD 500 Free drink",
+    );
     expect((await app.say(ownerPhone, "RATE 100000"))[0]).toContain("for example: RATE 2");
     expect((await app.say(ownerPhone, "REMOVE STAFF 99999"))[0]).toContain("There is no staff member number 99999");
-    expect(await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM rewards WHERE tenant_id = ${tenant.id}`))).toBe(0);
+    expect(
+      await withPlatform(app.pool, (tx) =>
+        tx.oneFirst(
+          sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM rewards WHERE tenant_id = ${tenant.id}`,
+        ),
+      ),
+    ).toBe(0);
   });
 
   it("when the owner sends QR and PLAN, then the join link and the plan's usage come back", async () => {
@@ -309,7 +397,9 @@ describe("owner mode", { timeout: 120_000 }, () => {
     const since = app.graph.requests.length;
     const qr = await app.say(ownerPhone, "QR", 2);
     expect(qr[0]).toContain(`https://wa.me/15550000000?text=JOIN%20${tenant.vendorCode}`);
-    expect(qr[1]).toBe(`image:Your QR poster: print it at A5 and put it where customers pay. Code: ${tenant.vendorCode}`);
+    expect(qr[1]).toBe(
+      `image:Your QR poster: print it at A5 and put it where customers pay. Code: ${tenant.vendorCode}`,
+    );
     const [upload] = app.graph.requests.slice(since).filter((r) => r.endpoint === "media");
     expect(upload?.upload?.fileType).toBe("image/png");
     const [plan] = await app.say(ownerPhone, "PLAN");
@@ -334,11 +424,17 @@ describe("owner LOGIN link", { timeout: 120_000 }, () => {
     await signIn(ownerPhone, pin);
     const token = await loginLink(ownerPhone);
     const stored = await withPlatform(app.pool, (tx) =>
-      tx.anyFirst(sql.type(z.object({ token_hash: z.string() }))`SELECT token_hash FROM login_links WHERE vendor_user_id = ${ownerId}`),
+      tx.anyFirst(
+        sql.type(
+          z.object({ token_hash: z.string() }),
+        )`SELECT token_hash FROM login_links WHERE vendor_user_id = ${ownerId}`,
+      ),
     );
     expect(stored).toHaveLength(1);
     expect(stored[0]).not.toContain(token);
-    const both = await Promise.all([1, 2].map(() => call(app, "post", "/api/v1/auth/whatsapp-link", { body: { token } })));
+    const both = await Promise.all(
+      [1, 2].map(() => call(app, "post", "/api/v1/auth/whatsapp-link", { body: { token } })),
+    );
     expect(both.map((r) => r.status).sort()).toEqual([200, 401]);
     const ok = both.find((r) => r.status === 200);
     const jwt = tokenBody.parse(ok?.body).token;
@@ -353,10 +449,16 @@ describe("owner LOGIN link", { timeout: 120_000 }, () => {
     await signIn(ownerPhone, pin);
     const token = await loginLink(ownerPhone);
     await withPlatform(app.pool, (tx) =>
-      tx.query(sql.type(z.object({ id: z.uuid() }))`UPDATE login_links SET expires_at = now() - interval '1 second' WHERE vendor_user_id = ${ownerId} RETURNING id`),
+      tx.query(
+        sql.type(
+          z.object({ id: z.uuid() }),
+        )`UPDATE login_links SET expires_at = now() - interval '1 second' WHERE vendor_user_id = ${ownerId} RETURNING id`,
+      ),
     );
     expect((await call(app, "post", "/api/v1/auth/whatsapp-link", { body: { token } })).status).toBe(401);
-    expect((await call(app, "post", "/api/v1/auth/whatsapp-link", { body: { token: "A".repeat(43) } })).status).toBe(401);
+    expect((await call(app, "post", "/api/v1/auth/whatsapp-link", { body: { token: "A".repeat(43) } })).status).toBe(
+      401,
+    );
     expect((await call(app, "post", "/api/v1/auth/whatsapp-link", { body: { token: "short" } })).status).toBe(400);
     expect((await call(app, "post", "/api/v1/auth/whatsapp-link", { body: { token, extra: 1 } })).status).toBe(400);
   });
@@ -365,7 +467,13 @@ describe("owner LOGIN link", { timeout: 120_000 }, () => {
     const { ownerPhone, ownerId, pin } = await ownerReady();
     await signIn(ownerPhone, pin);
     const token = await loginLink(ownerPhone);
-    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({ id: z.uuid() }))`UPDATE vendor_users SET is_active = false WHERE id = ${ownerId} RETURNING id`));
+    await withPlatform(app.pool, (tx) =>
+      tx.query(
+        sql.type(
+          z.object({ id: z.uuid() }),
+        )`UPDATE vendor_users SET is_active = false WHERE id = ${ownerId} RETURNING id`,
+      ),
+    );
     expect((await call(app, "post", "/api/v1/auth/whatsapp-link", { body: { token } })).status).toBe(401);
   });
 });

@@ -40,7 +40,12 @@ function ownNumber(): { phoneNumberId: string; scope: InboxScope } {
 }
 
 /** Stores inbound texts from `phone` on `phoneNumberId`, a second apart from `start`; returns their row ids. */
-async function storeTexts(phone: string, phoneNumberId: string, texts: readonly string[], start = Date.now() - 60_000): Promise<string[]> {
+async function storeTexts(
+  phone: string,
+  phoneNumberId: string,
+  texts: readonly string[],
+  start = Date.now() - 60_000,
+): Promise<string[]> {
   const wamids = texts.map(() => `wamid.claim.${randomUUID()}`);
   const stored = await onPlatform(pool, (db) =>
     storeInboundMessages(
@@ -69,7 +74,9 @@ describe("claiming senders", () => {
     const earlyIds = await storeTexts(early, phoneNumberId, ["first", "second", "third"]);
     await storeTexts(late, phoneNumberId, ["hello"]);
 
-    const inboxes = await withPlatform(pool, async (tx) => readClaimedInbox(tx, await claimSenders(tx, scope, 10), scope, 50));
+    const inboxes = await withPlatform(pool, async (tx) =>
+      readClaimedInbox(tx, await claimSenders(tx, scope, 10), scope, 50),
+    );
 
     expect(inboxes.map((inbox) => inbox.contact.phone_number).sort()).toEqual([early, late].sort());
     const earlyInbox = inboxes.find((inbox) => inbox.contact.phone_number === early);

@@ -7,7 +7,13 @@ import { verifySecret } from "../../../src/domain/auth/passwords.ts";
 import { registerVendor } from "../../../src/domain/tenants/registerVendor.ts";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
-import { eventually, expectNoSecretsInLogs, messagesOf, randomMobile, stopAndClean } from "../../helpers/conversationKit.ts";
+import {
+  eventually,
+  expectNoSecretsInLogs,
+  messagesOf,
+  randomMobile,
+  stopAndClean,
+} from "../../helpers/conversationKit.ts";
 import { createTestTenant, recipientOf, startTestApp, textOf, type TestApp } from "../../helpers/testApp.ts";
 
 /** A tenant's own number (this file's app drains it too). */
@@ -50,17 +56,39 @@ async function tenantByCode(code: string) {
   );
 }
 
-const ownerRow = z.object({ id: z.uuid(), role: z.string(), phone_number: z.string().nullable(), full_name: z.string(), staff_pin_hash: z.string().nullable(), pin_enabled: z.boolean().nullable(), email: z.string() });
-const ruleRow = z.object({ rule_type: z.string(), config: z.record(z.string(), z.unknown()), is_active: z.boolean().nullable() });
+const ownerRow = z.object({
+  id: z.uuid(),
+  role: z.string(),
+  phone_number: z.string().nullable(),
+  full_name: z.string(),
+  staff_pin_hash: z.string().nullable(),
+  pin_enabled: z.boolean().nullable(),
+  email: z.string(),
+});
+const ruleRow = z.object({
+  rule_type: z.string(),
+  config: z.record(z.string(), z.unknown()),
+  is_active: z.boolean().nullable(),
+});
 const rewardRow = z.object({ name: z.string(), points_required: z.number() });
 const auditRow = z.object({ action: z.string(), user_type: z.string().nullable(), new_values: z.unknown() });
 
 async function rowsOf(tenantId: string) {
   return withPlatform(app.pool, async (tx) => ({
-    users: await tx.any(sql.type(ownerRow)`SELECT id, role, phone_number, full_name, staff_pin_hash, pin_enabled, email FROM vendor_users WHERE tenant_id = ${tenantId}`),
-    rules: await tx.any(sql.type(ruleRow)`SELECT rule_type, config, is_active FROM points_rules WHERE tenant_id = ${tenantId}`),
+    users: await tx.any(
+      sql.type(
+        ownerRow,
+      )`SELECT id, role, phone_number, full_name, staff_pin_hash, pin_enabled, email FROM vendor_users WHERE tenant_id = ${tenantId}`,
+    ),
+    rules: await tx.any(
+      sql.type(ruleRow)`SELECT rule_type, config, is_active FROM points_rules WHERE tenant_id = ${tenantId}`,
+    ),
     rewards: await tx.any(sql.type(rewardRow)`SELECT name, points_required FROM rewards WHERE tenant_id = ${tenantId}`),
-    audits: await tx.any(sql.type(auditRow)`SELECT action, user_type, new_values FROM audit_logs WHERE tenant_id = ${tenantId} ORDER BY created_at, action`),
+    audits: await tx.any(
+      sql.type(
+        auditRow,
+      )`SELECT action, user_type, new_values FROM audit_logs WHERE tenant_id = ${tenantId} ORDER BY created_at, action`,
+    ),
   }));
 }
 
@@ -115,10 +143,17 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
     expect(upload?.upload?.fileType).toBe("image/png");
     const poster = PNG.sync.read(upload?.upload?.bytes ?? Buffer.alloc(0));
     expect({ width: poster.width, height: poster.height }).toEqual({ width: 1748, height: 2480 });
-    expect(jsQR(new Uint8ClampedArray(poster.data), poster.width, poster.height)?.data).toMatch(new RegExp(`text=JOIN%20${business.code}$`));
+    expect(jsQR(new Uint8ClampedArray(poster.data), poster.width, poster.height)?.data).toMatch(
+      new RegExp(`text=JOIN%20${business.code}$`),
+    );
 
     const tenant = await tenantByCode(business.code);
-    expect(tenant).toMatchObject({ business_name: business.name, phone_number: phone, subscription_status: "trial", plan_slug: "trial" });
+    expect(tenant).toMatchObject({
+      business_name: business.name,
+      phone_number: phone,
+      subscription_status: "trial",
+      plan_slug: "trial",
+    });
     const trialDays = ((tenant?.trial_ends_at.getTime() ?? 0) - Date.now()) / 86_400_000;
     expect(trialDays).toBeGreaterThan(29.9);
     expect(trialDays).toBeLessThan(30.1);
@@ -131,9 +166,14 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
     expect(rows.rules).toEqual([{ rule_type: "per_amount_spent", config: { points_per_ngn: 0.02 }, is_active: true }]);
     expect(rows.rewards).toEqual([{ name: "Free small chops", points_required: 150 }]);
     expect(rows.audits.map((a) => a.action).sort()).toEqual(["reward.created", "rule.created", "tenant.registered"]);
-    expect(rows.audits.find((a) => a.action === "tenant.registered")).toMatchObject({ user_type: "vendor_user", new_values: { channel: "whatsapp", vendorCode: business.code, plan: "trial" } });
+    expect(rows.audits.find((a) => a.action === "tenant.registered")).toMatchObject({
+      user_type: "vendor_user",
+      new_values: { channel: "whatsapp", vendorCode: business.code, plan: "trial" },
+    });
     await eventually(async () => {
-      const sent = (await messagesOf(app.pool, phone)).filter((m) => m.direction === "outbound" && m.message_type === "image");
+      const sent = (await messagesOf(app.pool, phone)).filter(
+        (m) => m.direction === "outbound" && m.message_type === "image",
+      );
       expect(sent.map((m) => [m.whatsapp_status, m.tenant_id])).toEqual([["sent", tenant?.id]]);
     }, 30_000);
 
@@ -141,7 +181,11 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
     const welcome = await app.say(customer, `JOIN ${business.code}`, 2);
     expect(welcome.join("\n")).toContain(business.name);
     const member = await withPlatform(app.pool, (tx) =>
-      tx.maybeOne(sql.type(z.object({ id: z.uuid() }))`SELECT id FROM customers WHERE tenant_id = ${tenant?.id ?? ""} AND phone_number = ${customer}`),
+      tx.maybeOne(
+        sql.type(
+          z.object({ id: z.uuid() }),
+        )`SELECT id FROM customers WHERE tenant_id = ${tenant?.id ?? ""} AND phone_number = ${customer}`,
+      ),
     );
     expect(member).not.toBeNull();
     expectNoSecretsInLogs(app, ["4821", phone]);
@@ -160,7 +204,11 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
     }, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
 
-    const count = await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM tenants WHERE phone_number = ${phone}`));
+    const count = await withPlatform(app.pool, (tx) =>
+      tx.oneFirst(
+        sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM tenants WHERE phone_number = ${phone}`,
+      ),
+    );
     expect(count).toBe(1);
     expect(app.graph.requests.slice(since).filter((r) => r.endpoint === "media")).toHaveLength(1);
   });
@@ -175,7 +223,11 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
 
     expect(again[0]).toContain(`This number already runs ${business.name}`);
     expect(again[0]).toContain("[OWNER]");
-    const count = await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM tenants WHERE phone_number = ${phone}`));
+    const count = await withPlatform(app.pool, (tx) =>
+      tx.oneFirst(
+        sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM tenants WHERE phone_number = ${phone}`,
+      ),
+    );
     expect(count).toBe(1);
   });
 
@@ -186,7 +238,9 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
 
     const taken = await app.say(phone, existing.vendorCode.toLowerCase());
 
-    expect(taken[0]).toContain(`The code ${existing.vendorCode} is already taken. Reply YES to use ${existing.vendorCode}2`);
+    expect(taken[0]).toContain(
+      `The code ${existing.vendorCode} is already taken. Reply YES to use ${existing.vendorCode}2`,
+    );
     const next = await app.say(phone, "YES");
     expect(next[0]).toContain(`Your vendor code is ${existing.vendorCode}2.`);
     await app.say(phone, "CANCEL");
@@ -217,7 +271,13 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
     }
     const refused = await app.say(phone, "REGISTER");
     expect(refused[0]).toBe("You have started too many sign-ups today. Please try again tomorrow.");
-    const attempts = await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM signup_attempts WHERE phone_number = ${phone}`));
+    const attempts = await withPlatform(app.pool, (tx) =>
+      tx.oneFirst(
+        sql.type(
+          z.object({ n: z.number() }),
+        )`SELECT count(*)::int AS n FROM signup_attempts WHERE phone_number = ${phone}`,
+      ),
+    );
     expect(attempts).toBe(3);
     // Out of the sign-up, the phone is a stranger again.
     expect((await app.say(phone, "hi"))[0]).toContain("Send REGISTER");
@@ -247,14 +307,22 @@ describe("vendor sign-up in WhatsApp (REGISTER)", { timeout: 120_000 }, () => {
     const phone = randomMobile();
     await answer(phone, ["REGISTER", uniqueBusiness().name]);
     expect((await app.say(phone, "cancel"))[0]).toContain("Sign-up cancelled");
-    const state = await withPlatform(app.pool, (tx) => tx.oneFirst(sql.type(z.object({ signup_state: z.unknown() }))`SELECT signup_state FROM contacts WHERE phone_number = ${phone}`));
+    const state = await withPlatform(app.pool, (tx) =>
+      tx.oneFirst(
+        sql.type(
+          z.object({ signup_state: z.unknown() }),
+        )`SELECT signup_state FROM contacts WHERE phone_number = ${phone}`,
+      ),
+    );
     expect(state).toBeNull();
     expect((await app.say(phone, "BALANCE"))[0]).toContain("Send REGISTER");
   });
 
   it("when REGISTER is sent to a vendor's own number, then the sender is told to use the platform number", async () => {
     const ownNumberId = OWN_NUMBER_ID;
-    await createTestTenant(app.pool, { whatsappConfig: { phone_number_id: ownNumberId, display_phone_number: "2348000000001" } });
+    await createTestTenant(app.pool, {
+      whatsappConfig: { phone_number_id: ownNumberId, display_phone_number: "2348000000001" },
+    });
     const phone = randomMobile();
     const since = app.graph.requests.length;
     await app.sendText(phone, "REGISTER", { phoneNumberId: ownNumberId });

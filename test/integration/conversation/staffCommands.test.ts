@@ -95,7 +95,9 @@ describe("staff: STAFF, PIN, LOG", () => {
     expect(JSON.stringify(session.staff_state)).not.toContain(pin);
 
     expect(await app.say(staffPhone, pin)).toEqual([`Hi Tunde, you're signed in. What next? ${STAFF_MENU_IDS}`]);
-    expect(await app.say(staffPhone, logText)).toEqual([`Log ₦5,000.00 for ${maskPhone(customerPhone)} (+500 points)? YES / NO [YES|NO]`]);
+    expect(await app.say(staffPhone, logText)).toEqual([
+      `Log ₦5,000.00 for ${maskPhone(customerPhone)} (+500 points)? YES / NO [YES|NO]`,
+    ]);
     const sinceYes = app.graph.requests.length;
     expect(await app.say(staffPhone, "YES")).toEqual([
       `Recorded ₦5,000.00 for ${maskPhone(customerPhone)}: +500 points, balance 500. Next: LOG <phone> <amount> ${STAFF_MENU_IDS}`,
@@ -103,7 +105,10 @@ describe("staff: STAFF, PIN, LOG", () => {
 
     await app.repliesTo(customerPhone, 1, sinceYes);
     expect(sentBodiesTo(app, customerPhone, sinceYes)).toEqual([
-      textSend(customerPhone, `🎉 You earned 500 points at ${tenant.businessName}. Your balance is now 500 points. Send BALANCE or REWARDS any time.`),
+      textSend(
+        customerPhone,
+        `🎉 You earned 500 points at ${tenant.businessName}. Your balance is now 500 points. Send BALANCE or REWARDS any time.`,
+      ),
     ]);
     const customer = await customerOf(app.pool, tenant, customerPhone);
     expect(customer).toMatchObject({ balance: 500, ledger_sum: 500 });
@@ -120,8 +125,15 @@ describe("staff: STAFF, PIN, LOG", () => {
       idempotency_key: `wa:${yesMessage?.whatsapp_message_id ?? ""}`,
     });
     const notice = (await messagesOf(app.pool, customerPhone)).filter((m) => m.direction === "outbound").at(-1);
-    expect(notice).toMatchObject({ tenant_id: tenant.id, customer_id: customer?.id, triggered_by: "purchase_confirmation", whatsapp_status: "sent" });
-    expect(app.logs.lines.some((l) => l.msg === "purchase logged" && l.tenantId === tenant.id && l.points === 500)).toBe(true);
+    expect(notice).toMatchObject({
+      tenant_id: tenant.id,
+      customer_id: customer?.id,
+      triggered_by: "purchase_confirmation",
+      whatsapp_status: "sent",
+    });
+    expect(
+      app.logs.lines.some((l) => l.msg === "purchase logged" && l.tenantId === tenant.id && l.points === 500),
+    ).toBe(true);
     expectNoSecretsInLogs(app, [pin, staffPhone, customerPhone, logText, localForm(customerPhone)]);
   });
 
@@ -133,11 +145,16 @@ describe("staff: STAFF, PIN, LOG", () => {
     await app.say(staffPhone, `LOG ${customerPhone} 1000`);
     await app.say(staffPhone, "YES");
 
-    expect(await app.say(staffPhone, `log +${customerPhone} N2000`)).toEqual([`Log ₦2,000.00 for ${maskPhone(customerPhone)} (+200 points)? YES / NO [YES|NO]`]);
+    expect(await app.say(staffPhone, `log +${customerPhone} N2000`)).toEqual([
+      `Log ₦2,000.00 for ${maskPhone(customerPhone)} (+200 points)? YES / NO [YES|NO]`,
+    ]);
     expect(await app.say(staffPhone, "yes")).toEqual([
       `Recorded ₦2,000.00 for ${maskPhone(customerPhone)}: +200 points, balance 300. Next: LOG <phone> <amount> ${STAFF_MENU_IDS}`,
     ]);
-    expect((await purchasesOf(tenant)).map((p) => [p.amount_ngn, p.points_awarded])).toEqual([[100_000, 100], [200_000, 200]]);
+    expect((await purchasesOf(tenant)).map((p) => [p.amount_ngn, p.points_awarded])).toEqual([
+      [100_000, 100],
+      [200_000, 200],
+    ]);
     expect(await customerOf(app.pool, tenant, customerPhone)).toMatchObject({ balance: 300, ledger_sum: 300 });
   });
 
@@ -153,9 +170,18 @@ describe("staff: STAFF, PIN, LOG", () => {
 
     await app.repliesTo(newcomer, 1, since);
     const [notice] = sentBodiesTo(app, newcomer, since);
-    expect(notice).toMatchObject({ messaging_product: "whatsapp", to: newcomer, type: "template", template: { name: "loyalty_points_earned", language: { code: "en" } } });
+    expect(notice).toMatchObject({
+      messaging_product: "whatsapp",
+      to: newcomer,
+      type: "template",
+      template: { name: "loyalty_points_earned", language: { code: "en" } },
+    });
     expect(JSON.stringify(notice)).toContain(tenant.businessName);
-    expect(await customerOf(app.pool, tenant, newcomer)).toMatchObject({ opted_in: false, balance: 300, ledger_sum: 300 });
+    expect(await customerOf(app.pool, tenant, newcomer)).toMatchObject({
+      opted_in: false,
+      balance: 300,
+      ledger_sum: 300,
+    });
   });
 
   it("when the vendor named its own points template, then a customer outside the 24-hour window is told with that template", async () => {
@@ -170,7 +196,11 @@ describe("staff: STAFF, PIN, LOG", () => {
 
     await app.repliesTo(newcomer, 1, since);
     const [notice] = sentBodiesTo(app, newcomer, since);
-    expect(notice).toMatchObject({ to: newcomer, type: "template", template: { name: "mama_put_points", language: { code: "en_GB" } } });
+    expect(notice).toMatchObject({
+      to: newcomer,
+      type: "template",
+      template: { name: "mama_put_points", language: { code: "en_GB" } },
+    });
     expect(JSON.stringify(notice)).toContain(tenant.businessName);
   });
 
@@ -187,7 +217,9 @@ describe("staff: STAFF, PIN, LOG", () => {
     await app.say(staffPhone, "STAFF");
     expect(await app.say(staffPhone, "111111")).toEqual(["That PIN is not right. 4 tries left. Enter your PIN:"]);
     expect((await contactOf(staffPhone)).pin_failures).toBe(1);
-    expect(await app.say(staffPhone, `LOG ${randomPhone()} 3000`)).toEqual(["Your PIN is 4 to 6 digits, for example 1234. Enter your PIN:"]);
+    expect(await app.say(staffPhone, `LOG ${randomPhone()} 3000`)).toEqual([
+      "Your PIN is 4 to 6 digits, for example 1234. Enter your PIN:",
+    ]);
     expect(await purchasesOf(tenant)).toEqual([]);
     expect(await app.say(staffPhone, pin)).toEqual([`Hi Tunde, you're signed in. What next? ${STAFF_MENU_IDS}`]);
     expect((await contactOf(staffPhone)).pin_failures).toBe(0);
@@ -198,23 +230,31 @@ describe("staff: STAFF, PIN, LOG", () => {
     const { tenant, staffPhone } = await staffReady("582046");
     await app.say(staffPhone, "STAFF");
     for (const left of [4, 3, 2, 1]) {
-      expect(await app.say(staffPhone, "000000")).toEqual([`That PIN is not right. ${left} ${left === 1 ? "try" : "tries"} left. Enter your PIN:`]);
+      expect(await app.say(staffPhone, "000000")).toEqual([
+        `That PIN is not right. ${left} ${left === 1 ? "try" : "tries"} left. Enter your PIN:`,
+      ]);
     }
-    expect(await app.say(staffPhone, "000000")).toEqual(["Too many wrong PINs. The staff chat is locked; try again in 15 minutes."]);
+    expect(await app.say(staffPhone, "000000")).toEqual([
+      "Too many wrong PINs. The staff chat is locked; try again in 15 minutes.",
+    ]);
     const contact = await contactOf(staffPhone);
     expect(contact).toMatchObject({ staff_tenant_id: null, staff_user_id: null });
     expect(contact.pin_locked_until?.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
     const [reply] = await app.say(staffPhone, "STAFF");
     expect(reply).toMatch(/^Too many wrong PINs\. Staff chat is locked until /);
     const audits = await withPlatform(app.pool, (tx) =>
-      tx.anyFirst(sql.type(z.object({ action: z.string() }))`SELECT action FROM audit_logs WHERE tenant_id = ${tenant.id}`),
+      tx.anyFirst(
+        sql.type(z.object({ action: z.string() }))`SELECT action FROM audit_logs WHERE tenant_id = ${tenant.id}`,
+      ),
     );
     expect(audits).toContain("staff.pin_locked");
   }, 60_000);
 
   it("when a number that is not staff sends STAFF, then it is told so and no session opens", async () => {
     const phone = randomPhone();
-    expect(await app.say(phone, "STAFF")).toEqual(["This number is not set up as staff. Ask the owner to add your phone number and a PIN."]);
+    expect(await app.say(phone, "STAFF")).toEqual([
+      "This number is not set up as staff. Ask the owner to add your phone number and a PIN.",
+    ]);
     expect(await contactOf(phone)).toMatchObject({ staff_tenant_id: null, staff_session_expires_at: null });
   });
 
@@ -222,7 +262,11 @@ describe("staff: STAFF, PIN, LOG", () => {
     const { tenant, staffPhone, pin } = await staffReady();
     await signIn(staffPhone, pin);
     expect(await app.say(staffPhone, "EXIT")).toEqual(["Staff session ended. Thank you!"]);
-    expect(await contactOf(staffPhone)).toMatchObject({ staff_tenant_id: null, staff_user_id: null, staff_session_expires_at: null });
+    expect(await contactOf(staffPhone)).toMatchObject({
+      staff_tenant_id: null,
+      staff_user_id: null,
+      staff_session_expires_at: null,
+    });
     expect(await app.say(staffPhone, `JOIN ${tenant.vendorCode}`, 2)).toEqual([
       `Welcome to ${tenant.businessName}'s loyalty programme! You earn points every time you buy.`,
       LANGUAGE_LIST,
@@ -245,21 +289,34 @@ describe("staff: VERIFY", () => {
     const code = /code at the till: ([A-Z0-9]+)/.exec(shown ?? "")?.[1] ?? "";
     expect(code).toMatch(/^[A-Z0-9]{8}$/);
 
-    expect(await app.say(staffPhone, `verify ${code.toLowerCase().slice(0, 4)}-${code.toLowerCase().slice(4)}`)).toEqual([
-      `Code ${code}: Free drink for ${maskPhone(customerPhone)}. Give it now? YES / NO [YES|NO]`,
+    expect(
+      await app.say(staffPhone, `verify ${code.toLowerCase().slice(0, 4)}-${code.toLowerCase().slice(4)}`),
+    ).toEqual([`Code ${code}: Free drink for ${maskPhone(customerPhone)}. Give it now? YES / NO [YES|NO]`]);
+    expect(await app.say(staffPhone, "YES")).toEqual([
+      `Done: ${code} is marked as given. What next? ${STAFF_MENU_IDS}`,
     ]);
-    expect(await app.say(staffPhone, "YES")).toEqual([`Done: ${code} is marked as given. What next? ${STAFF_MENU_IDS}`]);
 
     const redemption = await withPlatform(app.pool, (tx) =>
-      tx.one(sql.type(z.object({ status: z.string().nullable(), verified_by_user_id: z.uuid().nullable(), fulfilled_at: z.date().nullable(), reward_id: z.uuid() }))`
+      tx.one(sql.type(
+        z.object({
+          status: z.string().nullable(),
+          verified_by_user_id: z.uuid().nullable(),
+          fulfilled_at: z.date().nullable(),
+          reward_id: z.uuid(),
+        }),
+      )`
         SELECT status, verified_by_user_id, fulfilled_at, reward_id FROM reward_redemptions WHERE redemption_code = ${code}`),
     );
     expect(redemption).toMatchObject({ status: "fulfilled", verified_by_user_id: staffId, reward_id: rewardId });
     expect(redemption.fulfilled_at).toBeInstanceOf(Date);
     expect(await customerOf(app.pool, tenant, customerPhone)).toMatchObject({ balance: 50, ledger_sum: 50 });
 
-    expect(await app.say(staffPhone, `VERIFY ${code}`)).toEqual([`Code ${code} (Free drink) is fulfilled, nothing to give. ${STAFF_MENU_IDS}`]);
-    expect(await app.say(staffPhone, "VERIFY ZZZZ9999")).toEqual([`No redemption has that code. Check it and send VERIFY <code> again. ${STAFF_MENU_IDS}`]);
+    expect(await app.say(staffPhone, `VERIFY ${code}`)).toEqual([
+      `Code ${code} (Free drink) is fulfilled, nothing to give. ${STAFF_MENU_IDS}`,
+    ]);
+    expect(await app.say(staffPhone, "VERIFY ZZZZ9999")).toEqual([
+      `No redemption has that code. Check it and send VERIFY <code> again. ${STAFF_MENU_IDS}`,
+    ]);
     expectNoSecretsInLogs(app, [pin, staffPhone, customerPhone, code]);
   }, 60_000);
 });

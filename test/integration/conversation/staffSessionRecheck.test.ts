@@ -36,18 +36,28 @@ describe("staff session re-checked on every message", { timeout: 60_000 }, () =>
       expect((await app.say(staffPhone, "4321")).join("\n")).toContain("signed in");
 
       await withPlatform(app.pool, (tx) =>
-        tx.query(sql.type(z.object({ id: z.uuid() }))`UPDATE vendor_users SET ${change} WHERE id = ${staffId} RETURNING id`),
+        tx.query(
+          sql.type(z.object({ id: z.uuid() }))`UPDATE vendor_users SET ${change} WHERE id = ${staffId} RETURNING id`,
+        ),
       );
       const replies = await app.say(staffPhone, `LOG ${randomPhone()} 5000`);
       expect(replies.join("\n")).toContain("Your staff session has ended");
       const session = await withPlatform(app.pool, (tx) =>
-        tx.oneFirst(sql.type(z.object({ staff_user_id: z.uuid().nullable() }))`SELECT staff_user_id FROM contacts WHERE phone_number = ${staffPhone}`),
+        tx.oneFirst(
+          sql.type(
+            z.object({ staff_user_id: z.uuid().nullable() }),
+          )`SELECT staff_user_id FROM contacts WHERE phone_number = ${staffPhone}`,
+        ),
       );
       expect(session).toBeNull();
       // YES after the refused LOG records nothing either.
       await app.say(staffPhone, "YES");
       const purchases = await withPlatform(app.pool, (tx) =>
-        tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM purchases WHERE tenant_id = ${tenant.id}`),
+        tx.oneFirst(
+          sql.type(
+            z.object({ n: z.number() }),
+          )`SELECT count(*)::int AS n FROM purchases WHERE tenant_id = ${tenant.id}`,
+        ),
       );
       expect(purchases).toBe(0);
     });
@@ -67,7 +77,9 @@ describe("a big sale over the staff chat", { timeout: 60_000 }, () => {
     expect((await app.say(staffPhone, `LOG ${customerPhone} ₦50,000,000`)).join("\n")).toContain("₦50,000,000.00");
     await app.say(staffPhone, "YES");
     const amount = await withPlatform(app.pool, (tx) =>
-      tx.oneFirst(sql.type(z.object({ amount_ngn: z.number() }))`SELECT amount_ngn FROM purchases WHERE tenant_id = ${tenant.id}`),
+      tx.oneFirst(
+        sql.type(z.object({ amount_ngn: z.number() }))`SELECT amount_ngn FROM purchases WHERE tenant_id = ${tenant.id}`,
+      ),
     );
     expect(amount).toBe(5_000_000_000);
   });

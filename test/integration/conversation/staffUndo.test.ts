@@ -3,7 +3,16 @@ import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform } from "../../../src/db/withTenant.ts";
 import { maskPhone } from "../../../src/logger.ts";
-import { STAFF_MENU_IDS, addSpendRule, customerOf, joinByChat, randomMobile, sentBodiesTo, stopAndClean, textSend } from "../../helpers/conversationKit.ts";
+import {
+  STAFF_MENU_IDS,
+  addSpendRule,
+  customerOf,
+  joinByChat,
+  randomMobile,
+  sentBodiesTo,
+  stopAndClean,
+  textSend,
+} from "../../helpers/conversationKit.ts";
 import { addStaff, createTestTenant, startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import { randomPhone } from "../../helpers/testContext.ts";
 
@@ -17,10 +26,19 @@ afterAll(async () => {
   await stopAndClean(app);
 });
 
-const voidRow = z.object({ id: z.uuid(), voided_at: z.date().nullable(), voided_by_user_id: z.uuid().nullable(), points_reversed: z.number().nullable() });
+const voidRow = z.object({
+  id: z.uuid(),
+  voided_at: z.date().nullable(),
+  voided_by_user_id: z.uuid().nullable(),
+  points_reversed: z.number().nullable(),
+});
 async function purchasesOf(tenantId: string) {
   return withPlatform(app.pool, (tx) =>
-    tx.any(sql.type(voidRow)`SELECT id, voided_at, voided_by_user_id, points_reversed FROM purchases WHERE tenant_id = ${tenantId} ORDER BY created_at`),
+    tx.any(
+      sql.type(
+        voidRow,
+      )`SELECT id, voided_at, voided_by_user_id, points_reversed FROM purchases WHERE tenant_id = ${tenantId} ORDER BY created_at`,
+    ),
   );
 }
 
@@ -42,17 +60,24 @@ async function ready() {
 describe("staff UNDO", { timeout: 60_000 }, () => {
   it("when staff send UNDO and YES after logging a purchase, then it is voided, its points taken back and the customer told", async () => {
     const { tenant, staffPhone, staffId, customerPhone } = await ready();
-    expect(await app.say(staffPhone, "UNDO")).toEqual([`Undo ₦5,000.00 for ${maskPhone(customerPhone)} (500 points)? YES / NO [YES|NO]`]);
+    expect(await app.say(staffPhone, "UNDO")).toEqual([
+      `Undo ₦5,000.00 for ${maskPhone(customerPhone)} (500 points)? YES / NO [YES|NO]`,
+    ]);
     const since = app.graph.requests.length;
     expect(await app.say(staffPhone, "YES")).toEqual([
       `Undone: ₦5,000.00 for ${maskPhone(customerPhone)}. 500 points taken back; the customer is told. ${STAFF_MENU_IDS}`,
     ]);
     await app.repliesTo(customerPhone, 1, since);
     expect(sentBodiesTo(app, customerPhone, since)).toEqual([
-      textSend(customerPhone, `A purchase of ₦5,000.00 at ${tenant.businessName} was cancelled. 500 points from it were taken back. Your balance is 0 points.`),
+      textSend(
+        customerPhone,
+        `A purchase of ₦5,000.00 at ${tenant.businessName} was cancelled. 500 points from it were taken back. Your balance is 0 points.`,
+      ),
     ]);
     expect(await customerOf(app.pool, tenant, customerPhone)).toMatchObject({ balance: 0, ledger_sum: 0 });
-    expect(await purchasesOf(tenant.id)).toEqual([{ id: expect.any(String), voided_at: expect.any(Date), voided_by_user_id: staffId, points_reversed: 500 }]);
+    expect(await purchasesOf(tenant.id)).toEqual([
+      { id: expect.any(String), voided_at: expect.any(Date), voided_by_user_id: staffId, points_reversed: 500 },
+    ]);
     // A second UNDO finds nothing left to undo.
     expect((await app.say(staffPhone, "UNDO")).join("\n")).toContain("Nothing to undo");
   });

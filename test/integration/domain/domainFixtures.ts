@@ -43,16 +43,35 @@ export async function newCustomer(tx: Tx, tenantId: string, phone = randomPhone(
 }
 
 /** A customer holding `points` in one earned lot. */
-export async function customerWithPoints(tx: Tx, tenantId: string, points: number, expiresAt: Date | null = null): Promise<Customer> {
+export async function customerWithPoints(
+  tx: Tx,
+  tenantId: string,
+  points: number,
+  expiresAt: Date | null = null,
+): Promise<Customer> {
   const customer = await newCustomer(tx, tenantId);
-  await creditPoints(tx, { tenantId, customerId: customer.id, type: "earned", points, expiresAt, description: "test lot", metadata: { test: true } });
+  await creditPoints(tx, {
+    tenantId,
+    customerId: customer.id,
+    type: "earned",
+    points,
+    expiresAt,
+    description: "test lot",
+    metadata: { test: true },
+  });
   return customer;
 }
 
 export async function addRule(
   tx: Tx,
   tenantId: string,
-  rule: { name: string; ruleType: string; config: Record<string, unknown>; priority?: number; conditions?: Record<string, unknown> },
+  rule: {
+    name: string;
+    ruleType: string;
+    config: Record<string, unknown>;
+    priority?: number;
+    conditions?: Record<string, unknown>;
+  },
 ): Promise<string> {
   return tx.oneFirst(sql.type(idRow)`
     INSERT INTO points_rules (tenant_id, name, rule_type, config, priority, conditions)
@@ -65,7 +84,15 @@ export async function addRule(
 export async function addCampaign(
   tx: Tx,
   tenantId: string,
-  campaign: { name: string; campaignType: string; config: Record<string, unknown>; startsAt: Date; endsAt: Date; status?: string; targetSegment?: Record<string, unknown> },
+  campaign: {
+    name: string;
+    campaignType: string;
+    config: Record<string, unknown>;
+    startsAt: Date;
+    endsAt: Date;
+    status?: string;
+    targetSegment?: Record<string, unknown>;
+  },
 ): Promise<string> {
   return tx.oneFirst(sql.type(idRow)`
     INSERT INTO campaigns (tenant_id, name, campaign_type, config, starts_at, ends_at, status, target_segment)
@@ -79,7 +106,15 @@ export async function addCampaign(
 export async function addReward(
   tx: Tx,
   tenantId: string,
-  reward: { name: string; pointsRequired: number; stock?: number | null; maxPerCustomer?: number | null; isActive?: boolean; validFrom?: Date; validUntil?: Date },
+  reward: {
+    name: string;
+    pointsRequired: number;
+    stock?: number | null;
+    maxPerCustomer?: number | null;
+    isActive?: boolean;
+    validFrom?: Date;
+    validUntil?: Date;
+  },
 ): Promise<string> {
   return tx.oneFirst(sql.type(idRow)`
     INSERT INTO rewards (tenant_id, name, points_required, stock_quantity, max_redemptions_per_customer, is_active, valid_from, valid_until)

@@ -18,13 +18,28 @@ const pool = await ledgerCheckedPool(() => tenant);
 
 async function earn(customerId: string, points: number, expiresAt: Date | null) {
   return withTenant(pool, tenant.id, (tx) =>
-    creditPoints(tx, { tenantId: tenant.id, customerId, type: "earned", points, expiresAt, description: "test", metadata: {} }),
+    creditPoints(tx, {
+      tenantId: tenant.id,
+      customerId,
+      type: "earned",
+      points,
+      expiresAt,
+      description: "test",
+      metadata: {},
+    }),
   );
 }
 
 async function spend(customerId: string, points: number) {
   return withTenant(pool, tenant.id, (tx) =>
-    debitPoints(tx, { tenantId: tenant.id, customerId, type: "redeemed", points, description: "test spend", metadata: {} }),
+    debitPoints(tx, {
+      tenantId: tenant.id,
+      customerId,
+      type: "redeemed",
+      points,
+      description: "test spend",
+      metadata: {},
+    }),
   );
 }
 
@@ -53,8 +68,16 @@ describe("ledger: FIFO lots and expiry", () => {
       balance: 30,
       expiringSoonest: { points: 30, expiresAt: day(20) },
     });
-    expect(await expire(day(20))).toMatchObject({ expiredRows: 1, pointsExpired: 30, lotsClosed: 1, customerIds: [c.id] });
-    expect(await withTenant(pool, tenant.id, (tx) => getBalance(tx, c.id))).toEqual({ balance: 0, expiringSoonest: null });
+    expect(await expire(day(20))).toMatchObject({
+      expiredRows: 1,
+      pointsExpired: 30,
+      lotsClosed: 1,
+      customerIds: [c.id],
+    });
+    expect(await withTenant(pool, tenant.id, (tx) => getBalance(tx, c.id))).toEqual({
+      balance: 0,
+      expiringSoonest: null,
+    });
 
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, c.id));
     expect(rows.map((r) => [r.transaction_type, r.points, r.points_remaining, r.expired])).toEqual([
@@ -86,8 +109,14 @@ describe("ledger: FIFO lots and expiry", () => {
     const taken = [first, second, third].map((d) => (d.ok ? d.consumed.map((lot) => [lot.expiresAt, lot.points]) : []));
     expect(taken).toEqual([
       [[day(10).toISOString(), 15]],
-      [[day(10).toISOString(), 10], [day(30).toISOString(), 10]],
-      [[day(30).toISOString(), 10], [null, 20]],
+      [
+        [day(10).toISOString(), 10],
+        [day(30).toISOString(), 10],
+      ],
+      [
+        [day(30).toISOString(), 10],
+        [null, 20],
+      ],
     ]);
     expect(await spend(c.id, 11)).toEqual({ ok: false, reason: "insufficient_points", balance: 10 });
     expect(await expire(day(40))).toMatchObject({ expiredRows: 0, lotsClosed: 2 });
@@ -123,7 +152,10 @@ describe("ledger: FIFO lots and expiry", () => {
     await earn(c.id, 6, null);
     await spend(c.id, 3);
     const history = await withTenant(pool, tenant.id, (tx) => getHistory(tx, c.id, 2));
-    expect(history.map((entry) => [entry.type, entry.points])).toEqual([["redeemed", -3], ["earned", 6]]);
+    expect(history.map((entry) => [entry.type, entry.points])).toEqual([
+      ["redeemed", -3],
+      ["earned", 6],
+    ]);
   });
 });
 
@@ -143,11 +175,16 @@ describe("ledger: lots credited together", () => {
       }),
     );
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, a.id));
-    expect(rows.map((r) => [r.transaction_type, r.points, r.points_remaining, r.description, r.metadata["n"]])).toEqual([
-      ["earned", 7, 7, "first", 1],
-      ["earned", 3, 3, "second", 3],
+    expect(rows.map((r) => [r.transaction_type, r.points, r.points_remaining, r.description, r.metadata["n"]])).toEqual(
+      [
+        ["earned", 7, 7, "first", 1],
+        ["earned", 3, 3, "second", 3],
+      ],
+    );
+    const balances = await withTenant(pool, tenant.id, async (tx) => [
+      await getBalance(tx, a.id),
+      await getBalance(tx, b.id),
     ]);
-    const balances = await withTenant(pool, tenant.id, async (tx) => [await getBalance(tx, a.id), await getBalance(tx, b.id)]);
     expect(balances).toEqual([
       { balance: 10, expiringSoonest: { points: 7, expiresAt: day(30) } },
       { balance: 4, expiringSoonest: null },
@@ -159,7 +196,14 @@ describe("ledger: lots credited together", () => {
     const lot = { customerId: c.id, expiresAt: null, description: "x", metadata: {} };
     await expect(
       withTenant(pool, tenant.id, (tx) =>
-        creditLots(tx, { tenantId: tenant.id, type: "earned", lots: [{ ...lot, points: 5 }, { ...lot, points: 0 }] }),
+        creditLots(tx, {
+          tenantId: tenant.id,
+          type: "earned",
+          lots: [
+            { ...lot, points: 5 },
+            { ...lot, points: 0 },
+          ],
+        }),
       ),
     ).rejects.toThrow(RangeError);
     expect(await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, c.id))).toEqual([]);
@@ -170,7 +214,13 @@ describe("ledger: manual adjustments", () => {
   it("when a vendor adjusts points up and down, then adjusted rows and audit rows are written, and an overdraw is refused", async () => {
     const c = await customer();
     const owner = await withTenant(pool, tenant.id, (tx) =>
-      createStaffMember(tx, { tenantId: tenant.id, email: "owner@example.com", fullName: "Owner", phoneNumber: null, role: "owner" }),
+      createStaffMember(tx, {
+        tenantId: tenant.id,
+        email: "owner@example.com",
+        fullName: "Owner",
+        phoneNumber: null,
+        role: "owner",
+      }),
     );
     if (!owner.ok) throw new Error(owner.reason);
     const userId = owner.staff.id;
@@ -183,10 +233,14 @@ describe("ledger: manual adjustments", () => {
     );
     expect(down).toMatchObject({ ok: true, balance: 30, entry: { type: "adjusted", points: -20 } });
     expect(
-      await withTenant(pool, tenant.id, (tx) => adjustPoints(tx, { tenantId: tenant.id, customerId: c.id, points: -31, reason: "x", userId })),
+      await withTenant(pool, tenant.id, (tx) =>
+        adjustPoints(tx, { tenantId: tenant.id, customerId: c.id, points: -31, reason: "x", userId }),
+      ),
     ).toEqual({ ok: false, reason: "insufficient_points" });
     expect(
-      await withTenant(pool, tenant.id, (tx) => adjustPoints(tx, { tenantId: tenant.id, customerId: c.id, points: 0, reason: "x", userId })),
+      await withTenant(pool, tenant.id, (tx) =>
+        adjustPoints(tx, { tenantId: tenant.id, customerId: c.id, points: 0, reason: "x", userId }),
+      ),
     ).toEqual({ ok: false, reason: "invalid_points" });
     const audits = await withTenant(pool, tenant.id, (tx) =>
       tx.any(sql.type(z.object({ user_id: z.string().nullable(), new_values: z.record(z.string(), z.unknown()) }))`
@@ -216,4 +270,3 @@ describe("ledger: concurrency", () => {
     expect(balance).toBeLessThanOrEqual(50);
   });
 });
-

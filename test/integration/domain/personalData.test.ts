@@ -24,7 +24,16 @@ async function seedPerson(phone: string, name: string) {
   const tenants = [await createTestTenant(pool), await createTestTenant(pool)];
   for (const tenant of tenants) {
     const bought = await withTenant(pool, tenant.id, (tx) =>
-      logPurchase(tx, { tenantId: tenant.id, customerPhone: phone, amountKobo: 300_000, source: "whatsapp", loggedVia: "staff_pin", loggedByUserId: null, idempotencyKey: null, now: new Date() }),
+      logPurchase(tx, {
+        tenantId: tenant.id,
+        customerPhone: phone,
+        amountKobo: 300_000,
+        source: "whatsapp",
+        loggedVia: "staff_pin",
+        loggedByUserId: null,
+        idempotencyKey: null,
+        now: new Date(),
+      }),
     );
     if (!bought.ok) throw new Error("purchase failed");
     await withTenant(pool, tenant.id, (tx) =>
@@ -52,11 +61,21 @@ async function seedPerson(phone: string, name: string) {
 /** Every row of the tables that hold personal data, as JSON text, that mentions any needle. */
 async function rowsMentioning(needles: string[]): Promise<string[]> {
   const found: string[] = [];
-  for (const table of ["customers", "whatsapp_messages", "contacts", "purchases", "points_transactions", "audit_logs"]) {
+  for (const table of [
+    "customers",
+    "whatsapp_messages",
+    "contacts",
+    "purchases",
+    "points_transactions",
+    "audit_logs",
+  ]) {
     const rows = await withPlatform(pool, (tx) =>
-      tx.anyFirst(sql.type(z.object({ row: z.string() }))`SELECT row_to_json(t)::text AS row FROM ${sql.identifier([table])} t`),
+      tx.anyFirst(
+        sql.type(z.object({ row: z.string() }))`SELECT row_to_json(t)::text AS row FROM ${sql.identifier([table])} t`,
+      ),
     );
-    for (const row of rows) if (needles.some((needle) => row.includes(needle))) found.push(`${table}: ${row.slice(0, 200)}`);
+    for (const row of rows)
+      if (needles.some((needle) => row.includes(needle))) found.push(`${table}: ${row.slice(0, 200)}`);
   }
   return found;
 }
@@ -68,7 +87,14 @@ describe("personal data (NDPR)", () => {
     const held = await withPlatform(pool, (tx) => describePersonalData(tx, phone));
     expect(held).toHaveLength(2);
     expect(held.map((entry) => entry.vendorCode).sort()).toEqual(tenants.map((tenant) => tenant.vendorCode).sort());
-    expect(held[0]).toMatchObject({ name: "Ngozi", email: "ngozi@mail.test", birthDate: "1991-02-03", balance: 30, purchases: 1, messages: 1 });
+    expect(held[0]).toMatchObject({
+      name: "Ngozi",
+      email: "ngozi@mail.test",
+      birthDate: "1991-02-03",
+      balance: 30,
+      purchases: 1,
+      messages: 1,
+    });
   });
 
   it("when a person's data is erased, then no row anywhere holds their number, name, email or words, and each vendor's ledger still balances", async () => {
@@ -94,7 +120,16 @@ describe("personal data (NDPR)", () => {
     }
     // The same number can join again afterwards as a new customer.
     const again = await withTenant(pool, tenants[0]?.id ?? "", (tx) =>
-      logPurchase(tx, { tenantId: tenants[0]?.id ?? "", customerPhone: phone, amountKobo: 100_000, source: "whatsapp", loggedVia: "staff_pin", loggedByUserId: null, idempotencyKey: null, now: new Date() }),
+      logPurchase(tx, {
+        tenantId: tenants[0]?.id ?? "",
+        customerPhone: phone,
+        amountKobo: 100_000,
+        source: "whatsapp",
+        loggedVia: "staff_pin",
+        loggedByUserId: null,
+        idempotencyKey: null,
+        now: new Date(),
+      }),
     );
     expect(again).toMatchObject({ ok: true, customerCreated: true });
   });

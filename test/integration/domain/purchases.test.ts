@@ -40,16 +40,34 @@ describe("logPurchase", () => {
   it("when the tenant has no rules, then the default rule earns 1 point per ₦100 and the new customer is not opted in", async () => {
     tenant = await createTestTenant(pool);
     const result = await log(purchase({ amountKobo: 512_345 }));
-    expect(result).toMatchObject({ ok: true, created: true, customerCreated: true, balance: 51, purchase: { pointsAwarded: 51, amountKobo: 512_345 } });
+    expect(result).toMatchObject({
+      ok: true,
+      created: true,
+      customerCreated: true,
+      balance: 51,
+      purchase: { pointsAwarded: 51, amountKobo: 512_345 },
+    });
     if (!result.ok) throw new Error(result.reason);
-    expect(result.customer).toMatchObject({ optedIn: false, totalPurchases: 1, totalSpentKobo: 512_345, lastPurchaseAt: day(1) });
-    expect(await earnedRows(result.customer.id)).toEqual([{ type: "earned", points: 51, source: "Default: 1 point per ₦100" }]);
+    expect(result.customer).toMatchObject({
+      optedIn: false,
+      totalPurchases: 1,
+      totalSpentKobo: 512_345,
+      lastPurchaseAt: day(1),
+    });
+    expect(await earnedRows(result.customer.id)).toEqual([
+      { type: "earned", points: 51, source: "Default: 1 point per ₦100" },
+    ]);
   });
 
   it("when per-amount and first-purchase rules are active, then the first purchase writes one earned row per rule and the second only the spending row", async () => {
     tenant = await createTestTenant(pool);
     await withTenant(pool, tenant.id, async (tx) => {
-      await addRule(tx, tenant.id, { name: "1 per ₦10", ruleType: "per_amount_spent", config: { points_per_ngn: 0.1 }, priority: 10 });
+      await addRule(tx, tenant.id, {
+        name: "1 per ₦10",
+        ruleType: "per_amount_spent",
+        config: { points_per_ngn: 0.1 },
+        priority: 10,
+      });
       await addRule(tx, tenant.id, { name: "Welcome", ruleType: "first_purchase_bonus", config: { bonus_points: 25 } });
     });
     const phone = randomPhone();
@@ -69,9 +87,24 @@ describe("logPurchase", () => {
   it("when a per-purchase rule, a milestone rule and a double-points campaign are active, then the campaign doubles only the spending points and names itself", async () => {
     tenant = await createTestTenant(pool);
     const campaignId = await withTenant(pool, tenant.id, async (tx) => {
-      await addRule(tx, tenant.id, { name: "10 a visit", ruleType: "per_purchase", config: { points_per_purchase: 10 }, priority: 10 });
-      await addRule(tx, tenant.id, { name: "Every 2nd", ruleType: "milestone", config: { milestone_purchases: 2, bonus_points: 7 } });
-      return addCampaign(tx, tenant.id, { name: "Double week", campaignType: "double_points", config: { multiplier: 2 }, startsAt: day(0), endsAt: day(7) });
+      await addRule(tx, tenant.id, {
+        name: "10 a visit",
+        ruleType: "per_purchase",
+        config: { points_per_purchase: 10 },
+        priority: 10,
+      });
+      await addRule(tx, tenant.id, {
+        name: "Every 2nd",
+        ruleType: "milestone",
+        config: { milestone_purchases: 2, bonus_points: 7 },
+      });
+      return addCampaign(tx, tenant.id, {
+        name: "Double week",
+        campaignType: "double_points",
+        config: { multiplier: 2 },
+        startsAt: day(0),
+        endsAt: day(7),
+      });
     });
     const phone = randomPhone();
     await log(purchase({ customerPhone: phone }));
@@ -81,8 +114,11 @@ describe("logPurchase", () => {
     if (!third.ok) throw new Error(third.reason);
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, third.customer.id));
     expect(rows.map((r) => [r.points, r.metadata["sourceName"], r.campaign_id])).toEqual([
-      [10, "10 a visit", null], [10, "Double week", campaignId],
-      [10, "10 a visit", null], [7, "Every 2nd", null], [10, "Double week", campaignId],
+      [10, "10 a visit", null],
+      [10, "Double week", campaignId],
+      [10, "10 a visit", null],
+      [7, "Every 2nd", null],
+      [10, "Double week", campaignId],
       [10, "10 a visit", null],
     ]);
     expect(rows.every((r) => r.purchase_id !== null)).toBe(true);
@@ -91,17 +127,38 @@ describe("logPurchase", () => {
   it("when a referred customer's first purchase is logged, then the referrer earns a row of their own and the buyer their welcome bonus", async () => {
     tenant = await createTestTenant(pool);
     const { referrer, referred } = await withTenant(pool, tenant.id, async (tx) => {
-      await addRule(tx, tenant.id, { name: "10 a visit", ruleType: "per_purchase", config: { points_per_purchase: 10 } });
-      await addRule(tx, tenant.id, { name: "Refer a friend", ruleType: "referral", config: { referrer_points: 50, referred_points: 5 } });
+      await addRule(tx, tenant.id, {
+        name: "10 a visit",
+        ruleType: "per_purchase",
+        config: { points_per_purchase: 10 },
+      });
+      await addRule(tx, tenant.id, {
+        name: "Refer a friend",
+        ruleType: "referral",
+        config: { referrer_points: 50, referred_points: 5 },
+      });
       const a = await findOrCreateCustomer(tx, { tenantId: tenant.id, phone: randomPhone(), optedIn: true });
       if (!a.ok || a.customer.referralCode === null) throw new Error("no referrer");
-      const b = await findOrCreateCustomer(tx, { tenantId: tenant.id, phone: randomPhone(), optedIn: true, referralCode: a.customer.referralCode.toLowerCase() });
+      const b = await findOrCreateCustomer(tx, {
+        tenantId: tenant.id,
+        phone: randomPhone(),
+        optedIn: true,
+        referralCode: a.customer.referralCode.toLowerCase(),
+      });
       if (!b.ok) throw new Error("no referred");
       return { referrer: a.customer, referred: b.customer };
     });
     expect(referred.referredByCustomerId).toBe(referrer.id);
-    expect(await withTenant(pool, tenant.id, (tx) => previewPurchase(tx, { tenantId: tenant.id, customerPhone: referred.phoneNumber, amountKobo: 100_000, now: day(1) })))
-      .toMatchObject({ ok: true, points: 15, referrerPoints: 50, customerExists: true });
+    expect(
+      await withTenant(pool, tenant.id, (tx) =>
+        previewPurchase(tx, {
+          tenantId: tenant.id,
+          customerPhone: referred.phoneNumber,
+          amountKobo: 100_000,
+          now: day(1),
+        }),
+      ),
+    ).toMatchObject({ ok: true, points: 15, referrerPoints: 50, customerExists: true });
     const first = await log(purchase({ customerPhone: referred.phoneNumber }));
     expect(first).toMatchObject({ ok: true, balance: 15, referrerPoints: 50, purchase: { pointsAwarded: 15 } });
     const second = await log(purchase({ customerPhone: referred.phoneNumber, now: day(2) }));
@@ -116,11 +173,24 @@ describe("logPurchase", () => {
     tenant = await createTestTenant(pool);
     const phone = randomPhone();
     await withTenant(pool, tenant.id, async (tx) => {
-      await addRule(tx, tenant.id, { name: "10 a visit", ruleType: "per_purchase", config: { points_per_purchase: 10 }, priority: 10 });
-      await addRule(tx, tenant.id, { name: "Birthday", ruleType: "birthday", config: { bonus_points: 100, window_days: 3 } });
+      await addRule(tx, tenant.id, {
+        name: "10 a visit",
+        ruleType: "per_purchase",
+        config: { points_per_purchase: 10 },
+        priority: 10,
+      });
+      await addRule(tx, tenant.id, {
+        name: "Birthday",
+        ruleType: "birthday",
+        config: { bonus_points: 100, window_days: 3 },
+      });
       const created = await findOrCreateCustomer(tx, { tenantId: tenant.id, phone, optedIn: true });
       if (!created.ok) throw new Error(created.reason);
-      await tx.query(sql.type(z.object({}).loose())`UPDATE customers SET birth_date = '1990-01-03' WHERE id = ${created.customer.id}`);
+      await tx.query(
+        sql.type(
+          z.object({}).loose(),
+        )`UPDATE customers SET birth_date = '1990-01-03' WHERE id = ${created.customer.id}`,
+      );
     });
     const points = [];
     for (const now of [day(1), day(2), day(30), day(366)]) {
@@ -135,7 +205,11 @@ describe("logPurchase", () => {
     const result = await log(purchase());
     if (!result.ok) throw new Error(result.reason);
     const entries = await withTenant(pool, tenant.id, (tx) =>
-      tx.anyFirst(sql.type(z.object({ expires_at: z.date().nullable() }))`SELECT expires_at FROM points_transactions WHERE customer_id = ${result.customer.id}`),
+      tx.anyFirst(
+        sql.type(
+          z.object({ expires_at: z.date().nullable() }),
+        )`SELECT expires_at FROM points_transactions WHERE customer_id = ${result.customer.id}`,
+      ),
     );
     expect(entries).toEqual([day(31)]);
   });
@@ -201,7 +275,9 @@ describe("logPurchase", () => {
   it("when a preview is asked, then it returns the points and writes nothing", async () => {
     tenant = await createTestTenant(pool);
     const phone = randomPhone();
-    const preview = await withTenant(pool, tenant.id, (tx) => previewPurchase(tx, { tenantId: tenant.id, customerPhone: phone, amountKobo: 250_000, now: day(1) }));
+    const preview = await withTenant(pool, tenant.id, (tx) =>
+      previewPurchase(tx, { tenantId: tenant.id, customerPhone: phone, amountKobo: 250_000, now: day(1) }),
+    );
     expect(preview).toMatchObject({ ok: true, points: 25, referrerPoints: 0, customerExists: false });
     expect(await withTenant(pool, tenant.id, (tx) => findCustomerByPhone(tx, phone))).toBeNull();
   });
@@ -217,22 +293,32 @@ describe("customers", () => {
         SELECT ${tenant.id}::uuid, ${existing} UNION ALL
         SELECT ${tenant.id}::uuid, '2349' || lpad(g::text, 9, '0') FROM generate_series(1, 49) g`),
     );
-    const refused = await withTenant(pool, tenant.id, (tx) => findOrCreateCustomer(tx, { tenantId: tenant.id, phone: randomPhone(), optedIn: true }));
+    const refused = await withTenant(pool, tenant.id, (tx) =>
+      findOrCreateCustomer(tx, { tenantId: tenant.id, phone: randomPhone(), optedIn: true }),
+    );
     expect(refused).toEqual({ ok: false, reason: "plan_limit" });
     expect(await log(purchase())).toEqual({ ok: false, reason: "plan_limit" });
-    const found = await withTenant(pool, tenant.id, (tx) => findOrCreateCustomer(tx, { tenantId: tenant.id, phone: existing, optedIn: true }));
+    const found = await withTenant(pool, tenant.id, (tx) =>
+      findOrCreateCustomer(tx, { tenantId: tenant.id, phone: existing, optedIn: true }),
+    );
     expect(found).toMatchObject({ ok: true, created: false });
   });
 
   it("when a customer is created, then they get a unique referral code of unambiguous characters, and STOP/START flip consent", async () => {
     tenant = await createTestTenant(pool);
-    const created = await withTenant(pool, tenant.id, (tx) => findOrCreateCustomer(tx, { tenantId: tenant.id, phone: randomPhone(), optedIn: true, now: day(1) }));
+    const created = await withTenant(pool, tenant.id, (tx) =>
+      findOrCreateCustomer(tx, { tenantId: tenant.id, phone: randomPhone(), optedIn: true, now: day(1) }),
+    );
     if (!created.ok) throw new Error(created.reason);
     expect(created.customer.referralCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     expect(created.customer.optedIn).toBe(true);
-    const stopped = await withTenant(pool, tenant.id, (tx) => setOptIn(tx, { customerId: created.customer.id, optedIn: false, now: day(2) }));
+    const stopped = await withTenant(pool, tenant.id, (tx) =>
+      setOptIn(tx, { customerId: created.customer.id, optedIn: false, now: day(2) }),
+    );
     expect(stopped).toMatchObject({ ok: true, customer: { optedIn: false } });
-    const started = await withTenant(pool, tenant.id, (tx) => setOptIn(tx, { customerId: created.customer.id, optedIn: true, now: day(3) }));
+    const started = await withTenant(pool, tenant.id, (tx) =>
+      setOptIn(tx, { customerId: created.customer.id, optedIn: true, now: day(3) }),
+    );
     expect(started).toMatchObject({ ok: true, customer: { optedIn: true } });
   });
 });

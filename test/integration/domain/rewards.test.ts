@@ -18,7 +18,9 @@ let tenant: TestTenant;
 const pool = await ledgerCheckedPool(() => tenant);
 
 function redeem(input: Omit<RedeemRewardInput, "tenantId" | "now"> & { now?: Date }) {
-  return withTenant(pool, tenant.id, (tx) => redeemReward(tx, { tenantId: tenant.id, now: input.now ?? new Date(), ...input }));
+  return withTenant(pool, tenant.id, (tx) =>
+    redeemReward(tx, { tenantId: tenant.id, now: input.now ?? new Date(), ...input }),
+  );
 }
 
 async function rewardState(rewardId: string) {
@@ -30,7 +32,11 @@ async function rewardState(rewardId: string) {
 
 async function auditActions(entityId: string) {
   return withTenant(pool, tenant.id, (tx) =>
-    tx.anyFirst(sql.type(z.object({ action: z.string() }))`SELECT action FROM audit_logs WHERE entity_id = ${entityId} ORDER BY created_at`),
+    tx.anyFirst(
+      sql.type(
+        z.object({ action: z.string() }),
+      )`SELECT action FROM audit_logs WHERE entity_id = ${entityId} ORDER BY created_at`,
+    ),
   );
 }
 
@@ -64,7 +70,10 @@ describe("redeemReward", () => {
       redeem({ customerId, rewardId: rewardA }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(["insufficient_points", "insufficient_points"]);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual([
+      "insufficient_points",
+      "insufficient_points",
+    ]);
     expect((await withTenant(pool, tenant.id, (tx) => getBalance(tx, customerId))).balance).toBe(20);
   });
 
@@ -79,8 +88,14 @@ describe("redeemReward", () => {
     if (!result.ok) throw new Error(result.reason);
     expect(result.code).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, customerId));
-    expect(rows.at(-1)).toMatchObject({ transaction_type: "redeemed", points: -45, reward_redemption_id: result.redemptionId });
-    const found = await withTenant(pool, tenant.id, (tx) => findRedemptionByCode(tx, ` ${result.code.slice(0, 4).toLowerCase()}-${result.code.slice(4)} `));
+    expect(rows.at(-1)).toMatchObject({
+      transaction_type: "redeemed",
+      points: -45,
+      reward_redemption_id: result.redemptionId,
+    });
+    const found = await withTenant(pool, tenant.id, (tx) =>
+      findRedemptionByCode(tx, ` ${result.code.slice(0, 4).toLowerCase()}-${result.code.slice(4)} `),
+    );
     expect(found).toMatchObject({ id: result.redemptionId, status: "pending", rewardName: "Zobo", pointsDeducted: 45 });
     const other = await createTestTenant(pool);
     expect(await withTenant(pool, other.id, (tx) => findRedemptionByCode(tx, result.code))).toBeNull();
@@ -97,13 +112,31 @@ describe("redeemReward", () => {
       gone: await addReward(tx, tenant.id, { name: "Gone", pointsRequired: 1, stock: 0 }),
     }));
     const now = day(1);
-    expect(await redeem({ customerId: ids.customerId, rewardId: ids.inactive, now })).toEqual({ ok: false, reason: "unavailable" });
-    expect(await redeem({ customerId: ids.customerId, rewardId: ids.future, now })).toEqual({ ok: false, reason: "unavailable" });
-    expect(await redeem({ customerId: ids.customerId, rewardId: crypto.randomUUID(), now })).toEqual({ ok: false, reason: "unavailable" });
-    expect(await redeem({ customerId: ids.customerId, rewardId: ids.gone, now })).toEqual({ ok: false, reason: "out_of_stock" });
-    expect(await redeem({ customerId: ids.customerId, rewardId: ids.dear, now })).toEqual({ ok: false, reason: "insufficient_points" });
+    expect(await redeem({ customerId: ids.customerId, rewardId: ids.inactive, now })).toEqual({
+      ok: false,
+      reason: "unavailable",
+    });
+    expect(await redeem({ customerId: ids.customerId, rewardId: ids.future, now })).toEqual({
+      ok: false,
+      reason: "unavailable",
+    });
+    expect(await redeem({ customerId: ids.customerId, rewardId: crypto.randomUUID(), now })).toEqual({
+      ok: false,
+      reason: "unavailable",
+    });
+    expect(await redeem({ customerId: ids.customerId, rewardId: ids.gone, now })).toEqual({
+      ok: false,
+      reason: "out_of_stock",
+    });
+    expect(await redeem({ customerId: ids.customerId, rewardId: ids.dear, now })).toEqual({
+      ok: false,
+      reason: "insufficient_points",
+    });
     expect(await redeem({ customerId: ids.customerId, rewardId: ids.once, now })).toMatchObject({ ok: true });
-    expect(await redeem({ customerId: ids.customerId, rewardId: ids.once, now })).toEqual({ ok: false, reason: "limit_reached" });
+    expect(await redeem({ customerId: ids.customerId, rewardId: ids.once, now })).toEqual({
+      ok: false,
+      reason: "limit_reached",
+    });
     expect((await withTenant(pool, tenant.id, (tx) => getBalance(tx, ids.customerId))).balance).toBe(90);
   });
 
@@ -115,7 +148,10 @@ describe("redeemReward", () => {
     }));
     expect(await redeem({ customerId, rewardId, now: day(10) })).toEqual({ ok: false, reason: "insufficient_points" });
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, customerId));
-    expect(rows.map((r) => [r.transaction_type, r.points])).toEqual([["earned", 100], ["expired", -100]]);
+    expect(rows.map((r) => [r.transaction_type, r.points])).toEqual([
+      ["earned", 100],
+      ["expired", -100],
+    ]);
   });
 
   it("when the rewards are listed, then affordable and next ones are split by the balance and unavailable ones are left out", async () => {
@@ -129,8 +165,11 @@ describe("redeemReward", () => {
       return (await customerWithPoints(tx, tenant.id, 55)).id;
     });
     const list = await withTenant(pool, tenant.id, (tx) => listRewardsForCustomer(tx, { customerId, now: day(1) }));
-    expect({ balance: list.balance, affordable: list.affordable.map((r) => r.name), next: list.next.map((r) => r.name) })
-      .toEqual({ balance: 55, affordable: ["A", "B"], next: ["C"] });
+    expect({
+      balance: list.balance,
+      affordable: list.affordable.map((r) => r.name),
+      next: list.next.map((r) => r.name),
+    }).toEqual({ balance: 55, affordable: ["A", "B"], next: ["C"] });
   });
 });
 
@@ -138,7 +177,13 @@ describe("fulfil and cancel", () => {
   it("when staff verify a code, then it is fulfilled once with who and when, and audited", async () => {
     tenant = await createTestTenant(pool);
     const { customerId, rewardId, staffId } = await withTenant(pool, tenant.id, async (tx) => {
-      const staff = await createStaffMember(tx, { tenantId: tenant.id, email: "till@example.com", fullName: "Till", phoneNumber: null, role: "staff" });
+      const staff = await createStaffMember(tx, {
+        tenantId: tenant.id,
+        email: "till@example.com",
+        fullName: "Till",
+        phoneNumber: null,
+        role: "staff",
+      });
       if (!staff.ok) throw new Error(staff.reason);
       return {
         customerId: (await customerWithPoints(tx, tenant.id, 50)).id,
@@ -148,12 +193,24 @@ describe("fulfil and cancel", () => {
     });
     const redeemed = await redeem({ customerId, rewardId });
     if (!redeemed.ok) throw new Error(redeemed.reason);
-    const done = await withTenant(pool, tenant.id, (tx) => fulfilRedemption(tx, { code: redeemed.code, userId: staffId, now: day(1) }));
-    expect(done).toMatchObject({ ok: true, redemption: { status: "fulfilled", verifiedByUserId: staffId, verifiedAt: day(1), fulfilledAt: day(1) } });
-    expect(await withTenant(pool, tenant.id, (tx) => fulfilRedemption(tx, { code: redeemed.code, userId: staffId }))).toEqual({ ok: false, reason: "already_fulfilled" });
-    expect(await withTenant(pool, tenant.id, (tx) => fulfilRedemption(tx, { code: "ZZZZZZZZ", userId: staffId }))).toEqual({ ok: false, reason: "not_found" });
-    expect(await withTenant(pool, tenant.id, (tx) => cancelRedemption(tx, { redemptionId: redeemed.redemptionId, reason: "late", userId: null })))
-      .toEqual({ ok: false, reason: "not_cancellable" });
+    const done = await withTenant(pool, tenant.id, (tx) =>
+      fulfilRedemption(tx, { code: redeemed.code, userId: staffId, now: day(1) }),
+    );
+    expect(done).toMatchObject({
+      ok: true,
+      redemption: { status: "fulfilled", verifiedByUserId: staffId, verifiedAt: day(1), fulfilledAt: day(1) },
+    });
+    expect(
+      await withTenant(pool, tenant.id, (tx) => fulfilRedemption(tx, { code: redeemed.code, userId: staffId })),
+    ).toEqual({ ok: false, reason: "already_fulfilled" });
+    expect(
+      await withTenant(pool, tenant.id, (tx) => fulfilRedemption(tx, { code: "ZZZZZZZZ", userId: staffId })),
+    ).toEqual({ ok: false, reason: "not_found" });
+    expect(
+      await withTenant(pool, tenant.id, (tx) =>
+        cancelRedemption(tx, { redemptionId: redeemed.redemptionId, reason: "late", userId: null }),
+      ),
+    ).toEqual({ ok: false, reason: "not_cancellable" });
     expect(await auditActions(redeemed.redemptionId)).toEqual(["redemption.verified"]);
   });
 
@@ -166,18 +223,30 @@ describe("fulfil and cancel", () => {
     const redeemed = await redeem({ customerId, rewardId, now: day(1) });
     if (!redeemed.ok) throw new Error(redeemed.reason);
     expect(await rewardState(rewardId)).toEqual({ stock_quantity: 2, total_redemptions: 1 });
-    const cancelled = await withTenant(pool, tenant.id, (tx) => cancelRedemption(tx, { redemptionId: redeemed.redemptionId, reason: "changed mind", userId: null }));
+    const cancelled = await withTenant(pool, tenant.id, (tx) =>
+      cancelRedemption(tx, { redemptionId: redeemed.redemptionId, reason: "changed mind", userId: null }),
+    );
     expect(cancelled).toEqual({ ok: true, redemptionId: redeemed.redemptionId, pointsRefunded: 70, balance: 100 });
     expect(await rewardState(rewardId)).toEqual({ stock_quantity: 3, total_redemptions: 0 });
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, customerId));
     expect(rows.map((r) => [r.transaction_type, r.points, r.reward_redemption_id])).toEqual([
-      ["earned", 100, null], ["redeemed", -70, redeemed.redemptionId], ["reversed", 70, redeemed.redemptionId],
+      ["earned", 100, null],
+      ["redeemed", -70, redeemed.redemptionId],
+      ["reversed", 70, redeemed.redemptionId],
     ]);
-    expect(await withTenant(pool, tenant.id, (tx) => getBalance(tx, customerId))).toEqual({ balance: 100, expiringSoonest: { points: 100, expiresAt: day(30) } });
-    expect(await withTenant(pool, tenant.id, (tx) => cancelRedemption(tx, { redemptionId: redeemed.redemptionId, reason: "again", userId: null })))
-      .toEqual({ ok: false, reason: "not_cancellable" });
+    expect(await withTenant(pool, tenant.id, (tx) => getBalance(tx, customerId))).toEqual({
+      balance: 100,
+      expiringSoonest: { points: 100, expiresAt: day(30) },
+    });
+    expect(
+      await withTenant(pool, tenant.id, (tx) =>
+        cancelRedemption(tx, { redemptionId: redeemed.redemptionId, reason: "again", userId: null }),
+      ),
+    ).toEqual({ ok: false, reason: "not_cancellable" });
     expect(await auditActions(redeemed.redemptionId)).toEqual(["redemption.cancelled"]);
-    expect(await withTenant(pool, tenant.id, (tx) => expireLots(tx, { tenantId: tenant.id, now: day(30) }))).toMatchObject({ pointsExpired: 100 });
+    expect(
+      await withTenant(pool, tenant.id, (tx) => expireLots(tx, { tenantId: tenant.id, now: day(30) })),
+    ).toMatchObject({ pointsExpired: 100 });
   });
 
   it("when redemptions stay unverified past the tenant's window, then the stale job cancels and refunds them, once", async () => {
@@ -190,12 +259,18 @@ describe("fulfil and cancel", () => {
     const second = await redeem({ customerId, rewardId });
     if (!first.ok || !second.ok) throw new Error("redemptions failed");
     const now = new Date();
-    const tooEarly = await withTenant(pool, tenant.id, (tx) => cancelStaleRedemptions(tx, { tenantId: tenant.id, now: new Date(now.getTime() + 2 * 86_400_000) }));
+    const tooEarly = await withTenant(pool, tenant.id, (tx) =>
+      cancelStaleRedemptions(tx, { tenantId: tenant.id, now: new Date(now.getTime() + 2 * 86_400_000) }),
+    );
     expect(tooEarly).toEqual({ cancelled: [] });
     const later = new Date(now.getTime() + 4 * 86_400_000);
-    const stale = await withTenant(pool, tenant.id, (tx) => cancelStaleRedemptions(tx, { tenantId: tenant.id, now: later }));
+    const stale = await withTenant(pool, tenant.id, (tx) =>
+      cancelStaleRedemptions(tx, { tenantId: tenant.id, now: later }),
+    );
     expect([...stale.cancelled].sort()).toEqual([first.redemptionId, second.redemptionId].sort());
-    expect(await withTenant(pool, tenant.id, (tx) => cancelStaleRedemptions(tx, { tenantId: tenant.id, now: later }))).toEqual({ cancelled: [] });
+    expect(
+      await withTenant(pool, tenant.id, (tx) => cancelStaleRedemptions(tx, { tenantId: tenant.id, now: later })),
+    ).toEqual({ cancelled: [] });
     expect(await rewardState(rewardId)).toEqual({ stock_quantity: 5, total_redemptions: 0 });
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, customerId));
     expect(rows.filter((r) => r.transaction_type === "reversed").map((r) => r.points)).toEqual([40, 40]);

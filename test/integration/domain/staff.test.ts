@@ -42,15 +42,28 @@ describe("staff PIN", () => {
     const t0 = day(1);
 
     const attempts = [];
-    for (let i = 0; i < 4; i += 1) attempts.push(await check(phone, staff.id, "0000", new Date(t0.getTime() + i * 1000)));
+    for (let i = 0; i < 4; i += 1)
+      attempts.push(await check(phone, staff.id, "0000", new Date(t0.getTime() + i * 1000)));
     expect(attempts).toEqual([4, 3, 2, 1].map((attemptsLeft) => ({ ok: false, reason: "wrong_pin", attemptsLeft })));
     const until = new Date(t0.getTime() + 4000 + 15 * 60_000);
-    expect(await check(phone, staff.id, "1111", new Date(t0.getTime() + 4000))).toEqual({ ok: false, reason: "locked", until });
+    expect(await check(phone, staff.id, "1111", new Date(t0.getTime() + 4000))).toEqual({
+      ok: false,
+      reason: "locked",
+      until,
+    });
     // While locked even the right PIN is refused.
-    expect(await check(phone, staff.id, "4821", new Date(until.getTime() - 1))).toEqual({ ok: false, reason: "locked", until });
+    expect(await check(phone, staff.id, "4821", new Date(until.getTime() - 1))).toEqual({
+      ok: false,
+      reason: "locked",
+      until,
+    });
 
     const audit = await withTenant(pool, tenant.id, (tx) =>
-      tx.any(sql.type(z.object({ action: z.string(), entity_id: z.string() }))`SELECT action, entity_id FROM audit_logs WHERE action = 'staff.pin_locked'`),
+      tx.any(
+        sql.type(
+          z.object({ action: z.string(), entity_id: z.string() }),
+        )`SELECT action, entity_id FROM audit_logs WHERE action = 'staff.pin_locked'`,
+      ),
     );
     expect(audit).toEqual([{ action: "staff.pin_locked", entity_id: staff.id }]);
 
@@ -69,7 +82,11 @@ describe("staff PIN", () => {
     if (!created.ok) throw new Error(created.reason);
     const phone = created.staff.phoneNumber ?? "";
     for (let i = 0; i < 5; i += 1) await check(phone, created.staff.id, "0000", day(1));
-    expect(await check(phone, created.staff.id, "0000", day(2))).toEqual({ ok: false, reason: "wrong_pin", attemptsLeft: 4 });
+    expect(await check(phone, created.staff.id, "0000", day(2))).toEqual({
+      ok: false,
+      reason: "wrong_pin",
+      attemptsLeft: 4,
+    });
   });
 
   it("when staff belong to tenant A, then under tenant B they are not found and their PIN cannot be checked", async () => {
@@ -77,11 +94,16 @@ describe("staff PIN", () => {
     const created = await create();
     if (!created.ok) throw new Error(created.reason);
     const phone = created.staff.phoneNumber ?? "";
-    expect(await withTenant(pool, tenant.id, (tx) => findStaffByPhone(tx, phone))).toMatchObject({ id: created.staff.id, pinEnabled: true });
+    expect(await withTenant(pool, tenant.id, (tx) => findStaffByPhone(tx, phone))).toMatchObject({
+      id: created.staff.id,
+      pinEnabled: true,
+    });
     const other = await createTestTenant(pool);
     expect(await withTenant(pool, other.id, (tx) => findStaffByPhone(tx, phone))).toBeNull();
     expect(
-      await withTenant(pool, other.id, (tx) => checkStaffPin(tx, { contactPhone: phone, staffUserId: created.staff.id, pin: "4821", now: day(1) })),
+      await withTenant(pool, other.id, (tx) =>
+        checkStaffPin(tx, { contactPhone: phone, staffUserId: created.staff.id, pin: "4821", now: day(1) }),
+      ),
     ).toEqual({ ok: false, reason: "no_pin" });
   });
 
@@ -91,19 +113,33 @@ describe("staff PIN", () => {
     const created = await create();
     if (!owner.ok || !created.ok) throw new Error("create failed");
     const stored = await withTenant(pool, tenant.id, (tx) =>
-      tx.oneFirst(sql.type(z.object({ staff_pin_hash: z.string().nullable() }))`SELECT staff_pin_hash FROM vendor_users WHERE id = ${created.staff.id}`),
+      tx.oneFirst(
+        sql.type(
+          z.object({ staff_pin_hash: z.string().nullable() }),
+        )`SELECT staff_pin_hash FROM vendor_users WHERE id = ${created.staff.id}`,
+      ),
     );
     expect(stored).toMatch(/^scrypt\$/);
     expect(stored).not.toContain("4821");
-    expect(await withTenant(pool, tenant.id, (tx) => setStaffPin(tx, { tenantId: tenant.id, staffUserId: created.staff.id, pin: "12", userId: owner.staff.id })))
-      .toEqual({ ok: false, reason: "invalid_pin" });
-    expect(await withTenant(pool, tenant.id, (tx) => setStaffPin(tx, { tenantId: tenant.id, staffUserId: created.staff.id, pin: "777777", userId: owner.staff.id })))
-      .toEqual({ ok: true });
+    expect(
+      await withTenant(pool, tenant.id, (tx) =>
+        setStaffPin(tx, { tenantId: tenant.id, staffUserId: created.staff.id, pin: "12", userId: owner.staff.id }),
+      ),
+    ).toEqual({ ok: false, reason: "invalid_pin" });
+    expect(
+      await withTenant(pool, tenant.id, (tx) =>
+        setStaffPin(tx, { tenantId: tenant.id, staffUserId: created.staff.id, pin: "777777", userId: owner.staff.id }),
+      ),
+    ).toEqual({ ok: true });
     const phone = created.staff.phoneNumber ?? "";
     expect(await check(phone, created.staff.id, "4821", day(1))).toMatchObject({ ok: false, reason: "wrong_pin" });
     expect(await check(phone, created.staff.id, "777777", day(1))).toEqual({ ok: true });
     const actions = await withTenant(pool, tenant.id, (tx) =>
-      tx.anyFirst(sql.type(z.object({ action: z.string() }))`SELECT action FROM audit_logs WHERE entity_id = ${created.staff.id} ORDER BY created_at`),
+      tx.anyFirst(
+        sql.type(
+          z.object({ action: z.string() }),
+        )`SELECT action FROM audit_logs WHERE entity_id = ${created.staff.id} ORDER BY created_at`,
+      ),
     );
     expect(actions).toEqual(["staff.created", "staff.pin_changed"]);
   });

@@ -33,7 +33,10 @@ describe("npm start with no DATABASE_URL", () => {
       const started = Date.now();
       let status = 0;
       while (Date.now() - started < 60_000) {
-        status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0);
+        status = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.status,
+          () => 0,
+        );
         if (status === 200) break;
         await new Promise((r) => setTimeout(r, 250));
       }

@@ -29,7 +29,10 @@ describe("health endpoints", () => {
     expect(await health.json()).toEqual({ status: "ok" });
     const ready = await fetch(`${runtime.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok", queue: "ok", queueBackend: kind } });
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      checks: { database: "ok", queue: "ok", queueBackend: kind },
+    });
     expect(health.headers.get("x-request-id")).toMatch(/^[\w-]+$/);
   });
 
@@ -50,7 +53,10 @@ describe("health endpoints", () => {
       proxy.cut();
       const ready = await fetch(`${runtime.url}/readyz`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toMatchObject({ status: "not_ready", checks: { database: "unreachable", queue: "ok" } });
+      expect(await ready.json()).toMatchObject({
+        status: "not_ready",
+        checks: { database: "unreachable", queue: "ok" },
+      });
       expect((await fetch(`${runtime.url}/healthz`)).status).toBe(200);
     } finally {
       await runtime?.stop().catch(() => undefined);

@@ -28,7 +28,9 @@ async function insertRow(tx: Tx, customerId: string, type: string, points: numbe
 }
 
 async function balanceAndSum(tx: Tx, customerId: string) {
-  return tx.one(sql.type(z.object({ balance: z.number(), total: z.number(), earned: z.number(), redeemed: z.number(), expired: z.number() }))`
+  return tx.one(sql.type(
+    z.object({ balance: z.number(), total: z.number(), earned: z.number(), redeemed: z.number(), expired: z.number() }),
+  )`
     SELECT b.current_balance AS balance,
            (SELECT COALESCE(sum(points), 0) FROM points_transactions WHERE customer_id = ${customerId}) AS total,
            b.total_points_earned AS earned, b.total_points_redeemed AS redeemed, b.total_points_expired AS expired
@@ -40,8 +42,14 @@ describe("ledger invariant in the database", () => {
     const result = await withTenant(pool, tenant.id, async (tx) => {
       const customerId = await newCustomer(tx);
       const rows: Array<[string, number]> = [
-        ["earned", 100], ["redeemed", -30], ["earned", 50], ["expired", -20], ["adjusted", -10],
-        ["reversed", 30], ["adjusted", 7], ["redeemed", -100],
+        ["earned", 100],
+        ["redeemed", -30],
+        ["earned", 50],
+        ["expired", -20],
+        ["adjusted", -10],
+        ["reversed", 30],
+        ["adjusted", 7],
+        ["redeemed", -100],
       ];
       for (const [type, points] of rows) {
         await insertRow(tx, customerId, type, points);
@@ -59,9 +67,11 @@ describe("ledger invariant in the database", () => {
       await insertRow(tx, id, "earned", 40);
       return id;
     });
-    await expect(withTenant(pool, tenant.id, (tx) => insertRow(tx, customerId, "redeemed", -41))).rejects.toMatchObject({
-      constraint: "customer_points_balance_not_negative",
-    });
+    await expect(withTenant(pool, tenant.id, (tx) => insertRow(tx, customerId, "redeemed", -41))).rejects.toMatchObject(
+      {
+        constraint: "customer_points_balance_not_negative",
+      },
+    );
     await expect(withTenant(pool, tenant.id, (tx) => insertRow(tx, customerId, "adjusted", -41))).rejects.toThrow();
     const state = await withTenant(pool, tenant.id, (tx) => balanceAndSum(tx, customerId));
     expect(state).toMatchObject({ balance: 40, total: 40 });
@@ -84,7 +94,11 @@ describe("ledger invariant in the database", () => {
     });
     await expect(
       withTenant(pool, tenant.id, (tx) =>
-        tx.query(sql.type(z.object({}).loose())`UPDATE points_transactions SET points = 1000 WHERE customer_id = ${customerId}`),
+        tx.query(
+          sql.type(
+            z.object({}).loose(),
+          )`UPDATE points_transactions SET points = 1000 WHERE customer_id = ${customerId}`,
+        ),
       ),
     ).rejects.toThrow(/permission denied|append-only/);
     await expect(
@@ -94,8 +108,14 @@ describe("ledger invariant in the database", () => {
     ).rejects.toThrow(/permission denied|append-only/);
     // The owner is bound too: only the lot bookkeeping may move.
     await expect(
-      pool.query(sql.type(z.object({}).loose())`UPDATE points_transactions SET points = 1000 WHERE customer_id = ${customerId}`),
+      pool.query(
+        sql.type(z.object({}).loose())`UPDATE points_transactions SET points = 1000 WHERE customer_id = ${customerId}`,
+      ),
     ).rejects.toThrow(/append-only/);
-    await pool.query(sql.type(z.object({}).loose())`UPDATE points_transactions SET points_remaining = 0, expired = true WHERE customer_id = ${customerId}`);
+    await pool.query(
+      sql.type(
+        z.object({}).loose(),
+      )`UPDATE points_transactions SET points_remaining = 0, expired = true WHERE customer_id = ${customerId}`,
+    );
   });
 });

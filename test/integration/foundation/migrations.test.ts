@@ -6,7 +6,9 @@ import { createLogger } from "../../../src/logger.ts";
 import { createEmptyDatabase, dropDatabase } from "../../helpers/testDatabase.ts";
 
 const DATABASE = `loyaltylaas_migrations_${process.pid}`;
-const seedTables = [...readFileSync("sql/0001_seed_schema.sql", "utf8").matchAll(/^CREATE TABLE (\w+)/gm)].map((m) => m[1]);
+const seedTables = [...readFileSync("sql/0001_seed_schema.sql", "utf8").matchAll(/^CREATE TABLE (\w+)/gm)].map(
+  (m) => m[1],
+);
 
 afterAll(async () => {
   await dropDatabase(DATABASE);

@@ -85,7 +85,9 @@ async function seedEveryTenantTable(tenantId: string): Promise<void> {
     await tx.query(sql.type(noRowsSchema)`
       INSERT INTO billing_payments (tenant_id, invoice_id, reference, amount_kobo, currency, status)
       VALUES (${tenantId}, ${invoiceId}, ${`ref-${tenantId}`}, 500000, 'NGN', 'failed')`);
-    await tx.query(sql.type(noRowsSchema)`INSERT INTO billing_notices (tenant_id, notice_key) VALUES (${tenantId}, 'test')`);
+    await tx.query(
+      sql.type(noRowsSchema)`INSERT INTO billing_notices (tenant_id, notice_key) VALUES (${tenantId}, 'test')`,
+    );
     await tx.query(sql.type(noRowsSchema)`
       INSERT INTO customer_limit_refusals (tenant_id, phone_hash) VALUES (${tenantId}, ${tenantId.replaceAll("-", "").padEnd(64, "0")})`);
     await tx.query(sql.type(id)`
@@ -124,16 +126,38 @@ describe("tenant isolation", () => {
     const tables = await tenantTables();
     expect(tables).toEqual(
       expect.arrayContaining([
-        "audit_logs", "broadcasts", "campaigns", "customer_points_balance", "customers", "daily_metrics",
-        "points_rules", "points_transactions", "purchases", "reward_redemptions", "rewards",
-        "tenant_invoices", "vendor_users", "whatsapp_messages", "api_keys", "media", "login_links",
+        "audit_logs",
+        "broadcasts",
+        "campaigns",
+        "customer_points_balance",
+        "customers",
+        "daily_metrics",
+        "points_rules",
+        "points_transactions",
+        "purchases",
+        "reward_redemptions",
+        "rewards",
+        "tenant_invoices",
+        "vendor_users",
+        "whatsapp_messages",
+        "api_keys",
+        "media",
+        "login_links",
       ]),
     );
   });
 
   it("when any tenant table is inspected, then RLS is enabled and forced with a USING and WITH CHECK policy", async () => {
     const tables = [...(await tenantTables()), "tenants"];
-    const rows = await pool.any(sql.type(z.object({ relname: z.string(), relrowsecurity: z.boolean(), relforcerowsecurity: z.boolean(), policies: z.number(), complete: z.number() }))`
+    const rows = await pool.any(sql.type(
+      z.object({
+        relname: z.string(),
+        relrowsecurity: z.boolean(),
+        relforcerowsecurity: z.boolean(),
+        policies: z.number(),
+        complete: z.number(),
+      }),
+    )`
       SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
              (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
              (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid AND p.polqual IS NOT NULL AND p.polwithcheck IS NOT NULL AND p.polcmd = '*') AS complete
@@ -142,14 +166,20 @@ describe("tenant isolation", () => {
     `);
     expect(rows.map((r) => r.relname).sort()).toEqual([...tables].sort());
     for (const row of rows) {
-      expect({ table: row.relname, enabled: row.relrowsecurity, forced: row.relforcerowsecurity, complete: row.complete > 0 })
-        .toEqual({ table: row.relname, enabled: true, forced: true, complete: true });
+      expect({
+        table: row.relname,
+        enabled: row.relrowsecurity,
+        forced: row.relforcerowsecurity,
+        complete: row.complete > 0,
+      }).toEqual({ table: row.relname, enabled: true, forced: true, complete: true });
     }
   });
 
   it("when the application role reads a platform-only tenant table, then it is refused", async () => {
     for (const table of PLATFORM_ONLY_TABLES) {
-      const attempt = withTenant(pool, tenantA.id, (tx) => tx.any(sql.type(z.object({}).loose())`SELECT * FROM ${sql.identifier([table])}`));
+      const attempt = withTenant(pool, tenantA.id, (tx) =>
+        tx.any(sql.type(z.object({}).loose())`SELECT * FROM ${sql.identifier([table])}`),
+      );
       await expect(attempt, table).rejects.toThrow(/permission denied/);
     }
   });
@@ -196,7 +226,9 @@ describe("tenant isolation", () => {
     for (const table of tables) {
       const count = await pool.transaction(async (tx) => {
         await tx.query(sql.type(z.object({}).loose())`SELECT set_config('role', 'loyaltylaas_app', true)`);
-        return tx.oneFirst(sql.type(z.object({ count: z.number() }))`SELECT count(*) AS count FROM ${sql.identifier([table])}`);
+        return tx.oneFirst(
+          sql.type(z.object({ count: z.number() }))`SELECT count(*) AS count FROM ${sql.identifier([table])}`,
+        );
       });
       expect({ table, count }).toEqual({ table, count: 0 });
     }

@@ -19,7 +19,13 @@ import { createMetrics } from "../../../src/metrics.ts";
 import { createGraphClient } from "../../../src/whatsapp/graphClient.ts";
 import { JOB } from "../../../src/jobs/scheduled/scheduledJobs.ts";
 import { recipientOf, startTestApp, textOf, type TestApp } from "../../helpers/testApp.ts";
-import { createCapturingLogger, createTestPool, createTestTenant, randomPhone, type TestTenant } from "../../helpers/testContext.ts";
+import {
+  createCapturingLogger,
+  createTestPool,
+  createTestTenant,
+  randomPhone,
+  type TestTenant,
+} from "../../helpers/testContext.ts";
 import { createJobHarness, jobRuns, PHONE_NUMBER_ID } from "./jobFixtures.ts";
 
 let pool: DatabasePool;
@@ -41,7 +47,14 @@ async function app(config: Record<string, string> = {}): Promise<TestApp> {
   return started;
 }
 
-type CustomerAttrs = { loyaltyStatus?: string; optedIn?: boolean; tags?: string[]; points?: number; totalPurchases?: number; lastPurchaseAt?: Date };
+type CustomerAttrs = {
+  loyaltyStatus?: string;
+  optedIn?: boolean;
+  tags?: string[];
+  points?: number;
+  totalPurchases?: number;
+  lastPurchaseAt?: Date;
+};
 
 async function addCustomer(tenantId: string, attrs: CustomerAttrs = {}): Promise<{ id: string; phone: string }> {
   const phone = randomPhone();
@@ -52,7 +65,15 @@ async function addCustomer(tenantId: string, attrs: CustomerAttrs = {}): Promise
               ${attrs.totalPurchases ?? 0}, ${attrs.lastPurchaseAt === undefined ? null : sql.timestamp(attrs.lastPurchaseAt)})
       RETURNING id`);
     if (attrs.points !== undefined) {
-      await creditPoints(tx, { tenantId, customerId, type: "earned", points: attrs.points, expiresAt: null, description: "t", metadata: {} });
+      await creditPoints(tx, {
+        tenantId,
+        customerId,
+        type: "earned",
+        points: attrs.points,
+        expiresAt: null,
+        description: "t",
+        metadata: {},
+      });
     }
     return customerId;
   });
@@ -61,14 +82,22 @@ async function addCustomer(tenantId: string, attrs: CustomerAttrs = {}): Promise
 
 async function newBroadcast(tenantId: string, targetSegment: Record<string, unknown> = {}): Promise<string> {
   const created = await withTenant(pool, tenantId, (tx) =>
-    createBroadcast(tx, { tenantId, name: "Promo", messageContent: "Double points this weekend!", targetSegment, userId: null }),
+    createBroadcast(tx, {
+      tenantId,
+      name: "Promo",
+      messageContent: "Double points this weekend!",
+      targetSegment,
+      userId: null,
+    }),
   );
   if (!created.ok) throw new Error(created.message);
   return created.broadcast.id;
 }
 
 async function sendNow(target: TestApp, tenantId: string, broadcastId: string): Promise<void> {
-  const result = await withTenant(pool, tenantId, (tx) => sendBroadcastNow(tx, { tenantId, broadcastId, now: new Date() }));
+  const result = await withTenant(pool, tenantId, (tx) =>
+    sendBroadcastNow(tx, { tenantId, broadcastId, now: new Date() }),
+  );
   expect(result).toMatchObject({ ok: true });
   await enqueueBroadcastStart(target.runtime.queues, { tenantId, broadcastId });
 }
@@ -84,14 +113,27 @@ async function broadcastState(tenantId: string, broadcastId: string) {
  * (the per-send recount can race; see recountBroadcast), and returns its state.
  */
 async function settled(tenantId: string, broadcastId: string) {
-  await waitFor("the start", () => broadcastState(tenantId, broadcastId), (b) => b.status !== "draft" && b.status !== "scheduled");
+  await waitFor(
+    "the start",
+    () => broadcastState(tenantId, broadcastId),
+    (b) => b.status !== "draft" && b.status !== "scheduled",
+  );
   const pending = (status: string) => status === "queued" || status === "sending";
-  await waitFor("every row final", async () => (await broadcastRows(broadcastId)).filter((r) => pending(r.whatsapp_status)).length, (n) => n === 0);
+  await waitFor(
+    "every row final",
+    async () => (await broadcastRows(broadcastId)).filter((r) => pending(r.whatsapp_status)).length,
+    (n) => n === 0,
+  );
   await withTenant(pool, tenantId, (tx) => recountBroadcast(tx, broadcastId));
   return broadcastState(tenantId, broadcastId);
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -159,22 +201,35 @@ describe("broadcasts", () => {
     expect(JSON.stringify(sent?.body)).toContain("Double points this weekend!");
 
     const audits = await withTenant(pool, tenant.id, (tx) =>
-      tx.anyFirst(sql.type(z.object({ action: z.string() }))`SELECT action FROM audit_logs WHERE entity_id = ${broadcastId}`),
+      tx.anyFirst(
+        sql.type(z.object({ action: z.string() }))`SELECT action FROM audit_logs WHERE entity_id = ${broadcastId}`,
+      ),
     );
     expect(audits).toEqual(["broadcast.sent"]);
     const runs = await jobRuns(pool, JOB.broadcastStart, tenant.id);
-    expect(runs).toEqual([expect.objectContaining({ status: "completed", attempts: 1, result: expect.objectContaining({ recipients: 2 }) })]);
+    expect(runs).toEqual([
+      expect.objectContaining({ status: "completed", attempts: 1, result: expect.objectContaining({ recipients: 2 }) }),
+    ]);
   });
 
   it("when segments use status, points range, last purchase and purchase count, then the fan-out writes one row per matching customer and a rerun adds none", async () => {
     const tenant = await createTestTenant(pool);
     const now = Date.now();
     const day = 24 * 60 * 60 * 1000;
-    const match = await addCustomer(tenant.id, { points: 120, totalPurchases: 5, lastPurchaseAt: new Date(now - 10 * day) });
+    const match = await addCustomer(tenant.id, {
+      points: 120,
+      totalPurchases: 5,
+      lastPurchaseAt: new Date(now - 10 * day),
+    });
     await addCustomer(tenant.id, { points: 120, totalPurchases: 5, lastPurchaseAt: new Date(now - 40 * day) });
     await addCustomer(tenant.id, { points: 120, totalPurchases: 2, lastPurchaseAt: new Date(now - 10 * day) });
     await addCustomer(tenant.id, { points: 600, totalPurchases: 5, lastPurchaseAt: new Date(now - 10 * day) });
-    await addCustomer(tenant.id, { points: 120, totalPurchases: 5, lastPurchaseAt: new Date(now - 10 * day), loyaltyStatus: "inactive" });
+    await addCustomer(tenant.id, {
+      points: 120,
+      totalPurchases: 5,
+      lastPurchaseAt: new Date(now - 10 * day),
+      loyaltyStatus: "inactive",
+    });
     const segment = {
       loyalty_status: "active",
       min_points: 100,
@@ -184,15 +239,31 @@ describe("broadcasts", () => {
       min_purchases: 3,
     };
     const broadcastId = await newBroadcast(tenant.id, segment);
-    const start = () => withTenant(pool, tenant.id, (tx) => startBroadcast(tx, { tenantId: tenant.id, broadcastId, now: new Date(), defaultPhoneNumberId: PHONE_NUMBER_ID }));
+    const start = () =>
+      withTenant(pool, tenant.id, (tx) =>
+        startBroadcast(tx, {
+          tenantId: tenant.id,
+          broadcastId,
+          now: new Date(),
+          defaultPhoneNumberId: PHONE_NUMBER_ID,
+        }),
+      );
     expect(await start()).toEqual({ ok: true, recipients: 1, alreadyStarted: false });
     expect(await start()).toEqual({ ok: true, recipients: 1, alreadyStarted: true });
     expect((await broadcastRows(broadcastId)).map((r) => r.customer_id)).toEqual([match.id]);
     // Nothing sends it here; cancelled so no other test app's minute scan sends it either.
-    await withTenant(pool, tenant.id, (tx) => cancelBroadcast(tx, { tenantId: tenant.id, broadcastId, userId: null, now: new Date() }));
+    await withTenant(pool, tenant.id, (tx) =>
+      cancelBroadcast(tx, { tenantId: tenant.id, broadcastId, userId: null, now: new Date() }),
+    );
 
     const invalid = await withTenant(pool, tenant.id, (tx) =>
-      createBroadcast(tx, { tenantId: tenant.id, name: "Bad", messageContent: "x", targetSegment: { min_points: -1, colour: "red" }, userId: null }),
+      createBroadcast(tx, {
+        tenantId: tenant.id,
+        name: "Bad",
+        messageContent: "x",
+        targetSegment: { min_points: -1, colour: "red" },
+        userId: null,
+      }),
     );
     expect(invalid).toMatchObject({ ok: false, reason: "invalid_segment" });
   });
@@ -205,7 +276,11 @@ describe("broadcasts", () => {
     const customers = await Promise.all(Array.from({ length: RESTART_RECIPIENTS }, () => addCustomer(tenant.id)));
     const broadcastId = await newBroadcast(tenant.id);
     await sendNow(first, tenant.id, broadcastId);
-    await waitFor("some sends", async () => broadcastSends(first, customers).length, (n) => n >= 10);
+    await waitFor(
+      "some sends",
+      async () => broadcastSends(first, customers).length,
+      (n) => n >= 10,
+    );
     await first.stop();
     apps.splice(apps.indexOf(first), 1);
     const sentBefore = broadcastSends(first, customers);
@@ -222,7 +297,11 @@ describe("broadcasts", () => {
     const all = [...sentBefore, ...broadcastSends(second, customers)];
     expect(all.length).toBe(RESTART_RECIPIENTS);
     expect(new Set(all)).toEqual(new Set(customers.map((c) => c.phone)));
-    expect(done).toMatchObject({ status: "completed", totalRecipients: RESTART_RECIPIENTS, sentCount: RESTART_RECIPIENTS });
+    expect(done).toMatchObject({
+      status: "completed",
+      totalRecipients: RESTART_RECIPIENTS,
+      sentCount: RESTART_RECIPIENTS,
+    });
     expect(await broadcastRows(broadcastId)).toHaveLength(RESTART_RECIPIENTS);
   });
 
@@ -232,18 +311,28 @@ describe("broadcasts", () => {
     const others = await Promise.all(Array.from({ length: 8 }, () => addCustomer(tenant.id)));
     const stopper = randomPhone();
     await target.say(stopper, `JOIN ${tenant.vendorCode}`, 1);
-    await waitFor("join replies", async () => target.graph.requests.filter((r) => recipientOf(r) === stopper).length, (n) => n >= 1);
+    await waitFor(
+      "join replies",
+      async () => target.graph.requests.filter((r) => recipientOf(r) === stopper).length,
+      (n) => n >= 1,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const broadcastId = await newBroadcast(tenant.id);
     await sendNow(target, tenant.id, broadcastId);
-    await waitFor("fan-out", () => broadcastState(tenant.id, broadcastId), (b) => b.status === "sending");
+    await waitFor(
+      "fan-out",
+      () => broadcastState(tenant.id, broadcastId),
+      (b) => b.status === "sending",
+    );
     await target.sendText(stopper, "STOP");
     const done = await settled(tenant.id, broadcastId);
     expect(done).toMatchObject({ status: "completed", totalRecipients: 9, sentCount: 8, failedCount: 1 });
     expect(broadcastSends(target, [...others, { phone: stopper }]).sort()).toEqual(others.map((c) => c.phone).sort());
     const rows = await broadcastRows(broadcastId);
-    expect(rows.filter((r) => r.whatsapp_status === "failed")).toEqual([expect.objectContaining({ error_code: "opted_out" })]);
+    expect(rows.filter((r) => r.whatsapp_status === "failed")).toEqual([
+      expect.objectContaining({ error_code: "opted_out" }),
+    ]);
   });
 
   it("when a sending broadcast is cancelled, then the messages not yet sent are never sent", async () => {
@@ -252,8 +341,14 @@ describe("broadcasts", () => {
     const customers = await Promise.all(Array.from({ length: 12 }, () => addCustomer(tenant.id)));
     const broadcastId = await newBroadcast(tenant.id);
     await sendNow(target, tenant.id, broadcastId);
-    await waitFor("first sends", async () => broadcastSends(target, customers).length, (n) => n >= 2);
-    const cancelled = await withTenant(pool, tenant.id, (tx) => cancelBroadcast(tx, { tenantId: tenant.id, broadcastId, userId: null, now: new Date() }));
+    await waitFor(
+      "first sends",
+      async () => broadcastSends(target, customers).length,
+      (n) => n >= 2,
+    );
+    const cancelled = await withTenant(pool, tenant.id, (tx) =>
+      cancelBroadcast(tx, { tenantId: tenant.id, broadcastId, userId: null, now: new Date() }),
+    );
     expect(cancelled).toMatchObject({ ok: true });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const sends = broadcastSends(target, customers).length;
@@ -261,8 +356,14 @@ describe("broadcasts", () => {
     const state = await broadcastState(tenant.id, broadcastId);
     expect(state).toMatchObject({ status: "cancelled", sentCount: sends, failedCount: 12 - sends });
     const rows = await broadcastRows(broadcastId);
-    expect(rows.filter((r) => r.whatsapp_status === "failed").every((r) => r.error_code === "broadcast_cancelled")).toBe(true);
-    expect(await withTenant(pool, tenant.id, (tx) => cancelBroadcast(tx, { tenantId: tenant.id, broadcastId, userId: null, now: new Date() }))).toMatchObject({
+    expect(
+      rows.filter((r) => r.whatsapp_status === "failed").every((r) => r.error_code === "broadcast_cancelled"),
+    ).toBe(true);
+    expect(
+      await withTenant(pool, tenant.id, (tx) =>
+        cancelBroadcast(tx, { tenantId: tenant.id, broadcastId, userId: null, now: new Date() }),
+      ),
+    ).toMatchObject({
       ok: false,
       reason: "not_cancellable",
     });
@@ -276,9 +377,17 @@ describe("broadcasts", () => {
         SELECT ${tenant.id}, 'old', 'hi', 'completed', now() FROM generate_series(1, 5) RETURNING id`),
     );
     const broadcastId = await newBroadcast(tenant.id);
-    const refused = await withTenant(pool, tenant.id, (tx) => sendBroadcastNow(tx, { tenantId: tenant.id, broadcastId, now: new Date() }));
-    expect(refused).toMatchObject({ ok: false, reason: "plan_limit_reached", message: expect.stringContaining("5 broadcasts a month") });
-    const started = await withTenant(pool, tenant.id, (tx) => startBroadcast(tx, { tenantId: tenant.id, broadcastId, now: new Date(), defaultPhoneNumberId: PHONE_NUMBER_ID }));
+    const refused = await withTenant(pool, tenant.id, (tx) =>
+      sendBroadcastNow(tx, { tenantId: tenant.id, broadcastId, now: new Date() }),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      reason: "plan_limit_reached",
+      message: expect.stringContaining("5 broadcasts a month"),
+    });
+    const started = await withTenant(pool, tenant.id, (tx) =>
+      startBroadcast(tx, { tenantId: tenant.id, broadcastId, now: new Date(), defaultPhoneNumberId: PHONE_NUMBER_ID }),
+    );
     expect(started).toMatchObject({ ok: false, reason: "plan_limit_reached" });
     expect(await broadcastState(tenant.id, broadcastId)).toMatchObject({ status: "failed" });
   });
@@ -289,7 +398,11 @@ describe("broadcasts", () => {
       const tenant: TestTenant = await createTestTenant(pool);
       const broadcastId = await newBroadcast(tenant.id);
       const at = new Date(Date.now() + 3_600_000);
-      expect(await withTenant(pool, tenant.id, (tx) => scheduleBroadcast(tx, { tenantId: tenant.id, broadcastId, at, now: new Date() }))).toMatchObject({ ok: true });
+      expect(
+        await withTenant(pool, tenant.id, (tx) =>
+          scheduleBroadcast(tx, { tenantId: tenant.id, broadcastId, at, now: new Date() }),
+        ),
+      ).toMatchObject({ ok: true });
       await harness.run(JOB.startDueBroadcasts, { now: new Date().toISOString() });
       expect(await harness.deps.scheduled.getJob(`bcast-${broadcastId}`)).toBeUndefined();
       await harness.run(JOB.startDueBroadcasts, { now: new Date(at.getTime() + 1000).toISOString() });
@@ -315,9 +428,23 @@ describe("broadcasts", () => {
       const to = recipientOf(req) ?? "";
       const nth = (calls.get(to) ?? 0) + 1;
       calls.set(to, nth);
-      if (to === flaky.phone && nth === 1) return { status: 503, body: { error: { message: "Service temporarily unavailable", type: "OAuthException", code: 2 } } };
+      if (to === flaky.phone && nth === 1)
+        return {
+          status: 503,
+          body: { error: { message: "Service temporarily unavailable", type: "OAuthException", code: 2 } },
+        };
       if (to === gone.phone) {
-        return { status: 400, body: { error: { message: "(#131026) Message undeliverable", type: "OAuthException", code: 131026, error_data: { details: "Message Undeliverable." } } } };
+        return {
+          status: 400,
+          body: {
+            error: {
+              message: "(#131026) Message undeliverable",
+              type: "OAuthException",
+              code: 131026,
+              error_data: { details: "Message Undeliverable." },
+            },
+          },
+        };
       }
       return undefined;
     });
@@ -326,9 +453,20 @@ describe("broadcasts", () => {
     const done = await settled(tenant.id, broadcastId);
 
     expect(done).toMatchObject({ status: "completed", totalRecipients: 3, sentCount: 2, failedCount: 1 });
-    expect(calls).toEqual(new Map([[flaky.phone, 2], [gone.phone, 1], [fine.phone, 1]]));
+    expect(calls).toEqual(
+      new Map([
+        [flaky.phone, 2],
+        [gone.phone, 1],
+        [fine.phone, 1],
+      ]),
+    );
     const rows = await broadcastRows(broadcastId);
-    expect(rows.find((r) => r.customer_id === flaky.id)).toMatchObject({ whatsapp_status: "sent", attempts: 2, error_code: null, whatsapp_message_id: expect.stringMatching(/^wamid\./) });
+    expect(rows.find((r) => r.customer_id === flaky.id)).toMatchObject({
+      whatsapp_status: "sent",
+      attempts: 2,
+      error_code: null,
+      whatsapp_message_id: expect.stringMatching(/^wamid\./),
+    });
     expect(rows.find((r) => r.customer_id === gone.id)).toMatchObject({
       whatsapp_status: "failed",
       attempts: 1,
@@ -336,7 +474,9 @@ describe("broadcasts", () => {
       error_message: "(#131026) Message undeliverable: Message Undeliverable.",
       whatsapp_message_id: null,
     });
-    expect(target.logs.lines.some((l) => l.msg === "send failed; will retry" && l.reason === "temporarily_unavailable")).toBe(true);
+    expect(
+      target.logs.lines.some((l) => l.msg === "send failed; will retry" && l.reason === "temporarily_unavailable"),
+    ).toBe(true);
     expect(target.logs.lines.some((l) => l.msg === "send failed for good" && l.code === 131026)).toBe(true);
   });
 
@@ -345,7 +485,9 @@ describe("broadcasts", () => {
     const tenant = await createTestTenant(pool);
     const customers = await Promise.all(Array.from({ length: 5 }, () => addCustomer(tenant.id)));
     const broadcastId = await newBroadcast(tenant.id);
-    const started = await withTenant(pool, tenant.id, (tx) => startBroadcast(tx, { tenantId: tenant.id, broadcastId, now: new Date(), defaultPhoneNumberId: PHONE_NUMBER_ID }));
+    const started = await withTenant(pool, tenant.id, (tx) =>
+      startBroadcast(tx, { tenantId: tenant.id, broadcastId, now: new Date(), defaultPhoneNumberId: PHONE_NUMBER_ID }),
+    );
     expect(started).toMatchObject({ ok: true, recipients: 5 });
     // The dead worker's claim: every row `sending`, none recorded.
     const claimed = await withTenant(pool, tenant.id, (tx) => claimBroadcastMessages(tx, { broadcastId, limit: 5 }));
@@ -360,7 +502,10 @@ describe("broadcasts", () => {
       metrics: createMetrics(),
     };
     // A sender soon after the crash leaves young claims alone: they might still be in flight.
-    const early = await createBroadcastSender({ ...deps, staleClaimMs: 60_000 }).run({ tenantId: tenant.id, broadcastId });
+    const early = await createBroadcastSender({ ...deps, staleClaimMs: 60_000 }).run({
+      tenantId: tenant.id,
+      broadcastId,
+    });
     expect(early).toMatchObject({ sent: 0, stopped: false, cancelled: false });
     expect((await broadcastRows(broadcastId)).filter((r) => r.whatsapp_status === "sending")).toHaveLength(5);
     expect(await broadcastState(tenant.id, broadcastId)).toMatchObject({ status: "sending", sentCount: 0 });
@@ -369,7 +514,13 @@ describe("broadcasts", () => {
     expect(late).toMatchObject({ sent: 5 });
     expect((await deps.metrics.possibleDuplicateSends.get()).values[0]?.value).toBe(5);
     expect(broadcastSends(target, customers).sort()).toEqual(customers.map((c) => c.phone).sort());
-    expect(await broadcastRows(broadcastId)).toEqual(Array.from({ length: 5 }, () => expect.objectContaining({ whatsapp_status: "sent", attempts: 2 })));
-    expect(await broadcastState(tenant.id, broadcastId)).toMatchObject({ status: "completed", sentCount: 5, failedCount: 0 });
+    expect(await broadcastRows(broadcastId)).toEqual(
+      Array.from({ length: 5 }, () => expect.objectContaining({ whatsapp_status: "sent", attempts: 2 })),
+    );
+    expect(await broadcastState(tenant.id, broadcastId)).toMatchObject({
+      status: "completed",
+      sentCount: 5,
+      failedCount: 0,
+    });
   });
 });

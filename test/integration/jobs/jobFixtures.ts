@@ -17,15 +17,32 @@ export const PHONE_NUMBER_ID = "109876543210987";
  * Job dependencies on a Redis queue namespace of the test's own with no workers, so jobs the
  * code under test enqueues stay put and can be inspected.
  */
-export function createJobHarness(pool: DatabasePool): { deps: ScheduledJobDeps; queues: QueueFactory; run(name: string, data: Record<string, unknown>): Promise<unknown>; close(): Promise<void> } {
+export function createJobHarness(pool: DatabasePool): {
+  deps: ScheduledJobDeps;
+  queues: QueueFactory;
+  run(name: string, data: Record<string, unknown>): Promise<unknown>;
+  close(): Promise<void>;
+} {
   const log = createLogger("silent");
-  const queues = createQueueFactory({ redisUrl: TEST_REDIS_URL, databaseUrl: testDatabaseUrl(), log, prefix: `{tjobs${randomUUID().slice(0, 8)}}` });
+  const queues = createQueueFactory({
+    redisUrl: TEST_REDIS_URL,
+    databaseUrl: testDatabaseUrl(),
+    log,
+    prefix: `{tjobs${randomUUID().slice(0, 8)}}`,
+  });
   const { outbound } = createMessageQueues(queues);
-  const deps: ScheduledJobDeps = { pool, log, outbound, scheduled: queues.queue(SCHEDULED_QUEUE), defaultPhoneNumberId: PHONE_NUMBER_ID };
+  const deps: ScheduledJobDeps = {
+    pool,
+    log,
+    outbound,
+    scheduled: queues.queue(SCHEDULED_QUEUE),
+    defaultPhoneNumberId: PHONE_NUMBER_ID,
+  };
   return {
     deps,
     queues,
-    run: (name, data) => runScheduledJob(deps, { name, data, id: `${name}-${randomUUID()}`, attempt: 1, maxAttempts: 3 }),
+    run: (name, data) =>
+      runScheduledJob(deps, { name, data, id: `${name}-${randomUUID()}`, attempt: 1, maxAttempts: 3 }),
     async close() {
       await deps.outbound.obliterate({ force: true });
       await deps.scheduled.obliterate({ force: true });

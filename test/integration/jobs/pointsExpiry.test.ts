@@ -31,9 +31,28 @@ async function customer() {
   return withTenant(pool, tenant.id, (tx) => newCustomer(tx, tenant.id));
 }
 const earn = (customerId: string, points: number, expiresAt: Date | null) =>
-  withTenant(pool, tenant.id, (tx) => creditPoints(tx, { tenantId: tenant.id, customerId, type: "earned", points, expiresAt, description: "test", metadata: {} }));
+  withTenant(pool, tenant.id, (tx) =>
+    creditPoints(tx, {
+      tenantId: tenant.id,
+      customerId,
+      type: "earned",
+      points,
+      expiresAt,
+      description: "test",
+      metadata: {},
+    }),
+  );
 const spend = (customerId: string, points: number) =>
-  withTenant(pool, tenant.id, (tx) => debitPoints(tx, { tenantId: tenant.id, customerId, type: "redeemed", points, description: "test spend", metadata: {} }));
+  withTenant(pool, tenant.id, (tx) =>
+    debitPoints(tx, {
+      tenantId: tenant.id,
+      customerId,
+      type: "redeemed",
+      points,
+      description: "test spend",
+      metadata: {},
+    }),
+  );
 const balance = (customerId: string) => withTenant(pool, tenant.id, (tx) => getBalance(tx, customerId));
 const expiryJob = (now: Date) => harness.run(JOB.pointsExpiry, { tenantId: tenant.id, now: now.toISOString() });
 
@@ -44,13 +63,24 @@ describe("points expiry job", () => {
     await earn(c.id, 50, day(20));
     expect(await spend(c.id, 120)).toMatchObject({ ok: true, balance: 30 });
 
-    expect(await expiryJob(day(10))).toMatchObject({ ran: true, result: { expiredRows: 0, pointsExpired: 0, lotsClosed: 1 } });
+    expect(await expiryJob(day(10))).toMatchObject({
+      ran: true,
+      result: { expiredRows: 0, pointsExpired: 0, lotsClosed: 1 },
+    });
     expect((await balance(c.id)).balance).toBe(30);
-    expect(await expiryJob(day(20))).toMatchObject({ ran: true, result: { expiredRows: 1, pointsExpired: 30, lotsClosed: 1 } });
+    expect(await expiryJob(day(20))).toMatchObject({
+      ran: true,
+      result: { expiredRows: 1, pointsExpired: 30, lotsClosed: 1 },
+    });
     expect((await balance(c.id)).balance).toBe(0);
 
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, c.id));
-    expect(rows.map((r) => [r.transaction_type, r.points])).toEqual([["earned", 100], ["earned", 50], ["redeemed", -120], ["expired", -30]]);
+    expect(rows.map((r) => [r.transaction_type, r.points])).toEqual([
+      ["earned", 100],
+      ["earned", 50],
+      ["redeemed", -120],
+      ["expired", -30],
+    ]);
   });
 
   it("when redemptions spend parts of several lots, then each lot expires exactly its unspent rest", async () => {
@@ -71,9 +101,20 @@ describe("points expiry job", () => {
   it("when points were adjusted up with an expiry and down again, then the adjusted lot expires its rest and a never-expiring lot stays", async () => {
     const c = await customer();
     const userId = await addVendorUser(pool, tenant.id);
-    await withTenant(pool, tenant.id, (tx) => adjustPoints(tx, { tenantId: tenant.id, customerId: c.id, points: 40, reason: "goodwill", userId, expiresAt: day(6) }));
+    await withTenant(pool, tenant.id, (tx) =>
+      adjustPoints(tx, {
+        tenantId: tenant.id,
+        customerId: c.id,
+        points: 40,
+        reason: "goodwill",
+        userId,
+        expiresAt: day(6),
+      }),
+    );
     await earn(c.id, 25, null);
-    await withTenant(pool, tenant.id, (tx) => adjustPoints(tx, { tenantId: tenant.id, customerId: c.id, points: -15, reason: "correction", userId }));
+    await withTenant(pool, tenant.id, (tx) =>
+      adjustPoints(tx, { tenantId: tenant.id, customerId: c.id, points: -15, reason: "correction", userId }),
+    );
     expect(await expiryJob(day(6))).toMatchObject({ result: { pointsExpired: 25, expiredRows: 1 } });
     expect(await expiryJob(day(400))).toMatchObject({ result: { pointsExpired: 0, lotsClosed: 0 } });
     expect((await balance(c.id)).balance).toBe(25);
@@ -96,7 +137,9 @@ describe("points expiry job", () => {
     const c = await customer();
     await earn(c.id, 70, day(3));
     const [first, second] = await Promise.all([expiryJob(day(4)), expiryJob(day(4))]);
-    const expired = [first, second].map((outcome) => (typeof outcome === "object" && outcome !== null && "result" in outcome ? outcome.result : null));
+    const expired = [first, second].map((outcome) =>
+      typeof outcome === "object" && outcome !== null && "result" in outcome ? outcome.result : null,
+    );
     expect(expired).toContainEqual(expect.objectContaining({ pointsExpired: 70 }));
     expect(await expiryJob(day(5))).toMatchObject({ ran: true, result: { pointsExpired: 0, lotsClosed: 0 } });
     const rows = await withTenant(pool, tenant.id, (tx) => ledgerRows(tx, c.id));
@@ -109,7 +152,12 @@ describe("points expiry job", () => {
     await expiryJob(day(2));
     const runs = await jobRuns(pool, JOB.pointsExpiry, tenant.id);
     expect(runs).toHaveLength(1);
-    expect(runs[0]).toMatchObject({ status: "completed", attempts: 1, error_message: null, result: { ran: true, result: { pointsExpired: 5 } } });
+    expect(runs[0]).toMatchObject({
+      status: "completed",
+      attempts: 1,
+      error_message: null,
+      result: { ran: true, result: { pointsExpired: 5 } },
+    });
     expect(runs[0]?.started_at).toBeInstanceOf(Date);
     expect(runs[0]?.completed_at?.getTime()).toBeGreaterThanOrEqual(runs[0]?.started_at?.getTime() ?? Infinity);
   });
@@ -118,6 +166,8 @@ describe("points expiry job", () => {
     tenant = await createTestTenant(pool, { settings: { timezone: "Not/AZone" } });
     await expect(harness.run(JOB.dailyMetrics, { tenantId: tenant.id })).rejects.toThrow();
     const runs = await jobRuns(pool, JOB.dailyMetrics, tenant.id);
-    expect(runs).toEqual([expect.objectContaining({ status: "retrying", attempts: 1, error_message: expect.any(String) })]);
+    expect(runs).toEqual([
+      expect.objectContaining({ status: "retrying", attempts: 1, error_message: expect.any(String) }),
+    ]);
   });
 });

@@ -18,7 +18,12 @@ let outbound: JobQueue;
 
 beforeAll(() => {
   const { log } = createCapturingLogger("silent");
-  queues = createQueueFactory({ redisUrl: TEST_REDIS_URL, databaseUrl: testDatabaseUrl(), log, prefix: `{thandoff${randomUUID().slice(0, 8)}}` });
+  queues = createQueueFactory({
+    redisUrl: TEST_REDIS_URL,
+    databaseUrl: testDatabaseUrl(),
+    log,
+    prefix: `{thandoff${randomUUID().slice(0, 8)}}`,
+  });
   outbound = createMessageQueues(queues).outbound;
 });
 
@@ -47,8 +52,18 @@ function scriptedSender() {
   };
 }
 
-function handOffWith(sender: ReturnType<typeof scriptedSender>, maxInFlight: number, metrics: Metrics = createMetrics()) {
-  return createReplyHandOff({ sendReply: sender.sendReply, outbound, maxInFlight, log: createCapturingLogger("silent").log, metrics });
+function handOffWith(
+  sender: ReturnType<typeof scriptedSender>,
+  maxInFlight: number,
+  metrics: Metrics = createMetrics(),
+) {
+  return createReplyHandOff({
+    sendReply: sender.sendReply,
+    outbound,
+    maxInFlight,
+    log: createCapturingLogger("silent").log,
+    metrics,
+  });
 }
 
 async function counted(metrics: Metrics, path: string): Promise<number> {

@@ -31,14 +31,28 @@ async function addCustomer(tenant: TestTenant, language: string | null): Promise
   await withTenant(pool, tenant.id, async (tx) => {
     const customerId = await tx.oneFirst(sql.type(z.object({ id: z.string() }))`
       INSERT INTO customers (tenant_id, phone_number, loyalty_status, opted_in) VALUES (${tenant.id}, ${phone}, 'active', true) RETURNING id`);
-    await creditPoints(tx, { tenantId: tenant.id, customerId, type: "earned", points: 120, expiresAt: new Date(Date.now() + 3 * DAY_MS), description: "t", metadata: {} });
+    await creditPoints(tx, {
+      tenantId: tenant.id,
+      customerId,
+      type: "earned",
+      points: 120,
+      expiresAt: new Date(Date.now() + 3 * DAY_MS),
+      description: "t",
+      metadata: {},
+    });
   });
   return phone;
 }
 
-const outboxRow = z.object({ contact_phone: z.string(), payload: z.object({ name: z.string(), language: z.string(), bodyParams: z.array(z.string()) }).loose() });
+const outboxRow = z.object({
+  contact_phone: z.string(),
+  payload: z.object({ name: z.string(), language: z.string(), bodyParams: z.array(z.string()) }).loose(),
+});
 
-async function outboxTemplates(tenant: TestTenant, triggeredBy: string): Promise<Map<string, z.infer<typeof outboxRow>["payload"]>> {
+async function outboxTemplates(
+  tenant: TestTenant,
+  triggeredBy: string,
+): Promise<Map<string, z.infer<typeof outboxRow>["payload"]>> {
   const rows = await withPlatform(pool, (tx) =>
     tx.any(sql.type(outboxRow)`
       SELECT contact_phone, payload FROM whatsapp_messages WHERE tenant_id = ${tenant.id} AND direction = 'outbound' AND triggered_by = ${triggeredBy}`),
@@ -55,21 +69,39 @@ const config = {
 
 describe("templates in the recipient's language", () => {
   it("when a broadcast starts, then Yoruba readers get the Yoruba template and everyone else the English one; the vendor's default counts for those who never chose", async () => {
-    const tenant = await createTestTenant(pool, { whatsappConfig: config, settings: { timezone: "Africa/Lagos", language: "yo" } });
+    const tenant = await createTestTenant(pool, {
+      whatsappConfig: config,
+      settings: { timezone: "Africa/Lagos", language: "yo" },
+    });
     const yoruba = await addCustomer(tenant, "yo");
     const hausa = await addCustomer(tenant, "ha");
     const english = await addCustomer(tenant, "en");
     const undecided = await addCustomer(tenant, null);
     const created = await withTenant(pool, tenant.id, (tx) =>
-      createBroadcast(tx, { tenantId: tenant.id, name: "Promo", messageContent: "Double points this weekend!", targetSegment: {}, userId: null }),
+      createBroadcast(tx, {
+        tenantId: tenant.id,
+        name: "Promo",
+        messageContent: "Double points this weekend!",
+        targetSegment: {},
+        userId: null,
+      }),
     );
     if (!created.ok) throw new Error(created.message);
     const started = await withTenant(pool, tenant.id, (tx) =>
-      startBroadcast(tx, { tenantId: tenant.id, broadcastId: created.broadcast.id, now: new Date(), defaultPhoneNumberId: PHONE_NUMBER_ID }),
+      startBroadcast(tx, {
+        tenantId: tenant.id,
+        broadcastId: created.broadcast.id,
+        now: new Date(),
+        defaultPhoneNumberId: PHONE_NUMBER_ID,
+      }),
     );
     expect(started).toMatchObject({ ok: true, recipients: 4 });
     const sent = await outboxTemplates(tenant, "broadcast");
-    expect(sent.get(yoruba)).toMatchObject({ name: "shop_promo_yo", language: "yo", bodyParams: [tenant.businessName, "Double points this weekend!"] });
+    expect(sent.get(yoruba)).toMatchObject({
+      name: "shop_promo_yo",
+      language: "yo",
+      bodyParams: [tenant.businessName, "Double points this weekend!"],
+    });
     expect(sent.get(undecided)).toMatchObject({ name: "shop_promo_yo", language: "yo" });
     expect(sent.get(hausa)).toMatchObject({ name: "shop_promo", language: "en" });
     expect(sent.get(english)).toMatchObject({ name: "shop_promo", language: "en" });
@@ -80,14 +112,37 @@ describe("templates in the recipient's language", () => {
     const hausa = await addCustomer(tenant, "ha");
     const yoruba = await addCustomer(tenant, "yo");
     const result = await withTenant(pool, tenant.id, (tx) =>
-      sendExpiryReminders(tx, { tenantId: tenant.id, now: new Date(), timezone: "Africa/Lagos", defaultPhoneNumberId: PHONE_NUMBER_ID }),
+      sendExpiryReminders(tx, {
+        tenantId: tenant.id,
+        now: new Date(),
+        timezone: "Africa/Lagos",
+        defaultPhoneNumberId: PHONE_NUMBER_ID,
+      }),
     );
     expect(result.customersReminded).toBe(2);
     const sent = await outboxTemplates(tenant, "points_expiry_reminder");
     const expiry = new Date(Date.now() + 3 * DAY_MS);
-    const hausaDate = new Intl.DateTimeFormat("ha-NG", { day: "numeric", month: "short", year: "numeric", timeZone: "Africa/Lagos" }).format(expiry);
-    const englishDate = new Intl.DateTimeFormat("en-NG", { day: "numeric", month: "short", year: "numeric", timeZone: "Africa/Lagos" }).format(expiry);
-    expect(sent.get(hausa)).toMatchObject({ name: "shop_expiring_ha", language: "ha", bodyParams: ["120", tenant.businessName, hausaDate, tenant.vendorCode] });
-    expect(sent.get(yoruba)).toMatchObject({ name: "shop_expiring", language: "en", bodyParams: ["120", tenant.businessName, englishDate, tenant.vendorCode] });
+    const hausaDate = new Intl.DateTimeFormat("ha-NG", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "Africa/Lagos",
+    }).format(expiry);
+    const englishDate = new Intl.DateTimeFormat("en-NG", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "Africa/Lagos",
+    }).format(expiry);
+    expect(sent.get(hausa)).toMatchObject({
+      name: "shop_expiring_ha",
+      language: "ha",
+      bodyParams: ["120", tenant.businessName, hausaDate, tenant.vendorCode],
+    });
+    expect(sent.get(yoruba)).toMatchObject({
+      name: "shop_expiring",
+      language: "en",
+      bodyParams: ["120", tenant.businessName, englishDate, tenant.vendorCode],
+    });
   });
 });

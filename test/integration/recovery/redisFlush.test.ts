@@ -35,7 +35,9 @@ async function flushAppKeys(): Promise<number> {
 }
 
 async function replyStatusesOf(phone: string): Promise<(string | null)[]> {
-  return (await messagesOf(app.pool, phone)).filter((row) => row.direction === "outbound").map((row) => row.whatsapp_status);
+  return (await messagesOf(app.pool, phone))
+    .filter((row) => row.direction === "outbound")
+    .map((row) => row.whatsapp_status);
 }
 
 function repliesTo(phone: string): number {
@@ -50,7 +52,10 @@ describe("Redis flushed under load", () => {
     let flushed = false;
     app.graph.respondWith((req) => {
       if (recipientOf(req) !== unlucky || flushed) return undefined;
-      return { status: 500, body: { error: { message: "Service temporarily unavailable", type: "OAuthException", code: 2 } } };
+      return {
+        status: 500,
+        body: { error: { message: "Service temporarily unavailable", type: "OAuthException", code: 2 } },
+      };
     });
     await app.sendText(unlucky, "hi");
     await eventually(async () => expect(await replyStatusesOf(unlucky)).toEqual(["queued"]));

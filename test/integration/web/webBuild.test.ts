@@ -43,7 +43,9 @@ describe("the web build", { timeout: 60_000 }, () => {
   });
 
   it("when the dashboard is built, then its first load is at most 150 kB of JavaScript gzipped", () => {
-    process.stdout.write(`dashboard first load: ${(size.dashboard.gzipBytes / 1024).toFixed(1)} kB gzipped; console: ${(size.admin.gzipBytes / 1024).toFixed(1)} kB\n`);
+    process.stdout.write(
+      `dashboard first load: ${(size.dashboard.gzipBytes / 1024).toFixed(1)} kB gzipped; console: ${(size.admin.gzipBytes / 1024).toFixed(1)} kB\n`,
+    );
     expect(size.dashboard.files.length).toBeGreaterThan(0);
     expect(size.dashboard.gzipBytes).toBeGreaterThan(5_000);
     expect(size.dashboard.gzipBytes).toBeLessThanOrEqual(DASHBOARD_BUDGET_BYTES);

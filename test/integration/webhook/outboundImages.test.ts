@@ -23,7 +23,11 @@ let uploads = 0;
 beforeAll(async () => {
   app = await startTestApp();
   tenant = await createTestTenant(app.pool);
-  poster = await renderQrPoster({ businessName: tenant.businessName, vendorCode: tenant.vendorCode, joinLink: `https://wa.me/2348000000000?text=JOIN%20${tenant.vendorCode}` });
+  poster = await renderQrPoster({
+    businessName: tenant.businessName,
+    vendorCode: tenant.vendorCode,
+    joinLink: `https://wa.me/2348000000000?text=JOIN%20${tenant.vendorCode}`,
+  });
   app.graph.respondWith((req) => {
     if (req.endpoint !== "media") return undefined;
     uploads += 1;
@@ -36,12 +40,21 @@ afterAll(async () => {
 });
 
 async function storePoster(bytes: Uint8Array = poster): Promise<string> {
-  return withTenant(app.pool, tenant.id, (tx) => storeMedia(tx, { tenantId: tenant.id, purpose: "qr_poster", mimeType: "image/png", bytes }));
+  return withTenant(app.pool, tenant.id, (tx) =>
+    storeMedia(tx, { tenantId: tenant.id, purpose: "qr_poster", mimeType: "image/png", bytes }),
+  );
 }
 
 async function queueReply(phone: string, message: OutMessage): Promise<string> {
   const id = await withTenant(app.pool, tenant.id, (tx) =>
-    insertOutboxMessage(tx, { tenantId: tenant.id, customerId: null, contactPhone: phone, businessPhoneNumberId: SHARED_PHONE_NUMBER_ID, message, triggeredBy: "test" }),
+    insertOutboxMessage(tx, {
+      tenantId: tenant.id,
+      customerId: null,
+      contactPhone: phone,
+      businessPhoneNumberId: SHARED_PHONE_NUMBER_ID,
+      message,
+      triggeredBy: "test",
+    }),
   );
   await enqueueOutbound(app.runtime.queues.queue(OUTBOUND_QUEUE), [id]);
   return id;
@@ -55,7 +68,11 @@ function uploadsSince(since: number): FakeGraphRequest[] {
   return app.graph.requests.slice(since).filter((r) => r.endpoint === "media");
 }
 
-const imageSendSchema = z.object({ to: z.string(), type: z.literal("image"), image: z.object({ id: z.string(), caption: z.string().optional() }) });
+const imageSendSchema = z.object({
+  to: z.string(),
+  type: z.literal("image"),
+  image: z.object({ id: z.string(), caption: z.string().optional() }),
+});
 
 // Some tests render a poster first: over a second on a loaded 2-core machine.
 describe("outbound image messages", { timeout: 120_000 }, () => {
@@ -75,10 +92,19 @@ describe("outbound image messages", { timeout: 120_000 }, () => {
     expect(body).toMatchObject({ to: phone, image: { caption: "Your QR poster" } });
     await eventually(async () => {
       const [row] = await outboundOf(phone);
-      expect(row).toMatchObject({ id: rowId, whatsapp_status: "sent", message_type: "image", message_body: "Your QR poster" });
+      expect(row).toMatchObject({
+        id: rowId,
+        whatsapp_status: "sent",
+        message_type: "image",
+        message_body: "Your QR poster",
+      });
     });
     const recorded = await withPlatform(app.pool, (tx) =>
-      tx.oneFirst(sql.type(z.object({ graph_media_id: z.string() }))`SELECT graph_media_id FROM media_uploads WHERE media_id = ${mediaId} AND phone_number_id = ${SHARED_PHONE_NUMBER_ID}`),
+      tx.oneFirst(
+        sql.type(
+          z.object({ graph_media_id: z.string() }),
+        )`SELECT graph_media_id FROM media_uploads WHERE media_id = ${mediaId} AND phone_number_id = ${SHARED_PHONE_NUMBER_ID}`,
+      ),
     );
     expect(recorded).toBe(body.image.id);
   });
@@ -100,10 +126,19 @@ describe("outbound image messages", { timeout: 120_000 }, () => {
 
   it("when the upload fails with a 500 once, then the reply is retried, uploaded again and sent once", async () => {
     const phone = randomPhone();
-    const mediaId = await storePoster(await renderQrPoster({ businessName: "Retry Foods", vendorCode: "RETRY1", joinLink: "https://wa.me/2348000000000?text=JOIN%20RETRY1" }));
+    const mediaId = await storePoster(
+      await renderQrPoster({
+        businessName: "Retry Foods",
+        vendorCode: "RETRY1",
+        joinLink: "https://wa.me/2348000000000?text=JOIN%20RETRY1",
+      }),
+    );
     const since = app.graph.requests.length;
     const startAt = uploads;
-    uploadAnswer = (nth) => (nth === startAt + 1 ? { status: 500, body: { error: { message: "An unknown error occurred", type: "OAuthException", code: 1 } } } : undefined);
+    uploadAnswer = (nth) =>
+      nth === startAt + 1
+        ? { status: 500, body: { error: { message: "An unknown error occurred", type: "OAuthException", code: 1 } } }
+        : undefined;
     try {
       await queueReply(phone, { kind: "image", mediaId });
       await app.repliesTo(phone, 1, since);
@@ -119,9 +154,25 @@ describe("outbound image messages", { timeout: 120_000 }, () => {
 
   it("when Meta refuses the file for good (131053), then the reply fails with that code and nothing is sent", async () => {
     const phone = randomPhone();
-    const mediaId = await storePoster(await renderQrPoster({ businessName: "Refused Foods", vendorCode: "REFUSE1", joinLink: "https://wa.me/2348000000000?text=JOIN%20REFUSE1" }));
+    const mediaId = await storePoster(
+      await renderQrPoster({
+        businessName: "Refused Foods",
+        vendorCode: "REFUSE1",
+        joinLink: "https://wa.me/2348000000000?text=JOIN%20REFUSE1",
+      }),
+    );
     const since = app.graph.requests.length;
-    uploadAnswer = () => ({ status: 400, body: { error: { message: "Media upload error", type: "OAuthException", code: 131053, error_data: { details: "Unsupported file" } } } });
+    uploadAnswer = () => ({
+      status: 400,
+      body: {
+        error: {
+          message: "Media upload error",
+          type: "OAuthException",
+          code: 131053,
+          error_data: { details: "Unsupported file" },
+        },
+      },
+    });
     try {
       await queueReply(phone, { kind: "image", mediaId });
       await eventually(async () => {

@@ -54,7 +54,12 @@ const STRANGER_REPLY =
 
 /** Meta's success answer from the fixture, for `to`, with our own wamid. */
 function accepted(to: string, wamid: string): FakeGraphResponse {
-  const body: unknown = JSON.parse(loadFixture("send-success-response.json", { phone: to }).replace("wamid.HBgNMjM0ODAxMjM0NTY3OBUCABEYEjQ1RkZBMDEyMzQ1Njc4OTAA", wamid));
+  const body: unknown = JSON.parse(
+    loadFixture("send-success-response.json", { phone: to }).replace(
+      "wamid.HBgNMjM0ODAxMjM0NTY3OBUCABEYEjQ1RkZBMDEyMzQ1Njc4OTAA",
+      wamid,
+    ),
+  );
   return { status: 200, body };
 }
 
@@ -75,7 +80,11 @@ describe("Graph API failures", () => {
   it("when the Graph API answers 500 once and then 200, then the reply is delivered exactly once and the row is sent with its wamid", async () => {
     const phone = randomPhone();
     const wamid = `wamid.ok.${randomUUID()}`;
-    answers.set(phone, (_req, nth) => (nth === 1 ? { status: 500, body: { error: { message: "An unknown error occurred", type: "OAuthException", code: 1 } } } : accepted(phone, wamid)));
+    answers.set(phone, (_req, nth) =>
+      nth === 1
+        ? { status: 500, body: { error: { message: "An unknown error occurred", type: "OAuthException", code: 1 } } }
+        : accepted(phone, wamid),
+    );
 
     await app.sendText(phone, "hello");
 
@@ -85,11 +94,21 @@ describe("Graph API failures", () => {
     expect(calls.every((c) => c.phoneNumberId === app.phoneNumberId)).toBe(true);
     const [row, ...others] = await outboundOf(phone);
     expect(others).toEqual([]);
-    expect(row).toMatchObject({ whatsapp_status: "sent", whatsapp_message_id: wamid, attempts: 2, error_code: null, error_message: null });
+    expect(row).toMatchObject({
+      whatsapp_status: "sent",
+      whatsapp_message_id: wamid,
+      attempts: 2,
+      error_code: null,
+      error_message: null,
+    });
     expect(row?.sent_at).toBeInstanceOf(Date);
     // The first try was the engine's worker's own; the retry went through the outbound queue.
     expect(await jobData(app, "outbound", `out-${row?.id ?? ""}`)).toEqual({ outboxId: row?.id });
-    expect(app.logs.lines.some((l) => l.msg === "send failed; will retry" && l.reason === "server_error" && l.outboxId === row?.id)).toBe(true);
+    expect(
+      app.logs.lines.some(
+        (l) => l.msg === "send failed; will retry" && l.reason === "server_error" && l.outboxId === row?.id,
+      ),
+    ).toBe(true);
     expect(app.logs.lines.some((l) => l.msg === "message sent" && l.outboxId === row?.id)).toBe(true);
     expectNoSecretsInLogs(app, [phone, "hello"]);
   });
@@ -97,7 +116,9 @@ describe("Graph API failures", () => {
   it("when the Graph API answers 429 with send-error-130429.json once, then the reply is retried and sent once", async () => {
     const phone = randomPhone();
     const wamid = `wamid.rl.${randomUUID()}`;
-    answers.set(phone, (_req, nth) => (nth === 1 ? fixtureError("send-error-130429.json", 429) : accepted(phone, wamid)));
+    answers.set(phone, (_req, nth) =>
+      nth === 1 ? fixtureError("send-error-130429.json", 429) : accepted(phone, wamid),
+    );
 
     await app.sendText(phone, "hello");
 
@@ -108,37 +129,68 @@ describe("Graph API failures", () => {
     expect(others).toEqual([]);
     expect(row).toMatchObject({ whatsapp_status: "sent", whatsapp_message_id: wamid });
     // The number rests for a moment instead of spending its other sends on more 130429s.
-    expect(app.logs.lines.some((l) => l.msg === "sending number throttled by Meta; pausing its sends" && l.code === 130429)).toBe(true);
+    expect(
+      app.logs.lines.some((l) => l.msg === "sending number throttled by Meta; pausing its sends" && l.code === 130429),
+    ).toBe(true);
   });
 
   it.each([
-    ["131047 (send-error-131047.json)", () => fixtureError("send-error-131047.json", 400), "131047", "(#131047) Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number."],
+    [
+      "131047 (send-error-131047.json)",
+      () => fixtureError("send-error-131047.json", 400),
+      "131047",
+      "(#131047) Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+    ],
     [
       "131026",
-      () => ({ status: 400, body: { error: { message: "(#131026) Message undeliverable", type: "OAuthException", code: 131026, error_data: { messaging_product: "whatsapp", details: "Message Undeliverable." }, fbtrace_id: "x" } } }),
+      () => ({
+        status: 400,
+        body: {
+          error: {
+            message: "(#131026) Message undeliverable",
+            type: "OAuthException",
+            code: 131026,
+            error_data: { messaging_product: "whatsapp", details: "Message Undeliverable." },
+            fbtrace_id: "x",
+          },
+        },
+      }),
       "131026",
       "(#131026) Message undeliverable: Message Undeliverable.",
     ],
-  ])("when the Graph API refuses with %s, then the row is failed with the code and the Graph API is called once", async (_label, answer, code, message) => {
-    const phone = randomPhone();
-    answers.set(phone, () => answer());
+  ])(
+    "when the Graph API refuses with %s, then the row is failed with the code and the Graph API is called once",
+    async (_label, answer, code, message) => {
+      const phone = randomPhone();
+      answers.set(phone, () => answer());
 
-    await app.sendText(phone, "hello");
+      await app.sendText(phone, "hello");
 
-    await app.repliesTo(phone, 1);
-    const row = await eventually(async () => {
-      const [found] = await outboundOf(phone);
-      expect(found?.whatsapp_status).toBe("failed");
-      return found;
-    });
-    await settle(2500);
-    expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY)]);
-    expect(row).toMatchObject({ whatsapp_status: "failed", error_code: code, error_message: message, whatsapp_message_id: null, attempts: 1 });
-    expect(row?.failed_at).toBeInstanceOf(Date);
-    expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["failed"]);
-    expect(app.logs.lines.some((l) => l.msg === "send failed for good" && l.code === Number(code) && l.outboxId === row?.id)).toBe(true);
-    expectNoSecretsInLogs(app, [phone]);
-  });
+      await app.repliesTo(phone, 1);
+      const row = await eventually(async () => {
+        const [found] = await outboundOf(phone);
+        expect(found?.whatsapp_status).toBe("failed");
+        return found;
+      });
+      await settle(2500);
+      expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, STRANGER_REPLY)]);
+      expect(row).toMatchObject({
+        whatsapp_status: "failed",
+        error_code: code,
+        error_message: message,
+        whatsapp_message_id: null,
+        attempts: 1,
+      });
+      expect(row?.failed_at).toBeInstanceOf(Date);
+      expect((await outboundOf(phone)).map((r) => r.whatsapp_status)).toEqual(["failed"]);
+      expect(
+        app.logs.lines.some(
+          (l) => l.msg === "send failed for good" && l.code === Number(code) && l.outboxId === row?.id,
+        ),
+      ).toBe(true);
+      expectNoSecretsInLogs(app, [phone]);
+    },
+  );
 });
 
 describe("status callbacks that beat the record", () => {
@@ -166,7 +218,10 @@ describe("status callbacks that beat the record", () => {
 });
 
 /** Writes replies straight to the outbox (no job), as written `ageSeconds` ago, with `status` and its claim that old. */
-async function writeReplies(phones: readonly string[], options: { ageSeconds: number; status?: "queued" | "sending" | "sent"; claimAgeSeconds?: number }): Promise<string[]> {
+async function writeReplies(
+  phones: readonly string[],
+  options: { ageSeconds: number; status?: "queued" | "sending" | "sent"; claimAgeSeconds?: number },
+): Promise<string[]> {
   return owner.transaction(async (tx) => {
     // As the table owner with triggers off, so updated_at (the claim's age) keeps the value set here.
     await tx.query(sql.type(z.object({}).loose())`SET LOCAL session_replication_role = replica`);
@@ -205,7 +260,9 @@ async function queueReplies(ids: readonly string[]): Promise<void> {
 async function batchTotals(step: "claim" | "record"): Promise<{ batches: number; replies: number }> {
   const { values } = await app.runtime.metrics.outboundBatchSize.get();
   const read = (suffix: string) =>
-    values.filter((v) => v.metricName?.endsWith(suffix) && v.labels.step === step).reduce((total, v) => total + v.value, 0);
+    values
+      .filter((v) => v.metricName?.endsWith(suffix) && v.labels.step === step)
+      .reduce((total, v) => total + v.value, 0);
   return { batches: read("_count"), replies: read("_sum") };
 }
 
@@ -246,17 +303,26 @@ describe("claiming replies", () => {
     await settle(300);
     expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, "Stranded reply")]);
     expect((await app.runtime.metrics.possibleDuplicateSends.get()).values[0]?.value).toBe(duplicatesBefore + 1);
-    expect(app.logs.lines.some((l) => l.msg === "reply left sending by a worker that died; sending it again" && l.outboxId === id)).toBe(true);
+    expect(
+      app.logs.lines.some(
+        (l) => l.msg === "reply left sending by a worker that died; sending it again" && l.outboxId === id,
+      ),
+    ).toBe(true);
   });
 
   it("when the sweeper looks for stranded replies, then it takes a claim gone stale and leaves a fresh one", async () => {
     const [stale] = await writeReplies([randomPhone()], { ageSeconds: 120, status: "sending" });
     const [fresh] = await writeReplies([randomPhone()], { ageSeconds: 120, status: "sending", claimAgeSeconds: 0 });
 
-    const stranded = await withPlatform(app.pool, (tx) => findStrandedReplies(tx, { all: false, phoneNumberIds: [app.phoneNumberId] }, 30_000, 5_000, 10_000));
+    const stranded = await withPlatform(app.pool, (tx) =>
+      findStrandedReplies(tx, { all: false, phoneNumberIds: [app.phoneNumberId] }, 30_000, 5_000, 10_000),
+    );
     // Failed at once, so neither test project's sweeper sends them.
     await withPlatform(app.pool, (tx) =>
-      recordReplyOutcomes(tx, [stale, fresh].map((id) => ({ id: id ?? "", kind: "failed", code: "test", message: "test row" }))),
+      recordReplyOutcomes(
+        tx,
+        [stale, fresh].map((id) => ({ id: id ?? "", kind: "failed", code: "test", message: "test row" })),
+      ),
     );
 
     expect(stranded.old).toContain(stale);
@@ -274,13 +340,21 @@ describe("claiming replies", () => {
 
     await settle(800);
     expect(sentBodiesTo(app, phone)).toEqual([]);
-    expect((await outboundOf(phone)).map((r) => [r.id, r.whatsapp_status])).toEqual([[earlier, "sending"], [later, "queued"]]);
+    expect((await outboundOf(phone)).map((r) => [r.id, r.whatsapp_status])).toEqual([
+      [earlier, "sending"],
+      [later, "queued"],
+    ]);
 
     // The other worker records its send; the later reply follows.
-    await withPlatform(app.pool, (tx) => recordReplyOutcomes(tx, [{ id: earlier ?? "", kind: "sent", wamid: `wamid.other.${randomUUID()}` }]));
+    await withPlatform(app.pool, (tx) =>
+      recordReplyOutcomes(tx, [{ id: earlier ?? "", kind: "sent", wamid: `wamid.other.${randomUUID()}` }]),
+    );
     await app.repliesTo(phone, 1);
     await eventually(async () => {
-      expect((await outboundOf(phone)).map((r) => [r.id, r.whatsapp_status])).toEqual([[earlier, "sent"], [later, "sent"]]);
+      expect((await outboundOf(phone)).map((r) => [r.id, r.whatsapp_status])).toEqual([
+        [earlier, "sent"],
+        [later, "sent"],
+      ]);
     }, 15_000);
     expect(sentBodiesTo(app, phone)).toEqual([textSend(phone, "Stranded reply")]);
   });
@@ -290,16 +364,27 @@ describe("claiming replies", () => {
     const [id] = await writeReplies([phone], { ageSeconds: 0 });
     const process = createOutboundProcessor({
       pool: app.pool,
-      graph: { send: () => Promise.reject(new Error("socket exploded")), uploadMedia: () => Promise.reject(new Error("socket exploded")) },
+      graph: {
+        send: () => Promise.reject(new Error("socket exploded")),
+        uploadMedia: () => Promise.reject(new Error("socket exploded")),
+      },
       limiter: createSlidingWindowLimiter(1000),
       log: createCapturingLogger().log,
       metrics: createMetrics(),
     });
 
-    await expect(process({ id: "test-job", data: { outboxId: id }, opts: { attempts: 8 } })).rejects.toThrow("socket exploded");
+    await expect(process({ id: "test-job", data: { outboxId: id }, opts: { attempts: 8 } })).rejects.toThrow(
+      "socket exploded",
+    );
 
     const [row] = await outboundOf(phone);
-    expect(row).toMatchObject({ id, whatsapp_status: "queued", attempts: 1, error_code: "internal_error", whatsapp_message_id: null });
+    expect(row).toMatchObject({
+      id,
+      whatsapp_status: "queued",
+      attempts: 1,
+      error_code: "internal_error",
+      whatsapp_message_id: null,
+    });
   });
 
   it("when 30 replies are due at once, then they are claimed and recorded together, in fewer transactions than replies", async () => {
@@ -395,7 +480,11 @@ describe("sweeper", () => {
       await queueReplies([id ?? ""]);
       await eventually(async () => expect(await (await queue.getJob(`out-${id}`))?.isCompleted()).toBe(true));
       // Now the row is unsent again while a finished job holds its id (as when a job ends before its row is done).
-      await owner.query(sql.type(z.object({ id: z.uuid() }))`UPDATE whatsapp_messages SET whatsapp_status = 'queued' WHERE id = ${id ?? ""} RETURNING id`);
+      await owner.query(
+        sql.type(
+          z.object({ id: z.uuid() }),
+        )`UPDATE whatsapp_messages SET whatsapp_status = 'queued' WHERE id = ${id ?? ""} RETURNING id`,
+      );
       // Queued longer than the sweeper's 1 s since that change.
       await settle(1_200);
 
@@ -406,5 +495,4 @@ describe("sweeper", () => {
       });
       expect(sentBodiesTo(app, phone).length).toBeLessThanOrEqual(1);
     }));
-
 });

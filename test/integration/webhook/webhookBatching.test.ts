@@ -27,7 +27,8 @@ afterAll(async () => {
 
 async function batchTotals(): Promise<{ batches: number; deliveries: number }> {
   const { values } = await app.runtime.metrics.webhookBatchSize.get();
-  const read = (suffix: string) => values.filter((v) => v.metricName?.endsWith(suffix)).reduce((total, v) => total + v.value, 0);
+  const read = (suffix: string) =>
+    values.filter((v) => v.metricName?.endsWith(suffix)).reduce((total, v) => total + v.value, 0);
   return { batches: read("_count"), deliveries: read("_sum") };
 }
 
@@ -39,7 +40,9 @@ describe("concurrent webhook deliveries", () => {
 
     const answers = await Promise.all(
       senders.map(async (sender) => {
-        const res = await app.postWebhook(textPayload({ phoneNumberId: app.phoneNumberId, from: sender.phone, text: "HELLO", id: sender.wamid }));
+        const res = await app.postWebhook(
+          textPayload({ phoneNumberId: app.phoneNumberId, from: sender.phone, text: "HELLO", id: sender.wamid }),
+        );
         // Answered 200 means committed: the row is there the moment the answer arrives.
         const row = await messageByWamid(app.pool, sender.wamid);
         return { status: res.status, stored: row !== null && row.contact_phone === sender.phone };
@@ -52,7 +55,16 @@ describe("concurrent webhook deliveries", () => {
     expect(after.batches - before.batches).toBeGreaterThan(0);
     expect(after.batches - before.batches).toBeLessThan(40);
     await expect
-      .poll(() => new Set(app.graph.requests.slice(graphBefore).map(recipientOf).filter((to) => senders.some((s) => s.phone === to))).size, { timeout: 30_000 })
+      .poll(
+        () =>
+          new Set(
+            app.graph.requests
+              .slice(graphBefore)
+              .map(recipientOf)
+              .filter((to) => senders.some((s) => s.phone === to)),
+          ).size,
+        { timeout: 30_000 },
+      )
       .toBe(40);
   });
 
@@ -75,7 +87,14 @@ describe("concurrent webhook deliveries", () => {
     const senders = [...good.slice(0, 10), poison, ...good.slice(10)];
 
     const statuses = await Promise.all(
-      senders.map(async (sender) => (await app.postWebhook(textPayload({ phoneNumberId: app.phoneNumberId, from: sender.phone, text: "HELLO", id: sender.wamid }))).status),
+      senders.map(
+        async (sender) =>
+          (
+            await app.postWebhook(
+              textPayload({ phoneNumberId: app.phoneNumberId, from: sender.phone, text: "HELLO", id: sender.wamid }),
+            )
+          ).status,
+      ),
     );
 
     expect(statuses[10]).toBe(503);

@@ -23,7 +23,14 @@ describe("webhook when PostgreSQL is unreachable", () => {
     });
     try {
       proxy.cut();
-      const body = JSON.stringify(textPayload({ phoneNumberId: SHARED_PHONE_NUMBER_ID, from: randomPhone(), text: "BALANCE", id: `wamid.down.${randomUUID()}` }));
+      const body = JSON.stringify(
+        textPayload({
+          phoneNumberId: SHARED_PHONE_NUMBER_ID,
+          from: randomPhone(),
+          text: "BALANCE",
+          id: `wamid.down.${randomUUID()}`,
+        }),
+      );
       const res = await fetch(`${runtime.url}/webhook`, {
         method: "POST",
         headers: { "content-type": "application/json", "x-hub-signature-256": signWebhookBody(body, APP_SECRET) },

@@ -23,7 +23,13 @@ import {
   textSend,
   uniqueTag,
 } from "../../helpers/conversationKit.ts";
-import { APP_SECRET, SHARED_PHONE_NUMBER_ID, createTestTenant, startTestApp, type TestApp } from "../../helpers/testApp.ts";
+import {
+  APP_SECRET,
+  SHARED_PHONE_NUMBER_ID,
+  createTestTenant,
+  startTestApp,
+  type TestApp,
+} from "../../helpers/testApp.ts";
 import { randomPhone, type TestTenant } from "../../helpers/testContext.ts";
 
 let app: TestApp;
@@ -51,7 +57,11 @@ async function joinedCustomer(): Promise<{ tenant: TestTenant; phone: string }> 
 
 async function parkedFor(wamid: string): Promise<number> {
   return withPlatform(app.pool, (tx) =>
-    tx.oneFirst(sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM parked_status_callbacks WHERE whatsapp_message_id = ${wamid}`),
+    tx.oneFirst(
+      sql.type(
+        z.object({ n: z.number() }),
+      )`SELECT count(*)::int AS n FROM parked_status_callbacks WHERE whatsapp_message_id = ${wamid}`,
+    ),
   );
 }
 
@@ -67,11 +77,23 @@ const BALANCE_ZERO = "You have 0 points.\nSend REWARDS to see what you can get."
 describe("fixture payloads", () => {
   it("when the fixture folder is read, then every payload in it is covered by a test here", () => {
     const covered = [
-      "batched-two-customers.json", "image.json", "interactive-button-reply.json", "interactive-list-reply.json",
-      "send-error-130429.json", "send-error-131047.json", "send-success-response.json", "status-delivered.json",
-      "status-failed.json", "status-read.json", "template-quick-reply.json", "text-join.json", "text-unicode.json",
+      "batched-two-customers.json",
+      "image.json",
+      "interactive-button-reply.json",
+      "interactive-list-reply.json",
+      "send-error-130429.json",
+      "send-error-131047.json",
+      "send-success-response.json",
+      "status-delivered.json",
+      "status-failed.json",
+      "status-read.json",
+      "template-quick-reply.json",
+      "text-join.json",
+      "text-unicode.json",
     ];
-    const present = readdirSync(FIXTURES_DIR).filter((name) => name.endsWith(".json")).sort();
+    const present = readdirSync(FIXTURES_DIR)
+      .filter((name) => name.endsWith(".json"))
+      .sort();
     // The send-* files are Graph API answers, used by the outbound tests.
     expect(present).toEqual(covered.sort());
   });
@@ -79,7 +101,12 @@ describe("fixture payloads", () => {
   it("when text-join.json arrives, then the message is stored, routed to the vendor, and the welcome and the language list are sent", async () => {
     const tenant = await createTestTenant(app.pool);
     const phone = randomPhone();
-    const raw = loadFixture("text-join.json", { phoneNumberId: app.phoneNumberId, phone, vendorCode: tenant.vendorCode, wamidTag: uniqueTag() });
+    const raw = loadFixture("text-join.json", {
+      phoneNumberId: app.phoneNumberId,
+      phone,
+      vendorCode: tenant.vendorCode,
+      wamidTag: uniqueTag(),
+    });
     const wamid = wamidIn(raw);
 
     const res = await postLikeMeta(raw);
@@ -91,7 +118,9 @@ describe("fixture payloads", () => {
       // A first-time member is offered the languages (issue #18) where the menu came before.
       languageListSend(phone),
     ]);
-    expect(replies.every((r) => r.phoneNumberId === app.phoneNumberId && r.authorization === "Bearer test-token")).toBe(true);
+    expect(replies.every((r) => r.phoneNumberId === app.phoneNumberId && r.authorization === "Bearer test-token")).toBe(
+      true,
+    );
     const stored = await eventually(async () => {
       const row = await messageByWamid(app.pool, wamid);
       expect(row?.processed_at).toBeInstanceOf(Date);
@@ -129,7 +158,11 @@ describe("fixture payloads", () => {
 
   it("when interactive-button-reply.json arrives, then the tapped button's id and title are stored and the bot answers", async () => {
     const { phone } = await joinedCustomer();
-    const raw = loadFixture("interactive-button-reply.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() });
+    const raw = loadFixture("interactive-button-reply.json", {
+      phoneNumberId: app.phoneNumberId,
+      phone,
+      wamidTag: uniqueTag(),
+    });
     const since = app.graph.requests.length;
 
     expect((await postLikeMeta(raw)).status).toBe(200);
@@ -144,13 +177,19 @@ describe("fixture payloads", () => {
 
   it("when interactive-list-reply.json arrives, then the row id is read as a command (REWARD)", async () => {
     const { phone } = await joinedCustomer();
-    const raw = loadFixture("interactive-list-reply.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() });
+    const raw = loadFixture("interactive-list-reply.json", {
+      phoneNumberId: app.phoneNumberId,
+      phone,
+      wamidTag: uniqueTag(),
+    });
     const since = app.graph.requests.length;
 
     expect((await postLikeMeta(raw)).status).toBe(200);
 
     await app.repliesTo(phone, 1, since);
-    expect(sentBodiesTo(app, phone, since)).toEqual([textSend(phone, "There are no rewards yet. Keep earning points!")]);
+    expect(sentBodiesTo(app, phone, since)).toEqual([
+      textSend(phone, "There are no rewards yet. Keep earning points!"),
+    ]);
     const stored = await messageByWamid(app.pool, wamidIn(raw));
     expect(stored).toMatchObject({ message_type: "interactive", message_body: "reward.2" });
     expect(stored?.payload).toMatchObject({ kind: "interactive", title: "Free drink" });
@@ -158,14 +197,21 @@ describe("fixture payloads", () => {
 
   it("when template-quick-reply.json (payload STOP) arrives, then the customer is opted out and told", async () => {
     const { tenant, phone } = await joinedCustomer();
-    const raw = loadFixture("template-quick-reply.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() });
+    const raw = loadFixture("template-quick-reply.json", {
+      phoneNumberId: app.phoneNumberId,
+      phone,
+      wamidTag: uniqueTag(),
+    });
     const since = app.graph.requests.length;
 
     expect((await postLikeMeta(raw)).status).toBe(200);
 
     await app.repliesTo(phone, 1, since);
     expect(sentBodiesTo(app, phone, since)).toEqual([
-      textSend(phone, "You won't get offers from us any more. You can still check your points. Send START to get offers again."),
+      textSend(
+        phone,
+        "You won't get offers from us any more. You can still check your points. Send START to get offers again.",
+      ),
     ]);
     expect(await customerOf(app.pool, tenant, phone)).toMatchObject({ opted_in: false });
     const stored = await messageByWamid(app.pool, wamidIn(raw));
@@ -181,13 +227,20 @@ describe("fixture payloads", () => {
     expect((await postLikeMeta(raw)).status).toBe(200);
 
     await app.repliesTo(phone, 1, since);
-    expect(sentBodiesTo(app, phone, since)).toEqual([menuSend(phone, "I can only read text messages. Here is what I can do:")]);
+    expect(sentBodiesTo(app, phone, since)).toEqual([
+      menuSend(phone, "I can only read text messages. Here is what I can do:"),
+    ]);
     const stored = await eventually(async () => {
       const row = await messageByWamid(app.pool, wamidIn(raw));
       expect(row?.processed_at).toBeInstanceOf(Date);
       return row;
     });
-    expect(stored).toMatchObject({ direction: "inbound", message_type: "image", message_body: null, tenant_id: tenant.id });
+    expect(stored).toMatchObject({
+      direction: "inbound",
+      message_type: "image",
+      message_body: null,
+      tenant_id: tenant.id,
+    });
     expect(stored?.payload).toMatchObject({ kind: "other" });
   });
 
@@ -197,7 +250,10 @@ describe("fixture payloads", () => {
     expect((await postLikeMeta(raw)).status).toBe(200);
     const replies = await app.repliesTo(phone, 1);
     expect(replies[0]?.body).toEqual(
-      textSend(phone, "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it."),
+      textSend(
+        phone,
+        "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.",
+      ),
     );
   });
 });
@@ -214,12 +270,17 @@ describe("status callbacks", () => {
     expect(afterDelivered).toMatchObject({ whatsapp_status: "delivered", read_at: null, error_code: null });
     expect(afterDelivered.delivered_at?.getTime()).toBe(1764150020_000);
 
-    expect((await postLikeMeta(loadFixture("status-read.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: tag }))).status).toBe(200);
+    expect(
+      (await postLikeMeta(loadFixture("status-read.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: tag })))
+        .status,
+    ).toBe(200);
     const afterRead = await messageById(app.pool, rowId);
     expect(afterRead).toMatchObject({ whatsapp_status: "read" });
     expect(afterRead.read_at?.getTime()).toBe(1764150030_000);
     expect(afterRead.delivered_at?.getTime()).toBe(1764150020_000);
-    expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.statuses === 1 && l.statusesApplied === 1)).toBe(true);
+    expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.statuses === 1 && l.statusesApplied === 1)).toBe(
+      true,
+    );
     expectNoSecretsInLogs(app, [phone]);
   });
 
@@ -230,7 +291,13 @@ describe("status callbacks", () => {
     const rowId = await insertSentOutbound(app.pool, phone, wamidIn(read));
 
     expect((await postLikeMeta(read)).status).toBe(200);
-    expect((await postLikeMeta(loadFixture("status-delivered.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: tag }))).status).toBe(200);
+    expect(
+      (
+        await postLikeMeta(
+          loadFixture("status-delivered.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: tag }),
+        )
+      ).status,
+    ).toBe(200);
 
     const row = await messageById(app.pool, rowId);
     expect(row.whatsapp_status).toBe("read");
@@ -246,12 +313,32 @@ describe("status callbacks", () => {
     const tag = uniqueTag();
     const read = loadFixture("status-read.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: tag });
     const rowId = await insertSentOutbound(app.pool, phone, wamidIn(read));
-    await withPlatform(app.pool, (tx) => tx.query(sql.type(z.object({}).loose())`UPDATE whatsapp_messages SET sent_at = NULL WHERE id = ${rowId}`));
-    const payload = z.looseObject({ entry: z.array(z.looseObject({ changes: z.array(z.looseObject({ value: z.looseObject({ statuses: z.array(z.looseObject({ status: z.string(), timestamp: z.string() })) }) })) })) }).parse(JSON.parse(read));
+    await withPlatform(app.pool, (tx) =>
+      tx.query(sql.type(z.object({}).loose())`UPDATE whatsapp_messages SET sent_at = NULL WHERE id = ${rowId}`),
+    );
+    const payload = z
+      .looseObject({
+        entry: z.array(
+          z.looseObject({
+            changes: z.array(
+              z.looseObject({
+                value: z.looseObject({
+                  statuses: z.array(z.looseObject({ status: z.string(), timestamp: z.string() })),
+                }),
+              }),
+            ),
+          }),
+        ),
+      })
+      .parse(JSON.parse(read));
     const change = payload.entry[0]?.changes[0];
     const readStatus = change?.value.statuses[0];
     if (change === undefined || readStatus === undefined) throw new Error("fixture without a status");
-    change.value.statuses = [readStatus, { ...readStatus, status: "sent", timestamp: "1764150010" }, { ...readStatus, status: "delivered", timestamp: "1764150020" }];
+    change.value.statuses = [
+      readStatus,
+      { ...readStatus, status: "sent", timestamp: "1764150010" },
+      { ...readStatus, status: "delivered", timestamp: "1764150020" },
+    ];
 
     expect((await postLikeMeta(JSON.stringify(payload))).status).toBe(200);
 
@@ -260,12 +347,18 @@ describe("status callbacks", () => {
     expect(row.sent_at?.getTime()).toBe(1764150010_000);
     expect(row.delivered_at?.getTime()).toBe(1764150020_000);
     expect(row.read_at?.getTime()).toBe(1764150030_000);
-    expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.statuses === 3 && l.statusesApplied === 3)).toBe(true);
+    expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.statuses === 3 && l.statusesApplied === 3)).toBe(
+      true,
+    );
   });
 
   it("when delivered arrives before the message's wamid is recorded, then it is parked and the sweeper applies it once the wamid is", async () => {
     const phone = randomPhone();
-    const delivered = loadFixture("status-delivered.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() });
+    const delivered = loadFixture("status-delivered.json", {
+      phoneNumberId: app.phoneNumberId,
+      phone,
+      wamidTag: uniqueTag(),
+    });
     const wamid = wamidIn(delivered);
     // A send in flight: Meta has answered, but the sender has not committed the wamid yet.
     const rowId = await withPlatform(app.pool, (tx) =>
@@ -287,7 +380,10 @@ describe("status callbacks", () => {
     await withPlatform(app.pool, async (tx) => {
       expect(await claimReplies(tx, [rowId])).toMatchObject([{ kind: "claimed", reply: { id: rowId } }]);
       // The record tells that a callback waits for this wamid (the reply sender then applies it at once).
-      expect(await recordReplyOutcomes(tx, [{ id: rowId, kind: "sent", wamid }])).toEqual({ moved: new Set([rowId]), statusCallbacksParked: true });
+      expect(await recordReplyOutcomes(tx, [{ id: rowId, kind: "sent", wamid }])).toEqual({
+        moved: new Set([rowId]),
+        statusCallbacksParked: true,
+      });
     });
     await app.runtime.sweepOnce();
 
@@ -299,7 +395,11 @@ describe("status callbacks", () => {
 
   it("when a parked callback never finds its message, then the sweeper drops it after a day", async () => {
     const phone = randomPhone();
-    const delivered = loadFixture("status-delivered.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() });
+    const delivered = loadFixture("status-delivered.json", {
+      phoneNumberId: app.phoneNumberId,
+      phone,
+      wamidTag: uniqueTag(),
+    });
     const wamid = wamidIn(delivered);
     expect((await postLikeMeta(delivered)).status).toBe(200);
     expect(await parkedFor(wamid)).toBe(1);
@@ -326,7 +426,8 @@ describe("status callbacks", () => {
     expect(row).toMatchObject({
       whatsapp_status: "failed",
       error_code: "131047",
-      error_message: "Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+      error_message:
+        "Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
     });
     expect(row.failed_at?.getTime()).toBe(1764150040_000);
 
@@ -342,9 +443,13 @@ describe("status callbacks", () => {
 
   it("when a status names a wamid we never sent, then it answers 200 and changes nothing", async () => {
     const phone = randomPhone();
-    const res = await postLikeMeta(loadFixture("status-delivered.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() }));
+    const res = await postLikeMeta(
+      loadFixture("status-delivered.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() }),
+    );
     expect(res.status).toBe(200);
-    expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.statuses === 1 && l.statusesApplied === 0)).toBe(true);
+    expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.statuses === 1 && l.statusesApplied === 0)).toBe(
+      true,
+    );
   });
 });
 
@@ -354,7 +459,13 @@ describe("batched-two-customers.json", () => {
     const first = randomPhone();
     const second = randomPhone();
     await joinByChat(app, tenant, first);
-    const raw = loadFixture("batched-two-customers.json", { phoneNumberId: app.phoneNumberId, phone: first, secondPhone: second, vendorCode: tenant.vendorCode, wamidTag: uniqueTag() });
+    const raw = loadFixture("batched-two-customers.json", {
+      phoneNumberId: app.phoneNumberId,
+      phone: first,
+      secondPhone: second,
+      vendorCode: tenant.vendorCode,
+      wamidTag: uniqueTag(),
+    });
     const outboundId = await insertSentOutbound(app.pool, first, wamidIn(raw, 2), tenant);
     const since = app.graph.requests.length;
 
@@ -372,12 +483,25 @@ describe("batched-two-customers.json", () => {
     const firstRow = await messageByWamid(app.pool, wamidIn(raw, 0));
     const secondRow = await messageByWamid(app.pool, wamidIn(raw, 1));
     expect(firstRow).toMatchObject({ contact_phone: first, message_body: "BALANCE", tenant_id: tenant.id });
-    expect(secondRow).toMatchObject({ contact_phone: second, message_body: `JOIN ${tenant.vendorCode}`, tenant_id: tenant.id });
+    expect(secondRow).toMatchObject({
+      contact_phone: second,
+      message_body: `JOIN ${tenant.vendorCode}`,
+      tenant_id: tenant.id,
+    });
     expect(firstRow?.processed_at).toBeInstanceOf(Date);
     expect(secondRow?.processed_at).toBeInstanceOf(Date);
     expect(await customerOf(app.pool, tenant, second)).toMatchObject({ whatsapp_name: "Bola Ade", opted_in: true });
     expect((await messageById(app.pool, outboundId)).whatsapp_status).toBe("delivered");
-    expect(app.logs.lines.some((l) => l.msg === "webhook stored" && l.messages === 2 && l.statuses === 1 && l.statusesApplied === 1 && l.queued === 2)).toBe(true);
+    expect(
+      app.logs.lines.some(
+        (l) =>
+          l.msg === "webhook stored" &&
+          l.messages === 2 &&
+          l.statuses === 1 &&
+          l.statusesApplied === 1 &&
+          l.queued === 2,
+      ),
+    ).toBe(true);
     expectNoSecretsInLogs(app, [first, second]);
   });
 });

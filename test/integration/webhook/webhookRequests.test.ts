@@ -12,7 +12,14 @@ import {
   textSend,
   uniqueTag,
 } from "../../helpers/conversationKit.ts";
-import { APP_SECRET, createTestTenant, recipientOf, startTestApp, textPayload, type TestApp } from "../../helpers/testApp.ts";
+import {
+  APP_SECRET,
+  createTestTenant,
+  recipientOf,
+  startTestApp,
+  textPayload,
+  type TestApp,
+} from "../../helpers/testApp.ts";
 import { randomPhone } from "../../helpers/testContext.ts";
 
 let app: TestApp;
@@ -26,7 +33,11 @@ afterAll(async () => {
 });
 
 function verifyUrl(token: string, challenge: string): string {
-  const params = new URLSearchParams({ "hub.mode": "subscribe", "hub.verify_token": token, "hub.challenge": challenge });
+  const params = new URLSearchParams({
+    "hub.mode": "subscribe",
+    "hub.verify_token": token,
+    "hub.challenge": challenge,
+  });
   return `${app.url}/webhook?${params.toString()}`;
 }
 
@@ -62,7 +73,9 @@ describe("POST /webhook signature", () => {
   ])("when the signature is %s, then it answers 401 JSON and stores nothing", async (_label, sign, reason) => {
     const phone = randomPhone();
     const wamid = `wamid.sig.${uniqueTag()}`;
-    const raw = JSON.stringify(textPayload({ phoneNumberId: app.phoneNumberId, from: phone, text: "BALANCE", id: wamid }));
+    const raw = JSON.stringify(
+      textPayload({ phoneNumberId: app.phoneNumberId, from: phone, text: "BALANCE", id: wamid }),
+    );
     const graphBefore = app.graph.requests.length;
 
     const res = await app.postWebhook(null, { raw, signature: sign(raw) });
@@ -81,7 +94,17 @@ describe("POST /webhook signature", () => {
   it("when a body with `José 👋` is escaped and signed as Meta does, then it is accepted and stored as the person wrote it", async () => {
     const phone = randomPhone();
     const wamid = `wamid.uni.${uniqueTag()}`;
-    const raw = escapeLikeMeta(JSON.stringify(textPayload({ phoneNumberId: app.phoneNumberId, from: phone, text: "Hola José 👋", id: wamid, name: "José 👋" })));
+    const raw = escapeLikeMeta(
+      JSON.stringify(
+        textPayload({
+          phoneNumberId: app.phoneNumberId,
+          from: phone,
+          text: "Hola José 👋",
+          id: wamid,
+          name: "José 👋",
+        }),
+      ),
+    );
     expect(raw).toContain("Jos\\u00e9 \\ud83d\\udc4b");
 
     const res = await app.postWebhook(null, { raw, signature: signWebhookBody(raw, APP_SECRET) });
@@ -89,12 +112,20 @@ describe("POST /webhook signature", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: "ok" });
     const stored = await messageByWamid(app.pool, wamid);
-    expect(stored).toMatchObject({ direction: "inbound", message_type: "text", message_body: "Hola José 👋", contact_phone: phone });
+    expect(stored).toMatchObject({
+      direction: "inbound",
+      message_type: "text",
+      message_body: "Hola José 👋",
+      contact_phone: phone,
+    });
     expect(stored?.payload).toMatchObject({ kind: "text", profileName: "José 👋" });
     // A stranger: the platform greeting, once.
     const replies = await app.repliesTo(phone, 1);
     expect(replies.map((r) => r.body)).toEqual([
-      textSend(phone, "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it."),
+      textSend(
+        phone,
+        "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.",
+      ),
     ]);
     expectNoSecretsInLogs(app, [phone, "Hola José 👋", "Hola Jos"]);
   });
@@ -102,7 +133,9 @@ describe("POST /webhook signature", () => {
   it("when the `José 👋` body arrives as UTF-8 and is signed over those bytes, then it is accepted too", async () => {
     const phone = randomPhone();
     const wamid = `wamid.utf8.${uniqueTag()}`;
-    const raw = JSON.stringify(textPayload({ phoneNumberId: app.phoneNumberId, from: phone, text: "Hola José 👋", id: wamid }));
+    const raw = JSON.stringify(
+      textPayload({ phoneNumberId: app.phoneNumberId, from: phone, text: "Hola José 👋", id: wamid }),
+    );
 
     const res = await app.postWebhook(null, { raw, signature: signWebhookBody(raw, APP_SECRET) });
 
@@ -113,7 +146,9 @@ describe("POST /webhook signature", () => {
   it("when the `José 👋` body arrives as UTF-8 but the signature is over the escaped form, then it answers 401 (the raw bytes decide)", async () => {
     const phone = randomPhone();
     const wamid = `wamid.utf8bad.${uniqueTag()}`;
-    const raw = JSON.stringify(textPayload({ phoneNumberId: app.phoneNumberId, from: phone, text: "Hola José 👋", id: wamid }));
+    const raw = JSON.stringify(
+      textPayload({ phoneNumberId: app.phoneNumberId, from: phone, text: "Hola José 👋", id: wamid }),
+    );
 
     const res = await app.postWebhook(null, { raw, signature: signWebhookBody(escapeLikeMeta(raw), APP_SECRET) });
 
@@ -134,7 +169,10 @@ describe("POST /webhook body", () => {
   it.each([
     ["another object type", { object: "page", entry: [] }],
     ["no entry array", { object: "whatsapp_business_account", entry: "nope" }],
-    ["a change without metadata", { object: "whatsapp_business_account", entry: [{ changes: [{ field: "messages", value: { messages: [] } }] }] }],
+    [
+      "a change without metadata",
+      { object: "whatsapp_business_account", entry: [{ changes: [{ field: "messages", value: { messages: [] } }] }] },
+    ],
     ["a JSON array", [1, 2, 3]],
   ])("when the body has the wrong shape (%s), then it answers 400 JSON with the reason", async (_label, body) => {
     const res = await app.postWebhook(body);
@@ -156,7 +194,9 @@ describe("POST /webhook body", () => {
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     const replies = await app.repliesTo(phone, 1, since);
     await settle(800);
-    expect(sentBodiesTo(app, phone, since)).toEqual([textSend(phone, "You have 0 points.\nSend REWARDS to see what you can get.")]);
+    expect(sentBodiesTo(app, phone, since)).toEqual([
+      textSend(phone, "You have 0 points.\nSend REWARDS to see what you can get."),
+    ]);
     expect(replies).toHaveLength(1);
 
     const inbound = (await messagesOf(app.pool, phone)).filter((m) => m.whatsapp_message_id === wamid);
@@ -167,7 +207,11 @@ describe("POST /webhook body", () => {
     // The job carries the row id only: no phone number, no text.
     const outbound = (await messagesOf(app.pool, phone)).filter((m) => m.direction === "outbound");
     const last = outbound.at(-1);
-    expect(last).toMatchObject({ whatsapp_status: "sent", message_body: "You have 0 points.\nSend REWARDS to see what you can get.", triggered_by: "chat:customer" });
+    expect(last).toMatchObject({
+      whatsapp_status: "sent",
+      message_body: "You have 0 points.\nSend REWARDS to see what you can get.",
+      triggered_by: "chat:customer",
+    });
     // Sent by the worker that wrote it: no outbound job, no queue round trips.
     expect(await jobData(app, "outbound", `out-${last?.id ?? ""}`)).toBeNull();
     expectNoSecretsInLogs(app, [phone]);
@@ -181,7 +225,9 @@ describe("POST /webhook body", () => {
     await eventually(async () => {
       const mine = app.logs.lines.slice(linesBefore);
       expect(mine.some((l) => l.msg === "webhook stored" && l.messages === 1 && l.queued === 1)).toBe(true);
-      expect(mine.some((l) => l.msg === "message handled" && l.route === "stranger" && typeof l.phoneMasked === "string")).toBe(true);
+      expect(
+        mine.some((l) => l.msg === "message handled" && l.route === "stranger" && typeof l.phoneMasked === "string"),
+      ).toBe(true);
     });
     expectNoSecretsInLogs(app, [phone, "Secret shopping list 12345"]);
   });

@@ -84,4 +84,3 @@ export function optionIdsOf(message: OutMessage | undefined): string[] {
 function isOutMessage(value: unknown): value is OutMessage {
   return typeof value === "object" && value !== null && "kind" in value && "body" in value;
 }
-

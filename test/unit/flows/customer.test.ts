@@ -15,13 +15,20 @@ const REWARDS: CustomerReward[] = [
   { id: "r-cake", name: "Slice of cake", pointsRequired: 200 },
 ];
 
-function fakeEngine(overrides: Partial<Record<CustomerIntent["type"], (intent: CustomerIntent) => CustomerEvent | null>> = {}) {
+function fakeEngine(
+  overrides: Partial<Record<CustomerIntent["type"], (intent: CustomerIntent) => CustomerEvent | null>> = {},
+) {
   return (intent: CustomerIntent): CustomerEvent | null => {
     const override = overrides[intent.type];
     if (override) return override(intent);
     switch (intent.type) {
       case "getBalance":
-        return { type: "BALANCE", balance: 1250, expiring: { points: 120, expiresAt: "2026-03-31T23:30:00.000Z" }, timezone: "Africa/Lagos" };
+        return {
+          type: "BALANCE",
+          balance: 1250,
+          expiring: { points: 120, expiresAt: "2026-03-31T23:30:00.000Z" },
+          timezone: "Africa/Lagos",
+        };
       case "listRewards":
         return { type: "REWARDS", balance: 300, rewards: REWARDS };
       case "redeem":
@@ -29,7 +36,14 @@ function fakeEngine(overrides: Partial<Record<CustomerIntent["type"], (intent: C
       case "getHistory":
         return {
           type: "HISTORY",
-          entries: [{ points: 50, transactionType: "earned", description: "Purchase ₦5,000.00", createdAt: "2026-02-28T23:30:00.000Z" }],
+          entries: [
+            {
+              points: 50,
+              transactionType: "earned",
+              description: "Purchase ₦5,000.00",
+              createdAt: "2026-02-28T23:30:00.000Z",
+            },
+          ],
           timezone: "Africa/Lagos",
         };
       case "getReferral":
@@ -53,7 +67,12 @@ function fakeEngine(overrides: Partial<Record<CustomerIntent["type"], (intent: C
 }
 
 function customerChat(engine = fakeEngine(), persisted: unknown = null) {
-  return createConversation(runCustomerFlow, engine, (text, now): CustomerEvent => ({ type: "TEXT", text, now }), persisted);
+  return createConversation(
+    runCustomerFlow,
+    engine,
+    (text, now): CustomerEvent => ({ type: "TEXT", text, now }),
+    persisted,
+  );
 }
 
 describe("customer flow", () => {
@@ -141,7 +160,16 @@ describe("customer flow", () => {
 
   it("when MENU or HELP is sent, then the menu lists every command as a row the customer can type", () => {
     const reply = customerChat().say(" help! ");
-    expect(optionIdsOf(reply.replies[0])).toEqual(["BALANCE", "REWARDS", "REDEEM", "HISTORY", "REFER", "VENDORS", "STOP", "START"]);
+    expect(optionIdsOf(reply.replies[0])).toEqual([
+      "BALANCE",
+      "REWARDS",
+      "REDEEM",
+      "HISTORY",
+      "REFER",
+      "VENDORS",
+      "STOP",
+      "START",
+    ]);
   });
 
   it("when POINTS is sent, then the balance and the soonest expiring points with a local date are shown", () => {
@@ -193,7 +221,11 @@ describe("customer flow", () => {
   });
 
   it("when more than ten rewards are affordable, then they are paged with a MORE row and a number on another page still works", () => {
-    const many = Array.from({ length: 12 }, (_, index) => ({ id: `r${index + 1}`, name: `Reward number ${index + 1}`, pointsRequired: index + 1 }));
+    const many = Array.from({ length: 12 }, (_, index) => ({
+      id: `r${index + 1}`,
+      name: `Reward number ${index + 1}`,
+      pointsRequired: index + 1,
+    }));
     const chat = customerChat(fakeEngine({ listRewards: () => ({ type: "REWARDS", balance: 1000, rewards: many }) }));
     const first = chat.say("REDEEM");
     expect(optionIdsOf(first.replies[0])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "MORE"]);
@@ -205,14 +237,25 @@ describe("customer flow", () => {
   it("when a non-text message arrives, then the customer is told only text is read and gets the menu", () => {
     const result = runCustomerFlow(null, { type: "NON_TEXT", now: NOW });
     expect(result.intents).toHaveLength(1);
-    expect(result.intents[0]).toMatchObject({ type: "reply", message: { kind: "list", body: expect.stringMatching(/only read text/) } });
+    expect(result.intents[0]).toMatchObject({
+      type: "reply",
+      message: { kind: "list", body: expect.stringMatching(/only read text/) },
+    });
   });
 
   it("when the engine reports a join, then the greeting and the menu are sent", () => {
-    const result = runCustomerFlow(null, { type: "JOINED", vendorName: "Mama Put", greeting: "Jollof every Friday!", isNew: true, timezone: "Africa/Lagos" });
+    const result = runCustomerFlow(null, {
+      type: "JOINED",
+      vendorName: "Mama Put",
+      greeting: "Jollof every Friday!",
+      isNew: true,
+      timezone: "Africa/Lagos",
+    });
     const replies = result.intents.filter((intent) => intent.type === "reply");
     expect(replies).toHaveLength(2);
-    expect(replies[0]).toMatchObject({ message: { kind: "text", body: expect.stringContaining("Jollof every Friday!") } });
+    expect(replies[0]).toMatchObject({
+      message: { kind: "text", body: expect.stringContaining("Jollof every Friday!") },
+    });
     expect(replies[1]).toMatchObject({ message: { kind: "list" } });
   });
 
@@ -220,13 +263,50 @@ describe("customer flow", () => {
     ["missing", null],
     ["garbage", { hello: "world" }],
     ["another flow's", { flow: "staff", version: CUSTOMER_FLOW_VERSION, state: {} }],
-    ["an older version's", { flow: "customer", version: CUSTOMER_FLOW_VERSION - 1, state: { value: "confirmingRedeem", context: {} } }],
-    ["an unknown state's", { flow: "customer", version: CUSTOMER_FLOW_VERSION, state: { value: "gone", context: { retries: 0, page: 0, balance: 0, rewards: [], selectedReward: null, vendors: [], lastActivityAt: null } } }],
-    ["a bad context's", { flow: "customer", version: CUSTOMER_FLOW_VERSION, state: { value: "confirmingRedeem", context: { retries: "x" } } }],
+    [
+      "an older version's",
+      { flow: "customer", version: CUSTOMER_FLOW_VERSION - 1, state: { value: "confirmingRedeem", context: {} } },
+    ],
+    [
+      "an unknown state's",
+      {
+        flow: "customer",
+        version: CUSTOMER_FLOW_VERSION,
+        state: {
+          value: "gone",
+          context: {
+            retries: 0,
+            page: 0,
+            balance: 0,
+            rewards: [],
+            selectedReward: null,
+            vendors: [],
+            lastActivityAt: null,
+          },
+        },
+      },
+    ],
+    [
+      "a bad context's",
+      {
+        flow: "customer",
+        version: CUSTOMER_FLOW_VERSION,
+        state: { value: "confirmingRedeem", context: { retries: "x" } },
+      },
+    ],
   ])("when the snapshot is %s, then the customer starts fresh at the menu", (_, persisted) => {
     const result = runCustomerFlow(persisted, { type: "TEXT", text: "YES", now: NOW });
-    expect(result.intents).toEqual([{ type: "reply", message: expect.objectContaining({ kind: "list", body: expect.stringMatching(/didn't understand/) }) }]);
-    expect(result.snapshot).toMatchObject({ flow: "customer", version: CUSTOMER_FLOW_VERSION, state: { value: "menu" } });
+    expect(result.intents).toEqual([
+      {
+        type: "reply",
+        message: expect.objectContaining({ kind: "list", body: expect.stringMatching(/didn't understand/) }),
+      },
+    ]);
+    expect(result.snapshot).toMatchObject({
+      flow: "customer",
+      version: CUSTOMER_FLOW_VERSION,
+      state: { value: "menu" },
+    });
   });
 
   it("when the customer was idle for over 30 minutes in a step, then the step is forgotten", () => {
@@ -243,9 +323,17 @@ describe("customer flow", () => {
     chat.say("REDEEM", "2026-03-01T10:00:00.000Z");
     chat.say("1", "2026-03-01T10:01:00.000Z");
     const fiveMinutes = { idleTimeoutMs: 5 * 60 * 1000 };
-    const inTime = runCustomerFlow(chat.snapshot, { type: "TEXT", text: "YES", now: "2026-03-01T10:05:00.000Z" }, fiveMinutes);
+    const inTime = runCustomerFlow(
+      chat.snapshot,
+      { type: "TEXT", text: "YES", now: "2026-03-01T10:05:00.000Z" },
+      fiveMinutes,
+    );
     expect(inTime.intents).toContainEqual(expect.objectContaining({ type: "redeem" }));
-    const late = runCustomerFlow(chat.snapshot, { type: "TEXT", text: "YES", now: "2026-03-01T10:07:00.000Z" }, fiveMinutes);
+    const late = runCustomerFlow(
+      chat.snapshot,
+      { type: "TEXT", text: "YES", now: "2026-03-01T10:07:00.000Z" },
+      fiveMinutes,
+    );
     expect(late.intents.some((intent) => intent.type === "redeem")).toBe(false);
     expect(JSON.stringify(late.intents)).toMatch(/didn't understand/);
   });
@@ -260,7 +348,23 @@ describe("customer flow", () => {
 
   it("when a whole conversation runs, then every reply fits WhatsApp's limits", () => {
     const chat = customerChat();
-    for (const text of ["hi", "balance", "rewards", "redeem", "x", "2", "maybe", "yes", "history", "refer", "vendors", "2", "stop", "start", "??"]) {
+    for (const text of [
+      "hi",
+      "balance",
+      "rewards",
+      "redeem",
+      "x",
+      "2",
+      "maybe",
+      "yes",
+      "history",
+      "refer",
+      "vendors",
+      "2",
+      "stop",
+      "start",
+      "??",
+    ]) {
       chat.say(text);
     }
     expect(chat.everyReply.length).toBeGreaterThan(10);

@@ -23,9 +23,19 @@ function fakeEngine(overrides: Partial<Record<OwnerIntent["type"], (intent: Owne
       case "checkPin":
         return intent.pin === "2468" ? { type: "PIN_OK", ownerName: "Ada" } : { type: "PIN_BAD", attemptsLeft: 4 };
       case "getToday":
-        return { type: "TODAY_STATS", today: { purchases: 1, amountKobo: 500_000, points: 50, newCustomers: 1, redemptions: 0 }, week: WEEK };
+        return {
+          type: "TODAY_STATS",
+          today: { purchases: 1, amountKobo: 500_000, points: 50, newCustomers: 1, redemptions: 0 },
+          week: WEEK,
+        };
       case "listRewards":
-        return { type: "REWARDS_LISTED", rewards: [{ id: "r-1", name: "Free drink", points: 100, active: true }, { id: "r-2", name: "Jollof", points: 300, active: false }] };
+        return {
+          type: "REWARDS_LISTED",
+          rewards: [
+            { id: "r-1", name: "Free drink", points: 100, active: true },
+            { id: "r-2", name: "Jollof", points: 300, active: false },
+          ],
+        };
       case "addReward":
         return { type: "REWARD_ADDED", name: intent.name, points: intent.points };
       case "pauseReward":
@@ -35,7 +45,10 @@ function fakeEngine(overrides: Partial<Record<OwnerIntent["type"], (intent: Owne
       case "addStaff":
         return { type: "STAFF_ADDED", name: intent.name, phoneMasked: "234803***567" };
       case "listStaff":
-        return { type: "STAFF_LISTED", staff: [{ id: "s-1", name: "Tunde", phoneMasked: "234803***567", role: "staff", pinSet: false }] };
+        return {
+          type: "STAFF_LISTED",
+          staff: [{ id: "s-1", name: "Tunde", phoneMasked: "234803***567", role: "staff", pinSet: false }],
+        };
       case "removeStaff":
         return { type: "STAFF_REMOVED", name: "Tunde" };
       case "previewBroadcast":
@@ -45,11 +58,25 @@ function fakeEngine(overrides: Partial<Record<OwnerIntent["type"], (intent: Owne
       case "listRecentPurchases":
         return { type: "RECENT_PURCHASES", purchases: PURCHASES };
       case "voidPurchase":
-        return { type: "PURCHASE_VOIDED", amountKobo: 300_000, phoneMasked: "234801***672", reversed: 20, shortfall: 10, balance: 0 };
+        return {
+          type: "PURCHASE_VOIDED",
+          amountKobo: 300_000,
+          phoneMasked: "234801***672",
+          reversed: 20,
+          shortfall: 10,
+          balance: 0,
+        };
       case "showQr":
         return { type: "QR_SHOWN", link: "https://wa.me/15550000000?text=JOIN%20MAMA" };
       case "showPlan":
-        return { type: "PLAN_SHOWN", plan: "Free Trial", status: "trial", endsAt: "2 Jan 2027", lines: [{ label: "Customers", used: 12, limit: 50 }], payLink: null };
+        return {
+          type: "PLAN_SHOWN",
+          plan: "Free Trial",
+          status: "trial",
+          endsAt: "2 Jan 2027",
+          lines: [{ label: "Customers", used: 12, limit: 50 }],
+          payLink: null,
+        };
       case "createLoginLink":
         return { type: "LOGIN_LINK", url: "http://127.0.0.1:3000/dashboard/login#tok" };
       case "endOwnerSession":
@@ -82,7 +109,18 @@ describe("owner flow", () => {
     expect(words(chat.start())).toBe("Mama Put owner: enter your PIN.");
     const pin = chat.say("2468");
     expect(pin.requests).toEqual([{ type: "checkPin", pin: "2468" }]);
-    expect(optionIdsOf(pin.replies[0])).toEqual(["TODAY", "REWARDS", "STAFF LIST", "VOID", "BROADCAST", "RATE", "QR", "PLAN", "LOGIN", "EXIT"]);
+    expect(optionIdsOf(pin.replies[0])).toEqual([
+      "TODAY",
+      "REWARDS",
+      "STAFF LIST",
+      "VOID",
+      "BROADCAST",
+      "RATE",
+      "QR",
+      "PLAN",
+      "LOGIN",
+      "EXIT",
+    ]);
     expect(words(pin)).toContain("Hi Ada, you're in owner mode");
     expect(JSON.stringify(pin.snapshot)).not.toContain("2468");
   });
@@ -107,14 +145,20 @@ describe("owner flow", () => {
     const today = chat.say("today");
     expect(today.requests).toEqual([{ type: "getToday" }]);
     expect(words(today)).toContain("Today: 1 purchase, ₦5,000.00, 50 points given, 1 new customer, 0 redemptions.");
-    expect(words(today)).toContain("Last 7 days: 30 purchases, ₦150,000.00, 600 points given, 12 new customers, 5 redemptions.");
+    expect(words(today)).toContain(
+      "Last 7 days: 30 purchases, ₦150,000.00, 600 points given, 12 new customers, 5 redemptions.",
+    );
   });
 
   it("when the owner lists, adds and pauses rewards, then PAUSE REWARD uses the numbers the owner saw", () => {
     const chat = signedIn();
     expect(words(chat.say("REWARDS"))).toContain("2. Jollof: 300 points (paused)");
-    expect(chat.say("pause reward 1").requests).toEqual([{ type: "pauseReward", number: 1, listedIds: ["r-1", "r-2"] }]);
-    expect(chat.say("ADD REWARD 500 Free Small Chops").requests).toEqual([{ type: "addReward", points: 500, name: "Free Small Chops" }]);
+    expect(chat.say("pause reward 1").requests).toEqual([
+      { type: "pauseReward", number: 1, listedIds: ["r-1", "r-2"] },
+    ]);
+    expect(chat.say("ADD REWARD 500 Free Small Chops").requests).toEqual([
+      { type: "addReward", points: 500, name: "Free Small Chops" },
+    ]);
     expect(words(chat.say("ADD REWARD lots"))).toContain("for example: ADD REWARD 500 Free drink");
   });
 
@@ -134,7 +178,9 @@ describe("owner flow", () => {
 
   it("when the owner adds, lists and removes staff, then REMOVE STAFF uses the listed numbers", () => {
     const chat = signedIn();
-    expect(chat.say("ADD STAFF 0803 123 4567 Tunde Bello").requests).toEqual([{ type: "addStaff", phone: "2348031234567", name: "Tunde Bello" }]);
+    expect(chat.say("ADD STAFF 0803 123 4567 Tunde Bello").requests).toEqual([
+      { type: "addStaff", phone: "2348031234567", name: "Tunde Bello" },
+    ]);
     expect(words(chat.say("ADD STAFF Tunde"))).toContain("for example: ADD STAFF 0803 123 4567 Tunde");
     expect(words(chat.say("STAFF LIST"))).toContain("1. Tunde (234803***567), PIN not chosen yet");
     expect(chat.say("REMOVE STAFF 1").requests).toEqual([{ type: "removeStaff", number: 1, listedIds: ["s-1"] }]);
@@ -144,14 +190,18 @@ describe("owner flow", () => {
     const chat = signedIn();
     const preview = chat.say("BROADCAST Double points this Saturday!");
     expect(preview.requests).toEqual([{ type: "previewBroadcast", text: "Double points this Saturday!" }]);
-    expect(words(preview)).toContain("This goes to 42 customers who accept offers. Your plan allows 5 a month and you've sent 1.");
+    expect(words(preview)).toContain(
+      "This goes to 42 customers who accept offers. Your plan allows 5 a month and you've sent 1.",
+    );
     const sent = chat.say("YES");
     expect(sent.requests).toEqual([{ type: "sendBroadcast", text: "Double points this Saturday!" }]);
     expect(words(sent)).toContain("Sending to 42 customers now.");
   });
 
   it("when nobody accepts offers, then nothing is offered to send", () => {
-    const chat = signedIn(fakeEngine({ previewBroadcast: () => ({ type: "BROADCAST_PREVIEW", audience: 0, used: 0, limit: null }) }));
+    const chat = signedIn(
+      fakeEngine({ previewBroadcast: () => ({ type: "BROADCAST_PREVIEW", audience: 0, used: 0, limit: null }) }),
+    );
     const preview = chat.say("BROADCAST Hello");
     expect(words(preview)).toContain("no one to send it to");
     expect(chat.say("YES").requests).toEqual([]);
@@ -164,7 +214,9 @@ describe("owner flow", () => {
     expect(optionIdsOf(list.replies[0])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
     expect(words(chat.say("11"))).toBe("Reply with a number from 1 to 10, or CANCEL.");
     const confirm = chat.say("3");
-    expect(words(confirm)).toContain("Void ₦3,000.00 for 234801***672 (1 Mar, 10:02, by Tunde)? Its 30 points are taken back.");
+    expect(words(confirm)).toContain(
+      "Void ₦3,000.00 for 234801***672 (1 Mar, 10:02, by Tunde)? Its 30 points are taken back.",
+    );
     const done = chat.say("YES");
     expect(done.requests).toEqual([{ type: "voidPurchase", purchaseId: "p-3" }]);
     expect(words(done)).toContain("20 points taken back; 10 were already spent and could not be. Their balance is 0");

@@ -39,7 +39,12 @@ function signup(options: { taken?: string[]; onRegister?: (details: SignupDetail
       case "suggestCode":
         return { type: "CODE_SUGGESTED", code: free(vendorCodeFromName(intent.businessName)) };
       case "checkCode":
-        return { type: "CODE_CHECKED", code: intent.code, free: !taken.has(intent.code), suggestion: free(intent.code) };
+        return {
+          type: "CODE_CHECKED",
+          code: intent.code,
+          free: !taken.has(intent.code),
+          suggestion: free(intent.code),
+        };
       case "hashPin":
         return { type: "PIN_HASHED", hash: fakeHash(intent.pin) };
       case "comparePin":
@@ -132,13 +137,22 @@ describe("sign-up flow", () => {
     expect(buttonIds(rate.replies[0])).toEqual(["1", "2", "5"]);
     expect(bodyOf(chat.say("2").replies)).toContain("first reward");
     const summary = chat.say("100 Free drink");
-    expect(bodyOf(summary.replies)).toContain("Business: Mama Put's Kitchen\nVendor code: MAMAPUTSKITC\nOwner: Ngozi Okafor\nEarning: 2 points per ₦100\nFirst reward: Free drink for 100 points");
+    expect(bodyOf(summary.replies)).toContain(
+      "Business: Mama Put's Kitchen\nVendor code: MAMAPUTSKITC\nOwner: Ngozi Okafor\nEarning: 2 points per ₦100\nFirst reward: Free drink for 100 points",
+    );
     expect(buttonIds(summary.replies[0])).toEqual(["YES", "CANCEL"]);
 
     const done = chat.say("YES");
 
     expect(chat.registered).toEqual([
-      { businessName: "Mama Put's Kitchen", vendorCode: "MAMAPUTSKITC", ownerName: "Ngozi Okafor", pinHash: fakeHash("4821"), pointsPer100: 2, reward: { points: 100, name: "Free drink" } },
+      {
+        businessName: "Mama Put's Kitchen",
+        vendorCode: "MAMAPUTSKITC",
+        ownerName: "Ngozi Okafor",
+        pinHash: fakeHash("4821"),
+        pointsPer100: 2,
+        reward: { points: 100, name: "Free drink" },
+      },
     ]);
     expect(done.intents.at(-1)).toEqual({ type: "endSignup" });
     expect(chat.snapshot).toBeNull();
@@ -174,7 +188,9 @@ describe("sign-up flow", () => {
     chat.start();
     chat.say("Chinwe Beauty");
     for (const bad of ["AB", "1234", "THIS-CODE-IS-FAR-TOO-LONG-1"]) {
-      expect(bodyOf(chat.say(bad).replies)).toContain("3 to 20 letters and digits with at least one letter, for example MAMAPUT1");
+      expect(bodyOf(chat.say(bad).replies)).toContain(
+        "3 to 20 letters and digits with at least one letter, for example MAMAPUT1",
+      );
     }
     const last = chat.say("!!");
     expect(bodyOf(last.replies)).toContain("Let's stop here. Send REGISTER");
@@ -319,9 +335,34 @@ describe("sign-up flow", () => {
   it("when the stored snapshot is foreign, outdated or garbage, then it is not active", () => {
     expect(isSignupActive(null, NOW)).toBe(false);
     expect(isSignupActive({ flow: "staff", version: 1, state: { value: "menu", context: {} } }, NOW)).toBe(false);
-    expect(isSignupActive({ flow: "signup", version: 999, state: { value: "askingPin", context: {} } }, NOW)).toBe(false);
+    expect(isSignupActive({ flow: "signup", version: 999, state: { value: "askingPin", context: {} } }, NOW)).toBe(
+      false,
+    );
     expect(isSignupActive("nonsense", NOW)).toBe(false);
-    expect(runSignupFlow({ flow: "signup", version: 1, state: { value: "nowhere", context: { retries: 0, businessName: null, suggestedCode: null, vendorCode: null, ownerName: null, pinHash: null, pointsPer100: null, reward: null, backToSummary: false, lastActivityAt: null } } }, { type: "TEXT", text: "hi", now: NOW }).snapshot).toBeNull();
+    expect(
+      runSignupFlow(
+        {
+          flow: "signup",
+          version: 1,
+          state: {
+            value: "nowhere",
+            context: {
+              retries: 0,
+              businessName: null,
+              suggestedCode: null,
+              vendorCode: null,
+              ownerName: null,
+              pinHash: null,
+              pointsPer100: null,
+              reward: null,
+              backToSummary: false,
+              lastActivityAt: null,
+            },
+          },
+        },
+        { type: "TEXT", text: "hi", now: NOW },
+      ).snapshot,
+    ).toBeNull();
   });
 
   it("when vendor codes are made or typed, then they are 3 to 20 upper-case letters and digits with a letter", () => {

@@ -12,12 +12,24 @@ function fakeEngine(overrides: Partial<Record<StaffIntent["type"], (intent: Staf
       case "checkPin":
         return intent.pin === "1234" ? { type: "PIN_OK", staffName: "Ada" } : { type: "PIN_BAD", attemptsLeft: 4 };
       case "previewPurchase":
-        return { type: "PURCHASE_PREVIEW", customerPhoneMasked: "234801***678", amountKobo: intent.amountKobo, points: 50, isNewCustomer: false };
+        return {
+          type: "PURCHASE_PREVIEW",
+          customerPhoneMasked: "234801***678",
+          amountKobo: intent.amountKobo,
+          points: 50,
+          isNewCustomer: false,
+        };
       case "logPurchase":
         return { type: "PURCHASE_LOGGED", points: 50, balance: 350, customerPhoneMasked: "234801***678" };
       case "lookupRedemption":
         return intent.code === "ABCD2345"
-          ? { type: "REDEMPTION_FOUND", code: "ABCD2345", rewardName: "Free coffee", status: "pending", customerName: "Bola" }
+          ? {
+              type: "REDEMPTION_FOUND",
+              code: "ABCD2345",
+              rewardName: "Free coffee",
+              status: "pending",
+              customerName: "Bola",
+            }
           : { type: "REDEMPTION_NOT_FOUND" };
       case "fulfilRedemption":
         return { type: "REDEMPTION_FULFILLED", code: intent.code };
@@ -26,9 +38,21 @@ function fakeEngine(overrides: Partial<Record<StaffIntent["type"], (intent: Staf
       case "setNewPin":
         return intent.pin === "4821" ? { type: "PIN_SET", staffName: "Tunde" } : { type: "PIN_MISMATCH" };
       case "findUndoablePurchase":
-        return { type: "UNDO_FOUND", purchaseId: "p-1", amountKobo: 500000, customerPhoneMasked: "234801***678", points: 50 };
+        return {
+          type: "UNDO_FOUND",
+          purchaseId: "p-1",
+          amountKobo: 500000,
+          customerPhoneMasked: "234801***678",
+          points: 50,
+        };
       case "undoPurchase":
-        return { type: "UNDO_DONE", amountKobo: 500000, customerPhoneMasked: "234801***678", pointsReversed: 30, pointsShortfall: 20 };
+        return {
+          type: "UNDO_DONE",
+          amountKobo: 500000,
+          customerPhoneMasked: "234801***678",
+          pointsReversed: 30,
+          pointsShortfall: 20,
+        };
       case "endStaffSession":
       case "reply":
         return null;
@@ -132,13 +156,17 @@ describe("staff flow", () => {
     expect(chat.say("0801 234 5678").replies[0]?.body).toMatch(/How much/);
     const preview = chat.say("₦5,000");
     expect(preview.requests).toEqual([{ type: "previewPurchase", customerPhone: "2348012345678", amountKobo: 500000 }]);
-    expect(chat.say("YES").requests).toEqual([{ type: "logPurchase", customerPhone: "2348012345678", amountKobo: 500000 }]);
+    expect(chat.say("YES").requests).toEqual([
+      { type: "logPurchase", customerPhone: "2348012345678", amountKobo: 500000 },
+    ]);
   });
 
   it("when LOG has only a phone, then the amount is asked for", () => {
     const chat = signedIn();
     expect(chat.say("LOG 0801 234 5678").replies[0]?.body).toMatch(/How much/);
-    expect(chat.say("5000").requests).toEqual([{ type: "previewPurchase", customerPhone: "2348012345678", amountKobo: 500000 }]);
+    expect(chat.say("5000").requests).toEqual([
+      { type: "previewPurchase", customerPhone: "2348012345678", amountKobo: 500000 },
+    ]);
   });
 
   it("when a wrong amount is typed three times, then it is re-asked with an example, and the fourth goes back to the staff menu", () => {
@@ -161,7 +189,9 @@ describe("staff flow", () => {
   });
 
   it("when the preview fails, then the reason is shown with the staff menu", () => {
-    const chat = staffChat(fakeEngine({ previewPurchase: () => ({ type: "PURCHASE_FAILED", reason: "customer_blocked" }) }));
+    const chat = staffChat(
+      fakeEngine({ previewPurchase: () => ({ type: "PURCHASE_FAILED", reason: "customer_blocked" }) }),
+    );
     chat.staff();
     chat.say("1234");
     const failed = chat.say("LOG 0801 234 5678 5000");
@@ -179,12 +209,20 @@ describe("staff flow", () => {
   });
 
   it("when the code is unknown or already used, then the staff member is told and nothing is fulfilled", () => {
-    const chat = staffChat(fakeEngine({
-      lookupRedemption: (intent) =>
-        intent.type === "lookupRedemption" && intent.code === "USED1234"
-          ? { type: "REDEMPTION_FOUND", code: "USED1234", rewardName: "Free coffee", status: "fulfilled", customerName: null }
-          : { type: "REDEMPTION_NOT_FOUND" },
-    }));
+    const chat = staffChat(
+      fakeEngine({
+        lookupRedemption: (intent) =>
+          intent.type === "lookupRedemption" && intent.code === "USED1234"
+            ? {
+                type: "REDEMPTION_FOUND",
+                code: "USED1234",
+                rewardName: "Free coffee",
+                status: "fulfilled",
+                customerName: null,
+              }
+            : { type: "REDEMPTION_NOT_FOUND" },
+      }),
+    );
     chat.staff();
     chat.say("1234");
     expect(chat.say("VERIFY ZZZZ9999").replies[0]?.body).toMatch(/No redemption/);
@@ -216,7 +254,11 @@ describe("staff flow", () => {
     const chat = staffChat();
     chat.staff();
     const result = runStaffFlow(
-      { flow: "staff", version: STAFF_FLOW_VERSION, state: { value: "checkingPin", context: JSON.parse(JSON.stringify(chat.snapshot)).state.context } },
+      {
+        flow: "staff",
+        version: STAFF_FLOW_VERSION,
+        state: { value: "checkingPin", context: JSON.parse(JSON.stringify(chat.snapshot)).state.context },
+      },
       { type: "TEXT", text: "LOG 0801 234 5678 5000", now: NOW },
     );
     expect(result.intents.some((intent) => intent.type === "previewPurchase")).toBe(false);
@@ -228,15 +270,41 @@ describe("staff flow", () => {
     ["garbage", "{not json"],
     ["another flow's", { flow: "customer", version: STAFF_FLOW_VERSION, state: { value: "menu", context: {} } }],
     ["an older version's", { flow: "staff", version: STAFF_FLOW_VERSION - 1, state: { value: "menu", context: {} } }],
-    ["an unknown state's", { flow: "staff", version: STAFF_FLOW_VERSION, state: { value: "nowhere", context: { retries: 0, vendorName: null, staffName: "Ada", customerPhone: null, amountKobo: null, preview: null, code: null, lastActivityAt: null } } }],
-  ])("when the snapshot is %s, then the staff member is signed out and asked to send STAFF, never trusted", (_, persisted) => {
-    const result = runStaffFlow(persisted, { type: "TEXT", text: "LOG 0801 234 5678 5000", now: NOW });
-    expect(result.intents).toEqual([
-      { type: "reply", message: { kind: "text", body: expect.stringMatching(/Send STAFF/) } },
-      { type: "endStaffSession" },
-    ]);
-    expect(result.snapshot).toMatchObject({ flow: "staff", version: STAFF_FLOW_VERSION, state: { value: "signedOut" } });
-  });
+    [
+      "an unknown state's",
+      {
+        flow: "staff",
+        version: STAFF_FLOW_VERSION,
+        state: {
+          value: "nowhere",
+          context: {
+            retries: 0,
+            vendorName: null,
+            staffName: "Ada",
+            customerPhone: null,
+            amountKobo: null,
+            preview: null,
+            code: null,
+            lastActivityAt: null,
+          },
+        },
+      },
+    ],
+  ])(
+    "when the snapshot is %s, then the staff member is signed out and asked to send STAFF, never trusted",
+    (_, persisted) => {
+      const result = runStaffFlow(persisted, { type: "TEXT", text: "LOG 0801 234 5678 5000", now: NOW });
+      expect(result.intents).toEqual([
+        { type: "reply", message: { kind: "text", body: expect.stringMatching(/Send STAFF/) } },
+        { type: "endStaffSession" },
+      ]);
+      expect(result.snapshot).toMatchObject({
+        flow: "staff",
+        version: STAFF_FLOW_VERSION,
+        state: { value: "signedOut" },
+      });
+    },
+  );
 
   it("when the staff chat was idle for over 10 minutes, then the PIN is needed again", () => {
     const chat = signedIn();
@@ -253,7 +321,9 @@ describe("staff flow", () => {
 
   it("when a non-text message arrives, then the staff member is told only text is read", () => {
     const result = runStaffFlow(null, { type: "NON_TEXT", now: NOW });
-    expect(result.intents).toEqual([{ type: "reply", message: { kind: "text", body: "I can only read text messages." } }]);
+    expect(result.intents).toEqual([
+      { type: "reply", message: { kind: "text", body: "I can only read text messages." } },
+    ]);
   });
 
   it("when a staff member added in the owner chat sends STAFF, then they choose a PIN typed twice and are signed in", () => {
@@ -268,7 +338,9 @@ describe("staff flow", () => {
     expect(second.requests).toEqual([{ type: "setNewPin", pin: "4821" }]);
     expect(wordsOf(second.replies[0] ?? { kind: "text", body: "" })).toMatch(/PIN is saved. Hi Tunde/);
     expect(JSON.stringify(second.snapshot)).not.toContain("4821");
-    expect(chat.say("LOG 0801 234 5678 5000").requests).toEqual([{ type: "previewPurchase", customerPhone: "2348012345678", amountKobo: 500000 }]);
+    expect(chat.say("LOG 0801 234 5678 5000").requests).toEqual([
+      { type: "previewPurchase", customerPhone: "2348012345678", amountKobo: 500000 },
+    ]);
   });
 
   it("when the second PIN differs, then the staff member chooses again and is not signed in", () => {
@@ -290,11 +362,18 @@ describe("staff flow", () => {
     expect(wordsOf(asked.replies[0] ?? { kind: "text", body: "" })).toMatch(/Undo ₦5,000\.00 for 234801\*\*\*678/);
     const done = chat.say("YES");
     expect(done.requests).toEqual([{ type: "undoPurchase", purchaseId: "p-1" }]);
-    expect(wordsOf(done.replies[0] ?? { kind: "text", body: "" })).toMatch(/Undone: ₦5,000\.00.*30 points taken back \(20 were already spent\)/);
+    expect(wordsOf(done.replies[0] ?? { kind: "text", body: "" })).toMatch(
+      /Undone: ₦5,000\.00.*30 points taken back \(20 were already spent\)/,
+    );
   });
 
   it("when there is nothing to undo or the staff member says NO, then nothing is voided", () => {
-    const none = staffChat(fakeEngine({ checkPin: () => ({ type: "PIN_OK", staffName: "Ada" }), findUndoablePurchase: () => ({ type: "UNDO_NONE" }) }));
+    const none = staffChat(
+      fakeEngine({
+        checkPin: () => ({ type: "PIN_OK", staffName: "Ada" }),
+        findUndoablePurchase: () => ({ type: "UNDO_NONE" }),
+      }),
+    );
     none.staff();
     none.say("1234");
     expect(none.say("UNDO").replies.map(wordsOf).join("\n")).toMatch(/Nothing to undo/);

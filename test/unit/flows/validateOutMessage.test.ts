@@ -8,17 +8,55 @@ const rows = (count: number) => Array.from({ length: count }, (_, i) => ({ id: S
 describe("validateOutMessage", () => {
   it("when a message is within WhatsApp's limits, then it is valid", () => {
     expect(validateOutMessage({ kind: "text", body: "Hello" })).toEqual({ ok: true });
-    expect(validateOutMessage({ kind: "buttons", body: "Pick", buttons: [{ id: "YES", title: "Yes" }, { id: "NO", title: "No" }] })).toEqual({ ok: true });
+    expect(
+      validateOutMessage({
+        kind: "buttons",
+        body: "Pick",
+        buttons: [
+          { id: "YES", title: "Yes" },
+          { id: "NO", title: "No" },
+        ],
+      }),
+    ).toEqual({ ok: true });
   });
 
   it.each([
     ["four buttons", { kind: "buttons" as const, body: "b", buttons: rows(4) }],
     ["a button title over 20", { kind: "buttons" as const, body: "b", buttons: [{ id: "1", title: "x".repeat(21) }] }],
-    ["duplicate button ids", { kind: "buttons" as const, body: "b", buttons: [{ id: "1", title: "A" }, { id: "1", title: "B" }] }],
+    [
+      "duplicate button ids",
+      {
+        kind: "buttons" as const,
+        body: "b",
+        buttons: [
+          { id: "1", title: "A" },
+          { id: "1", title: "B" },
+        ],
+      },
+    ],
     ["eleven rows", { kind: "list" as const, body: "b", button: "Menu", sections: [{ title: "S", rows: rows(11) }] }],
-    ["a list button over 20", { kind: "list" as const, body: "b", button: "x".repeat(21), sections: [{ title: "S", rows: rows(2) }] }],
-    ["a row title over 24", { kind: "list" as const, body: "b", button: "Menu", sections: [{ title: "S", rows: [{ id: "1", title: "x".repeat(25) }] }] }],
-    ["a row description over 72", { kind: "list" as const, body: "b", button: "Menu", sections: [{ title: "S", rows: [{ id: "1", title: "A", description: "x".repeat(73) }] }] }],
+    [
+      "a list button over 20",
+      { kind: "list" as const, body: "b", button: "x".repeat(21), sections: [{ title: "S", rows: rows(2) }] },
+    ],
+    [
+      "a row title over 24",
+      {
+        kind: "list" as const,
+        body: "b",
+        button: "Menu",
+        sections: [{ title: "S", rows: [{ id: "1", title: "x".repeat(25) }] }],
+      },
+    ],
+    [
+      "a row description over 72",
+      {
+        kind: "list" as const,
+        body: "b",
+        button: "Menu",
+        sections: [{ title: "S", rows: [{ id: "1", title: "A", description: "x".repeat(73) }] }],
+      },
+    ],
     ["an interactive body over 1024", { kind: "buttons" as const, body: "x".repeat(1025), buttons: rows(1) }],
     ["a text body over 4096", { kind: "text" as const, body: "x".repeat(4097) }],
     ["an empty text", { kind: "text" as const, body: "  " }],

@@ -15,7 +15,8 @@ function placeholdersOf(message: string): string[] {
       const value = "value" in element && typeof element.value === "string" ? element.value : null;
       const type = "type" in element && typeof element.type === "number" ? element.type : null;
       // Types from @formatjs/icu-messageformat-parser: 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural.
-      if (value !== null && type !== null && type >= 1 && type <= 6) found.add(`${value}:${type === 6 || type === 2 ? "number" : type === 5 ? "select" : "text"}`);
+      if (value !== null && type !== null && type >= 1 && type <= 6)
+        found.add(`${value}:${type === 6 || type === 2 ? "number" : type === 5 ? "select" : "text"}`);
       if ("options" in element && typeof element.options === "object" && element.options !== null) {
         for (const option of Object.values(element.options)) {
           if (typeof option === "object" && option !== null && "value" in option) walk(option.value);
@@ -62,7 +63,13 @@ describe("message catalogs", () => {
         if (!Array.isArray(elements)) return;
         for (const element of elements) {
           if (typeof element !== "object" || element === null || !("options" in element)) continue;
-          if (!("type" in element) || element.type !== 5 || typeof element.options !== "object" || element.options === null) continue;
+          if (
+            !("type" in element) ||
+            element.type !== 5 ||
+            typeof element.options !== "object" ||
+            element.options === null
+          )
+            continue;
           choices.push(...Object.keys(element.options));
         }
       };
@@ -89,7 +96,9 @@ describe("message catalogs", () => {
         const message = CATALOGS[language][key];
         expect(message.trim().length, `${language} ${key}`).toBeGreaterThan(0);
         // Every command an English message tells people to send is told in every language.
-        for (const command of CATALOGS.en[key].match(/\b(?:BALANCE|REWARDS|REDEEM|MENU|STOP|START|STAFF|JOIN|LOG|VERIFY|YES|NO|LANGUAGE)\b/g) ?? []) {
+        for (const command of CATALOGS.en[key].match(
+          /\b(?:BALANCE|REWARDS|REDEEM|MENU|STOP|START|STAFF|JOIN|LOG|VERIFY|YES|NO|LANGUAGE)\b/g,
+        ) ?? []) {
           expect(message, `${language} ${key} names ${command}`).toContain(command);
         }
       }

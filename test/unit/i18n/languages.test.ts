@@ -9,7 +9,9 @@ import { ORDINARY, customerScript, staffScript } from "./scriptedChats.ts";
 
 /** Messages whose words are the same in some languages (names, "Menu", numbers) prove nothing about the language. */
 function distinctiveEnglish(): string[] {
-  return MESSAGE_KEYS.map((key) => CATALOGS.en[key]).filter((message) => message.length > 25 && !message.startsWith("{"));
+  return MESSAGE_KEYS.map((key) => CATALOGS.en[key]).filter(
+    (message) => message.length > 25 && !message.startsWith("{"),
+  );
 }
 
 function bodies(messages: OutMessage[]): string[] {
@@ -30,7 +32,9 @@ describe.each(LANGUAGES)("a conversation in %s", (language: Language) => {
     expect(wordsOf(menu ?? { kind: "text", body: "" })).toContain(say.say("customer.menu.balance.title"));
     expect(balance?.body.split("\n")[0]).toBe(say.say("customer.balance.total", { points: 500 }));
     const code = bodies(customer).find((body) => body.includes("ABCD2345"));
-    expect(code?.split("\n")[0]).toBe(say.say("customer.redeem.done", { code: "ABCD2345", reward: "x", points: 1, balance: 0 }).split("\n")[0]);
+    expect(code?.split("\n")[0]).toBe(
+      say.say("customer.redeem.done", { code: "ABCD2345", reward: "x", points: 1, balance: 0 }).split("\n")[0],
+    );
     expect(bodies(customer)).toContain(say.say("customer.menu.notUnderstood"));
   });
 

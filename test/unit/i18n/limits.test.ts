@@ -7,11 +7,28 @@ import type { OutMessage } from "../../../flows/types.ts";
 import { WHATSAPP_LIMITS } from "../../../flows/validateOutMessage.ts";
 import { LONGEST, customerScript, staffScript } from "./scriptedChats.ts";
 
-const BUTTON_TITLES: MessageKey[] = ["common.yes", "common.no", "staff.menu.log", "staff.menu.verify", "staff.menu.exit"];
-const LIST_BUTTONS: MessageKey[] = ["customer.menu.button", "customer.rewards.button", "customer.vendors.button", "language.button", "common.choose"];
-const ROW_TITLES: MessageKey[] = [...MESSAGE_KEYS.filter((key) => /^customer\.menu\.[a-z]+\.title$/.test(key)), "common.more"];
+const BUTTON_TITLES: MessageKey[] = [
+  "common.yes",
+  "common.no",
+  "staff.menu.log",
+  "staff.menu.verify",
+  "staff.menu.exit",
+];
+const LIST_BUTTONS: MessageKey[] = [
+  "customer.menu.button",
+  "customer.rewards.button",
+  "customer.vendors.button",
+  "language.button",
+  "common.choose",
+];
+const ROW_TITLES: MessageKey[] = [
+  ...MESSAGE_KEYS.filter((key) => /^customer\.menu\.[a-z]+\.title$/.test(key)),
+  "common.more",
+];
 const ROW_DESCRIPTIONS: MessageKey[] = [
-  ...MESSAGE_KEYS.filter((key) => /^customer\.menu\.[a-z]+\.description$/.test(key) || key.startsWith("language.name.")),
+  ...MESSAGE_KEYS.filter(
+    (key) => /^customer\.menu\.[a-z]+\.description$/.test(key) || key.startsWith("language.name."),
+  ),
   "customer.vendors.current",
 ];
 
@@ -48,7 +65,16 @@ function render(language: Language, key: MessageKey, extra: Record<string, strin
 
 /** Every select choice a key has, so the longest branch is measured too. */
 const SELECT_VALUES: Record<string, readonly string[]> = {
-  reason: ["pin_required", "invalid_amount", "plan_limit", "customer_blocked", "not_found", "already_fulfilled", "cancelled", "other"],
+  reason: [
+    "pin_required",
+    "invalid_amount",
+    "plan_limit",
+    "customer_blocked",
+    "not_found",
+    "already_fulfilled",
+    "cancelled",
+    "other",
+  ],
   status: ["fulfilled", "cancelled", "expired", "pending"],
 };
 
@@ -56,7 +82,8 @@ function longestRendering(language: Language, key: MessageKey): number {
   if (!/, select,/.test(CATALOGS.en[key])) return render(language, key, { reason: "other", status: "pending" }).length;
   let longest = 0;
   for (const reason of SELECT_VALUES.reason ?? []) {
-    for (const status of SELECT_VALUES.status ?? []) longest = Math.max(longest, render(language, key, { reason, status }).length);
+    for (const status of SELECT_VALUES.status ?? [])
+      longest = Math.max(longest, render(language, key, { reason, status }).length);
   }
   return longest;
 }
@@ -72,25 +99,34 @@ describe.each(LANGUAGES)("WhatsApp limits in %s", (language: Language) => {
 
   it("when the catalog's button titles and list labels are measured, then each fits (buttons and list buttons ≤ 20)", () => {
     for (const key of [...BUTTON_TITLES, ...LIST_BUTTONS]) {
-      expect(speaker.say(key).length, `${language} ${key}: "${speaker.say(key)}"`).toBeLessThanOrEqual(WHATSAPP_LIMITS.buttonTitle);
+      expect(speaker.say(key).length, `${language} ${key}: "${speaker.say(key)}"`).toBeLessThanOrEqual(
+        WHATSAPP_LIMITS.buttonTitle,
+      );
     }
   });
 
   it("when the catalog's list rows are measured, then titles fit in 24 and descriptions in 72", () => {
     for (const key of ROW_TITLES) {
-      expect(speaker.say(key).length, `${language} ${key}: "${speaker.say(key)}"`).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowTitle);
+      expect(speaker.say(key).length, `${language} ${key}: "${speaker.say(key)}"`).toBeLessThanOrEqual(
+        WHATSAPP_LIMITS.rowTitle,
+      );
     }
-    for (const title of Object.values(LANGUAGE_ENDONYMS)) expect(title.length).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowTitle);
+    for (const title of Object.values(LANGUAGE_ENDONYMS))
+      expect(title.length).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowTitle);
     for (const key of ROW_DESCRIPTIONS) {
       expect(speaker.say(key).length, `${language} ${key}`).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowDescription);
     }
     expect(render(language, "common.page", {}).length).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowDescription);
-    expect(render(language, "customer.rewards.rowPoints", {}).length).toBeLessThanOrEqual(WHATSAPP_LIMITS.rowDescription);
+    expect(render(language, "customer.rewards.rowPoints", {}).length).toBeLessThanOrEqual(
+      WHATSAPP_LIMITS.rowDescription,
+    );
   });
 
   it("when every message is filled with the longest realistic values, then it fits an interactive body (≤ 1024)", () => {
     for (const key of MESSAGE_KEYS) {
-      expect(longestRendering(language, key), `${language} ${key}`).toBeLessThanOrEqual(WHATSAPP_LIMITS.interactiveBody);
+      expect(longestRendering(language, key), `${language} ${key}`).toBeLessThanOrEqual(
+        WHATSAPP_LIMITS.interactiveBody,
+      );
     }
   });
 

@@ -1,4 +1,9 @@
-import { runCustomerFlow, type CustomerEvent, type CustomerIntent, type CustomerReward } from "../../../flows/customer.ts";
+import {
+  runCustomerFlow,
+  type CustomerEvent,
+  type CustomerIntent,
+  type CustomerReward,
+} from "../../../flows/customer.ts";
 import { createSpeaker } from "../../../flows/i18n/createSpeaker.ts";
 import type { Language } from "../../../flows/i18n/languages.ts";
 import { runStaffFlow, type StaffEvent, type StaffIntent } from "../../../flows/staff.ts";
@@ -55,11 +60,22 @@ export function customerScript(language: Language, data: ChatData): OutMessage[]
   const engine = (intent: CustomerIntent): CustomerEvent | null => {
     switch (intent.type) {
       case "getBalance":
-        return { type: "BALANCE", balance: data.balance, expiring: { points: data.points, expiresAt: "2026-03-31T23:30:00.000Z" }, timezone: "Africa/Lagos" };
+        return {
+          type: "BALANCE",
+          balance: data.balance,
+          expiring: { points: data.points, expiresAt: "2026-03-31T23:30:00.000Z" },
+          timezone: "Africa/Lagos",
+        };
       case "listRewards":
         return { type: "REWARDS", balance: data.balance, rewards: data.rewards };
       case "redeem":
-        return { type: "REDEEMED", code: "ABCD2345", rewardName: data.rewards[0]?.name ?? "", pointsDeducted: data.rewards[0]?.pointsRequired ?? 0, balance: 0 };
+        return {
+          type: "REDEEMED",
+          code: "ABCD2345",
+          rewardName: data.rewards[0]?.name ?? "",
+          pointsDeducted: data.rewards[0]?.pointsRequired ?? 0,
+          balance: 0,
+        };
       case "getHistory":
         return {
           type: "HISTORY",
@@ -74,12 +90,21 @@ export function customerScript(language: Language, data: ChatData): OutMessage[]
     }
   };
   const chat = createConversation(
-    (persisted: unknown, event: CustomerEvent) => runCustomerFlow(persisted, event, { idleTimeoutMs: 30 * 60_000, speaker }),
+    (persisted: unknown, event: CustomerEvent) =>
+      runCustomerFlow(persisted, event, { idleTimeoutMs: 30 * 60_000, speaker }),
     engine,
     (text, now): CustomerEvent => ({ type: "TEXT", text, now }),
   );
-  chat.send({ type: "JOINED", vendorName: data.vendorName, greeting: data.greeting, isNew: true, timezone: "Africa/Lagos", offerLanguages: true });
-  for (const text of ["MENU", "BALANCE", "REWARDS", "REDEEM", "1", "maybe", "YES", "HISTORY", "balnce", "👍", "xyzzy"]) chat.say(text);
+  chat.send({
+    type: "JOINED",
+    vendorName: data.vendorName,
+    greeting: data.greeting,
+    isNew: true,
+    timezone: "Africa/Lagos",
+    offerLanguages: true,
+  });
+  for (const text of ["MENU", "BALANCE", "REWARDS", "REDEEM", "1", "maybe", "YES", "HISTORY", "balnce", "👍", "xyzzy"])
+    chat.say(text);
   return chat.everyReply;
 }
 
@@ -91,11 +116,28 @@ export function staffScript(language: Language, data: ChatData): OutMessage[] {
       case "checkPin":
         return { type: "PIN_OK", staffName: data.staffName };
       case "previewPurchase":
-        return { type: "PURCHASE_PREVIEW", customerPhoneMasked: "234801***678", amountKobo: intent.amountKobo, points: data.points, isNewCustomer: true };
+        return {
+          type: "PURCHASE_PREVIEW",
+          customerPhoneMasked: "234801***678",
+          amountKobo: intent.amountKobo,
+          points: data.points,
+          isNewCustomer: true,
+        };
       case "logPurchase":
-        return { type: "PURCHASE_LOGGED", points: data.points, balance: data.balance, customerPhoneMasked: "234801***678" };
+        return {
+          type: "PURCHASE_LOGGED",
+          points: data.points,
+          balance: data.balance,
+          customerPhoneMasked: "234801***678",
+        };
       case "lookupRedemption":
-        return { type: "REDEMPTION_FOUND", code: intent.code, rewardName: data.rewards[0]?.name ?? "", status: "pending", customerName: "234801***678" };
+        return {
+          type: "REDEMPTION_FOUND",
+          code: intent.code,
+          rewardName: data.rewards[0]?.name ?? "",
+          status: "pending",
+          customerName: "234801***678",
+        };
       case "fulfilRedemption":
         return { type: "REDEMPTION_FULFILLED", code: intent.code };
       default:
@@ -109,6 +151,7 @@ export function staffScript(language: Language, data: ChatData): OutMessage[] {
   );
   chat.send({ type: "STAFF_START", vendorName: data.vendorName });
   const naira = String(data.amountKobo / 100);
-  for (const text of ["1234", `LOG 0803 123 4567 ${naira}`, "hmm", "YES", "VERIFY ABCD2345", "YES", "LOG", "x", "EXIT"]) chat.say(text);
+  for (const text of ["1234", `LOG 0803 123 4567 ${naira}`, "hmm", "YES", "VERIFY ABCD2345", "YES", "LOG", "x", "EXIT"])
+    chat.say(text);
   return chat.everyReply;
 }

@@ -6,18 +6,33 @@ describe("speaker", () => {
   it("when Intl has data for the language, then Nigeria's variant of it formats numbers, naira and dates", () => {
     const yoruba = createSpeaker("yo");
     expect(intlLocaleFor("yo")).toBe("yo-NG");
-    expect(yoruba.naira(500_050)).toBe(new Intl.NumberFormat("yo-NG", { style: "currency", currency: "NGN", currencyDisplay: "narrowSymbol" }).format(5000.5));
+    expect(yoruba.naira(500_050)).toBe(
+      new Intl.NumberFormat("yo-NG", { style: "currency", currency: "NGN", currencyDisplay: "narrowSymbol" }).format(
+        5000.5,
+      ),
+    );
     expect(yoruba.date("2026-03-01T10:00:00.000Z", "Africa/Lagos")).toBe(
-      new Intl.DateTimeFormat("yo-NG", { day: "numeric", month: "short", year: "numeric", timeZone: "Africa/Lagos" }).format(new Date("2026-03-01T10:00:00.000Z")),
+      new Intl.DateTimeFormat("yo-NG", {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        timeZone: "Africa/Lagos",
+      }).format(new Date("2026-03-01T10:00:00.000Z")),
     );
   });
 
   it("when Intl lacks the language's locale data, then formatting falls back to Nigerian English", () => {
     for (const language of LANGUAGES) {
-      expect(intlLocaleFor(language, () => []), language).toBe(FALLBACK_INTL_LOCALE);
+      expect(
+        intlLocaleFor(language, () => []),
+        language,
+      ).toBe(FALLBACK_INTL_LOCALE);
     }
     expect(intlLocaleFor("ha", (locales) => (locales[0] === "ha" ? ["ha"] : []))).toBe("ha");
-    const hausaWithoutData = createSpeaker("ha", intlLocaleFor("ha", () => []));
+    const hausaWithoutData = createSpeaker(
+      "ha",
+      intlLocaleFor("ha", () => []),
+    );
     expect(hausaWithoutData.naira(500_050)).toBe("₦5,000.50");
     expect(hausaWithoutData.number(1_250_000)).toBe("1,250,000");
     expect(hausaWithoutData.date("2026-03-01T10:00:00.000Z", "Africa/Lagos")).toBe("1 Mar 2026");
@@ -34,7 +49,9 @@ describe("speaker", () => {
 
   it("when a date's time zone is unknown, then it is shown in UTC rather than failing", () => {
     expect(createSpeaker("ig").date("2026-03-01T23:30:00.000Z", "Mars/Olympus")).toBe(
-      new Intl.DateTimeFormat("ig-NG", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date("2026-03-01T23:30:00.000Z")),
+      new Intl.DateTimeFormat("ig-NG", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+        new Date("2026-03-01T23:30:00.000Z"),
+      ),
     );
   });
 

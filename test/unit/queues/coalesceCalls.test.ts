@@ -76,10 +76,20 @@ describe("coalesceCalls", () => {
     const call = coalesceCalls(control.run, { maxBatch: 10, onBatch: (size) => sizes.push(size) });
     control.failOn(3);
 
-    const answers = [1, 2, 3, 4].map((item) => call(item).then((value) => ({ value }), (err: unknown) => ({ err: String(err) })));
+    const answers = [1, 2, 3, 4].map((item) =>
+      call(item).then(
+        (value) => ({ value }),
+        (err: unknown) => ({ err: String(err) }),
+      ),
+    );
     await control.releaseAll();
 
-    expect(await Promise.all(answers)).toEqual([{ value: "done 1" }, { value: "done 2" }, { err: "Error: bad item 3" }, { value: "done 4" }]);
+    expect(await Promise.all(answers)).toEqual([
+      { value: "done 1" },
+      { value: "done 2" },
+      { err: "Error: bad item 3" },
+      { value: "done 4" },
+    ]);
     expect(control.batches).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
     expect(sizes).toEqual([1, 1, 1]);
   });

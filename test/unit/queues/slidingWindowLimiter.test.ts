@@ -115,7 +115,13 @@ describe("send-rate limiter", () => {
         order.push(name);
         permit.done();
       });
-    const all = Promise.all([take("b1", "bulk"), take("b2", "bulk"), take("b3", "bulk"), take("b4", "bulk"), take("r1", "reply")]);
+    const all = Promise.all([
+      take("b1", "bulk"),
+      take("b2", "bulk"),
+      take("b3", "bulk"),
+      take("b4", "bulk"),
+      take("r1", "reply"),
+    ]);
     await drive(all);
     // b1 and b2 go at once (a burst of one interval); the reply overtakes the bulk still waiting.
     expect(order).toEqual(["b1", "b2", "r1", "b3", "b4"]);

@@ -6,7 +6,11 @@ export const NOW = new Date("2025-03-12T10:00:00Z");
 export const LAGOS = "Africa/Lagos";
 
 /** A `points_rules` row as the database returns it, active and unbounded unless overridden. */
-export function ruleRow(ruleType: string, config: unknown, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function ruleRow(
+  ruleType: string,
+  config: unknown,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id: `rule-${ruleType}`,
     tenant_id: "tenant-1",

@@ -40,7 +40,9 @@ describe("parseCampaignConfig", () => {
 
 describe("earningCampaignSchema", () => {
   it("when the status is not a known status, then the row is rejected", () => {
-    expect(earningCampaignSchema.safeParse(campaignRow("bonus_points", { bonus_points: 5 }, { status: "live" })).success).toBe(false);
+    expect(
+      earningCampaignSchema.safeParse(campaignRow("bonus_points", { bonus_points: 5 }, { status: "live" })).success,
+    ).toBe(false);
   });
 
   it("when target_segment has a wrong loyalty_status, then the row is rejected", () => {

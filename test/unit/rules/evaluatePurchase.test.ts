@@ -2,11 +2,17 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_RULE, evaluatePurchase } from "../../../src/domain/rules/evaluatePurchase.ts";
 import { campaignRow, customer, input, LAGOS, NOW, ruleRow } from "./builders.ts";
 
-const perAmount = ruleRow("per_amount_spent", { points_per_ngn: 1, minimum_purchase: 100_000 }, { name: "₦1 = 1 point" });
+const perAmount = ruleRow(
+  "per_amount_spent",
+  { points_per_ngn: 1, minimum_purchase: 100_000 },
+  { name: "₦1 = 1 point" },
+);
 
 describe("evaluatePurchase rule types", () => {
   it("when a per_purchase rule is active, then every purchase earns its fixed points", () => {
-    const result = evaluatePurchase(input({ rules: [ruleRow("per_purchase", { points_per_purchase: 10 }, { name: "Visit" })] }));
+    const result = evaluatePurchase(
+      input({ rules: [ruleRow("per_purchase", { points_per_purchase: 10 }, { name: "Visit" })] }),
+    );
     expect(result).toEqual({
       awards: [
         {
@@ -68,7 +74,9 @@ describe("evaluatePurchase rule types", () => {
 
   it("when a customer makes their first purchase, then first_purchase_bonus fires", () => {
     const rule = ruleRow("first_purchase_bonus", { bonus_points: 50 }, { name: "Welcome" });
-    const { awards } = evaluatePurchase(input({ customer: customer({ purchasesBefore: 0, lastPurchaseAt: null }), rules: [rule] }));
+    const { awards } = evaluatePurchase(
+      input({ customer: customer({ purchasesBefore: 0, lastPurchaseAt: null }), rules: [rule] }),
+    );
     expect(awards).toEqual([
       {
         points: 50,
@@ -91,9 +99,9 @@ describe("evaluatePurchase rule types", () => {
   it("when a milestone is every 5 purchases, then the 5th and 10th earn the bonus and the 6th does not", () => {
     const rule = ruleRow("milestone", { milestone_purchases: 5, bonus_points: 40 }, { name: "Every 5th" });
     const pointsOnPurchase = (purchaseNumber: number): number[] =>
-      evaluatePurchase(input({ customer: customer({ purchasesBefore: purchaseNumber - 1 }), rules: [rule] })).awards.map(
-        (award) => award.points,
-      );
+      evaluatePurchase(
+        input({ customer: customer({ purchasesBefore: purchaseNumber - 1 }), rules: [rule] }),
+      ).awards.map((award) => award.points);
     expect(pointsOnPurchase(4)).toEqual([]);
     expect(pointsOnPurchase(5)).toEqual([40]);
     expect(pointsOnPurchase(6)).toEqual([]);
@@ -115,7 +123,11 @@ describe("evaluatePurchase rule types", () => {
 
 describe("evaluatePurchase referral", () => {
   const referral = ruleRow("referral", { referrer_points: 100, referred_points: 20 }, { name: "Refer a friend" });
-  const referredNewcomer = customer({ purchasesBefore: 0, lastPurchaseAt: null, referredByCustomerId: "customer-referrer" });
+  const referredNewcomer = customer({
+    purchasesBefore: 0,
+    lastPurchaseAt: null,
+    referredByCustomerId: "customer-referrer",
+  });
 
   it("when a referred customer makes their first purchase, then the referrer and the newcomer each get an award", () => {
     const { awards } = evaluatePurchase(input({ customer: referredNewcomer, rules: [referral] }));
@@ -148,7 +160,9 @@ describe("evaluatePurchase referral", () => {
   });
 
   it("when a referred customer makes a second purchase, then nobody earns the referral again", () => {
-    const { awards } = evaluatePurchase(input({ customer: { ...referredNewcomer, purchasesBefore: 1 }, rules: [referral] }));
+    const { awards } = evaluatePurchase(
+      input({ customer: { ...referredNewcomer, purchasesBefore: 1 }, rules: [referral] }),
+    );
     expect(awards).toEqual([]);
   });
 
@@ -159,7 +173,9 @@ describe("evaluatePurchase referral", () => {
   });
 
   it("when a first-time customer was not referred, then the referral rule does not fire", () => {
-    const { awards } = evaluatePurchase(input({ customer: { ...referredNewcomer, referredByCustomerId: null }, rules: [referral] }));
+    const { awards } = evaluatePurchase(
+      input({ customer: { ...referredNewcomer, referredByCustomerId: null }, rules: [referral] }),
+    );
     expect(awards).toEqual([]);
   });
 });
@@ -216,7 +232,9 @@ describe("evaluatePurchase birthday", () => {
     const rule = ruleRow("birthday", { bonus_points: 200, window_days: 5 });
     const now = new Date("2025-12-30T12:00:00Z");
     const points = (birthDate: string): number[] =>
-      evaluatePurchase(input({ customer: customer({ birthDate }), rules: [rule], now })).awards.map((award) => award.points);
+      evaluatePurchase(input({ customer: customer({ birthDate }), rules: [rule], now })).awards.map(
+        (award) => award.points,
+      );
     expect(points("1990-01-02")).toEqual([]);
     expect(points("1990-12-31")).toEqual([200]);
   });
@@ -224,7 +242,9 @@ describe("evaluatePurchase birthday", () => {
   it("when a 29 February birthday falls in a non-leap year, then it is celebrated on 28 February", () => {
     const now = new Date("2025-02-28T12:00:00Z");
     const who = customer({ birthDate: "1992-02-29" });
-    expect(evaluatePurchase(input({ customer: who, rules: [birthday], now })).awards.map((award) => award.points)).toEqual([200]);
+    expect(
+      evaluatePurchase(input({ customer: who, rules: [birthday], now })).awards.map((award) => award.points),
+    ).toEqual([200]);
   });
 
   it("when the birth date is missing or malformed, then no birthday bonus fires", () => {
@@ -257,7 +277,11 @@ describe("evaluatePurchase default rule", () => {
   it("when every rule is inactive or outside its validity window, then the default rule applies", () => {
     const rules = [
       ruleRow("per_purchase", { points_per_purchase: 10 }, { id: "off", is_active: false }),
-      ruleRow("per_purchase", { points_per_purchase: 10 }, { id: "ended", valid_until: new Date("2025-03-01T00:00:00Z") }),
+      ruleRow(
+        "per_purchase",
+        { points_per_purchase: 10 },
+        { id: "ended", valid_until: new Date("2025-03-01T00:00:00Z") },
+      ),
     ];
     const { awards } = evaluatePurchase(input({ purchase: { amountKobo: 150_000 }, rules }));
     expect(awards.map((award) => [award.sourceId, award.points])).toEqual([[null, 15]]);
@@ -293,19 +317,31 @@ describe("evaluatePurchase ordering, validity and conditions", () => {
       ruleRow("per_purchase", { points_per_purchase: 1 }, { id: "starts-now", valid_from: NOW }),
       ruleRow("per_purchase", { points_per_purchase: 2 }, { id: "not-yet", valid_from: new Date(NOW.getTime() + 1) }),
       ruleRow("per_purchase", { points_per_purchase: 3 }, { id: "ends-now", valid_until: NOW }),
-      ruleRow("per_purchase", { points_per_purchase: 4 }, { id: "ends-later", valid_until: new Date(NOW.getTime() + 1) }),
-      ruleRow("per_purchase", { points_per_purchase: 5 }, {
-        id: "iso-window",
-        valid_from: "2025-03-01T00:00:00Z",
-        valid_until: "2025-04-01T00:00:00Z",
-      }),
+      ruleRow(
+        "per_purchase",
+        { points_per_purchase: 4 },
+        { id: "ends-later", valid_until: new Date(NOW.getTime() + 1) },
+      ),
+      ruleRow(
+        "per_purchase",
+        { points_per_purchase: 5 },
+        {
+          id: "iso-window",
+          valid_from: "2025-03-01T00:00:00Z",
+          valid_until: "2025-04-01T00:00:00Z",
+        },
+      ),
     ];
     const { awards } = evaluatePurchase(input({ rules }));
     expect(awards.map((award) => award.sourceId)).toEqual(["ends-later", "iso-window", "starts-now"]);
   });
 
   it("when min_amount and max_amount are set, then both bounds are inclusive", () => {
-    const rule = ruleRow("per_purchase", { points_per_purchase: 5 }, { conditions: { min_amount: 50_000, max_amount: 200_000 } });
+    const rule = ruleRow(
+      "per_purchase",
+      { points_per_purchase: 5 },
+      { conditions: { min_amount: 50_000, max_amount: 200_000 } },
+    );
     const points = (amountKobo: number): number[] =>
       evaluatePurchase(input({ purchase: { amountKobo }, rules: [rule] })).awards.map((award) => award.points);
     expect(points(49_999)).toEqual([]);
@@ -356,7 +392,9 @@ describe("evaluatePurchase ordering, validity and conditions", () => {
 describe("evaluatePurchase campaigns", () => {
   it("when a double_points campaign runs, then an extra award equals the spending points", () => {
     const campaign = campaignRow("double_points", {}, { name: "Double weekend" });
-    const { awards } = evaluatePurchase(input({ purchase: { amountKobo: 150_000 }, rules: [perAmount], campaigns: [campaign] }));
+    const { awards } = evaluatePurchase(
+      input({ purchase: { amountKobo: 150_000 }, rules: [perAmount], campaigns: [campaign] }),
+    );
     expect(awards).toEqual([
       {
         points: 1500,
@@ -394,14 +432,23 @@ describe("evaluatePurchase campaigns", () => {
       ruleRow("birthday", { bonus_points: 200 }),
       ruleRow("milestone", { milestone_purchases: 1, bonus_points: 30 }),
     ];
-    const who = customer({ purchasesBefore: 0, lastPurchaseAt: null, referredByCustomerId: "r", birthDate: "2000-03-12" });
-    const { awards } = evaluatePurchase(input({ customer: who, rules, campaigns: [campaignRow("double_points", { multiplier: 3 })] }));
+    const who = customer({
+      purchasesBefore: 0,
+      lastPurchaseAt: null,
+      referredByCustomerId: "r",
+      birthDate: "2000-03-12",
+    });
+    const { awards } = evaluatePurchase(
+      input({ customer: who, rules, campaigns: [campaignRow("double_points", { multiplier: 3 })] }),
+    );
     const campaignAward = awards.find((award) => award.source === "campaign");
     expect(campaignAward?.points).toBe(20);
   });
 
   it("when only the default rule applies, then double_points multiplies the default points", () => {
-    const { awards } = evaluatePurchase(input({ purchase: { amountKobo: 150_000 }, campaigns: [campaignRow("double_points", {})] }));
+    const { awards } = evaluatePurchase(
+      input({ purchase: { amountKobo: 150_000 }, campaigns: [campaignRow("double_points", {})] }),
+    );
     expect(awards.map((award) => [award.source, award.sourceId, award.points])).toEqual([
       ["rule", null, 15],
       ["campaign", "campaign-double_points", 15],
@@ -486,7 +533,11 @@ describe("evaluatePurchase campaigns", () => {
       campaignRow("bonus_points", bonus, { id: "starts-now", starts_at: NOW }),
       campaignRow("bonus_points", bonus, { id: "ends-now", ends_at: NOW }),
       campaignRow("bonus_points", bonus, { id: "future", starts_at: new Date(NOW.getTime() + 1) }),
-      campaignRow("bonus_points", bonus, { id: "iso-dates", starts_at: "2025-03-01T00:00:00Z", ends_at: "2025-04-01T00:00:00Z" }),
+      campaignRow("bonus_points", bonus, {
+        id: "iso-dates",
+        starts_at: "2025-03-01T00:00:00Z",
+        ends_at: "2025-04-01T00:00:00Z",
+      }),
     ];
     const { awards } = evaluatePurchase(input({ campaigns }));
     expect(awards.filter((award) => award.source === "campaign").map((award) => award.sourceId)).toEqual([
@@ -498,7 +549,9 @@ describe("evaluatePurchase campaigns", () => {
   it("when a campaign targets a segment, then only matching customers get it", () => {
     const targeted = (target_segment: unknown) => campaignRow("bonus_points", { bonus_points: 5 }, { target_segment });
     const gets = (segment: unknown, who = customer()): boolean =>
-      evaluatePurchase(input({ customer: who, campaigns: [targeted(segment)] })).awards.some((award) => award.source === "campaign");
+      evaluatePurchase(input({ customer: who, campaigns: [targeted(segment)] })).awards.some(
+        (award) => award.source === "campaign",
+      );
 
     expect(gets(null)).toBe(true);
     expect(gets({ customer_tags: [] })).toBe(true);
@@ -527,7 +580,9 @@ describe("evaluatePurchase campaigns", () => {
     ];
     const result = evaluatePurchase(input({ campaigns }));
     expect(result.awards.filter((award) => award.source === "campaign").map((award) => award.sourceId)).toEqual(["ok"]);
-    expect(result.skipped).toEqual([{ kind: "campaign", id: "flat", reason: expect.stringContaining("config.multiplier") }]);
+    expect(result.skipped).toEqual([
+      { kind: "campaign", id: "flat", reason: expect.stringContaining("config.multiplier") },
+    ]);
   });
 });
 
@@ -541,11 +596,17 @@ describe("evaluatePurchase combined", () => {
     ];
     const campaigns = [
       campaignRow("double_points", { multiplier: 2 }, { id: "double", name: "Double" }),
-      campaignRow("bonus_points", { bonus_points: 30 }, { id: "promo", name: "Promo", target_segment: { max_points: 0 } }),
+      campaignRow(
+        "bonus_points",
+        { bonus_points: 30 },
+        { id: "promo", name: "Promo", target_segment: { max_points: 0 } },
+      ),
       campaignRow("reactivation", { inactive_days: 30, bonus_points: 60 }, { id: "back", name: "Back" }),
     ];
     const who = customer({ purchasesBefore: 0, lastPurchaseAt: null, referredByCustomerId: "friend" });
-    const { awards, skipped } = evaluatePurchase(input({ purchase: { amountKobo: 255_550 }, customer: who, rules, campaigns }));
+    const { awards, skipped } = evaluatePurchase(
+      input({ purchase: { amountKobo: 255_550 }, customer: who, rules, campaigns }),
+    );
     expect(skipped).toEqual([]);
     expect(awards.map((award) => [award.sourceId, award.beneficiary, award.points])).toEqual([
       ["spend", "customer", 255],

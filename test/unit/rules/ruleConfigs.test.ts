@@ -11,11 +11,17 @@ describe("parseRuleConfig", () => {
   });
 
   it("when points_per_ngn is fractional, then it is accepted", () => {
-    expect(parseRuleConfig("per_amount_spent", { points_per_ngn: 0.01 })).toEqual({ ok: true, value: { points_per_ngn: 0.01 } });
+    expect(parseRuleConfig("per_amount_spent", { points_per_ngn: 0.01 })).toEqual({
+      ok: true,
+      value: { points_per_ngn: 0.01 },
+    });
   });
 
   it("when a birthday config omits window_days, then it defaults to 0", () => {
-    expect(parseRuleConfig("birthday", { bonus_points: 100 })).toEqual({ ok: true, value: { bonus_points: 100, window_days: 0 } });
+    expect(parseRuleConfig("birthday", { bonus_points: 100 })).toEqual({
+      ok: true,
+      value: { bonus_points: 100, window_days: 0 },
+    });
   });
 
   it("when every rule type gets its seed-style config, then each is accepted", () => {
@@ -56,7 +62,9 @@ describe("parseRuleConfig", () => {
 
 describe("pointsRuleSchema", () => {
   it("when priority and conditions are null, then they load as 0 and no conditions", () => {
-    const parsed = pointsRuleSchema.parse(ruleRow("per_purchase", { points_per_purchase: 1 }, { priority: null, conditions: null }));
+    const parsed = pointsRuleSchema.parse(
+      ruleRow("per_purchase", { points_per_purchase: 1 }, { priority: null, conditions: null }),
+    );
     expect(parsed.priority).toBe(0);
     expect(parsed.conditions).toEqual({});
   });

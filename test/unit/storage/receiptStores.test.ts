@@ -37,13 +37,20 @@ describe("S3 receipt store", () => {
 
   it("when a photo is stored through the AWS SDK, then the request is SigV4-signed, path-style, and reads back; a missing key is null", async () => {
     const store = createS3ReceiptStore({
-      bucket: "receipts-bucket", region: "us-east-1", endpoint: s3.url, accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", forcePathStyle: true,
+      bucket: "receipts-bucket",
+      region: "us-east-1",
+      endpoint: s3.url,
+      accessKeyId: "AKIDEXAMPLE",
+      secretAccessKey: "secret",
+      forcePathStyle: true,
     });
     const key = receiptKey(tenantId, "ef".repeat(32));
     await store.put(key, photo, "image/jpeg");
     expect(s3.objects.get(key)).toEqual({ body: Buffer.from(photo), contentType: "image/jpeg" });
     expect(await store.get(key)).toEqual({ bytes: photo, mimeType: "image/jpeg" });
     expect(await store.get(receiptKey(tenantId, "00".repeat(32)))).toBeNull();
-    expect(s3.requests.every((request) => request.signed && request.path.startsWith("/receipts-bucket/receipts/"))).toBe(true);
+    expect(
+      s3.requests.every((request) => request.signed && request.path.startsWith("/receipts-bucket/receipts/")),
+    ).toBe(true);
   });
 });

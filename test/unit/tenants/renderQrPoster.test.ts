@@ -1,7 +1,12 @@
 import jsQRModule from "jsqr";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
-import { POSTER_HEIGHT, POSTER_QR_BOX, POSTER_WIDTH, renderQrPoster } from "../../../src/domain/tenants/renderQrPoster.ts";
+import {
+  POSTER_HEIGHT,
+  POSTER_QR_BOX,
+  POSTER_WIDTH,
+  renderQrPoster,
+} from "../../../src/domain/tenants/renderQrPoster.ts";
 
 // jsqr is a UMD bundle whose CommonJS export is `{ default: jsQR }`: Node's import gives that
 // object, vitest's interop may give the function itself.
@@ -28,7 +33,11 @@ function qrBox(image: PNG): Uint8ClampedArray {
 function readQr(image: PNG) {
   const found = jsQR(qrBox(image), POSTER_QR_BOX.size, POSTER_QR_BOX.size);
   if (found === null) return null;
-  return { data: found.data, left: found.location.topLeftCorner.x + POSTER_QR_BOX.x, bottom: found.location.bottomRightCorner.y + POSTER_QR_BOX.y };
+  return {
+    data: found.data,
+    left: found.location.topLeftCorner.x + POSTER_QR_BOX.x,
+    bottom: found.location.bottomRightCorner.y + POSTER_QR_BOX.y,
+  };
 }
 
 /** Share of dark pixels in a rectangle (luminance under half). */
@@ -37,7 +46,8 @@ function darkShare(image: PNG, x: number, y: number, width: number, height: numb
   for (let row = y; row < y + height; row += 1) {
     for (let col = x; col < x + width; col += 1) {
       const i = (row * image.width + col) * 4;
-      const luminance = 0.299 * (image.data[i] ?? 0) + 0.587 * (image.data[i + 1] ?? 0) + 0.114 * (image.data[i + 2] ?? 0);
+      const luminance =
+        0.299 * (image.data[i] ?? 0) + 0.587 * (image.data[i + 1] ?? 0) + 0.114 * (image.data[i + 2] ?? 0);
       if (luminance < 128) dark += 1;
     }
   }
@@ -59,7 +69,11 @@ function differingShare(a: PNG, b: PNG, x: number, y: number, width: number, hei
 // Rendering an A5 poster at 300 dpi takes a second or more on a loaded 2-core machine.
 describe("renderQrPoster", { timeout: 120_000 }, () => {
   it("when a poster is rendered, then it is an A5 PNG at 300 dpi whose QR code reads back as the join link", async () => {
-    const png = await renderQrPoster({ businessName: "Mama Put's Kitchen", vendorCode: "MAMAPUT", joinLink: JOIN_LINK });
+    const png = await renderQrPoster({
+      businessName: "Mama Put's Kitchen",
+      vendorCode: "MAMAPUT",
+      joinLink: JOIN_LINK,
+    });
 
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const image = decode(png);
@@ -78,7 +92,9 @@ describe("renderQrPoster", { timeout: 120_000 }, () => {
 
   it("when two posters differ only by business name and code, then the text areas are drawn (fonts load with no system fonts) and differ", async () => {
     const first = decode(await renderQrPoster({ businessName: "Ade Stores", vendorCode: "ADE1", joinLink: JOIN_LINK }));
-    const second = decode(await renderQrPoster({ businessName: "Chinwe Beauty Palace", vendorCode: "CHINWE", joinLink: JOIN_LINK }));
+    const second = decode(
+      await renderQrPoster({ businessName: "Chinwe Beauty Palace", vendorCode: "CHINWE", joinLink: JOIN_LINK }),
+    );
 
     // The name band (top) and the vendor code (under the QR code) change with the text.
     expect(differingShare(first, second, 0, 0, POSTER_WIDTH, 460)).toBeGreaterThan(0.02);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNaira, parseNairaToKobo, todayIn, zonedLocalToIso } from "../../../web/src/lib/format.ts";
+import {
+  formatDate,
+  formatDateTime,
+  formatNaira,
+  parseNairaToKobo,
+  todayIn,
+  zonedLocalToIso,
+} from "../../../web/src/lib/format.ts";
 import { matchPath } from "../../../web/src/lib/router.ts";
 
 describe("money and dates on the web pages", () => {

@@ -12,14 +12,18 @@ let baseUrl = "";
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
   if (req.headers.authorization !== "Bearer test-token") {
-    res.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: 190, message: "Invalid OAuth access token" } }));
+    res
+      .writeHead(401, { "content-type": "application/json" })
+      .end(JSON.stringify({ error: { code: 190, message: "Invalid OAuth access token" } }));
     return;
   }
   const lookup = /^\/v23\.0\/(\d+)$/.exec(url.pathname);
   if (lookup !== null) {
     const item = media.get(lookup[1] ?? "");
     if (item === undefined) {
-      res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: 100, message: "Unsupported get request" } }));
+      res
+        .writeHead(400, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { code: 100, message: "Unsupported get request" } }));
       return;
     }
     // As Meta documents: a short-lived URL to fetch with the same token, the type, hash and size.
@@ -39,7 +43,9 @@ const server = createServer((req, res) => {
     const id = url.searchParams.get("mid") ?? "";
     fetched.push(id);
     const item = media.get(id);
-    res.writeHead(item === undefined ? 404 : 200, { "content-type": item?.mime ?? "text/plain" }).end(item?.bytes ?? "gone");
+    res
+      .writeHead(item === undefined ? 404 : 200, { "content-type": item?.mime ?? "text/plain" })
+      .end(item?.bytes ?? "gone");
     return;
   }
   res.writeHead(404).end();
@@ -62,7 +68,14 @@ describe("downloading inbound media", () => {
     const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 8, 7]);
     media.set("1001", { mime: "image/jpeg", bytes, declaredSize: bytes.length });
     const result = await download("1001", limits);
-    expect(result).toEqual({ ok: true, media: { bytes: new Uint8Array(bytes), mimeType: "image/jpeg", sha256: createHash("sha256").update(bytes).digest("hex") } });
+    expect(result).toEqual({
+      ok: true,
+      media: {
+        bytes: new Uint8Array(bytes),
+        mimeType: "image/jpeg",
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
+    });
   });
 
   it("when Meta says the file is too large, then it is refused without downloading it", async () => {

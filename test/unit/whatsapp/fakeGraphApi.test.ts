@@ -25,7 +25,11 @@ describe("startFakeGraphApi", () => {
 
   it("when a message is posted, then it answers like Meta with a unique wamid and records the request", async () => {
     const before = Date.now();
-    const first = await post("/v24.0/109876543210987/messages", { to: "2348012345678", type: "text" }, { authorization: "Bearer t" });
+    const first = await post(
+      "/v24.0/109876543210987/messages",
+      { to: "2348012345678", type: "text" },
+      { authorization: "Bearer t" },
+    );
     const second = await post("/v24.0/109876543210987/messages", { to: "2348012345678", type: "text" });
 
     expect(first.status).toBe(200);
@@ -48,7 +52,9 @@ describe("startFakeGraphApi", () => {
   });
 
   it("when respondWith returns an answer, then it is sent, and undefined falls back to the default", async () => {
-    fake.respondWith((req) => (req.phoneNumberId === "bad" ? { status: 400, body: { error: { code: 131047, message: "x" } } } : undefined));
+    fake.respondWith((req) =>
+      req.phoneNumberId === "bad" ? { status: 400, body: { error: { code: 131047, message: "x" } } } : undefined,
+    );
 
     const rejected = await post("/v24.0/bad/messages", { to: "1" });
     const accepted = await post("/v24.0/good/messages", { to: "1" });

@@ -17,5 +17,7 @@ export function readFixture(name: string): unknown {
 
 /** Names of every JSON fixture in the WhatsApp fixtures folder. */
 export function listFixtures(): string[] {
-  return readdirSync(FIXTURES_DIR).filter((name) => name.endsWith(".json")).sort();
+  return readdirSync(FIXTURES_DIR)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
 }

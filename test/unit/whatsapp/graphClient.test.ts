@@ -106,7 +106,9 @@ describe("createGraphClient against Meta's URL (nock)", () => {
     [400, 999999, false, "rejected"],
     [502, 999999, true, "server_error"],
   ])("when Meta answers HTTP %i with code %i, then retryable is %s (%s)", async (status, code, retryable, reason) => {
-    nock(GRAPH).post(SEND_PATH).reply(status, { error: { message: `(#${code}) x`, type: "OAuthException", code } });
+    nock(GRAPH)
+      .post(SEND_PATH)
+      .reply(status, { error: { message: `(#${code}) x`, type: "OAuthException", code } });
 
     const result = await graphClient().send(PHONE_NUMBER_ID, TO, text);
 
@@ -121,14 +123,24 @@ describe("createGraphClient against Meta's URL (nock)", () => {
     [400, 131056, false],
     [500, 131000, false],
     [400, 131026, false],
-  ])("when Meta answers HTTP %i with code %s, then the sending number is throttled: %s", async (status, code, throttled) => {
-    nock(GRAPH).post(SEND_PATH).reply(status, code === null ? { error: { message: "slow down", type: "OAuthException" } } : { error: { message: `(#${code}) x`, type: "OAuthException", code } });
+  ])(
+    "when Meta answers HTTP %i with code %s, then the sending number is throttled: %s",
+    async (status, code, throttled) => {
+      nock(GRAPH)
+        .post(SEND_PATH)
+        .reply(
+          status,
+          code === null
+            ? { error: { message: "slow down", type: "OAuthException" } }
+            : { error: { message: `(#${code}) x`, type: "OAuthException", code } },
+        );
 
-    const result = await graphClient().send(PHONE_NUMBER_ID, TO, text);
+      const result = await graphClient().send(PHONE_NUMBER_ID, TO, text);
 
-    expect(result.ok).toBe(false);
-    expect(isNumberThrottled(result)).toBe(throttled);
-  });
+      expect(result.ok).toBe(false);
+      expect(isNumberThrottled(result)).toBe(throttled);
+    },
+  );
 
   it("when HTTP 200 carries an empty body, then it is an alerting, non-retryable unexpected response", async () => {
     nock(GRAPH).post(SEND_PATH).reply(200, "");
@@ -334,7 +346,11 @@ describe("createGraphClient against the fake Graph API", () => {
     await fake.close();
     fake = await startFakeGraphApi();
 
-    const result = await createGraphClient({ apiUrl: url, apiVersion: VERSION, token: TOKEN }).send(PHONE_NUMBER_ID, TO, text);
+    const result = await createGraphClient({ apiUrl: url, apiVersion: VERSION, token: TOKEN }).send(
+      PHONE_NUMBER_ID,
+      TO,
+      text,
+    );
 
     expect(result).toMatchObject({ ok: false, code: null, retryable: true, reason: "network_error" });
   });
@@ -342,7 +358,17 @@ describe("createGraphClient against the fake Graph API", () => {
   it.each<[string, GraphMessage]>([
     ["four buttons", { kind: "buttons", body: "b", buttons: ["1", "2", "3", "4"].map((id) => ({ id, title: id })) }],
     ["a 21-character button title", { kind: "buttons", body: "b", buttons: [{ id: "a", title: "x".repeat(21) }] }],
-    ["duplicate button titles", { kind: "buttons", body: "b", buttons: [{ id: "a", title: "Same" }, { id: "b", title: "Same" }] }],
+    [
+      "duplicate button titles",
+      {
+        kind: "buttons",
+        body: "b",
+        buttons: [
+          { id: "a", title: "Same" },
+          { id: "b", title: "Same" },
+        ],
+      },
+    ],
     ["a text over 4096 characters", { kind: "text", body: "x".repeat(4097) }],
     [
       "eleven list rows across sections",

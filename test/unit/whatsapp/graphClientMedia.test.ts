@@ -7,7 +7,9 @@ const PHONE_NUMBER_ID = "109876543210987";
 const TO = "2348012345678";
 const TOKEN = "test-token";
 /** The 8-byte PNG signature and an IHDR start: enough bytes for the endpoint, which does not decode them. */
-const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+const PNG_BYTES = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+]);
 
 describe("createGraphClient media upload and image messages (fake Graph API)", () => {
   let fake: FakeGraphApi;
@@ -19,25 +21,52 @@ describe("createGraphClient media upload and image messages (fake Graph API)", (
   });
 
   function client(appSecret?: string) {
-    return createGraphClient({ apiUrl: fake.url, apiVersion: VERSION, token: TOKEN, ...(appSecret === undefined ? {} : { appSecret }) });
+    return createGraphClient({
+      apiUrl: fake.url,
+      apiVersion: VERSION,
+      token: TOKEN,
+      ...(appSecret === undefined ? {} : { appSecret }),
+    });
   }
 
   it("when an image is uploaded, then it goes to /{phone-number-id}/media as multipart (file, type, messaging_product) and Meta's id comes back", async () => {
-    const result = await client("app-secret").uploadMedia(PHONE_NUMBER_ID, { bytes: PNG_BYTES, mimeType: "image/png", filename: "poster.png" });
+    const result = await client("app-secret").uploadMedia(PHONE_NUMBER_ID, {
+      bytes: PNG_BYTES,
+      mimeType: "image/png",
+      filename: "poster.png",
+    });
 
     expect(result).toMatchObject({ ok: true, graphMediaId: expect.stringMatching(/^\d+$/) });
     const [request] = fake.requests;
-    expect(request).toMatchObject({ endpoint: "media", phoneNumberId: PHONE_NUMBER_ID, version: VERSION, authorization: `Bearer ${TOKEN}` });
+    expect(request).toMatchObject({
+      endpoint: "media",
+      phoneNumberId: PHONE_NUMBER_ID,
+      version: VERSION,
+      authorization: `Bearer ${TOKEN}`,
+    });
     expect(request?.query.get("appsecret_proof")).toMatch(/^[0-9a-f]{64}$/);
-    expect(request?.upload).toMatchObject({ messagingProduct: "whatsapp", type: "image/png", fileType: "image/png", filename: "poster.png" });
+    expect(request?.upload).toMatchObject({
+      messagingProduct: "whatsapp",
+      type: "image/png",
+      fileType: "image/png",
+      filename: "poster.png",
+    });
     expect(request?.upload?.bytes.equals(Buffer.from(PNG_BYTES))).toBe(true);
   });
 
   it("when an uploaded image is sent, then the message is Meta's image object with the media id and caption", async () => {
-    const upload = await client().uploadMedia(PHONE_NUMBER_ID, { bytes: PNG_BYTES, mimeType: "image/png", filename: "poster.png" });
+    const upload = await client().uploadMedia(PHONE_NUMBER_ID, {
+      bytes: PNG_BYTES,
+      mimeType: "image/png",
+      filename: "poster.png",
+    });
     if (!upload.ok) throw new Error(upload.message);
 
-    const sent = await client().send(PHONE_NUMBER_ID, TO, { kind: "image", graphMediaId: upload.graphMediaId, caption: "Scan to join" });
+    const sent = await client().send(PHONE_NUMBER_ID, TO, {
+      kind: "image",
+      graphMediaId: upload.graphMediaId,
+      caption: "Scan to join",
+    });
 
     expect(sent).toMatchObject({ ok: true, wamid: expect.stringMatching(/^wamid\./) });
     expect(fake.requests[1]?.body).toEqual({
@@ -49,8 +78,16 @@ describe("createGraphClient media upload and image messages (fake Graph API)", (
   });
 
   it("when the file is empty or over Meta's 5 MB, then nothing is uploaded and the failure is permanent", async () => {
-    const empty = await client().uploadMedia(PHONE_NUMBER_ID, { bytes: new Uint8Array(0), mimeType: "image/png", filename: "a.png" });
-    const huge = await client().uploadMedia(PHONE_NUMBER_ID, { bytes: new Uint8Array(IMAGE_MAX_BYTES + 1), mimeType: "image/png", filename: "a.png" });
+    const empty = await client().uploadMedia(PHONE_NUMBER_ID, {
+      bytes: new Uint8Array(0),
+      mimeType: "image/png",
+      filename: "a.png",
+    });
+    const huge = await client().uploadMedia(PHONE_NUMBER_ID, {
+      bytes: new Uint8Array(IMAGE_MAX_BYTES + 1),
+      mimeType: "image/png",
+      filename: "a.png",
+    });
 
     expect(empty).toMatchObject({ ok: false, reason: "invalid_message", retryable: false });
     expect(huge).toMatchObject({ ok: false, reason: "invalid_message", retryable: false });

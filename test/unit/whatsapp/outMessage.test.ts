@@ -32,11 +32,14 @@ const valid: Array<[string, OutMessage]> = [
 ];
 
 describe("outMessageSchema", () => {
-  it.each(valid)("when a stored %s message round-trips through JSON, then it parses to the same value", (_label, message) => {
-    const stored: unknown = JSON.parse(JSON.stringify(message));
-    const parsed = outMessageSchema.safeParse(stored);
-    expect(parsed.success && parsed.data).toEqual(message);
-  });
+  it.each(valid)(
+    "when a stored %s message round-trips through JSON, then it parses to the same value",
+    (_label, message) => {
+      const stored: unknown = JSON.parse(JSON.stringify(message));
+      const parsed = outMessageSchema.safeParse(stored);
+      expect(parsed.success && parsed.data).toEqual(message);
+    },
+  );
 
   it.each<[string, unknown]>([
     ["an unknown kind", { kind: "image", url: "x" }],
@@ -45,11 +48,43 @@ describe("outMessageSchema", () => {
     ["a text over 4096 characters", { kind: "text", body: "x".repeat(4097) }],
     ["no buttons", { kind: "buttons", body: "b", buttons: [] }],
     ["four buttons", { kind: "buttons", body: "b", buttons: ["1", "2", "3", "4"].map((id) => ({ id, title: id })) }],
-    ["a button title over 20 characters", { kind: "buttons", body: "b", buttons: [{ id: "a", title: "x".repeat(21) }] }],
-    ["duplicate button ids", { kind: "buttons", body: "b", buttons: [{ id: "a", title: "A" }, { id: "a", title: "B" }] }],
-    ["a list button label over 20 characters", { kind: "list", body: "b", button: "x".repeat(21), sections: [{ title: "", rows: [{ id: "a", title: "A" }] }] }],
-    ["a row title over 24 characters", { kind: "list", body: "b", button: "Open", sections: [{ title: "", rows: [{ id: "a", title: "x".repeat(25) }] }] }],
-    ["a row description over 72 characters", { kind: "list", body: "b", button: "Open", sections: [{ title: "", rows: [{ id: "a", title: "A", description: "x".repeat(73) }] }] }],
+    [
+      "a button title over 20 characters",
+      { kind: "buttons", body: "b", buttons: [{ id: "a", title: "x".repeat(21) }] },
+    ],
+    [
+      "duplicate button ids",
+      {
+        kind: "buttons",
+        body: "b",
+        buttons: [
+          { id: "a", title: "A" },
+          { id: "a", title: "B" },
+        ],
+      },
+    ],
+    [
+      "a list button label over 20 characters",
+      { kind: "list", body: "b", button: "x".repeat(21), sections: [{ title: "", rows: [{ id: "a", title: "A" }] }] },
+    ],
+    [
+      "a row title over 24 characters",
+      {
+        kind: "list",
+        body: "b",
+        button: "Open",
+        sections: [{ title: "", rows: [{ id: "a", title: "x".repeat(25) }] }],
+      },
+    ],
+    [
+      "a row description over 72 characters",
+      {
+        kind: "list",
+        body: "b",
+        button: "Open",
+        sections: [{ title: "", rows: [{ id: "a", title: "A", description: "x".repeat(73) }] }],
+      },
+    ],
     [
       "eleven rows in total",
       {

@@ -15,7 +15,11 @@ describe("image messages in the outbox", () => {
     expect(outMessageSchema.safeParse({ kind: "image", mediaId: "1234567890" }).success).toBe(false);
     expect(outMessageSchema.safeParse({ kind: "image", mediaId: "../../etc/passwd" }).success).toBe(false);
     expect(outMessageSchema.safeParse({ kind: "image", mediaId: MEDIA_ID, caption: "" }).success).toBe(false);
-    expect(outMessageSchema.safeParse({ kind: "image", mediaId: MEDIA_ID, caption: "x".repeat(1025) }).success).toBe(false);
-    expect(outMessageSchema.safeParse({ kind: "image", mediaId: MEDIA_ID, caption: "x".repeat(1024) }).success).toBe(true);
+    expect(outMessageSchema.safeParse({ kind: "image", mediaId: MEDIA_ID, caption: "x".repeat(1025) }).success).toBe(
+      false,
+    );
+    expect(outMessageSchema.safeParse({ kind: "image", mediaId: MEDIA_ID, caption: "x".repeat(1024) }).success).toBe(
+      true,
+    );
   });
 });

@@ -90,7 +90,12 @@ describe("parseWebhookPayload over the shared fixtures", () => {
   it("when interactive-button-reply.json arrives, then the button id is the text and its label the title", () => {
     const events = parseFixture("interactive-button-reply.json");
     expect(events.messages).toHaveLength(1);
-    expect(events.messages[0]).toMatchObject({ kind: "interactive", text: "menu.balance", title: "Balance", type: "interactive" });
+    expect(events.messages[0]).toMatchObject({
+      kind: "interactive",
+      text: "menu.balance",
+      title: "Balance",
+      type: "interactive",
+    });
   });
 
   it("when interactive-list-reply.json arrives, then the row id is the text and its title the title", () => {
@@ -100,7 +105,12 @@ describe("parseWebhookPayload over the shared fixtures", () => {
 
   it("when template-quick-reply.json arrives, then the payload is the text and the label the title", () => {
     const events = parseFixture("template-quick-reply.json");
-    expect(events.messages[0]).toMatchObject({ kind: "button", text: "STOP", title: "Stop promotions", type: "button" });
+    expect(events.messages[0]).toMatchObject({
+      kind: "button",
+      text: "STOP",
+      title: "Stop promotions",
+      type: "button",
+    });
   });
 
   it("when image.json arrives, then it is an 'other' message keeping its raw type", () => {
@@ -127,7 +137,10 @@ describe("parseWebhookPayload over the shared fixtures", () => {
   });
 
   it("when status-read.json arrives, then the status is read", () => {
-    expect(parseFixture("status-read.json").statuses[0]).toMatchObject({ status: "read", waMessageId: "wamid.outbound0001" });
+    expect(parseFixture("status-read.json").statuses[0]).toMatchObject({
+      status: "read",
+      waMessageId: "wamid.outbound0001",
+    });
   });
 
   it("when status-failed.json arrives, then the error code and message are kept", () => {
@@ -203,7 +216,13 @@ describe("parseWebhookPayload with unusual or malformed shapes", () => {
     const events = parseOk(
       payload({
         messages: [
-          { from: CUSTOMER, id: "wamid.x", timestamp: "1764150000", type: "interactive", interactive: { type: "button_reply" } },
+          {
+            from: CUSTOMER,
+            id: "wamid.x",
+            timestamp: "1764150000",
+            type: "interactive",
+            interactive: { type: "button_reply" },
+          },
         ],
       }),
     );
@@ -235,7 +254,11 @@ describe("parseWebhookPayload with unusual or malformed shapes", () => {
       object: "whatsapp_business_account",
       entry: [{ id: "1", changes: [{ field: "account_update", value: { event: "VERIFIED_ACCOUNT" } }] }],
     });
-    expect(events).toEqual({ messages: [], statuses: [], skipped: [{ reason: expect.stringContaining("account_update") }] });
+    expect(events).toEqual({
+      messages: [],
+      statuses: [],
+      skipped: [{ reason: expect.stringContaining("account_update") }],
+    });
   });
 
   it("when unknown fields appear at every level, then they are ignored", () => {
@@ -253,7 +276,15 @@ describe("parseWebhookPayload with unusual or malformed shapes", () => {
                 metadata: { phone_number_id: PHONE_NUMBER_ID, future: "x" },
                 contacts: [{ wa_id: CUSTOMER, user_id: "NG.1", profile: { name: "Ada", username: "ada" } }],
                 messages: [
-                  { from: CUSTOMER, from_user_id: "NG.1", id: "wamid.n", timestamp: "1", type: "text", text: { body: "hi", x: 1 }, y: 2 },
+                  {
+                    from: CUSTOMER,
+                    from_user_id: "NG.1",
+                    id: "wamid.n",
+                    timestamp: "1",
+                    type: "text",
+                    text: { body: "hi", x: 1 },
+                    y: 2,
+                  },
                 ],
               },
             },
@@ -271,7 +302,10 @@ describe("parseWebhookPayload with unusual or malformed shapes", () => {
     ["the wrong object", { object: "page", entry: [] }],
     ["entry not an array", { object: "whatsapp_business_account", entry: {} }],
     ["changes missing", { object: "whatsapp_business_account", entry: [{ id: "1" }] }],
-    ["no metadata", { object: "whatsapp_business_account", entry: [{ changes: [{ field: "messages", value: { messages: [] } }] }] }],
+    [
+      "no metadata",
+      { object: "whatsapp_business_account", entry: [{ changes: [{ field: "messages", value: { messages: [] } }] }] },
+    ],
     ["messages not an array", payload({ messages: { id: "x" } })],
   ])("when the payload is %s, then the result is not ok with a reason", (_label, json) => {
     const result = parseWebhookPayload(json);
@@ -280,6 +314,10 @@ describe("parseWebhookPayload with unusual or malformed shapes", () => {
   });
 
   it("when the entry list is empty, then there is nothing to do", () => {
-    expect(parseOk({ object: "whatsapp_business_account", entry: [] })).toEqual({ messages: [], statuses: [], skipped: [] });
+    expect(parseOk({ object: "whatsapp_business_account", entry: [] })).toEqual({
+      messages: [],
+      statuses: [],
+      skipped: [],
+    });
   });
 });

@@ -8,7 +8,15 @@ import { Loaded } from "../ui/ui.tsx";
 export function AuditPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
-  const logs = useRequest(() => ok(api.GET("/api/platform/audit-logs", { params: { query: { limit: 50, ...(cursor === undefined ? {} : { cursor }) } } })), [cursor]);
+  const logs = useRequest(
+    () =>
+      ok(
+        api.GET("/api/platform/audit-logs", {
+          params: { query: { limit: 50, ...(cursor === undefined ? {} : { cursor }) } },
+        }),
+      ),
+    [cursor],
+  );
   return (
     <>
       <h1>Audit log</h1>
@@ -23,7 +31,8 @@ export function AuditPage() {
                     <span class="row-main">
                       <strong>{row.action}</strong>
                       <span class="muted">
-                        {row.entity_type ?? "—"} {row.entity_id ?? ""} · by {row.user_type ?? "system"} · {formatDateTime(row.created_at, "UTC")} UTC
+                        {row.entity_type ?? "—"} {row.entity_id ?? ""} · by {row.user_type ?? "system"} ·{" "}
+                        {formatDateTime(row.created_at, "UTC")} UTC
                       </span>
                     </span>
                   </li>
@@ -36,7 +45,11 @@ export function AuditPage() {
                   </button>
                 ) : null}
                 {page.next_cursor === null ? null : (
-                  <button type="button" class="secondary" onClick={() => setCursors([...cursors, page.next_cursor ?? ""])}>
+                  <button
+                    type="button"
+                    class="secondary"
+                    onClick={() => setCursors([...cursors, page.next_cursor ?? ""])}
+                  >
                     Older
                   </button>
                 )}

@@ -8,10 +8,20 @@ const UTC = "UTC";
 
 /** One tenant: status, plan, suspend/reactivate, change plan, invoices (issue, mark paid). */
 export function TenantPage(props: { id: string; canWrite: boolean }) {
-  const tenant = useRequest(() => ok(api.GET("/api/platform/tenants/{id}", { params: { path: { id: props.id } } })), [props.id]);
-  const invoices = useRequest(() => ok(api.GET("/api/platform/tenants/{id}/invoices", { params: { path: { id: props.id }, query: { limit: 50 } } })), [props.id]);
+  const tenant = useRequest(
+    () => ok(api.GET("/api/platform/tenants/{id}", { params: { path: { id: props.id } } })),
+    [props.id],
+  );
+  const invoices = useRequest(
+    () =>
+      ok(api.GET("/api/platform/tenants/{id}/invoices", { params: { path: { id: props.id }, query: { limit: 50 } } })),
+    [props.id],
+  );
   const plans = useRequest(() => ok(api.GET("/api/platform/plans")), []);
-  const usage = useRequest(() => ok(api.GET("/api/platform/tenants/{id}/subscription", { params: { path: { id: props.id } } })), [props.id]);
+  const usage = useRequest(
+    () => ok(api.GET("/api/platform/tenants/{id}/subscription", { params: { path: { id: props.id } } })),
+    [props.id],
+  );
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -37,17 +47,33 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
             <h1>{t.business_name}</h1>
             <section class="card">
               <p>
-                <Badge tone={t.subscription_status === "suspended" ? "bad" : "good"}>{t.subscription_status}</Badge> · code <strong>{t.vendor_code}</strong> · plan{" "}
-                {t.plan ?? "none"} · +{t.phone_number}
+                <Badge tone={t.subscription_status === "suspended" ? "bad" : "good"}>{t.subscription_status}</Badge> ·
+                code <strong>{t.vendor_code}</strong> · plan {t.plan ?? "none"} · +{t.phone_number}
               </p>
               <p class="muted">
-                Trial ends {formatDate(t.trial_ends_at, UTC)} · subscription ends {formatDate(t.subscription_ends_at, UTC)} · joined {formatDate(t.created_at, UTC)}
+                Trial ends {formatDate(t.trial_ends_at, UTC)} · subscription ends{" "}
+                {formatDate(t.subscription_ends_at, UTC)} · joined {formatDate(t.created_at, UTC)}
               </p>
               <Outcome error={error} done={done} />
               {props.canWrite ? (
                 t.subscription_status === "suspended" ? (
                   <div class="actions">
-                    <button type="button" onClick={() => act(() => ok(api.POST("/api/platform/tenants/{id}/reactivate", { params: { path: { id: t.id } }, body: {} })), "Reactivated.", tenant.reload)}>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        act(
+                          () =>
+                            ok(
+                              api.POST("/api/platform/tenants/{id}/reactivate", {
+                                params: { path: { id: t.id } },
+                                body: {},
+                              }),
+                            ),
+                          "Reactivated.",
+                          tenant.reload,
+                        )
+                      }
+                    >
                       Reactivate
                     </button>
                   </div>
@@ -56,13 +82,31 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
                     class="stack"
                     onSubmit={(e) => {
                       e.preventDefault();
-                      void act(() => ok(api.POST("/api/platform/tenants/{id}/suspend", { params: { path: { id: t.id } }, body: { reason } })), "Suspended: the bot and the dashboard are paused.", tenant.reload);
+                      void act(
+                        () =>
+                          ok(
+                            api.POST("/api/platform/tenants/{id}/suspend", {
+                              params: { path: { id: t.id } },
+                              body: { reason },
+                            }),
+                          ),
+                        "Suspended: the bot and the dashboard are paused.",
+                        tenant.reload,
+                      );
                     }}
                   >
                     <Field label="Reason for suspending">
-                      <input name="reason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+                      <input
+                        name="reason"
+                        required
+                        maxLength={500}
+                        value={reason}
+                        onInput={(e) => setReason(e.currentTarget.value)}
+                      />
                     </Field>
-                    <button type="submit" class="danger">Suspend tenant</button>
+                    <button type="submit" class="danger">
+                      Suspend tenant
+                    </button>
                   </form>
                 )
               ) : (
@@ -81,7 +125,19 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
                           key={plan.id}
                           class={plan.slug === t.plan ? "" : "secondary"}
                           aria-pressed={plan.slug === t.plan}
-                          onClick={() => act(() => ok(api.PATCH("/api/platform/tenants/{id}", { params: { path: { id: t.id } }, body: { plan: plan.slug } })), `Plan changed to ${plan.name}.`, tenant.reload)}
+                          onClick={() =>
+                            act(
+                              () =>
+                                ok(
+                                  api.PATCH("/api/platform/tenants/{id}", {
+                                    params: { path: { id: t.id } },
+                                    body: { plan: plan.slug },
+                                  }),
+                                ),
+                              `Plan changed to ${plan.name}.`,
+                              tenant.reload,
+                            )
+                          }
                         >
                           {plan.name}
                         </button>
@@ -110,7 +166,8 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
                 <li key={label}>
                   <span>{label}</span>
                   <span>
-                    {formatCount(figure.used)} {figure.limit === null ? "(unlimited)" : `of ${formatCount(figure.limit)}`}
+                    {formatCount(figure.used)}{" "}
+                    {figure.limit === null ? "(unlimited)" : `of ${formatCount(figure.limit)}`}
                   </span>
                 </li>
               ))}
@@ -132,7 +189,8 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
                     <span class="row-main">
                       <strong>{inv.invoice_number}</strong>
                       <span class="muted">
-                        {formatNaira(inv.total_kobo)} · {formatDate(inv.period_start, UTC)} – {formatDate(inv.period_end, UTC)}
+                        {formatNaira(inv.total_kobo)} · {formatDate(inv.period_start, UTC)} –{" "}
+                        {formatDate(inv.period_end, UTC)}
                       </span>
                     </span>
                     <Badge tone={inv.status === "paid" ? "good" : "warn"}>{inv.status}</Badge>
@@ -143,7 +201,13 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
                         aria-label={`Mark ${inv.invoice_number} paid`}
                         onClick={() =>
                           act(
-                            () => ok(api.POST("/api/platform/tenants/{id}/invoices/{invoiceId}/mark-paid", { params: { path: { id: props.id, invoiceId: inv.id } }, body: { payment_method: "bank_transfer" } })),
+                            () =>
+                              ok(
+                                api.POST("/api/platform/tenants/{id}/invoices/{invoiceId}/mark-paid", {
+                                  params: { path: { id: props.id, invoiceId: inv.id } },
+                                  body: { payment_method: "bank_transfer" },
+                                }),
+                              ),
                             `${inv.invoice_number} marked paid.`,
                             invoices.reload,
                           )
@@ -176,7 +240,12 @@ function NewInvoice(props: { tenantId: string; onIssued: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      await ok(api.POST("/api/platform/tenants/{id}/invoices", { params: { path: { id: props.tenantId } }, body: { amount_kobo: kobo, period_start: start, period_end: end } }));
+      await ok(
+        api.POST("/api/platform/tenants/{id}/invoices", {
+          params: { path: { id: props.tenantId } },
+          body: { amount_kobo: kobo, period_start: start, period_end: end },
+        }),
+      );
       setAmount("");
       props.onIssued();
     } catch (err) {
@@ -188,18 +257,32 @@ function NewInvoice(props: { tenantId: string; onIssued: () => void }) {
   return (
     <form class="stack" onSubmit={submit} style="margin-bottom:1rem">
       <Field label="Amount (₦)">
-        <input name="amount" inputMode="decimal" required value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
+        <input
+          name="amount"
+          inputMode="decimal"
+          required
+          value={amount}
+          onInput={(e) => setAmount(e.currentTarget.value)}
+        />
       </Field>
       <div class="grid two">
         <Field label="Period start">
-          <input name="period_start" type="date" required value={start} onInput={(e) => setStart(e.currentTarget.value)} />
+          <input
+            name="period_start"
+            type="date"
+            required
+            value={start}
+            onInput={(e) => setStart(e.currentTarget.value)}
+          />
         </Field>
         <Field label="Period end">
           <input name="period_end" type="date" required value={end} onInput={(e) => setEnd(e.currentTarget.value)} />
         </Field>
       </div>
       <Outcome error={error} />
-      <button type="submit" disabled={busy}>{busy ? "Issuing…" : "Issue invoice"}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? "Issuing…" : "Issue invoice"}
+      </button>
     </form>
   );
 }

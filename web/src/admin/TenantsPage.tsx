@@ -11,7 +11,11 @@ export function TenantsPage() {
     const timer = setTimeout(() => setSearch(typed.trim()), 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const tenants = useRequest(() => ok(api.GET("/api/platform/tenants", { params: { query: { limit: 50, ...(search === "" ? {} : { search }) } } })), [search]);
+  const tenants = useRequest(
+    () =>
+      ok(api.GET("/api/platform/tenants", { params: { query: { limit: 50, ...(search === "" ? {} : { search }) } } })),
+    [search],
+  );
   return (
     <>
       <h1>Tenants</h1>
@@ -36,7 +40,17 @@ export function TenantsPage() {
                         {t.vendor_code} · plan {t.plan ?? "none"}
                       </span>
                     </span>
-                    <Badge tone={t.subscription_status === "suspended" ? "bad" : t.subscription_status === "active" ? "good" : "warn"}>{t.subscription_status}</Badge>
+                    <Badge
+                      tone={
+                        t.subscription_status === "suspended"
+                          ? "bad"
+                          : t.subscription_status === "active"
+                            ? "good"
+                            : "warn"
+                      }
+                    >
+                      {t.subscription_status}
+                    </Badge>
                   </li>
                 ))}
               </ul>

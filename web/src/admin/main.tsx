@@ -12,7 +12,10 @@ import { TenantPage } from "./TenantPage.tsx";
 import { TenantsPage } from "./TenantsPage.tsx";
 
 type Admin = { role: string };
-type AppState = { kind: "checking" } | { kind: "signed-out"; notice: string | null } | { kind: "signed-in"; admin: Admin };
+type AppState =
+  | { kind: "checking" }
+  | { kind: "signed-out"; notice: string | null }
+  | { kind: "signed-in"; admin: Admin };
 
 const NAV = [
   { path: "/admin", title: "Metrics" },
@@ -31,10 +34,19 @@ function App() {
         setCsrfToken(s.csrf_token);
         setState({ kind: "signed-in", admin: { role: s.role } });
       })
-      .catch((err: unknown) => setState({ kind: "signed-out", notice: err instanceof ApiError && err.status === 401 ? null : messageOf(err) }));
+      .catch((err: unknown) =>
+        setState({ kind: "signed-out", notice: err instanceof ApiError && err.status === 401 ? null : messageOf(err) }),
+      );
   }, []);
 
-  if (state.kind === "checking") return <main><p class="loading" role="status">Loading…</p></main>;
+  if (state.kind === "checking")
+    return (
+      <main>
+        <p class="loading" role="status">
+          Loading…
+        </p>
+      </main>
+    );
   if (state.kind === "signed-out") {
     return (
       <Login
@@ -60,10 +72,15 @@ function App() {
     ) : (
       <MetricsPage />
     );
-  const active = tenant !== null ? "/admin/tenants" : (NAV.find((n) => n.path !== "/admin" && path.startsWith(n.path))?.path ?? "/admin");
+  const active =
+    tenant !== null
+      ? "/admin/tenants"
+      : (NAV.find((n) => n.path !== "/admin" && path.startsWith(n.path))?.path ?? "/admin");
   return (
     <>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header class="top">
         <span class="brand">LoyaltyLaaS console</span>
         <span style="color:#fff">{state.admin.role}</span>
@@ -82,7 +99,9 @@ function App() {
         <ul>
           {NAV.map((n) => (
             <li key={n.path}>
-              <a href={n.path} aria-current={active === n.path ? "page" : undefined}>{n.title}</a>
+              <a href={n.path} aria-current={active === n.path ? "page" : undefined}>
+                {n.title}
+              </a>
             </li>
           ))}
         </ul>
@@ -114,16 +133,36 @@ function Login(props: { notice: string | null; onSignedIn: (admin: Admin) => voi
   return (
     <main class="login">
       <h1>Platform console sign-in</h1>
-      {props.notice === null ? null : <p class="banner" role="status">{props.notice}</p>}
+      {props.notice === null ? null : (
+        <p class="banner" role="status">
+          {props.notice}
+        </p>
+      )}
       <form class="card stack" onSubmit={submit}>
         <Field label="Email">
-          <input name="email" type="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input
+            name="email"
+            type="email"
+            autocomplete="username"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         </Field>
         <Field label="Password">
-          <input name="password" type="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </Field>
         <Outcome error={error} />
-        <button type="submit" disabled={busy}>{busy ? "Signing in…" : "Sign in"}</button>
+        <button type="submit" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
       </form>
     </main>
   );

@@ -18,7 +18,8 @@ export function setCsrfToken(token: string | null): void {
 
 const csrf: Middleware = {
   onRequest({ request }) {
-    if (request.method !== "GET" && request.method !== "HEAD" && csrfToken !== null) request.headers.set("X-CSRF-Token", csrfToken);
+    if (request.method !== "GET" && request.method !== "HEAD" && csrfToken !== null)
+      request.headers.set("X-CSRF-Token", csrfToken);
     return request;
   },
 };
@@ -56,7 +57,11 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
   const { data, error, response } = result;
   if (response.ok && data !== undefined) return data;
   const body = errorBody(error);
-  const apiError = new ApiError(response.status, body?.code ?? "http_error", body?.message ?? `The server answered ${response.status}`);
+  const apiError = new ApiError(
+    response.status,
+    body?.code ?? "http_error",
+    body?.message ?? `The server answered ${response.status}`,
+  );
   if (response.status === 401 && body?.code === "unauthorized") onSignedOut?.("unauthorized");
   if (response.status === 403 && /suspended/i.test(apiError.message)) onSignedOut?.("suspended");
   throw apiError;
@@ -66,5 +71,7 @@ function errorBody(error: unknown): { code: string; message: string } | null {
   if (typeof error !== "object" || error === null || !("error" in error)) return null;
   const inner = error.error;
   if (typeof inner !== "object" || inner === null || !("code" in inner) || !("message" in inner)) return null;
-  return typeof inner.code === "string" && typeof inner.message === "string" ? { code: inner.code, message: inner.message } : null;
+  return typeof inner.code === "string" && typeof inner.message === "string"
+    ? { code: inner.code, message: inner.message }
+    : null;
 }

@@ -13,21 +13,93 @@ import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StaffPage } from "./pages/StaffPage.tsx";
 import { can, type Session } from "./session.ts";
 
-type Page = { path: string; title: string; allowed: (s: Session) => boolean; render: (s: Session, params: Record<string, string>) => ComponentChildren; inNav: boolean };
+type Page = {
+  path: string;
+  title: string;
+  allowed: (s: Session) => boolean;
+  render: (s: Session, params: Record<string, string>) => ComponentChildren;
+  inNav: boolean;
+};
 
 /** Every page, with who may see it (the API's role rules; hidden here, refused there anyway). */
 const PAGES: Page[] = [
-  { path: "/dashboard", title: "Overview", inNav: true, allowed: (s) => can(s, "managers", "can_view_analytics"), render: (s) => <OverviewPage session={s} /> },
-  { path: "/dashboard/customers", title: "Customers", inNav: true, allowed: () => true, render: (s) => <CustomersPage session={s} /> },
-  { path: "/dashboard/customers/:id", title: "Customer", inNav: false, allowed: () => true, render: (s, p) => <CustomerPage session={s} id={p["id"] ?? ""} /> },
-  { path: "/dashboard/purchases", title: "Purchases", inNav: true, allowed: () => true, render: (s) => <PurchasesPage session={s} /> },
-  { path: "/dashboard/rewards", title: "Rewards", inNav: true, allowed: () => true, render: (s) => <RewardsPage session={s} /> },
-  { path: "/dashboard/programme", title: "Earning", inNav: true, allowed: (s) => can(s, "managers"), render: (s) => <ProgrammePage session={s} /> },
-  { path: "/dashboard/staff", title: "Staff", inNav: true, allowed: (s) => can(s, "managers"), render: (s) => <StaffPage session={s} /> },
-  { path: "/dashboard/broadcasts", title: "Broadcasts", inNav: true, allowed: (s) => can(s, "managers", "can_broadcast"), render: (s) => <BroadcastsPage session={s} /> },
-  { path: "/dashboard/qr", title: "QR poster", inNav: true, allowed: () => true, render: (s) => <QrPage session={s} /> },
-  { path: "/dashboard/settings", title: "Settings", inNav: true, allowed: () => true, render: (s) => <SettingsPage session={s} /> },
-  { path: "/dashboard/plan", title: "Plan", inNav: true, allowed: (s) => can(s, "managers"), render: (s) => <PlanPage session={s} /> },
+  {
+    path: "/dashboard",
+    title: "Overview",
+    inNav: true,
+    allowed: (s) => can(s, "managers", "can_view_analytics"),
+    render: (s) => <OverviewPage session={s} />,
+  },
+  {
+    path: "/dashboard/customers",
+    title: "Customers",
+    inNav: true,
+    allowed: () => true,
+    render: (s) => <CustomersPage session={s} />,
+  },
+  {
+    path: "/dashboard/customers/:id",
+    title: "Customer",
+    inNav: false,
+    allowed: () => true,
+    render: (s, p) => <CustomerPage session={s} id={p["id"] ?? ""} />,
+  },
+  {
+    path: "/dashboard/purchases",
+    title: "Purchases",
+    inNav: true,
+    allowed: () => true,
+    render: (s) => <PurchasesPage session={s} />,
+  },
+  {
+    path: "/dashboard/rewards",
+    title: "Rewards",
+    inNav: true,
+    allowed: () => true,
+    render: (s) => <RewardsPage session={s} />,
+  },
+  {
+    path: "/dashboard/programme",
+    title: "Earning",
+    inNav: true,
+    allowed: (s) => can(s, "managers"),
+    render: (s) => <ProgrammePage session={s} />,
+  },
+  {
+    path: "/dashboard/staff",
+    title: "Staff",
+    inNav: true,
+    allowed: (s) => can(s, "managers"),
+    render: (s) => <StaffPage session={s} />,
+  },
+  {
+    path: "/dashboard/broadcasts",
+    title: "Broadcasts",
+    inNav: true,
+    allowed: (s) => can(s, "managers", "can_broadcast"),
+    render: (s) => <BroadcastsPage session={s} />,
+  },
+  {
+    path: "/dashboard/qr",
+    title: "QR poster",
+    inNav: true,
+    allowed: () => true,
+    render: (s) => <QrPage session={s} />,
+  },
+  {
+    path: "/dashboard/settings",
+    title: "Settings",
+    inNav: true,
+    allowed: () => true,
+    render: (s) => <SettingsPage session={s} />,
+  },
+  {
+    path: "/dashboard/plan",
+    title: "Plan",
+    inNav: true,
+    allowed: (s) => can(s, "managers"),
+    render: (s) => <PlanPage session={s} />,
+  },
 ];
 
 /** The header, the page tabs the person may use, and the current page. */
@@ -38,8 +110,13 @@ export function DashboardShell(props: { session: Session; path: string; onSignOu
   const found = PAGES.map((page) => ({ page, params: matchPath(page.path, path) })).find((m) => m.params !== null);
   // The first page someone may see stands in for one they may not (staff land on customers).
   const landing = visible[0];
-  const current = found?.page.allowed(session) ? found : landing === undefined ? undefined : { page: landing, params: {} };
-  if (current !== undefined && typeof document !== "undefined") document.title = `${current.page.title} · ${session.businessName}`;
+  const current = found?.page.allowed(session)
+    ? found
+    : landing === undefined
+      ? undefined
+      : { page: landing, params: {} };
+  if (current !== undefined && typeof document !== "undefined")
+    document.title = `${current.page.title} · ${session.businessName}`;
   return (
     <>
       <a class="skip" href="#main">
@@ -47,7 +124,9 @@ export function DashboardShell(props: { session: Session; path: string; onSignOu
       </a>
       <header class="top">
         <span class="brand">{session.businessName}</span>
-        <span class="muted" style="color:#fff">{session.role}</span>
+        <span class="muted" style="color:#fff">
+          {session.role}
+        </span>
         <button type="button" onClick={props.onSignOut}>
           Sign out
         </button>
@@ -58,14 +137,28 @@ export function DashboardShell(props: { session: Session; path: string; onSignOu
             .filter((p) => p.inNav)
             .map((p) => (
               <li key={p.path}>
-                <a href={p.path} aria-current={current?.page.path === p.path || (p.path === "/dashboard/customers" && current?.page.path === "/dashboard/customers/:id") ? "page" : undefined}>
+                <a
+                  href={p.path}
+                  aria-current={
+                    current?.page.path === p.path ||
+                    (p.path === "/dashboard/customers" && current?.page.path === "/dashboard/customers/:id")
+                      ? "page"
+                      : undefined
+                  }
+                >
                   {p.title}
                 </a>
               </li>
             ))}
         </ul>
       </nav>
-      <main id="main">{current === undefined ? <p>Nothing to show for your role.</p> : current.page.render(session, current.params ?? {})}</main>
+      <main id="main">
+        {current === undefined ? (
+          <p>Nothing to show for your role.</p>
+        ) : (
+          current.page.render(session, current.params ?? {})
+        )}
+      </main>
     </>
   );
 }

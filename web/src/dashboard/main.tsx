@@ -8,7 +8,11 @@ import { DashboardShell } from "./DashboardShell.tsx";
 import { LoginPage } from "./LoginPage.tsx";
 import type { Session } from "./session.ts";
 
-type AppState = { kind: "checking" } | { kind: "signed-out"; notice: string | null } | { kind: "suspended" } | { kind: "signed-in"; session: Session };
+type AppState =
+  | { kind: "checking" }
+  | { kind: "signed-out"; notice: string | null }
+  | { kind: "suspended" }
+  | { kind: "signed-in"; session: Session };
 
 /** Reads the signed-in person and the business settings (role, permissions, time zone). */
 async function loadSession(csrfToken: string): Promise<Session> {
@@ -37,7 +41,11 @@ async function signInWithLink(linkToken: string): Promise<string> {
     jwt = (await ok(api.POST("/api/v1/auth/whatsapp-link", { body: { token: linkToken } }))).token;
   } catch (err) {
     if (err instanceof ApiError && (err.status === 401 || err.status === 400)) {
-      throw new ApiError(err.status, "link_invalid", "This sign-in link has expired or was already used. Send LOGIN on WhatsApp for a new one.");
+      throw new ApiError(
+        err.status,
+        "link_invalid",
+        "This sign-in link has expired or was already used. Send LOGIN on WhatsApp for a new one.",
+      );
     }
     throw err;
   }
@@ -50,9 +58,17 @@ function App() {
   const path = usePath();
 
   useEffect(() => {
-    whenSignedOut((reason) => setState(reason === "suspended" ? { kind: "suspended" } : { kind: "signed-out", notice: "Your session has ended. Please sign in again." }));
-    const linkToken = location.pathname.startsWith("/dashboard/login") && location.hash.length > 1 ? location.hash.slice(1) : null;
-    const start = linkToken !== null ? signInWithLink(linkToken) : ok(api.GET("/api/v1/auth/session")).then((s) => s.csrf_token);
+    whenSignedOut((reason) =>
+      setState(
+        reason === "suspended"
+          ? { kind: "suspended" }
+          : { kind: "signed-out", notice: "Your session has ended. Please sign in again." },
+      ),
+    );
+    const linkToken =
+      location.pathname.startsWith("/dashboard/login") && location.hash.length > 1 ? location.hash.slice(1) : null;
+    const start =
+      linkToken !== null ? signInWithLink(linkToken) : ok(api.GET("/api/v1/auth/session")).then((s) => s.csrf_token);
     start
       .then(loadSession)
       .then((session) => {
@@ -60,15 +76,22 @@ function App() {
         if (location.pathname.startsWith("/dashboard/login")) navigate("/dashboard", true);
       })
       .catch((err: unknown) => {
-        if (err instanceof ApiError && err.status === 403 && /suspended/i.test(err.message)) setState({ kind: "suspended" });
-        else setState({ kind: "signed-out", notice: err instanceof ApiError && err.status === 401 && linkToken === null ? null : messageOf(err) });
+        if (err instanceof ApiError && err.status === 403 && /suspended/i.test(err.message))
+          setState({ kind: "suspended" });
+        else
+          setState({
+            kind: "signed-out",
+            notice: err instanceof ApiError && err.status === 401 && linkToken === null ? null : messageOf(err),
+          });
       });
   }, []);
 
   if (state.kind === "checking") {
     return (
       <main>
-        <p class="loading" role="status">Loading…</p>
+        <p class="loading" role="status">
+          Loading…
+        </p>
       </main>
     );
   }
@@ -77,8 +100,8 @@ function App() {
       <main>
         <h1>Account suspended</h1>
         <div class="banner" role="alert">
-          This business's account is suspended, so the dashboard and the WhatsApp bot are paused. Please contact LoyaltyLaaS support to
-          reactivate it.
+          This business's account is suspended, so the dashboard and the WhatsApp bot are paused. Please contact
+          LoyaltyLaaS support to reactivate it.
         </div>
         <button type="button" onClick={() => setState({ kind: "signed-out", notice: null })}>
           Back to sign in

@@ -25,7 +25,14 @@ export function formatDateTime(iso: string | null | undefined, timeZone: string)
   if (iso === null || iso === undefined) return "—";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "—";
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(date);
 }
 
 /** A calendar date in the business's time zone: "3 Dec 2026". A bare YYYY-MM-DD is shown as is. */
@@ -34,7 +41,12 @@ export function formatDate(iso: string | null | undefined, timeZone: string): st
   const bare = /^\d{4}-\d{2}-\d{2}$/.test(iso);
   const date = new Date(bare ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return "—";
-  return new Intl.DateTimeFormat("en-GB", { timeZone: bare ? "UTC" : timeZone, day: "numeric", month: "short", year: "numeric" }).format(date);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: bare ? "UTC" : timeZone,
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+  }).format(date);
 }
 
 /**

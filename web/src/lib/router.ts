@@ -32,7 +32,15 @@ export function usePath(): string {
 /** Keeps same-origin link clicks under `base` inside the page (no reload). */
 export function interceptLinks(base: string): void {
   document.addEventListener("click", (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     const target = event.target instanceof Element ? event.target.closest("a") : null;
     if (target === null || target.target !== "" || target.hasAttribute("download")) return;
     const url = new URL(target.href, location.href);

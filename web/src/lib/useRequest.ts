@@ -10,7 +10,10 @@ export type RequestState<T> =
  * shows one or the other. `reload` fetches again (after a change); an answer that arrives after
  * a newer request started is dropped.
  */
-export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]): RequestState<T> & { reload: () => void } {
+export function useRequest<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): RequestState<T> & { reload: () => void } {
   const [state, setState] = useState<RequestState<T>>({ status: "loading", data: null, error: null });
   const generation = useRef(0);
   const run = useCallback(() => {
@@ -22,7 +25,8 @@ export function useRequest<T>(load: () => Promise<T>, deps: readonly unknown[]):
         if (mine === generation.current) setState({ status: "ok", data, error: null });
       },
       (err: unknown) => {
-        if (mine === generation.current) setState((previous) => ({ status: "error", data: previous.data, error: messageOf(err) }));
+        if (mine === generation.current)
+          setState((previous) => ({ status: "error", data: previous.data, error: messageOf(err) }));
       },
     );
     // `load` is a new closure each render; `deps` say when it means a new request.

@@ -2,7 +2,11 @@ import type { ComponentChildren } from "preact";
 import type { RequestState } from "../lib/useRequest.ts";
 
 /** Shows a request's loading or error state, or its content once it has data. */
-export function Loaded<T>(props: { state: RequestState<T> & { reload: () => void }; label: string; children: (data: T) => ComponentChildren }) {
+export function Loaded<T>(props: {
+  state: RequestState<T> & { reload: () => void };
+  label: string;
+  children: (data: T) => ComponentChildren;
+}) {
   const { state } = props;
   if (state.status === "error") {
     return (
@@ -37,8 +41,18 @@ export function Loaded<T>(props: { state: RequestState<T> & { reload: () => void
 
 /** A form's outcome line: the API's error, or what was done. */
 export function Outcome(props: { error: string | null; done?: string | null }) {
-  if (props.error !== null) return <p class="error" role="alert">{props.error}</p>;
-  if (props.done !== undefined && props.done !== null) return <p class="done" role="status">{props.done}</p>;
+  if (props.error !== null)
+    return (
+      <p class="error" role="alert">
+        {props.error}
+      </p>
+    );
+  if (props.done !== undefined && props.done !== null)
+    return (
+      <p class="done" role="status">
+        {props.done}
+      </p>
+    );
   return null;
 }
 

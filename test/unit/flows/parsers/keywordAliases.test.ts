@@ -6,19 +6,60 @@ import { parseKeyword } from "../../../../flows/parsers/parseKeyword.ts";
 
 /** A few things people really type, per language, and the command each means. */
 const TYPED: Record<(typeof LANGUAGES)[number], [string, string][]> = {
-  en: [["my points", "BALANCE"], ["Check balance please", "BALANCE"], ["what can I get?", "REWARDS"]],
-  pcm: [["wetin be my point", "BALANCE"], ["Wetin be my points?", "BALANCE"], ["wetin i fit collect", "REWARDS"], ["I wan collect", "REDEEM"], ["oya", "YES"], ["no be so", "NO"], ["how far", "MENU"], ["stop am", "STOP"]],
-  yo: [["pọ́ìǹtì mi", "BALANCE"], ["ponti mi", "BALANCE"], ["Ẹ̀bùn", "REWARDS"], ["gba ẹ̀bùn", "REDEEM"], ["Bẹ́ẹ̀ ni", "YES"], ["rárá", "NO"], ["dúró", "STOP"], ["ìtàn", "HISTORY"]],
-  ha: [["maki", "BALANCE"], ["kyauta", "REWARDS"], ["karɓi kyauta", "REDEEM"], ["To", "YES"], ["A'a", "NO"], ["tsaya", "STOP"], ["tarihi", "HISTORY"]],
-  ig: [["akara m", "BALANCE"], ["onyinye", "REWARDS"], ["nweta onyinye", "REDEEM"], ["Ee", "YES"], ["Mba", "NO"], ["kwụsị", "STOP"], ["akụkọ", "HISTORY"]],
+  en: [
+    ["my points", "BALANCE"],
+    ["Check balance please", "BALANCE"],
+    ["what can I get?", "REWARDS"],
+  ],
+  pcm: [
+    ["wetin be my point", "BALANCE"],
+    ["Wetin be my points?", "BALANCE"],
+    ["wetin i fit collect", "REWARDS"],
+    ["I wan collect", "REDEEM"],
+    ["oya", "YES"],
+    ["no be so", "NO"],
+    ["how far", "MENU"],
+    ["stop am", "STOP"],
+  ],
+  yo: [
+    ["pọ́ìǹtì mi", "BALANCE"],
+    ["ponti mi", "BALANCE"],
+    ["Ẹ̀bùn", "REWARDS"],
+    ["gba ẹ̀bùn", "REDEEM"],
+    ["Bẹ́ẹ̀ ni", "YES"],
+    ["rárá", "NO"],
+    ["dúró", "STOP"],
+    ["ìtàn", "HISTORY"],
+  ],
+  ha: [
+    ["maki", "BALANCE"],
+    ["kyauta", "REWARDS"],
+    ["karɓi kyauta", "REDEEM"],
+    ["To", "YES"],
+    ["A'a", "NO"],
+    ["tsaya", "STOP"],
+    ["tarihi", "HISTORY"],
+  ],
+  ig: [
+    ["akara m", "BALANCE"],
+    ["onyinye", "REWARDS"],
+    ["nweta onyinye", "REDEEM"],
+    ["Ee", "YES"],
+    ["Mba", "NO"],
+    ["kwụsị", "STOP"],
+    ["akụkọ", "HISTORY"],
+  ],
 };
 
 describe("keyword aliases", () => {
-  it.each(LANGUAGES)("when a %s speaker types everyday words for a command, then the command is understood", (language) => {
-    for (const [typed, command] of TYPED[language]) {
-      expect(parseKeyword(typed).keyword, typed).toBe(command);
-    }
-  });
+  it.each(LANGUAGES)(
+    "when a %s speaker types everyday words for a command, then the command is understood",
+    (language) => {
+      for (const [typed, command] of TYPED[language]) {
+        expect(parseKeyword(typed).keyword, typed).toBe(command);
+      }
+    },
+  );
 
   it.each(LANGUAGES)("when every %s alias is typed as written, then it reads as its command", (language) => {
     for (const [command, phrases] of Object.entries(KEYWORD_ALIASES[language])) {
@@ -53,7 +94,14 @@ describe("keyword aliases", () => {
 
 describe("typos", () => {
   it("when a word is one or two letters from exactly one command, then it is taken as that command", () => {
-    for (const [typed, command] of [["histroy", "HISTORY"], ["balnce", "BALANCE"], ["reedem", "REDEEM"], ["rewads", "REWARDS"], ["venders", "VENDORS"], ["Menuu", "MENU"]]) {
+    for (const [typed, command] of [
+      ["histroy", "HISTORY"],
+      ["balnce", "BALANCE"],
+      ["reedem", "REDEEM"],
+      ["rewads", "REWARDS"],
+      ["venders", "VENDORS"],
+      ["Menuu", "MENU"],
+    ]) {
       expect(parseKeyword(typed ?? "").keyword, typed).toBe(command);
     }
   });
@@ -73,7 +121,8 @@ describe("typos", () => {
   });
 
   it("when a message is emoji alone, then it is read as MENU; text with emoji keeps its words", () => {
-    for (const typed of ["👍", "👍🏾", "🙏🙏", "❤️", " 😀 "]) expect(keywordOfText({ type: "TEXT", text: typed }), typed).toBe("MENU");
+    for (const typed of ["👍", "👍🏾", "🙏🙏", "❤️", " 😀 "])
+      expect(keywordOfText({ type: "TEXT", text: typed }), typed).toBe("MENU");
     expect(keywordOfText({ type: "TEXT", text: "balance 👍" })).toBe("BALANCE");
     expect(keywordOfText({ type: "TEXT", text: "?" })).toBe("");
   });
@@ -82,8 +131,19 @@ describe("typos", () => {
 describe("language names", () => {
   it("when a person names a language in any usual way, then it is read as one of the five", () => {
     const names: [string, string][] = [
-      ["english", "en"], ["EN", "en"], ["pidgin", "pcm"], ["Naija", "pcm"], ["pcm", "pcm"], ["Yorùbá", "yo"], ["yoruba", "yo"],
-      ["yo-NG", "yo"], ["hausa", "ha"], ["ha", "ha"], ["igbo", "ig"], ["Ibo", "ig"], ["en_GB", "en"],
+      ["english", "en"],
+      ["EN", "en"],
+      ["pidgin", "pcm"],
+      ["Naija", "pcm"],
+      ["pcm", "pcm"],
+      ["Yorùbá", "yo"],
+      ["yoruba", "yo"],
+      ["yo-NG", "yo"],
+      ["hausa", "ha"],
+      ["ha", "ha"],
+      ["igbo", "ig"],
+      ["Ibo", "ig"],
+      ["en_GB", "en"],
     ];
     for (const [typed, language] of names) expect(parseLanguage(typed), typed).toBe(language);
     for (const typed of ["french", "fr", "", "zz-NG"]) expect(parseLanguage(typed), typed).toBeNull();

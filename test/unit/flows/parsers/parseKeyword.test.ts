@@ -15,7 +15,11 @@ describe("parseKeyword", () => {
   });
 
   it("when a command has arguments, then they are split and the rest is kept raw", () => {
-    expect(parseKeyword("JOIN ABC123 REF42")).toEqual({ keyword: "JOIN", args: ["ABC123", "REF42"], rest: "ABC123 REF42" });
+    expect(parseKeyword("JOIN ABC123 REF42")).toEqual({
+      keyword: "JOIN",
+      args: ["ABC123", "REF42"],
+      rest: "ABC123 REF42",
+    });
     expect(parseKeyword("log 0801 234 5678 5,000")).toEqual({
       keyword: "LOG",
       args: ["0801", "234", "5678", "5,000"],
@@ -54,7 +58,11 @@ describe("parseLogCommand", () => {
   });
 
   it("when the amount is wrong, then it fails with the amount's reason", () => {
-    expect(parseLogCommand("0801 234 5678 5000.123")).toMatchObject({ ok: false, phone: null, reason: expect.stringMatching(/decimals/) });
+    expect(parseLogCommand("0801 234 5678 5000.123")).toMatchObject({
+      ok: false,
+      phone: null,
+      reason: expect.stringMatching(/decimals/),
+    });
   });
 
   it("when the rest is empty, then it fails with an example", () => {

@@ -36,16 +36,21 @@ export function BroadcastsPage(props: { session: Session }) {
                       <span class="row-main">
                         <strong>{b.name}</strong>
                         <span class="muted">
-                          {b.status === "scheduled" ? `starts ${formatDateTime(b.scheduled_at, props.session.timezone)}` : formatDateTime(b.started_at ?? b.created_at, props.session.timezone)}
+                          {b.status === "scheduled"
+                            ? `starts ${formatDateTime(b.scheduled_at, props.session.timezone)}`
+                            : formatDateTime(b.started_at ?? b.created_at, props.session.timezone)}
                         </span>
                         {b.total_recipients > 0 ? (
                           <span class="muted">
-                            {formatCount(b.total_recipients)} recipients · {formatCount(b.sent_count)} sent · {formatCount(b.delivered_count)} delivered · {formatCount(b.read_count)} read ·{" "}
+                            {formatCount(b.total_recipients)} recipients · {formatCount(b.sent_count)} sent ·{" "}
+                            {formatCount(b.delivered_count)} delivered · {formatCount(b.read_count)} read ·{" "}
                             {formatCount(b.failed_count)} failed
                           </span>
                         ) : null}
                       </span>
-                      <Badge tone={b.status === "completed" ? "good" : b.status === "cancelled" ? "plain" : "warn"}>{b.status}</Badge>
+                      <Badge tone={b.status === "completed" ? "good" : b.status === "cancelled" ? "plain" : "warn"}>
+                        {b.status}
+                      </Badge>
                     </li>
                   ))}
                 </ul>
@@ -71,11 +76,20 @@ function Composer(props: { session: Session; onSaved: () => void }) {
 
   const segment: Segment = {
     ...(status === "" ? {} : { loyalty_status: status }),
-    ...(tags.trim() === "" ? {} : { tags: tags.split(",").map((t) => t.trim()).filter((t) => t !== "") }),
+    ...(tags.trim() === ""
+      ? {}
+      : {
+          tags: tags
+            .split(",")
+            .map((t) => t.trim())
+            .filter((t) => t !== ""),
+        }),
     ...(/^\d+$/.test(minPoints) ? { min_points: Number(minPoints) } : {}),
   };
   const segmentKey = JSON.stringify(segment);
-  const [audience, setAudience] = useState<{ state: "loading" } | { state: "ok"; count: number } | { state: "error"; message: string }>({ state: "loading" });
+  const [audience, setAudience] = useState<
+    { state: "loading" } | { state: "ok"; count: number } | { state: "error"; message: string }
+  >({ state: "loading" });
   // The live count: asked again once the person stops changing the segment.
   useEffect(() => {
     setAudience({ state: "loading" });
@@ -100,9 +114,16 @@ function Composer(props: { session: Session; onSaved: () => void }) {
     setError(null);
     setDone(null);
     try {
-      const created = await ok(api.POST("/api/v1/broadcasts", { body: { name, message_content: message, target_segment: segment } }));
+      const created = await ok(
+        api.POST("/api/v1/broadcasts", { body: { name, message_content: message, target_segment: segment } }),
+      );
       if (scheduledAt !== null) {
-        await ok(api.POST("/api/v1/broadcasts/{id}/schedule", { params: { path: { id: created.id } }, body: { scheduled_at: scheduledAt } }));
+        await ok(
+          api.POST("/api/v1/broadcasts/{id}/schedule", {
+            params: { path: { id: created.id } },
+            body: { scheduled_at: scheduledAt },
+          }),
+        );
         setDone(`Scheduled “${created.name}” for ${formatDateTime(scheduledAt, props.session.timezone)}.`);
       } else {
         await ok(api.POST("/api/v1/broadcasts/{id}/send", { params: { path: { id: created.id } } }));
@@ -124,15 +145,40 @@ function Composer(props: { session: Session; onSaved: () => void }) {
       <h2 id="compose">New broadcast</h2>
       <form class="stack" onSubmit={submit}>
         <Field label="Name (for you)">
-          <input name="name" required maxLength={255} value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="Weekend promo" />
+          <input
+            name="name"
+            required
+            maxLength={255}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            placeholder="Weekend promo"
+          />
         </Field>
         <Field label="Message" hint={`${message.length} / 1024`}>
-          <textarea name="message_content" required maxLength={1024} value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
+          <textarea
+            name="message_content"
+            required
+            maxLength={1024}
+            value={message}
+            onInput={(e) => setMessage(e.currentTarget.value)}
+          />
         </Field>
         <fieldset>
           <legend>Who gets it</legend>
           <Field label="Status">
-            <select name="loyalty_status" value={status} onChange={(e) => setStatus(e.currentTarget.value === "active" ? "active" : e.currentTarget.value === "inactive" ? "inactive" : "")}>
+            <select
+              name="loyalty_status"
+              value={status}
+              onChange={(e) =>
+                setStatus(
+                  e.currentTarget.value === "active"
+                    ? "active"
+                    : e.currentTarget.value === "inactive"
+                      ? "inactive"
+                      : "",
+                )
+              }
+            >
               <option value="">Everyone</option>
               <option value="active">Active customers</option>
               <option value="inactive">Inactive customers</option>
@@ -142,7 +188,13 @@ function Composer(props: { session: Session; onSaved: () => void }) {
             <input name="tags" value={tags} onInput={(e) => setTags(e.currentTarget.value)} placeholder="vip, lunch" />
           </Field>
           <Field label="At least this many points">
-            <input name="min_points" inputMode="numeric" pattern="[0-9]*" value={minPoints} onInput={(e) => setMinPoints(e.currentTarget.value)} />
+            <input
+              name="min_points"
+              inputMode="numeric"
+              pattern="[0-9]*"
+              value={minPoints}
+              onInput={(e) => setMinPoints(e.currentTarget.value)}
+            />
           </Field>
           <p class="audience" role="status" aria-live="polite" data-state={audience.state}>
             {audience.state === "loading"
@@ -153,7 +205,12 @@ function Composer(props: { session: Session; onSaved: () => void }) {
           </p>
         </fieldset>
         <Field label={`Send at (${props.session.timezone})`} hint="Leave empty to send now">
-          <input name="scheduled_at" type="datetime-local" value={when} onInput={(e) => setWhen(e.currentTarget.value)} />
+          <input
+            name="scheduled_at"
+            type="datetime-local"
+            value={when}
+            onInput={(e) => setWhen(e.currentTarget.value)}
+          />
         </Field>
         <Outcome error={error} done={done} />
         <button type="submit" disabled={busy}>

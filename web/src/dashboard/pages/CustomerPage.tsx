@@ -8,7 +8,10 @@ import { can, type Session } from "../session.ts";
 /** One customer: balance, figures, ledger history, and (managers) a points adjustment. */
 export function CustomerPage(props: { session: Session; id: string }) {
   const { session } = props;
-  const customer = useRequest(() => ok(api.GET("/api/v1/customers/{id}", { params: { path: { id: props.id } } })), [props.id]);
+  const customer = useRequest(
+    () => ok(api.GET("/api/v1/customers/{id}", { params: { path: { id: props.id } } })),
+    [props.id],
+  );
   return (
     <>
       <p>
@@ -79,7 +82,12 @@ function Adjustment(props: { customerId: string; onDone: () => void }) {
     setError(null);
     setDone(null);
     try {
-      await ok(api.POST("/api/v1/customers/{id}/adjustments", { params: { path: { id: props.customerId } }, body: { points: amount, reason } }));
+      await ok(
+        api.POST("/api/v1/customers/{id}/adjustments", {
+          params: { path: { id: props.customerId } },
+          body: { points: amount, reason },
+        }),
+      );
       setDone(`Adjusted by ${amount > 0 ? "+" : ""}${formatCount(amount)} points.`);
       setPoints("");
       setReason("");
@@ -95,10 +103,23 @@ function Adjustment(props: { customerId: string; onDone: () => void }) {
       <h2>Adjust points</h2>
       <form class="stack" onSubmit={submit}>
         <Field label="Points (negative to remove)">
-          <input name="points" inputMode="numeric" pattern="-?[0-9]+" required value={points} onInput={(e) => setPoints(e.currentTarget.value)} />
+          <input
+            name="points"
+            inputMode="numeric"
+            pattern="-?[0-9]+"
+            required
+            value={points}
+            onInput={(e) => setPoints(e.currentTarget.value)}
+          />
         </Field>
         <Field label="Reason">
-          <input name="reason" required maxLength={500} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+          <input
+            name="reason"
+            required
+            maxLength={500}
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
         </Field>
         <Outcome error={error} done={done} />
         <button type="submit" disabled={busy}>

@@ -24,7 +24,13 @@ export function CustomersPage(props: { session: Session }) {
       {/* biome-ignore lint/a11y/useSemanticElements: the <search> element has no Preact typing yet; role=search is the same landmark */}
       <form class="card" role="search" onSubmit={(e) => e.preventDefault()}>
         <Field label="Search by phone or name">
-          <input type="search" name="search" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} placeholder="0803… or Ada" />
+          <input
+            type="search"
+            name="search"
+            value={typed}
+            onInput={(e) => setTyped(e.currentTarget.value)}
+            placeholder="0803… or Ada"
+          />
         </Field>
       </form>
       <section class="card" aria-label="Customer list">
@@ -39,13 +45,18 @@ export function CustomersPage(props: { session: Session }) {
                     <span class="row-main">
                       <a href={`/dashboard/customers/${c.id}`}>{c.whatsapp_name ?? `+${c.phone_number}`}</a>
                       <span class="muted">
-                        +{c.phone_number} · {formatCount(c.total_purchases)} purchases · {formatNaira(c.total_spent_kobo)} · last{" "}
+                        +{c.phone_number} · {formatCount(c.total_purchases)} purchases ·{" "}
+                        {formatNaira(c.total_spent_kobo)} · last{" "}
                         {formatDate(c.last_purchase_at, props.session.timezone)}
                       </span>
                     </span>
                     <span>
                       <strong>{formatCount(c.balance)}</strong> pts{" "}
-                      {c.loyalty_status === "blocked" ? <Badge tone="bad">blocked</Badge> : c.opted_in ? null : <Badge tone="plain">opted out</Badge>}
+                      {c.loyalty_status === "blocked" ? (
+                        <Badge tone="bad">blocked</Badge>
+                      ) : c.opted_in ? null : (
+                        <Badge tone="plain">opted out</Badge>
+                      )}
                     </span>
                   </li>
                 ))}

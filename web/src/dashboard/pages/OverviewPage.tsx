@@ -18,7 +18,10 @@ export function OverviewPage(props: { session: Session }) {
   const [days, setDays] = useState<number>(30);
   const to = todayIn(props.session.timezone);
   const from = new Date(Date.parse(`${to}T12:00:00Z`) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
-  const summary = useRequest(() => ok(api.GET("/api/v1/analytics/summary", { params: { query: { from, to } } })), [from, to]);
+  const summary = useRequest(
+    () => ok(api.GET("/api/v1/analytics/summary", { params: { query: { from, to } } })),
+    [from, to],
+  );
   return (
     <>
       <h1>Overview</h1>
@@ -85,10 +88,20 @@ function Figures(props: { summary: Summary }) {
           <DailyChart title="Revenue per day" dates={charts.dates} series={charts.revenue} format={formatNaira} />
         </section>
         <section class="card">
-          <DailyChart title="Points issued and redeemed" dates={charts.dates} series={charts.points} format={formatCount} />
+          <DailyChart
+            title="Points issued and redeemed"
+            dates={charts.dates}
+            series={charts.points}
+            format={formatCount}
+          />
         </section>
         <section class="card">
-          <DailyChart title="New customers per day" dates={charts.dates} series={charts.customers} format={formatCount} />
+          <DailyChart
+            title="New customers per day"
+            dates={charts.dates}
+            series={charts.customers}
+            format={formatCount}
+          />
         </section>
       </div>
       {summary.top_customers.length === 0 ? null : (

@@ -45,7 +45,18 @@ export function ProgrammePage(props: { session: Session }) {
                         type="button"
                         class="secondary"
                         aria-label={`${r.is_active ? "Pause" : "Resume"} ${r.name}`}
-                        onClick={() => act(() => ok(api.PATCH("/api/v1/rules/{id}", { params: { path: { id: r.id } }, body: { is_active: !r.is_active } })), rules.reload)}
+                        onClick={() =>
+                          act(
+                            () =>
+                              ok(
+                                api.PATCH("/api/v1/rules/{id}", {
+                                  params: { path: { id: r.id } },
+                                  body: { is_active: !r.is_active },
+                                }),
+                              ),
+                            rules.reload,
+                          )
+                        }
                       >
                         {r.is_active ? "Pause" : "Resume"}
                       </button>
@@ -67,13 +78,21 @@ export function ProgrammePage(props: { session: Session }) {
                 <ul class="rows">
                   {page.data.map((c) => {
                     // The lifecycle: draft → scheduled → active ⇄ paused.
-                    const next = c.status === "active" ? "paused" : c.status === "paused" || c.status === "scheduled" ? "active" : c.status === "draft" ? "scheduled" : null;
+                    const next =
+                      c.status === "active"
+                        ? "paused"
+                        : c.status === "paused" || c.status === "scheduled"
+                          ? "active"
+                          : c.status === "draft"
+                            ? "scheduled"
+                            : null;
                     return (
                       <li key={c.id}>
                         <span class="row-main">
                           <strong>{c.name}</strong>
                           <span class="muted">
-                            {c.campaign_type.replace(/_/g, " ")} · {formatDateTime(c.starts_at, props.session.timezone)} – {formatDateTime(c.ends_at, props.session.timezone)}
+                            {c.campaign_type.replace(/_/g, " ")} · {formatDateTime(c.starts_at, props.session.timezone)}{" "}
+                            – {formatDateTime(c.ends_at, props.session.timezone)}
                           </span>
                         </span>
                         <Badge tone={c.status === "active" ? "good" : "plain"}>{c.status}</Badge>
@@ -82,7 +101,18 @@ export function ProgrammePage(props: { session: Session }) {
                             type="button"
                             class="secondary"
                             aria-label={`${ACTION[next]} ${c.name}`}
-                            onClick={() => act(() => ok(api.POST("/api/v1/campaigns/{id}/status", { params: { path: { id: c.id } }, body: { status: next } })), campaigns.reload)}
+                            onClick={() =>
+                              act(
+                                () =>
+                                  ok(
+                                    api.POST("/api/v1/campaigns/{id}/status", {
+                                      params: { path: { id: c.id } },
+                                      body: { status: next },
+                                    }),
+                                  ),
+                                campaigns.reload,
+                              )
+                            }
                           >
                             {ACTION[next]}
                           </button>
@@ -104,8 +134,10 @@ const ACTION = { active: "Start", paused: "Pause", scheduled: "Schedule" } as co
 
 function describeRule(rule: Schemas["PointsRule"]): string {
   const config = rule.config;
-  if (rule.rule_type === "per_amount_spent" && typeof config["points_per_ngn"] === "number") return `${Math.round(config["points_per_ngn"] * 100 * 100) / 100} points per ₦100 spent`;
-  if (rule.rule_type === "per_purchase" && typeof config["points_per_purchase"] === "number") return `${config["points_per_purchase"]} points per purchase`;
+  if (rule.rule_type === "per_amount_spent" && typeof config["points_per_ngn"] === "number")
+    return `${Math.round(config["points_per_ngn"] * 100 * 100) / 100} points per ₦100 spent`;
+  if (rule.rule_type === "per_purchase" && typeof config["points_per_purchase"] === "number")
+    return `${config["points_per_purchase"]} points per purchase`;
   return rule.rule_type.replace(/_/g, " ");
 }
 
@@ -143,13 +175,23 @@ function NewRule(props: { onCreated: () => void }) {
       <h2 id="new-rule">Add a rule</h2>
       <form class="stack" onSubmit={submit}>
         <Field label="Customers earn">
-          <select name="rule_type" value={kind} onChange={(e) => setKind(e.currentTarget.value === "per_purchase" ? "per_purchase" : "per_amount_spent")}>
+          <select
+            name="rule_type"
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value === "per_purchase" ? "per_purchase" : "per_amount_spent")}
+          >
             <option value="per_amount_spent">points for every ₦100 spent</option>
             <option value="per_purchase">points for every purchase</option>
           </select>
         </Field>
         <Field label="Points">
-          <input name="points" inputMode="decimal" required value={points} onInput={(e) => setPoints(e.currentTarget.value)} />
+          <input
+            name="points"
+            inputMode="decimal"
+            required
+            value={points}
+            onInput={(e) => setPoints(e.currentTarget.value)}
+          />
         </Field>
         <Outcome error={error} done={done} />
         <button type="submit" disabled={busy}>
@@ -181,7 +223,13 @@ function NewCampaign(props: { session: Session; onCreated: () => void }) {
     try {
       const campaign = await ok(
         api.POST("/api/v1/campaigns", {
-          body: { name, campaign_type: kind, config: kind === "double_points" ? { multiplier: 2 } : { bonus_points: Number(bonus) }, starts_at: startsAt, ends_at: endsAt },
+          body: {
+            name,
+            campaign_type: kind,
+            config: kind === "double_points" ? { multiplier: 2 } : { bonus_points: Number(bonus) },
+            starts_at: startsAt,
+            ends_at: endsAt,
+          },
         }),
       );
       setDone(`Created “${campaign.name}” as a draft: schedule it, then start it, from the list.`);
@@ -198,24 +246,52 @@ function NewCampaign(props: { session: Session; onCreated: () => void }) {
       <h2 id="new-campaign">New campaign</h2>
       <form class="stack" onSubmit={submit}>
         <Field label="Name">
-          <input name="campaign_name" required maxLength={255} value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="Double points weekend" />
+          <input
+            name="campaign_name"
+            required
+            maxLength={255}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            placeholder="Double points weekend"
+          />
         </Field>
         <Field label="Kind">
-          <select name="campaign_type" value={kind} onChange={(e) => setKind(e.currentTarget.value === "bonus_points" ? "bonus_points" : "double_points")}>
+          <select
+            name="campaign_type"
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value === "bonus_points" ? "bonus_points" : "double_points")}
+          >
             <option value="double_points">Double points</option>
             <option value="bonus_points">Bonus points per purchase</option>
           </select>
         </Field>
         {kind === "bonus_points" ? (
           <Field label="Bonus points">
-            <input name="bonus_points" inputMode="numeric" value={bonus} onInput={(e) => setBonus(e.currentTarget.value)} />
+            <input
+              name="bonus_points"
+              inputMode="numeric"
+              value={bonus}
+              onInput={(e) => setBonus(e.currentTarget.value)}
+            />
           </Field>
         ) : null}
         <Field label={`Starts (${props.session.timezone})`}>
-          <input name="starts_at" type="datetime-local" required value={starts} onInput={(e) => setStarts(e.currentTarget.value)} />
+          <input
+            name="starts_at"
+            type="datetime-local"
+            required
+            value={starts}
+            onInput={(e) => setStarts(e.currentTarget.value)}
+          />
         </Field>
         <Field label={`Ends (${props.session.timezone})`}>
-          <input name="ends_at" type="datetime-local" required value={ends} onInput={(e) => setEnds(e.currentTarget.value)} />
+          <input
+            name="ends_at"
+            type="datetime-local"
+            required
+            value={ends}
+            onInput={(e) => setEnds(e.currentTarget.value)}
+          />
         </Field>
         <Outcome error={error} done={done} />
         <button type="submit" disabled={busy}>

@@ -18,12 +18,25 @@ export function PurchasesPage(props: { session: Session }) {
     () =>
       ok(
         api.GET("/api/v1/purchases", {
-          params: { query: { limit: 50, ...(staffId === "" ? {} : { staff_id: staffId }), ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) } },
+          params: {
+            query: {
+              limit: 50,
+              ...(staffId === "" ? {} : { staff_id: staffId }),
+              ...(from === undefined ? {} : { from }),
+              ...(to === undefined ? {} : { to }),
+            },
+          },
         }),
       ),
     [staffId, from, to],
   );
-  const staff = useRequest(() => (can(session, "managers") ? ok(api.GET("/api/v1/staff", { params: { query: { limit: 100 } } })) : Promise.resolve({ data: [], next_cursor: null })), []);
+  const staff = useRequest(
+    () =>
+      can(session, "managers")
+        ? ok(api.GET("/api/v1/staff", { params: { query: { limit: 100 } } }))
+        : Promise.resolve({ data: [], next_cursor: null }),
+    [],
+  );
   const [voiding, setVoiding] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   return (
@@ -43,10 +56,20 @@ export function PurchasesPage(props: { session: Session }) {
           </Field>
         ) : null}
         <Field label="Day">
-          <input name="day" type="date" max={todayIn(session.timezone)} value={day} onInput={(e) => setDay(e.currentTarget.value)} />
+          <input
+            name="day"
+            type="date"
+            max={todayIn(session.timezone)}
+            value={day}
+            onInput={(e) => setDay(e.currentTarget.value)}
+          />
         </Field>
       </form>
-      {done === null ? null : <p class="done" role="status">{done}</p>}
+      {done === null ? null : (
+        <p class="done" role="status">
+          {done}
+        </p>
+      )}
       <section class="card" aria-label="Purchase list">
         <Loaded state={purchases} label="purchases">
           {(page) =>
@@ -59,7 +82,8 @@ export function PurchasesPage(props: { session: Session }) {
                     <span class="row-main">
                       <strong>{formatNaira(p.amount_kobo)}</strong>
                       <span class="muted">
-                        +{p.customer_phone} · {formatCount(p.points_awarded)} points · {formatDateTime(p.created_at, session.timezone)}
+                        +{p.customer_phone} · {formatCount(p.points_awarded)} points ·{" "}
+                        {formatDateTime(p.created_at, session.timezone)}
                         {p.void_reason === null ? "" : ` · voided: ${p.void_reason}`}
                       </span>
                     </span>
@@ -76,7 +100,12 @@ export function PurchasesPage(props: { session: Session }) {
                           }}
                         />
                       ) : (
-                        <button type="button" class="secondary" onClick={() => setVoiding(p.id)} aria-label={`Void ${formatNaira(p.amount_kobo)} purchase`}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          onClick={() => setVoiding(p.id)}
+                          aria-label={`Void ${formatNaira(p.amount_kobo)} purchase`}
+                        >
                           Void
                         </button>
                       )
@@ -92,7 +121,11 @@ export function PurchasesPage(props: { session: Session }) {
   );
 }
 
-function VoidForm(props: { purchase: Schemas["PurchaseDetail"]; onCancel: () => void; onVoided: (message: string) => void }) {
+function VoidForm(props: {
+  purchase: Schemas["PurchaseDetail"];
+  onCancel: () => void;
+  onVoided: (message: string) => void;
+}) {
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -101,8 +134,12 @@ function VoidForm(props: { purchase: Schemas["PurchaseDetail"]; onCancel: () => 
     setBusy(true);
     setError(null);
     try {
-      const voided = await ok(api.POST("/api/v1/purchases/{id}/void", { params: { path: { id: props.purchase.id } }, body: { reason } }));
-      props.onVoided(`Voided ${formatNaira(voided.amount_kobo)}: ${formatCount(voided.points_reversed ?? 0)} points taken back, balance now ${formatCount(voided.balance)}.`);
+      const voided = await ok(
+        api.POST("/api/v1/purchases/{id}/void", { params: { path: { id: props.purchase.id } }, body: { reason } }),
+      );
+      props.onVoided(
+        `Voided ${formatNaira(voided.amount_kobo)}: ${formatCount(voided.points_reversed ?? 0)} points taken back, balance now ${formatCount(voided.balance)}.`,
+      );
     } catch (err) {
       setError(messageOf(err));
     } finally {
@@ -112,7 +149,13 @@ function VoidForm(props: { purchase: Schemas["PurchaseDetail"]; onCancel: () => 
   return (
     <form class="stack" style="flex-basis:100%" onSubmit={submit}>
       <Field label="Reason for voiding">
-        <input name="void_reason" required maxLength={200} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        <input
+          name="void_reason"
+          required
+          maxLength={200}
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
       </Field>
       <Outcome error={error} />
       <div class="actions" style="margin-top:0">

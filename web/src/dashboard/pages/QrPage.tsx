@@ -11,11 +11,24 @@ export function QrPage(props: { session: Session }) {
       <section class="card qr">
         <h2 style="text-align:center">Scan to join {props.session.businessName}'s rewards</h2>
         {failed ? (
-          <p class="error" role="alert">Could not load the QR code. Reload the page to try again.</p>
+          <p class="error" role="alert">
+            Could not load the QR code. Reload the page to try again.
+          </p>
         ) : (
           <>
-            {loaded ? null : <p class="loading" role="status">Loading the QR code…</p>}
-            <img src="/api/v1/qr.svg" alt={`QR code that opens WhatsApp with JOIN ${props.session.vendorCode}`} onLoad={() => setLoaded(true)} onError={() => setFailed(true)} width={320} height={320} />
+            {loaded ? null : (
+              <p class="loading" role="status">
+                Loading the QR code…
+              </p>
+            )}
+            <img
+              src="/api/v1/qr.svg"
+              alt={`QR code that opens WhatsApp with JOIN ${props.session.vendorCode}`}
+              onLoad={() => setLoaded(true)}
+              onError={() => setFailed(true)}
+              width={320}
+              height={320}
+            />
           </>
         )}
         <p style="text-align:center">

@@ -38,13 +38,19 @@ export function RewardsPage(props: { session: Session }) {
                       <span class="row-main">
                         <strong>{r.name}</strong>
                         <span class="muted">
-                          {formatCount(r.points_required)} points · {r.stock_quantity === null ? "unlimited stock" : `${formatCount(r.stock_quantity)} left`} ·{" "}
+                          {formatCount(r.points_required)} points ·{" "}
+                          {r.stock_quantity === null ? "unlimited stock" : `${formatCount(r.stock_quantity)} left`} ·{" "}
                           {formatCount(r.total_redemptions)} redeemed
                         </span>
                       </span>
                       {r.is_active ? <Badge tone="good">active</Badge> : <Badge tone="plain">paused</Badge>}
                       {manage ? (
-                        <button type="button" class="secondary" onClick={() => setActive(r.id, !r.is_active)} aria-label={`${r.is_active ? "Pause" : "Resume"} ${r.name}`}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          onClick={() => setActive(r.id, !r.is_active)}
+                          aria-label={`${r.is_active ? "Pause" : "Resume"} ${r.name}`}
+                        >
                           {r.is_active ? "Pause" : "Resume"}
                         </button>
                       ) : null}
@@ -71,13 +77,17 @@ function NewReward(props: { onCreated: () => void }) {
     event.preventDefault();
     const pointsRequired = Number(points);
     const stockQuantity = stock.trim() === "" ? null : Number(stock);
-    if (!Number.isInteger(pointsRequired) || pointsRequired < 1) return setError("Points must be a whole number of at least 1.");
-    if (stockQuantity !== null && (!Number.isInteger(stockQuantity) || stockQuantity < 0)) return setError("Stock must be a whole number, or empty for unlimited.");
+    if (!Number.isInteger(pointsRequired) || pointsRequired < 1)
+      return setError("Points must be a whole number of at least 1.");
+    if (stockQuantity !== null && (!Number.isInteger(stockQuantity) || stockQuantity < 0))
+      return setError("Stock must be a whole number, or empty for unlimited.");
     setBusy(true);
     setError(null);
     setDone(null);
     try {
-      const reward = await ok(api.POST("/api/v1/rewards", { body: { name, points_required: pointsRequired, stock_quantity: stockQuantity } }));
+      const reward = await ok(
+        api.POST("/api/v1/rewards", { body: { name, points_required: pointsRequired, stock_quantity: stockQuantity } }),
+      );
       setDone(`Added “${reward.name}”.`);
       setName("");
       setPoints("");
@@ -94,13 +104,33 @@ function NewReward(props: { onCreated: () => void }) {
       <h2 id="new-reward">Add a reward</h2>
       <form class="stack" onSubmit={submit}>
         <Field label="Name">
-          <input name="name" required maxLength={255} value={name} onInput={(e) => setName(e.currentTarget.value)} placeholder="Free coffee" />
+          <input
+            name="name"
+            required
+            maxLength={255}
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            placeholder="Free coffee"
+          />
         </Field>
         <Field label="Points needed">
-          <input name="points_required" inputMode="numeric" pattern="[0-9]+" required value={points} onInput={(e) => setPoints(e.currentTarget.value)} />
+          <input
+            name="points_required"
+            inputMode="numeric"
+            pattern="[0-9]+"
+            required
+            value={points}
+            onInput={(e) => setPoints(e.currentTarget.value)}
+          />
         </Field>
         <Field label="Stock" hint="Leave empty for unlimited">
-          <input name="stock_quantity" inputMode="numeric" pattern="[0-9]*" value={stock} onInput={(e) => setStock(e.currentTarget.value)} />
+          <input
+            name="stock_quantity"
+            inputMode="numeric"
+            pattern="[0-9]*"
+            value={stock}
+            onInput={(e) => setStock(e.currentTarget.value)}
+          />
         </Field>
         <Outcome error={error} done={done} />
         <button type="submit" disabled={busy}>

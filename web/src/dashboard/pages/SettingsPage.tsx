@@ -5,8 +5,12 @@ import { messageOf, useRequest } from "../../lib/useRequest.ts";
 import { Field, Loaded, Outcome } from "../../ui/ui.tsx";
 import { can, type Session } from "../session.ts";
 
-const LANGUAGES = [
+type Language = "en" | "pcm" | "yo" | "ha" | "ig";
+
+/** The languages the bot speaks (the settings API accepts these codes only). */
+const LANGUAGES: { code: Language; name: string }[] = [
   { code: "en", name: "English" },
+  { code: "pcm", name: "Nigerian Pidgin" },
   { code: "yo", name: "Yorùbá" },
   { code: "ha", name: "Hausa" },
   { code: "ig", name: "Igbo" },
@@ -38,7 +42,8 @@ function SettingsForm(props: { settings: Schemas["Settings"]; editable: boolean;
   const [done, setDone] = useState<string | null>(null);
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (expiry !== "" && !/^\d+$/.test(expiry)) return setError("Points expiry is a number of days, or empty for never.");
+    if (expiry !== "" && !/^\d+$/.test(expiry))
+      return setError("Points expiry is a number of days, or empty for never.");
     setBusy(true);
     setError(null);
     setDone(null);
@@ -71,17 +76,44 @@ function SettingsForm(props: { settings: Schemas["Settings"]; editable: boolean;
         Vendor code <strong>{s.vendor_code}</strong> · join link <a href={s.join_link}>{s.join_link}</a>
       </p>
       <Field label="Greeting" hint="Sent when a customer joins">
-        <textarea name="greeting_message" maxLength={1000} disabled={disabled} value={greeting} onInput={(e) => setGreeting(e.currentTarget.value)} />
+        <textarea
+          name="greeting_message"
+          maxLength={1000}
+          disabled={disabled}
+          value={greeting}
+          onInput={(e) => setGreeting(e.currentTarget.value)}
+        />
       </Field>
       <Field label="Points expire after (days)" hint="Empty: points never expire">
-        <input name="points_expiry_days" inputMode="numeric" disabled={disabled} value={expiry} onInput={(e) => setExpiry(e.currentTarget.value)} />
+        <input
+          name="points_expiry_days"
+          inputMode="numeric"
+          disabled={disabled}
+          value={expiry}
+          onInput={(e) => setExpiry(e.currentTarget.value)}
+        />
       </Field>
       <Field label="Unverified redemptions are refunded after (days)">
-        <input name="redemption_window_days" type="number" min={1} max={90} disabled={disabled} value={window} onInput={(e) => setWindow(e.currentTarget.value)} />
+        <input
+          name="redemption_window_days"
+          type="number"
+          min={1}
+          max={90}
+          disabled={disabled}
+          value={window}
+          onInput={(e) => setWindow(e.currentTarget.value)}
+        />
       </Field>
       <Field label="Bot language">
-        <select name="language" disabled={disabled} value={language} onChange={(e) => setLanguage(e.currentTarget.value)}>
-          {LANGUAGES.some((l) => l.code === language) ? null : <option value={language}>{language}</option>}
+        <select
+          name="language"
+          disabled={disabled}
+          value={language}
+          onChange={(e) => {
+            const chosen = LANGUAGES.find((l) => l.code === e.currentTarget.value);
+            if (chosen !== undefined) setLanguage(chosen.code);
+          }}
+        >
           {LANGUAGES.map((l) => (
             <option key={l.code} value={l.code}>
               {l.name}
@@ -90,10 +122,20 @@ function SettingsForm(props: { settings: Schemas["Settings"]; editable: boolean;
         </select>
       </Field>
       <Field label="Time zone" hint="IANA name, e.g. Africa/Lagos">
-        <input name="timezone" disabled={disabled} value={timezone} onInput={(e) => setTimezone(e.currentTarget.value)} />
+        <input
+          name="timezone"
+          disabled={disabled}
+          value={timezone}
+          onInput={(e) => setTimezone(e.currentTarget.value)}
+        />
       </Field>
       <Field label="Broadcast template" hint="Your approved WhatsApp template's name; empty uses the platform's">
-        <input name="broadcast_template" disabled={disabled} value={template} onInput={(e) => setTemplate(e.currentTarget.value)} />
+        <input
+          name="broadcast_template"
+          disabled={disabled}
+          value={template}
+          onInput={(e) => setTemplate(e.currentTarget.value)}
+        />
       </Field>
       <Outcome error={error} done={done} />
       {props.editable ? (

@@ -24,7 +24,10 @@ export function StaffPage(props: { session: Session }) {
     const pin = window.prompt(`New 4–6 digit PIN for ${name}`);
     if (pin === null) return;
     if (!/^\d{4,6}$/.test(pin)) return setError("A PIN is 4 to 6 digits.");
-    void act(() => ok(api.PUT("/api/v1/staff/{id}/pin", { params: { path: { id } }, body: { pin } })), `PIN reset for ${name}.`);
+    void act(
+      () => ok(api.PUT("/api/v1/staff/{id}/pin", { params: { path: { id } }, body: { pin } })),
+      `PIN reset for ${name}.`,
+    );
   };
   return (
     <>
@@ -42,13 +45,19 @@ export function StaffPage(props: { session: Session }) {
                     <span class="row-main">
                       <strong>{m.full_name}</strong>
                       <span class="muted">
-                        {m.role} · {m.phone_number === null ? "no phone" : `+${m.phone_number}`} · {m.pin_enabled ? "PIN set" : "no PIN"}
+                        {m.role} · {m.phone_number === null ? "no phone" : `+${m.phone_number}`} ·{" "}
+                        {m.pin_enabled ? "PIN set" : "no PIN"}
                       </span>
                     </span>
                     {m.is_active ? <Badge tone="good">active</Badge> : <Badge tone="plain">disabled</Badge>}
                     {m.is_active && m.role !== "owner" ? (
                       <span class="actions" style="margin-top:0">
-                        <button type="button" class="secondary" onClick={() => resetPin(m.id, m.full_name)} aria-label={`Reset PIN of ${m.full_name}`}>
+                        <button
+                          type="button"
+                          class="secondary"
+                          onClick={() => resetPin(m.id, m.full_name)}
+                          aria-label={`Reset PIN of ${m.full_name}`}
+                        >
                           Reset PIN
                         </button>
                         <button
@@ -56,8 +65,15 @@ export function StaffPage(props: { session: Session }) {
                           class="danger"
                           aria-label={`Disable ${m.full_name}`}
                           onClick={() => {
-                            if (window.confirm(`Disable ${m.full_name}? They can no longer sign in or use the staff chat.`)) {
-                              void act(() => ok(api.POST("/api/v1/staff/{id}/disable", { params: { path: { id: m.id } } })), `${m.full_name} disabled.`);
+                            if (
+                              window.confirm(
+                                `Disable ${m.full_name}? They can no longer sign in or use the staff chat.`,
+                              )
+                            ) {
+                              void act(
+                                () => ok(api.POST("/api/v1/staff/{id}/disable", { params: { path: { id: m.id } } })),
+                                `${m.full_name} disabled.`,
+                              );
                             }
                           }}
                         >
@@ -92,9 +108,13 @@ function NewStaff(props: { session: Session; onCreated: () => void }) {
     setDone(null);
     try {
       const created = await ok(
-        api.POST("/api/v1/staff", { body: { full_name: fullName, email, phone_number: phone, role, ...(pin === "" ? {} : { pin }) } }),
+        api.POST("/api/v1/staff", {
+          body: { full_name: fullName, email, phone_number: phone, role, ...(pin === "" ? {} : { pin }) },
+        }),
       );
-      setDone(`Added ${created.full_name}. ${pin === "" ? "Set a PIN with Reset PIN before they use the staff chat." : "They send STAFF on WhatsApp and enter their PIN."}`);
+      setDone(
+        `Added ${created.full_name}. ${pin === "" ? "Set a PIN with Reset PIN before they use the staff chat." : "They send STAFF on WhatsApp and enter their PIN."}`,
+      );
       setFullName("");
       setEmail("");
       setPhone("");
@@ -111,22 +131,46 @@ function NewStaff(props: { session: Session; onCreated: () => void }) {
       <h2 id="new-staff">Add staff</h2>
       <form class="stack" onSubmit={submit}>
         <Field label="Full name">
-          <input name="full_name" required maxLength={255} value={fullName} onInput={(e) => setFullName(e.currentTarget.value)} />
+          <input
+            name="full_name"
+            required
+            maxLength={255}
+            value={fullName}
+            onInput={(e) => setFullName(e.currentTarget.value)}
+          />
         </Field>
         <Field label="Email">
           <input name="email" type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </Field>
         <Field label="WhatsApp phone">
-          <input name="phone_number" type="tel" required value={phone} onInput={(e) => setPhone(e.currentTarget.value)} placeholder="0803 123 4567" />
+          <input
+            name="phone_number"
+            type="tel"
+            required
+            value={phone}
+            onInput={(e) => setPhone(e.currentTarget.value)}
+            placeholder="0803 123 4567"
+          />
         </Field>
         <Field label="Role">
-          <select name="role" value={role} onChange={(e) => setRole(e.currentTarget.value === "admin" ? "admin" : "staff")}>
+          <select
+            name="role"
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value === "admin" ? "admin" : "staff")}
+          >
             <option value="staff">Staff (logs purchases, verifies codes)</option>
             {props.session.role === "owner" ? <option value="admin">Admin (manages the programme)</option> : null}
           </select>
         </Field>
         <Field label="PIN (optional)" hint="4–6 digits for the staff chat; you can set it later with Reset PIN">
-          <input name="pin" inputMode="numeric" pattern="[0-9]{4,6}" autocomplete="off" value={pin} onInput={(e) => setPin(e.currentTarget.value)} />
+          <input
+            name="pin"
+            inputMode="numeric"
+            pattern="[0-9]{4,6}"
+            autocomplete="off"
+            value={pin}
+            onInput={(e) => setPin(e.currentTarget.value)}
+          />
         </Field>
         <Outcome error={error} done={done} />
         <button type="submit" disabled={busy}>
