@@ -48,7 +48,8 @@ export type TestApp = {
     options?: { id?: string; timestamp?: number; phoneNumberId?: string; name?: string },
   ): Promise<string>;
   /** Waits until `from` has received `count` more messages since `since` (index into graph.requests). */
-  repliesTo(to: string, count: number, since?: number): Promise<FakeGraphRequest[]>;
+  /** Waits for `count` replies to `to` after request `since`, up to `timeoutMs` (default 30 s). */
+  repliesTo(to: string, count: number, since?: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
   /** A conversation step: send, then wait for the replies that follow. */
   say(from: string, text: string, expectReplies?: number): Promise<string[]>;
   stop(): Promise<void>;
@@ -143,9 +144,9 @@ export async function startTestApp(
       if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
       return wamid;
     },
-    async repliesTo(to, count, since = 0) {
+    async repliesTo(to, count, since = 0, timeoutMs = 30_000) {
       // Generous: under a loaded CI machine a drain can wait for the other test files' work.
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + timeoutMs;
       for (;;) {
         const mine = graph.requests.slice(since).filter((r) => recipientOf(r) === to);
         if (mine.length >= count) return mine;
