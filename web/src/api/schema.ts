@@ -31,8 +31,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
+          "limit"?: number;
+          "cursor"?: string;
         };
         header?: never;
         path?: never;
@@ -44,8 +44,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["AuditLog"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["AuditLog"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -206,7 +206,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          days?: number;
+          "days"?: number;
         };
         header?: never;
         path?: never;
@@ -255,7 +255,7 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Plan"][];
+              "data": components["schemas"]["Plan"][];
             };
           };
         };
@@ -284,10 +284,10 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          status?: "trial" | "active" | "suspended" | "cancelled";
-          search?: string;
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "trial" | "active" | "suspended" | "cancelled";
+          "search"?: string;
         };
         header?: never;
         path?: never;
@@ -299,8 +299,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Tenant"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["Tenant"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -374,7 +374,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -415,7 +415,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -460,13 +460,13 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          status?: "pending" | "paid" | "failed" | "refunded";
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "pending" | "paid" | "failed" | "refunded";
         };
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -476,8 +476,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Invoice"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["Invoice"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -506,7 +506,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -553,16 +553,16 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
-          invoiceId: string;
+          "id": string;
+          "invoiceId": string;
         };
         cookie?: never;
       };
       requestBody: {
         content: {
           "application/json": {
-            payment_method?: "paystack" | "flutterwave" | "bank_transfer" | "cash" | "other";
-            payment_reference?: string;
+            "payment_method"?: "paystack" | "flutterwave" | "bank_transfer" | "cash" | "other";
+            "payment_reference"?: string;
           };
         };
       };
@@ -604,14 +604,14 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
       requestBody: {
         content: {
           "application/json": {
-            reason?: string;
+            "reason"?: string;
           };
         };
       };
@@ -657,7 +657,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -700,14 +700,14 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
       requestBody: {
         content: {
           "application/json": {
-            reason?: string;
+            "reason"?: string;
           };
         };
       };
@@ -753,7 +753,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -810,7 +810,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -849,8 +849,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          from?: string;
-          to?: string;
+          "from"?: string;
+          "to"?: string;
         };
         header?: never;
         path?: never;
@@ -899,7 +899,7 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["ApiKey"][];
+              "data": components["schemas"]["ApiKey"][];
             };
           };
         };
@@ -940,15 +940,15 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              id: string;
-              name: string;
-              prefix: string;
-              last_used_at: string | null;
-              created_at: string;
-              revoked_at: string | null;
-              expires_at: string | null;
-              scopes: string[] | null;
-              key: string;
+              "id": string;
+              "name": string;
+              "prefix": string;
+              "last_used_at": string | null;
+              "created_at": string;
+              "revoked_at": string | null;
+              "expires_at": string | null;
+              "scopes": string[] | null;
+              "key": string;
             };
           };
         };
@@ -979,7 +979,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1020,14 +1020,14 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          action?: string;
-          entity_type?: string;
-          entity_id?: string;
-          user_id?: string;
-          since?: string;
-          until?: string;
+          "limit"?: number;
+          "cursor"?: string;
+          "action"?: string;
+          "entity_type"?: string;
+          "entity_id"?: string;
+          "user_id"?: string;
+          "since"?: string;
+          "until"?: string;
         };
         header?: never;
         path?: never;
@@ -1039,8 +1039,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["AuditLog"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["AuditLog"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -1242,9 +1242,9 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          status?: "draft" | "scheduled" | "sending" | "completed" | "failed" | "cancelled";
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "draft" | "scheduled" | "sending" | "completed" | "failed" | "cancelled";
         };
         header?: never;
         path?: never;
@@ -1256,8 +1256,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Broadcast"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["Broadcast"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -1368,7 +1368,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1411,7 +1411,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1458,7 +1458,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1513,7 +1513,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1562,9 +1562,9 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          status?: "draft" | "scheduled" | "active" | "paused" | "completed" | "cancelled";
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "draft" | "scheduled" | "active" | "paused" | "completed" | "cancelled";
         };
         header?: never;
         path?: never;
@@ -1576,8 +1576,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Campaign"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["Campaign"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -1647,7 +1647,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1690,7 +1690,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1739,9 +1739,9 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          status?: "pending" | "approved" | "rejected";
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "pending" | "approved" | "rejected";
         };
         header?: never;
         path?: never;
@@ -1753,8 +1753,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["ReceiptClaim"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["ReceiptClaim"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -1785,7 +1785,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1828,7 +1828,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1879,7 +1879,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1922,7 +1922,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -1971,17 +1971,17 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          loyalty_status?: "active" | "inactive" | "blocked";
-          tag?: string;
-          opted_in?: "true" | "false";
-          min_points?: number | null;
-          max_points?: number | null;
-          min_purchases?: number | null;
-          last_purchase_before?: string;
-          last_purchase_after?: string;
-          search?: string;
+          "limit"?: number;
+          "cursor"?: string;
+          "loyalty_status"?: "active" | "inactive" | "blocked";
+          "tag"?: string;
+          "opted_in"?: "true" | "false";
+          "min_points"?: number | null;
+          "max_points"?: number | null;
+          "min_purchases"?: number | null;
+          "last_purchase_before"?: string;
+          "last_purchase_after"?: string;
+          "search"?: string;
         };
         header?: never;
         path?: never;
@@ -1993,8 +1993,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Customer"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["Customer"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -2023,12 +2023,12 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          lots_limit?: number;
-          lots_offset?: number | null;
+          "lots_limit"?: number;
+          "lots_offset"?: number | null;
         };
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2069,7 +2069,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2116,7 +2116,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2130,22 +2130,22 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              id: string;
-              customer_id: string;
-              transaction_type: string;
-              points: number;
-              points_remaining: number | null;
-              description: string | null;
-              metadata: {
+              "id": string;
+              "customer_id": string;
+              "transaction_type": string;
+              "points": number;
+              "points_remaining": number | null;
+              "description": string | null;
+              "metadata": {
                 [key: string]: unknown;
               };
-              purchase_id: string | null;
-              reward_redemption_id: string | null;
-              campaign_id: string | null;
-              expires_at: string | null;
-              created_by_user_id: string | null;
-              created_at: string;
-              balance: number;
+              "purchase_id": string | null;
+              "reward_redemption_id": string | null;
+              "campaign_id": string | null;
+              "expires_at": string | null;
+              "created_by_user_id": string | null;
+              "created_at": string;
+              "balance": number;
             };
           };
         };
@@ -2184,7 +2184,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2227,7 +2227,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2305,8 +2305,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          from?: string;
-          to?: string;
+          "from"?: string;
+          "to"?: string;
         };
         header?: never;
         path?: never;
@@ -2392,9 +2392,9 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          status?: "pending" | "paid" | "failed" | "refunded";
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "pending" | "paid" | "failed" | "refunded";
         };
         header?: never;
         path?: never;
@@ -2406,8 +2406,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Invoice"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["Invoice"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -2438,7 +2438,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2538,7 +2538,7 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["PlanSummary"][];
+              "data": components["schemas"]["PlanSummary"][];
             };
           };
         };
@@ -2567,14 +2567,14 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          customer_id?: string;
-          staff_id?: string;
-          source?: "whatsapp" | "api" | "manual" | "pos_integration" | "customer_self";
-          from?: string;
-          to?: string;
-          voided?: "true" | "false";
+          "limit"?: number;
+          "cursor"?: string;
+          "customer_id"?: string;
+          "staff_id"?: string;
+          "source"?: "whatsapp" | "api" | "manual" | "pos_integration" | "customer_self";
+          "from"?: string;
+          "to"?: string;
+          "voided"?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -2586,8 +2586,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["PurchaseDetail"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["PurchaseDetail"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -2671,7 +2671,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2714,7 +2714,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2763,7 +2763,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          size?: number;
+          "size"?: number;
         };
         header?: never;
         path?: never;
@@ -2839,10 +2839,10 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          status?: "pending" | "confirmed" | "fulfilled" | "cancelled";
-          customer_id?: string;
+          "limit"?: number;
+          "cursor"?: string;
+          "status"?: "pending" | "confirmed" | "fulfilled" | "cancelled";
+          "customer_id"?: string;
         };
         header?: never;
         path?: never;
@@ -2854,8 +2854,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Redemption"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["Redemption"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -2935,7 +2935,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -2978,7 +2978,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3029,7 +3029,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3074,9 +3074,9 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
-          active?: "true" | "false";
+          "limit"?: number;
+          "cursor"?: string;
+          "active"?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -3088,8 +3088,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["Reward"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["Reward"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -3159,7 +3159,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3200,7 +3200,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3239,7 +3239,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3284,8 +3284,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
+          "limit"?: number;
+          "cursor"?: string;
         };
         header?: never;
         path?: never;
@@ -3297,8 +3297,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["PointsRule"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["PointsRule"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -3368,7 +3368,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3409,7 +3409,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3448,7 +3448,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3569,8 +3569,8 @@ export interface paths {
     get: {
       parameters: {
         query?: {
-          limit?: number;
-          cursor?: string;
+          "limit"?: number;
+          "cursor"?: string;
         };
         header?: never;
         path?: never;
@@ -3582,8 +3582,8 @@ export interface paths {
           headers: { [name: string]: unknown };
           content: {
             "application/json": {
-              data: components["schemas"]["StaffMember"][];
-              next_cursor: string | null;
+              "data": components["schemas"]["StaffMember"][];
+              "next_cursor": string | null;
             };
           };
         };
@@ -3661,7 +3661,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3702,7 +3702,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3747,7 +3747,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3788,7 +3788,7 @@ export interface paths {
         query?: never;
         header?: never;
         path: {
-          id: string;
+          "id": string;
         };
         cookie?: never;
       };
@@ -3911,885 +3911,838 @@ export interface paths {
 
 export interface components {
   schemas: {
-    AnalyticsSummary: {
-      from: string;
-      to: string;
-      totals: {
+    "AnalyticsSummary": {
+      "from": string;
+      "to": string;
+      "totals": {
         [key: string]: number;
       };
-      days: {
+      "days": {
         [key: string]: string | number;
       }[];
-      top_customers: {
-        id: string;
-        phone_number: string;
-        whatsapp_name: string | null;
-        total_spent_kobo: number;
-        total_purchases: number;
+      "top_customers": {
+        "id": string;
+        "phone_number": string;
+        "whatsapp_name": string | null;
+        "total_spent_kobo": number;
+        "total_purchases": number;
       }[];
     };
-    ApiKey: {
-      id: string;
-      name: string;
-      prefix: string;
-      last_used_at: string | null;
-      created_at: string;
-      revoked_at: string | null;
-      expires_at: string | null;
-      scopes: string[] | null;
+    "ApiKey": {
+      "id": string;
+      "name": string;
+      "prefix": string;
+      "last_used_at": string | null;
+      "created_at": string;
+      "revoked_at": string | null;
+      "expires_at": string | null;
+      "scopes": string[] | null;
     };
-    ApproveClaim: {
-      amount_kobo?: number;
+    "ApproveClaim": {
+      "amount_kobo"?: number;
     };
-    AssignWhatsappNumber: {
-      phone_number_id: string;
-      access_token: string;
+    "AssignWhatsappNumber": {
+      "phone_number_id": string;
+      "access_token": string;
     };
-    AssignedWhatsappNumber: {
-      tenant_id: string;
-      phone_number_id: string;
-      display_phone_number: string;
-      verified_name: string | null;
+    "AssignedWhatsappNumber": {
+      "tenant_id": string;
+      "phone_number_id": string;
+      "display_phone_number": string;
+      "verified_name": string | null;
     };
-    AudienceCount: {
-      count: number;
+    "AudienceCount": {
+      "count": number;
     };
-    AudienceQuery: {
-      target_segment: components["schemas"]["BroadcastSegment"];
+    "AudienceQuery": {
+      "target_segment": components["schemas"]["BroadcastSegment"];
     };
-    AuditLog: {
-      id: string;
-      user_id: string | null;
-      user_type: string | null;
-      action: string;
-      entity_type: string | null;
-      entity_id: string | null;
-      old_values?: unknown;
-      new_values?: unknown;
-      created_at: string | null;
+    "AuditLog": {
+      "id": string;
+      "user_id": string | null;
+      "user_type": string | null;
+      "action": string;
+      "entity_type": string | null;
+      "entity_id": string | null;
+      "old_values"?: unknown;
+      "new_values"?: unknown;
+      "created_at": string | null;
     };
-    Broadcast: {
-      id: string;
-      name: string;
-      message_content: string;
-      target_segment: {
+    "Broadcast": {
+      "id": string;
+      "name": string;
+      "message_content": string;
+      "target_segment": {
         [key: string]: unknown;
       };
-      status: "draft" | "scheduled" | "sending" | "completed" | "failed" | "cancelled";
-      scheduled_at: string | null;
-      total_recipients: number;
-      sent_count: number;
-      delivered_count: number;
-      read_count: number;
-      failed_count: number;
-      started_at: string | null;
-      completed_at: string | null;
-      cancelled_at: string | null;
-      failure_reason: string | null;
-      created_by_user_id: string | null;
-      created_at: string | null;
+      "status": "draft" | "scheduled" | "sending" | "completed" | "failed" | "cancelled";
+      "scheduled_at": string | null;
+      "total_recipients": number;
+      "sent_count": number;
+      "delivered_count": number;
+      "read_count": number;
+      "failed_count": number;
+      "started_at": string | null;
+      "completed_at": string | null;
+      "cancelled_at": string | null;
+      "failure_reason": string | null;
+      "created_by_user_id": string | null;
+      "created_at": string | null;
     };
-    BroadcastSegment: {
-      loyalty_status?: ("active" | "inactive") | ("active" | "inactive")[];
-      tags?: string[];
-      min_points?: number;
-      max_points?: number;
-      last_purchase_before?: string;
-      last_purchase_after?: string;
-      min_purchases?: number;
+    "BroadcastSegment": {
+      "loyalty_status"?: ("active" | "inactive") | (("active" | "inactive")[]);
+      "tags"?: string[];
+      "min_points"?: number;
+      "max_points"?: number;
+      "last_purchase_before"?: string;
+      "last_purchase_after"?: string;
+      "min_purchases"?: number;
     };
-    Campaign: {
-      id: string;
-      name: string;
-      description: string | null;
-      campaign_type: string;
-      config: {
+    "Campaign": {
+      "id": string;
+      "name": string;
+      "description": string | null;
+      "campaign_type": string;
+      "config": {
         [key: string]: unknown;
       };
-      target_segment: {
+      "target_segment": {
         [key: string]: unknown;
       };
-      starts_at: string;
-      ends_at: string;
-      status: string;
-      created_at: string | null;
+      "starts_at": string;
+      "ends_at": string;
+      "status": string;
+      "created_at": string | null;
     };
-    CampaignTransition: {
-      status: "draft" | "scheduled" | "active" | "paused" | "completed" | "cancelled";
+    "CampaignTransition": {
+      "status": "draft" | "scheduled" | "active" | "paused" | "completed" | "cancelled";
     };
-    CancelRedemption: {
-      reason: string;
+    "CancelRedemption": {
+      "reason": string;
     };
-    ChangePlan: {
-      plan: string;
+    "ChangePlan": {
+      "plan": string;
     };
-    ChangePlanResult: {
-      action: "pay" | "downgrade_scheduled" | "downgrade_cancelled";
-      payment: {
-        authorization_url: string;
-        reference: string;
-        invoice_id: string;
-        total_kobo: number;
+    "ChangePlanResult": {
+      "action": "pay" | "downgrade_scheduled" | "downgrade_cancelled";
+      "payment": {
+        "authorization_url": string;
+        "reference": string;
+        "invoice_id": string;
+        "total_kobo": number;
       } | null;
-      effective_at: string | null;
+      "effective_at": string | null;
     };
-    CreateApiKey: {
-      name: string;
-      scopes?: string[];
-      expires_at?: string;
+    "CreateApiKey": {
+      "name": string;
+      "scopes"?: string[];
+      "expires_at"?: string;
     };
-    CreateBroadcast: {
-      name: string;
-      message_content: string;
-      target_segment: components["schemas"]["BroadcastSegment"];
+    "CreateBroadcast": {
+      "name": string;
+      "message_content": string;
+      "target_segment": components["schemas"]["BroadcastSegment"];
     };
-    CreateCampaign: {
-      name: string;
-      campaign_type: "bonus_points" | "double_points" | "reward_discount" | "referral" | "reactivation";
-      config: {
+    "CreateCampaign": {
+      "name": string;
+      "campaign_type": "bonus_points" | "double_points" | "reward_discount" | "referral" | "reactivation";
+      "config": {
         [key: string]: unknown;
       };
-      description?: string;
-      target_segment?: {
+      "description"?: string;
+      "target_segment"?: {
         [key: string]: unknown;
       };
-      starts_at: string;
-      ends_at: string;
+      "starts_at": string;
+      "ends_at": string;
     };
-    CreateInvoice: {
-      amount_kobo: number;
-      tax_kobo?: number;
-      period_start: string;
-      period_end: string;
-      due_date?: string;
+    "CreateInvoice": {
+      "amount_kobo": number;
+      "tax_kobo"?: number;
+      "period_start": string;
+      "period_end": string;
+      "due_date"?: string;
     };
-    CreatePointsRule: {
-      name: string;
-      rule_type: "per_purchase" | "per_amount_spent" | "first_purchase_bonus" | "referral" | "birthday" | "milestone";
-      config: {
+    "CreatePointsRule": {
+      "name": string;
+      "rule_type": "per_purchase" | "per_amount_spent" | "first_purchase_bonus" | "referral" | "birthday" | "milestone";
+      "config": {
         [key: string]: unknown;
       };
-      description?: string;
-      priority?: number;
-      conditions?: {
+      "description"?: string;
+      "priority"?: number;
+      "conditions"?: {
         [key: string]: unknown;
       };
-      is_active?: boolean;
-      valid_from?: string;
-      valid_until?: string;
+      "is_active"?: boolean;
+      "valid_from"?: string;
+      "valid_until"?: string;
     };
-    CreateReward: {
-      name: string;
-      points_required: number;
-      description?: string | null;
-      stock_quantity?: number | null;
-      max_redemptions_per_customer?: number | null;
-      valid_from?: string | null;
-      valid_until?: string | null;
-      is_active?: boolean;
+    "CreateReward": {
+      "name": string;
+      "points_required": number;
+      "description"?: string | null;
+      "stock_quantity"?: number | null;
+      "max_redemptions_per_customer"?: number | null;
+      "valid_from"?: string | null;
+      "valid_until"?: string | null;
+      "is_active"?: boolean;
     };
-    CreateStaffMember: {
-      full_name: string;
-      email: string;
-      phone_number: string;
-      role: "owner" | "admin" | "staff";
-      pin?: string;
-      password?: string;
+    "CreateStaffMember": {
+      "full_name": string;
+      "email": string;
+      "phone_number": string;
+      "role": "owner" | "admin" | "staff";
+      "pin"?: string;
+      "password"?: string;
     };
-    CreateTenant: {
-      business_name: string;
-      phone_number: string;
-      email?: string;
-      vendor_code?: string;
-      owner: {
-        email: string;
-        password: string;
-        full_name: string;
+    "CreateTenant": {
+      "business_name": string;
+      "phone_number": string;
+      "email"?: string;
+      "vendor_code"?: string;
+      "owner": {
+        "email": string;
+        "password": string;
+        "full_name": string;
       };
     };
-    CsvFile: string;
-    Customer: {
-      id: string;
-      phone_number: string;
-      whatsapp_name: string | null;
-      loyalty_status: string;
-      opted_in: boolean;
-      total_purchases: number;
-      total_spent_kobo: number;
-      last_purchase_at: string | null;
-      birth_date: string | null;
-      referral_code: string | null;
-      tags: string[];
-      balance: number;
-      created_at: string | null;
+    "CsvFile": string;
+    "Customer": {
+      "id": string;
+      "phone_number": string;
+      "whatsapp_name": string | null;
+      "loyalty_status": string;
+      "opted_in": boolean;
+      "total_purchases": number;
+      "total_spent_kobo": number;
+      "last_purchase_at": string | null;
+      "birth_date": string | null;
+      "referral_code": string | null;
+      "tags": string[];
+      "balance": number;
+      "created_at": string | null;
     };
-    CustomerDetail: {
-      id: string;
-      phone_number: string;
-      whatsapp_name: string | null;
-      loyalty_status: string;
-      opted_in: boolean;
-      total_purchases: number;
-      total_spent_kobo: number;
-      last_purchase_at: string | null;
-      birth_date: string | null;
-      referral_code: string | null;
-      tags: string[];
-      balance: number;
-      created_at: string | null;
-      notes: string | null;
-      expiring_soonest: {
-        points: number;
-        expires_at: string;
+    "CustomerDetail": {
+      "id": string;
+      "phone_number": string;
+      "whatsapp_name": string | null;
+      "loyalty_status": string;
+      "opted_in": boolean;
+      "total_purchases": number;
+      "total_spent_kobo": number;
+      "last_purchase_at": string | null;
+      "birth_date": string | null;
+      "referral_code": string | null;
+      "tags": string[];
+      "balance": number;
+      "created_at": string | null;
+      "notes": string | null;
+      "expiring_soonest": {
+        "points": number;
+        "expires_at": string;
       } | null;
-      lots: {
-        id: string;
-        points_remaining: number;
-        expires_at: string | null;
-        created_at: string;
+      "lots": {
+        "id": string;
+        "points_remaining": number;
+        "expires_at": string | null;
+        "created_at": string;
       }[];
-      lots_next_offset: number | null;
-      history: components["schemas"]["LedgerEntry"][];
+      "lots_next_offset": number | null;
+      "history": components["schemas"]["LedgerEntry"][];
     };
-    Error: {
-      error: {
-        code: string;
-        message: string;
-        details?: unknown;
+    "Error": {
+      "error": {
+        "code": string;
+        "message": string;
+        "details"?: unknown;
       };
     };
-    ImportCustomers: {
-      csv: string;
-      dry_run?: boolean;
+    "ImportCustomers": {
+      "csv": string;
+      "dry_run"?: boolean;
     };
-    ImportCustomersRefused: {
-      error: {
-        code: "invalid_rows";
-        message: string;
-        rows: {
-          line: number;
-          message: string;
+    "ImportCustomersRefused": {
+      "error": {
+        "code": "invalid_rows";
+        "message": string;
+        "rows": {
+          "line": number;
+          "message": string;
         }[];
       };
     };
-    ImportCustomersReport: {
-      dry_run: boolean;
-      rows: number;
-      created: number;
-      updated: number;
-      unchanged: number;
-      kept_opted_out: number;
+    "ImportCustomersReport": {
+      "dry_run": boolean;
+      "rows": number;
+      "created": number;
+      "updated": number;
+      "unchanged": number;
+      "kept_opted_out": number;
     };
-    Invoice: {
-      id: string;
-      tenant_id: string;
-      invoice_number: string;
-      amount_kobo: number;
-      tax_kobo: number;
-      total_kobo: number;
-      period_start: string;
-      period_end: string;
-      status: string;
-      payment_method: string | null;
-      payment_reference: string | null;
-      paid_at: string | null;
-      due_date: string | null;
-      created_at: string | null;
+    "Invoice": {
+      "id": string;
+      "tenant_id": string;
+      "invoice_number": string;
+      "amount_kobo": number;
+      "tax_kobo": number;
+      "total_kobo": number;
+      "period_start": string;
+      "period_end": string;
+      "status": string;
+      "payment_method": string | null;
+      "payment_reference": string | null;
+      "paid_at": string | null;
+      "due_date": string | null;
+      "created_at": string | null;
     };
-    LedgerEntry: {
-      id: string;
-      customer_id: string;
-      transaction_type: string;
-      points: number;
-      points_remaining: number | null;
-      description: string | null;
-      metadata: {
+    "LedgerEntry": {
+      "id": string;
+      "customer_id": string;
+      "transaction_type": string;
+      "points": number;
+      "points_remaining": number | null;
+      "description": string | null;
+      "metadata": {
         [key: string]: unknown;
       };
-      purchase_id: string | null;
-      reward_redemption_id: string | null;
-      campaign_id: string | null;
-      expires_at: string | null;
-      created_by_user_id: string | null;
-      created_at: string;
+      "purchase_id": string | null;
+      "reward_redemption_id": string | null;
+      "campaign_id": string | null;
+      "expires_at": string | null;
+      "created_by_user_id": string | null;
+      "created_at": string;
     };
-    LogPurchase: {
-      customer_phone: string;
-      amount_kobo: number;
-      idempotency_key?: string;
-      product_name?: string;
+    "LogPurchase": {
+      "customer_phone": string;
+      "amount_kobo": number;
+      "idempotency_key"?: string;
+      "product_name"?: string;
     };
-    Me: {
-      tenant_id: string;
-      user_id: string | null;
-      api_key_id: string | null;
-      role: string;
-      permissions: {
+    "Me": {
+      "tenant_id": string;
+      "user_id": string | null;
+      "api_key_id": string | null;
+      "role": string;
+      "permissions": {
         [key: string]: boolean;
       };
     };
-    PaymentLink: {
-      authorization_url: string;
-      reference: string;
-      invoice_id: string;
-      total_kobo: number;
+    "PaymentLink": {
+      "authorization_url": string;
+      "reference": string;
+      "invoice_id": string;
+      "total_kobo": number;
     };
-    Plan: {
-      id: string;
-      name: string;
-      slug: string;
-      description: string | null;
-      price_kobo: number;
-      billing_period: string;
-      features: {
+    "Plan": {
+      "id": string;
+      "name": string;
+      "slug": string;
+      "description": string | null;
+      "price_kobo": number;
+      "billing_period": string;
+      "features": {
         [key: string]: unknown;
       };
-      is_active: boolean;
+      "is_active": boolean;
     };
-    PlanSummary: {
-      slug: string;
-      name: string;
-      price_kobo: number;
-      billing_period: "monthly" | "yearly";
-      limits: {
-        max_customers: number | null;
-        max_staff: number | null;
-        broadcasts_per_month: number | null;
-        messages_per_month: number | null;
+    "PlanSummary": {
+      "slug": string;
+      "name": string;
+      "price_kobo": number;
+      "billing_period": "monthly" | "yearly";
+      "limits": {
+        "max_customers": number | null;
+        "max_staff": number | null;
+        "broadcasts_per_month": number | null;
+        "messages_per_month": number | null;
       };
     } | null;
-    PlatformLogin: {
-      email: string;
-      password: string;
+    "PlatformLogin": {
+      "email": string;
+      "password": string;
     };
-    PlatformMetrics: {
-      from: string;
-      to: string;
-      days: {
-        date: string;
-        messages_in: number;
-        messages_out: number;
-        failed_sends: number;
+    "PlatformMetrics": {
+      "from": string;
+      "to": string;
+      "days": {
+        "date": string;
+        "messages_in": number;
+        "messages_out": number;
+        "failed_sends": number;
       }[];
-      totals: {
-        messages_in: number;
-        messages_out: number;
-        failed_sends: number;
+      "totals": {
+        "messages_in": number;
+        "messages_out": number;
+        "failed_sends": number;
       };
-      tenants: {
-        serving: number;
-        suspended: number;
-        with_traffic: number;
+      "tenants": {
+        "serving": number;
+        "suspended": number;
+        "with_traffic": number;
       };
     };
-    PlatformSessionStart: {
-      email: string;
-      password: string;
+    "PlatformSessionStart": {
+      "email": string;
+      "password": string;
     };
-    PointsAdjustment: {
-      points: number;
-      reason: string;
+    "PointsAdjustment": {
+      "points": number;
+      "reason": string;
     };
-    PointsRule: {
-      id: string;
-      name: string;
-      description: string | null;
-      rule_type: string;
-      config: {
+    "PointsRule": {
+      "id": string;
+      "name": string;
+      "description": string | null;
+      "rule_type": string;
+      "config": {
         [key: string]: unknown;
       };
-      priority: number;
-      conditions: {
+      "priority": number;
+      "conditions": {
         [key: string]: unknown;
       };
-      is_active: boolean;
-      valid_from: string | null;
-      valid_until: string | null;
-      created_at: string | null;
+      "is_active": boolean;
+      "valid_from": string | null;
+      "valid_until": string | null;
+      "created_at": string | null;
     };
-    Purchase: {
-      id: string;
-      customer_id: string;
-      customer_phone: string;
-      amount_kobo: number;
-      product_name: string | null;
-      source: string | null;
-      points_awarded: number;
-      idempotency_key: string | null;
-      balance: number;
-      created_at: string;
+    "Purchase": {
+      "id": string;
+      "customer_id": string;
+      "customer_phone": string;
+      "amount_kobo": number;
+      "product_name": string | null;
+      "source": string | null;
+      "points_awarded": number;
+      "idempotency_key": string | null;
+      "balance": number;
+      "created_at": string;
     };
-    PurchaseDetail: {
-      id: string;
-      customer_id: string;
-      customer_phone: string;
-      amount_kobo: number;
-      product_name: string | null;
-      source: string | null;
-      logged_by_user_id: string | null;
-      logged_via: string | null;
-      points_awarded: number;
-      idempotency_key: string | null;
-      created_at: string;
-      voided_at: string | null;
-      voided_by_user_id: string | null;
-      void_reason: string | null;
-      points_reversed: number | null;
-      points_shortfall: number | null;
+    "PurchaseDetail": {
+      "id": string;
+      "customer_id": string;
+      "customer_phone": string;
+      "amount_kobo": number;
+      "product_name": string | null;
+      "source": string | null;
+      "logged_by_user_id": string | null;
+      "logged_via": string | null;
+      "points_awarded": number;
+      "idempotency_key": string | null;
+      "created_at": string;
+      "voided_at": string | null;
+      "voided_by_user_id": string | null;
+      "void_reason": string | null;
+      "points_reversed": number | null;
+      "points_shortfall": number | null;
     };
-    ReceiptClaim: {
-      id: string;
-      customer_id: string;
-      customer_phone: string;
-      amount_kobo: number;
-      status: "pending" | "approved" | "rejected";
-      receipt_url: string;
-      receipt_mime_type: string;
-      receipt_bytes: number;
-      reviewed_by_user_id: string | null;
-      reviewed_at: string | null;
-      rejection_reason: string | null;
-      purchase_id: string | null;
-      created_at: string;
+    "ReceiptClaim": {
+      "id": string;
+      "customer_id": string;
+      "customer_phone": string;
+      "amount_kobo": number;
+      "status": "pending" | "approved" | "rejected";
+      "receipt_url": string;
+      "receipt_mime_type": string;
+      "receipt_bytes": number;
+      "reviewed_by_user_id": string | null;
+      "reviewed_at": string | null;
+      "rejection_reason": string | null;
+      "purchase_id": string | null;
+      "created_at": string;
     };
-    Redemption: {
-      id: string;
-      customer_id: string;
-      customer_phone: string;
-      reward_id: string;
-      reward_name: string;
-      points_deducted: number;
-      status: string;
-      code: string;
-      verified_at: string | null;
-      fulfilled_at: string | null;
-      cancelled_at: string | null;
-      cancellation_reason: string | null;
-      created_at: string;
+    "Redemption": {
+      "id": string;
+      "customer_id": string;
+      "customer_phone": string;
+      "reward_id": string;
+      "reward_name": string;
+      "points_deducted": number;
+      "status": string;
+      "code": string;
+      "verified_at": string | null;
+      "fulfilled_at": string | null;
+      "cancelled_at": string | null;
+      "cancellation_reason": string | null;
+      "created_at": string;
     };
-    RejectClaim: {
-      reason: string;
+    "RejectClaim": {
+      "reason": string;
     };
-    Reward: {
-      id: string;
-      name: string;
-      description: string | null;
-      points_required: number;
-      stock_quantity: number | null;
-      max_redemptions_per_customer: number | null;
-      valid_from: string | null;
-      valid_until: string | null;
-      is_active: boolean;
-      total_redemptions: number;
+    "Reward": {
+      "id": string;
+      "name": string;
+      "description": string | null;
+      "points_required": number;
+      "stock_quantity": number | null;
+      "max_redemptions_per_customer": number | null;
+      "valid_from": string | null;
+      "valid_until": string | null;
+      "is_active": boolean;
+      "total_redemptions": number;
     };
-    ScheduleBroadcast: {
-      scheduled_at: string;
+    "ScheduleBroadcast": {
+      "scheduled_at": string;
     };
-    SetStaffPin: {
-      pin: string | null;
+    "SetStaffPin": {
+      "pin": string | null;
     };
-    Settings: {
-      business_name: string;
-      vendor_code: string;
-      subscription_status: string;
-      timezone: string;
-      currency: string;
-      country: string;
-      language: "en" | "pcm" | "yo" | "ha" | "ig";
-      points_expiry_days: number | null;
-      redemption_window_days: number;
-      inactive_after_days: number;
-      greeting_message: string | null;
-      templates: {
-        broadcast: {
-          name: string;
-          language: string;
+    "Settings": {
+      "business_name": string;
+      "vendor_code": string;
+      "subscription_status": string;
+      "timezone": string;
+      "currency": string;
+      "country": string;
+      "language": "en" | "pcm" | "yo" | "ha" | "ig";
+      "points_expiry_days": number | null;
+      "redemption_window_days": number;
+      "inactive_after_days": number;
+      "greeting_message": string | null;
+      "templates": {
+        "broadcast": {
+          "name": string;
+          "language": string;
         } | null;
-        expiry_reminder: {
-          name: string;
-          language: string;
+        "expiry_reminder": {
+          "name": string;
+          "language": string;
         } | null;
-        points_earned: {
-          name: string;
-          language: string;
+        "points_earned": {
+          "name": string;
+          "language": string;
         } | null;
       };
-      templates_by_language: {
-        pcm: {
-          broadcast: {
-            name: string;
-            language: string;
+      "templates_by_language": {
+        "pcm": {
+          "broadcast": {
+            "name": string;
+            "language": string;
           } | null;
-          expiry_reminder: {
-            name: string;
-            language: string;
+          "expiry_reminder": {
+            "name": string;
+            "language": string;
           } | null;
-          points_earned: {
-            name: string;
-            language: string;
-          } | null;
-        };
-        yo: {
-          broadcast: {
-            name: string;
-            language: string;
-          } | null;
-          expiry_reminder: {
-            name: string;
-            language: string;
-          } | null;
-          points_earned: {
-            name: string;
-            language: string;
+          "points_earned": {
+            "name": string;
+            "language": string;
           } | null;
         };
-        ha: {
-          broadcast: {
-            name: string;
-            language: string;
+        "yo": {
+          "broadcast": {
+            "name": string;
+            "language": string;
           } | null;
-          expiry_reminder: {
-            name: string;
-            language: string;
+          "expiry_reminder": {
+            "name": string;
+            "language": string;
           } | null;
-          points_earned: {
-            name: string;
-            language: string;
-          } | null;
-        };
-        ig: {
-          broadcast: {
-            name: string;
-            language: string;
-          } | null;
-          expiry_reminder: {
-            name: string;
-            language: string;
-          } | null;
-          points_earned: {
-            name: string;
-            language: string;
+          "points_earned": {
+            "name": string;
+            "language": string;
           } | null;
         };
-      };
-      whatsapp_phone_number_id: string | null;
-      whatsapp_display_phone_number: string | null;
-      join_link: string;
-    };
-    SignedOut: {
-      signed_out: true;
-    };
-    StaffMember: {
-      id: string;
-      email: string;
-      full_name: string;
-      phone_number: string | null;
-      role: "owner" | "admin" | "staff";
-      pin_enabled: boolean;
-      is_active: boolean;
-      created_at: string | null;
-    };
-    Subscription: {
-      plan: components["schemas"]["PlanSummary"];
-      pending_plan: {
-        slug: string;
-        name: string;
-        price_kobo: number;
-        billing_period: "monthly" | "yearly";
-        limits: {
-          max_customers: number | null;
-          max_staff: number | null;
-          broadcasts_per_month: number | null;
-          messages_per_month: number | null;
+        "ha": {
+          "broadcast": {
+            "name": string;
+            "language": string;
+          } | null;
+          "expiry_reminder": {
+            "name": string;
+            "language": string;
+          } | null;
+          "points_earned": {
+            "name": string;
+            "language": string;
+          } | null;
         };
-      } | null;
-      status: "trial" | "active" | "suspended" | "cancelled";
-      on_trial: boolean;
-      suspended_for_nonpayment: boolean;
-      trial_ends_at: string | null;
-      current_period: {
-        start: string;
-        end: string;
-      } | null;
-      month: string;
-      usage: {
-        customers: {
-          used: number;
-          limit: number | null;
-        };
-        staff: {
-          used: number;
-          limit: number | null;
-        };
-        broadcasts_this_month: {
-          used: number;
-          limit: number | null;
-        };
-        messages_this_month: {
-          used: number;
-          limit: number | null;
+        "ig": {
+          "broadcast": {
+            "name": string;
+            "language": string;
+          } | null;
+          "expiry_reminder": {
+            "name": string;
+            "language": string;
+          } | null;
+          "points_earned": {
+            "name": string;
+            "language": string;
+          } | null;
         };
       };
-      customers_turned_away: number;
-      card: {
-        last4: string | null;
-        brand: string | null;
+      "whatsapp_phone_number_id": string | null;
+      "whatsapp_display_phone_number": string | null;
+      "join_link": string;
+    };
+    "SignedOut": {
+      "signed_out": true;
+    };
+    "StaffMember": {
+      "id": string;
+      "email": string;
+      "full_name": string;
+      "phone_number": string | null;
+      "role": "owner" | "admin" | "staff";
+      "pin_enabled": boolean;
+      "is_active": boolean;
+      "created_at": string | null;
+    };
+    "Subscription": {
+      "plan": components["schemas"]["PlanSummary"];
+      "pending_plan": {
+        "slug": string;
+        "name": string;
+        "price_kobo": number;
+        "billing_period": "monthly" | "yearly";
+        "limits": {
+          "max_customers": number | null;
+          "max_staff": number | null;
+          "broadcasts_per_month": number | null;
+          "messages_per_month": number | null;
+        };
       } | null;
-      open_invoice: {
-        id: string;
-        invoice_number: string;
-        total_kobo: number;
-        due_date: string | null;
-        status: string;
+      "status": "trial" | "active" | "suspended" | "cancelled";
+      "on_trial": boolean;
+      "suspended_for_nonpayment": boolean;
+      "trial_ends_at": string | null;
+      "current_period": {
+        "start": string;
+        "end": string;
+      } | null;
+      "month": string;
+      "usage": {
+        "customers": {
+          "used": number;
+          "limit": number | null;
+        };
+        "staff": {
+          "used": number;
+          "limit": number | null;
+        };
+        "broadcasts_this_month": {
+          "used": number;
+          "limit": number | null;
+        };
+        "messages_this_month": {
+          "used": number;
+          "limit": number | null;
+        };
+      };
+      "customers_turned_away": number;
+      "card": {
+        "last4": string | null;
+        "brand": string | null;
+      } | null;
+      "open_invoice": {
+        "id": string;
+        "invoice_number": string;
+        "total_kobo": number;
+        "due_date": string | null;
+        "status": string;
       } | null;
     };
-    Tenant: {
-      id: string;
-      business_name: string;
-      slug: string;
-      vendor_code: string;
-      phone_number: string;
-      email: string | null;
-      plan: string | null;
-      subscription_status: string;
-      trial_ends_at: string | null;
-      subscription_starts_at: string | null;
-      subscription_ends_at: string | null;
-      created_at: string | null;
-      updated_at: string | null;
+    "Tenant": {
+      "id": string;
+      "business_name": string;
+      "slug": string;
+      "vendor_code": string;
+      "phone_number": string;
+      "email": string | null;
+      "plan": string | null;
+      "subscription_status": string;
+      "trial_ends_at": string | null;
+      "subscription_starts_at": string | null;
+      "subscription_ends_at": string | null;
+      "created_at": string | null;
+      "updated_at": string | null;
     };
-    Token: {
-      token: string;
-      token_type: "Bearer";
-      expires_in: number;
+    "Token": {
+      "token": string;
+      "token_type": "Bearer";
+      "expires_in": number;
     };
-    UpdateCustomer: {
-      tags?: string[];
-      notes?: string | null;
-      birth_date?: string | null;
+    "UpdateCustomer": {
+      "tags"?: string[];
+      "notes"?: string | null;
+      "birth_date"?: string | null;
     };
-    UpdatePointsRule: {
-      name?: string;
-      rule_type?: "per_purchase" | "per_amount_spent" | "first_purchase_bonus" | "referral" | "birthday" | "milestone";
-      config?: {
+    "UpdatePointsRule": {
+      "name"?: string;
+      "rule_type"?: "per_purchase" | "per_amount_spent" | "first_purchase_bonus" | "referral" | "birthday" | "milestone";
+      "config"?: {
         [key: string]: unknown;
       };
-      description?: string | null;
-      priority?: number;
-      conditions?: {
+      "description"?: string | null;
+      "priority"?: number;
+      "conditions"?: {
         [key: string]: unknown;
       };
-      is_active?: boolean;
-      valid_from?: string | null;
-      valid_until?: string | null;
+      "is_active"?: boolean;
+      "valid_from"?: string | null;
+      "valid_until"?: string | null;
     };
-    UpdateReward: {
-      name?: string;
-      points_required?: number;
-      description?: string | null;
-      stock_quantity?: number | null;
-      max_redemptions_per_customer?: number | null;
-      valid_from?: string | null;
-      valid_until?: string | null;
-      is_active?: boolean;
+    "UpdateReward": {
+      "name"?: string;
+      "points_required"?: number;
+      "description"?: string | null;
+      "stock_quantity"?: number | null;
+      "max_redemptions_per_customer"?: number | null;
+      "valid_from"?: string | null;
+      "valid_until"?: string | null;
+      "is_active"?: boolean;
     };
-    UpdateSettings: {
-      timezone?: string;
-      currency?: string;
-      country?: string;
-      language?: "en" | "pcm" | "yo" | "ha" | "ig";
-      points_expiry_days?: number | null;
-      redemption_window_days?: number;
-      inactive_after_days?: number;
-      greeting_message?: string | null;
-      templates?: {
-        broadcast?:
-          | string
-          | {
-              name: string;
-              language?: string;
-            }
-          | null;
-        expiry_reminder?:
-          | string
-          | {
-              name: string;
-              language?: string;
-            }
-          | null;
-        points_earned?:
-          | string
-          | {
-              name: string;
-              language?: string;
-            }
-          | null;
+    "UpdateSettings": {
+      "timezone"?: string;
+      "currency"?: string;
+      "country"?: string;
+      "language"?: "en" | "pcm" | "yo" | "ha" | "ig";
+      "points_expiry_days"?: number | null;
+      "redemption_window_days"?: number;
+      "inactive_after_days"?: number;
+      "greeting_message"?: string | null;
+      "templates"?: {
+        "broadcast"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "expiry_reminder"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "points_earned"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
       };
-      templates_by_language?: {
-        pcm?: {
-          broadcast?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
-          expiry_reminder?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
-          points_earned?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
+      "templates_by_language"?: {
+        "pcm"?: {
+          "broadcast"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "expiry_reminder"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
         };
-        yo?: {
-          broadcast?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
-          expiry_reminder?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
-          points_earned?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
+        "yo"?: {
+          "broadcast"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "expiry_reminder"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
         };
-        ha?: {
-          broadcast?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
-          expiry_reminder?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
-          points_earned?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
+        "ha"?: {
+          "broadcast"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "expiry_reminder"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
         };
-        ig?: {
-          broadcast?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
-          expiry_reminder?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
-          points_earned?:
-            | string
-            | {
-                name: string;
-                language?: string;
-              }
-            | null;
+        "ig"?: {
+          "broadcast"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "expiry_reminder"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
         };
       };
     };
-    UpdateStaffMember: {
-      full_name?: string;
-      phone_number?: string | null;
-      role?: "owner" | "admin" | "staff";
-      permissions?: {
+    "UpdateStaffMember": {
+      "full_name"?: string;
+      "phone_number"?: string | null;
+      "role"?: "owner" | "admin" | "staff";
+      "permissions"?: {
         [key: string]: boolean;
       };
-      password?: string;
-      is_active?: boolean;
+      "password"?: string;
+      "is_active"?: boolean;
     };
-    UpdateTenant: {
-      business_name?: string;
-      phone_number?: string;
-      email?: string | null;
-      plan?: string;
-      subscription_ends_at?: string | null;
-      trial_ends_at?: string | null;
+    "UpdateTenant": {
+      "business_name"?: string;
+      "phone_number"?: string;
+      "email"?: string | null;
+      "plan"?: string;
+      "subscription_ends_at"?: string | null;
+      "trial_ends_at"?: string | null;
     };
-    VendorLogin: {
-      vendor_code: string;
-      email: string;
-      password: string;
+    "VendorLogin": {
+      "vendor_code": string;
+      "email": string;
+      "password": string;
     };
-    VendorSessionStart:
-      | {
-          vendor_code: string;
-          email: string;
-          password: string;
-        }
-      | Record<string, never>;
-    VerifyRedemption: {
-      code: string;
+    "VendorSessionStart": {
+      "vendor_code": string;
+      "email": string;
+      "password": string;
+    } | (Record<string, never>);
+    "VerifyRedemption": {
+      "code": string;
     };
-    VoidPurchase: {
-      reason: string;
+    "VoidPurchase": {
+      "reason": string;
     };
-    VoidedPurchase: {
-      id: string;
-      customer_id: string;
-      customer_phone: string;
-      amount_kobo: number;
-      product_name: string | null;
-      source: string | null;
-      logged_by_user_id: string | null;
-      logged_via: string | null;
-      points_awarded: number;
-      idempotency_key: string | null;
-      created_at: string;
-      voided_at: string | null;
-      voided_by_user_id: string | null;
-      void_reason: string | null;
-      points_reversed: number | null;
-      points_shortfall: number | null;
-      balance: number;
+    "VoidedPurchase": {
+      "id": string;
+      "customer_id": string;
+      "customer_phone": string;
+      "amount_kobo": number;
+      "product_name": string | null;
+      "source": string | null;
+      "logged_by_user_id": string | null;
+      "logged_via": string | null;
+      "points_awarded": number;
+      "idempotency_key": string | null;
+      "created_at": string;
+      "voided_at": string | null;
+      "voided_by_user_id": string | null;
+      "void_reason": string | null;
+      "points_reversed": number | null;
+      "points_shortfall": number | null;
+      "balance": number;
     };
-    WebSession: {
-      kind: "vendor" | "platform";
-      csrf_token: string;
-      expires_at: string;
-      role: string;
-      tenant_id: string | null;
-      user_id: string;
+    "WebSession": {
+      "kind": "vendor" | "platform";
+      "csrf_token": string;
+      "expires_at": string;
+      "role": string;
+      "tenant_id": string | null;
+      "user_id": string;
     };
-    WhatsAppLinkToken: {
-      token: string;
-      token_type: "Bearer";
-      expires_in: number;
+    "WhatsAppLinkToken": {
+      "token": string;
+      "token_type": "Bearer";
+      "expires_in": number;
     };
-    WhatsAppLoginLink: {
-      token: string;
+    "WhatsAppLoginLink": {
+      "token": string;
     };
   };
 }
