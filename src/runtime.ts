@@ -1,3 +1,4 @@
+import { createInvoicePaymentLink } from "./domain/billing/createInvoicePaymentLink.ts";
 import { enqueueBroadcastStart } from "./jobs/scheduled/enqueueBroadcastStart.ts";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -157,6 +158,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       metrics,
       replies,
       startBroadcast: (input) => enqueueBroadcastStart(queues, input),
+      paymentLink: async (input) => {
+        const link = await createInvoicePaymentLink({ pool, paystack: paystack.client }, input);
+        return link.ok ? link.authorizationUrl : null;
+      },
       concurrency: options.inboundConcurrency ?? 8,
       options: () => ({
         scope,

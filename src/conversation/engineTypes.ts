@@ -20,6 +20,8 @@ export type EngineDeps = {
   log: Logger;
   metrics: Metrics;
   startBroadcast?: (input: { tenantId: string; broadcastId: string }) => Promise<void>;
+  /** A checkout link for the business's oldest unpaid invoice, or null (billing supplies it; `PLAN` shows it). */
+  paymentLink?: (input: { tenantId: string; now: Date }) => Promise<string | null>;
 };
 
 /** What one handled message produced: replies to send and who they belong to. */

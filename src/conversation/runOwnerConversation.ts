@@ -447,7 +447,10 @@ export async function runOwnerConversation(
         return { type: "QR_SHOWN", link };
       }
       case "showPlan":
-        return showPlan(tx, tenantId, now, settings.timezone);
+        return {
+          ...(await showPlan(tx, tenantId, now, settings.timezone)),
+          ...(await payLinkFor(deps, tenantId, now)),
+        };
       case "createLoginLink": {
         const link = await createLoginLink(tx, { tenantId, userId: ownerUserId, now });
         log.info({ tenantId }, "dashboard sign-in link sent in owner chat");
@@ -541,6 +544,16 @@ async function wroteRecently(tx: Tx, phone: string, now: Date): Promise<boolean>
 
 const planRow = z.object({ name: z.string().nullable(), customers: z.number(), staff: z.number() });
 
+/**
+ * The checkout link of the business's oldest unpaid invoice, when there is one and payments are
+ * set up (billing supplies `deps.paymentLink`); a plan with nothing to pay shows no link.
+ */
+async function payLinkFor(deps: EngineDeps, tenantId: string, now: Date): Promise<{ payLink?: string }> {
+  if (deps.paymentLink === undefined) return {};
+  const link = await deps.paymentLink({ tenantId, now });
+  return link === null ? {} : { payLink: link };
+}
+
 async function showPlan(tx: Tx, tenantId: string, now: Date, timezone: string): Promise<OwnerEvent> {
   const tenant = await findTenant(tx, tenantId);
   if (tenant === null) return { type: "FAILED", reason: ownerWords.purchaseGone() };
@@ -564,7 +577,6 @@ async function showPlan(tx: Tx, tenantId: string, now: Date, timezone: string): 
       { label: "Broadcasts this month", used: allowance.used, limit: limits.broadcastsPerMonth },
       { label: "Purchases this month", used: usage.purchases_logged, limit: null },
     ],
-    // Billing adds a payment link here (its createInvoicePaymentLink) when it lands.
     payLink: null,
   };
 }

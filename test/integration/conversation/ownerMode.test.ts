@@ -406,6 +406,17 @@ describe("owner mode", { timeout: 120_000 }, () => {
     expect(plan).toContain("Plan: Growth (active)");
     expect(plan).toContain("Staff: 0 of 10");
     expect(plan).toContain("Broadcasts this month: 0 of 100");
+    expect(plan).not.toContain("Pay or upgrade");
+
+    // With an invoice to pay, PLAN carries its checkout link (the sandbox Paystack here).
+    await withPlatform(app.pool, (tx) =>
+      tx.query(sql.type(z.object({ id: z.uuid() }))`
+        INSERT INTO tenant_invoices (tenant_id, invoice_number, amount_ngn, total_amount_ngn, billing_period_start, billing_period_end, status)
+        VALUES (${tenant.id}, ${`INV-OWN-${tenant.id.slice(0, 8)}`}, 500000, 500000, CURRENT_DATE, CURRENT_DATE + 30, 'pending')
+        RETURNING id`),
+    );
+    const [withInvoice] = await app.say(ownerPhone, "PLAN");
+    expect(withInvoice).toMatch(/Pay or upgrade: http:\/\/127\.0\.0\.1:\d+\/sandbox\/paystack\S*/);
   });
 });
 
