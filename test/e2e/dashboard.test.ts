@@ -29,7 +29,8 @@ const CHROMIUM_ARGS = [
 ];
 const ARTIFACTS = path.resolve("test/artifacts");
 const DOCS = path.resolve("docs");
-const STEP_TIMEOUT_MS = 15_000;
+// Generous: on a busy CI machine a page or a chat reply can take far longer than on a quiet one.
+const STEP_TIMEOUT_MS = 45_000;
 const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const VIEWPORTS = [
