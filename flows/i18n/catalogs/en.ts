@@ -1,3 +1,7 @@
+import { ownerEn } from "./en/owner.ts";
+import { signupEn } from "./en/signup.ts";
+import { claimsEn } from "./en/claims.ts";
+import { lifecycleEn } from "./en/lifecycle.ts";
 /**
  * English: the reference catalog. Its keys are the keys of every catalog (a test fails on a
  * missing or extra key or placeholder). Messages are ICU MessageFormat (intl-messageformat):
@@ -5,8 +9,9 @@
  * choice. Amounts and dates arrive formatted for the language. Command words people type
  * (BALANCE, YES, LOG …) stay in capitals: they are understood in every language.
  *
- * Group keys by flow (`customer.`, `staff.`, `platform.`, …); a new flow adds its own group here
- * and in the other four catalogs.
+ * Group keys by flow (`customer.`, `staff.`, `platform.`, …). The larger groups (`owner.`,
+ * `signup.`, `claims.`, `lifecycle.`) live in a file per language (en/owner.ts, pcm/owner.ts …),
+ * spread in at the end; a new group adds its file in every language folder.
  */
 export const en = {
   "common.yes": "Yes",
@@ -201,6 +206,10 @@ export const en = {
   "platform.pinLocked": "Too many wrong PINs. Staff chat is locked until {time}.",
   "platform.somethingWentWrong":
     "Sorry, something went wrong with your last message. Please send it again, or send MENU.",
+  ...ownerEn,
+  ...signupEn,
+  ...claimsEn,
+  ...lifecycleEn,
 };
 
 /** A key of the catalogs. */

@@ -1,4 +1,8 @@
 import type { Catalog } from "../catalog.ts";
+import { ownerHa } from "./ha/owner.ts";
+import { signupHa } from "./ha/signup.ts";
+import { claimsHa } from "./ha/claims.ts";
+import { lifecycleHa } from "./ha/lifecycle.ts";
 
 /**
  * Hausa. AWAITING REVIEW BY A NATIVE SPEAKER: written by the team in everyday words, with the
@@ -197,4 +201,8 @@ export const ha: Catalog = {
   "platform.pinLocked": "PIN marasa kyau sun yi yawa. An kulle hirar ma'aikata har zuwa {time}.",
   "platform.somethingWentWrong":
     "Yi haƙuri, wani abu ya samu matsala da saƙonka na ƙarshe. Don Allah ka sake aika shi, ko ka aika MENU.",
+  ...ownerHa,
+  ...signupHa,
+  ...claimsHa,
+  ...lifecycleHa,
 };

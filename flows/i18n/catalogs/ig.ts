@@ -1,4 +1,8 @@
 import type { Catalog } from "../catalog.ts";
+import { ownerIg } from "./ig/owner.ts";
+import { signupIg } from "./ig/signup.ts";
+import { claimsIg } from "./ig/claims.ts";
+import { lifecycleIg } from "./ig/lifecycle.ts";
 
 /**
  * Igbo. AWAITING REVIEW BY A NATIVE SPEAKER: written by the team in everyday words, with the dotted
@@ -193,4 +197,8 @@ export const ig: Catalog = {
   "platform.staffSessionEnded": "Oge ọrụ gị agwụla. Zipu STAFF ka ị malite nke ọhụrụ.",
   "platform.pinLocked": "PIN ezighi ezi dị ọtụtụ. Emechiela nkata ndị ọrụ ruo {time}.",
   "platform.somethingWentWrong": "Ndo, ihe mebiri na ozi ikpeazụ gị. Biko zipu ya ọzọ, ma ọ bụ zipu MENU.",
+  ...ownerIg,
+  ...signupIg,
+  ...claimsIg,
+  ...lifecycleIg,
 };

@@ -1,4 +1,8 @@
 import type { Catalog } from "../catalog.ts";
+import { ownerPcm } from "./pcm/owner.ts";
+import { signupPcm } from "./pcm/signup.ts";
+import { claimsPcm } from "./pcm/claims.ts";
+import { lifecyclePcm } from "./pcm/lifecycle.ts";
 
 /**
  * Nigerian Pidgin (Naija), as spoken in Lagos. AWAITING REVIEW BY A NATIVE SPEAKER: written by
@@ -197,4 +201,8 @@ export const pcm: Catalog = {
   "platform.pinLocked": "Wrong PIN don too much. Staff chat don lock until {time}.",
   "platform.somethingWentWrong":
     "Sorry, something no work well with your last message. Abeg send am again, or send MENU.",
+  ...ownerPcm,
+  ...signupPcm,
+  ...claimsPcm,
+  ...lifecyclePcm,
 };

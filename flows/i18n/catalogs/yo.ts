@@ -1,4 +1,8 @@
 import type { Catalog } from "../catalog.ts";
+import { ownerYo } from "./yo/owner.ts";
+import { signupYo } from "./yo/signup.ts";
+import { claimsYo } from "./yo/claims.ts";
+import { lifecycleYo } from "./yo/lifecycle.ts";
 
 /**
  * Yorùbá. AWAITING REVIEW BY A NATIVE SPEAKER: written by the team in everyday words, with tone
@@ -194,4 +198,8 @@ export const yo: Catalog = {
   "platform.pinLocked": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò òṣìṣẹ́ títí di {time}.",
   "platform.somethingWentWrong":
     "Má bínú, nǹkan kan ṣàṣìṣe pẹ̀lú ọ̀rọ̀ tí o fi ránṣẹ́ kẹ́yìn. Jọ̀ọ́ tún fi ránṣẹ́, tàbí fi MENU ránṣẹ́.",
+  ...ownerYo,
+  ...signupYo,
+  ...claimsYo,
+  ...lifecycleYo,
 };
