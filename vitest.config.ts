@@ -7,7 +7,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     globalSetup: ["test/helpers/globalSetup.ts"],
-    testTimeout: 30_000,
+    // A conversation test is a chain of steps, each waiting up to 30 s for its replies (repliesTo):
+    // the step, not the whole test, is what times out first, with a description of where it stalled.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
     maxWorkers: 2,

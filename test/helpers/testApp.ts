@@ -152,7 +152,8 @@ export async function startTestApp(
         if (mine.length >= count) return mine;
         if (Date.now() > deadline)
           throw new Error(
-            `expected ${count} replies to ${to}, got ${mine.length}: ${JSON.stringify(mine.map((m) => m.body))}`,
+            `expected ${count} replies to ${to}, got ${mine.length}: ${JSON.stringify(mine.map((m) => m.body))}\n` +
+              (await describeStall(pool, logs, to)),
           );
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -301,3 +302,41 @@ export async function addReward(
 }
 
 export { createTestTenant };
+
+/**
+ * What a timed-out wait saw: the phone's inbox and outbox rows (state, attempts, errors, ages) and
+ * the app's warnings, so a stall on a loaded CI machine says where the message stopped.
+ */
+async function describeStall(
+  pool: DatabasePool,
+  logs: ReturnType<typeof createCapturingLogger>,
+  phone: string,
+): Promise<string> {
+  const row = z.object({
+    direction: z.string(),
+    status: z.string().nullable(),
+    attempts: z.number(),
+    claimed_by: z.number().nullable(),
+    error: z.string().nullable(),
+    age_ms: z.number(),
+    processed_ms: z.number().nullable(),
+  });
+  let rows: readonly z.infer<typeof row>[] = [];
+  try {
+    rows = await withPlatform(pool, (tx) =>
+      tx.any(sql.type(row)`
+        SELECT direction, whatsapp_status AS status, attempts, claimed_by,
+               coalesce(error_code, '') || ' ' || coalesce(error_message, '') AS error,
+               (extract(epoch FROM now() - created_at) * 1000)::int AS age_ms,
+               (extract(epoch FROM processed_at - created_at) * 1000)::int AS processed_ms
+        FROM whatsapp_messages WHERE contact_phone = ${phone} ORDER BY seq`),
+    );
+  } catch (err) {
+    return `(the rows could not be read: ${String(err)})`;
+  }
+  const warnings = logs.lines
+    .filter((line) => Number(line.level) >= 40)
+    .slice(-10)
+    .map((line) => JSON.stringify(line));
+  return [`rows: ${JSON.stringify(rows)}`, `warnings: ${warnings.join("\n") || "none"}`].join("\n");
+}
