@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { api, ok } from "../api/client.ts";
 import { formatCount, formatDate, formatNaira, parseNairaToKobo } from "../lib/format.ts";
-import { messageOf, useRequest } from "../lib/useRequest.ts";
+import { useFormAction } from "../lib/useFormAction.ts";
+import { useRequest } from "../lib/useRequest.ts";
 import { Badge, Field, Loaded, Outcome } from "../ui/ui.tsx";
 
 const UTC = "UTC";
@@ -23,19 +24,13 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
     [props.id],
   );
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const act = async (what: () => Promise<unknown>, message: string, reload: () => void) => {
-    setError(null);
-    setDone(null);
-    try {
+  const action = useFormAction();
+  const act = (what: () => Promise<unknown>, message: string, reload: () => void) =>
+    action.run(async () => {
       await what();
-      setDone(message);
       reload();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
+      return message;
+    });
   return (
     <>
       <p>
@@ -54,7 +49,7 @@ export function TenantPage(props: { id: string; canWrite: boolean }) {
                 Trial ends {formatDate(t.trial_ends_at, UTC)} · subscription ends{" "}
                 {formatDate(t.subscription_ends_at, UTC)} · joined {formatDate(t.created_at, UTC)}
               </p>
-              <Outcome error={error} done={done} />
+              <Outcome error={action.error} done={action.done} />
               {props.canWrite ? (
                 t.subscription_status === "suspended" ? (
                   <div class="actions">
@@ -231,15 +226,12 @@ function NewInvoice(props: { tenantId: string; onIssued: () => void }) {
   const [amount, setAmount] = useState("");
   const [start, setStart] = useState("");
   const [end, setEnd] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
     const kobo = parseNairaToKobo(amount);
-    if (kobo === null || kobo <= 0) return setError("Enter an amount in naira, e.g. 5,000.");
-    setBusy(true);
-    setError(null);
-    try {
+    if (kobo === null || kobo <= 0) return action.fail("Enter an amount in naira, e.g. 5,000.");
+    await action.run(async () => {
       await ok(
         api.POST("/api/platform/tenants/{id}/invoices", {
           params: { path: { id: props.tenantId } },
@@ -248,11 +240,8 @@ function NewInvoice(props: { tenantId: string; onIssued: () => void }) {
       );
       setAmount("");
       props.onIssued();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return "Invoice issued.";
+    });
   };
   return (
     <form class="stack" onSubmit={submit} style="margin-bottom:1rem">
@@ -279,9 +268,9 @@ function NewInvoice(props: { tenantId: string; onIssued: () => void }) {
           <input name="period_end" type="date" required value={end} onInput={(e) => setEnd(e.currentTarget.value)} />
         </Field>
       </div>
-      <Outcome error={error} />
-      <button type="submit" disabled={busy}>
-        {busy ? "Issuing…" : "Issue invoice"}
+      <Outcome error={action.error} done={action.done} />
+      <button type="submit" disabled={action.busy}>
+        {action.busy ? "Issuing…" : "Issue invoice"}
       </button>
     </form>
   );

@@ -2,6 +2,7 @@ import { render } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { api, ApiError, ok, setCsrfToken, whenSignedOut } from "../api/client.ts";
 import { interceptLinks, matchPath, navigate, usePath } from "../lib/router.ts";
+import { useFormAction } from "../lib/useFormAction.ts";
 import { messageOf } from "../lib/useRequest.ts";
 import "../ui/styles.css";
 import { Field, Outcome } from "../ui/ui.tsx";
@@ -114,21 +115,18 @@ function App() {
 function Login(props: { notice: string | null; onSignedIn: (admin: Admin) => void }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const session = await ok(api.POST("/api/platform/auth/session", { body: { email, password } }));
-      setCsrfToken(session.csrf_token);
-      props.onSignedIn({ role: session.role });
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? "Wrong email or password." : messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await action.run(
+      async () => {
+        const session = await ok(api.POST("/api/platform/auth/session", { body: { email, password } }));
+        setCsrfToken(session.csrf_token);
+        props.onSignedIn({ role: session.role });
+        return undefined;
+      },
+      (err) => (err instanceof ApiError && err.status === 401 ? "Wrong email or password." : messageOf(err)),
+    );
   };
   return (
     <main class="login">
@@ -159,9 +157,9 @@ function Login(props: { notice: string | null; onSignedIn: (admin: Admin) => voi
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
         </Field>
-        <Outcome error={error} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+        <Outcome error={action.error} />
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? "Signing in…" : "Sign in"}
         </button>
       </form>
     </main>

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, ok } from "../../api/client.ts";
 import type { Schemas } from "../../api/schema.ts";
 import { formatCount, formatDateTime, zonedLocalToIso } from "../../lib/format.ts";
+import { useFormAction } from "../../lib/useFormAction.ts";
 import { messageOf, useRequest } from "../../lib/useRequest.ts";
 import { Badge, Field, Loaded, Outcome } from "../../ui/ui.tsx";
 import type { Session } from "../session.ts";
@@ -70,9 +71,7 @@ function Composer(props: { session: Session; onSaved: () => void }) {
   const [minPoints, setMinPoints] = useState("");
   const [status, setStatus] = useState<"" | "active" | "inactive">("");
   const [when, setWhen] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useFormAction();
 
   const segment: Segment = {
     ...(status === "" ? {} : { loyalty_status: status }),
@@ -109,14 +108,12 @@ function Composer(props: { session: Session; onSaved: () => void }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const scheduledAt = when === "" ? null : zonedLocalToIso(when, props.session.timezone);
-    if (when !== "" && scheduledAt === null) return setError("Pick a date and time to schedule it.");
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+    if (when !== "" && scheduledAt === null) return action.fail("Pick a date and time to schedule it.");
+    await action.run(async () => {
       const created = await ok(
         api.POST("/api/v1/broadcasts", { body: { name, message_content: message, target_segment: segment } }),
       );
+      let outcome = `Sending “${created.name}” now.`;
       if (scheduledAt !== null) {
         await ok(
           api.POST("/api/v1/broadcasts/{id}/schedule", {
@@ -124,20 +121,16 @@ function Composer(props: { session: Session; onSaved: () => void }) {
             body: { scheduled_at: scheduledAt },
           }),
         );
-        setDone(`Scheduled “${created.name}” for ${formatDateTime(scheduledAt, props.session.timezone)}.`);
+        outcome = `Scheduled “${created.name}” for ${formatDateTime(scheduledAt, props.session.timezone)}.`;
       } else {
         await ok(api.POST("/api/v1/broadcasts/{id}/send", { params: { path: { id: created.id } } }));
-        setDone(`Sending “${created.name}” now.`);
       }
       setName("");
       setMessage("");
       setWhen("");
       props.onSaved();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return outcome;
+    });
   };
 
   return (
@@ -212,9 +205,9 @@ function Composer(props: { session: Session; onSaved: () => void }) {
             onInput={(e) => setWhen(e.currentTarget.value)}
           />
         </Field>
-        <Outcome error={error} done={done} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : when === "" ? "Send now" : "Schedule"}
+        <Outcome error={action.error} done={action.done} />
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? "Saving…" : when === "" ? "Send now" : "Schedule"}
         </button>
       </form>
     </section>

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { api, ok } from "../../api/client.ts";
 import { formatCount, formatDate, formatDateTime, formatNaira } from "../../lib/format.ts";
-import { messageOf, useRequest } from "../../lib/useRequest.ts";
+import { useFormAction } from "../../lib/useFormAction.ts";
+import { useRequest } from "../../lib/useRequest.ts";
 import { Field, Loaded, Outcome, Stat } from "../../ui/ui.tsx";
 import { can, type Session } from "../session.ts";
 
@@ -68,35 +69,24 @@ export function CustomerPage(props: { session: Session; id: string }) {
 function Adjustment(props: { customerId: string; onDone: () => void }) {
   const [points, setPoints] = useState("");
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
     const amount = Number(points);
-    if (!Number.isInteger(amount) || amount === 0) {
-      setError("Enter a whole number of points, e.g. 50 or -20.");
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+    if (!Number.isInteger(amount) || amount === 0)
+      return action.fail("Enter a whole number of points, e.g. 50 or -20.");
+    await action.run(async () => {
       await ok(
         api.POST("/api/v1/customers/{id}/adjustments", {
           params: { path: { id: props.customerId } },
           body: { points: amount, reason },
         }),
       );
-      setDone(`Adjusted by ${amount > 0 ? "+" : ""}${formatCount(amount)} points.`);
       setPoints("");
       setReason("");
       props.onDone();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return `Adjusted by ${amount > 0 ? "+" : ""}${formatCount(amount)} points.`;
+    });
   };
   return (
     <section class="card">
@@ -121,9 +111,9 @@ function Adjustment(props: { customerId: string; onDone: () => void }) {
             onInput={(e) => setReason(e.currentTarget.value)}
           />
         </Field>
-        <Outcome error={error} done={done} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Log adjustment"}
+        <Outcome error={action.error} done={action.done} />
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? "Saving…" : "Log adjustment"}
         </button>
       </form>
     </section>

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { api, ok } from "../../api/client.ts";
 import type { Schemas } from "../../api/schema.ts";
 import { formatDateTime, zonedLocalToIso } from "../../lib/format.ts";
+import { useFormAction } from "../../lib/useFormAction.ts";
 import { messageOf, useRequest } from "../../lib/useRequest.ts";
 import { Badge, Field, Loaded, Outcome } from "../../ui/ui.tsx";
 import type { Session } from "../session.ts";
@@ -144,31 +145,23 @@ function describeRule(rule: Schemas["PointsRule"]): string {
 function NewRule(props: { onCreated: () => void }) {
   const [kind, setKind] = useState<"per_amount_spent" | "per_purchase">("per_amount_spent");
   const [points, setPoints] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
     const value = Number(points);
-    if (!Number.isFinite(value) || value <= 0) return setError("Enter a number of points above 0.");
-    if (kind === "per_purchase" && !Number.isInteger(value)) return setError("Points per purchase is a whole number.");
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+    if (!Number.isFinite(value) || value <= 0) return action.fail("Enter a number of points above 0.");
+    if (kind === "per_purchase" && !Number.isInteger(value))
+      return action.fail("Points per purchase is a whole number.");
+    await action.run(async () => {
       const body =
         kind === "per_amount_spent"
           ? { name: `${value} points per ₦100`, rule_type: kind, config: { points_per_ngn: value / 100 } }
           : { name: `${value} points per purchase`, rule_type: kind, config: { points_per_purchase: value } };
       const rule = await ok(api.POST("/api/v1/rules", { body }));
-      setDone(`Added “${rule.name}”.`);
       setPoints("");
       props.onCreated();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return `Added “${rule.name}”.`;
+    });
   };
   return (
     <section class="card" aria-labelledby="new-rule">
@@ -193,9 +186,9 @@ function NewRule(props: { onCreated: () => void }) {
             onInput={(e) => setPoints(e.currentTarget.value)}
           />
         </Field>
-        <Outcome error={error} done={done} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Adding…" : "Add rule"}
+        <Outcome error={action.error} done={action.done} />
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? "Adding…" : "Add rule"}
         </button>
       </form>
     </section>
@@ -208,19 +201,14 @@ function NewCampaign(props: { session: Session; onCreated: () => void }) {
   const [bonus, setBonus] = useState("");
   const [starts, setStarts] = useState("");
   const [ends, setEnds] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
     const startsAt = zonedLocalToIso(starts, props.session.timezone);
     const endsAt = zonedLocalToIso(ends, props.session.timezone);
-    if (startsAt === null || endsAt === null) return setError("Pick when the campaign starts and ends.");
-    if (kind === "bonus_points" && !/^\d+$/.test(bonus)) return setError("Bonus points is a whole number.");
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+    if (startsAt === null || endsAt === null) return action.fail("Pick when the campaign starts and ends.");
+    if (kind === "bonus_points" && !/^\d+$/.test(bonus)) return action.fail("Bonus points is a whole number.");
+    await action.run(async () => {
       const campaign = await ok(
         api.POST("/api/v1/campaigns", {
           body: {
@@ -232,14 +220,10 @@ function NewCampaign(props: { session: Session; onCreated: () => void }) {
           },
         }),
       );
-      setDone(`Created “${campaign.name}” as a draft: schedule it, then start it, from the list.`);
       setName("");
       props.onCreated();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return `Created “${campaign.name}” as a draft: schedule it, then start it, from the list.`;
+    });
   };
   return (
     <section class="card" aria-labelledby="new-campaign">
@@ -293,9 +277,9 @@ function NewCampaign(props: { session: Session; onCreated: () => void }) {
             onInput={(e) => setEnds(e.currentTarget.value)}
           />
         </Field>
-        <Outcome error={error} done={done} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Creating…" : "Create campaign"}
+        <Outcome error={action.error} done={action.done} />
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? "Creating…" : "Create campaign"}
         </button>
       </form>
     </section>

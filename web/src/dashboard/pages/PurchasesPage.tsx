@@ -2,7 +2,8 @@ import { useState } from "preact/hooks";
 import { api, ok } from "../../api/client.ts";
 import type { Schemas } from "../../api/schema.ts";
 import { formatCount, formatDateTime, formatNaira, todayIn, zonedLocalToIso } from "../../lib/format.ts";
-import { messageOf, useRequest } from "../../lib/useRequest.ts";
+import { useFormAction } from "../../lib/useFormAction.ts";
+import { useRequest } from "../../lib/useRequest.ts";
 import { Badge, Field, Loaded, Outcome } from "../../ui/ui.tsx";
 import { can, type Session } from "../session.ts";
 
@@ -127,24 +128,18 @@ function VoidForm(props: {
   onVoided: (message: string) => void;
 }) {
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await action.run(async () => {
       const voided = await ok(
         api.POST("/api/v1/purchases/{id}/void", { params: { path: { id: props.purchase.id } }, body: { reason } }),
       );
       props.onVoided(
         `Voided ${formatNaira(voided.amount_kobo)}: ${formatCount(voided.points_reversed ?? 0)} points taken back, balance now ${formatCount(voided.balance)}.`,
       );
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return undefined;
+    });
   };
   return (
     <form class="stack" style="flex-basis:100%" onSubmit={submit}>
@@ -157,10 +152,10 @@ function VoidForm(props: {
           onInput={(e) => setReason(e.currentTarget.value)}
         />
       </Field>
-      <Outcome error={error} />
+      <Outcome error={action.error} />
       <div class="actions" style="margin-top:0">
-        <button type="submit" class="danger" disabled={busy}>
-          {busy ? "Voiding…" : "Confirm void"}
+        <button type="submit" class="danger" disabled={action.busy}>
+          {action.busy ? "Voiding…" : "Confirm void"}
         </button>
         <button type="button" class="secondary" onClick={props.onCancel}>
           Keep it

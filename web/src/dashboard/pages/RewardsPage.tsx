@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { api, ok } from "../../api/client.ts";
 import { formatCount } from "../../lib/format.ts";
+import { useFormAction } from "../../lib/useFormAction.ts";
 import { messageOf, useRequest } from "../../lib/useRequest.ts";
 import { Badge, Field, Loaded, Outcome } from "../../ui/ui.tsx";
 import { can, type Session } from "../session.ts";
@@ -70,34 +71,25 @@ function NewReward(props: { onCreated: () => void }) {
   const [name, setName] = useState("");
   const [points, setPoints] = useState("");
   const [stock, setStock] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
     const pointsRequired = Number(points);
     const stockQuantity = stock.trim() === "" ? null : Number(stock);
     if (!Number.isInteger(pointsRequired) || pointsRequired < 1)
-      return setError("Points must be a whole number of at least 1.");
+      return action.fail("Points must be a whole number of at least 1.");
     if (stockQuantity !== null && (!Number.isInteger(stockQuantity) || stockQuantity < 0))
-      return setError("Stock must be a whole number, or empty for unlimited.");
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+      return action.fail("Stock must be a whole number, or empty for unlimited.");
+    await action.run(async () => {
       const reward = await ok(
         api.POST("/api/v1/rewards", { body: { name, points_required: pointsRequired, stock_quantity: stockQuantity } }),
       );
-      setDone(`Added “${reward.name}”.`);
       setName("");
       setPoints("");
       setStock("");
       props.onCreated();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return `Added “${reward.name}”.`;
+    });
   };
   return (
     <section class="card" aria-labelledby="new-reward">
@@ -132,9 +124,9 @@ function NewReward(props: { onCreated: () => void }) {
             onInput={(e) => setStock(e.currentTarget.value)}
           />
         </Field>
-        <Outcome error={error} done={done} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Adding…" : "Add reward"}
+        <Outcome error={action.error} done={action.done} />
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? "Adding…" : "Add reward"}
         </button>
       </form>
     </section>

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { api, ok } from "../../api/client.ts";
 import type { Schemas } from "../../api/schema.ts";
-import { messageOf, useRequest } from "../../lib/useRequest.ts";
+import { useFormAction } from "../../lib/useFormAction.ts";
+import { useRequest } from "../../lib/useRequest.ts";
 import { Field, Loaded, Outcome } from "../../ui/ui.tsx";
 import { can, type Session } from "../session.ts";
 
@@ -37,17 +38,12 @@ function SettingsForm(props: { settings: Schemas["Settings"]; editable: boolean;
   const [language, setLanguage] = useState(s.language);
   const [timezone, setTimezone] = useState(s.timezone);
   const [template, setTemplate] = useState(s.templates.broadcast?.name ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
     if (expiry !== "" && !/^\d+$/.test(expiry))
-      return setError("Points expiry is a number of days, or empty for never.");
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+      return action.fail("Points expiry is a number of days, or empty for never.");
+    await action.run(async () => {
       await ok(
         api.PATCH("/api/v1/settings", {
           body: {
@@ -60,13 +56,9 @@ function SettingsForm(props: { settings: Schemas["Settings"]; editable: boolean;
           },
         }),
       );
-      setDone("Settings saved.");
       props.onSaved();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return "Settings saved.";
+    });
   };
   const disabled = !props.editable;
   return (
@@ -137,10 +129,10 @@ function SettingsForm(props: { settings: Schemas["Settings"]; editable: boolean;
           onInput={(e) => setTemplate(e.currentTarget.value)}
         />
       </Field>
-      <Outcome error={error} done={done} />
+      <Outcome error={action.error} done={action.done} />
       {props.editable ? (
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Save settings"}
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? "Saving…" : "Save settings"}
         </button>
       ) : null}
     </form>

@@ -1,29 +1,24 @@
 import { useState } from "preact/hooks";
 import { api, ok } from "../../api/client.ts";
-import { messageOf, useRequest } from "../../lib/useRequest.ts";
+import { useFormAction } from "../../lib/useFormAction.ts";
+import { useRequest } from "../../lib/useRequest.ts";
 import { Badge, Field, Loaded, Outcome } from "../../ui/ui.tsx";
 import type { Session } from "../session.ts";
 
 /** Staff: add, reset a PIN, disable (managers only; the API refuses anyone else). */
 export function StaffPage(props: { session: Session }) {
   const staff = useRequest(() => ok(api.GET("/api/v1/staff", { params: { query: { limit: 100 } } })), []);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const act = async (what: () => Promise<unknown>, message: string) => {
-    setError(null);
-    setDone(null);
-    try {
+  const action = useFormAction();
+  const act = (what: () => Promise<unknown>, message: string) =>
+    action.run(async () => {
       await what();
-      setDone(message);
       staff.reload();
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
+      return message;
+    });
   const resetPin = (id: string, name: string) => {
     const pin = window.prompt(`New 4–6 digit PIN for ${name}`);
     if (pin === null) return;
-    if (!/^\d{4,6}$/.test(pin)) return setError("A PIN is 4 to 6 digits.");
+    if (!/^\d{4,6}$/.test(pin)) return action.fail("A PIN is 4 to 6 digits.");
     void act(
       () => ok(api.PUT("/api/v1/staff/{id}/pin", { params: { path: { id } }, body: { pin } })),
       `PIN reset for ${name}.`,
@@ -36,7 +31,7 @@ export function StaffPage(props: { session: Session }) {
         <NewStaff session={props.session} onCreated={staff.reload} />
         <section class="card" aria-labelledby="staff-list">
           <h2 id="staff-list">Team</h2>
-          <Outcome error={error} done={done} />
+          <Outcome error={action.error} done={action.done} />
           <Loaded state={staff} label="staff">
             {(page) => (
               <ul class="rows">
@@ -98,33 +93,22 @@ function NewStaff(props: { session: Session; onCreated: () => void }) {
   const [phone, setPhone] = useState("");
   const [role, setRole] = useState<"staff" | "admin">("staff");
   const [pin, setPin] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const action = useFormAction();
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
+    await action.run(async () => {
       const created = await ok(
         api.POST("/api/v1/staff", {
           body: { full_name: fullName, email, phone_number: phone, role, ...(pin === "" ? {} : { pin }) },
         }),
-      );
-      setDone(
-        `Added ${created.full_name}. ${pin === "" ? "Set a PIN with Reset PIN before they use the staff chat." : "They send STAFF on WhatsApp and enter their PIN."}`,
       );
       setFullName("");
       setEmail("");
       setPhone("");
       setPin("");
       props.onCreated();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+      return `Added ${created.full_name}. ${pin === "" ? "Set a PIN with Reset PIN before they use the staff chat." : "They send STAFF on WhatsApp and enter their PIN."}`;
+    });
   };
   return (
     <section class="card" aria-labelledby="new-staff">
@@ -172,9 +156,9 @@ function NewStaff(props: { session: Session; onCreated: () => void }) {
             onInput={(e) => setPin(e.currentTarget.value)}
           />
         </Field>
-        <Outcome error={error} done={done} />
-        <button type="submit" disabled={busy}>
-          {busy ? "Adding…" : "Add staff member"}
+        <Outcome error={action.error} done={action.done} />
+        <button type="submit" disabled={action.busy}>
+          {action.busy ? "Adding…" : "Add staff member"}
         </button>
       </form>
     </section>
