@@ -113,12 +113,13 @@ export async function routeMessage(
     return startStaffConversation(deps, tx, contact, message, tenant, log);
   }
   if (tenant === null) {
-    return {
-      route: "stranger",
-      tenantId: null,
-      customerId: null,
-      replies: [platformReplies.stranger(speakerFor(contact, null))],
-    };
+    const speaker = speakerFor(contact, null);
+    // A receipt photo before joining: how to join first, then send it again.
+    const reply =
+      row.message_type === "image"
+        ? { kind: "text" as const, body: speaker.say("claims.customer.strangerPhoto") }
+        : platformReplies.stranger(speaker);
+    return { route: "stranger", tenantId: null, customerId: null, replies: [reply] };
   }
   return runCustomerConversation(deps, tx, contact, message, tenant);
 }
