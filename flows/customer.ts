@@ -264,8 +264,7 @@ const customerMachine = setup({
     ),
     /** The photo with the amount its caption or the person's answer gives. */
     requestFileClaim: assign(({ context, event }) => {
-      const photo =
-        event.type === "PHOTO" ? { mediaId: event.mediaId, mimeType: event.mimeType } : context.claimPhoto;
+      const photo = event.type === "PHOTO" ? { mediaId: event.mediaId, mimeType: event.mimeType } : context.claimPhoto;
       const amount = parseAmount(event.type === "PHOTO" ? (event.caption ?? "") : textOf(event));
       if (photo === null || !amount.ok) return {};
       return { pending: [...context.pending, { type: "fileClaim" as const, ...photo, amountKobo: amount.value }] };
@@ -364,7 +363,9 @@ const customerMachine = setup({
         {
           type: "reply",
           params: ({ context, event }) => ({
-            message: text(context.speaker.say("claims.customer.filed", { amount: context.speaker.naira(event.amountKobo) })),
+            message: text(
+              context.speaker.say("claims.customer.filed", { amount: context.speaker.naira(event.amountKobo) }),
+            ),
           }),
         },
       ],

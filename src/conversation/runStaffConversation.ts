@@ -27,6 +27,7 @@ import { tenantTemplateFor } from "../domain/tenants/templateSetting.ts";
 import { findContactLanguage } from "../db/contactLanguage.ts";
 import { createSpeaker } from "../../flows/i18n/createSpeaker.ts";
 import { chooseLanguage, speakerFor } from "./chooseLanguage.ts";
+import { runClaimReview } from "./runClaimReview.ts";
 
 /** A staff session lasts this long after the staff member's last message (docs/chat.md, Staff). */
 export const STAFF_SESSION_MS = 10 * 60 * 1000;
@@ -41,8 +42,10 @@ const staffStateSchema = z
     flow: z.unknown(),
     authenticated: z.boolean().default(false),
     heldPinHash: z.string().nullable().default(null),
+    /** An open claim review's snapshot (flows/claimReview.ts); it takes the staff member's messages. */
+    review: z.unknown().default(null),
   })
-  .catch({ flow: null, authenticated: false, heldPinHash: null });
+  .catch({ flow: null, authenticated: false, heldPinHash: null, review: null });
 
 /**
  * `STAFF`: the sender's phone must belong to a staff member with a PIN at the vendor (the
@@ -100,7 +103,7 @@ export async function startStaffConversation(
     tenantId: staffTenant.id,
     staffUserId: membership.userId,
     expiresAt: new Date(message.now.getTime() + STAFF_SESSION_MS),
-    state: { flow: result.snapshot, authenticated: false, heldPinHash: null },
+    state: { flow: result.snapshot, authenticated: false, heldPinHash: null, review: null },
   });
   log.info({ tenantId: staffTenant.id }, "staff session started");
   return { route: "staff", tenantId: staffTenant.id, customerId: null, replies: result.replies };
@@ -145,6 +148,7 @@ export async function runStaffConversation(
   let authenticated = stored.authenticated;
   let heldPinHash = stored.heldPinHash;
   let ended = false;
+  let startReview = false;
   const notifications: NonNullable<Handled["notifications"]> = [];
   const extraReplies: Handled["replies"] = [];
   const now = message.now;
@@ -339,22 +343,55 @@ export async function runStaffConversation(
           pointsShortfall: voided.buyer.shortfall,
         };
       }
+      case "reviewClaims":
+        startReview = authenticated;
+        return null;
       case "endStaffSession":
         ended = true;
         return null;
     }
   };
 
+  const nowIso = now.toISOString();
   const event: StaffEvent =
-    message.text === null
-      ? { type: "NON_TEXT", now: now.toISOString() }
-      : { type: "TEXT", text: message.text, now: now.toISOString() };
+    message.text === null ? { type: "NON_TEXT", now: nowIso } : { type: "TEXT", text: message.text, now: nowIso };
+  const replies: Handled["replies"] = [];
+  const outboxIds: string[] = [];
+  let review: unknown = authenticated ? stored.review : null;
+  let staffEvent: StaffEvent = event;
+  const reviewTurn = async (reviewEvent: Parameters<typeof runClaimReview>[2]["event"]) => {
+    const turn = await runClaimReview(deps, tx, {
+      tenantId,
+      reviewerUserId: staffUserId,
+      speaker,
+      snapshot: review,
+      event: reviewEvent,
+      now,
+      log,
+    });
+    replies.push(...turn.replies);
+    outboxIds.push(...turn.outboxIds);
+    review = turn.snapshot;
+    return turn;
+  };
+  if (review !== null) {
+    // An open claim review reads this message; the staff flow only hears it if the review hands it back.
+    const turn = await reviewTurn(
+      message.text === null ? { type: "NON_TEXT", now: nowIso } : { type: "TEXT", text: message.text, now: nowIso },
+    );
+    staffEvent =
+      review === null && turn.handBack !== null
+        ? { type: "TEXT", text: turn.handBack, now: nowIso }
+        : { type: "ACTIVE", now: nowIso };
+  }
   const result = await driveFlow(
     (snapshot, next: StaffEvent) => runStaffFlow(snapshot, next, { speaker }),
     stored.flow,
-    event,
+    staffEvent,
     execute,
   );
+  replies.push(...result.replies);
+  if (startReview && !ended) await reviewTurn({ type: "START", now: nowIso });
   await enterPlatform(tx);
   if (ended) {
     await endStaffSession(tx, contact.phone_number);
@@ -363,10 +400,17 @@ export async function runStaffConversation(
       tenantId,
       staffUserId,
       expiresAt: new Date(now.getTime() + STAFF_SESSION_MS),
-      state: { flow: result.snapshot, authenticated, heldPinHash },
+      state: { flow: result.snapshot, authenticated, heldPinHash, review },
     });
   }
-  return { route: "staff", tenantId, customerId: null, replies: [...result.replies, ...extraReplies], notifications };
+  return {
+    route: "staff",
+    tenantId,
+    customerId: null,
+    replies: [...replies, ...extraReplies],
+    notifications,
+    outboxIds,
+  };
 }
 
 /** Ends a staff session (EXIT, expiry, lockout). */

@@ -7,7 +7,8 @@ export const claimsHa: Translation<typeof claimsEn> = {
     "Na gode da hoton rasit! Nawa ka kashe? Amsa da adadin kuɗin, misali 5000. Aika CANCEL don tsayawa.",
   "claims.customer.askAmountRetry":
     "Wannan ba adadin kuɗi ba ne. Amsa da abin da ka kashe, misali 5000 ko ₦5,000. Aika CANCEL don tsayawa.",
-  "claims.customer.gaveUp": "Mu bar shi yanzu. Sake aiko hoton rasit tare da adadin kuɗi a matsayin taken sa, misali 5000.",
+  "claims.customer.gaveUp":
+    "Mu bar shi yanzu. Sake aiko hoton rasit tare da adadin kuɗi a matsayin taken sa, misali 5000.",
   "claims.customer.filed": "An aika rasit ɗinka na {amount} don dubawa. Za mu sanar da kai idan shagon ya amince.",
   "claims.customer.refused.claimsOff":
     "Yi haƙuri, wannan shagon ba ya karɓar hoton rasit. Ka roƙi ma'aikaci a kanta ya rubuta sayayyarka.",
@@ -17,7 +18,8 @@ export const claimsHa: Translation<typeof claimsEn> = {
   "claims.customer.refused.overMax":
     "Ba za a iya neman rasit da ya wuce {amount} ta hoto ba. Ka roƙi ma'aikaci a kanta ya rubuta wannan sayayya.",
   "claims.customer.refused.tooLarge": "Hoton ya yi girma da yawa (ya wuce 5 MB). Don Allah aiko ƙaramin hoton rasit.",
-  "claims.customer.refused.unsupported": "Ban iya karanta wannan hoton ba. Don Allah aiko rasit a matsayin hoto na yau da kullum (JPEG ko PNG).",
+  "claims.customer.refused.unsupported":
+    "Ban iya karanta wannan hoton ba. Don Allah aiko rasit a matsayin hoto na yau da kullum (JPEG ko PNG).",
   "claims.customer.refused.failed": "Yi haƙuri, ban samu hotonka yanzu ba. Don Allah sake aikawa bayan 'yan mintoci.",
   "claims.customer.mediaNotUnderstood":
     "Ba na iya karanta saƙon murya, bidiyo, sitika, fayil ko wuri. Ina karanta saƙonnin rubutu, da hotunan rasit ɗinka (tare da adadin kuɗi a matsayin take). Aika MENU don ganin abin da zan iya yi.",
@@ -39,13 +41,15 @@ export const claimsHa: Translation<typeof claimsEn> = {
     "Buƙata {number}: {amount} daga {phone}, an aiko {age}. Amsa APPROVE don rubuta sayayyar, ko REJECT da dalili (misali: REJECT wani shago). BACK zai mayar da kai jerin.",
   "claims.staff.receiptCaption": "Rasit na buƙata {number}: {amount}",
   "claims.staff.noImage": "Ba za a iya nuna hoton rasit a wannan hira ba; ana iya ganin sa a dashboard.",
-  "claims.staff.askReason": "Me ya sa kake ƙi? Rubuta dalilin da abokin ciniki zai gani, misali: hoton bai fito sosai ba.",
+  "claims.staff.askReason":
+    "Me ya sa kake ƙi? Rubuta dalilin da abokin ciniki zai gani, misali: hoton bai fito sosai ba.",
   "claims.staff.decideRetry": "Amsa APPROVE, ko REJECT da dalili, ko BACK don jerin.",
   "claims.staff.approved": "An amince: an rubuta {amount} don {phone}, maki +{points}. An sanar da abokin ciniki.",
   "claims.staff.rejected": "An ƙi. An gaya wa abokin ciniki dalilin: {why}.",
   "claims.staff.alreadyReviewed": "Wani ya riga ya duba wannan buƙata.",
   "claims.staff.notFound": "Wannan buƙata ba ta nan kuma.",
-  "claims.staff.purchaseRefused": "Ba a iya rubuta sayayyar ba, don haka buƙatar tana nan tana jira. Tambayi mai shago.",
+  "claims.staff.purchaseRefused":
+    "Ba a iya rubuta sayayyar ba, don haka buƙatar tana nan tana jira. Tambayi mai shago.",
   "claims.staff.notPermitted": "Asusunka ba shi da izinin duba buƙatun rasit. Tambayi mai shago.",
   "claims.staff.closed": "An rufe buƙatu. Aika MENU don menu ɗinka.",
   "claims.staff.nonText": "Amsa da rubutu: lambar buƙata, APPROVE, REJECT da dalili, ko CANCEL.",

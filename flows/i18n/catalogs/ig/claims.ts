@@ -7,18 +7,22 @@ export const claimsIg: Translation<typeof claimsEn> = {
     "Daalụ maka foto akwụkwọ ịkwụ ụgwọ! Ego ole ka i mefuru? Zaa ya na ego ahụ, dịka ọmụmaatụ 5000. Zipu CANCEL ka ị kwụsị.",
   "claims.customer.askAmountRetry":
     "Nke ahụ abụghị ego. Zaa ya na ihe i mefuru, dịka ọmụmaatụ 5000 ma ọ bụ ₦5,000. Zipu CANCEL ka ị kwụsị.",
-  "claims.customer.gaveUp": "Ka anyị hapụ ya ugbu a. Zipu foto akwụkwọ ịkwụ ụgwọ ọzọ, tinye ego ahụ dịka isiokwu ya, dịka 5000.",
+  "claims.customer.gaveUp":
+    "Ka anyị hapụ ya ugbu a. Zipu foto akwụkwọ ịkwụ ụgwọ ọzọ, tinye ego ahụ dịka isiokwu ya, dịka 5000.",
   "claims.customer.filed":
     "Ezigara akwụkwọ ịkwụ ụgwọ gị nke {amount} ka e lelee ya. Anyị ga-ezitere gị ozi mgbe ụlọ ahịa kwadoro ya.",
   "claims.customer.refused.claimsOff":
     "Ndo, ụlọ ahịa a anaghị anara foto akwụkwọ ịkwụ ụgwọ. Gwa onye ọrụ nọ n'ebe a na-akwụ ụgwọ ka o dekọọ ihe i zụrụ.",
-  "claims.customer.refused.duplicate": "Ezigalarị akwụkwọ ịkwụ ụgwọ a. Otu akwụkwọ ịkwụ ụgwọ nwere ike ịrịọ naanị otu ugboro.",
+  "claims.customer.refused.duplicate":
+    "Ezigalarị akwụkwọ ịkwụ ụgwọ a. Otu akwụkwọ ịkwụ ụgwọ nwere ike ịrịọ naanị otu ugboro.",
   "claims.customer.refused.dailyLimit":
     "I zigala akwụkwọ ịkwụ ụgwọ {limit, plural, other {#}} taa, nke kachasị ekwe. Nwaa ọzọ echi, ma ọ bụ gwa onye ọrụ nọ n'ebe a na-akwụ ụgwọ.",
   "claims.customer.refused.overMax":
     "A pụghị iji foto rịọ maka akwụkwọ ịkwụ ụgwọ karịrị {amount}. Gwa onye ọrụ nọ n'ebe a na-akwụ ụgwọ ka o dekọọ ihe a i zụrụ.",
-  "claims.customer.refused.tooLarge": "Foto ahụ buru oke ibu (ọ karịrị 5 MB). Biko zipu obere foto nke akwụkwọ ịkwụ ụgwọ.",
-  "claims.customer.refused.unsupported": "Enweghị m ike ịgụ foto ahụ. Biko zipu akwụkwọ ịkwụ ụgwọ dịka foto nkịtị (JPEG ma ọ bụ PNG).",
+  "claims.customer.refused.tooLarge":
+    "Foto ahụ buru oke ibu (ọ karịrị 5 MB). Biko zipu obere foto nke akwụkwọ ịkwụ ụgwọ.",
+  "claims.customer.refused.unsupported":
+    "Enweghị m ike ịgụ foto ahụ. Biko zipu akwụkwọ ịkwụ ụgwọ dịka foto nkịtị (JPEG ma ọ bụ PNG).",
   "claims.customer.refused.failed": "Ndo, enwetaghị m foto gị ugbu a. Biko zipu ya ọzọ mgbe nkeji ole na ole gachara.",
   "claims.customer.mediaNotUnderstood":
     "Enweghị m ike ịgụ ozi olu, vidiyo, sticker, faịlụ ma ọ bụ ebe ị nọ. Ana m agụ ozi ederede, na foto akwụkwọ ịkwụ ụgwọ gị (tinye ego ahụ dịka isiokwu). Zipu MENU ka ị hụ ihe m nwere ike ime.",
@@ -29,7 +33,8 @@ export const claimsIg: Translation<typeof claimsEn> = {
   "claims.notice.rejected":
     "❌ {vendor} enweghị ike ịkwado akwụkwọ ịkwụ ụgwọ gị: {why}. Jụọ n'ebe a na-akwụ ụgwọ ma ọ bụrụ na ị chere na ọ bụ njehie.",
   "claims.staff.none": "Enweghị arịrịọ akwụkwọ ịkwụ ụgwọ na-eche. Zipu MENU maka menu gị.",
-  "claims.staff.list": "Arịrịọ akwụkwọ ịkwụ ụgwọ na-eche: {count}. Zaa na nọmba iji mepee otu, ma ọ bụ CANCEL iji mechie.",
+  "claims.staff.list":
+    "Arịrịọ akwụkwọ ịkwụ ụgwọ na-eche: {count}. Zaa na nọmba iji mepee otu, ma ọ bụ CANCEL iji mechie.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",
   "claims.staff.more": "…na {count} ndị ọzọ mgbe ndị a gasịrị.",
   "claims.staff.age.minutes": "nkeji {minutes, plural, other {#}} gara aga",

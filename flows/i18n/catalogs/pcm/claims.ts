@@ -7,7 +7,8 @@ export const claimsPcm: Translation<typeof claimsEn> = {
     "Thank you for the receipt photo! How much you spend? Reply with the amount, like 5000. Send CANCEL make we stop.",
   "claims.customer.askAmountRetry":
     "Dat one no be amount. Reply with wetin you spend, like 5000 or ₦5,000. Send CANCEL make we stop.",
-  "claims.customer.gaveUp": "Make we leave am for now. Send the receipt photo again with the amount as caption, like 5000.",
+  "claims.customer.gaveUp":
+    "Make we leave am for now. Send the receipt photo again with the amount as caption, like 5000.",
   "claims.customer.filed":
     "We don send your receipt for {amount} make dem check am. We go message you when the shop approve am.",
   "claims.customer.refused.claimsOff":
@@ -30,7 +31,8 @@ export const claimsPcm: Translation<typeof claimsEn> = {
   "claims.notice.rejected":
     "❌ {vendor} no fit approve your receipt: {why}. Ask for the counter if you think say dem make mistake.",
   "claims.staff.none": "No receipt claim dey wait. Send MENU for your menu.",
-  "claims.staff.list": "Receipt claims wey dey wait: {count}. Reply with number to open one, or CANCEL to close claims.",
+  "claims.staff.list":
+    "Receipt claims wey dey wait: {count}. Reply with number to open one, or CANCEL to close claims.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",
   "claims.staff.more": "…and {count} more after dis ones.",
   "claims.staff.age.minutes": "{minutes, plural, one {# minute ago} other {# minutes ago}}",

@@ -13,7 +13,8 @@ export const claimsYo: Translation<typeof claimsEn> = {
     "A ti fi ìwé-ìsanwó rẹ ti {amount} ránṣẹ́ fún àyẹ̀wò. A ó kọ̀wé sí ọ nígbà tí ṣọ́ọ̀bù bá fọwọ́ sí i.",
   "claims.customer.refused.claimsOff":
     "Má bínú, ṣọ́ọ̀bù yìí kì í gba fọ́tò ìwé-ìsanwó. Ní kí òṣìṣẹ́ ní kàǹtà kọ ohun tí o rà sílẹ̀.",
-  "claims.customer.refused.duplicate": "O ti fi ìwé-ìsanwó yìí ránṣẹ́ tẹ́lẹ̀. Ẹ̀ẹ̀kan péré ni a lè béèrè fún ìwé-ìsanwó kan.",
+  "claims.customer.refused.duplicate":
+    "O ti fi ìwé-ìsanwó yìí ránṣẹ́ tẹ́lẹ̀. Ẹ̀ẹ̀kan péré ni a lè béèrè fún ìwé-ìsanwó kan.",
   "claims.customer.refused.dailyLimit":
     "O ti fi ìwé-ìsanwó {limit, plural, other {#}} ránṣẹ́ lónìí, èyí tó pọ̀ jù tí a gbà láàyè. Tún gbìyànjú lọ́la, tàbí bá òṣìṣẹ́ ní kàǹtà sọ̀rọ̀.",
   "claims.customer.refused.overMax":
@@ -28,11 +29,9 @@ export const claimsYo: Translation<typeof claimsEn> = {
     "Ẹ ṣé fún fọ́tò náà! Láti gba pọ́ìǹtì fún ìwé-ìsanwó, kọ́kọ́ darapọ̀ mọ́ ṣọ́ọ̀bù náà: ṣàyẹ̀wò kóòdù QR wọn, tàbí fi JOIN àti kóòdù ṣọ́ọ̀bù ránṣẹ́. Lẹ́yìn náà tún fọ́tò náà fi ránṣẹ́.",
   "claims.notice.approved":
     "✅ {vendor} ti fọwọ́ sí ìwé-ìsanwó rẹ: o gba {points, plural, other {# pọ́ìǹtì}}. Iye pọ́ìǹtì rẹ báyìí jẹ́ {balance}.",
-  "claims.notice.rejected":
-    "❌ {vendor} kò lè fọwọ́ sí ìwé-ìsanwó rẹ: {why}. Béèrè ní kàǹtà tí o bá rò pé àṣìṣe ni.",
+  "claims.notice.rejected": "❌ {vendor} kò lè fọwọ́ sí ìwé-ìsanwó rẹ: {why}. Béèrè ní kàǹtà tí o bá rò pé àṣìṣe ni.",
   "claims.staff.none": "Kò sí ìbéèrè ìwé-ìsanwó tó ń dúró. Fi MENU ránṣẹ́ fún àkójọ rẹ.",
-  "claims.staff.list":
-    "Ìbéèrè ìwé-ìsanwó tó ń dúró: {count}. Fi nọ́ńbà kan dáhùn láti ṣí i, tàbí CANCEL láti pa á dé.",
+  "claims.staff.list": "Ìbéèrè ìwé-ìsanwó tó ń dúró: {count}. Fi nọ́ńbà kan dáhùn láti ṣí i, tàbí CANCEL láti pa á dé.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",
   "claims.staff.more": "…àti {count} mìíràn lẹ́yìn ìwọ̀nyí.",
   "claims.staff.age.minutes": "ní ìṣẹ́jú {minutes, plural, other {#}} sẹ́yìn",
