@@ -21,13 +21,10 @@ import { maskPhone, type Logger } from "../logger.ts";
 import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
-import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
 import { voidNoticeFor } from "./voidNoticeFor.ts";
-import { tenantTemplateFor } from "../domain/tenants/templateSetting.ts";
-import { findContactLanguage } from "../db/contactLanguage.ts";
-import { createSpeaker } from "../../flows/i18n/createSpeaker.ts";
-import { chooseLanguage, speakerFor } from "./chooseLanguage.ts";
+import { speakerFor } from "./chooseLanguage.ts";
 import { runClaimReview } from "./runClaimReview.ts";
+import { purchaseNotices } from "./purchaseNotices.ts";
 
 /** A staff session lasts this long after the staff member's last message (docs/chat.md, Staff). */
 export const STAFF_SESSION_MS = 10 * 60 * 1000;
@@ -217,33 +214,8 @@ export async function runStaffConversation(
         const points = logged.purchase.pointsAwarded;
         log.info({ tenantId, purchaseId: logged.purchase.id, points, created: logged.created }, "purchase logged");
         deps.metrics.ledgerRows.inc({ type: "earned" }, logged.awards.length);
-        if (logged.created) {
-          // The customer is told in their own language, and their vendor's template for it if it has one.
-          const customerLanguage = chooseLanguage(
-            await findContactLanguage(tx, logged.customer.phoneNumber),
-            tenant.default_language,
-          );
-          const chosen = tenantTemplateFor(
-            tenant.whatsapp_config,
-            "points_earned_template",
-            customerLanguage,
-            POINTS_EARNED_TEMPLATE,
-          );
-          notifications.push({
-            contactPhone: logged.customer.phoneNumber,
-            customerId: logged.customer.id,
-            message: pointsEarnedNotice({
-              vendorName: tenant.business_name,
-              vendorCode: tenant.vendor_code,
-              points,
-              balance: logged.balance,
-              insideServiceWindow: await isInsideServiceWindow(tx, logged.customer.phoneNumber, now),
-              template: chosen.template,
-              speaker: createSpeaker(customerLanguage),
-            }),
-            triggeredBy: "purchase_confirmation",
-          });
-        }
+        // The customer (and a referrer the purchase earned points) told in their own language.
+        notifications.push(...(await purchaseNotices(tx, { tenant, logged, now })));
         return {
           type: "PURCHASE_LOGGED",
           points,
@@ -441,7 +413,7 @@ async function mayChoosePin(tx: Tx, staffUserId: string, now: Date): Promise<boo
   return row?.pending ?? false;
 }
 
-async function isInsideServiceWindow(tx: Tx, customerPhone: string, now: Date): Promise<boolean> {
+async function _isInsideServiceWindow(tx: Tx, customerPhone: string, now: Date): Promise<boolean> {
   const last = await findLastInboundAt(tx, customerPhone);
   return last !== null && now.getTime() - last.getTime() < 24 * 60 * 60 * 1000;
 }

@@ -31,6 +31,8 @@ export const claimsEn = {
   "claims.notice.rejected":
     "❌ {vendor} could not approve your receipt: {why}. Ask at the till if you think this is wrong.",
   // Staff (and, later, owner) review of pending claims.
+  "claims.notice.referrerEarned":
+    "🎉 A friend you invited made their first purchase at {vendor}: you earned {points, plural, one {# point} other {# points}}. Your balance is now {balance}.",
   "claims.staff.none": "No receipt claims are waiting. Send MENU for your menu.",
   "claims.staff.list": "Receipt claims waiting: {count}. Reply with a number to open one, or CANCEL to close claims.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",

@@ -29,6 +29,8 @@ export const claimsHa: Translation<typeof claimsEn> = {
     "✅ {vendor} ya amince da rasit ɗinka: ka samu {points, plural, one {maki #} other {maki #}}. Yanzu makinka sun kai {balance}.",
   "claims.notice.rejected":
     "❌ {vendor} bai iya amincewa da rasit ɗinka ba: {why}. Ka tambaya a kanta idan kana ganin kuskure ne.",
+  "claims.notice.referrerEarned":
+    "🎉 Abokin da ka gayyata ya yi sayayyarsa ta farko a {vendor}: ka samu {points, plural, one {maki #} other {maki #}}. Yanzu makinka sun kai {balance}.",
   "claims.staff.none": "Babu buƙatar rasit da ke jira. Aika MENU don menu ɗinka.",
   "claims.staff.list": "Buƙatun rasit da ke jira: {count}. Amsa da lamba don buɗe ɗaya, ko CANCEL don rufewa.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",

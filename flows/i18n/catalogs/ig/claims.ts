@@ -32,6 +32,8 @@ export const claimsIg: Translation<typeof claimsEn> = {
     "✅ {vendor} kwadoro akwụkwọ ịkwụ ụgwọ gị: i nwetara {points, plural, other {pointi #}}. Pointi gị ugbu a bụ {balance}.",
   "claims.notice.rejected":
     "❌ {vendor} enweghị ike ịkwado akwụkwọ ịkwụ ụgwọ gị: {why}. Jụọ n'ebe a na-akwụ ụgwọ ma ọ bụrụ na ị chere na ọ bụ njehie.",
+  "claims.notice.referrerEarned":
+    "🎉 Enyi i kpọrọ azụtala ihe mbụ ya na {vendor}: i nwetara {points, plural, other {pointi #}}. Pointi gị ugbu a bụ {balance}.",
   "claims.staff.none": "Enweghị arịrịọ akwụkwọ ịkwụ ụgwọ na-eche. Zipu MENU maka menu gị.",
   "claims.staff.list":
     "Arịrịọ akwụkwọ ịkwụ ụgwọ na-eche: {count}. Zaa na nọmba iji mepee otu, ma ọ bụ CANCEL iji mechie.",

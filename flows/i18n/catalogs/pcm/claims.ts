@@ -30,6 +30,8 @@ export const claimsPcm: Translation<typeof claimsEn> = {
     "✅ {vendor} don approve your receipt: you get {points, plural, one {# point} other {# points}}. Your balance now na {balance}.",
   "claims.notice.rejected":
     "❌ {vendor} no fit approve your receipt: {why}. Ask for the counter if you think say dem make mistake.",
+  "claims.notice.referrerEarned":
+    "🎉 Your padi wey you invite don buy their first thing for {vendor}: you get {points, plural, one {# point} other {# points}}. Your balance now na {balance}.",
   "claims.staff.none": "No receipt claim dey wait. Send MENU for your menu.",
   "claims.staff.list":
     "Receipt claims wey dey wait: {count}. Reply with number to open one, or CANCEL to close claims.",

@@ -30,6 +30,8 @@ export const claimsYo: Translation<typeof claimsEn> = {
   "claims.notice.approved":
     "✅ {vendor} ti fọwọ́ sí ìwé-ìsanwó rẹ: o gba {points, plural, other {# pọ́ìǹtì}}. Iye pọ́ìǹtì rẹ báyìí jẹ́ {balance}.",
   "claims.notice.rejected": "❌ {vendor} kò lè fọwọ́ sí ìwé-ìsanwó rẹ: {why}. Béèrè ní kàǹtà tí o bá rò pé àṣìṣe ni.",
+  "claims.notice.referrerEarned":
+    "🎉 Ọ̀rẹ́ tí o pè ti ra nǹkan àkọ́kọ́ ní {vendor}: o gba {points, plural, other {# pọ́ìǹtì}}. Iye pọ́ìǹtì rẹ báyìí jẹ́ {balance}.",
   "claims.staff.none": "Kò sí ìbéèrè ìwé-ìsanwó tó ń dúró. Fi MENU ránṣẹ́ fún àkójọ rẹ.",
   "claims.staff.list": "Ìbéèrè ìwé-ìsanwó tó ń dúró: {count}. Fi nọ́ńbà kan dáhùn láti ṣí i, tàbí CANCEL láti pa á dé.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",
