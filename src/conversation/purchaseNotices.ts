@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createSpeaker } from "../../flows/i18n/createSpeaker.ts";
 import { findContactLanguage } from "../db/contactLanguage.ts";
 import { findLastInboundAt } from "../db/customerConversation.ts";
+import { wasCustomerInvited } from "../db/pendingCustomerInvite.ts";
 import { sql, type Tx } from "../db/sql.ts";
 import { getBalance } from "../domain/ledger/getBalance.ts";
 import type { LogPurchaseResult } from "../domain/purchases/logPurchase.ts";
@@ -15,6 +16,14 @@ import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice
  * a tenant may name its own as `referral_earned_template`. Body: vendor, points, balance.
  */
 export const REFERRAL_EARNED_TEMPLATE: TemplateRef = { name: "loyalty_referral_earned", language: "en" };
+
+/**
+ * The platform's default approved template inviting a customer whom staff recorded before they
+ * ever wrote to the bot (they are not opted in); a tenant may name its own as
+ * `customer_invite_template`. Body: vendor, points so far, vendor code. Their reply joins them.
+ * (Named apart from `loyalty_staff_invite`, which already tells a new staff member they were added.)
+ */
+export const CUSTOMER_INVITE_TEMPLATE: TemplateRef = { name: "loyalty_customer_invite", language: "en" };
 
 export type PurchaseNotice = { contactPhone: string; customerId: string; message: OutMessage; triggeredBy: string };
 
@@ -42,6 +51,29 @@ export async function purchaseNotices(
   const { tenant, logged, now } = input;
   if (!logged.created) return [];
   const notices: PurchaseNotice[] = [];
+  const buyerPhone = logged.customer.phoneNumber;
+  const neverJoined = !logged.customer.optedIn && (await findLastInboundAt(tx, buyerPhone)) === null;
+  if (neverJoined && !(await wasCustomerInvited(tx, buyerPhone))) {
+    // Not opted in and never wrote to us: one invite (a template: there is no open window),
+    // instead of a points notice; no broadcasts reach them until they reply and so join.
+    const { template } = tenantTemplateFor(
+      tenant.whatsapp_config,
+      "customer_invite_template",
+      "en",
+      CUSTOMER_INVITE_TEMPLATE,
+    );
+    notices.push({
+      contactPhone: buyerPhone,
+      customerId: logged.customer.id,
+      message: {
+        kind: "template",
+        name: template.name,
+        language: template.language,
+        bodyParams: [tenant.business_name, String(logged.balance), tenant.vendor_code],
+      },
+      triggeredBy: "customer_invite",
+    });
+  }
   const buyerLanguage = chooseLanguage(
     await findContactLanguage(tx, logged.customer.phoneNumber),
     tenant.default_language,
@@ -52,20 +84,21 @@ export async function purchaseNotices(
     buyerLanguage,
     POINTS_EARNED_TEMPLATE,
   );
-  notices.push({
-    contactPhone: logged.customer.phoneNumber,
-    customerId: logged.customer.id,
-    message: pointsEarnedNotice({
-      vendorName: tenant.business_name,
-      vendorCode: tenant.vendor_code,
-      points: logged.purchase.pointsAwarded,
-      balance: logged.balance,
-      insideServiceWindow: await isInsideServiceWindow(tx, logged.customer.phoneNumber, now),
-      template: chosen.template,
-      speaker: createSpeaker(buyerLanguage),
-    }),
-    triggeredBy: "purchase_confirmation",
-  });
+  if (notices.length === 0)
+    notices.push({
+      contactPhone: logged.customer.phoneNumber,
+      customerId: logged.customer.id,
+      message: pointsEarnedNotice({
+        vendorName: tenant.business_name,
+        vendorCode: tenant.vendor_code,
+        points: logged.purchase.pointsAwarded,
+        balance: logged.balance,
+        insideServiceWindow: await isInsideServiceWindow(tx, logged.customer.phoneNumber, now),
+        template: chosen.template,
+        speaker: createSpeaker(buyerLanguage),
+      }),
+      triggeredBy: "purchase_confirmation",
+    });
   const referrerId = logged.customer.referredByCustomerId;
   if (logged.referrerPoints > 0 && referrerId !== null) {
     const referrer = await tx.maybeOne(sql.type(referrerRow)`

@@ -8,6 +8,7 @@ import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { speakerFor } from "./chooseLanguage.ts";
 import { handleJoin } from "./handleJoin.ts";
+import { findPendingCustomerInvite } from "../db/pendingCustomerInvite.ts";
 import { handleLanguage } from "./handleLanguage.ts";
 import { runCustomerConversation } from "./runCustomerConversation.ts";
 import { routeOwnerMessage } from "./runOwnerConversation.ts";
@@ -113,6 +114,11 @@ export async function routeMessage(
     return startStaffConversation(deps, tx, contact, message, tenant, log);
   }
   if (tenant === null) {
+    // A customer a vendor's staff recorded, replying to its invite: the reply joins them there.
+    const invitedBy = await findPendingCustomerInvite(tx, contact.phone_number);
+    if (invitedBy !== null) {
+      return handleJoin(deps, tx, contact, message, { code: invitedBy, referralCode: null, dedicated }, log);
+    }
     const speaker = speakerFor(contact, null);
     // A receipt photo before joining: how to join first, then send it again.
     const reply =

@@ -50,6 +50,13 @@ async function buy(token: string, phone: string, amountKobo = 500_000) {
   return purchaseBody.parse(res.body);
 }
 const referralCode = z.object({ referral_code: z.string() });
+const optedInRow = z.object({ opted_in: z.boolean().nullable() });
+async function optedIn(phone: string) {
+  const row = await withPlatform(app.pool, (tx) =>
+    tx.one(sql.type(optedInRow)`SELECT opted_in FROM customers WHERE tenant_id = ${t.id} AND phone_number = ${phone}`),
+  );
+  return row.opted_in === true;
+}
 
 describe("purchases from every source", { timeout: 90_000 }, () => {
   it("when a POS key, an API key or a person logs a purchase, then its source is pos_integration, api or manual", async () => {
@@ -69,13 +76,26 @@ describe("purchases from every source", { timeout: 90_000 }, () => {
     expect(res.status).toBe(400);
   });
 
-  it("when the API logs a purchase for someone who never wrote to the bot, then they get the points template", async () => {
+  it("when a purchase is logged for someone who never joined, then they get one invite, and their reply joins them", async () => {
     const pos = await makeKey("pos");
     const phone = randomMobile();
     const since = app.graph.requests.length;
     await buy(pos.key, phone);
-    const sent = await app.repliesTo(phone, 1, since);
-    expect(sent.map((r) => textOf(r.body))).toEqual(["template:loyalty_points_earned"]);
+    expect((await app.repliesTo(phone, 1, since)).map((r) => textOf(r.body))).toEqual([
+      "template:loyalty_customer_invite",
+    ]);
+    const invite = app.graph.requests.slice(since).find((r) => textOf(r.body) === "template:loyalty_customer_invite");
+    expect(JSON.stringify(invite?.body)).toContain(t.vendorCode);
+    // A second purchase before they reply: the points notice, not a second invite.
+    const second = app.graph.requests.length;
+    await buy(pos.key, phone);
+    expect((await app.repliesTo(phone, 1, second)).map((r) => textOf(r.body))).toEqual([
+      "template:loyalty_points_earned",
+    ]);
+    expect(await optedIn(phone)).toBe(false);
+    const welcome = await app.say(phone, "Hello", 2);
+    expect(welcome[0]).toContain(NAME);
+    expect(await optedIn(phone)).toBe(true);
   });
 
   it("when the API logs a friend's first purchase, then the buyer and the referrer are both told, once", async () => {
