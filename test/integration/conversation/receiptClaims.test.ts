@@ -179,6 +179,19 @@ describe("customer receipt claims in chat", { timeout: 90_000 }, () => {
     expect(app.graph.mediaDownloads).not.toContain(mediaId);
   });
 
+  it("when Meta delivers the same photo message twice, then one claim is filed and one reply sent", async () => {
+    const { tenant, phone } = await customerAt();
+    const wamid = `wamid.test.${randomUUID()}`;
+    const payload = mediaPayload(phone, "image", { id: servePhoto(), mime_type: "image/jpeg", caption: "4000" }, wamid);
+    const since = app.graph.requests.length;
+    expect((await app.postWebhook(payload)).status).toBe(200);
+    expect((await app.postWebhook(payload)).status).toBe(200);
+    await app.repliesTo(phone, 1, since);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(app.graph.requests.slice(since).filter((r) => textOf(r.body) === FILED("₦4,000.00"))).toHaveLength(1);
+    expect(await claimsOf(tenant)).toHaveLength(1);
+  });
+
   it("when the same photo is sent twice, then the second is refused as a duplicate", async () => {
     const { tenant, phone } = await customerAt();
     const bytes = Buffer.concat([Buffer.from([0xff, 0xd8]), randomBytes(512)]);
