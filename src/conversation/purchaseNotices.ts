@@ -51,6 +51,10 @@ export async function purchaseNotices(
   const { tenant, logged, now } = input;
   if (!logged.created) return [];
   const notices: PurchaseNotice[] = [];
+  const buyerLanguage = chooseLanguage(
+    await findContactLanguage(tx, logged.customer.phoneNumber),
+    tenant.default_language,
+  );
   const buyerPhone = logged.customer.phoneNumber;
   const neverJoined = !logged.customer.optedIn && (await findLastInboundAt(tx, buyerPhone)) === null;
   if (neverJoined && !(await wasCustomerInvited(tx, buyerPhone))) {
@@ -59,7 +63,7 @@ export async function purchaseNotices(
     const { template } = tenantTemplateFor(
       tenant.whatsapp_config,
       "customer_invite_template",
-      "en",
+      buyerLanguage,
       CUSTOMER_INVITE_TEMPLATE,
     );
     notices.push({
@@ -74,10 +78,6 @@ export async function purchaseNotices(
       triggeredBy: "customer_invite",
     });
   }
-  const buyerLanguage = chooseLanguage(
-    await findContactLanguage(tx, logged.customer.phoneNumber),
-    tenant.default_language,
-  );
   const chosen = tenantTemplateFor(
     tenant.whatsapp_config,
     "points_earned_template",

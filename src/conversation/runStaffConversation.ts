@@ -5,7 +5,6 @@ import { sql, type Tx } from "../db/sql.ts";
 import { listStaffMembershipsByPhone } from "../db/staffMemberships.ts";
 import { findTenantById, isTenantServing, type RoutingTenant } from "../db/tenants.ts";
 import { enterPlatform, enterTenant } from "../db/withTenant.ts";
-import { findLastInboundAt } from "../db/customerConversation.ts";
 import { hashSecret, verifySecret } from "../domain/auth/passwords.ts";
 import { findUndoablePurchase } from "../domain/purchases/findUndoablePurchase.ts";
 import { logPurchase } from "../domain/purchases/logPurchase.ts";
@@ -411,11 +410,6 @@ async function mayChoosePin(tx: Tx, staffUserId: string, now: Date): Promise<boo
     FROM vendor_users WHERE id = ${staffUserId} AND deleted_at IS NULL AND is_active = true
   `);
   return row?.pending ?? false;
-}
-
-async function _isInsideServiceWindow(tx: Tx, customerPhone: string, now: Date): Promise<boolean> {
-  const last = await findLastInboundAt(tx, customerPhone);
-  return last !== null && now.getTime() - last.getTime() < 24 * 60 * 60 * 1000;
 }
 
 function fulfilFailureOf(reason: string): FulfilFailureReason {
