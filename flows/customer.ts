@@ -15,6 +15,7 @@ import { truncate } from "./format.ts";
 import type { MessageKey } from "./i18n/catalog.ts";
 import { ENGLISH, type Speaker } from "./i18n/createSpeaker.ts";
 import { languageChoiceMessage } from "./i18n/languageChoiceMessage.ts";
+import { parseAmount } from "./parsers/parseAmount.ts";
 import { isIdleTooLong } from "./isIdleTooLong.ts";
 import { readPersistedFlow } from "./readPersistedFlow.ts";
 import { typeWitness } from "./typeWitness.ts";
@@ -55,7 +56,25 @@ export type CustomerEvent =
   | { type: "REFERRAL"; link: string; code: string }
   | { type: "VENDORS"; vendors: CustomerVendor[] }
   | { type: "VENDOR_SWITCHED"; vendorName: string }
-  | { type: "OPT_CHANGED"; optedIn: boolean };
+  | { type: "OPT_CHANGED"; optedIn: boolean }
+  /** A photo (a receipt to claim); `caption` may carry the amount. */
+  | { type: "PHOTO"; mediaId: string; mimeType: string; caption: string | null; now: string }
+  /** Voice, video, sticker, document, location…: media the bot cannot read. */
+  | { type: "OTHER_MEDIA"; now: string }
+  | { type: "CLAIM_FILED"; amountKobo: number }
+  /** `limitKobo` for over_max_amount, `limit` (claims a day) for daily_limit. */
+  | { type: "CLAIM_REFUSED"; reason: ClaimRefusal; limit?: number };
+
+/** Why a receipt claim was not filed; the flow says it in the customer's language. */
+export type ClaimRefusal =
+  | "claims_off"
+  | "duplicate_photo"
+  | "daily_limit"
+  | "over_max_amount"
+  | "invalid_amount"
+  | "too_large"
+  | "unsupported_type"
+  | "failed";
 
 /** What the customer flow asks the engine to do; each non-reply intent is answered by one event. */
 export type CustomerIntent =
@@ -67,7 +86,9 @@ export type CustomerIntent =
   | { type: "getReferral" }
   | { type: "listVendors" }
   | { type: "switchVendor"; tenantId: string }
-  | { type: "setOptIn"; optedIn: boolean };
+  | { type: "setOptIn"; optedIn: boolean }
+  /** Download the photo, store it and file the claim; answered by CLAIM_FILED or CLAIM_REFUSED. */
+  | { type: "fileClaim"; mediaId: string; mimeType: string; amountKobo: number };
 
 type CustomerRequest = Exclude<CustomerIntent, ReplyIntent>;
 
@@ -89,8 +110,9 @@ export function runCustomerFlow(
   const start = restoreCustomerSnapshot(persisted, event, options.idleTimeoutMs, options.speaker ?? ENGLISH);
   const [next] = transition(customerMachine, start, event);
   // The speaker is the engine's, per message: it is never stored.
-  const { retries, page, balance, rewards, selectedReward, vendors, lastActivityAt, pending } = next.context;
-  const stored = { retries, page, balance, rewards, selectedReward, vendors, lastActivityAt };
+  const { retries, page, balance, rewards, selectedReward, vendors, lastActivityAt, claimPhoto, pending } =
+    next.context;
+  const stored = { retries, page, balance, rewards, selectedReward, vendors, lastActivityAt, claimPhoto };
   const state: StoredCustomerState = { value: String(next.value), context: stored };
   return { snapshot: { flow: "customer", version: CUSTOMER_FLOW_VERSION, state }, intents: pending };
 }
@@ -126,6 +148,8 @@ const storedCustomerContextSchema = z.object({
   selectedReward: rewardSchema.nullable(),
   vendors: z.array(z.object({ tenantId: z.string(), name: z.string(), active: z.boolean() })),
   lastActivityAt: z.string().nullable(),
+  // Added after version 1 shipped: a stored snapshot without it still reads.
+  claimPhoto: z.object({ mediaId: z.string(), mimeType: z.string() }).nullable().default(null),
 });
 type StoredCustomerContext = z.infer<typeof storedCustomerContextSchema>;
 type StoredCustomerState = { value: string; context: StoredCustomerContext };
@@ -140,6 +164,7 @@ const FRESH_CONTEXT: CustomerContext = {
   selectedReward: null,
   vendors: [],
   lastActivityAt: null,
+  claimPhoto: null,
   pending: [],
   speaker: ENGLISH,
 };
@@ -163,6 +188,17 @@ const REDEEM_FAILURES: Record<RedeemFailureReason, MessageKey> = {
   out_of_stock: "customer.redeem.failed.out_of_stock",
   limit_reached: "customer.redeem.failed.limit_reached",
   unavailable: "customer.redeem.failed.unavailable",
+};
+
+const CLAIM_REFUSALS: Record<ClaimRefusal, MessageKey> = {
+  claims_off: "claims.customer.refused.claimsOff",
+  duplicate_photo: "claims.customer.refused.duplicate",
+  daily_limit: "claims.customer.refused.dailyLimit",
+  over_max_amount: "claims.customer.refused.overMax",
+  invalid_amount: "claims.customer.askAmountRetry",
+  too_large: "claims.customer.refused.tooLarge",
+  unsupported_type: "claims.customer.refused.unsupported",
+  failed: "claims.customer.refused.failed",
 };
 
 const HISTORY_TYPES: Record<string, MessageKey> = {
@@ -213,7 +249,7 @@ const customerMachine = setup({
     startStep: assign({ retries: 0, page: 0 }),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
     showNextPage: assign(({ context }) => ({ page: context.page + 1 })),
-    forgetChoices: assign({ retries: 0, page: 0, rewards: [], selectedReward: null, vendors: [] }),
+    forgetChoices: assign({ retries: 0, page: 0, rewards: [], selectedReward: null, vendors: [], claimPhoto: null }),
     rememberAffordableRewards: assign((_, params: { balance: number; rewards: CustomerReward[] }) => ({
       balance: params.balance,
       rewards: affordableRewards(params.balance, params.rewards),
@@ -223,6 +259,16 @@ const customerMachine = setup({
       selectedReward: context.rewards[(chosenNumber(event, context.rewards.length) ?? 0) - 1] ?? null,
     })),
     rememberVendors: assign((_, params: { vendors: CustomerVendor[] }) => ({ vendors: params.vendors })),
+    rememberClaimPhoto: assign(({ event }) =>
+      event.type === "PHOTO" ? { claimPhoto: { mediaId: event.mediaId, mimeType: event.mimeType } } : {},
+    ),
+    /** The photo with the amount its caption or the person's answer gives. */
+    requestFileClaim: assign(({ context, event }) => {
+      const photo = event.type === "PHOTO" ? { mediaId: event.mediaId, mimeType: event.mimeType } : context.claimPhoto;
+      const amount = parseAmount(event.type === "PHOTO" ? (event.caption ?? "") : textOf(event));
+      if (photo === null || !amount.ok) return {};
+      return { pending: [...context.pending, { type: "fileClaim" as const, ...photo, amountKobo: amount.value }] };
+    }),
   },
   guards: {
     saysOneOf: ({ event }, params: { words: readonly string[] }) => textIsOneOf(event, params.words),
@@ -236,6 +282,8 @@ const customerMachine = setup({
     canAffordAReward: (_, params: { balance: number; rewards: CustomerReward[] }) =>
       affordableRewards(params.balance, params.rewards).length > 0,
     hasVendors: (_, params: { vendors: CustomerVendor[] }) => params.vendors.length > 0,
+    captionIsAmount: ({ event }) => event.type === "PHOTO" && parseAmount(event.caption ?? "").ok,
+    isAmount: ({ event }) => event.type === "TEXT" && parseAmount(event.text).ok,
   },
 }).createMachine({
   id: "customer",
@@ -300,6 +348,43 @@ const customerMachine = setup({
     NON_TEXT: {
       target: ".menu",
       actions: [{ type: "replyMenu", params: { prompt: "customer.menu.nonText" } }],
+    },
+    OTHER_MEDIA: {
+      target: ".menu",
+      actions: [{ type: "replyText", params: { key: "claims.customer.mediaNotUnderstood" } }],
+    },
+    PHOTO: [
+      { guard: "captionIsAmount", target: ".menu", actions: ["requestFileClaim"] },
+      { target: ".askingClaimAmount", actions: ["rememberClaimPhoto"] },
+    ],
+    CLAIM_FILED: {
+      target: ".menu",
+      actions: [
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: text(
+              context.speaker.say("claims.customer.filed", { amount: context.speaker.naira(event.amountKobo) }),
+            ),
+          }),
+        },
+      ],
+    },
+    CLAIM_REFUSED: {
+      target: ".menu",
+      actions: [
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: text(
+              context.speaker.say(CLAIM_REFUSALS[event.reason], {
+                limit: event.limit ?? 0,
+                amount: context.speaker.naira(event.limit ?? 0),
+              }),
+            ),
+          }),
+        },
+      ],
     },
     JOINED: {
       target: ".menu",
@@ -420,6 +505,23 @@ const customerMachine = setup({
   },
   states: {
     menu: { entry: ["forgetChoices"] },
+    askingClaimAmount: {
+      entry: ["startStep", { type: "replyText", params: { key: "claims.customer.askAmount" } }],
+      on: {
+        TEXT: [
+          { guard: "isAmount", target: "menu", actions: ["requestFileClaim"] },
+          {
+            guard: "canAskAgain",
+            actions: ["countRetry", { type: "replyText", params: { key: "claims.customer.askAmountRetry" } }],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyText", params: { key: "claims.customer.gaveUp" } }],
+          },
+        ],
+      },
+    },
     loadingRedeemableRewards: {
       on: {
         REWARDS: [
@@ -776,4 +878,8 @@ function historyMessage(
     });
   });
   return text([speaker.say("customer.history.title"), ...lines].join("\n"));
+}
+
+function textOf(event: CustomerEvent): string {
+  return event.type === "TEXT" ? event.text : "";
 }

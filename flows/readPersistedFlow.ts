@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { PersistedFlow } from "./types.ts";
 
 const persistedFlowSchema = z.object({
-  flow: z.enum(["customer", "staff", "owner"]),
+  flow: z.enum(["customer", "staff", "owner", "claimReview"]),
   version: z.number().int(),
   state: z.object({ value: z.string(), context: z.unknown() }),
 });

@@ -23,6 +23,8 @@ export const STAFF_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 export type StaffEvent =
   | { type: "TEXT"; text: string; now: string }
   | { type: "NON_TEXT"; now: string }
+  /** The staff member is busy in a sub-flow the engine runs (claim review): only the clock moves. */
+  | { type: "ACTIVE"; now: string }
   /** `needsPin`: a staff member added in the owner chat, who chooses their own PIN now (typed twice). */
   | { type: "STAFF_START"; vendorName: string; needsPin?: boolean }
   | { type: "NEW_PIN_HELD" }
@@ -76,6 +78,8 @@ export type StaffIntent =
   /** The staff member's own last purchase, if it can still be undone (15 minutes). */
   | { type: "findUndoablePurchase" }
   | { type: "undoPurchase"; purchaseId: string }
+  /** `CLAIMS`: the engine opens the claim review (flows/claimReview.ts) for this staff member. */
+  | { type: "reviewClaims" }
   | { type: "endStaffSession" };
 
 /**
@@ -101,12 +105,14 @@ export function runStaffFlow(
 
 const LOG_WORDS = ["LOG"] as const;
 const UNDO_WORDS = ["UNDO"] as const;
+const CLAIMS_WORDS = ["CLAIMS"] as const;
 const VERIFY_WORDS = ["VERIFY", "CHECK"] as const;
 const EXIT_WORDS = ["EXIT", "DONE", "LOGOUT", "END"] as const;
 const STAFF_MENU_WORDS = ["MENU", "HELP", "STAFF"] as const;
 const STAFF_COMMAND_WORDS: readonly string[] = [
   ...LOG_WORDS,
   ...UNDO_WORDS,
+  ...CLAIMS_WORDS,
   ...VERIFY_WORDS,
   ...EXIT_WORDS,
   ...STAFF_MENU_WORDS,
@@ -364,6 +370,11 @@ const staffMachine = setup({
         guard: { type: "signedInAndSays", params: { words: LOG_WORDS, shape: "any" } },
         target: ".menu",
         actions: [{ type: "replyText", params: { key: "staff.log.unreadable" } }],
+      },
+      {
+        guard: { type: "signedInAndSays", params: { words: CLAIMS_WORDS, shape: "any" } },
+        target: ".menu",
+        actions: [{ type: "request", params: { intent: { type: "reviewClaims" } } }],
       },
       {
         guard: { type: "signedInAndSays", params: { words: UNDO_WORDS, shape: "any" } },

@@ -12,7 +12,7 @@ export type OutMessage =
     };
 
 /** What a flow stores between messages: its id and version, so old snapshots can be discarded. */
-export type PersistedFlow = { flow: "customer" | "staff" | "owner"; version: number; state: unknown };
+export type PersistedFlow = { flow: "customer" | "staff" | "owner" | "claimReview"; version: number; state: unknown };
 
 /** One step of a flow: the snapshot to save and what the engine must do, in order. */
 export type FlowResult<Intent> = { snapshot: PersistedFlow; intents: Intent[] };

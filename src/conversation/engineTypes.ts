@@ -34,6 +34,8 @@ export type Handled = {
   conversationState?: unknown;
   /** Messages to other people (a customer told about points a staff member logged). */
   notifications?: { contactPhone: string; customerId: string | null; message: OutMessage; triggeredBy: string }[];
+  /** Outbox rows a domain function already wrote (a claim decision's notice), to hand to the sender after commit. */
+  outboxIds?: string[];
   /** Work to start once the message's transaction has committed (queueing a broadcast's start). */
   afterCommit?: (() => Promise<void>)[];
 };

@@ -135,6 +135,7 @@ async function handleSender(
         conversationState: handled.conversationState,
       };
       drained.outboxIds.push(...(await finishInboundMessage(tx, row.id, routedTo, replies, options.leaseId)));
+      drained.outboxIds.push(...(handled.outboxIds ?? []));
       drained.handled += 1;
       deps.metrics.inboundProcessed.inc({ route: handled.route });
       log.info(

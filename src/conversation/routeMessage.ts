@@ -8,6 +8,7 @@ import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { speakerFor } from "./chooseLanguage.ts";
 import { handleJoin } from "./handleJoin.ts";
+import { findPendingCustomerInvite } from "../db/pendingCustomerInvite.ts";
 import { handleLanguage } from "./handleLanguage.ts";
 import { runCustomerConversation } from "./runCustomerConversation.ts";
 import { routeOwnerMessage } from "./runOwnerConversation.ts";
@@ -113,12 +114,18 @@ export async function routeMessage(
     return startStaffConversation(deps, tx, contact, message, tenant, log);
   }
   if (tenant === null) {
-    return {
-      route: "stranger",
-      tenantId: null,
-      customerId: null,
-      replies: [platformReplies.stranger(speakerFor(contact, null))],
-    };
+    // A customer a vendor's staff recorded, replying to its invite: the reply joins them there.
+    const invitedBy = await findPendingCustomerInvite(tx, contact.phone_number);
+    if (invitedBy !== null) {
+      return handleJoin(deps, tx, contact, message, { code: invitedBy, referralCode: null, dedicated }, log);
+    }
+    const speaker = speakerFor(contact, null);
+    // A receipt photo before joining: how to join first, then send it again.
+    const reply =
+      row.message_type === "image"
+        ? { kind: "text" as const, body: speaker.say("claims.customer.strangerPhoto") }
+        : platformReplies.stranger(speaker);
+    return { route: "stranger", tenantId: null, customerId: null, replies: [reply] };
   }
   return runCustomerConversation(deps, tx, contact, message, tenant);
 }

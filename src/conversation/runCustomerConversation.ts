@@ -18,6 +18,22 @@ import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
 import { speakerFor } from "./chooseLanguage.ts";
 import { platformReplies } from "./platformReplies.ts";
+import { claimMediaFor } from "./claimMedia.ts";
+import { fileClaimFromChat } from "./fileClaimFromChat.ts";
+
+/** WhatsApp message types the bot cannot read but answers with what it does understand. */
+const OTHER_MEDIA_TYPES = ["audio", "voice", "video", "sticker", "document", "location", "contacts"];
+
+/** The flow's event for a person's message: text, a photo (its caption may be the amount), other media. */
+export function customerEventOf(message: PersonMessage): FirstCustomerEvent {
+  const now = message.now.toISOString();
+  const media = message.row.payload.media;
+  if (message.row.message_type === "image" && media !== undefined) {
+    return { type: "PHOTO", mediaId: media.id, mimeType: media.mimeType, caption: message.row.message_body, now };
+  }
+  if (OTHER_MEDIA_TYPES.includes(message.row.message_type)) return { type: "OTHER_MEDIA", now };
+  return message.text === null ? { type: "NON_TEXT", now } : { type: "TEXT", text: message.text, now };
+}
 
 type JoinedEvent = Extract<CustomerEvent, { type: "JOINED" }>;
 export type FirstCustomerEvent = Exclude<CustomerEvent, JoinedEvent> | Omit<JoinedEvent, "timezone">;
@@ -53,9 +69,7 @@ export async function runCustomerConversation(
       replies: [platformReplies.blocked(tenant.business_name, speaker)],
     };
   }
-  const now = message.now.toISOString();
-  const event: FirstCustomerEvent =
-    message.text === null ? { type: "NON_TEXT", now } : { type: "TEXT", text: message.text, now };
+  const event = customerEventOf(message);
   return continueCustomerConversation(deps, tx, contact, tenant, customer, event, { settings, conversationState });
 }
 
@@ -167,6 +181,16 @@ export async function continueCustomerConversation(
         await enterTenant(tx, tenant.id);
         return { type: "VENDOR_SWITCHED", vendorName: target?.business_name ?? tenant.business_name };
       }
+      case "fileClaim":
+        return fileClaimFromChat(tx, claimMediaFor(deps.config), {
+          tenantId: tenant.id,
+          customerId: customer.id,
+          settings,
+          mediaId: intent.mediaId,
+          amountKobo: intent.amountKobo,
+          now,
+          log: deps.log,
+        });
       case "setOptIn": {
         await setOptIn(tx, { customerId: customer.id, optedIn: intent.optedIn, now });
         return { type: "OPT_CHANGED", optedIn: intent.optedIn };

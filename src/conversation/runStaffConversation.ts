@@ -5,7 +5,6 @@ import { sql, type Tx } from "../db/sql.ts";
 import { listStaffMembershipsByPhone } from "../db/staffMemberships.ts";
 import { findTenantById, isTenantServing, type RoutingTenant } from "../db/tenants.ts";
 import { enterPlatform, enterTenant } from "../db/withTenant.ts";
-import { findLastInboundAt } from "../db/customerConversation.ts";
 import { hashSecret, verifySecret } from "../domain/auth/passwords.ts";
 import { findUndoablePurchase } from "../domain/purchases/findUndoablePurchase.ts";
 import { logPurchase } from "../domain/purchases/logPurchase.ts";
@@ -21,12 +20,10 @@ import { maskPhone, type Logger } from "../logger.ts";
 import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
-import { POINTS_EARNED_TEMPLATE, pointsEarnedNotice } from "./pointsEarnedNotice.ts";
 import { voidNoticeFor } from "./voidNoticeFor.ts";
-import { tenantTemplateFor } from "../domain/tenants/templateSetting.ts";
-import { findContactLanguage } from "../db/contactLanguage.ts";
-import { createSpeaker } from "../../flows/i18n/createSpeaker.ts";
-import { chooseLanguage, speakerFor } from "./chooseLanguage.ts";
+import { speakerFor } from "./chooseLanguage.ts";
+import { runClaimReview } from "./runClaimReview.ts";
+import { purchaseNotices } from "./purchaseNotices.ts";
 
 /** A staff session lasts this long after the staff member's last message (docs/chat.md, Staff). */
 export const STAFF_SESSION_MS = 10 * 60 * 1000;
@@ -41,8 +38,10 @@ const staffStateSchema = z
     flow: z.unknown(),
     authenticated: z.boolean().default(false),
     heldPinHash: z.string().nullable().default(null),
+    /** An open claim review's snapshot (flows/claimReview.ts); it takes the staff member's messages. */
+    review: z.unknown().default(null),
   })
-  .catch({ flow: null, authenticated: false, heldPinHash: null });
+  .catch({ flow: null, authenticated: false, heldPinHash: null, review: null });
 
 /**
  * `STAFF`: the sender's phone must belong to a staff member with a PIN at the vendor (the
@@ -100,7 +99,7 @@ export async function startStaffConversation(
     tenantId: staffTenant.id,
     staffUserId: membership.userId,
     expiresAt: new Date(message.now.getTime() + STAFF_SESSION_MS),
-    state: { flow: result.snapshot, authenticated: false, heldPinHash: null },
+    state: { flow: result.snapshot, authenticated: false, heldPinHash: null, review: null },
   });
   log.info({ tenantId: staffTenant.id }, "staff session started");
   return { route: "staff", tenantId: staffTenant.id, customerId: null, replies: result.replies };
@@ -145,6 +144,7 @@ export async function runStaffConversation(
   let authenticated = stored.authenticated;
   let heldPinHash = stored.heldPinHash;
   let ended = false;
+  let startReview = false;
   const notifications: NonNullable<Handled["notifications"]> = [];
   const extraReplies: Handled["replies"] = [];
   const now = message.now;
@@ -213,33 +213,8 @@ export async function runStaffConversation(
         const points = logged.purchase.pointsAwarded;
         log.info({ tenantId, purchaseId: logged.purchase.id, points, created: logged.created }, "purchase logged");
         deps.metrics.ledgerRows.inc({ type: "earned" }, logged.awards.length);
-        if (logged.created) {
-          // The customer is told in their own language, and their vendor's template for it if it has one.
-          const customerLanguage = chooseLanguage(
-            await findContactLanguage(tx, logged.customer.phoneNumber),
-            tenant.default_language,
-          );
-          const chosen = tenantTemplateFor(
-            tenant.whatsapp_config,
-            "points_earned_template",
-            customerLanguage,
-            POINTS_EARNED_TEMPLATE,
-          );
-          notifications.push({
-            contactPhone: logged.customer.phoneNumber,
-            customerId: logged.customer.id,
-            message: pointsEarnedNotice({
-              vendorName: tenant.business_name,
-              vendorCode: tenant.vendor_code,
-              points,
-              balance: logged.balance,
-              insideServiceWindow: await isInsideServiceWindow(tx, logged.customer.phoneNumber, now),
-              template: chosen.template,
-              speaker: createSpeaker(customerLanguage),
-            }),
-            triggeredBy: "purchase_confirmation",
-          });
-        }
+        // The customer (and a referrer the purchase earned points) told in their own language.
+        notifications.push(...(await purchaseNotices(tx, { tenant, logged, now })));
         return {
           type: "PURCHASE_LOGGED",
           points,
@@ -339,22 +314,55 @@ export async function runStaffConversation(
           pointsShortfall: voided.buyer.shortfall,
         };
       }
+      case "reviewClaims":
+        startReview = authenticated;
+        return null;
       case "endStaffSession":
         ended = true;
         return null;
     }
   };
 
+  const nowIso = now.toISOString();
   const event: StaffEvent =
-    message.text === null
-      ? { type: "NON_TEXT", now: now.toISOString() }
-      : { type: "TEXT", text: message.text, now: now.toISOString() };
+    message.text === null ? { type: "NON_TEXT", now: nowIso } : { type: "TEXT", text: message.text, now: nowIso };
+  const replies: Handled["replies"] = [];
+  const outboxIds: string[] = [];
+  let review: unknown = authenticated ? stored.review : null;
+  let staffEvent: StaffEvent = event;
+  const reviewTurn = async (reviewEvent: Parameters<typeof runClaimReview>[2]["event"]) => {
+    const turn = await runClaimReview(deps, tx, {
+      tenantId,
+      reviewerUserId: staffUserId,
+      speaker,
+      snapshot: review,
+      event: reviewEvent,
+      now,
+      log,
+    });
+    replies.push(...turn.replies);
+    outboxIds.push(...turn.outboxIds);
+    review = turn.snapshot;
+    return turn;
+  };
+  if (review !== null) {
+    // An open claim review reads this message; the staff flow only hears it if the review hands it back.
+    const turn = await reviewTurn(
+      message.text === null ? { type: "NON_TEXT", now: nowIso } : { type: "TEXT", text: message.text, now: nowIso },
+    );
+    staffEvent =
+      review === null && turn.handBack !== null
+        ? { type: "TEXT", text: turn.handBack, now: nowIso }
+        : { type: "ACTIVE", now: nowIso };
+  }
   const result = await driveFlow(
     (snapshot, next: StaffEvent) => runStaffFlow(snapshot, next, { speaker }),
     stored.flow,
-    event,
+    staffEvent,
     execute,
   );
+  replies.push(...result.replies);
+  if (startReview && !ended) await reviewTurn({ type: "START", now: nowIso });
   await enterPlatform(tx);
   if (ended) {
     await endStaffSession(tx, contact.phone_number);
@@ -363,10 +371,17 @@ export async function runStaffConversation(
       tenantId,
       staffUserId,
       expiresAt: new Date(now.getTime() + STAFF_SESSION_MS),
-      state: { flow: result.snapshot, authenticated, heldPinHash },
+      state: { flow: result.snapshot, authenticated, heldPinHash, review },
     });
   }
-  return { route: "staff", tenantId, customerId: null, replies: [...result.replies, ...extraReplies], notifications };
+  return {
+    route: "staff",
+    tenantId,
+    customerId: null,
+    replies: [...replies, ...extraReplies],
+    notifications,
+    outboxIds,
+  };
 }
 
 /** Ends a staff session (EXIT, expiry, lockout). */
@@ -395,11 +410,6 @@ async function mayChoosePin(tx: Tx, staffUserId: string, now: Date): Promise<boo
     FROM vendor_users WHERE id = ${staffUserId} AND deleted_at IS NULL AND is_active = true
   `);
   return row?.pending ?? false;
-}
-
-async function isInsideServiceWindow(tx: Tx, customerPhone: string, now: Date): Promise<boolean> {
-  const last = await findLastInboundAt(tx, customerPhone);
-  return last !== null && now.getTime() - last.getTime() < 24 * 60 * 60 * 1000;
 }
 
 function fulfilFailureOf(reason: string): FulfilFailureReason {

@@ -35,7 +35,12 @@ export async function storeInboundMessages(
     sender: message.from,
     phone_number_id: message.phoneNumberId,
     sent_at: message.timestamp.toISOString(),
-    payload: { kind: message.kind, title: message.title, profileName: message.profileName },
+    payload: {
+      kind: message.kind,
+      title: message.title,
+      profileName: message.profileName,
+      ...(message.media === undefined ? {} : { media: message.media }),
+    },
   }));
   const rows = await db.any(sql.prepared("inbox.storeInboundMessages", pendingRow)`
     WITH incoming AS (

@@ -132,6 +132,8 @@ export const inboundRow = z.object({
       kind: z.string(),
       title: z.string().nullable().optional(),
       profileName: z.string().nullable().optional(),
+      /** An inbound photo's Graph media id and type (webhookPayload). */
+      media: z.object({ id: z.string(), mimeType: z.string() }).optional(),
     })
     .loose(),
 });

@@ -17,6 +17,8 @@ export type InboundMessage = {
   title: string | null;
   /** WhatsApp's raw message type (`text`, `image`, `unsupported`, …). */
   type: string;
+  /** A photo's media id and type (`image` messages only; its caption, if any, is `text`). */
+  media?: { id: string; mimeType: string };
 };
 
 export type DeliveryStatus = "sent" | "delivered" | "read" | "failed";
@@ -129,12 +131,19 @@ function readMessage(raw: unknown, phoneNumberId: string, profileNames: Map<stri
       text: content.text,
       title: content.title,
       type: message.type,
+      ...(content.media === undefined ? {} : { media: content.media }),
     },
   };
 }
 
 type Content =
-  | { ok: true; kind: InboundMessageKind; text: string | null; title: string | null }
+  | {
+      ok: true;
+      kind: InboundMessageKind;
+      text: string | null;
+      title: string | null;
+      media?: { id: string; mimeType: string };
+    }
   | { ok: false; reason: string };
 
 function readContent(message: RawMessage): Content {
@@ -160,6 +169,19 @@ function readContent(message: RawMessage): Content {
       const button = buttonContentSchema.safeParse(message.button);
       if (!button.success) return { ok: false, reason: describeIssues("button message", button.error) };
       return { ok: true, kind: "button", text: button.data.payload, title: button.data.text ?? null };
+    }
+    case "image": {
+      // A photo is not text to read (kind "other"); its caption travels as the text, for the
+      // receipt claim's amount. https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/payload-examples#media-messages
+      const image = imageContentSchema.safeParse(message.image);
+      if (!image.success) return { ok: false, reason: describeIssues("image message", image.error) };
+      return {
+        ok: true,
+        kind: "other",
+        text: image.data.caption ?? null,
+        title: null,
+        media: { id: image.data.id, mimeType: image.data.mime_type },
+      };
     }
     default:
       return { ok: true, kind: "other", text: null, title: null };
@@ -255,6 +277,7 @@ const messageSchema = z.looseObject({
   text: z.unknown().optional(),
   interactive: z.unknown().optional(),
   button: z.unknown().optional(),
+  image: z.unknown().optional(),
 });
 type RawMessage = z.infer<typeof messageSchema>;
 
@@ -264,6 +287,11 @@ const interactiveContentSchema = z.looseObject({
   type: z.string(),
   button_reply: replySchema.optional(),
   list_reply: replySchema.optional(),
+});
+const imageContentSchema = z.looseObject({
+  id: nonEmpty.max(200),
+  mime_type: z.string().max(100).default("image/jpeg"),
+  caption: z.string().max(1024).optional(),
 });
 const buttonContentSchema = z.looseObject({ payload: nonEmpty, text: z.string().optional() });
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** A file posted to the media endpoint, as the multipart form carried it. */
@@ -47,6 +47,15 @@ export type FakeGraphApi = {
    * answers only a token that may use the number); any other token gets Meta's code 100 error.
    */
   addPhoneNumber(number: { id: string; displayPhoneNumber: string; verifiedName: string; token: string }): void;
+  /**
+   * Serves an inbound message's media as Meta does: `GET /:version/:id` answers its URL, type,
+   * hash and size (`declaredSize` overrides the size it claims; `null` leaves it out), and that
+   * URL answers the bytes to a caller with a bearer token.
+   * https://developers.facebook.com/docs/whatsapp/cloud-api/reference/media#retrieve-media-url
+   */
+  addMedia(media: { id: string; mimeType: string; bytes: Buffer; declaredSize?: number | null }): void;
+  /** The media ids whose bytes were downloaded, in order. */
+  mediaDownloads: string[];
   /** Resolves once at least `n` send requests arrived, rejects after `timeoutMs`. */
   waitForRequests(n: number, timeoutMs?: number): Promise<FakeGraphRequest[]>;
   close(): Promise<void>;
@@ -67,6 +76,8 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   const waiters: Array<{ n: number; resolve: (requests: FakeGraphRequest[]) => void }> = [];
   let responder: (req: FakeGraphRequest) => FakeGraphResponse | undefined = () => undefined;
   const uploaded = new Set<string>();
+  const media = new Map<string, { id: string; mimeType: string; bytes: Buffer; declaredSize?: number | null }>();
+  const mediaDownloads: string[] = [];
   const phoneNumbers = new Map<
     string,
     { id: string; displayPhoneNumber: string; verifiedName: string; token: string }
@@ -81,6 +92,34 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const node = NODE_PATH.exec(url.pathname);
+    const medium = node?.[2] === undefined ? undefined : media.get(node[2]);
+    if (req.method === "GET" && medium !== undefined && req.headers.authorization !== undefined) {
+      const size = medium.declaredSize === undefined ? medium.bytes.length : medium.declaredSize;
+      send(res, {
+        status: 200,
+        body: {
+          messaging_product: "whatsapp",
+          url: `http://${req.headers.host ?? "127.0.0.1"}/whatsapp_business/attachments/?mid=${medium.id}`,
+          mime_type: medium.mimeType,
+          sha256: createHash("sha256").update(medium.bytes).digest("base64"),
+          ...(size === null ? {} : { file_size: size }),
+          id: medium.id,
+        },
+      });
+      return;
+    }
+    if (req.method === "GET" && url.pathname === "/whatsapp_business/attachments/") {
+      const id = url.searchParams.get("mid") ?? "";
+      const file = media.get(id);
+      if (file === undefined || req.headers.authorization === undefined) {
+        send(res, graphError(404, 100, "media not found"));
+        return;
+      }
+      mediaDownloads.push(id);
+      res.writeHead(200, { "content-type": file.mimeType });
+      res.end(file.bytes);
+      return;
+    }
     if (req.method === "GET" && node?.[2] !== undefined) {
       // https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account-to-number-current-status/
       const number = phoneNumbers.get(node[2]);
@@ -160,6 +199,10 @@ export async function startFakeGraphApi(): Promise<FakeGraphApi> {
     addPhoneNumber(number) {
       phoneNumbers.set(number.id, number);
     },
+    addMedia(medium) {
+      media.set(medium.id, medium);
+    },
+    mediaDownloads,
     waitForRequests(n, timeoutMs = 5_000) {
       if (requests.length >= n) return Promise.resolve([...requests]);
       return new Promise((resolve, reject) => {

@@ -2,6 +2,10 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { sql } from "../../db/sql.ts";
 
+/** What a key is for: `pos` (a till system: purchases are `pos_integration`) or `api` (any other client). */
+export const apiKeyKindSchema = z.enum(["api", "pos"]);
+export type ApiKeyKind = z.infer<typeof apiKeyKindSchema>;
+
 /** Every API key starts with this, so a leaked one is recognisable (secret scanners, logs). */
 export const API_KEY_PREFIX = "llk_";
 
@@ -18,6 +22,7 @@ export const apiKeyRecordSchema = z
     revoked_at: z.date().nullable(),
     expires_at: z.date().nullable(),
     scopes: z.array(z.string()).nullable(),
+    kind: apiKeyKindSchema,
   })
   .transform((row) => ({
     id: row.id,
@@ -30,11 +35,12 @@ export const apiKeyRecordSchema = z
     revokedAt: row.revoked_at,
     expiresAt: row.expires_at,
     scopes: row.scopes,
+    kind: row.kind,
   }));
 
 export type ApiKey = z.output<typeof apiKeyRecordSchema>;
 
-export const apiKeyColumns = sql.fragment`id, tenant_id, name, prefix, created_by_user_id, last_used_at, created_at, revoked_at, expires_at, scopes`;
+export const apiKeyColumns = sql.fragment`id, tenant_id, name, prefix, created_by_user_id, last_used_at, created_at, revoked_at, expires_at, scopes, kind`;
 
 /** SHA-256 hex of a key: keys are 256 random bits, so a fast unsalted hash is enough. */
 export function hashApiKey(key: string): string {

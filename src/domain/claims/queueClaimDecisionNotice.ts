@@ -2,7 +2,10 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { insertOutboxMessage } from "../../db/whatsappMessages.ts";
 import type { OutMessage } from "../../whatsapp/outMessage.ts";
-import { tenantTemplate } from "../tenants/templateSetting.ts";
+import { chooseLanguage } from "../../../flows/i18n/chooseLanguage.ts";
+import { createSpeaker } from "../../../flows/i18n/createSpeaker.ts";
+import { findContactLanguage } from "../../db/contactLanguage.ts";
+import { tenantTemplateFor } from "../tenants/templateSetting.ts";
 
 /** Platform default templates: approved `{{1}}` vendor, `{{2}}` points, `{{3}}` balance; rejected `{{1}}` vendor, `{{2}}` reason. */
 export const CLAIM_APPROVED_TEMPLATE = { name: "loyalty_claim_approved", language: "en" };
@@ -14,6 +17,7 @@ const customerRow = z.object({
   phone_number: z.string(),
   last_inbound_at: z.date().nullable(),
   business_name: z.string(),
+  default_language: z.string().nullable(),
   whatsapp_config: z.record(z.string(), z.unknown()).nullable(),
 });
 
@@ -31,25 +35,32 @@ export async function queueClaimDecisionNotice(
   input: { tenantId: string; customerId: string; decision: ClaimDecision; now: Date; defaultPhoneNumberId: string },
 ): Promise<string> {
   const row = await tx.one(sql.type(customerRow)`
-    SELECT c.phone_number, c.last_inbound_at, t.business_name, t.whatsapp_config
+    SELECT c.phone_number, c.last_inbound_at, t.business_name, t.settings->>'language' AS default_language, t.whatsapp_config
     FROM customers c JOIN tenants t ON t.id = c.tenant_id WHERE c.id = ${input.customerId}
   `);
   const inWindow = row.last_inbound_at !== null && input.now.getTime() - row.last_inbound_at.getTime() < DAY_MS;
   const decision = input.decision;
+  // The customer's own language (LANGUAGE), else the vendor's default, else English.
+  const language = chooseLanguage(await findContactLanguage(tx, row.phone_number), row.default_language);
+  const speaker = createSpeaker(language);
   let message: OutMessage;
   if (inWindow) {
     message = {
       kind: "text",
       body:
         decision.kind === "approved"
-          ? `✅ ${row.business_name} approved your receipt: you earned ${decision.points} points. Your balance is now ${decision.balance} points.`
-          : `❌ ${row.business_name} could not approve your receipt: ${decision.reason}. Ask at the till if you think this is wrong.`,
+          ? speaker.say("claims.notice.approved", {
+              vendor: row.business_name,
+              points: decision.points,
+              balance: speaker.number(decision.balance),
+            })
+          : speaker.say("claims.notice.rejected", { vendor: row.business_name, why: decision.reason }),
     };
   } else {
-    const template =
+    const { template } =
       decision.kind === "approved"
-        ? tenantTemplate(row.whatsapp_config, "claim_approved_template", CLAIM_APPROVED_TEMPLATE)
-        : tenantTemplate(row.whatsapp_config, "claim_rejected_template", CLAIM_REJECTED_TEMPLATE);
+        ? tenantTemplateFor(row.whatsapp_config, "claim_approved_template", language, CLAIM_APPROVED_TEMPLATE)
+        : tenantTemplateFor(row.whatsapp_config, "claim_rejected_template", language, CLAIM_REJECTED_TEMPLATE);
     message = {
       kind: "template",
       name: template.name,

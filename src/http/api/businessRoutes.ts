@@ -203,6 +203,10 @@ const createApiKeyBody = z
       .max(50)
       .optional(),
     expires_at: dateTime.optional(),
+    kind: z
+      .enum(["api", "pos"])
+      .optional()
+      .meta({ description: "pos: a till system (its purchases are pos_integration); api (default): any other client" }),
   })
   .refine((body) => body.expires_at === undefined || Date.parse(body.expires_at) > Date.now(), {
     message: "must be in the future",
@@ -468,6 +472,7 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
             userId,
             scopes: body.scopes ?? null,
             expiresAt: body.expires_at === undefined ? null : new Date(body.expires_at),
+            kind: body.kind ?? "api",
           }),
         );
         return { status: 201, json: { ...serializeApiKey(created.apiKey), key: created.key } };

@@ -1,6 +1,12 @@
 import type { DatabasePool } from "slonik";
 import { z } from "zod";
+import type { Config } from "../../config.ts";
+import { purchaseNotices } from "../../conversation/purchaseNotices.ts";
+import { findTenantById } from "../../db/tenants.ts";
+import { insertOutboxMessage } from "../../db/whatsappMessages.ts";
 import { withTenant } from "../../db/withTenant.ts";
+import { createMessageQueues, enqueueOutbound } from "../../queues/messageQueues.ts";
+import type { QueueFactory } from "../../queues/queueFactory.ts";
 import { findCustomerById } from "../../domain/customers/findCustomerById.ts";
 import { findCustomerDetail } from "../../domain/customers/findCustomerDetail.ts";
 import { listCustomers } from "../../domain/customers/listCustomers.ts";
@@ -90,8 +96,10 @@ const customersPage = pageOf(customerResponse);
 const adjustedLedgerEntryResponse = ledgerEntryResponse.extend({ balance: z.int() });
 
 /** Vendor: customers (list, detail, tags, notes, block), point adjustments and purchases. */
-export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
+export function customerRoutes(deps: { pool: DatabasePool; config: Config; queues: QueueFactory }): ApiRoute[] {
   const { pool } = deps;
+  const { outbound } = createMessageQueues(deps.queues);
+  const defaultPhoneNumberId = deps.config.whatsapp.phoneNumberId ?? "sandbox";
   return [
     vendorRoute({
       method: "get",
@@ -280,20 +288,43 @@ export function customerRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
       async handle({ auth, body }) {
         const result = await withTenant(pool, auth.tenantId, async (tx) => {
           const phone = await normalisePhone(tx, auth.tenantId, body.customer_phone);
+          const now = new Date();
           const logged = await logPurchase(tx, {
             tenantId: auth.tenantId,
             customerPhone: phone,
             amountKobo: body.amount_kobo,
-            source: auth.role === "api" ? "api" : "manual",
+            source: auth.role !== "api" ? "manual" : auth.apiKeyKind === "pos" ? "pos_integration" : "api",
             loggedVia: auth.role === "api" ? "api_key" : "admin_portal",
             loggedByUserId: auth.userId,
             idempotencyKey: body.idempotency_key ?? null,
             productName: body.product_name ?? null,
-            now: new Date(),
+            now,
           });
-          return { phone, logged };
+          // Every source tells the customer (and a referrer it earned points) as the staff chat does.
+          const outboxIds: string[] = [];
+          const tenant = logged.ok && logged.created ? await findTenantById(tx, auth.tenantId) : null;
+          if (logged.ok && tenant !== null) {
+            const phoneNumberId =
+              typeof tenant.whatsapp_config?.phone_number_id === "string"
+                ? tenant.whatsapp_config.phone_number_id
+                : defaultPhoneNumberId;
+            for (const notice of await purchaseNotices(tx, { tenant, logged, now })) {
+              outboxIds.push(
+                await insertOutboxMessage(tx, {
+                  tenantId: auth.tenantId,
+                  customerId: notice.customerId,
+                  contactPhone: notice.contactPhone,
+                  businessPhoneNumberId: phoneNumberId,
+                  message: notice.message,
+                  triggeredBy: notice.triggeredBy,
+                }),
+              );
+            }
+          }
+          return { phone, logged, outboxIds };
         });
-        const { phone, logged } = result;
+        const { phone, logged, outboxIds } = result;
+        await enqueueOutbound(outbound, outboxIds);
         if (!logged.ok) {
           if (logged.reason === "plan_limit") throw new PlanLimitError("The plan's customer limit is reached");
           if (logged.reason === "customer_blocked")

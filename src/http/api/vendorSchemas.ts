@@ -285,6 +285,7 @@ export const apiKeyResponse = z
     revoked_at: iso.nullable(),
     expires_at: iso.nullable(),
     scopes: z.array(z.string()).nullable(),
+    kind: z.enum(["api", "pos"]),
   })
   .meta({ id: "ApiKey" });
 
@@ -298,6 +299,7 @@ export function serializeApiKey(k: ApiKey): z.infer<typeof apiKeyResponse> {
     revoked_at: isoOrNull(k.revokedAt),
     expires_at: isoOrNull(k.expiresAt),
     scopes: k.scopes,
+    kind: k.kind,
   };
 }
 

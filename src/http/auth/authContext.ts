@@ -31,6 +31,8 @@ export type VendorAuth = {
   billingOnly?: boolean;
   /** An API key's scopes (`purchases:write`, …); absent or null: not limited by scope. */
   scopes?: readonly string[] | null;
+  /** An API key's kind: `pos` logs purchases as `pos_integration`, `api` as `api`. */
+  apiKeyKind?: "api" | "pos";
 };
 
 export type AuthContext = PlatformAuth | VendorAuth;

@@ -68,6 +68,7 @@ export function createAuthenticator(deps: { pool: DatabasePool; jwtSecret: strin
           role: "api",
           permissions: {},
           scopes: found.key.scopes,
+          apiKeyKind: found.key.kind,
         },
       };
     }

@@ -203,6 +203,11 @@ describe("staff and the customers they serve", () => {
       [yoruba, "shop_points_yo", "yo"],
       [hausa, "shop_points", "en"],
     ] as const) {
+      // Their first purchase here brings the invite (they never joined this vendor); the next one, the points template.
+      await app.say(staffPhone, `LOG 0${phone.slice(3)} 3000`);
+      const invited = app.graph.requests.length;
+      await app.say(staffPhone, "YES");
+      await app.repliesTo(phone, 1, invited);
       await app.say(staffPhone, `LOG 0${phone.slice(3)} 3000`);
       const since = app.graph.requests.length;
       await app.say(staffPhone, "YES");

@@ -158,7 +158,7 @@ describe("staff: STAFF, PIN, LOG", () => {
     expect(await customerOf(app.pool, tenant, customerPhone)).toMatchObject({ balance: 300, ledger_sum: 300 });
   });
 
-  it("when staff log a purchase for someone who never chatted, then the customer is created without marketing consent and told with a template", async () => {
+  it("when staff log a purchase for someone who never chatted, then the customer is created without marketing consent and invited with a template", async () => {
     const { tenant, staffPhone, pin } = await staffReady();
     const newcomer = randomMobile();
     await signIn(staffPhone, pin);
@@ -174,9 +174,10 @@ describe("staff: STAFF, PIN, LOG", () => {
       messaging_product: "whatsapp",
       to: newcomer,
       type: "template",
-      template: { name: "loyalty_points_earned", language: { code: "en" } },
+      template: { name: "loyalty_customer_invite", language: { code: "en" } },
     });
     expect(JSON.stringify(notice)).toContain(tenant.businessName);
+    expect(JSON.stringify(notice)).toContain(tenant.vendorCode);
     expect(await customerOf(app.pool, tenant, newcomer)).toMatchObject({
       opted_in: false,
       balance: 300,
@@ -190,6 +191,11 @@ describe("staff: STAFF, PIN, LOG", () => {
     });
     const newcomer = randomMobile();
     await signIn(staffPhone, pin);
+    // The first purchase invites them (they never joined); the second is told with the vendor's template.
+    await app.say(staffPhone, `LOG ${newcomer} 3000`);
+    const invited = app.graph.requests.length;
+    await app.say(staffPhone, "YES");
+    await app.repliesTo(newcomer, 1, invited);
     await app.say(staffPhone, `LOG ${newcomer} 3000`);
     const since = app.graph.requests.length;
     await app.say(staffPhone, "YES");

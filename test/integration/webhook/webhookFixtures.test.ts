@@ -219,7 +219,7 @@ describe("fixture payloads", () => {
     expect(stored?.payload).toMatchObject({ kind: "button", title: "Stop promotions" });
   });
 
-  it("when image.json arrives from a joined customer, then it is stored and answered with 'I can only read text' and the menu", async () => {
+  it("when image.json arrives from a joined customer, then it is stored and the receipt claim asks for the amount", async () => {
     const { tenant, phone } = await joinedCustomer();
     const raw = loadFixture("image.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() });
     const since = app.graph.requests.length;
@@ -228,7 +228,10 @@ describe("fixture payloads", () => {
 
     await app.repliesTo(phone, 1, since);
     expect(sentBodiesTo(app, phone, since)).toEqual([
-      menuSend(phone, "I can only read text messages. Here is what I can do:"),
+      textSend(
+        phone,
+        "Thanks for the receipt photo! How much did you spend? Reply with the amount, for example 5000. Send CANCEL to stop.",
+      ),
     ]);
     const stored = await eventually(async () => {
       const row = await messageByWamid(app.pool, wamidIn(raw));
@@ -241,10 +244,10 @@ describe("fixture payloads", () => {
       message_body: null,
       tenant_id: tenant.id,
     });
-    expect(stored?.payload).toMatchObject({ kind: "other" });
+    expect(stored?.payload).toMatchObject({ kind: "other", media: { id: "1234567890123456", mimeType: "image/jpeg" } });
   });
 
-  it("when image.json arrives from a stranger, then the platform greeting is sent", async () => {
+  it("when image.json arrives from a stranger, then they are told to join the shop before sending a receipt", async () => {
     const phone = randomPhone();
     const raw = loadFixture("image.json", { phoneNumberId: app.phoneNumberId, phone, wamidTag: uniqueTag() });
     expect((await postLikeMeta(raw)).status).toBe(200);
@@ -252,7 +255,7 @@ describe("fixture payloads", () => {
     expect(replies[0]?.body).toEqual(
       textSend(
         phone,
-        "Hi! 👋 To join a loyalty program, scan your vendor's QR code, or send JOIN followed by their code (for example: JOIN MAMAPUT).\nRun a business? Send REGISTER to start a loyalty programme for it.",
+        "Thanks for the photo! To earn points for a receipt, first join the shop: scan its QR code, or send JOIN and the shop's code. Then send the photo again.",
       ),
     );
   });

@@ -60,6 +60,8 @@ function fakeEngine(
         return { type: "VENDOR_SWITCHED", vendorName: "Chicken Republic Ikeja" };
       case "setOptIn":
         return { type: "OPT_CHANGED", optedIn: intent.optedIn };
+      case "fileClaim":
+        return { type: "CLAIM_FILED", amountKobo: intent.amountKobo };
       case "reply":
         return null;
     }

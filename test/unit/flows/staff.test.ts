@@ -53,6 +53,7 @@ function fakeEngine(overrides: Partial<Record<StaffIntent["type"], (intent: Staf
           pointsReversed: 30,
           pointsShortfall: 20,
         };
+      case "reviewClaims":
       case "endStaffSession":
       case "reply":
         return null;

@@ -51,6 +51,12 @@ const LONGEST_VALUES = {
   phone: "0801 234 5678",
   time: "23:59",
   cause: "Points for spending ₦100,000,000.00",
+  why: "x".repeat(200),
+  limit: 100,
+  count: 9_999,
+  age: "59 minutes ago",
+  hours: 23,
+  days: 365,
 } as const;
 
 function render(language: Language, key: MessageKey, extra: Record<string, string | number>): string {

@@ -115,8 +115,29 @@ describe("parseWebhookPayload over the shared fixtures", () => {
 
   it("when image.json arrives, then it is an 'other' message keeping its raw type", () => {
     const events = parseFixture("image.json");
-    expect(events.messages[0]).toMatchObject({ kind: "other", text: null, title: null, type: "image", from: CUSTOMER });
+    expect(events.messages[0]).toMatchObject({
+      kind: "other",
+      text: null,
+      title: null,
+      type: "image",
+      from: CUSTOMER,
+      media: { id: "1234567890123456", mimeType: "image/jpeg" },
+    });
     expect(events.skipped).toEqual([]);
+  });
+
+  it("when a photo carries a caption, then the caption is its text (the claim's amount) and it stays 'other'", () => {
+    const raw = JSON.parse(JSON.stringify(readFixture("image.json")));
+    raw.entry[0].changes[0].value.messages[0].image.caption = "₦5,000";
+    const events = parseWebhookPayload(raw);
+    expect(events.ok && events.value.messages[0]).toMatchObject({ kind: "other", text: "₦5,000", type: "image" });
+  });
+
+  it("when a photo has no media id, then it is skipped with a reason", () => {
+    const raw = JSON.parse(JSON.stringify(readFixture("image.json")));
+    delete raw.entry[0].changes[0].value.messages[0].image.id;
+    const events = parseWebhookPayload(raw);
+    expect(events.ok && events.value.skipped[0]?.reason).toMatch(/malformed image message/);
   });
 
   it("when status-delivered.json arrives, then one delivered status without error is read", () => {

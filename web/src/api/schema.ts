@@ -948,6 +948,7 @@ export interface paths {
               "revoked_at": string | null;
               "expires_at": string | null;
               "scopes": string[] | null;
+              "kind": "api" | "pos";
               "key": string;
             };
           };
@@ -3937,6 +3938,7 @@ export interface components {
       "revoked_at": string | null;
       "expires_at": string | null;
       "scopes": string[] | null;
+      "kind": "api" | "pos";
     };
     "ApproveClaim": {
       "amount_kobo"?: number;
@@ -4037,6 +4039,7 @@ export interface components {
       "name": string;
       "scopes"?: string[];
       "expires_at"?: string;
+      "kind"?: "api" | "pos";
     };
     "CreateBroadcast": {
       "name": string;
