@@ -23,7 +23,7 @@ export type Sandbox = {
 };
 
 /** A phone number id for the sandbox's shared number when none is configured (any digits do). */
-const SANDBOX_PHONE_NUMBER_ID = "100000000000001";
+export const SANDBOX_PHONE_NUMBER_ID = "100000000000001";
 
 /**
  * Sandbox mode (docs/sandbox.md): with no WhatsApp credentials, and never in production, outbound

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { createDatabasePool } from "../../src/db/pool.ts";
 import { sql } from "../../src/db/sql.ts";
+import { SANDBOX_PHONE_NUMBER_ID } from "../../src/sandbox/createSandbox.ts";
 import { withPlatform } from "../../src/db/withTenant.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 
@@ -40,9 +41,21 @@ export function createCapturingLogger(level = "debug"): {
   return { log: createLogger(level, destination), lines, raw };
 }
 
-/** A config for tests: explicit values, nothing read from the machine's environment. */
+const FIXTURE_PHONE_NUMBER_ID = "109876543210987";
+
+/**
+ * A config for tests: explicit values, nothing read from the machine's environment. Every test
+ * app shares one database, so a runtime drains only its own number (INBOUND_PHONE_NUMBER_IDS
+ * defaults to the number it sends from, the sandbox's when it has none): a runtime draining
+ * every number would answer other test files' messages through its own fake Graph API.
+ */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
+  const ownNumber =
+    "WHATSAPP_PHONE_NUMBER_ID" in overrides
+      ? (overrides["WHATSAPP_PHONE_NUMBER_ID"] ?? SANDBOX_PHONE_NUMBER_ID)
+      : FIXTURE_PHONE_NUMBER_ID;
   return loadConfig({
+    INBOUND_PHONE_NUMBER_IDS: ownNumber,
     NODE_ENV: "test",
     PORT: "0",
     LOG_LEVEL: "silent",
@@ -51,7 +64,7 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     WHATSAPP_APP_SECRET: "test-app-secret",
     WHATSAPP_VERIFY_TOKEN: "test-verify-token",
     WHATSAPP_TOKEN: "test-token",
-    WHATSAPP_PHONE_NUMBER_ID: "109876543210987",
+    WHATSAPP_PHONE_NUMBER_ID: FIXTURE_PHONE_NUMBER_ID,
     ...overrides,
   });
 }
