@@ -13,9 +13,11 @@ import {
 import { MORE_CHOICE_ID, choiceMessage, type Choice } from "./choiceMessage.ts";
 import { truncate } from "./format.ts";
 import type { MessageKey } from "./i18n/catalog.ts";
-import { ENGLISH, type Speaker } from "./i18n/createSpeaker.ts";
+import { ENGLISH, intlLocaleFor, type Speaker } from "./i18n/createSpeaker.ts";
 import { languageChoiceMessage } from "./i18n/languageChoiceMessage.ts";
 import { parseAmount } from "./parsers/parseAmount.ts";
+import { parseBirthday, type DayMonth } from "./parsers/parseBirthday.ts";
+import { parseKeyword } from "./parsers/parseKeyword.ts";
 import { isIdleTooLong } from "./isIdleTooLong.ts";
 import { readPersistedFlow } from "./readPersistedFlow.ts";
 import { typeWitness } from "./typeWitness.ts";
@@ -29,6 +31,8 @@ export const CUSTOMER_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 
 export type CustomerReward = { id: string; name: string; pointsRequired: number };
 export type CustomerVendor = { tenantId: string; name: string; active: boolean };
+/** Where a customer stands in the vendor's VIP tiers: `name` null below the first tier. */
+export type CustomerTier = { name: string | null; next: { name: string; pointsToGo: number } | null };
 export type RedeemFailureReason = "insufficient_points" | "out_of_stock" | "limit_reached" | "unavailable";
 
 /** What the engine sends the customer flow: the person's messages and the results of intents. */
@@ -44,7 +48,14 @@ export type CustomerEvent =
       timezone: string;
       offerLanguages?: boolean;
     }
-  | { type: "BALANCE"; balance: number; expiring: { points: number; expiresAt: string } | null; timezone: string }
+  | {
+      type: "BALANCE";
+      balance: number;
+      expiring: { points: number; expiresAt: string } | null;
+      timezone: string;
+      /** The VIP tier and the next one, when the vendor has tiers (absent or null: no tier lines). */
+      tier?: CustomerTier | null;
+    }
   | { type: "REWARDS"; balance: number; rewards: CustomerReward[] }
   | { type: "REDEEMED"; code: string; rewardName: string; pointsDeducted: number; balance: number }
   | { type: "REDEEM_FAILED"; reason: RedeemFailureReason }
@@ -63,7 +74,11 @@ export type CustomerEvent =
   | { type: "OTHER_MEDIA"; now: string }
   | { type: "CLAIM_FILED"; amountKobo: number }
   /** `limitKobo` for over_max_amount, `limit` (claims a day) for daily_limit. */
-  | { type: "CLAIM_REFUSED"; reason: ClaimRefusal; limit?: number };
+  | { type: "CLAIM_REFUSED"; reason: ClaimRefusal; limit?: number }
+  /** The engine asks for the birthday once, after the third purchase (lifecycle). */
+  | { type: "ASK_BIRTHDAY" }
+  | { type: "BIRTHDAY_SAVED"; day: number; month: number }
+  | { type: "BIRTHDAY_DECLINED" };
 
 /** Why a receipt claim was not filed; the flow says it in the customer's language. */
 export type ClaimRefusal =
@@ -88,7 +103,10 @@ export type CustomerIntent =
   | { type: "switchVendor"; tenantId: string }
   | { type: "setOptIn"; optedIn: boolean }
   /** Download the photo, store it and file the claim; answered by CLAIM_FILED or CLAIM_REFUSED. */
-  | { type: "fileClaim"; mediaId: string; mimeType: string; amountKobo: number };
+  | { type: "fileClaim"; mediaId: string; mimeType: string; amountKobo: number }
+  | { type: "setBirthday"; day: number; month: number }
+  /** The customer said no to the birthday question: never ask again. */
+  | { type: "declineBirthday" };
 
 type CustomerRequest = Exclude<CustomerIntent, ReplyIntent>;
 
@@ -126,6 +144,7 @@ const REFER_WORDS = ["REFER", "REFERRAL", "INVITE"] as const;
 const VENDORS_WORDS = ["VENDORS", "VENDOR", "SHOPS"] as const;
 const STOP_WORDS = ["STOP", "UNSUBSCRIBE"] as const;
 const START_WORDS = ["START", "SUBSCRIBE"] as const;
+const BIRTHDAY_WORDS = ["BIRTHDAY"] as const;
 const COMMAND_WORDS: readonly string[] = [
   ...CANCEL_WORDS,
   ...MENU_WORDS,
@@ -137,6 +156,7 @@ const COMMAND_WORDS: readonly string[] = [
   ...VENDORS_WORDS,
   ...STOP_WORDS,
   ...START_WORDS,
+  ...BIRTHDAY_WORDS,
 ];
 
 const rewardSchema = z.object({ id: z.string(), name: z.string(), pointsRequired: z.number() });
@@ -240,6 +260,13 @@ const customerMachine = setup({
         ? { pending: [...context.pending, { type: "redeem" as const, rewardId: context.selectedReward.id }] }
         : {},
     ),
+    /** The guards let only a readable date through; without one nothing is requested. */
+    requestSetBirthday: assign(({ context, event }, params: { afterCommand: boolean }) => {
+      const date = birthdayGiven(event, params.afterCommand);
+      return date === null
+        ? {}
+        : { pending: [...context.pending, { type: "setBirthday" as const, day: date.day, month: date.month }] };
+    }),
     requestSwitchVendor: assign(({ context, event }) => {
       const vendor = context.vendors[(chosenNumber(event, context.vendors.length) ?? 0) - 1];
       return vendor
@@ -279,6 +306,8 @@ const customerMachine = setup({
     picksVendor: ({ context, event }) => chosenNumber(event, context.vendors.length) !== null,
     canAskAgain: ({ context, event }) => !isCommand(event) && context.retries < MAX_RETRIES,
     isWrongAnswer: ({ event }) => !isCommand(event),
+    givesBirthday: ({ event }) => birthdayGiven(event, false) !== null,
+    givesBirthdayAfterCommand: ({ event }) => birthdayGiven(event, true) !== null,
     canAffordAReward: (_, params: { balance: number; rewards: CustomerReward[] }) =>
       affordableRewards(params.balance, params.rewards).length > 0,
     hasVendors: (_, params: { vendors: CustomerVendor[] }) => params.vendors.length > 0,
@@ -341,6 +370,10 @@ const customerMachine = setup({
         guard: { type: "saysOneOf", params: { words: START_WORDS } },
         target: ".menu",
         actions: [{ type: "request", params: { intent: { type: "setOptIn", optedIn: true } } }],
+      },
+      {
+        guard: { type: "saysOneOf", params: { words: BIRTHDAY_WORDS } },
+        target: ".givingBirthday",
       },
       { guard: "isNearMiss", target: ".menu", actions: ["replyDidYouMean"] },
       { target: ".menu", actions: [{ type: "replyMenu", params: { prompt: "customer.menu.notUnderstood" } }] },
@@ -412,7 +445,7 @@ const customerMachine = setup({
         {
           type: "reply",
           params: ({ context, event }) => ({
-            message: balanceMessage(context.speaker, event.balance, event.expiring, event.timezone),
+            message: balanceMessage(context.speaker, event.balance, event.expiring, event.timezone, event.tier ?? null),
           }),
         },
       ],
@@ -493,6 +526,24 @@ const customerMachine = setup({
         },
       ],
     },
+    ASK_BIRTHDAY: { target: ".answeringBirthdayQuestion" },
+    BIRTHDAY_SAVED: {
+      target: ".menu",
+      actions: [
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: text(
+              context.speaker.say("lifecycle.birthday.saved", { birthday: formatDayMonth(context.speaker, event) }),
+            ),
+          }),
+        },
+      ],
+    },
+    BIRTHDAY_DECLINED: {
+      target: ".menu",
+      actions: [{ type: "replyText", params: { key: "lifecycle.birthday.declined" } }],
+    },
     OPT_CHANGED: {
       target: ".menu",
       actions: [
@@ -518,6 +569,73 @@ const customerMachine = setup({
             guard: "isWrongAnswer",
             target: "menu",
             actions: [{ type: "replyText", params: { key: "claims.customer.gaveUp" } }],
+          },
+        ],
+      },
+    },
+    // BIRTHDAY: the date may come with the command (BIRTHDAY 14 March) or as the answer.
+    givingBirthday: {
+      entry: ["startStep"],
+      always: [
+        {
+          guard: "givesBirthdayAfterCommand",
+          target: "menu",
+          actions: [{ type: "requestSetBirthday", params: { afterCommand: true } }],
+        },
+        {
+          actions: [{ type: "replyText", params: { key: "lifecycle.birthday.prompt" } }],
+          target: "waitingForBirthday",
+        },
+      ],
+    },
+    waitingForBirthday: {
+      on: {
+        TEXT: [
+          {
+            guard: "givesBirthday",
+            target: "menu",
+            actions: [{ type: "requestSetBirthday", params: { afterCommand: false } }],
+          },
+          {
+            guard: "canAskAgain",
+            actions: ["countRetry", { type: "replyText", params: { key: "lifecycle.birthday.retry" } }],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }],
+          },
+        ],
+      },
+    },
+    // Asked once by the engine; NO is remembered so it is never asked again.
+    answeringBirthdayQuestion: {
+      entry: ["startStep", { type: "replyText", params: { key: "lifecycle.birthday.ask" } }],
+      on: {
+        TEXT: [
+          {
+            guard: "givesBirthday",
+            target: "menu",
+            actions: [{ type: "requestSetBirthday", params: { afterCommand: false } }],
+          },
+          {
+            guard: { type: "saysOneOf", params: { words: NO_WORDS } },
+            target: "menu",
+            actions: [{ type: "request", params: { intent: { type: "declineBirthday" } } }],
+          },
+          {
+            guard: { type: "saysOneOf", params: { words: YES_WORDS } },
+            target: "waitingForBirthday",
+            actions: [{ type: "replyText", params: { key: "lifecycle.birthday.prompt" } }],
+          },
+          {
+            guard: "canAskAgain",
+            actions: ["countRetry", { type: "replyText", params: { key: "lifecycle.birthday.retry" } }],
+          },
+          {
+            guard: "isWrongAnswer",
+            target: "menu",
+            actions: [{ type: "replyMenu", params: { prompt: "customer.menu.startAgain" } }],
           },
         ],
       },
@@ -694,6 +812,21 @@ function restoreCustomerSnapshot(persisted: unknown, event: CustomerEvent, idleT
   });
 }
 
+/** The date a text event gives, after BIRTHDAY when `afterCommand`, or null. */
+function birthdayGiven(event: CustomerEvent, afterCommand: boolean): DayMonth | null {
+  if (event.type !== "TEXT") return null;
+  return parseBirthday(afterCommand ? parseKeyword(event.text).rest : event.text);
+}
+
+/** "14 March" in the customer's language. */
+function formatDayMonth(speaker: Speaker, date: DayMonth): string {
+  return new Intl.DateTimeFormat(intlLocaleFor(speaker.language), {
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(2000, date.month - 1, date.day)));
+}
+
 function isCommand(event: CustomerEvent): boolean {
   const keyword = keywordOfText(event);
   return keyword !== null && COMMAND_WORDS.includes(keyword);
@@ -737,6 +870,7 @@ function balanceMessage(
   balance: number,
   expiring: { points: number; expiresAt: string } | null,
   timezone: string,
+  tier: CustomerTier | null,
 ): OutMessage {
   const lines = [speaker.say("customer.balance.total", { points: balance })];
   if (expiring && expiring.points > 0) {
@@ -745,6 +879,14 @@ function balanceMessage(
         points: expiring.points,
         date: speaker.date(expiring.expiresAt, timezone),
       }),
+    );
+  }
+  if (tier !== null) {
+    if (tier.name !== null) lines.push(speaker.say("lifecycle.balance.tier", { tier: tier.name }));
+    lines.push(
+      tier.next === null
+        ? speaker.say("lifecycle.balance.topTier")
+        : speaker.say("lifecycle.balance.nextTier", { points: tier.next.pointsToGo, tier: tier.next.name }),
     );
   }
   lines.push(speaker.say("customer.balance.hint"));

@@ -1,4 +1,4 @@
-import { readLockedContact, type Contact } from "../db/contacts.ts";
+import { findLockedContact, type Contact } from "../db/contacts.ts";
 import { finishInboundMessage, type Reply } from "../db/inbox.ts";
 import { claimSenders, readClaimedInbox, skipInboundMessages, type ClaimedInbox } from "../db/inboxDrain.ts";
 import type { InboxScope } from "../db/inboxScope.ts";
@@ -102,7 +102,14 @@ async function handleSender(
     const log = deps.log.child({ messageId: row.id, phoneMasked: maskPhone(row.contact_phone) });
     try {
       // The lock is held; the row may have changed while handling the previous message.
-      const contact = claimed ?? (await readLockedContact(tx, row.contact_phone));
+      const contact = claimed ?? (await findLockedContact(tx, row.contact_phone));
+      if (contact === null) {
+        // DELETE MY DATA earlier in this batch erased the person: their later messages went with
+        // it (bodies scrubbed) and are closed unanswered.
+        await finishInboundMessage(tx, row.id, { tenantId: null, customerId: null }, [], options.leaseId);
+        claimed = null;
+        continue;
+      }
       const routed =
         claimed !== null && inbox.routing !== null && row.business_phone_number_id === inbox.routing.phoneNumberId
           ? inbox.routing.tenants

@@ -5,6 +5,7 @@ import { findLastInboundAt } from "../db/customerConversation.ts";
 import { wasCustomerInvited } from "../db/pendingCustomerInvite.ts";
 import { sql, type Tx } from "../db/sql.ts";
 import { getBalance } from "../domain/ledger/getBalance.ts";
+import { tierUpNoticeFor } from "../domain/lifecycle/tierUpNotice.ts";
 import type { LogPurchaseResult } from "../domain/purchases/logPurchase.ts";
 import { tenantTemplateFor, type TemplateRef } from "../domain/tenants/templateSetting.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
@@ -41,12 +42,12 @@ const referrerRow = z.object({ id: z.string(), phone_number: z.string() });
 /**
  * Who a newly logged purchase tells, and what, whatever logged it (staff chat, the API, a POS):
  * the buyer, their points and balance; and the buyer's referrer when this purchase earned them
- * referral points. Each in their own language, as free text inside WhatsApp's 24-hour window and
+ * referral points; the buyer again when the purchase lifted them to a VIP tier. Each in their own language, as free text inside WhatsApp's 24-hour window and
  * as the tenant's (or the platform's) approved template outside it. A replayed purchase tells no one.
  */
 export async function purchaseNotices(
   tx: Tx,
-  input: { tenant: NoticeTenant; logged: Logged; now: Date },
+  input: { tenantId: string; tenant: NoticeTenant; logged: Logged; now: Date },
 ): Promise<PurchaseNotice[]> {
   const { tenant, logged, now } = input;
   if (!logged.created) return [];
@@ -99,6 +100,22 @@ export async function purchaseNotices(
       }),
       triggeredBy: "purchase_confirmation",
     });
+  if (logged.tierUp !== null) {
+    // Moving up a VIP tier is reported once by logPurchase (it records the tier on the customer).
+    const notice = await tierUpNoticeFor(tx, {
+      tenantId: input.tenantId,
+      customerId: logged.customer.id,
+      customerPhone: buyerPhone,
+      tier: logged.tierUp,
+      now,
+    });
+    notices.push({
+      contactPhone: notice.contactPhone,
+      customerId: notice.customerId,
+      message: notice.message,
+      triggeredBy: "tier_up",
+    });
+  }
   const referrerId = logged.customer.referredByCustomerId;
   if (logged.referrerPoints > 0 && referrerId !== null) {
     const referrer = await tx.maybeOne(sql.type(referrerRow)`

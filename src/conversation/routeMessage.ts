@@ -7,6 +7,7 @@ import { parseKeyword } from "../../flows/parsers/parseKeyword.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { speakerFor } from "./chooseLanguage.ts";
+import { dataRightsCommandOf, handleDataRights, isEraseAwaitingAnswer } from "./handleDataRights.ts";
 import { handleJoin } from "./handleJoin.ts";
 import { findPendingCustomerInvite } from "../db/pendingCustomerInvite.ts";
 import { handleLanguage } from "./handleLanguage.ts";
@@ -84,6 +85,12 @@ export async function routeMessage(
       inStaffSession ? null : (dedicated ?? routing.active),
       log,
     );
+  }
+
+  // Data rights (NDPR) are the person's own, across vendors: MY DATA, DELETE MY DATA and its YES.
+  const dataRights = dataRightsCommandOf(message.text);
+  if (dataRights !== null || isEraseAwaitingAnswer(contact, now)) {
+    return handleDataRights(tx, contact, message, dataRights, speakerFor(contact, dedicated ?? routing.active), log);
   }
 
   // OWNER, and an open owner session (it takes every message but a bare STAFF).

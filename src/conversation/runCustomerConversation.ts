@@ -8,7 +8,15 @@ import { enterPlatform, enterTenant } from "../db/withTenant.ts";
 import type { Customer } from "../domain/customers/customerRecord.ts";
 import { loadCustomerForChat } from "../domain/customers/loadCustomerForChat.ts";
 import { setOptIn } from "../domain/customers/setOptIn.ts";
+import {
+  ASK_BIRTHDAY_AFTER_PURCHASES,
+  claimBirthdayQuestion,
+  declineBirthday,
+  setBirthday,
+} from "../domain/customers/setBirthday.ts";
 import { getBalance } from "../domain/ledger/getBalance.ts";
+import { lifetimeEarned } from "../domain/lifecycle/lifetimeEarned.ts";
+import { tierStanding } from "../domain/lifecycle/tiers.ts";
 import { getHistory } from "../domain/ledger/getHistory.ts";
 import { listRewardsForCustomer } from "../domain/rewards/listRewardsForCustomer.ts";
 import { redeemReward } from "../domain/rewards/redeemReward.ts";
@@ -98,12 +106,19 @@ export async function continueCustomerConversation(
     speaker: speakerFor(contact, tenant),
   };
 
+  // A customer who just sent STOP or START is not asked anything else in the same breath.
+  let optInChanged = false;
   const execute = async (intent: CustomerIntent): Promise<CustomerEvent | null> => {
     switch (intent.type) {
       case "reply":
         return null;
       case "getBalance": {
         const balance = await getBalance(tx, customer.id);
+        // Only a vendor with tiers pays the extra read.
+        const standing =
+          settings.tiers.length === 0
+            ? null
+            : tierStanding(settings.tiers, await lifetimeEarned(tx, customer.id), customer.tierName);
         return {
           type: "BALANCE",
           balance: balance.balance,
@@ -112,6 +127,16 @@ export async function continueCustomerConversation(
               ? null
               : { points: balance.expiringSoonest.points, expiresAt: balance.expiringSoonest.expiresAt.toISOString() },
           timezone,
+          tier:
+            standing === null
+              ? null
+              : {
+                  name: standing.current?.name ?? null,
+                  next:
+                    standing.next === null
+                      ? null
+                      : { name: standing.next.tier.name, pointsToGo: standing.next.pointsToGo },
+                },
         };
       }
       case "listRewards": {
@@ -192,18 +217,40 @@ export async function continueCustomerConversation(
           log: deps.log,
         });
       case "setOptIn": {
+        optInChanged = true;
         await setOptIn(tx, { customerId: customer.id, optedIn: intent.optedIn, now });
         return { type: "OPT_CHANGED", optedIn: intent.optedIn };
+      }
+      case "setBirthday": {
+        await setBirthday(tx, {
+          customerId: customer.id,
+          day: intent.day,
+          month: intent.month,
+          currentBirthDate: customer.birthDate,
+        });
+        return { type: "BIRTHDAY_SAVED", day: intent.day, month: intent.month };
+      }
+      case "declineBirthday": {
+        await declineBirthday(tx, { customerId: customer.id, now });
+        return { type: "BIRTHDAY_DECLINED" };
       }
     }
   };
 
-  const result = await driveFlow(
-    (snapshot, event: CustomerEvent) => runCustomerFlow(snapshot, event, flowOptions),
-    state,
-    firstEvent,
-    execute,
-  );
+  const run = (snapshot: unknown, event: CustomerEvent) => runCustomerFlow(snapshot, event, flowOptions);
+  let result = await driveFlow(run, state, firstEvent, execute);
+  // After the third purchase, the first message that leaves the chat at the menu gets the
+  // birthday question, once (the question is marked asked in the same statement).
+  if (
+    customer.birthDate === null &&
+    !optInChanged &&
+    customer.totalPurchases >= ASK_BIRTHDAY_AFTER_PURCHASES &&
+    isAtMenu(result.snapshot) &&
+    (await claimBirthdayQuestion(tx, { customerId: customer.id, now }))
+  ) {
+    const asked = await driveFlow(run, result.snapshot, { type: "ASK_BIRTHDAY" }, execute);
+    result = { ...asked, replies: [...result.replies, ...asked.replies] };
+  }
   // Saved with the handled mark (finishInboundMessage): one statement for both.
   return {
     route: "customer",
@@ -212,4 +259,13 @@ export async function continueCustomerConversation(
     replies: result.replies,
     conversationState: result.snapshot,
   };
+}
+
+/** Whether a customer flow snapshot rests at the menu (no question is waiting for an answer). */
+function isAtMenu(snapshot: unknown): boolean {
+  if (typeof snapshot !== "object" || snapshot === null || !("state" in snapshot)) return false;
+  const state = (snapshot as { state: unknown }).state;
+  return (
+    typeof state === "object" && state !== null && "value" in state && (state as { value: unknown }).value === "menu"
+  );
 }

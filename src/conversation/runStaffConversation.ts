@@ -214,7 +214,7 @@ export async function runStaffConversation(
         log.info({ tenantId, purchaseId: logged.purchase.id, points, created: logged.created }, "purchase logged");
         deps.metrics.ledgerRows.inc({ type: "earned" }, logged.awards.length);
         // The customer (and a referrer the purchase earned points) told in their own language.
-        notifications.push(...(await purchaseNotices(tx, { tenant, logged, now })));
+        notifications.push(...(await purchaseNotices(tx, { tenantId, tenant, logged, now })));
         return {
           type: "PURCHASE_LOGGED",
           points,

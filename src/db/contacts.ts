@@ -20,6 +20,8 @@ export const contactRow = z.object({
   owner_state: z.unknown(),
   /** The language the person chose with LANGUAGE; null when never chosen (sql/0019). */
   language: z.enum(LANGUAGES).nullable(),
+  /** When DELETE MY DATA asked for YES (sql/0023); null when no erasure waits for an answer. */
+  data_erase_requested_at: z.date().nullable(),
 });
 export type Contact = z.infer<typeof contactRow>;
 
@@ -30,12 +32,19 @@ const jsonValue = z.json();
 export const contactColumns = sql.fragment`
   phone_number, whatsapp_name, active_tenant_id, staff_tenant_id, staff_user_id,
   staff_session_expires_at, staff_state, pin_failures, pin_locked_until, signup_state,
-  owner_tenant_id, owner_user_id, owner_session_expires_at, owner_state, language
+  owner_tenant_id, owner_user_id, owner_session_expires_at, owner_state, language, data_erase_requested_at
 `;
 
 /** The contact row as it is now, for a caller that already holds its lock (or takes it here). */
 export async function readLockedContact(tx: Tx, phone: string): Promise<Contact> {
   return tx.one(sql.prepared("contacts.readLockedContact", contactRow)`
+    SELECT ${contactColumns} FROM contacts WHERE phone_number = ${phone} FOR UPDATE
+  `);
+}
+
+/** As {@link readLockedContact}, or null when the row is gone (the person's data was erased). */
+export async function findLockedContact(tx: Tx, phone: string): Promise<Contact | null> {
+  return tx.maybeOne(sql.prepared("contacts.findLockedContact", contactRow)`
     SELECT ${contactColumns} FROM contacts WHERE phone_number = ${phone} FOR UPDATE
   `);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
+import { computeDailyMetrics } from "../metrics/computeDailyMetrics.ts";
 import { localDateInTimeZone } from "../rules/localDateInTimeZone.ts";
 import { getTenantSettings } from "../tenants/getTenantSettings.ts";
 
@@ -12,6 +13,15 @@ export type DailyFigures = {
   pointsRedeemed: number;
   pointsExpired: number;
   rewardsRedeemed: number;
+  /** Distinct customers who bought or wrote that day. */
+  activeCustomers: number;
+  /** Customers whose last purchase became 90 days old that day (see computeDailyMetrics). */
+  churnedCustomers: number;
+  /** Revenue ÷ purchases, in kobo, rounded; 0 without purchases. */
+  averageOrderValueKobo: number;
+  /** Messages customers sent the vendor, and messages WhatsApp accepted from it. */
+  messagesIn: number;
+  messagesOut: number;
 };
 
 export type AnalyticsSummary = {
@@ -37,6 +47,11 @@ const figures = z.object({
   points_redeemed: z.number().int(),
   points_expired: z.number().int(),
   rewards_redeemed: z.number().int(),
+  active_customers: z.number().int(),
+  churned_customers: z.number().int(),
+  average_order_value: z.number().int(),
+  messages_received: z.number().int(),
+  messages_sent: z.number().int(),
 });
 
 const customerCountsRow = z.object({ customers: z.number().int(), active: z.number().int() });
@@ -65,27 +80,48 @@ export async function getAnalyticsSummary(
     SELECT metric_date::text AS date, COALESCE(new_customers, 0) AS new_customers, COALESCE(total_purchases, 0) AS total_purchases,
            COALESCE(total_revenue_ngn, 0) AS revenue, COALESCE(points_earned, 0) AS points_earned,
            COALESCE(points_redeemed, 0) AS points_redeemed, COALESCE(points_expired, 0) AS points_expired,
-           COALESCE(rewards_redeemed, 0) AS rewards_redeemed
+           COALESCE(rewards_redeemed, 0) AS rewards_redeemed, COALESCE(active_customers, 0) AS active_customers,
+           COALESCE(churned_customers, 0) AS churned_customers, COALESCE(average_order_value_ngn, 0) AS average_order_value,
+           COALESCE(messages_received, 0) AS messages_received, COALESCE(messages_sent, 0) AS messages_sent
     FROM daily_metrics
     WHERE metric_date BETWEEN ${input.from}::date AND ${input.to}::date AND metric_date < ${today}::date
     ORDER BY metric_date
   `);
   const days = past.map(toFigures);
   if (input.from <= today && today <= input.to) {
-    const tz = settings.timezone;
-    const start = sql.fragment`(${today}::date::timestamp AT TIME ZONE ${tz})`;
-    const live = await tx.one(sql.type(figures)`
-      SELECT ${today} AS date,
-        (SELECT count(*) FROM customers WHERE created_at >= ${start} AND deleted_at IS NULL) AS new_customers,
-        (SELECT count(*) FROM purchases WHERE created_at >= ${start}) AS total_purchases,
-        (SELECT COALESCE(sum(amount_ngn), 0) FROM purchases WHERE created_at >= ${start}) AS revenue,
-        (SELECT COALESCE(sum(points), 0) FROM points_transactions WHERE created_at >= ${start} AND transaction_type = 'earned') AS points_earned,
-        (SELECT COALESCE(-sum(points), 0) FROM points_transactions WHERE created_at >= ${start} AND transaction_type = 'redeemed') AS points_redeemed,
-        (SELECT COALESCE(-sum(points), 0) FROM points_transactions WHERE created_at >= ${start} AND transaction_type = 'expired') AS points_expired,
-        (SELECT count(*) FROM reward_redemptions WHERE created_at >= ${start}) AS rewards_redeemed
-    `);
-    days.push(toFigures(live));
+    // Today is computed the way the nightly job will write it.
+    const live = await computeDailyMetrics(tx, { tenantId: input.tenantId, date: today, timezone: settings.timezone });
+    days.push(
+      toFigures({
+        date: today,
+        new_customers: live.new_customers,
+        total_purchases: live.total_purchases,
+        revenue: live.total_revenue_ngn,
+        points_earned: live.points_earned,
+        points_redeemed: live.points_redeemed,
+        points_expired: live.points_expired,
+        rewards_redeemed: live.rewards_redeemed,
+        active_customers: live.active_customers,
+        churned_customers: live.churned_customers,
+        average_order_value: live.average_order_value_ngn,
+        messages_received: live.messages_received,
+        messages_sent: live.messages_sent,
+      }),
+    );
   }
+  // Active over the whole range is distinct customers, not the sum of each day's.
+  const tz = settings.timezone;
+  const rangeStart = sql.fragment`(${input.from}::date::timestamp AT TIME ZONE ${tz})`;
+  const rangeEnd = sql.fragment`((${input.to}::date + 1)::timestamp AT TIME ZONE ${tz})`;
+  const activeInRange = await tx.oneFirst(sql.type(z.object({ active: z.number().int() }))`
+    SELECT count(*) AS active FROM (
+      SELECT customer_id FROM purchases WHERE tenant_id = ${input.tenantId} AND created_at >= ${rangeStart} AND created_at < ${rangeEnd}
+      UNION
+      SELECT customer_id FROM whatsapp_messages
+      WHERE tenant_id = ${input.tenantId} AND direction = 'inbound' AND customer_id IS NOT NULL
+        AND created_at >= ${rangeStart} AND created_at < ${rangeEnd}
+    ) active
+  `);
   const overall = await tx.one(sql.type(customerCountsRow)`
     SELECT count(*) AS customers,
            count(*) FILTER (WHERE last_purchase_at >= ${sql.timestamp(input.now)}::timestamptz - interval '30 days') AS active
@@ -108,6 +144,14 @@ export async function getAnalyticsSummary(
       pointsRedeemed: sum((d) => d.pointsRedeemed),
       pointsExpired: sum((d) => d.pointsExpired),
       rewardsRedeemed: sum((d) => d.rewardsRedeemed),
+      activeCustomers: activeInRange,
+      churnedCustomers: sum((d) => d.churnedCustomers),
+      averageOrderValueKobo: averageOf(
+        sum((d) => d.revenueKobo),
+        sum((d) => d.totalPurchases),
+      ),
+      messagesIn: sum((d) => d.messagesIn),
+      messagesOut: sum((d) => d.messagesOut),
       customers: overall.customers,
       activeCustomers30d: overall.active,
     },
@@ -132,5 +176,15 @@ function toFigures(row: z.infer<typeof figures>): DailyFigures {
     pointsRedeemed: row.points_redeemed,
     pointsExpired: row.points_expired,
     rewardsRedeemed: row.rewards_redeemed,
+    activeCustomers: row.active_customers,
+    churnedCustomers: row.churned_customers,
+    averageOrderValueKobo: row.average_order_value,
+    messagesIn: row.messages_received,
+    messagesOut: row.messages_sent,
   };
+}
+
+/** Integer kobo per order, rounded half up; 0 without orders. */
+export function averageOf(revenueKobo: number, purchases: number): number {
+  return purchases === 0 ? 0 : Math.round(revenueKobo / purchases);
 }

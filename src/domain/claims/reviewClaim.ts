@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { writeAuditLog } from "../audit/writeAuditLog.ts";
+import { queueTierUpNotice } from "../lifecycle/tierUpNotice.ts";
 import { logPurchase } from "../purchases/logPurchase.ts";
 import { claimColumns, claimRecordSchema, type ClaimRecord } from "./claimRecord.ts";
 import { queueClaimDecisionNotice } from "./queueClaimDecisionNotice.ts";
@@ -91,7 +92,24 @@ export async function reviewClaim(tx: Tx, input: ReviewClaimInput): Promise<Revi
     now: input.now,
     defaultPhoneNumberId: input.defaultPhoneNumberId,
   });
-  return { ok: true, claim: approved, pointsAwarded: points, outboxIds: [outboxId] };
+  // Reaching a VIP tier with this purchase is told once, like any other purchase's.
+  const tierUpId =
+    purchase.tierUp === null
+      ? null
+      : await queueTierUpNotice(tx, {
+          tenantId: input.tenantId,
+          customerId: purchase.customer.id,
+          customerPhone: purchase.customer.phoneNumber,
+          tier: purchase.tierUp,
+          now: input.now,
+          defaultPhoneNumberId: input.defaultPhoneNumberId,
+        });
+  return {
+    ok: true,
+    claim: approved,
+    pointsAwarded: points,
+    outboxIds: tierUpId === null ? [outboxId] : [outboxId, tierUpId],
+  };
 }
 
 async function audit(

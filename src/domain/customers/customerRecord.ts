@@ -20,6 +20,7 @@ export const customerRecordSchema = z
     referred_by_customer_id: z.string().nullable(),
     tags: z.unknown(),
     created_at: z.date().nullable(),
+    tier_name: z.string().nullable(),
   })
   .transform((row) => ({
     id: row.id,
@@ -37,6 +38,8 @@ export const customerRecordSchema = z
     referredByCustomerId: row.referred_by_customer_id,
     tags: tagsOrEmpty.parse(row.tags),
     createdAt: row.created_at,
+    /** The highest VIP tier recorded (it never goes down); null below the first or without tiers. */
+    tierName: row.tier_name,
   }));
 
 export type Customer = z.output<typeof customerRecordSchema>;
@@ -45,5 +48,5 @@ export type Customer = z.output<typeof customerRecordSchema>;
 export const customerColumns = sql.fragment`
   id, tenant_id, phone_number, whatsapp_name, loyalty_status, opted_in, total_purchases,
   total_spent_ngn, last_purchase_at, birth_date::text AS birth_date, referral_code,
-  referred_by_customer_id, tags, created_at
+  referred_by_customer_id, tags, created_at, tier_name
 `;

@@ -83,6 +83,6 @@ export function lotsInsert(input: LotsInsertInput): FragmentSqlToken {
       ${input.createdByUserId ?? null}::uuid, clock_timestamp()
     FROM ${input.from ?? sql.fragment`(SELECT) AS one`},
       jsonb_to_recordset(${sql.jsonb(rows)})
-        AS l(id uuid, customer_id uuid, points int, expires_at timestamptz, description text, metadata jsonb, campaign_id uuid)
+        AS l(id uuid, customer_id uuid, points bigint, expires_at timestamptz, description text, metadata jsonb, campaign_id uuid)
   `;
 }

@@ -1,4 +1,5 @@
 import type { Customer } from "../customers/customerRecord.ts";
+import { tierStanding } from "../lifecycle/tiers.ts";
 import { evaluatePurchase, type PurchaseEvaluation } from "../rules/evaluatePurchase.ts";
 import { localDateInTimeZone } from "../rules/localDateInTimeZone.ts";
 import type { PurchaseContext } from "./loadPurchaseContext.ts";
@@ -10,6 +11,8 @@ export type EvaluatePurchaseForInput = {
   customer: Customer | null;
   amountKobo: number;
   productName: string | null;
+  /** Null for a purchase logged in chat: it matches no category-only rule. */
+  productCategory?: string | null;
   now: Date;
 };
 
@@ -24,7 +27,11 @@ export function evaluatePurchaseFor(input: EvaluatePurchaseForInput): PurchaseEv
   const { timezone } = context.settings;
   const thisYear = String(localDateInTimeZone(input.now, timezone).year);
   return evaluatePurchase({
-    purchase: { amountKobo: input.amountKobo, productName: input.productName },
+    purchase: {
+      amountKobo: input.amountKobo,
+      productName: input.productName,
+      productCategory: input.productCategory ?? null,
+    },
     customer: {
       id: customer?.id ?? "new-customer",
       purchasesBefore: customer?.totalPurchases ?? 0,
@@ -40,5 +47,6 @@ export function evaluatePurchaseFor(input: EvaluatePurchaseForInput): PurchaseEv
     campaigns: context.campaigns,
     now: input.now,
     timezone,
+    tier: tierStanding(context.settings.tiers, context.lifetimeEarned, customer?.tierName ?? null).current,
   });
 }

@@ -21,6 +21,8 @@ export type PurchaseContext = {
   campaigns: unknown[];
   /** The buyer's balance before this purchase (0 for a new customer). */
   balance: number;
+  /** Points the buyer ever earned before this purchase (tiers go by it, not the balance). */
+  lifetimeEarned: number;
   /**
    * The calendar years (of those that can be "this year" somewhere) in which the buyer was
    * already given a birthday bonus; empty when no birthday bonus can apply.
@@ -35,6 +37,7 @@ const contextRow = z.object({
   rules: z.array(z.unknown()),
   campaigns: z.array(z.unknown()),
   balance: z.number().int().nullable(),
+  lifetime_earned: z.number().int().nullable(),
   birthday_years_awarded: z.array(z.string()),
   replay_purchase_id: z.string().nullable(),
 });
@@ -51,8 +54,12 @@ export async function loadPurchaseContext(tx: Tx, input: LoadPurchaseContextInpu
   const at = input.now.toISOString();
   const balance =
     customer === null
-      ? sql.fragment`NULL::bigint`
-      : sql.fragment`(SELECT current_balance FROM customer_points_balance WHERE tenant_id = t.id AND customer_id = ${customer.id}::uuid)`;
+      ? sql.fragment`NULL::bigint AS balance, NULL::bigint AS lifetime_earned`
+      : sql.fragment`b.current_balance AS balance, b.total_points_earned AS lifetime_earned`;
+  const balanceJoin =
+    customer === null
+      ? sql.fragment``
+      : sql.fragment`LEFT JOIN customer_points_balance b ON b.tenant_id = t.id AND b.customer_id = ${customer.id}::uuid`;
   // The ledger is searched for birthday bonuses only when one could apply at all: a birthday
   // rule is active and the buyer has a birth date. The tenant's "this year" is one of three
   // UTC years.
@@ -79,7 +86,7 @@ export async function loadPurchaseContext(tx: Tx, input: LoadPurchaseContextInpu
     SELECT
       t.settings,
       (SELECT COALESCE(json_agg(r), '[]'::json) FROM (
-        SELECT id, name, rule_type, config, priority, conditions, COALESCE(is_active, false) AS is_active, valid_from, valid_until
+        SELECT id, name, rule_type, config, priority, conditions, exclusive, COALESCE(is_active, false) AS is_active, valid_from, valid_until
         FROM points_rules
         WHERE tenant_id = t.id AND is_active AND deleted_at IS NULL
       ) AS r) AS rules,
@@ -88,10 +95,10 @@ export async function loadPurchaseContext(tx: Tx, input: LoadPurchaseContextInpu
         FROM campaigns
         WHERE tenant_id = t.id AND status = 'active' AND starts_at <= ${at}::timestamptz AND ends_at > ${at}::timestamptz
       ) AS c) AS campaigns,
-      ${balance} AS balance,
+      ${balance},
       ${birthdayYears} AS birthday_years_awarded,
       ${replay} AS replay_purchase_id
-    FROM tenants t
+    FROM tenants t ${balanceJoin}
     WHERE t.id = ${tenantId}::uuid
   `);
   if (row === null) throw new Error(`tenant ${tenantId} not found in this transaction`);
@@ -100,6 +107,7 @@ export async function loadPurchaseContext(tx: Tx, input: LoadPurchaseContextInpu
     rules: row.rules,
     campaigns: row.campaigns,
     balance: row.balance ?? 0,
+    lifetimeEarned: row.lifetime_earned ?? 0,
     birthdayYearsAwarded: row.birthday_years_awarded,
     replayPurchaseId: row.replay_purchase_id,
   };

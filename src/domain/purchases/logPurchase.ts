@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { sql, type Tx } from "../../db/sql.ts";
+import { noRows, sql, type Tx } from "../../db/sql.ts";
 import { customerColumns, customerRecordSchema, type Customer } from "../customers/customerRecord.ts";
 import { findOrCreateCustomer } from "../customers/findOrCreateCustomer.ts";
 import { lotsInsert, type Lot } from "../ledger/creditLots.ts";
 import { getBalance } from "../ledger/getBalance.ts";
+import { tierReached, type Tier } from "../lifecycle/tiers.ts";
 import type { Award, SkippedSource } from "../rules/evaluatePurchase.ts";
 import { localDateInTimeZone } from "../rules/localDateInTimeZone.ts";
 import { evaluatePurchaseFor } from "./evaluatePurchaseFor.ts";
@@ -22,6 +23,8 @@ export type LogPurchaseInput = {
   /** The same key again returns the first purchase instead of logging a second one. */
   idempotencyKey: string | null;
   productName?: string | null;
+  /** Matched by rules with a `product_categories` condition; chat-logged purchases have none. */
+  productCategory?: string | null;
   now: Date;
 };
 
@@ -42,6 +45,11 @@ export type LogPurchaseResult =
       balance: number;
       /** Rule or campaign rows skipped as invalid, for the caller to log. */
       skipped: SkippedSource[];
+      /**
+       * The VIP tier this purchase moved the buyer up to, recorded on them in this transaction,
+       * so it is reported once: the caller sends the "you moved up" message. Null otherwise.
+       */
+      tierUp: Tier | null;
     }
   | { ok: false; reason: "invalid_amount" | "plan_limit" | "customer_blocked" };
 
@@ -83,11 +91,13 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
   if (customer.loyaltyStatus === "blocked") return { ok: false, reason: "customer_blocked" };
 
   const productName = input.productName ?? null;
+  const productCategory = input.productCategory?.trim() || null;
   const evaluation = evaluatePurchaseFor({
     context,
     customer,
     amountKobo: input.amountKobo,
     productName,
+    productCategory,
     now: input.now,
   });
   const buyerPoints = sumPoints(evaluation.awards.filter((award) => award.beneficiary === "customer"));
@@ -131,10 +141,10 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
   const written = await tx.maybeOne(sql.prepared("logPurchase.write", writtenPurchaseRow)`
     WITH purchase AS (
       INSERT INTO purchases (
-        tenant_id, customer_id, amount_ngn, product_name, source, logged_by_user_id, logged_via,
+        tenant_id, customer_id, amount_ngn, product_name, product_category, source, logged_by_user_id, logged_via,
         points_awarded, idempotency_key, metadata
       ) VALUES (
-        ${input.tenantId}, ${customer.id}, ${input.amountKobo}, ${productName}, ${input.source},
+        ${input.tenantId}, ${customer.id}, ${input.amountKobo}, ${productName}, ${productCategory}, ${input.source},
         ${input.loggedByUserId}, ${input.loggedVia}, ${buyerPoints}, ${input.idempotencyKey},
         ${sql.jsonb({ referrerPoints, evaluatedAt: input.now.toISOString() })}
       )
@@ -175,7 +185,20 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
     return raced;
   }
   const { purchase, balance } = written;
-  const updated: Customer = { ...customer, ...written.buyerTotals };
+  // Tiers go by points ever earned; the buyer's row is locked, so the move is recorded (and
+  // reported) by exactly one purchase.
+  const tierUp = tierReached(settings.tiers, context.lifetimeEarned + buyerPoints, customer.tierName);
+  if (tierUp !== null) {
+    await tx.query(sql.type(noRows)`
+      UPDATE customers SET tier_name = ${tierUp.name}, tier_reached_at = ${sql.timestamp(input.now)}
+      WHERE id = ${customer.id}
+    `);
+  }
+  const updated: Customer = {
+    ...customer,
+    ...written.buyerTotals,
+    ...(tierUp === null ? {} : { tierName: tierUp.name }),
+  };
 
   return {
     ok: true,
@@ -187,6 +210,7 @@ export async function logPurchase(tx: Tx, input: LogPurchaseInput): Promise<LogP
     referrerPoints,
     balance,
     skipped: evaluation.skipped,
+    tierUp,
   };
 }
 
@@ -276,6 +300,7 @@ async function replayOf(tx: Tx, input: LogPurchaseInput): Promise<LogPurchaseRes
     referrerPoints,
     balance,
     skipped: [],
+    tierUp: null,
   };
 }
 

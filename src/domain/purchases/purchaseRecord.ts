@@ -13,6 +13,7 @@ export const purchaseRecordSchema = z
     customer_id: z.string(),
     amount_ngn: z.number().int(),
     product_name: z.string().nullable(),
+    product_category: z.string().nullable(),
     source: z.string().nullable(),
     logged_by_user_id: z.string().nullable(),
     logged_via: z.string().nullable(),
@@ -26,6 +27,7 @@ export const purchaseRecordSchema = z
     customerId: row.customer_id,
     amountKobo: row.amount_ngn,
     productName: row.product_name,
+    productCategory: row.product_category,
     source: row.source,
     loggedByUserId: row.logged_by_user_id,
     loggedVia: row.logged_via,
@@ -39,6 +41,6 @@ export type Purchase = z.output<typeof purchaseRecordSchema>;
 
 /** The column list matching {@link purchaseRecordSchema}. */
 export const purchaseColumns = sql.fragment`
-  id, tenant_id, customer_id, amount_ngn, product_name, source, logged_by_user_id, logged_via,
+  id, tenant_id, customer_id, amount_ngn, product_name, product_category, source, logged_by_user_id, logged_via,
   points_awarded, idempotency_key, created_at
 `;

@@ -29,7 +29,8 @@ export type EvaluatedCustomer = {
 };
 
 export type EvaluatePurchaseInput = {
-  purchase: { amountKobo: number; productName?: string | null };
+  /** `productCategory` is null for a purchase logged in chat (no category is asked there). */
+  purchase: { amountKobo: number; productName?: string | null; productCategory?: string | null };
   customer: EvaluatedCustomer;
   /** Raw `points_rules` rows of the tenant; each is parsed with `pointsRuleSchema`. */
   rules: readonly unknown[];
@@ -38,6 +39,8 @@ export type EvaluatePurchaseInput = {
   now: Date;
   /** The tenant's IANA timezone, e.g. `Africa/Lagos`. */
   timezone: string;
+  /** The customer's VIP tier before this purchase, if the tenant has tiers and they reached one. */
+  tier?: { name: string; multiplier: number } | null;
 };
 
 type AwardCommon = {
@@ -86,9 +89,10 @@ export const DEFAULT_RULE: Readonly<{
  * Works out the points one purchase earns. Pure: no I/O, and time comes only from `input.now`.
  *
  * - Rules apply when `is_active`, `valid_from <= now < valid_until` (null bounds are open) and
- *   their conditions hold (amount bounds inclusive, weekday in the tenant's timezone). Every
- *   applicable rule fires; priority only orders the awards. When no rule is active (invalid
- *   rows do not count), {@link DEFAULT_RULE} applies instead.
+ *   their conditions hold (amount bounds inclusive, weekday in the tenant's timezone, product
+ *   category case-insensitive). Every applicable rule fires, highest priority first, except
+ *   that an `exclusive` rule that awards points stops the rules of lower priority. When no
+ *   rule is active (invalid rows do not count), {@link DEFAULT_RULE} applies instead.
  * - A referral rule fires on the referred customer's first purchase unless they referred
  *   themselves. It yields a `referrer` award and, when `referred_points > 0`, a second award
  *   for the buyer: two ledger rows for two customers.
@@ -102,7 +106,7 @@ export const DEFAULT_RULE: Readonly<{
  *   vendor's cost for them stays what the vendor typed. Several multiplier campaigns each add
  *   `base × (multiplier − 1)`; they do not compound.
  * - Fractional results are floored; anything that comes to 0 points yields no award.
- * - Conditions not listed in `ruleConditionsSchema` (e.g. `product_categories`) are ignored.
+ * - Conditions not listed in `ruleConditionsSchema` are ignored.
  *
  * @throws RangeError when `timezone` is unknown, `now` is an invalid date, or the amount or
  * purchase count is not a non-negative integer (caller bugs, not customer mistakes).
@@ -117,11 +121,7 @@ export function evaluatePurchase(input: EvaluatePurchaseInput): PurchaseEvaluati
     .filter((rule) => rule.is_active && isWithin(now, rule.valid_from, rule.valid_until))
     .sort(byPriorityThenId);
   const ruleAwards =
-    activeRules.length === 0
-      ? defaultRuleAwards(purchase.amountKobo)
-      : activeRules.flatMap((rule) =>
-          conditionsHold(rule.conditions, purchase.amountKobo, today) ? ruleAwardsFor(rule, input, today) : [],
-        );
+    activeRules.length === 0 ? defaultRuleAwards(purchase.amountKobo) : applicableRuleAwards(activeRules, input, today);
 
   const spendingPoints = ruleAwards
     .filter((award) => award.beneficiary === "customer" && SPENDING_RULE_TYPES.includes(award.ruleType))
@@ -137,10 +137,28 @@ export function evaluatePurchase(input: EvaluatePurchaseInput): PurchaseEvaluati
     .sort(byId)
     .flatMap((campaign) => campaignAwardsFor(campaign, input, spendingPoints));
 
-  return { awards: [...ruleAwards, ...campaignAwards].filter((award) => award.points > 0), skipped };
+  const tier = input.tier ?? null;
+  const tieredRuleAwards = tier === null ? ruleAwards : ruleAwards.map((award) => withTierMultiplier(award, tier));
+  return { awards: [...tieredRuleAwards, ...campaignAwards].filter((award) => award.points > 0), skipped };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A tier multiplies the buyer's spending points (per purchase, per amount, or the default rule)
+ * in integer hundredths, rounded down, and says so in the ledger description. Fixed bonuses and
+ * campaign awards are not multiplied (a campaign's multiplier works on the untiered points).
+ */
+function withTierMultiplier(award: RuleAward, tier: { name: string; multiplier: number }): RuleAward {
+  if (award.beneficiary !== "customer" || !SPENDING_RULE_TYPES.includes(award.ruleType)) return award;
+  const hundredths = Math.round(tier.multiplier * 100);
+  if (hundredths <= 100) return award;
+  return {
+    ...award,
+    points: Math.floor((award.points * hundredths) / 100),
+    description: `${award.description} (${tier.name} ×${hundredths / 100})`,
+  };
+}
 
 const SPENDING_RULE_TYPES: readonly RuleType[] = ["per_purchase", "per_amount_spent"];
 
@@ -201,11 +219,48 @@ function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : 1;
 }
 
-function conditionsHold(conditions: RuleConditions, amountKobo: number, today: LocalDate): boolean {
+/**
+ * The awards of the rules whose conditions hold, highest priority first. An exclusive rule
+ * that awards something stops every rule of lower priority (rules of its own priority still apply).
+ */
+function applicableRuleAwards(
+  rules: readonly PointsRule[],
+  input: EvaluatePurchaseInput,
+  today: LocalDate,
+): RuleAward[] {
+  const awards: RuleAward[] = [];
+  let stopBelow: number | null = null;
+  for (const rule of rules) {
+    if (stopBelow !== null && rule.priority < stopBelow) break;
+    if (!conditionsHold(rule.conditions, input.purchase, today)) continue;
+    const ruleAwards = ruleAwardsFor(rule, input, today).filter((award) => award.points > 0);
+    awards.push(...ruleAwards);
+    if (rule.exclusive && ruleAwards.length > 0) stopBelow = rule.priority;
+  }
+  return awards;
+}
+
+function conditionsHold(
+  conditions: RuleConditions,
+  purchase: EvaluatePurchaseInput["purchase"],
+  today: LocalDate,
+): boolean {
+  const { amountKobo } = purchase;
   if (conditions.min_amount !== undefined && amountKobo < conditions.min_amount) return false;
   if (conditions.max_amount !== undefined && amountKobo > conditions.max_amount) return false;
   if (conditions.days_of_week !== undefined && !conditions.days_of_week.includes(today.weekday)) return false;
+  if (conditions.product_categories !== undefined) {
+    const category = normalCategory(purchase.productCategory);
+    if (category === null || !conditions.product_categories.some((listed) => normalCategory(listed) === category))
+      return false;
+  }
   return true;
+}
+
+/** A category as compared: trimmed and lower case; empty means none. */
+export function normalCategory(category: string | null | undefined): string | null {
+  const trimmed = category?.trim().toLowerCase() ?? "";
+  return trimmed === "" ? null : trimmed;
 }
 
 function defaultRuleAwards(amountKobo: number): RuleAward[] {

@@ -54,15 +54,27 @@ export const milestoneConfigSchema = z.object({
   bonus_points: positiveInt,
 });
 
+/** The longest product category a purchase or rule may name (the `purchases.product_category` column). */
+export const MAX_CATEGORY_LENGTH = 100;
+/** Categories one rule may list. */
+export const MAX_RULE_CATEGORIES = 50;
+
 /**
  * Conditions every rule type honours. Amounts are kobo and inclusive; `days_of_week` uses
- * 0 = Sunday … 6 = Saturday in the tenant's timezone. Unknown keys are kept but not evaluated.
+ * 0 = Sunday … 6 = Saturday in the tenant's timezone; `product_categories` matches a purchase
+ * whose category is one of them (trimmed, case-insensitive), so a purchase without a category
+ * (every chat-logged one) never matches. Unknown keys are kept but not evaluated.
  */
 export const ruleConditionsSchema = z
   .looseObject({
     min_amount: kobo.optional(),
     max_amount: kobo.optional(),
     days_of_week: z.array(z.int().min(0).max(6)).optional(),
+    product_categories: z
+      .array(z.string().trim().min(1).max(MAX_CATEGORY_LENGTH))
+      .min(1)
+      .max(MAX_RULE_CATEGORIES)
+      .optional(),
   })
   .refine(
     (conditions) =>
@@ -105,6 +117,11 @@ const ruleRowBase = z.object({
     .nullish()
     .transform((priority) => priority ?? 0),
   conditions: z.preprocess((conditions) => conditions ?? {}, ruleConditionsSchema),
+  /** When it applies, rules of lower priority do not. */
+  exclusive: z
+    .boolean()
+    .nullish()
+    .transform((exclusive) => exclusive ?? false),
   is_active: z.boolean(),
   valid_from: z.coerce.date().nullable().default(null),
   valid_until: z.coerce.date().nullable().default(null),
@@ -115,8 +132,7 @@ const ruleRowBase = z.object({
  * The variant is chosen by `rule_type`, so `rule.config` is typed for its rule.
  *
  * Configs tolerate (and drop) unknown keys so rows written by older clients still load; a
- * missing or mistyped required key is still an error. `conditions` keeps unknown keys (the seed
- * shows `product_categories`), but only the keys in {@link ruleConditionsSchema} are evaluated.
+ * missing or mistyped required key is still an error. `conditions` keeps unknown keys, but only the keys in {@link ruleConditionsSchema} are evaluated.
  * Timestamps are coerced, so a `Date`, an ISO string or epoch milliseconds all load.
  */
 export const pointsRuleSchema = z.discriminatedUnion("rule_type", [

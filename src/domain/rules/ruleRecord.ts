@@ -14,6 +14,7 @@ export const ruleRecordSchema = z
     config: z.unknown(),
     priority: z.number().int().nullable(),
     conditions: z.unknown(),
+    exclusive: z.boolean().nullable(),
     is_active: z.boolean().nullable(),
     valid_from: z.date().nullable(),
     valid_until: z.date().nullable(),
@@ -28,6 +29,7 @@ export const ruleRecordSchema = z
     config: jsonObjectOrEmpty.parse(row.config),
     priority: row.priority ?? 0,
     conditions: jsonObjectOrEmpty.parse(row.conditions ?? {}),
+    exclusive: row.exclusive ?? false,
     isActive: row.is_active ?? false,
     validFrom: row.valid_from,
     validUntil: row.valid_until,
@@ -37,5 +39,5 @@ export const ruleRecordSchema = z
 export type RuleRecord = z.output<typeof ruleRecordSchema>;
 
 export const ruleColumns = sql.fragment`
-  id, tenant_id, name, description, rule_type, config, priority, conditions, is_active, valid_from, valid_until, created_at
+  id, tenant_id, name, description, rule_type, config, priority, conditions, exclusive, is_active, valid_from, valid_until, created_at
 `;

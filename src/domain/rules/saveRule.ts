@@ -15,6 +15,8 @@ export type RuleFields = {
   config: unknown;
   priority: number;
   conditions: Record<string, unknown>;
+  /** When it awards points, rules of lower priority do not apply. */
+  exclusive: boolean;
   isActive: boolean;
   validFrom: Date | null;
   validUntil: Date | null;
@@ -48,6 +50,7 @@ export async function saveRule(
     config: input.changes.config ?? before?.config ?? {},
     priority: input.changes.priority ?? before?.priority ?? 0,
     conditions: input.changes.conditions ?? before?.conditions ?? {},
+    exclusive: input.changes.exclusive ?? before?.exclusive ?? false,
     isActive: input.changes.isActive ?? before?.isActive ?? true,
     validFrom: input.changes.validFrom !== undefined ? input.changes.validFrom : (before?.validFrom ?? null),
     validUntil: input.changes.validUntil !== undefined ? input.changes.validUntil : (before?.validUntil ?? null),
@@ -65,14 +68,15 @@ export async function saveRule(
   const rule =
     before === null
       ? await tx.one(sql.type(ruleRecordSchema)`
-          INSERT INTO points_rules (tenant_id, name, description, rule_type, config, priority, conditions, is_active, valid_from, valid_until)
+          INSERT INTO points_rules (tenant_id, name, description, rule_type, config, priority, conditions, exclusive, is_active, valid_from, valid_until)
           VALUES (${input.tenantId}, ${merged.name}, ${merged.description}, ${merged.ruleType}, ${configJson}, ${merged.priority},
-                  ${conditionsJson}, ${merged.isActive}, ${timestampOrNull(merged.validFrom)}, ${timestampOrNull(merged.validUntil)})
+                  ${conditionsJson}, ${merged.exclusive}, ${merged.isActive}, ${timestampOrNull(merged.validFrom)}, ${timestampOrNull(merged.validUntil)})
           RETURNING ${ruleColumns}
         `)
       : await tx.one(sql.type(ruleRecordSchema)`
           UPDATE points_rules SET name = ${merged.name}, description = ${merged.description}, rule_type = ${merged.ruleType},
                  config = ${configJson}, priority = ${merged.priority}, conditions = ${conditionsJson},
+                 exclusive = ${merged.exclusive},
                  is_active = ${input.deleted === true ? false : merged.isActive},
                  valid_from = ${timestampOrNull(merged.validFrom)}, valid_until = ${timestampOrNull(merged.validUntil)},
                  deleted_at = ${input.deleted === true ? sql.fragment`now()` : sql.fragment`NULL`}, updated_at = now()

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { NotFoundError } from "../../errors.ts";
+import { tiersSettingSchema } from "../lifecycle/tiers.ts";
 
 /**
  * `tenants.settings`, with defaults for every key a tenant has not set. Unknown keys are kept
@@ -16,6 +17,8 @@ export const tenantSettingsSchema = z.looseObject({
   country: z.string().length(2).default("NG"),
   /** Days without a purchase after which a customer becomes `inactive` (win-back). */
   inactive_after_days: z.int().positive().default(45),
+  /** VIP tiers on lifetime points earned, lowest first; none by default. */
+  tiers: tiersSettingSchema.default([]),
   /** Receipt-photo claims: on by default, always approved by a person, limited per customer. */
   claims: z
     .object({

@@ -12,6 +12,7 @@ import { listApiKeys } from "../../domain/apiKeys/listApiKeys.ts";
 import { revokeApiKey } from "../../domain/apiKeys/revokeApiKey.ts";
 import { listAuditLogs } from "../../domain/audit/listAuditLogs.ts";
 import { findTenant } from "../../domain/tenants/findTenant.ts";
+import { tierSchema, tiersSettingSchema } from "../../domain/lifecycle/tiers.ts";
 import { getTenantSettings } from "../../domain/tenants/getTenantSettings.ts";
 import type { Tenant } from "../../domain/tenants/tenantRecord.ts";
 import { updateTenantSettings } from "../../domain/tenants/updateTenantSettings.ts";
@@ -80,6 +81,8 @@ const settingsResponse = z
     points_expiry_days: z.int().nullable(),
     redemption_window_days: z.int(),
     inactive_after_days: z.int(),
+    /** VIP tiers on lifetime points earned, lowest first; empty without tiers. */
+    tiers: z.array(tierSchema.meta({ id: "Tier" })),
     greeting_message: z.string().nullable(),
     templates: z.object({
       broadcast: templateRefResponse.nullable(),
@@ -114,6 +117,10 @@ const updateSettingsBody = z
     points_expiry_days: z.int().min(1).max(3650).nullable().optional(),
     redemption_window_days: z.int().min(1).max(90).optional(),
     inactive_after_days: z.int().min(7).max(3650).optional(),
+    tiers: tiersSettingSchema.optional().meta({
+      description:
+        "VIP tiers, lowest first (at most 5): name (≤ 20 characters), min_points (lifetime points earned, ascending), multiplier (1 to 5, two decimals) on spending points; [] removes them",
+    }),
     greeting_message: text(1000).nullable().optional(),
     /** Approved templates for messages outside the 24-hour window; null returns to the platform default. */
     templates: z
@@ -144,8 +151,14 @@ const analyticsResponse = z
   .object({
     from: z.string(),
     to: z.string(),
-    totals: z.record(z.string(), z.int()),
-    days: z.array(z.record(z.string(), z.union([z.string(), z.int()]))),
+    totals: z.record(z.string(), z.int()).meta({
+      description:
+        "new_customers, total_purchases, revenue_kobo, points_earned, points_redeemed, points_expired, rewards_redeemed, active_customers (distinct customers who bought or wrote in the range), churned_customers (whose last purchase turned 90 days old in the range), average_order_value_kobo (revenue ÷ purchases, rounded), messages_in, messages_out, customers, active_customers_30d",
+    }),
+    days: z.array(z.record(z.string(), z.union([z.string(), z.int()]))).meta({
+      description:
+        "One entry per day with figures: date and the same keys as totals except customers and active_customers_30d; active_customers is that day's",
+    }),
     top_customers: z.array(
       z.object({
         id: z.uuid(),
@@ -299,6 +312,7 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
           "points_expiry_days",
           "redemption_window_days",
           "inactive_after_days",
+          "tiers",
         ] satisfies (keyof typeof body)[]) {
           if (body[key] !== undefined) settings[key] = body[key];
         }
@@ -402,6 +416,11 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
           points_redeemed: d.pointsRedeemed,
           points_expired: d.pointsExpired,
           rewards_redeemed: d.rewardsRedeemed,
+          active_customers: d.activeCustomers,
+          churned_customers: d.churnedCustomers,
+          average_order_value_kobo: d.averageOrderValueKobo,
+          messages_in: d.messagesIn,
+          messages_out: d.messagesOut,
         });
         return {
           status: 200,
@@ -535,6 +554,7 @@ function serializeSettings(
     points_expiry_days: settings.points_expiry_days ?? null,
     redemption_window_days: settings.redemption_window_days,
     inactive_after_days: settings.inactive_after_days,
+    tiers: settings.tiers,
     greeting_message: str(tenant.whatsappConfig["greeting_message"]),
     templates: {
       broadcast: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.broadcast]),

@@ -70,6 +70,9 @@ const purchaseBody = z
       .regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces")
       .optional(),
     product_name: text(255).optional(),
+    product_category: text(100)
+      .optional()
+      .meta({ description: "Matched by rules with a product_categories condition (case-insensitive)" }),
   })
   .meta({ id: "LogPurchase" });
 
@@ -298,6 +301,7 @@ export function customerRoutes(deps: { pool: DatabasePool; config: Config; queue
             loggedByUserId: auth.userId,
             idempotencyKey: body.idempotency_key ?? null,
             productName: body.product_name ?? null,
+            productCategory: body.product_category ?? null,
             now,
           });
           // Every source tells the customer (and a referrer it earned points) as the staff chat does.
@@ -308,7 +312,7 @@ export function customerRoutes(deps: { pool: DatabasePool; config: Config; queue
               typeof tenant.whatsapp_config?.phone_number_id === "string"
                 ? tenant.whatsapp_config.phone_number_id
                 : defaultPhoneNumberId;
-            for (const notice of await purchaseNotices(tx, { tenant, logged, now })) {
+            for (const notice of await purchaseNotices(tx, { tenantId: auth.tenantId, tenant, logged, now })) {
               outboxIds.push(
                 await insertOutboxMessage(tx, {
                   tenantId: auth.tenantId,

@@ -17,8 +17,14 @@ const createRuleBody = z
     rule_type: ruleTypeSchema,
     config: jsonObject,
     description: text(2000).optional(),
-    priority: int4.optional(),
-    conditions: jsonObject.optional(),
+    priority: int4.optional().meta({ description: "Higher applies first (default 0)" }),
+    conditions: jsonObject
+      .optional()
+      .meta({ description: "min_amount, max_amount (kobo), days_of_week (0 = Sunday), product_categories" }),
+    exclusive: z
+      .boolean()
+      .optional()
+      .meta({ description: "When this rule awards points, rules of lower priority do not apply (default false)" }),
     is_active: z.boolean().optional(),
     valid_from: dateTime.optional(),
     valid_until: dateTime.optional(),
@@ -36,6 +42,7 @@ const updateRuleBody = z
     description: text(2000).nullable().optional(),
     priority: int4.optional(),
     conditions: jsonObject.optional(),
+    exclusive: z.boolean().optional(),
     is_active: z.boolean().optional(),
     valid_from: dateTime.nullable().optional(),
     valid_until: dateTime.nullable().optional(),
@@ -68,6 +75,7 @@ export function ruleRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
             config: body.config,
             priority: body.priority ?? 0,
             conditions: body.conditions ?? {},
+            exclusive: body.exclusive ?? false,
             isActive: body.is_active ?? true,
             validFrom: optionalDate(body.valid_from) ?? null,
             validUntil: optionalDate(body.valid_until) ?? null,
@@ -103,6 +111,7 @@ export function ruleRoutes(deps: { pool: DatabasePool }): ApiRoute[] {
             config: body.config,
             priority: body.priority,
             conditions: body.conditions,
+            exclusive: body.exclusive,
             isActive: body.is_active,
             validFrom: optionalDate(body.valid_from),
             validUntil: optionalDate(body.valid_until),

@@ -80,6 +80,7 @@ export const ruleResponse = z
     config: json,
     priority: z.int(),
     conditions: json,
+    exclusive: z.boolean(),
     is_active: z.boolean(),
     valid_from: iso.nullable(),
     valid_until: iso.nullable(),
@@ -96,6 +97,7 @@ export function serializeRule(r: RuleRecord): z.infer<typeof ruleResponse> {
     config: r.config,
     priority: r.priority,
     conditions: r.conditions,
+    exclusive: r.exclusive,
     is_active: r.isActive,
     valid_from: isoOrNull(r.validFrom),
     valid_until: isoOrNull(r.validUntil),
@@ -148,6 +150,8 @@ export const customerResponse = z
     tags: z.array(z.string()),
     balance: z.int(),
     created_at: iso.nullable(),
+    /** The highest VIP tier the customer has reached (tiers never go down); null without one. */
+    tier: z.string().nullable(),
   })
   .meta({ id: "Customer" });
 
@@ -164,6 +168,7 @@ export function serializeCustomer(c: Customer & { balance: number }): z.infer<ty
     birth_date: c.birthDate,
     referral_code: c.referralCode,
     tags: c.tags,
+    tier: c.tierName,
     balance: c.balance,
     created_at: isoOrNull(c.createdAt),
   };
@@ -212,6 +217,7 @@ export const purchaseResponse = z
     customer_phone: z.string(),
     amount_kobo: z.int(),
     product_name: z.string().nullable(),
+    product_category: z.string().nullable(),
     source: z.string().nullable(),
     points_awarded: z.int(),
     idempotency_key: z.string().nullable(),
@@ -231,6 +237,7 @@ export function serializePurchase(
     customer_phone: customerPhone,
     amount_kobo: p.amountKobo,
     product_name: p.productName,
+    product_category: p.productCategory,
     source: p.source,
     points_awarded: p.pointsAwarded,
     idempotency_key: p.idempotencyKey,

@@ -270,6 +270,7 @@ describe("minimal contract", { timeout: 90_000 }, () => {
       customer_phone: "2348035550101",
       amount_kobo: 500000,
       product_name: "Jollof",
+      product_category: null,
       source: "manual",
       points_awarded: 50,
       idempotency_key: "pos-1-receipt-42",

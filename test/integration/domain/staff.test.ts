@@ -164,6 +164,7 @@ describe("tenant settings", () => {
       redemption_window_days: 7,
       country: "NG",
       inactive_after_days: 45,
+      tiers: [],
       claims: { enabled: true, max_per_day: 3, max_amount_kobo: 10_000_000 },
     });
   });

@@ -62,6 +62,10 @@ function fakeEngine(
         return { type: "OPT_CHANGED", optedIn: intent.optedIn };
       case "fileClaim":
         return { type: "CLAIM_FILED", amountKobo: intent.amountKobo };
+      case "setBirthday":
+        return { type: "BIRTHDAY_SAVED", day: intent.day, month: intent.month };
+      case "declineBirthday":
+        return { type: "BIRTHDAY_DECLINED" };
       case "reply":
         return null;
     }
@@ -370,5 +374,91 @@ describe("customer flow", () => {
       chat.say(text);
     }
     expect(chat.everyReply.length).toBeGreaterThan(10);
+  });
+});
+
+describe("customer flow: birthday", () => {
+  it("when the customer sends BIRTHDAY and then a date, then it is saved and confirmed in words", () => {
+    const chat = customerChat();
+    const asked = chat.say("BIRTHDAY");
+    expect(asked.requests).toEqual([]);
+    expect(wordsOf(asked.replies[0]!)).toContain("When is your birthday?");
+    const saved = chat.say("29 February");
+    expect(saved.requests).toEqual([{ type: "setBirthday", day: 29, month: 2 }]);
+    expect(wordsOf(saved.replies[0]!)).toBe("Thank you! Your birthday is saved: 29 February. Send MENU for more.");
+  });
+
+  it("when BIRTHDAY comes with the date, then it is saved at once", () => {
+    const chat = customerChat();
+    expect(chat.say("birthday 14/03").requests).toEqual([{ type: "setBirthday", day: 14, month: 3 }]);
+  });
+
+  it("when the date cannot be read, then the question is asked again with an example, and CANCEL leaves", () => {
+    const chat = customerChat();
+    chat.say("BIRTHDAY");
+    const again = chat.say("31 April");
+    expect(again.requests).toEqual([]);
+    expect(wordsOf(again.replies[0]!)).toContain("for example 14 March or 14/03");
+    const cancelled = chat.say("CANCEL");
+    expect(cancelled.requests).toEqual([]);
+    expect(optionIdsOf(cancelled.replies[0])).toContain("BALANCE");
+    // Back at the menu, a date is not taken as a birthday any more.
+    expect(chat.say("14 March").requests).toEqual([]);
+  });
+
+  it("when a command comes instead of a date, then the command is answered", () => {
+    const chat = customerChat();
+    chat.say("BIRTHDAY");
+    expect(chat.say("BALANCE").requests).toEqual([{ type: "getBalance" }]);
+  });
+
+  it("when the engine asks the birthday question and the customer says no, then the no is recorded", () => {
+    const chat = customerChat();
+    chat.say("MENU");
+    const asked = chat.send({ type: "ASK_BIRTHDAY" });
+    expect(wordsOf(asked.replies[0]!)).toContain("Reply NO if you would rather not.");
+    const no = chat.say("no");
+    expect(no.requests).toEqual([{ type: "declineBirthday" }]);
+    expect(wordsOf(no.replies[0]!)).toBe("No problem, we will not ask again. You can send BIRTHDAY any time.");
+  });
+
+  it("when the answer to the birthday question is YES or a date, then the date is asked for or saved", () => {
+    const yes = customerChat();
+    yes.send({ type: "ASK_BIRTHDAY" });
+    expect(wordsOf(yes.say("yes").replies[0]!)).toContain("When is your birthday?");
+    expect(yes.say("March 14th").requests).toEqual([{ type: "setBirthday", day: 14, month: 3 }]);
+
+    const date = customerChat();
+    date.send({ type: "ASK_BIRTHDAY" });
+    expect(date.say("1/1").requests).toEqual([{ type: "setBirthday", day: 1, month: 1 }]);
+  });
+});
+
+describe("customer flow: tier in BALANCE", () => {
+  const balance = (tier: unknown) =>
+    customerChat(
+      fakeEngine({
+        getBalance: () => ({
+          type: "BALANCE",
+          balance: 300,
+          expiring: null,
+          timezone: "Africa/Lagos",
+          tier: tier as never,
+        }),
+      }),
+    ).say("BALANCE").replies[0];
+
+  it("when the vendor has tiers, then the level and the points to the next follow the balance", () => {
+    expect(wordsOf(balance({ name: "Silver", next: { name: "Gold", pointsToGo: 1 } })!)).toBe(
+      "You have 300 points.\n⭐ Your level: Silver.\nEarn 1 more point to reach Gold.\nSend REWARDS to see what you can get.",
+    );
+    expect(wordsOf(balance({ name: null, next: { name: "Silver", pointsToGo: 200 } })!)).toBe(
+      "You have 300 points.\nEarn 200 more points to reach Silver.\nSend REWARDS to see what you can get.",
+    );
+    expect(wordsOf(balance({ name: "Gold", next: null })!)).toContain("That is the top level.");
+  });
+
+  it("when the vendor has no tiers, then there are no tier lines", () => {
+    expect(wordsOf(balance(null)!)).toBe("You have 300 points.\nSend REWARDS to see what you can get.");
   });
 });

@@ -57,6 +57,12 @@ const LONGEST_VALUES = {
   age: "59 minutes ago",
   hours: 23,
   days: 365,
+  tier: "Platinum Diamond VIP!",
+  multiplier: 4.75,
+  birthday: "29 September",
+  purchases: 99_999_999,
+  messages: 99_999_999,
+  shops: 99,
 } as const;
 
 function render(language: Language, key: MessageKey, extra: Record<string, string | number>): string {

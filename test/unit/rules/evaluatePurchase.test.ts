@@ -361,7 +361,7 @@ describe("evaluatePurchase ordering, validity and conditions", () => {
   });
 
   it("when conditions carry unknown keys, then the rule still loads and they are ignored", () => {
-    const rule = ruleRow("per_purchase", { points_per_purchase: 5 }, { conditions: { product_categories: ["food"] } });
+    const rule = ruleRow("per_purchase", { points_per_purchase: 5 }, { conditions: { brand: ["Acme"] } });
     expect(evaluatePurchase(input({ rules: [rule] })).awards.map((award) => award.points)).toEqual([5]);
   });
 

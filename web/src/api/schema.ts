@@ -4077,6 +4077,7 @@ export interface components {
       "conditions"?: {
         [key: string]: unknown;
       };
+      "exclusive"?: boolean;
       "is_active"?: boolean;
       "valid_from"?: string;
       "valid_until"?: string;
@@ -4125,6 +4126,7 @@ export interface components {
       "tags": string[];
       "balance": number;
       "created_at": string | null;
+      "tier": string | null;
     };
     "CustomerDetail": {
       "id": string;
@@ -4140,6 +4142,7 @@ export interface components {
       "tags": string[];
       "balance": number;
       "created_at": string | null;
+      "tier": string | null;
       "notes": string | null;
       "expiring_soonest": {
         "points": number;
@@ -4221,6 +4224,7 @@ export interface components {
       "amount_kobo": number;
       "idempotency_key"?: string;
       "product_name"?: string;
+      "product_category"?: string;
     };
     "Me": {
       "tenant_id": string;
@@ -4305,6 +4309,7 @@ export interface components {
       "conditions": {
         [key: string]: unknown;
       };
+      "exclusive": boolean;
       "is_active": boolean;
       "valid_from": string | null;
       "valid_until": string | null;
@@ -4316,6 +4321,7 @@ export interface components {
       "customer_phone": string;
       "amount_kobo": number;
       "product_name": string | null;
+      "product_category": string | null;
       "source": string | null;
       "points_awarded": number;
       "idempotency_key": string | null;
@@ -4402,6 +4408,7 @@ export interface components {
       "points_expiry_days": number | null;
       "redemption_window_days": number;
       "inactive_after_days": number;
+      "tiers": components["schemas"]["Tier"][];
       "greeting_message": string | null;
       "templates": {
         "broadcast": {
@@ -4561,6 +4568,11 @@ export interface components {
       "created_at": string | null;
       "updated_at": string | null;
     };
+    "Tier": {
+      "name": string;
+      "min_points": number;
+      "multiplier": number;
+    };
     "Token": {
       "token": string;
       "token_type": "Bearer";
@@ -4582,6 +4594,7 @@ export interface components {
       "conditions"?: {
         [key: string]: unknown;
       };
+      "exclusive"?: boolean;
       "is_active"?: boolean;
       "valid_from"?: string | null;
       "valid_until"?: string | null;
@@ -4604,6 +4617,11 @@ export interface components {
       "points_expiry_days"?: number | null;
       "redemption_window_days"?: number;
       "inactive_after_days"?: number;
+      "tiers"?: {
+        "name": string;
+        "min_points": number;
+        "multiplier": number;
+      }[];
       "greeting_message"?: string | null;
       "templates"?: {
         "broadcast"?: string | {
