@@ -27,6 +27,8 @@ export const OWNER_IDLE_TIMEOUT_MS = 10 * 60 * 1000;
 export type OwnerEvent =
   | { type: "TEXT"; text: string; now: string }
   | { type: "NON_TEXT"; now: string }
+  /** A message another part of the chat took (an open claim review): only the idle clock moves. */
+  | { type: "ACTIVE"; now: string }
   | { type: "OWNER_START"; vendorName: string }
   | { type: "PIN_OK"; ownerName: string }
   | { type: "PIN_BAD"; attemptsLeft: number }

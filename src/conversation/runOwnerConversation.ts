@@ -32,7 +32,9 @@ import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
+import { speakerFor } from "./chooseLanguage.ts";
 import { driveFlow } from "./driveFlow.ts";
+import { feedClaimReview, startClaimReview } from "./feedClaimReview.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { STAFF_INVITE_TEMPLATE, staffInviteNotice } from "./staffInviteNotice.ts";
 import { endStaffSession } from "./runStaffConversation.ts";
@@ -43,10 +45,13 @@ export const OWNER_SESSION_MS = 10 * 60 * 1000;
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-/** What the contact row keeps for an owner chat: the flow snapshot and whether the PIN was proven. */
+/**
+ * What the contact row keeps for an owner chat: the flow snapshot, whether the PIN was proven,
+ * and an open claim review's snapshot (flows/claimReview.ts), which takes the owner's messages.
+ */
 const ownerStateSchema = z
-  .object({ flow: z.unknown(), authenticated: z.boolean().default(false) })
-  .catch({ flow: null, authenticated: false });
+  .object({ flow: z.unknown(), authenticated: z.boolean().default(false), review: z.unknown().default(null) })
+  .catch({ flow: null, authenticated: false, review: null });
 
 /** Owner commands that mean nothing outside a session: after one ends, they are told so. */
 const OWNER_ONLY_WORDS = ["TODAY", "ADD", "PAUSE", "RATE", "REMOVE", "BROADCAST", "VOID", "QR", "PLAN", "LOGIN"];
@@ -73,7 +78,7 @@ export async function routeOwnerMessage(
   if (command?.keyword === "OWNER") {
     const signedIn =
       open && here && command.args.length === 0 && ownerStateSchema.parse(contact.owner_state).authenticated;
-    if (signedIn) return runOwnerConversation(deps, tx, contact, message, log);
+    if (signedIn) return runOwnerConversation(deps, tx, contact, message, command, log);
     return startOwnerConversation(deps, tx, contact, message, command.args[0] ?? null, tenants, log);
   }
   if (contact.owner_tenant_id === null || expiresAt === null) return null;
@@ -82,7 +87,7 @@ export async function routeOwnerMessage(
       await endOwnerSession(tx, contact.phone_number);
       return null;
     }
-    return runOwnerConversation(deps, tx, contact, message, log);
+    return runOwnerConversation(deps, tx, contact, message, command, log);
   }
   if (!open) {
     await endOwnerSession(tx, contact.phone_number);
@@ -161,7 +166,7 @@ export async function startOwnerConversation(
     tenantId: membership.tenantId,
     ownerUserId: membership.userId,
     expiresAt: new Date(message.now.getTime() + OWNER_SESSION_MS),
-    state: { flow: result.snapshot, authenticated: false },
+    state: { flow: result.snapshot, authenticated: false, review: null },
   });
   log.info({ tenantId: membership.tenantId }, "owner session started");
   return { route: "owner", tenantId: membership.tenantId, customerId: null, replies: result.replies };
@@ -171,12 +176,15 @@ export async function startOwnerConversation(
  * A message inside an open owner session. The owner is checked again first (still an active
  * owner with a PIN and this phone, DESIGN.md §3); then the owner flow runs, its intents carried
  * out with the same domain functions the vendor API uses. A paused programme answers reads only.
+ * `CLAIMS` opens the claim review the staff chat has (src/conversation/feedClaimReview.ts): while
+ * it is open it reads the owner's messages, and hands the owner's own commands back.
  */
 export async function runOwnerConversation(
   deps: EngineDeps,
   tx: Tx,
   contact: Contact,
   message: PersonMessage,
+  command: KeywordCommand | null,
   log: Logger,
 ): Promise<Handled> {
   const tenantId = contact.owner_tenant_id;
@@ -459,11 +467,36 @@ export async function runOwnerConversation(
     }
   };
 
-  const event: OwnerEvent =
-    message.text === null
-      ? { type: "NON_TEXT", now: now.toISOString() }
-      : { type: "TEXT", text: message.text, now: now.toISOString() };
+  const speaker = speakerFor(contact, tenant);
+  const replies: Handled["replies"] = [];
+  const outboxIds: string[] = [];
+  // A paused programme closes an open review: approving a claim writes to the ledger.
+  const fed = await feedClaimReview(deps, tx, {
+    tenantId,
+    reviewerUserId: ownerUserId,
+    speaker,
+    review: authenticated && serving ? stored.review : null,
+    message,
+    log,
+  });
+  replies.push(...fed.replies);
+  outboxIds.push(...fed.outboxIds);
+  let review = fed.review;
+  let event: OwnerEvent = fed.hostEvent;
+  if (review === null && event.type === "TEXT" && authenticated && isBareCommand(command, "CLAIMS")) {
+    if (serving) {
+      const started = await startClaimReview(deps, tx, { tenantId, reviewerUserId: ownerUserId, speaker, now, log });
+      replies.push(...started.replies);
+      outboxIds.push(...started.outboxIds);
+      review = started.review;
+      event = { type: "ACTIVE", now: now.toISOString() };
+    } else {
+      replies.push(text(ownerWords.paused()));
+      event = { type: "ACTIVE", now: now.toISOString() };
+    }
+  }
   const result = await driveFlow(runOwnerFlow, stored.flow, event, execute);
+  replies.push(...result.replies);
   await enterPlatform(tx);
   if (ended) {
     await endOwnerSession(tx, contact.phone_number);
@@ -472,17 +505,23 @@ export async function runOwnerConversation(
       tenantId,
       ownerUserId,
       expiresAt: new Date(now.getTime() + OWNER_SESSION_MS),
-      state: { flow: result.snapshot, authenticated },
+      state: { flow: result.snapshot, authenticated, review },
     });
   }
   return {
     route: "owner",
     tenantId,
     customerId: null,
-    replies: [...result.replies, ...images],
+    replies: [...replies, ...images],
     notifications,
     afterCommit,
+    outboxIds,
   };
+}
+
+/** Whether the message was `word` alone (the keyword parser's reading, any language's alias). */
+function isBareCommand(command: KeywordCommand | null, word: string): boolean {
+  return command?.keyword === word && command.args.length === 0;
 }
 
 /** Ends an owner session (EXIT, expiry, lockout, a changed owner). */

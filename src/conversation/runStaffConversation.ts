@@ -22,7 +22,7 @@ import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { voidNoticeFor } from "./voidNoticeFor.ts";
 import { speakerFor } from "./chooseLanguage.ts";
-import { runClaimReview } from "./runClaimReview.ts";
+import { feedClaimReview, startClaimReview } from "./feedClaimReview.ts";
 import { purchaseNotices } from "./purchaseNotices.ts";
 
 /** A staff session lasts this long after the staff member's last message (docs/chat.md, Staff). */
@@ -323,46 +323,33 @@ export async function runStaffConversation(
     }
   };
 
-  const nowIso = now.toISOString();
-  const event: StaffEvent =
-    message.text === null ? { type: "NON_TEXT", now: nowIso } : { type: "TEXT", text: message.text, now: nowIso };
   const replies: Handled["replies"] = [];
   const outboxIds: string[] = [];
-  let review: unknown = authenticated ? stored.review : null;
-  let staffEvent: StaffEvent = event;
-  const reviewTurn = async (reviewEvent: Parameters<typeof runClaimReview>[2]["event"]) => {
-    const turn = await runClaimReview(deps, tx, {
-      tenantId,
-      reviewerUserId: staffUserId,
-      speaker,
-      snapshot: review,
-      event: reviewEvent,
-      now,
-      log,
-    });
-    replies.push(...turn.replies);
-    outboxIds.push(...turn.outboxIds);
-    review = turn.snapshot;
-    return turn;
-  };
-  if (review !== null) {
-    // An open claim review reads this message; the staff flow only hears it if the review hands it back.
-    const turn = await reviewTurn(
-      message.text === null ? { type: "NON_TEXT", now: nowIso } : { type: "TEXT", text: message.text, now: nowIso },
-    );
-    staffEvent =
-      review === null && turn.handBack !== null
-        ? { type: "TEXT", text: turn.handBack, now: nowIso }
-        : { type: "ACTIVE", now: nowIso };
-  }
+  // An open claim review reads the message first; the staff flow hears it only if handed back.
+  const fed = await feedClaimReview(deps, tx, {
+    tenantId,
+    reviewerUserId: staffUserId,
+    speaker,
+    review: authenticated ? stored.review : null,
+    message,
+    log,
+  });
+  replies.push(...fed.replies);
+  outboxIds.push(...fed.outboxIds);
+  let review = fed.review;
   const result = await driveFlow(
     (snapshot, next: StaffEvent) => runStaffFlow(snapshot, next, { speaker }),
     stored.flow,
-    staffEvent,
+    fed.hostEvent,
     execute,
   );
   replies.push(...result.replies);
-  if (startReview && !ended) await reviewTurn({ type: "START", now: nowIso });
+  if (startReview && !ended) {
+    const started = await startClaimReview(deps, tx, { tenantId, reviewerUserId: staffUserId, speaker, now, log });
+    replies.push(...started.replies);
+    outboxIds.push(...started.outboxIds);
+    review = started.review;
+  }
   await enterPlatform(tx);
   if (ended) {
     await endStaffSession(tx, contact.phone_number);

@@ -279,11 +279,30 @@ export async function addStaff(
   pin: string,
   name = "Tunde",
 ): Promise<string> {
-  const pinHash = await hashSecret(pin);
+  return addVendorUser(pool, tenant, { phone, pin, name, role: "staff" });
+}
+
+/** Adds an owner with a phone and PIN to a tenant: they can open owner mode (OWNER, then the PIN). */
+export async function addOwner(
+  pool: DatabasePool,
+  tenant: TestTenant,
+  phone: string,
+  pin: string,
+  name = "Ada",
+): Promise<string> {
+  return addVendorUser(pool, tenant, { phone, pin, name, role: "owner" });
+}
+
+async function addVendorUser(
+  pool: DatabasePool,
+  tenant: TestTenant,
+  user: { phone: string; pin: string; name: string; role: "staff" | "owner" },
+): Promise<string> {
+  const pinHash = await hashSecret(user.pin);
   return withPlatform(pool, (tx) =>
     tx.oneFirst(sql.type(z.object({ id: z.uuid() }))`
       INSERT INTO vendor_users (tenant_id, email, password_hash, full_name, role, phone_number, staff_pin_hash, pin_enabled)
-      VALUES (${tenant.id}, ${`${phone}@staff.test`}, 'x', ${name}, 'staff', ${phone}, ${pinHash}, true)
+      VALUES (${tenant.id}, ${`${user.phone}@${user.role}.test`}, 'x', ${user.name}, ${user.role}, ${user.phone}, ${pinHash}, true)
       RETURNING id`),
   );
 }

@@ -18,7 +18,7 @@ import {
   sentBodiesTo,
   stopAndClean,
 } from "../../helpers/conversationKit.ts";
-import { addStaff, createTestTenant, startTestApp, type TestApp } from "../../helpers/testApp.ts";
+import { addOwner, addStaff, createTestTenant, startTestApp, type TestApp } from "../../helpers/testApp.ts";
 import type { TestTenant } from "../../helpers/testContext.ts";
 
 /**
@@ -33,22 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopAndClean(app);
 });
-
-async function addOwner(
-  pool: DatabasePool,
-  tenant: TestTenant,
-  phone: string,
-  pin: string,
-  name = "Ada",
-): Promise<string> {
-  const pinHash = await hashSecret(pin);
-  return withPlatform(pool, (tx) =>
-    tx.oneFirst(sql.type(z.object({ id: z.uuid() }))`
-      INSERT INTO vendor_users (tenant_id, email, password_hash, full_name, role, phone_number, staff_pin_hash, pin_enabled)
-      VALUES (${tenant.id}, ${`${phone}@owner.test`}, 'x', ${name}, 'owner', ${phone}, ${pinHash}, true)
-      RETURNING id`),
-  );
-}
 
 async function ownerReady(pin = "246813") {
   const tenant = await createTestTenant(app.pool);

@@ -9,7 +9,7 @@ import { withPlatform } from "../../../src/db/withTenant.ts";
 import { maskPhone } from "../../../src/logger.ts";
 import { createLocalReceiptStore } from "../../../src/storage/createLocalReceiptStore.ts";
 import { addSpendRule, customerOf, joinByChat, randomMobile, stopAndClean } from "../../helpers/conversationKit.ts";
-import { addStaff, createTestTenant, startTestApp, textOf, type TestApp } from "../../helpers/testApp.ts";
+import { addOwner, addStaff, createTestTenant, startTestApp, textOf, type TestApp } from "../../helpers/testApp.ts";
 import type { TestTenant } from "../../helpers/testContext.ts";
 import { randomPhone } from "../../helpers/testContext.ts";
 
@@ -136,6 +136,14 @@ async function customerAt(tenant?: TestTenant) {
   const phone = randomMobile();
   await joinByChat(app, shop, phone);
   return { tenant: shop, phone };
+}
+
+async function signedInOwner(tenant: TestTenant) {
+  const phone = randomMobile();
+  const id = await addOwner(app.pool, tenant, phone, "582046");
+  await app.say(phone, "OWNER");
+  await app.say(phone, "582046");
+  return { id, phone };
 }
 
 async function signedInStaff(tenant: TestTenant, name = "Tunde") {
@@ -367,6 +375,59 @@ describe("staff review of receipt claims in chat", { timeout: 120_000 }, () => {
     expect(await app.say(staff.phone, "CLAIMS")).toEqual([
       "Your account may not review receipt claims. Ask the owner.",
     ]);
+    expect(await claimsOf(tenant)).toMatchObject([{ status: "pending" }]);
+  });
+
+  it("when the owner sends CLAIMS in owner mode, then the review opens, APPROVE logs the purchase as theirs, and owner commands work again after", async () => {
+    const { tenant, phone } = await customerAt();
+    await addSpendRule(app.pool, tenant, 0.1);
+    await sendPhoto(phone, servePhoto(), "4000");
+    const owner = await signedInOwner(tenant);
+    const [list] = await app.say(owner.phone, "CLAIMS");
+    expect(list).toMatch(/^Receipt claims waiting: 1\. Reply with a number to open one/);
+    const opened = await app.say(owner.phone, "1", 2);
+    expect(opened[0]).toBe("image:Receipt for claim 1: ₦4,000.00");
+    const since = app.graph.requests.length;
+    expect(await app.say(owner.phone, "APPROVE", 2)).toEqual([
+      `Approved: ₦4,000.00 logged for ${maskPhone(phone)}, +400 points. The customer has been told.`,
+      "No receipt claims are waiting. Send MENU for your menu.",
+    ]);
+    expect((await app.repliesTo(phone, 1, since)).map((r) => textOf(r.body))).toEqual([
+      `✅ ${tenant.businessName} approved your receipt: you earned 400 points. Your balance is now 400.`,
+    ]);
+    expect(await purchasesOf(tenant)).toMatchObject([
+      { amount_kobo: 400_000, source: "customer_self", logged_by_user_id: owner.id },
+    ]);
+    expect(await claimsOf(tenant)).toMatchObject([{ status: "approved", reviewed_by_user_id: owner.id }]);
+    // The review is over: the owner flow answers the owner's commands again.
+    expect((await app.say(owner.phone, "TODAY"))[0]).toContain("Today");
+  });
+
+  it("when the owner has a claim open and types an owner command, then the review closes and the command is carried out", async () => {
+    const { tenant, phone } = await customerAt();
+    await sendPhoto(phone, servePhoto(), "2500");
+    const owner = await signedInOwner(tenant);
+    await app.say(owner.phone, "CLAIMS");
+    await app.say(owner.phone, "1", 2);
+    const [qr] = await app.say(owner.phone, "QR", 2);
+    expect(qr).toContain(tenant.vendorCode);
+    expect(await claimsOf(tenant)).toMatchObject([{ status: "pending" }]);
+    // Numbers mean the owner's lists again, not claims.
+    expect(await app.say(owner.phone, "APPROVE")).not.toContain("Approved");
+    expect(await claimsOf(tenant)).toMatchObject([{ status: "pending" }]);
+  });
+
+  it("when the programme is paused, then CLAIMS in owner mode is refused and nothing is approved", async () => {
+    const { tenant, phone } = await customerAt();
+    await sendPhoto(phone, servePhoto(), "5000");
+    const owner = await signedInOwner(tenant);
+    await withPlatform(app.pool, (tx) =>
+      tx.query(sql.unsafe`UPDATE tenants SET subscription_status = 'suspended' WHERE id = ${tenant.id}`),
+    );
+    expect(await app.say(owner.phone, "CLAIMS")).toEqual([
+      "Your programme is paused, so nothing can be changed now. TODAY, REWARDS, STAFF LIST, QR, PLAN and LOGIN still work.",
+    ]);
+    expect(await app.say(owner.phone, "1")).not.toContain("image:Receipt for claim 1: ₦5,000.00");
     expect(await claimsOf(tenant)).toMatchObject([{ status: "pending" }]);
   });
 });
