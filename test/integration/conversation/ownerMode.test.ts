@@ -1,10 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabasePool } from "slonik";
 import { z } from "zod";
 import { sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
-import { hashSecret } from "../../../src/domain/auth/passwords.ts";
 import { adjustPoints } from "../../../src/domain/ledger/adjustPoints.ts";
 import { logPurchase } from "../../../src/domain/purchases/logPurchase.ts";
 import { maskPhone } from "../../../src/logger.ts";
@@ -19,7 +17,6 @@ import {
   stopAndClean,
 } from "../../helpers/conversationKit.ts";
 import { addOwner, addStaff, createTestTenant, startTestApp, type TestApp } from "../../helpers/testApp.ts";
-import type { TestTenant } from "../../helpers/testContext.ts";
 
 /**
  * Owner mode through the webhook (issue #15): OWNER + PIN, the commands with the domain
