@@ -63,11 +63,11 @@ export type PersistedSignup = {
 export type SignupResult = { snapshot: PersistedSignup | null; intents: SignupIntent[] };
 
 /**
- * Advances a sign-up by one event (DESIGN.md §7, REGISTER): business name → vendor code (a
- * suggestion, or one typed) → owner's name → PIN twice → points per ₦100 → first reward or SKIP
- * → summary and YES. Every step re-asks with an example at most three times, and CANCEL leaves.
- * A missing, foreign, outdated or idle snapshot starts over at SIGNUP_START, or ends (with a
- * reply) at any other event. Never throws for bad stored data.
+ * Advances a sign-up by one event (docs/chat.md, REGISTER): business name → vendor code (a
+ * suggestion, or one typed) → owner's name → PIN twice → points per ₦100 → first reward or SKIP →
+ * summary and YES. Every step re-asks with an example at most three times, and CANCEL leaves. A
+ * missing, foreign, outdated or idle snapshot starts over at SIGNUP_START, or ends (with a reply)
+ * at any other event. Never throws for bad stored data.
  */
 export function runSignupFlow(persisted: unknown, event: SignupEvent): SignupResult {
   const start = restoreSignupSnapshot(persisted, event);

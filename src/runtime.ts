@@ -263,8 +263,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
 }
 
 /**
- * The numbers this process drains (DESIGN.md §2): INBOUND_PHONE_NUMBER_IDS when set (processes
- * configured per number, or several deployments sharing one database), otherwise every number.
+ * The numbers this process drains (docs/architecture.md, "How an inbound message travels"):
+ * INBOUND_PHONE_NUMBER_IDS when set (processes configured per number, or several deployments
+ * sharing one database), otherwise every number.
  */
 function inboxScopeOf(config: Config): InboxScope {
   const ids = config.inbound.phoneNumberIds;

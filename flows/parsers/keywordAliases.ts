@@ -25,7 +25,7 @@ export const COMMAND_GROUPS: readonly (readonly string[])[] = [
   ["LOG"],
   ["VERIFY", "CHECK"],
   ["EXIT", "DONE", "LOGOUT", "END"],
-  // Sign-up, owner and later commands (DESIGN.md §7): never "corrected" into another word.
+  // Sign-up, owner and later commands (docs/chat.md): never "corrected" into another word.
   ["REGISTER"],
   ["OWNER"],
   ["TODAY"],

@@ -10,7 +10,7 @@ export const MAX_RATE = 1000;
 export const MAX_BROADCAST = 1024;
 export const MAX_STAFF_NAME = 100;
 
-/** What an owner typed, read as one of the owner commands (DESIGN.md §7). */
+/** What an owner typed, read as one of the owner commands (docs/chat.md). */
 export type OwnerCommand =
   | { kind: "today" }
   | { kind: "rewards" }

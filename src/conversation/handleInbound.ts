@@ -39,12 +39,13 @@ export type Drained = {
 };
 
 /**
- * One drain of the inbox (DESIGN.md §2), in one transaction: claims up to `maxSenders` senders
- * with unhandled messages (their contact rows, FOR UPDATE SKIP LOCKED: two workers never hold one
- * sender, so a chat is never reordered), then handles each sender's messages in WhatsApp
- * timestamp order: routes them (routeMessage.ts), writes the replies to the outbox and marks them
- * handled. A sender past the flood limit has the excess marked skipped, and is told to slow down
- * once. Returns what was written; the caller hands the replies on after commit.
+ * One drain of the inbox (docs/architecture.md, "How an inbound message travels"), in one
+ * transaction: claims up to `maxSenders` senders with unhandled messages (their contact rows, FOR
+ * UPDATE SKIP LOCKED: two workers never hold one sender, so a chat is never reordered), then
+ * handles each sender's messages in WhatsApp timestamp order: routes them (routeMessage.ts), writes
+ * the replies to the outbox and marks them handled. A sender past the flood limit has the excess
+ * marked skipped, and is told to slow down once. Returns what was written; the caller hands the
+ * replies on after commit.
  * @throws InboundMessageError when a message fails: the whole transaction is rolled back, and the
  *   caller counts the attempt against that message (and sets it aside after the last one).
  */

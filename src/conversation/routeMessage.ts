@@ -19,9 +19,10 @@ import { signupWords } from "../../flows/signupWords.ts";
 import { endStaffSession, runStaffConversation, startStaffConversation } from "./runStaffConversation.ts";
 
 /**
- * Routes one message (DESIGN.md §3): a tenant's own number, JOIN on the shared number, an
- * active staff session, STAFF, or the sender's active vendor; a stranger gets the platform
- * greeting. The caller holds the sender's contact row lock and has switched to no tenant.
+ * Routes one message (docs/architecture.md, "Routing and identity"): a tenant's own number, JOIN on
+ * the shared number, an active staff session, STAFF, or the sender's active vendor; a stranger gets
+ * the platform greeting. The caller holds the sender's contact row lock and has switched to no
+ * tenant.
  */
 export async function routeMessage(
   deps: EngineDeps,

@@ -40,7 +40,7 @@ import { STAFF_INVITE_TEMPLATE, staffInviteNotice } from "./staffInviteNotice.ts
 import { endStaffSession } from "./runStaffConversation.ts";
 import { voidNoticeFor } from "./voidNoticeFor.ts";
 
-/** An owner session lasts this long after the owner's last message (DESIGN.md §7). */
+/** An owner session lasts this long after the owner's last message (docs/chat.md). */
 export const OWNER_SESSION_MS = 10 * 60 * 1000;
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -57,10 +57,11 @@ const ownerStateSchema = z
 const OWNER_ONLY_WORDS = ["TODAY", "ADD", "PAUSE", "RATE", "REMOVE", "BROADCAST", "VOID", "QR", "PLAN", "LOGIN"];
 
 /**
- * The owner's part of routing (DESIGN.md §3), run before the staff session and the customer
- * flow: `OWNER` opens (or, signed in, shows) the owner chat and ends a staff session; an open
- * owner session takes every message except a bare `STAFF`, which ends it and lets the staff
- * chat start; an expired one is ended. Returns null when the message is not the owner chat's.
+ * The owner's part of routing (docs/architecture.md, "Routing and identity"), run before the staff
+ * session and the customer flow: `OWNER` opens (or, signed in, shows) the owner chat and ends a
+ * staff session; an open owner session takes every message except a bare `STAFF`, which ends it and
+ * lets the staff chat start; an expired one is ended. Returns null when the message is not the
+ * owner chat's.
  */
 export async function routeOwnerMessage(
   deps: EngineDeps,
@@ -173,11 +174,12 @@ export async function startOwnerConversation(
 }
 
 /**
- * A message inside an open owner session. The owner is checked again first (still an active
- * owner with a PIN and this phone, DESIGN.md §3); then the owner flow runs, its intents carried
- * out with the same domain functions the vendor API uses. A paused programme answers reads only.
- * `CLAIMS` opens the claim review the staff chat has (src/conversation/feedClaimReview.ts): while
- * it is open it reads the owner's messages, and hands the owner's own commands back.
+ * A message inside an open owner session. The owner is checked again first (still an active owner
+ * with a PIN and this phone, docs/architecture.md, "Routing and identity"); then the owner flow
+ * runs, its intents carried out with the same domain functions the vendor API uses. A paused
+ * programme answers reads only. `CLAIMS` opens the claim review the staff chat has
+ * (src/conversation/feedClaimReview.ts): while it is open it reads the owner's messages, and hands
+ * the owner's own commands back.
  */
 export async function runOwnerConversation(
   deps: EngineDeps,

@@ -18,11 +18,11 @@ import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 
 /**
- * Vendor sign-up on the platform's shared number (REGISTER, DESIGN.md §7). `REGISTER` starts it
+ * Vendor sign-up on the platform's shared number (REGISTER, docs/chat.md). `REGISTER` starts it
  * (unless this phone owns a tenant already, or is over the sign-up limits); the sender's later
- * messages go to the sign-up flow while it lasts. Its snapshot lives on the contact row (the
- * sender has no tenant yet). The final YES registers the vendor in this message's transaction and
- * replies with the join link and the QR poster as an image.
+ * messages go to the sign-up flow while it lasts. Its snapshot lives on the contact row (the sender
+ * has no tenant yet). The final YES registers the vendor in this message's transaction and replies
+ * with the join link and the QR poster as an image.
  */
 export async function runSignupConversation(
   deps: EngineDeps,

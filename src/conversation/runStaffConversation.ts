@@ -129,8 +129,9 @@ export async function runStaffConversation(
     };
   }
   await enterTenant(tx, tenantId);
-  // Sessions are checked again on every message (DESIGN.md §3): a disabled user, a removed PIN
-  // or a changed phone ends the chat at once, not when its 10 minutes run out.
+  // Sessions are checked again on every message (docs/architecture.md, "Routing and identity"): a
+  // disabled user, a removed PIN or a changed phone ends the chat at once, not when its 10 minutes
+  // run out.
   const stored = staffStateSchema.parse(contact.staff_state);
   if (!(await isStaffSessionValid(tx, { staffUserId, phone: contact.phone_number, now: message.now }))) {
     await enterPlatform(tx);

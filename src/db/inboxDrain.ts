@@ -6,11 +6,11 @@ import { routedTenantJson, routingTenantsOf, routingTenantsQuery, type RoutingTe
 import { pendingInboundJson, type InboundRow } from "./whatsappMessages.ts";
 
 /**
- * The inbox as the inbound queue (DESIGN.md §2): the statements of a drain transaction, on the
- * platform path. A drain claims senders (their contact rows, FOR UPDATE SKIP LOCKED), reads what
- * they sent, handles it in order and marks it handled; the contact row lock is what keeps one
- * sender's messages in order across workers, and PostgreSQL frees it the moment a worker's
- * session ends.
+ * The inbox as the inbound queue (docs/architecture.md, "How an inbound message travels"): the
+ * statements of a drain transaction, on the platform path. A drain claims senders (their contact
+ * rows, FOR UPDATE SKIP LOCKED), reads what they sent, handles it in order and marks it handled;
+ * the contact row lock is what keeps one sender's messages in order across workers, and PostgreSQL
+ * frees it the moment a worker's session ends.
  */
 
 const phoneRow = z.object({ phone_number: z.string() });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { sql, type Tx } from "../../db/sql.ts";
 import { writeAuditLog } from "../audit/writeAuditLog.ts";
 
-/** A sign-in link from the owner chat is good for this long, and once (DESIGN.md §7, LOGIN). */
+/** A sign-in link from the owner chat is good for this long, and once (docs/chat.md, LOGIN). */
 export const LOGIN_LINK_TTL_MS = 10 * 60 * 1000;
 
 const idRow = z.object({ id: z.string() });

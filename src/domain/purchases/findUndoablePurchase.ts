@@ -1,7 +1,7 @@
 import { sql, type Tx } from "../../db/sql.ts";
 import { purchaseDetailColumns, purchaseDetailSchema, type PurchaseDetail } from "./purchaseDetail.ts";
 
-/** How long a staff member may undo their own purchase in the chat (DESIGN.md §7). */
+/** How long a staff member may undo their own purchase in the chat (docs/chat.md). */
 export const UNDO_WINDOW_MS = 15 * 60 * 1000;
 
 /**

@@ -29,8 +29,9 @@ const assignedResponse = z
   .meta({ id: "AssignedWhatsappNumber" });
 
 /**
- * Platform admin: give a tenant its own WhatsApp number, or take it back (DESIGN.md §3). Vendors
- * cannot set the number themselves: whoever names a phone_number_id receives its inbound.
+ * Platform admin: give a tenant its own WhatsApp number, or take it back (docs/architecture.md,
+ * "Routing and identity"). Vendors cannot set the number themselves: whoever names a
+ * phone_number_id receives its inbound.
  */
 export function whatsappNumberRoutes(deps: { config: Config; pool: DatabasePool }): ApiRoute[] {
   const { config, pool } = deps;

@@ -6,8 +6,9 @@ import { addStaff, createTestTenant, startTestApp, type TestApp } from "../../he
 import { randomPhone } from "../../helpers/testContext.ts";
 
 /**
- * Staff sessions are re-checked on every message (issue #13, DESIGN.md §3): a staff member
- * disabled, deleted, moved to another phone or whose PIN was removed loses the chat at once.
+ * Staff sessions are re-checked on every message (issue #13, docs/architecture.md, "Routing and
+ * identity"): a staff member disabled, deleted, moved to another phone or whose PIN was removed
+ * loses the chat at once.
  */
 let app: TestApp;
 beforeAll(async () => {

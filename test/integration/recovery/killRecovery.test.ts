@@ -157,8 +157,9 @@ describe("kill -9 under load", () => {
     );
     const lost = phones.filter((phone) => (replies.get(phone) ?? 0) < (acknowledged.get(phone) ?? 0));
     const extra = phones.map((phone) => Math.max(0, (replies.get(phone) ?? 0) - (stored.get(phone) ?? 0)));
-    // A reply the dead worker had sent but not yet recorded is sent again (Meta has no
-    // idempotency key): the one duplicate window DESIGN.md §2 allows, each one logged and counted.
+    // A reply the dead worker had sent but not yet recorded is sent again (Meta has no idempotency
+    // key): the one duplicate window docs/architecture.md, "How an inbound message travels" allows,
+    // each one logged and counted.
     const resentTo = await owner.any(sql.type(outboxRow)`
       SELECT id, contact_phone FROM whatsapp_messages WHERE id = ANY(${sql.array([...resent], "uuid")})`);
     const uncounted = phones.filter(
