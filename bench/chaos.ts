@@ -53,9 +53,12 @@ const resentLine = z.object({
   outboxId: z.uuid(),
 });
 
+/** Counts over one fault's window: from the fault to the next fault (the last: to the end of the run). */
 type Fault = {
   name: string;
   acknowledged: number;
+  /** Webhook posts not answered 200 (the app down, or 503 with PostgreSQL away): Meta would retry them. */
+  refused: number;
   answered: number;
   lost: number;
   duplicated: number;
@@ -83,7 +86,7 @@ let appLog: WriteStream | undefined;
 let exitCode = 0;
 /** A line in the app log from the bench itself, so faults can be found among the app's lines. */
 const mark = (msg: string, fields: Record<string, unknown> = {}) =>
-  appLog?.write(`${JSON.stringify({ time: Date.now(), bench: "chaos", msg, ...fields })}\n`);
+  appLog?.write(`${JSON.stringify({ time: new Date().toISOString(), bench: "chaos", msg, ...fields })}\n`);
 
 try {
   if (options.appLog !== undefined) appLog = createWriteStream(options.appLog, { flags: "w" });
@@ -129,6 +132,7 @@ try {
 
   const phones = Array.from({ length: options.phones }, (_, n) => `2348030${String(n).padStart(6, "0")}`);
   const acknowledged = new Map<string, number>(phones.map((phone) => [phone, 0]));
+  let refused = 0;
   let stopLoad = false;
   const load = Promise.all(
     phones.map(async (phone, n) => {
@@ -137,6 +141,7 @@ try {
         const started = performance.now();
         if (await post(app?.url ?? "", phone, `hi ${round}`))
           acknowledged.set(phone, (acknowledged.get(phone) ?? 0) + 1);
+        else refused += 1;
         await sleep(Math.max(0, options.intervalMs - (performance.now() - started)));
       }
     }),
@@ -176,13 +181,19 @@ try {
   };
 
   const faults: Fault[] = [];
+  const snapshot = async () => ({
+    acknowledged: total(acknowledged),
+    refused,
+    answered: total(answeredNow()),
+    excess: await excessReplies(),
+    resent: resent.size,
+  });
+  /** Each fault's starting counts; its window's counts are filled in from the next one's. */
+  const starts: Awaited<ReturnType<typeof snapshot>>[] = [];
   const seconds = (from: number, to: number | null) => (to === null ? null : (to - from) / 1000);
   const measure = async (name: string, inject: () => Promise<string>) => {
     await sleep(options.steadySeconds * 1000);
-    const ackedBefore = total(acknowledged);
-    const answeredBefore = total(answeredNow());
-    const excessBefore = await excessReplies();
-    const resentBefore = resent.size;
+    starts.push(await snapshot());
     process.stdout.write(`  ${name}…`);
     mark("fault", { fault: name });
     const faultAt = performance.now();
@@ -193,11 +204,12 @@ try {
     mark(recovered.at === null ? "not recovered" : "recovered", { fault: name, unanswered: recovered.unanswered });
     const fault: Fault = {
       name,
-      acknowledged: total(acknowledged) - ackedBefore,
-      answered: total(answeredNow()) - answeredBefore,
+      acknowledged: 0,
+      refused: 0,
+      answered: 0,
       lost: recovered.unanswered,
-      duplicated: (await excessReplies()) - excessBefore,
-      resentCounted: resent.size - resentBefore,
+      duplicated: 0,
+      resentCounted: 0,
       readySeconds: (readyAt - faultAt) / 1000,
       recoveredAfterFaultSeconds: seconds(faultAt, recovered.at),
       recoveredAfterReadySeconds: seconds(readyAt, recovered.at),
@@ -236,6 +248,19 @@ try {
   await load;
   const settleFrom = performance.now();
   const settled = seconds(settleFrom, (await recovery(settleFrom)).at);
+  // A resend after a kill comes once the new worker's sweeper finds the dead lease (after the
+  // recovery check, often): each fault's counts run to the next fault.
+  const end = await snapshot();
+  faults.forEach((fault, n) => {
+    const from = starts[n];
+    const to = starts[n + 1] ?? end;
+    if (from === undefined) return;
+    fault.acknowledged = to.acknowledged - from.acknowledged;
+    fault.refused = to.refused - from.refused;
+    fault.answered = to.answered - from.answered;
+    fault.duplicated = to.excess - from.excess;
+    fault.resentCounted = to.resent - from.resent;
+  });
 
   // Lost and duplicated over the whole run, against what PostgreSQL stored (a message stored as
   // the app died may be unacknowledged, and is answered all the same).
@@ -260,10 +285,10 @@ try {
   };
 
   printTable(
-    "chaos: per fault (answered = replies received in the window; recovered = until every message acknowledged by then was answered)",
+    "chaos: per fault (counts from the fault to the next one; answered = replies received in that window; recovered = until every message acknowledged by then was answered)",
     faults.map((fault) => [
       fault.name,
-      `${fault.acknowledged} acknowledged, ${fault.answered} answered, ${fault.resentCounted} resent (counted), ready ${fault.readySeconds.toFixed(2)} s after the fault, recovered ${recoveredText(fault.recoveredAfterFaultSeconds)} after the fault / ${recoveredText(fault.recoveredAfterReadySeconds)} after ready; ${fault.note}`,
+      `${fault.acknowledged} acknowledged (${fault.refused} posts refused), ${fault.answered} answered, ${fault.duplicated} duplicated, ${fault.resentCounted} resent (counted), ready ${fault.readySeconds.toFixed(2)} s after the fault, recovered ${recoveredText(fault.recoveredAfterFaultSeconds)} after the fault / ${recoveredText(fault.recoveredAfterReadySeconds)} after ready; ${fault.note}`,
     ]),
   );
   printTable("chaos: whole run", [
