@@ -177,7 +177,7 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
       return graphError(400, 131053, "Media upload error", `Unsupported type ${file.type}`);
     if (file.size === 0 || file.size > IMAGE_MAX_BYTES)
       return graphError(400, 131053, "Media upload error", "Image must be 1 byte to 5 MB");
-    const id = String(BigInt(`0x${randomBytes(7).toString("hex")}`));
+    const id = deps.mediaStore.newId();
     deps.mediaStore.add(id, { mimeType: file.type, bytes: Buffer.from(await file.arrayBuffer()) });
     return Response.json({ id });
   }
