@@ -15,6 +15,8 @@ export type SandboxGraphClient = GraphClient & {
    * `fetchMedia`) with its fetch answered by this fake: the web chat's photos, never the network.
    */
   downloadMedia: MediaDownloader;
+  /** The fake itself, as the `fetch` its clients use (what it answers for any Graph API request). */
+  fetch: typeof fetch;
   /** Cancels the status callbacks still waiting to be sent. */
   stop(): void;
 };
@@ -54,7 +56,11 @@ const STATUSES = ["sent", "delivered", "read"] as const;
  * the request body, our code reads the answer) whose fetch is answered in-process, with no
  * network, by a fake of `POST /{version}/{phone_number_id}/messages`. It refuses what Meta would
  * refuse, answers accepted messages with a `wamid.` id, records them for the web chat and then
- * reports them sent, delivered and read through the app's own `/webhook`, signed like Meta.
+ * reports them sent, delivered and read through the app's own `/webhook`, signed like Meta. It
+ * also fakes the media endpoints: the upload `POST /{version}/{phone_number_id}/media`, the
+ * retrieval `GET /{version}/{media-id}` and the download of the URL that answers, so the engine's
+ * real downloader fetches the web chat's photos from the sandbox media store. Any other URL is
+ * refused: nothing leaves the process.
  */
 export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphClient {
   const delays = deps.statusDelaysMs ?? DEFAULT_DELAYS_MS;
@@ -213,6 +219,7 @@ export function createSandboxGraphClient(deps: SandboxGraphDeps): SandboxGraphCl
   });
   return {
     downloadMedia,
+    fetch: graphFetch,
     send: (phoneNumberId, to, message) => client.send(phoneNumberId, to, message),
     uploadMedia: (phoneNumberId, file) => client.uploadMedia(phoneNumberId, file),
     stop: () => stopping.abort(),
