@@ -36,7 +36,8 @@ export type SandboxGraphDeps = {
 };
 
 const GRAPH_ORIGIN = "https://graph.facebook.com";
-const SANDBOX_TOKEN = "sandbox-token";
+/** The token the sandbox clients send; the fake refuses any other, like Meta refuses a wrong one. */
+export const SANDBOX_TOKEN = "sandbox-token";
 const SEND_PATH = /^\/(v\d+\.\d+)\/(\d+)\/(messages|media)$/;
 /** `GET /{version}/{media-id}`: a media's download URL and details. */
 const MEDIA_INFO_PATH = /^\/(v\d+\.\d+)\/(\d+)\/?$/;
