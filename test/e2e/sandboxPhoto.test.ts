@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { sql } from "../../src/db/sql.ts";
 import { withPlatform } from "../../src/db/withTenant.ts";
+import { createStaffMember } from "../../src/domain/staff/createStaffMember.ts";
+import { maskPhone } from "../../src/logger.ts";
 import { startRuntime, type Runtime } from "../../src/runtime.ts";
 import { createLocalReceiptStore } from "../../src/storage/createLocalReceiptStore.ts";
 import { receiptKey } from "../../src/storage/receiptStore.ts";
@@ -101,6 +103,48 @@ describe("a photo sent from the sandbox web chat", () => {
     expect(logs.lines.filter((line) => JSON.stringify(line).includes(phone))).toEqual([]);
   });
 
+  it("when staff send CLAIMS, open the photo's claim and APPROVE it, then the receipt photo comes back to them, the purchase is logged and the customer is told", async () => {
+    const customer = randomMobile();
+    await joinDemo(customer);
+    const photo = jpeg(4_000);
+    const res = await postPhoto({ phone: customer, caption: "5000", photo, type: "image/jpeg", filename: "r.jpg" });
+    expect(res.status).toBe(201);
+    await botSays(customer, FILED);
+
+    // A staff member of the demo vendor of this test's own (the demo staff's chat is shared by the sandbox tests).
+    const staffPhone = randomMobile();
+    await withPlatform(runtime.pool, async (tx) => {
+      const created = await createStaffMember(tx, {
+        tenantId: demoTenantId,
+        email: `staff-${staffPhone}@demo-cafe.example`,
+        fullName: "Photo test staff",
+        phoneNumber: staffPhone,
+        role: "staff",
+        pin: "2468",
+      });
+      if (!created.ok) throw new Error(`staff not created: ${created.reason}`);
+    });
+    await botSays(staffPhone, /enter your PIN/, await say(staffPhone, "STAFF"));
+    await botSays(staffPhone, /you're signed in/, await say(staffPhone, "2468"));
+    const list = await botSays(staffPhone, /Receipt claims waiting/, await say(staffPhone, "CLAIMS"));
+    const line = list.text
+      .split("\n")
+      .map((text) => /^(\d+)\. (.+), ₦5,000/.exec(text))
+      .find((match) => match?.[2] === maskPhone(customer));
+    expect(line, list.text).toBeDefined();
+
+    const opened = await say(staffPhone, line?.[1] ?? "");
+    await botSays(staffPhone, /Reply APPROVE to log the purchase/, opened);
+    const receipt = await botSays(staffPhone, /Receipt for claim \d+: ₦5,000/, opened);
+    expect(receipt.image).toMatch(/^\/sandbox\/media\/\d+$/);
+    const shown = await fetch(`${url}${receipt.image ?? ""}`);
+    expect(Buffer.from(await shown.arrayBuffer()).equals(photo)).toBe(true);
+
+    await botSays(staffPhone, /Approved: ₦5,000(\.00)? logged for .*\+50 points/, await say(staffPhone, "APPROVE"));
+    await botSays(customer, /Demo Café approved your receipt: you earned 50 points/);
+    expect(await claimsOf(customer)).toEqual([expect.objectContaining({ status: "approved", amount_kobo: 500_000 })]);
+  });
+
   it("when a PNG without a caption is sent, then the bot asks for the amount and the chat shows the photo with no text", async () => {
     const phone = randomMobile();
     await joinDemo(phone);
@@ -189,19 +233,33 @@ async function chatOf(phone: string): Promise<ChatEntry[]> {
   return z.object({ entries: z.array(chatEntry) }).parse(await res.json()).entries;
 }
 
-/** Waits for a bot message matching `pattern` in the chat with `phone`. */
-async function botSays(phone: string, pattern: RegExp): Promise<ChatEntry> {
+/** Waits for a bot message matching `pattern` in the chat with `phone`, at or after position `since`. */
+async function botSays(phone: string, pattern: RegExp, since = 0): Promise<ChatEntry> {
   let found: ChatEntry | undefined;
   await expect
     .poll(
       async () => {
-        found = (await chatOf(phone)).find((entry) => entry.direction === "out" && pattern.test(entry.text));
+        found = (await chatOf(phone))
+          .slice(since)
+          .find((entry) => entry.direction === "out" && pattern.test(entry.text));
         return found !== undefined;
       },
       { timeout: STEP_TIMEOUT_MS, interval: 100, message: `the bot never said ${String(pattern)}` },
     )
     .toBe(true);
   return found as ChatEntry;
+}
+
+/** Sends `text` as `phone` from the web chat; answers where the bot's replies to it start. */
+async function say(phone: string, text: string): Promise<number> {
+  const since = (await chatOf(phone)).length;
+  const res = await fetch(`${url}/sandbox/api/send`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ phone, text }),
+  });
+  expect(res.status).toBe(201);
+  return since;
 }
 
 /** Nothing new reaches the chat with `phone` (no photo, no reply) for a second. */
@@ -211,14 +269,9 @@ async function expectQuiet(phone: string, entriesBefore: number): Promise<void> 
 }
 
 async function joinDemo(phone: string): Promise<void> {
-  const res = await fetch(`${url}/sandbox/api/send`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ phone, name: "Ada (test)", text: "JOIN DEMO" }),
-  });
-  expect(res.status).toBe(201);
-  await botSays(phone, /Welcome to Demo Café/);
-  await botSays(phone, /Which language should I use\?/);
+  const since = await say(phone, "JOIN DEMO");
+  await botSays(phone, /Welcome to Demo Café/, since);
+  await botSays(phone, /Which language should I use\?/, since);
 }
 
 function postPhoto(input: { phone: string; caption?: string; photo: Buffer; type: string; filename: string }) {
