@@ -90,7 +90,8 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
 
     const { phone, name } = input.data;
     const id = inboundWamid(phone);
-    const timestamp = Math.floor(Date.now() / 1000);
+    const at = Date.now();
+    const timestamp = Math.floor(at / 1000);
     const message: SandboxInbound =
       "text" in input.data
         ? { id, from: phone, profileName: name, timestamp, type: "text", text: input.data.text }
@@ -107,7 +108,7 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
     const answer = await postSignedWebhook(appUrl, deps.appSecret, buildWebhookPayload(deps.business, { message }));
     if (answer !== 200) throw new AppError(502, "webhook_refused", `The webhook answered ${answer}`);
     const text = "text" in input.data ? input.data.text : input.data.reply.title;
-    deps.chatLog.add(phone, { id, direction: "in", at: Date.now(), text });
+    deps.chatLog.add(phone, { id, direction: "in", at, text });
     res.status(201).json({ id });
   });
 
@@ -121,11 +122,12 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
     const mediaId = deps.mediaStore.newId();
     deps.mediaStore.add(mediaId, { mimeType: photo.mimeType, bytes: photo.bytes });
     const id = inboundWamid(photo.phone);
+    const at = Date.now();
     const message: SandboxInbound = {
       id,
       from: photo.phone,
       profileName: photo.name,
-      timestamp: Math.floor(Date.now() / 1000),
+      timestamp: Math.floor(at / 1000),
       type: "image",
       mediaId,
       mimeType: photo.mimeType,
@@ -138,7 +140,7 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
     deps.chatLog.add(photo.phone, {
       id,
       direction: "in",
-      at: Date.now(),
+      at,
       text: photo.caption ?? "",
       image: `${SANDBOX_MEDIA_PATH}${mediaId}`,
     });

@@ -202,15 +202,20 @@ function render(entries) {
   const list = $("messages");
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   let added = false;
+  // The server's list is in time order; a message recorded late goes where it belongs.
+  let previous = null;
   for (const entry of entries) {
     const existing = state.rendered.get(entry.id);
     if (existing) {
       if (entry.status) setTicks(existing, entry.status);
+      previous = existing;
       continue;
     }
     const item = renderEntry(entry);
     state.rendered.set(entry.id, item);
-    list.append(item);
+    if (previous) previous.after(item);
+    else list.prepend(item);
+    previous = item;
     added = true;
   }
   if (added && nearBottom) list.scrollTop = list.scrollHeight;
