@@ -26,6 +26,7 @@ import { openWorkerSession, type WorkerSession } from "./db/workerSession.ts";
 import { startScheduledJobs } from "./jobs/scheduled/startScheduledJobs.ts";
 import type { Logger } from "./logger.ts";
 import { createMetrics, type Metrics } from "./metrics.ts";
+import type { MediaDownloader } from "./whatsapp/downloadMedia.ts";
 import { createGraphClient, type GraphClient } from "./whatsapp/graphClient.ts";
 import { createSandbox } from "./sandbox/createSandbox.ts";
 import { createPaystackGateway } from "./paystack/createPaystackGateway.ts";
@@ -80,6 +81,8 @@ export type RuntimeOptions = {
   outboundConcurrency?: number;
   /** Replaces the Graph API client (sandbox mode supplies its own). */
   graph?: GraphClient;
+  /** Replaces the inbound-photo downloader (sandbox mode supplies its own; unset: Graph API from config). */
+  downloadMedia?: MediaDownloader;
   sweeperIntervalMs?: number;
   /** Register the platform-wide job schedules (expiry, reminders, due broadcasts…); default true. */
   platformSchedules?: boolean;
@@ -151,6 +154,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     broadcastSender = sender;
     const scope = inboxScopeOf(config);
     const drainSenders = options.inboundDrainSenders ?? DEFAULT_DRAIN_SENDERS;
+    const downloadMedia = options.downloadMedia ?? sandbox?.graph.downloadMedia;
     drainer = createInboundDrainer({
       pool,
       config,
@@ -162,6 +166,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
         const link = await createInvoicePaymentLink({ pool, paystack: paystack.client }, input);
         return link.ok ? link.authorizationUrl : null;
       },
+      ...(downloadMedia === undefined ? {} : { downloadMedia }),
       concurrency: options.inboundConcurrency ?? 8,
       options: () => ({
         scope,

@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import type { InboundRow } from "../db/whatsappMessages.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
+import type { MediaDownloader } from "../whatsapp/downloadMedia.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 
 /**
@@ -22,6 +23,12 @@ export type EngineDeps = {
   startBroadcast?: (input: { tenantId: string; broadcastId: string }) => Promise<void>;
   /** A checkout link for the business's oldest unpaid invoice, or null (billing supplies it; `PLAN` shows it). */
   paymentLink?: (input: { tenantId: string; now: Date }) => Promise<string | null>;
+  /**
+   * Downloads an inbound photo (a receipt claim) through the Graph API media endpoints. Unset:
+   * the real downloader built from `config.whatsapp` (claimMedia.ts); sandbox mode supplies one
+   * answered by its in-process fake, so it never reaches the network.
+   */
+  downloadMedia?: MediaDownloader;
 };
 
 /** What one handled message produced: replies to send and who they belong to. */

@@ -15,7 +15,7 @@ import { mayReviewClaims } from "../domain/claims/mayReviewClaims.ts";
 import { reviewClaim } from "../domain/claims/reviewClaim.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
-import { claimMediaFor } from "./claimMedia.ts";
+import { receiptStoreFor } from "./claimMedia.ts";
 import type { EngineDeps } from "./engineTypes.ts";
 
 /** One turn of a claim review: the replies, and what the host does next. */
@@ -168,7 +168,7 @@ async function receiptImage(
   log: Logger,
 ): Promise<OutMessage | null> {
   if (claim.receiptMimeType !== "image/jpeg" && claim.receiptMimeType !== "image/png") return null;
-  const stored = await claimMediaFor(deps.config).store.get(claim.receiptKey);
+  const stored = await receiptStoreFor(deps.config).get(claim.receiptKey);
   if (stored === null) {
     log.warn({ tenantId: claim.tenantId, claimId: claim.id }, "receipt photo missing from the store");
     return null;

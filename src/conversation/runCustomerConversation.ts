@@ -207,7 +207,7 @@ export async function continueCustomerConversation(
         return { type: "VENDOR_SWITCHED", vendorName: target?.business_name ?? tenant.business_name };
       }
       case "fileClaim":
-        return fileClaimFromChat(tx, claimMediaFor(deps.config), {
+        return fileClaimFromChat(tx, claimMediaFor(deps), {
           tenantId: tenant.id,
           customerId: customer.id,
           settings,

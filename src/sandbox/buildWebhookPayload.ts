@@ -4,7 +4,12 @@ export type SandboxInbound = {
   profileName: string;
   /** Unix seconds. */
   timestamp: number;
-} & ({ type: "text"; text: string } | { type: "button_reply" | "list_reply"; replyId: string; title: string });
+} & (
+  | { type: "text"; text: string }
+  | { type: "button_reply" | "list_reply"; replyId: string; title: string }
+  /** A photo: its media id at the fake Graph API, its type, the base64 SHA-256 of its bytes and caption. */
+  | { type: "image"; mediaId: string; mimeType: string; sha256: string; caption?: string }
+);
 
 export type SandboxStatus = {
   id: string;
@@ -60,6 +65,14 @@ export function buildWebhookPayload(
 function inboundMessage(message: SandboxInbound) {
   const common = { from: message.from, id: message.id, timestamp: String(message.timestamp) };
   if (message.type === "text") return { ...common, type: "text", text: { body: message.text } };
+  if (message.type === "image") {
+    const caption = message.caption === undefined ? {} : { caption: message.caption };
+    return {
+      ...common,
+      type: "image",
+      image: { ...caption, mime_type: message.mimeType, sha256: message.sha256, id: message.mediaId },
+    };
+  }
   const reply = { id: message.replyId, title: message.title };
   return message.type === "button_reply"
     ? { ...common, type: "interactive", interactive: { type: "button_reply", button_reply: reply } }

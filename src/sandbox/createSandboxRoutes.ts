@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
 import { loopbackOnly } from "../http/loopbackOnly.ts";
@@ -9,9 +9,11 @@ import type { Config } from "../config.ts";
 import { buildJoinLink } from "../conversation/buildJoinLink.ts";
 import { AppError, NotFoundError, ValidationError } from "../errors.ts";
 import { buildWebhookPayload, type SandboxBusinessNumber, type SandboxInbound } from "./buildWebhookPayload.ts";
+import { SANDBOX_MEDIA_PATH } from "./createSandboxGraphClient.ts";
 import { DEMO_VENDOR } from "./ensureDemoVendor.ts";
 import { findDeliveryStatuses } from "./findDeliveryStatuses.ts";
 import { postSignedWebhook } from "./postSignedWebhook.ts";
+import { readPhotoUpload } from "./readPhotoUpload.ts";
 import type { SandboxChatLog } from "./sandboxChatLog.ts";
 import type { SandboxMediaStore } from "./sandboxMediaStore.ts";
 
@@ -36,8 +38,10 @@ const CONTENT_SECURITY_POLICY =
  * `GET /sandbox` (the page and its static script and styles), `GET /sandbox/qr.svg` (the demo
  * vendor's join QR code), `GET /sandbox/api/info`, `POST /sandbox/api/send` (turns what the
  * person typed or tapped into Meta's webhook payload, signs it with the app secret and posts it
- * to the real `/webhook`: the browser never holds the secret) and `GET /sandbox/api/messages`
- * (the chat with one phone number, with the delivery status the app stored for each reply).
+ * to the real `/webhook`: the browser never holds the secret), `POST /sandbox/api/photo` (a JPEG
+ * or PNG up to 5 MB, kept where the fake Graph API serves media from and sent as an `image`
+ * message the same way) and `GET /sandbox/api/messages` (the chat with one phone number, with the
+ * delivery status the app stored for each reply).
  */
 export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
   const router = Router();
@@ -85,8 +89,9 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
     if (appUrl === undefined) throw new AppError(503, "not_ready", "The app is still starting");
 
     const { phone, name } = input.data;
-    const id = `wamid.${Buffer.from(`sandbox.in.${phone}.${randomBytes(12).toString("hex")}`).toString("base64url")}`;
-    const timestamp = Math.floor(Date.now() / 1000);
+    const id = inboundWamid(phone);
+    const at = Date.now();
+    const timestamp = Math.floor(at / 1000);
     const message: SandboxInbound =
       "text" in input.data
         ? { id, from: phone, profileName: name, timestamp, type: "text", text: input.data.text }
@@ -103,8 +108,43 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
     const answer = await postSignedWebhook(appUrl, deps.appSecret, buildWebhookPayload(deps.business, { message }));
     if (answer !== 200) throw new AppError(502, "webhook_refused", `The webhook answered ${answer}`);
     const text = "text" in input.data ? input.data.text : input.data.reply.title;
-    deps.chatLog.add(phone, { id, direction: "in", at: Date.now(), text });
+    deps.chatLog.add(phone, { id, direction: "in", at, text });
     res.status(201).json({ id });
+  });
+
+  // The customer's photo (a receipt, with the amount as its caption): stored under a fresh media
+  // id for the engine to download through the fake Graph API, then sent as Meta's image message.
+  router.post("/sandbox/api/photo", async (req, res) => {
+    const appUrl = deps.appUrl();
+    if (appUrl === undefined) throw new AppError(503, "not_ready", "The app is still starting");
+    const photo = await readPhotoUpload(req);
+
+    const mediaId = deps.mediaStore.newId();
+    deps.mediaStore.add(mediaId, { mimeType: photo.mimeType, bytes: photo.bytes });
+    const id = inboundWamid(photo.phone);
+    const at = Date.now();
+    const message: SandboxInbound = {
+      id,
+      from: photo.phone,
+      profileName: photo.name,
+      timestamp: Math.floor(at / 1000),
+      type: "image",
+      mediaId,
+      mimeType: photo.mimeType,
+      // Meta's webhook gives the photo's SHA-256 in base64 (its media retrieval, in hex).
+      sha256: createHash("sha256").update(photo.bytes).digest("base64"),
+      ...(photo.caption === undefined ? {} : { caption: photo.caption }),
+    };
+    const answer = await postSignedWebhook(appUrl, deps.appSecret, buildWebhookPayload(deps.business, { message }));
+    if (answer !== 200) throw new AppError(502, "webhook_refused", `The webhook answered ${answer}`);
+    deps.chatLog.add(photo.phone, {
+      id,
+      direction: "in",
+      at,
+      text: photo.caption ?? "",
+      image: `${SANDBOX_MEDIA_PATH}${mediaId}`,
+    });
+    res.status(201).json({ id, mediaId, bytes: photo.bytes.byteLength });
   });
 
   router.get("/sandbox/api/messages", async (req, res) => {
@@ -123,6 +163,11 @@ export function createSandboxRoutes(deps: SandboxRoutesDeps): Router {
   });
 
   return router;
+}
+
+/** A wamid for a message the web chat sends (the Graph API gives the bot's). */
+function inboundWamid(phone: string): string {
+  return `wamid.${Buffer.from(`sandbox.in.${phone}.${randomBytes(12).toString("hex")}`).toString("base64url")}`;
 }
 
 const phoneSchema = z

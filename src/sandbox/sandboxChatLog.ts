@@ -18,7 +18,7 @@ export type ChatEntry = {
 
 export type SandboxChatLog = {
   add(phone: string, entry: ChatEntry): void;
-  /** The conversation with `phone`, oldest first (the last {@link MAX_ENTRIES_PER_PHONE}). */
+  /** The conversation with `phone`, oldest first by `at` (the last {@link MAX_ENTRIES_PER_PHONE}). */
   list(phone: string): ChatEntry[];
 };
 
@@ -38,7 +38,11 @@ export function createSandboxChatLog(): SandboxChatLog {
       const entries = chats.get(phone) ?? [];
       // Re-inserting moves the phone to the newest end of the Map's order.
       chats.delete(phone);
-      entries.push(entry);
+      // In time order: the person's message is recorded once the webhook answered, which can be
+      // after the bot's first reply to it was sent.
+      let at = entries.length;
+      while (at > 0 && (entries[at - 1]?.at ?? 0) > entry.at) at -= 1;
+      entries.splice(at, 0, entry);
       if (entries.length > MAX_ENTRIES_PER_PHONE) entries.splice(0, entries.length - MAX_ENTRIES_PER_PHONE);
       chats.set(phone, entries);
       if (chats.size > MAX_PHONES) {

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
+import { crc32, deflateSync } from "node:zlib";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,6 +30,7 @@ let runtime: Runtime;
 let context: BrowserContext;
 let page: Page;
 let userDataDir: string;
+let dataDir: string;
 const logs = createCapturingLogger("info");
 
 describe("the sandbox web chat in a real browser", () => {
@@ -37,8 +40,11 @@ describe("the sandbox web chat in a real browser", () => {
         `${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium); .ci/run does this`,
       );
     }
+    // Receipt photos the tests send are stored here, not in the repository's .data.
+    dataDir = mkdtempSync(path.join(os.tmpdir(), "loyaltylaas-sandbox-data-"));
     const config = testConfig({
       LOG_LEVEL: "info",
+      DATA_DIR: dataDir,
       REDIS_URL: TEST_REDIS_URL,
       WHATSAPP_TOKEN: undefined,
       WHATSAPP_PHONE_NUMBER_ID: undefined,
@@ -68,6 +74,7 @@ describe("the sandbox web chat in a real browser", () => {
     await context?.close();
     if (userDataDir !== undefined) rmSync(userDataDir, { recursive: true, force: true });
     await runtime?.stop();
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("when a customer joins DEMO, staff log a purchase with the PIN and the customer redeems, then the chat shows the balance and the code", async () => {
@@ -213,6 +220,41 @@ describe("the sandbox web chat in a real browser", () => {
     await poster.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "sandbox-register.png") });
   }, 120_000);
+
+  it("when a customer attaches a receipt photo with the caption 5000, then the chat shows the photo and the bot's 'sent for review'", async () => {
+    const customer = randomMobile();
+    const url = runtime.url ?? "";
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${url}/sandbox`);
+    await chatAs(customer);
+    await botSays(/Welcome to Demo Café/, await say("JOIN DEMO"));
+
+    const since = await page.locator("#messages > li").count();
+    await page.setInputFiles("#photo-input", { name: "receipt.png", mimeType: "image/png", buffer: tinyPng() });
+    await page.fill("#photo-caption", "5000");
+    await page.locator("#photo-button").click();
+    const sent = page.locator("li.msg.in", { hasText: "5000" }).last();
+    await sent.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await expect
+      .poll(
+        () =>
+          sent
+            .locator("img.image")
+            .evaluate((img) => img instanceof HTMLImageElement && img.complete && img.naturalWidth === 8),
+        { timeout: STEP_TIMEOUT_MS },
+      )
+      .toBe(true);
+    await botSays(/Your receipt for ₦5,000(\.00)? has been sent for review/, since);
+    // The form is cleared for the next photo.
+    expect(await page.locator("#photo-caption").inputValue()).toBe("");
+
+    // A file that is not a JPEG or PNG never leaves the page.
+    await page.setInputFiles("#photo-input", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hi") });
+    await page.locator("#photo-button").click();
+    await expect
+      .poll(() => page.locator("#send-status").textContent(), { timeout: STEP_TIMEOUT_MS })
+      .toContain("JPEG or PNG");
+  }, 120_000);
 });
 
 /** Switches persona by typing a phone number and pressing Enter, as a keyboard user would. */
@@ -261,4 +303,30 @@ async function botSays(pattern: RegExp, since = 0) {
 /** A random Nigerian mobile number (0803…): staff can LOG purchases only for valid mobiles and landlines. */
 function randomMobile(): string {
   return `234803${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+}
+
+/** An 8×8 PNG of random colours (a real image the browser draws, and a new one every run). */
+function tinyPng(): Buffer {
+  const size = 8;
+  const rows = Buffer.concat(
+    Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), randomBytes(size * 3)])),
+  );
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.byteLength);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -6,7 +7,8 @@ import { ConfigError, loadConfig } from "../../src/config.ts";
 import { sql } from "../../src/db/sql.ts";
 import { withPlatform } from "../../src/db/withTenant.ts";
 import { startRuntime, type Runtime } from "../../src/runtime.ts";
-import { createSandboxGraphClient } from "../../src/sandbox/createSandboxGraphClient.ts";
+import { buildWebhookPayload } from "../../src/sandbox/buildWebhookPayload.ts";
+import { createSandboxGraphClient, SANDBOX_TOKEN } from "../../src/sandbox/createSandboxGraphClient.ts";
 import { ensureDemoVendor } from "../../src/sandbox/ensureDemoVendor.ts";
 import { createSandboxChatLog } from "../../src/sandbox/sandboxChatLog.ts";
 import { createSandboxMediaStore } from "../../src/sandbox/sandboxMediaStore.ts";
@@ -79,6 +81,11 @@ describe("sandbox mode", () => {
       body: JSON.stringify({ phone: "2348012345678", text: "JOIN DEMO" }),
     });
     expect(send.status).toBe(404);
+    const photo = new FormData();
+    photo.append("phone", "2348012345678");
+    photo.append("photo", new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], { type: "image/jpeg" }), "r.jpg");
+    const sendPhoto = await fetch(`${url}/sandbox/api/photo`, { method: "POST", body: photo });
+    expect(sendPhoto.status).toBe(404);
   });
 
   it("when in sandbox mode with no WHATSAPP_APP_SECRET, then the webhook still refuses unsigned and wrongly signed POSTs and accepts the sandbox's own", async () => {
@@ -212,6 +219,146 @@ describe("sandbox mode", () => {
     const wrongNumber = await graph.send("999", to, { kind: "text", body: "hello" });
     expect(wrongNumber).toMatchObject({ ok: false, code: 100, retryable: false });
     expect(chatLog.list(to)).toHaveLength(1);
+  });
+
+  it("when the engine retrieves and downloads a photo from the sandbox Graph API, then it answers Meta's documented shapes, refuses a wrong token and an unknown id, and reaches no network", async () => {
+    const mediaStore = createSandboxMediaStore();
+    const graph = createSandboxGraphClient({
+      log: createCapturingLogger("silent").log,
+      chatLog: createSandboxChatLog(),
+      business: { phoneNumberId: "100000000000001", displayPhoneNumber: "15550000000" },
+      apiVersion: "v23.0",
+      appSecret: "sandbox-test-secret",
+      appUrl: new Promise<string>(() => undefined),
+      mediaStore,
+    });
+    cleanups.push(async () => graph.stop());
+    const bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(1_500)]);
+    const id = mediaStore.newId();
+    mediaStore.add(id, { mimeType: "image/png", bytes });
+    const auth = { authorization: `Bearer ${SANDBOX_TOKEN}` };
+
+    // GET /{version}/{media-id}, as whatsapp-api-js's retrieveMedia sends it (a trailing "?").
+    const info = await graph.fetch(`https://graph.facebook.com/v23.0/${id}?`, { headers: auth });
+    expect(info.status).toBe(200);
+    const described = z
+      .object({
+        messaging_product: z.literal("whatsapp"),
+        url: z.url(),
+        mime_type: z.string(),
+        sha256: z.string(),
+        file_size: z.number(),
+        id: z.string(),
+      })
+      .strict()
+      .parse(await info.json());
+    expect(described).toEqual({
+      messaging_product: "whatsapp",
+      url: expect.stringMatching(/^https:\/\/lookaside\.fbsbx\.com\/whatsapp_business\/attachments\/\?mid=/),
+      mime_type: "image/png",
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      file_size: bytes.byteLength,
+      id,
+    });
+    const withNumber = await graph.fetch(`https://graph.facebook.com/v23.0/${id}?phone_number_id=100000000000001`, {
+      headers: auth,
+    });
+    expect(withNumber.status).toBe(200);
+
+    // The download URL with the bearer token: the bytes and their type.
+    const file = await graph.fetch(described.url, { headers: auth });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+
+    // A wrong token is refused on both, as the send path refuses it.
+    const wrong = { authorization: "Bearer guessed" };
+    for (const target of [`https://graph.facebook.com/v23.0/${id}?`, described.url]) {
+      const refused = await graph.fetch(target, { headers: wrong });
+      expect(refused.status, target).toBe(401);
+      expect(await refused.json()).toMatchObject({ error: { code: 190 } });
+      expect((await graph.fetch(target)).status, target).toBe(401);
+    }
+    // An unknown id is Graph's "object does not exist" error; a URL it did not hand out is refused.
+    const unknown = await graph.fetch("https://graph.facebook.com/v23.0/999999999999999?", { headers: auth });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      error: expect.objectContaining({
+        code: 100,
+        error_subcode: 33,
+        message: expect.stringContaining("999999999999999"),
+      }),
+    });
+    const forged = new URL(described.url);
+    forged.searchParams.set("hash", "forged");
+    expect((await graph.fetch(forged.href, { headers: auth })).status).toBe(404);
+    // Anything else is refused in-process: the sandbox never reaches the network.
+    expect((await graph.fetch("https://example.com/receipt.png", { headers: auth })).status).toBe(400);
+
+    // The engine's downloader (whatsapp-api-js retrieveMedia + fetchMedia) over the fake.
+    const downloaded = await graph.downloadMedia(id, { maxBytes: 5 * 1024 * 1024, mimeTypes: ["image/png"] });
+    expect(downloaded).toEqual({
+      ok: true,
+      media: {
+        bytes: new Uint8Array(bytes),
+        mimeType: "image/png",
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+      },
+    });
+    expect(
+      await graph.downloadMedia("999999999999999", { maxBytes: 1_000_000, mimeTypes: ["image/png"] }),
+    ).toMatchObject({
+      ok: false,
+      reason: "not_found",
+    });
+    expect(await graph.downloadMedia(id, { maxBytes: 100, mimeTypes: ["image/png"] })).toMatchObject({
+      ok: false,
+      reason: "too_large",
+    });
+  });
+
+  it("when the web chat sends a photo, then the webhook body is Meta's image message and the app's parser reads its media id, type and caption", () => {
+    const payload = buildWebhookPayload(
+      { phoneNumberId: "100000000000001", displayPhoneNumber: "15550000000" },
+      {
+        message: {
+          id: "wamid.sandbox-photo",
+          from: "2348031234567",
+          profileName: "Ada",
+          timestamp: 1_764_150_005,
+          type: "image",
+          mediaId: "1234567890123456",
+          mimeType: "image/jpeg",
+          sha256: "cNaJ/Tr2Slk6ftE3dN8tYdJcnXNXiFMuIEBmuuFDCSk=",
+          caption: "5000",
+        },
+      },
+    );
+    expect(payload.entry[0]?.changes[0]?.value).toMatchObject({
+      messages: [
+        {
+          from: "2348031234567",
+          id: "wamid.sandbox-photo",
+          timestamp: "1764150005",
+          type: "image",
+          image: {
+            caption: "5000",
+            mime_type: "image/jpeg",
+            sha256: "cNaJ/Tr2Slk6ftE3dN8tYdJcnXNXiFMuIEBmuuFDCSk=",
+            id: "1234567890123456",
+          },
+        },
+      ],
+    });
+    const parsed = parseWebhookPayload(JSON.parse(JSON.stringify(payload)));
+    expect(parsed.ok && parsed.value.messages).toEqual([
+      expect.objectContaining({
+        type: "image",
+        from: "2348031234567",
+        text: "5000",
+        media: { id: "1234567890123456", mimeType: "image/jpeg" },
+      }),
+    ]);
   });
 
   it("when the demo vendor already exists, then preparing the sandbox again creates nothing new", async () => {

@@ -1,9 +1,13 @@
 // The sandbox web chat. Plain browser JavaScript, served as is (no build step): it posts what
-// the person types or taps to /sandbox/api/send (the server turns it into Meta's signed webhook
-// POST) and polls /sandbox/api/messages for the bot's replies and their delivery status.
+// the person types or taps to /sandbox/api/send and the photos they pick to /sandbox/api/photo
+// (the server turns both into Meta's signed webhook POST) and polls /sandbox/api/messages for the
+// bot's replies and their delivery status.
 "use strict";
 
 const POLL_MS = 500;
+// What WhatsApp takes as an image (the server checks again).
+const PHOTO_TYPES = ["image/jpeg", "image/png"];
+const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 const STORAGE_KEY = "loyaltylaas.sandbox.phone";
 const CUSTOMER_KEY = "loyaltylaas.sandbox.customerPhone";
 const TICKS = {
@@ -78,6 +82,10 @@ async function start() {
     send({ text: `LANGUAGE ${$("language-select").value}` });
     $("message-input").focus();
   });
+  $("photo-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    sendPhoto();
+  });
   $("join-button").addEventListener("click", () => {
     send({ text: `JOIN ${vendor.code}` });
     $("message-input").focus();
@@ -130,6 +138,49 @@ async function send(message) {
   }
 }
 
+async function sendPhoto() {
+  showStatus("");
+  const input = $("photo-input");
+  const file = input.files?.[0];
+  if (!file) {
+    showStatus("Pick a photo first.");
+    input.focus();
+    return;
+  }
+  if (!PHOTO_TYPES.includes(file.type)) {
+    showStatus("The photo must be a JPEG or PNG image.");
+    input.focus();
+    return;
+  }
+  if (file.size > PHOTO_MAX_BYTES) {
+    showStatus("The photo is over 5 MB: WhatsApp takes images up to 5 MB.");
+    input.focus();
+    return;
+  }
+  const form = new FormData();
+  form.append("phone", state.phone);
+  form.append("name", state.name);
+  const caption = $("photo-caption").value.trim();
+  if (caption !== "") form.append("caption", caption);
+  form.append("photo", file, file.name);
+  const button = $("photo-button");
+  button.disabled = true;
+  try {
+    const response = await fetch("/sandbox/api/photo", { method: "POST", body: form });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      showStatus(body?.error?.message ?? `Not sent (HTTP ${response.status})`);
+      return;
+    }
+    $("photo-form").reset();
+    poll();
+  } catch (err) {
+    showStatus(`Not sent: ${err.message}`);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 async function poll() {
   if (state.polling || state.phone === "") return;
   state.polling = true;
@@ -151,15 +202,20 @@ function render(entries) {
   const list = $("messages");
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   let added = false;
+  // The server's list is in time order; a message recorded late goes where it belongs.
+  let previous = null;
   for (const entry of entries) {
     const existing = state.rendered.get(entry.id);
     if (existing) {
       if (entry.status) setTicks(existing, entry.status);
+      previous = existing;
       continue;
     }
     const item = renderEntry(entry);
     state.rendered.set(entry.id, item);
-    list.append(item);
+    if (previous) previous.after(item);
+    else list.prepend(item);
+    previous = item;
     added = true;
   }
   if (added && nearBottom) list.scrollTop = list.scrollHeight;
