@@ -79,7 +79,10 @@ function Figures(props: { summary: Summary; period: string }) {
         <Stat label="Active customers (30 days)" value={formatCount(num("active_customers_30d"))} />
         <Stat label="All customers" value={formatCount(num("customers"))} />
         <Stat label="Rewards redeemed" value={formatCount(num("rewards_redeemed"))} />
-        <Stat label={`Active customers (${props.period.toLowerCase()})`} value={formatCount(num("active_customers"))} />
+        <Stat
+          label={`Customers who bought or wrote (${props.period.toLowerCase()})`}
+          value={formatCount(num("active_customers"))}
+        />
         <Stat label="Churned customers (90 days without buying)" value={formatCount(num("churned_customers"))} />
         <Stat label="Average order" value={formatNaira(num("average_order_value_kobo"))} />
         <Stat
