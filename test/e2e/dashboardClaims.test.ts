@@ -106,7 +106,7 @@ async function ownerWalkThrough(page: Page): Promise<void> {
   // The nav entry counts the claims waiting.
   await page
     .getByRole("navigation")
-    .getByRole("link", { name: "Claims, 2 pending" })
+    .getByRole("link", { name: "Claims (2 pending)" })
     .waitFor({ timeout: STEP_TIMEOUT_MS });
 
   await nav(page, /^Claims/);
@@ -146,7 +146,7 @@ async function ownerWalkThrough(page: Page): Promise<void> {
   await expect.poll(() => rows.locator(".row-main strong").allTextContents()).toEqual(["₦1,200"]);
   await page
     .getByRole("navigation")
-    .getByRole("link", { name: "Claims, 1 pending" })
+    .getByRole("link", { name: "Claims (1 pending)" })
     .waitFor({ timeout: STEP_TIMEOUT_MS });
   const approved = await claimRow(older);
   expect(approved).toMatchObject({ status: "approved", reviewed_by_user_id: expect.any(String) });

@@ -169,8 +169,9 @@ export function DashboardShell(props: { session: Session; path: string; onSignOu
                         {pending.more ? "+" : ""}
                       </span>
                       <span class="visually-hidden">
-                        , {formatCount(pending.count)}
-                        {pending.more ? " or more" : ""} pending
+                        {" "}
+                        ({formatCount(pending.count)}
+                        {pending.more ? " or more" : ""} pending)
                       </span>
                     </>
                   ) : null}

@@ -179,7 +179,7 @@ function ClaimsSettingsForm(props: { claims: Schemas["ClaimsSettings"]; editable
     });
   };
   return (
-    <form class="card stack" onSubmit={submit} aria-labelledby="claims-settings">
+    <form class="card stack" onSubmit={submit} noValidate aria-labelledby="claims-settings">
       <h2 id="claims-settings">Receipt claims</h2>
       <p class="muted">
         Customers send a photo of their receipt on WhatsApp with the amount; someone here approves it into a purchase on
@@ -257,7 +257,7 @@ function TiersForm(props: { tiers: Schemas["Tier"][]; editable: boolean; onSaved
     });
   };
   return (
-    <form class="card stack" onSubmit={submit} aria-labelledby="tiers-settings">
+    <form class="card stack" onSubmit={submit} noValidate aria-labelledby="tiers-settings">
       <h2 id="tiers-settings">Tiers</h2>
       <p class="muted">
         VIP levels on the points a customer has earned in all (spending points does not lower them), lowest first, at
