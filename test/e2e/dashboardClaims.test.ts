@@ -287,7 +287,7 @@ async function overviewFigures(page: Page): Promise<void> {
         return {
           shown: {
             active: await tile("Customers who bought or wrote (30 days)"),
-            churned: await tile("Churned customers"),
+            churned: await tile("Churned (no purchase in 90 days)"),
             messages: await tile("WhatsApp messages in / out"),
             average: await tile("Average order"),
           },

@@ -83,7 +83,7 @@ function Figures(props: { summary: Summary; period: string }) {
           label={`Customers who bought or wrote (${props.period.toLowerCase()})`}
           value={formatCount(num("active_customers"))}
         />
-        <Stat label="Churned customers (90 days without buying)" value={formatCount(num("churned_customers"))} />
+        <Stat label="Churned (no purchase in 90 days)" value={formatCount(num("churned_customers"))} />
         <Stat label="Average order" value={formatNaira(num("average_order_value_kobo"))} />
         <Stat
           label="WhatsApp messages in / out"
