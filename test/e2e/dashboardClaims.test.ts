@@ -25,20 +25,32 @@ import {
   uniqueLocalPhone,
   type OnboardedTenant,
 } from "../integration/api/apiHelpers.ts";
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, checkPage, nav, STEP_TIMEOUT_MS, VIEWPORTS } from "./browserKit.ts";
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  checkPage,
+  nav,
+  STEP_TIMEOUT_MS,
+  VIEWPORTS,
+  type Viewport,
+} from "./browserKit.ts";
 
-const phone = VIEWPORTS[0];
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "dashboard-claims-"));
 const store = createLocalReceiptStore(path.join(dataDir, "receipts"));
 let app: TestApp;
+let adminToken: string;
+// The run's current screen size and tenant (each size gets its own tenant).
+let viewport: Viewport;
 let tenant: OnboardedTenant;
 
 /**
  * The receipt claims page, the claims and tiers settings and the overview's newer figures, in
- * Debian's Chromium at phone size: an owner sees pending claims oldest first with their photos,
- * cannot reject without a reason, approves one into a purchase and rejects another; saves claim
- * limits and tiers (read back through the API); the overview matches the analytics API; a staff
- * member whose permission to log purchases is taken away sees the API's refusal, not a crash.
+ * Debian's Chromium at phone and desktop sizes: an owner sees pending claims oldest first with
+ * their photos, cannot reject without a reason, approves one into a purchase and rejects another;
+ * saves claim limits and tiers (read back through the API); the overview matches the analytics
+ * API; a staff member whose permission to log purchases is taken away sees the API's refusal, not
+ * a crash. Receipts are stored in this file's own DATA_DIR, as the app stores them.
  */
 describe("receipt claims, claim and tier settings, and the overview in a real browser", () => {
   beforeAll(async () => {
@@ -46,7 +58,7 @@ describe("receipt claims, claim and tier settings, and the overview in a real br
       throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium)`);
     if (!existsSync(path.join(WEB_DIST, "dashboard/index.html"))) await buildWeb();
     app = await startTestApp({ config: { DATA_DIR: dataDir } });
-    tenant = await onboardTenant(app, await platformLogin(app, await createPlatformAdmin(app.pool)), "Claims Kitchen");
+    adminToken = await platformLogin(app, await createPlatformAdmin(app.pool));
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
 
@@ -55,33 +67,37 @@ describe("receipt claims, claim and tier settings, and the overview in a real br
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("when an owner reviews receipt claims, saves claim and tier settings and opens the overview, then every step is done and checked in the API and the database", async () => {
-    const userDataDir = mkdtempSync(path.join(os.tmpdir(), "loyaltylaas-chromium-"));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: phone.width, height: phone.height },
-      isMobile: phone.mobile,
-      hasTouch: phone.mobile,
-      bypassCSP: true,
-    });
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const errors: string[] = [];
-      page.on("pageerror", (err) => errors.push(err.message));
-      await ownerWalkThrough(page);
-      await staffRefused(page);
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    }
-  }, 420_000);
+  for (const size of VIEWPORTS) {
+    it(`when an owner reviews receipt claims, saves claim and tier settings and opens the overview at ${size.name} size, then every step is done and checked in the API and the database`, async () => {
+      viewport = size;
+      tenant = await onboardTenant(app, adminToken, `Claims Kitchen ${size.name}`);
+      const userDataDir = mkdtempSync(path.join(os.tmpdir(), "loyaltylaas-chromium-"));
+      const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        headless: true,
+        viewport: { width: size.width, height: size.height },
+        isMobile: size.mobile,
+        hasTouch: size.mobile,
+        bypassCSP: true,
+      });
+      try {
+        const page = context.pages()[0] ?? (await context.newPage());
+        const errors: string[] = [];
+        page.on("pageerror", (err) => errors.push(err.message));
+        await ownerWalkThrough(page);
+        await staffRefused(page);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      }
+    }, 420_000);
+  }
 });
 
 const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(ARTIFACTS, `web-claims-${name}.png`), fullPage: true });
+  page.screenshot({ path: path.join(ARTIFACTS, `web-claims-${viewport.name}-${name}.png`), fullPage: true });
 
 async function ownerWalkThrough(page: Page): Promise<void> {
   // A customer who joined in the chat (a message in and out), an API purchase, two claims.
@@ -117,7 +133,7 @@ async function ownerWalkThrough(page: Page): Promise<void> {
   await rows.first().getByText(`+${joined}`).waitFor();
   await rows.first().getByText("2 hours ago").waitFor();
   await rows.nth(1).getByText("5 minutes ago").waitFor();
-  await checkPage(page, phone, "claims list");
+  await checkPage(page, viewport, "claims list");
   await shot(page, "01-list");
 
   // Open the older one: its photo loads through the session cookie.
@@ -129,7 +145,7 @@ async function ownerWalkThrough(page: Page): Promise<void> {
     })
     .toBe(120);
   await page.getByRole("button", { name: "Reject", exact: true }).click();
-  await checkPage(page, phone, "claim review");
+  await checkPage(page, viewport, "claim review");
   await shot(page, "02-review");
   // Rejecting without a reason is refused before anything is sent.
   await page.getByRole("button", { name: "Confirm reject", exact: true }).click();
@@ -173,7 +189,7 @@ async function ownerWalkThrough(page: Page): Promise<void> {
     purchase_id: null,
   });
   await page.getByRole("navigation").getByRole("link", { name: "Claims", exact: true }).waitFor();
-  await checkPage(page, phone, "claims decided");
+  await checkPage(page, viewport, "claims decided");
   await shot(page, "03-decided");
 
   await settingsSaved(page);
@@ -240,7 +256,7 @@ async function settingsSaved(page: Page): Promise<void> {
     { name: "Gold", min_points: 2000, multiplier: 1.5 },
     { name: "Platinum", min_points: 10_000, multiplier: 2 },
   ]);
-  await checkPage(page, phone, "settings with tiers");
+  await checkPage(page, viewport, "settings with tiers");
   await shot(page, "04-settings");
   await tiersForm.getByRole("button", { name: "Remove tier 2 (Gold)" }).click();
   await tiersForm.getByRole("button", { name: "Save tiers" }).click();
@@ -304,7 +320,7 @@ async function overviewFigures(page: Page): Promise<void> {
     .toSatisfy(({ shown, api }: { shown: Record<string, string | null>; api: Record<string, string> }) =>
       Object.entries(api).every(([key, value]) => shown[key] === value),
     );
-  await checkPage(page, phone, "overview figures");
+  await checkPage(page, viewport, "overview figures");
   await shot(page, "05-overview");
 }
 
@@ -343,7 +359,7 @@ async function staffRefused(page: Page): Promise<void> {
   await page.getByRole("alert").getByText("Your role may not do that").waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.getByRole("heading", { name: "Receipt claims" }).waitFor();
   expect(await claimRow(pending)).toMatchObject({ status: "pending", purchase_id: null });
-  await checkPage(page, phone, "claims refused");
+  await checkPage(page, viewport, "claims refused");
   await shot(page, "06-staff-refused");
   await page.reload();
   await page.getByText("Your role may look at claims but not approve or reject them.").waitFor({
