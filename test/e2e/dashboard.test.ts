@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
@@ -15,28 +14,17 @@ import {
   type OnboardedTenant,
 } from "../integration/api/apiHelpers.ts";
 import { startTestApp, type TestApp } from "../helpers/testApp.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const ARTIFACTS = path.resolve("test/artifacts");
-const DOCS = path.resolve("docs");
-// Generous: on a busy CI machine a page or a chat reply can take far longer than on a quiet one.
-const STEP_TIMEOUT_MS = 45_000;
-const AXE_SOURCE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-const VIEWPORTS = [
-  { name: "phone", width: 360, height: 740, mobile: true },
-  { name: "desktop", width: 1280, height: 900, mobile: false },
-] as const;
+import {
+  ARTIFACTS,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  checkPage,
+  DOCS,
+  nav,
+  STEP_TIMEOUT_MS,
+  VIEWPORTS,
+  type Viewport,
+} from "./browserKit.ts";
 
 let app: TestApp;
 let platformToken: string;
@@ -92,7 +80,7 @@ describe("the vendor dashboard and platform console in a real browser", () => {
   }
 });
 
-async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Promise<void> {
+async function walkThrough(page: Page, viewport: Viewport): Promise<void> {
   const shot = async (name: string) =>
     page.screenshot({ path: path.join(ARTIFACTS, `web-${viewport.name}-${name}.png`), fullPage: true });
   const url = app.url;
@@ -214,6 +202,7 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
 
   // The other pages load and pass the same checks.
   for (const [title, heading] of [
+    ["Claims", "Receipt claims"],
     ["Earning", "Earning rules and campaigns"],
     ["QR poster", "QR poster"],
     ["Settings", "Settings"],
@@ -308,7 +297,7 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("heading", { name: "Customers" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   const tabs = await page.getByRole("navigation").getByRole("link").allTextContents();
-  expect(tabs).toEqual(["Customers", "Purchases", "Rewards", "QR poster", "Settings"]);
+  expect(tabs).toEqual(["Customers", "Purchases", "Claims", "Rewards", "QR poster", "Settings"]);
   await page.goto(`${url}/dashboard/staff`);
   await page.getByRole("heading", { name: "Customers" }).waitFor({ timeout: STEP_TIMEOUT_MS });
   await nav(page, "Purchases");
@@ -324,7 +313,7 @@ async function walkThrough(page: Page, viewport: (typeof VIEWPORTS)[number]): Pr
 /** Voids the customer's purchase from the purchases page, when the API has purchase voids. */
 async function voidPurchase(
   page: Page,
-  viewport: (typeof VIEWPORTS)[number],
+  viewport: Viewport,
   tenant: OnboardedTenant,
   shot: (name: string) => Promise<unknown>,
 ): Promise<void> {
@@ -349,54 +338,7 @@ async function voidPurchase(
   );
 }
 
-async function nav(page: Page, title: string): Promise<void> {
-  await page.getByRole("navigation").getByRole("link", { name: title, exact: true }).click();
-}
-
 async function balanceShown(page: Page): Promise<number> {
   const text = await page.locator(".stat", { hasText: "Points" }).locator(".stat-value").textContent();
   return Number((text ?? "").replace(/,/g, ""));
-}
-
-const violationsSchema = z.array(
-  z.object({ id: z.string(), impact: z.string().nullable(), help: z.string(), nodes: z.array(z.string()) }),
-);
-const smallTargetsSchema = z.array(z.object({ what: z.string(), width: z.number(), height: z.number() }));
-
-/**
- * axe-core finds no serious or critical violation; every control is at least 44 × 44 px
- * (inline links in text excepted, as WCAG 2.5.8 allows); nothing is wider than the screen.
- */
-async function checkPage(page: Page, viewport: (typeof VIEWPORTS)[number], name: string): Promise<void> {
-  await page.addScriptTag({ path: AXE_SOURCE });
-  const violations = violationsSchema.parse(
-    await page.evaluate(
-      `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })))`,
-    ),
-  );
-  expect({
-    page: name,
-    viewport: viewport.name,
-    violations: violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
-  }).toEqual({
-    page: name,
-    viewport: viewport.name,
-    violations: [],
-  });
-  const small = smallTargetsSchema.parse(
-    await page.evaluate(`[...document.querySelectorAll("button, input, select, textarea, nav a, .row-main a, a.button")]
-      .filter((el) => el.getClientRects().length > 0 && !el.closest(".visually-hidden") && el.type !== "hidden")
-      .map((el) => ({ what: el.outerHTML.slice(0, 80), width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }))
-      .filter((r) => r.height < 44 || r.width < 44)`),
-  );
-  expect({ page: name, small }).toEqual({ page: name, small: [] });
-  const wide = z
-    .array(z.string())
-    .parse(
-      await page.evaluate(
-        `[...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > ${viewport.width} + 1 && !el.closest("nav.tabs") && !el.closest(".visually-hidden")).map((el) => el.outerHTML.slice(0, 100))`,
-      ),
-    );
-  expect({ page: name, wide }).toEqual({ page: name, wide: [] });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
 }

@@ -83,6 +83,10 @@ const settingsResponse = z
     inactive_after_days: z.int(),
     /** VIP tiers on lifetime points earned, lowest first; empty without tiers. */
     tiers: z.array(tierSchema.meta({ id: "Tier" })),
+    /** Receipt-photo claims: on or off, claims per customer per day, the largest amount of one claim. */
+    claims: z
+      .object({ enabled: z.boolean(), max_per_day: z.int(), max_amount_kobo: z.int() })
+      .meta({ id: "ClaimsSettings" }),
     greeting_message: z.string().nullable(),
     templates: z.object({
       broadcast: templateRefResponse.nullable(),
@@ -121,6 +125,17 @@ const updateSettingsBody = z
       description:
         "VIP tiers, lowest first (at most 5): name (≤ 20 characters), min_points (lifetime points earned, ascending), multiplier (1 to 5, two decimals) on spending points; [] removes them",
     }),
+    claims: z
+      .strictObject({
+        enabled: z.boolean().optional(),
+        max_per_day: z.int().min(1).max(50).optional(),
+        max_amount_kobo: z.int().min(100).max(100_000_000_000).optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          "Receipt-photo claims: enabled, max_per_day (1 to 50 claims per customer per day), max_amount_kobo (₦1 to ₦1,000,000,000 per claim); keys left out keep their value",
+      }),
     greeting_message: text(1000).nullable().optional(),
     /** Approved templates for messages outside the 24-hour window; null returns to the platform default. */
     templates: z
@@ -295,7 +310,7 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
       method: "patch",
       path: "/api/v1/settings",
       summary:
-        "Change settings (timezone, currency, expiry, greeting, language, templates); null resets. A tenant's own WhatsApp number is assigned by a platform admin",
+        "Change settings (timezone, currency, expiry, tiers, receipt claims, greeting, language, templates); null resets. A tenant's own WhatsApp number is assigned by a platform admin",
       tag: "settings",
       roles: OWNER_ONLY,
       body: updateSettingsBody,
@@ -336,6 +351,9 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
           choose(TEMPLATE_KEYS.points_earned, choices.points_earned);
         }
         const json = await withTenant(pool, auth.tenantId, async (tx) => {
+          // `claims` is one settings key: the keys left out keep their current values.
+          if (body.claims !== undefined)
+            settings["claims"] = { ...(await getTenantSettings(tx, auth.tenantId)).claims, ...body.claims };
           await updateTenantSettings(tx, {
             tenantId: auth.tenantId,
             userId: auth.userId,
@@ -555,6 +573,7 @@ function serializeSettings(
     redemption_window_days: settings.redemption_window_days,
     inactive_after_days: settings.inactive_after_days,
     tiers: settings.tiers,
+    claims: settings.claims,
     greeting_message: str(tenant.whatsappConfig["greeting_message"]),
     templates: {
       broadcast: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.broadcast]),

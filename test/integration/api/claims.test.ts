@@ -239,4 +239,45 @@ describe("filing a receipt claim", { timeout: 60_000 }, () => {
     );
     expect(await fileClaim(b.id, randomPhone(), 10_000)).toEqual({ ok: false, reason: "claims_off" });
   });
+
+  it("when the owner changes the claim settings through the API, then the keys named change, the others keep their values, and the limits apply", async () => {
+    const c = await onboardTenant(app, await platformLogin(app, await createPlatformAdmin(app.pool)), "Charlie Chops");
+    const claimsOf = (body: unknown) => z.object({ claims: z.unknown() }).loose().parse(body).claims;
+    expect(claimsOf((await call(app, "get", "/api/v1/settings", { token: c.ownerToken })).body)).toEqual({
+      enabled: true,
+      max_per_day: 3,
+      max_amount_kobo: 10_000_000,
+    });
+    const changed = await call(app, "patch", "/api/v1/settings", {
+      token: c.ownerToken,
+      body: { claims: { max_per_day: 1, max_amount_kobo: 500_000 } },
+    });
+    expect(changed.status).toBe(200);
+    expect(claimsOf(changed.body)).toEqual({ enabled: true, max_per_day: 1, max_amount_kobo: 500_000 });
+    const phone = randomPhone();
+    expect((await fileClaim(c.id, phone, 500_000)).ok).toBe(true);
+    expect(await fileClaim(c.id, phone, 10_000)).toEqual({ ok: false, reason: "daily_limit", limit: 1 });
+    expect(await fileClaim(c.id, randomPhone(), 500_001)).toEqual({
+      ok: false,
+      reason: "over_max_amount",
+      limit: 500_000,
+    });
+    const off = await call(app, "patch", "/api/v1/settings", {
+      token: c.ownerToken,
+      body: { claims: { enabled: false } },
+    });
+    expect(claimsOf(off.body)).toEqual({ enabled: false, max_per_day: 1, max_amount_kobo: 500_000 });
+    expect(await fileClaim(c.id, randomPhone(), 10_000)).toEqual({ ok: false, reason: "claims_off" });
+    for (const claims of [
+      { max_per_day: 0 },
+      { max_per_day: 51 },
+      { max_amount_kobo: 99 },
+      { enabled: "yes" },
+      { approval: "auto" },
+    ]) {
+      expect((await call(app, "patch", "/api/v1/settings", { token: c.ownerToken, body: { claims } })).status).toBe(
+        400,
+      );
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatAge,
   formatDate,
   formatDateTime,
   formatNaira,
@@ -46,5 +47,15 @@ describe("money and dates on the web pages", () => {
     expect(matchPath("/dashboard/customers/:id", "/dashboard/customers/abc/")).toEqual({ id: "abc" });
     expect(matchPath("/dashboard/customers/:id", "/dashboard/customers")).toBeNull();
     expect(matchPath("/dashboard", "/dashboards")).toBeNull();
+  });
+
+  it("when a claim's age is shown, then it reads in the largest whole unit", () => {
+    const now = new Date("2026-12-04T12:00:00Z");
+    expect(formatAge("2026-12-04T11:59:30Z", now)).toBe("just now");
+    expect(formatAge("2026-12-04T11:55:00Z", now)).toBe("5 minutes ago");
+    expect(formatAge("2026-12-04T10:00:00Z", now)).toBe("2 hours ago");
+    expect(formatAge("2026-12-03T11:00:00Z", now)).toBe("yesterday");
+    expect(formatAge("2026-12-01T12:00:00Z", now)).toBe("3 days ago");
+    expect(formatAge("not a date", now)).toBe("—");
   });
 });

@@ -4035,6 +4035,11 @@ export interface components {
       } | null;
       "effective_at": string | null;
     };
+    "ClaimsSettings": {
+      "enabled": boolean;
+      "max_per_day": number;
+      "max_amount_kobo": number;
+    };
     "CreateApiKey": {
       "name": string;
       "scopes"?: string[];
@@ -4409,6 +4414,7 @@ export interface components {
       "redemption_window_days": number;
       "inactive_after_days": number;
       "tiers": components["schemas"]["Tier"][];
+      "claims": components["schemas"]["ClaimsSettings"];
       "greeting_message": string | null;
       "templates": {
         "broadcast": {
@@ -4622,6 +4628,11 @@ export interface components {
         "min_points": number;
         "multiplier": number;
       }[];
+      "claims"?: {
+        "enabled"?: boolean;
+        "max_per_day"?: number;
+        "max_amount_kobo"?: number;
+      };
       "greeting_message"?: string | null;
       "templates"?: {
         "broadcast"?: string | {

@@ -1,6 +1,10 @@
 import type { ComponentChildren } from "preact";
+import { useCallback, useEffect, useState } from "preact/hooks";
+import { api, ok } from "../api/client.ts";
+import { formatCount } from "../lib/format.ts";
 import { matchPath } from "../lib/router.ts";
 import { BroadcastsPage } from "./pages/BroadcastsPage.tsx";
+import { ClaimsPage, PENDING_PAGE } from "./pages/ClaimsPage.tsx";
 import { CustomerPage } from "./pages/CustomerPage.tsx";
 import { CustomersPage } from "./pages/CustomersPage.tsx";
 import { OverviewPage } from "./pages/OverviewPage.tsx";
@@ -13,11 +17,14 @@ import { SettingsPage } from "./pages/SettingsPage.tsx";
 import { StaffPage } from "./pages/StaffPage.tsx";
 import { can, type Session } from "./session.ts";
 
+/** What the shell shares with pages: the pending-claims count the nav entry shows. */
+type ShellContext = { onPendingClaims: (count: number, more: boolean) => void };
+
 type Page = {
   path: string;
   title: string;
   allowed: (s: Session) => boolean;
-  render: (s: Session, params: Record<string, string>) => ComponentChildren;
+  render: (s: Session, params: Record<string, string>, shell: ShellContext) => ComponentChildren;
   inNav: boolean;
 };
 
@@ -50,6 +57,13 @@ const PAGES: Page[] = [
     inNav: true,
     allowed: () => true,
     render: (s) => <PurchasesPage session={s} />,
+  },
+  {
+    path: "/dashboard/claims",
+    title: "Claims",
+    inNav: true,
+    allowed: () => true,
+    render: (s, _p, shell) => <ClaimsPage session={s} onPending={shell.onPendingClaims} />,
   },
   {
     path: "/dashboard/rewards",
@@ -105,6 +119,7 @@ const PAGES: Page[] = [
 /** The header, the page tabs the person may use, and the current page. */
 export function DashboardShell(props: { session: Session; path: string; onSignOut: () => void }) {
   const { session } = props;
+  const pending = usePendingClaims();
   const visible = PAGES.filter((p) => p.allowed(session));
   const path = props.path === "/dashboard/" || props.path === "/dashboard/login" ? "/dashboard" : props.path;
   const found = PAGES.map((page) => ({ page, params: matchPath(page.path, path) })).find((m) => m.params !== null);
@@ -147,6 +162,19 @@ export function DashboardShell(props: { session: Session; path: string; onSignOu
                   }
                 >
                   {p.title}
+                  {p.path === "/dashboard/claims" && pending.count > 0 ? (
+                    <>
+                      <span class="nav-count" aria-hidden="true">
+                        {formatCount(pending.count)}
+                        {pending.more ? "+" : ""}
+                      </span>
+                      <span class="visually-hidden">
+                        {" "}
+                        ({formatCount(pending.count)}
+                        {pending.more ? " or more" : ""} pending)
+                      </span>
+                    </>
+                  ) : null}
                 </a>
               </li>
             ))}
@@ -156,9 +184,26 @@ export function DashboardShell(props: { session: Session; path: string; onSignOu
         {current === undefined ? (
           <p>Nothing to show for your role.</p>
         ) : (
-          current.page.render(session, current.params ?? {})
+          current.page.render(session, current.params ?? {}, { onPendingClaims: pending.set })
         )}
       </main>
     </>
   );
+}
+
+/**
+ * The number of claims waiting for a decision, for the Claims nav entry: read once when the
+ * dashboard opens (one page of the list; "100+" past it), then told by the Claims page whenever
+ * its list loads. A failed read just shows no count.
+ */
+function usePendingClaims(): { count: number; more: boolean; set: (count: number, more: boolean) => void } {
+  const [state, setState] = useState<{ count: number; more: boolean } | null>(null);
+  const set = useCallback((count: number, more: boolean) => setState({ count, more }), []);
+  useEffect(() => {
+    ok(api.GET("/api/v1/claims", { params: { query: { status: "pending", limit: PENDING_PAGE } } })).then(
+      (page) => setState((known) => known ?? { count: page.data.length, more: page.next_cursor !== null }),
+      () => undefined,
+    );
+  }, []);
+  return { count: state?.count ?? 0, more: state?.more ?? false, set };
 }

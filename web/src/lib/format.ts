@@ -83,3 +83,18 @@ function zoneOffsetMs(utcMs: number, timeZone: string): number {
 export function todayIn(timeZone: string, now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+/** How long ago an instant was, in the largest whole unit: "5 minutes ago", "yesterday", "3 days ago". */
+export function formatAge(iso: string, now = new Date()): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return "—";
+  const seconds = Math.max(0, Math.round((now.getTime() - then) / 1000));
+  if (seconds < 60) return "just now";
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return relative.format(-minutes, "minute");
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return relative.format(-hours, "hour");
+  return relative.format(-Math.floor(hours / 24), "day");
+}

@@ -33,7 +33,7 @@ export function OverviewPage(props: { session: Session }) {
         ))}
       </fieldset>
       <Loaded state={summary} label="the figures">
-        {(s) => <Figures summary={s} />}
+        {(s) => <Figures summary={s} period={RANGES.find((r) => r.days === days)?.label ?? `${days} days`} />}
       </Loaded>
     </>
   );
@@ -41,7 +41,7 @@ export function OverviewPage(props: { session: Session }) {
 
 type Summary = Schemas["AnalyticsSummary"];
 
-function Figures(props: { summary: Summary }) {
+function Figures(props: { summary: Summary; period: string }) {
   const { summary } = props;
   const t = summary.totals;
   const num = (key: string) => t[key] ?? 0;
@@ -79,6 +79,16 @@ function Figures(props: { summary: Summary }) {
         <Stat label="Active customers (30 days)" value={formatCount(num("active_customers_30d"))} />
         <Stat label="All customers" value={formatCount(num("customers"))} />
         <Stat label="Rewards redeemed" value={formatCount(num("rewards_redeemed"))} />
+        <Stat
+          label={`Customers who bought or wrote (${props.period.toLowerCase()})`}
+          value={formatCount(num("active_customers"))}
+        />
+        <Stat label="Churned (no purchase in 90 days)" value={formatCount(num("churned_customers"))} />
+        <Stat label="Average order" value={formatNaira(num("average_order_value_kobo"))} />
+        <Stat
+          label="WhatsApp messages in / out"
+          value={`${formatCount(num("messages_in"))} / ${formatCount(num("messages_out"))}`}
+        />
       </div>
       <div class="grid two" style="margin-top:1rem">
         <section class="card">
