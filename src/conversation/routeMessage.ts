@@ -12,10 +12,9 @@ import { handleJoin } from "./handleJoin.ts";
 import { findPendingCustomerInvite } from "../db/pendingCustomerInvite.ts";
 import { handleLanguage } from "./handleLanguage.ts";
 import { runCustomerConversation } from "./runCustomerConversation.ts";
-import { routeOwnerMessage } from "./runOwnerConversation.ts";
+import { isOwnerSessionOpen, routeOwnerMessage } from "./runOwnerConversation.ts";
 import { runSignupConversation } from "./runSignupConversation.ts";
 import { isSignupActive } from "../../flows/signup.ts";
-import { signupWords } from "../../flows/signupWords.ts";
 import { endStaffSession, runStaffConversation, startStaffConversation } from "./runStaffConversation.ts";
 
 /**
@@ -43,12 +42,16 @@ export async function routeMessage(
   const routing = routed ?? (await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id));
   const dedicated = routing.dedicated;
 
+  const inSignup = dedicated === null && isSignupActive(contact.signup_state, now.toISOString());
+  // LANGUAGE mid-sign-up or in an open owner session changes the language and nothing else: the
+  // sign-up or the owner session goes on where it was, in the new language.
+  if (command?.keyword === "LANGUAGE" && (inSignup || isOwnerSessionOpen(contact, now, dedicated))) {
+    return handleLanguage(deps, tx, contact, message, command.args, null, log);
+  }
+
   // Vendor sign-up lives on the platform's shared number: REGISTER starts it, and it takes the
   // sender's messages until it ends (CANCEL, done, or 30 minutes idle).
-  if (
-    dedicated === null &&
-    (command?.keyword === "REGISTER" || isSignupActive(contact.signup_state, now.toISOString()))
-  ) {
+  if (dedicated === null && (command?.keyword === "REGISTER" || inSignup)) {
     return runSignupConversation(deps, tx, contact, message, command?.keyword === "REGISTER", log);
   }
   if (command?.keyword === "REGISTER" && dedicated !== null) {
@@ -56,7 +59,7 @@ export async function routeMessage(
       route: "signup_wrong_number",
       tenantId: dedicated.id,
       customerId: null,
-      replies: [{ kind: "text", body: signupWords.notOnThisNumber }],
+      replies: [{ kind: "text", body: speakerFor(contact, dedicated).say("signup.notOnThisNumber") }],
     };
   }
 

@@ -74,7 +74,7 @@ function fakeEngine(overrides: Partial<Record<OwnerIntent["type"], (intent: Owne
           plan: "Free Trial",
           status: "trial",
           endsAt: "2 Jan 2027",
-          lines: [{ label: "Customers", used: 12, limit: 50 }],
+          lines: [{ kind: "customers", used: 12, limit: 50 }],
           payLink: null,
         };
       case "createLoginLink":
@@ -234,7 +234,7 @@ describe("owner flow", () => {
   it("when the owner sends QR, PLAN and LOGIN, then each answers with the engine's link or figures", () => {
     const chat = signedIn();
     expect(words(chat.say("QR"))).toContain("https://wa.me/15550000000?text=JOIN%20MAMA");
-    expect(words(chat.say("PLAN"))).toContain("Plan: Free Trial (trial), until 2 Jan 2027.\nCustomers: 12 of 50");
+    expect(words(chat.say("PLAN"))).toContain("Plan: Free Trial (free trial), until 2 Jan 2027.\nCustomers: 12 of 50");
     expect(words(chat.say("LOGIN"))).toContain("http://127.0.0.1:3000/dashboard/login#tok");
   });
 
