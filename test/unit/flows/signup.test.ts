@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createSpeaker, type Speaker } from "../../../flows/i18n/createSpeaker.ts";
 import {
   isSignupActive,
   normaliseVendorCode,
@@ -23,7 +24,9 @@ function fakeHash(pin: string): string {
  * suggested with a digit), a PIN's "hash" is `hash:<pin>`, and `register` answers as `onRegister`
  * says. Every reply is checked against WhatsApp's limits.
  */
-function signup(options: { taken?: string[]; onRegister?: (details: SignupDetails) => SignupEvent } = {}) {
+function signup(
+  options: { taken?: string[]; onRegister?: (details: SignupDetails) => SignupEvent; speaker?: Speaker } = {},
+) {
   const taken = new Set(options.taken ?? []);
   let snapshot: unknown = null;
   const registered: SignupDetails[] = [];
@@ -68,7 +71,7 @@ function signup(options: { taken?: string[]; onRegister?: (details: SignupDetail
       if (rounds > 20) throw new Error("the flow never waited for the person");
       const next = queue.shift();
       if (next === undefined) break;
-      const result = runSignupFlow(snapshot, next);
+      const result = runSignupFlow(snapshot, next, options.speaker === undefined ? {} : { speaker: options.speaker });
       snapshot = JSON.parse(JSON.stringify(result.snapshot));
       for (const intent of result.intents) {
         intents.push(intent);
@@ -384,5 +387,44 @@ describe("sign-up flow", () => {
     expect(bodyOf(chat.say("12345").replies)).toContain("2 to 60 characters");
     expect(bodyOf(chat.say("x".repeat(61)).replies)).toContain("2 to 60 characters");
     expect(bodyOf(chat.say("😀").replies)).toContain("Let's stop here");
+  });
+
+  it("when the engine passes a Pidgin speaker, then every step and button is Pidgin, the ids stay the same, and the snapshot keeps no speaker", () => {
+    const pcm = createSpeaker("pcm");
+    const chat = signup({ speaker: pcm });
+    const start = chat.start();
+    expect(start.replies[0]).toMatchObject({
+      kind: "buttons",
+      body: pcm.say("signup.askBusinessName"),
+      buttons: [{ id: "CANCEL", title: pcm.say("signup.button.cancel") }],
+    });
+    expect(chat.say("Mama Put Kitchen").replies[0]).toMatchObject({
+      body: pcm.say("signup.askVendorCode", { code: "MAMAPUTKITCH" }),
+    });
+    chat.say("oya");
+    chat.say("Ngozi Okafor");
+    chat.say("4821");
+    expect(chat.say("4821").replies[0]).toMatchObject({
+      body: pcm.say("signup.askRate"),
+      buttons: [
+        { id: "1", title: pcm.say("signup.button.onePoint") },
+        { id: "2", title: pcm.say("signup.button.twoPoints") },
+        { id: "5", title: pcm.say("signup.button.fivePoints") },
+      ],
+    });
+    chat.say("1");
+    expect(chat.say("skip am").replies[0]).toMatchObject({
+      body: pcm.say("signup.summaryNoReward", {
+        vendor: "Mama Put Kitchen",
+        code: "MAMAPUTKITCH",
+        name: "Ngozi Okafor",
+        points: 1,
+      }),
+      buttons: [
+        { id: "YES", title: pcm.say("signup.button.yes") },
+        { id: "CANCEL", title: pcm.say("signup.button.cancel") },
+      ],
+    });
+    expect(JSON.stringify(chat.snapshot)).not.toContain("speaker");
   });
 });
