@@ -6,20 +6,20 @@ import type { Translation } from "../translation.ts";
  * AWAITING REVIEW BY A NATIVE SPEAKER: written by the team in everyday words, with tone marks.
  */
 export const ownerYo: Translation<typeof ownerEn> = {
-  "owner.askPin": "Olówó {vendor}: tẹ PIN rẹ.",
+  "owner.askPin": "Ọ̀gá {vendor}: tẹ PIN rẹ.",
   "owner.pin.format": "PIN rẹ jẹ́ nọ́ńbà 4 sí 6, fún àpẹẹrẹ 1234. Tẹ PIN rẹ:",
   "owner.pin.wrong": "PIN yẹn kò tọ̀nà. Àǹfààní {attempts, number} ló kù. Tẹ PIN rẹ:",
-  "owner.pin.lockedFor": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò olówó; tún gbìyànjú lẹ́yìn ìṣẹ́jú {minutes, number}.",
-  "owner.pin.lockedLater": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò olówó; tún gbìyànjú nígbà míì.",
-  "owner.pin.lockedUntil": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò olówó títí di {time}.",
+  "owner.pin.lockedFor": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò ọ̀gá; tún gbìyànjú lẹ́yìn ìṣẹ́jú {minutes, number}.",
+  "owner.pin.lockedLater": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò ọ̀gá; tún gbìyànjú nígbà míì.",
+  "owner.pin.lockedUntil": "PIN tí kò tọ̀nà ti pọ̀ jù. A ti ti ìjíròrò ọ̀gá títí di {time}.",
   "owner.pin.startAgain": "Ẹ jẹ́ ká tún bẹ̀rẹ̀. Fi OWNER ránṣẹ́ tí o bá ti ṣe tán.",
   "owner.pin.cancelled": "A ti fagilé e. Fi OWNER ránṣẹ́ láti tún bẹ̀rẹ̀.",
-  "owner.signedIn": "Ẹ n lẹ́ o {name}, o ti wọ ipò olówó (yóò parí ní ìṣẹ́jú 10 lẹ́yìn ọ̀rọ̀ rẹ tó kẹ́yìn). Kí lo fẹ́ ṣe?",
-  "owner.signedInNoName": "Ẹ n lẹ́ o, o ti wọ ipò olówó (yóò parí ní ìṣẹ́jú 10 lẹ́yìn ọ̀rọ̀ rẹ tó kẹ́yìn). Kí lo fẹ́ ṣe?",
+  "owner.signedIn": "Ẹ n lẹ́ o {name}, o ti wọ ipò ọ̀gá (yóò parí ní ìṣẹ́jú 10 lẹ́yìn ọ̀rọ̀ rẹ tó kẹ́yìn). Kí lo fẹ́ ṣe?",
+  "owner.signedInNoName": "Ẹ n lẹ́ o, o ti wọ ipò ọ̀gá (yóò parí ní ìṣẹ́jú 10 lẹ́yìn ọ̀rọ̀ rẹ tó kẹ́yìn). Kí lo fẹ́ ṣe?",
 
   "owner.menu.hint":
     "O tún lè tẹ: ADD REWARD <points> <name>, PAUSE REWARD <n>, RATE <points per ₦100>, ADD STAFF <phone> <name>, REMOVE STAFF <n>, BROADCAST <message>.",
-  "owner.menu.button": "Àṣàyàn olówó",
+  "owner.menu.button": "Àṣàyàn ọ̀gá",
   "owner.menu.today.title": "Òní",
   "owner.menu.today.description": "Ọjà tí wọ́n rà, pọ́ìǹtì àti oníbàárà tuntun lónìí àti lọ́sẹ̀ yìí",
   "owner.menu.rewards.title": "Ẹ̀bùn",
@@ -38,13 +38,13 @@ export const ownerYo: Translation<typeof ownerEn> = {
   "owner.menu.plan.description": "Ètò rẹ àti ohun tí o ti lò",
   "owner.menu.login.title": "Líǹkì dashboard",
   "owner.menu.login.description": "Wọlé sí dashboard orí wẹ́ẹ̀bù",
-  "owner.menu.exit.title": "Jáde ní ipò olówó",
+  "owner.menu.exit.title": "Jáde ní ipò ọ̀gá",
   "owner.menu.exit.description": "Padà sí àṣàyàn oníbàárà",
   "owner.whatNext": "Kí ló kàn?",
   "owner.notUnderstood": "Má bínú, kò yé mi.",
   "owner.nonText": "Ọ̀rọ̀ tí a kọ nìkan ni mo lè kà.",
-  "owner.sessionEnded": "Ìgbà olówó rẹ ti parí. Fi OWNER ránṣẹ́ láti tún bẹ̀rẹ̀.",
-  "owner.exited": "Ipò olówó ti parí. Fi MENU ránṣẹ́ fún àṣàyàn oníbàárà, tàbí OWNER láti padà wá.",
+  "owner.sessionEnded": "Ìgbà ọ̀gá rẹ ti parí. Fi OWNER ránṣẹ́ láti tún bẹ̀rẹ̀.",
+  "owner.exited": "Ipò ọ̀gá ti parí. Fi MENU ránṣẹ́ fún àṣàyàn oníbàárà, tàbí OWNER láti padà wá.",
 
   "owner.today": "Òní: {today}\nỌjọ́ 7 tó kọjá: {week}",
   "owner.today.period":
@@ -142,7 +142,7 @@ export const ownerYo: Translation<typeof ownerEn> = {
     "A ti dá ètò rẹ dúró, nítorí náà o kò lè yí nǹkan padà báyìí. TODAY, REWARDS, STAFF LIST, QR, PLAN àti LOGIN ṣì ń ṣiṣẹ́.",
 
   "owner.notOwner":
-    "Nọ́ńbà yìí kì í ṣe ti olówó òwò kankan níbí. Tí o bá ní òwò, fi REGISTER ránṣẹ́ láti bẹ̀rẹ̀ ètò ìdúróṣinṣin; tí o bá ń ṣiṣẹ́ fún ọ̀kan, fi STAFF ránṣẹ́.",
+    "Nọ́ńbà yìí kì í ṣe ti ọ̀gá òwò kankan níbí. Tí o bá ní òwò, fi REGISTER ránṣẹ́ láti bẹ̀rẹ̀ ètò ìdúróṣinṣin; tí o bá ń ṣiṣẹ́ fún ọ̀kan, fi STAFF ránṣẹ́.",
   "owner.chooseBusiness": "O ní ju òwò kan lọ. Fi OWNER àti kóòdù rẹ̀ ránṣẹ́: {list}",
   "owner.chooseBusiness.item": "{vendor} ({code})",
 

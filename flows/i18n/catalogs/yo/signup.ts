@@ -20,13 +20,13 @@ export const signupYo: Translation<typeof signupEn> = {
   "signup.badVendorCode":
     "Kóòdù jẹ́ lẹ́tà àti nọ́ńbà 3 sí 20, pẹ̀lú lẹ́tà kan ó kéré tán, fún àpẹẹrẹ MAMAPUT1. Fi YES dáhùn láti lo {code}, tàbí tẹ òmíràn.",
   "signup.vendorCodeTaken": "Ẹlòmíì ti ń lo kóòdù {taken}. Fi YES dáhùn láti lo {code}, tàbí tẹ kóòdù míì.",
-  "signup.askOwnerName": "Kóòdù rẹ ni {code}. Kí ni orúkọ rẹ (olówó)? Fún àpẹẹrẹ: Ngozi Okafor",
+  "signup.askOwnerName": "Kóòdù rẹ ni {code}. Kí ni orúkọ rẹ (ọ̀gá)? Fún àpẹẹrẹ: Ngozi Okafor",
   "signup.badOwnerName": "Jọ̀ọ́ fi orúkọ rẹ ránṣẹ́ ní lẹ́tà 2 sí 60, fún àpẹẹrẹ: Ngozi Okafor",
   "signup.askPin":
-    "Yan PIN olówó tó jẹ́ nọ́ńbà 4 sí 6, fún àpẹẹrẹ 4821. Wàá fi ṣàkóso ètò rẹ níbí (fi OWNER ránṣẹ́). Má ṣe lo PIN báǹkì rẹ.",
-  "signup.badPin": "PIN jẹ́ nọ́ńbà 4 sí 6, fún àpẹẹrẹ 4821. Yan PIN olówó rẹ:",
+    "Yan PIN ọ̀gá tó jẹ́ nọ́ńbà 4 sí 6, fún àpẹẹrẹ 4821. Wàá fi ṣàkóso ètò rẹ níbí (fi OWNER ránṣẹ́). Má ṣe lo PIN báǹkì rẹ.",
+  "signup.badPin": "PIN jẹ́ nọ́ńbà 4 sí 6, fún àpẹẹrẹ 4821. Yan PIN ọ̀gá rẹ:",
   "signup.askPinAgain": "Tún tẹ PIN kan náà láti fìdí rẹ̀ múlẹ̀:",
-  "signup.pinMismatch": "PIN méjèèjì kò bára mu. Tún yan PIN olówó rẹ (nọ́ńbà 4 sí 6):",
+  "signup.pinMismatch": "PIN méjèèjì kò bára mu. Tún yan PIN ọ̀gá rẹ (nọ́ńbà 4 sí 6):",
   "signup.askRate":
     "Pọ́ìǹtì mélòó ni àwọn oníbàárà yóò gbà fún ₦100 kọ̀ọ̀kan tí wọ́n bá ná? Fi 1 dáhùn (èyí tí ọ̀pọ̀ ń lò) tàbí nọ́ńbà míì, fún àpẹẹrẹ 2.",
   "signup.badRate": "Jọ̀ọ́ fi nọ́ńbà pọ́ìǹtì fún ₦100 láti 1 sí 100 dáhùn, fún àpẹẹrẹ 1.",
@@ -35,9 +35,9 @@ export const signupYo: Translation<typeof signupEn> = {
   "signup.badReward":
     "Fi pọ́ìǹtì àti orúkọ ẹ̀bùn náà ránṣẹ́, fún àpẹẹrẹ: 100 Free drink (pọ́ìǹtì láti 1 sí 1,000,000). Tàbí fi SKIP dáhùn.",
   "signup.summary":
-    "Jọ̀ọ́ ṣàyẹ̀wò:\nÒwò: {vendor}\nKóòdù: {code}\nOlówó: {name}\nPọ́ìǹtì: {points, number} fún ₦100 kọ̀ọ̀kan\nẸ̀bùn àkọ́kọ́: {reward} fún pọ́ìǹtì {cost, number}\n\nFi YES dáhùn láti ṣẹ̀dá ètò rẹ (ìdánwò ọ̀fẹ́), tàbí CANCEL.",
+    "Jọ̀ọ́ ṣàyẹ̀wò:\nÒwò: {vendor}\nKóòdù: {code}\nỌ̀gá: {name}\nPọ́ìǹtì: {points, number} fún ₦100 kọ̀ọ̀kan\nẸ̀bùn àkọ́kọ́: {reward} fún pọ́ìǹtì {cost, number}\n\nFi YES dáhùn láti ṣẹ̀dá ètò rẹ (ìdánwò ọ̀fẹ́), tàbí CANCEL.",
   "signup.summaryNoReward":
-    "Jọ̀ọ́ ṣàyẹ̀wò:\nÒwò: {vendor}\nKóòdù: {code}\nOlówó: {name}\nPọ́ìǹtì: {points, number} fún ₦100 kọ̀ọ̀kan\nẸ̀bùn àkọ́kọ́: kò sí síbẹ̀\n\nFi YES dáhùn láti ṣẹ̀dá ètò rẹ (ìdánwò ọ̀fẹ́), tàbí CANCEL.",
+    "Jọ̀ọ́ ṣàyẹ̀wò:\nÒwò: {vendor}\nKóòdù: {code}\nỌ̀gá: {name}\nPọ́ìǹtì: {points, number} fún ₦100 kọ̀ọ̀kan\nẸ̀bùn àkọ́kọ́: kò sí síbẹ̀\n\nFi YES dáhùn láti ṣẹ̀dá ètò rẹ (ìdánwò ọ̀fẹ́), tàbí CANCEL.",
   "signup.confirmAgain": "Jọ̀ọ́ fi YES dáhùn láti ṣẹ̀dá ètò rẹ, tàbí CANCEL láti dúró.",
 
   "signup.registered":
@@ -54,5 +54,5 @@ export const signupYo: Translation<typeof signupEn> = {
   "signup.button.onePoint": "Pọ́ìǹtì 1 (déédé)",
   "signup.button.twoPoints": "Pọ́ìǹtì 2",
   "signup.button.fivePoints": "Pọ́ìǹtì 5",
-  "signup.button.ownerMode": "Ipò olówó",
+  "signup.button.ownerMode": "Ipò ọ̀gá",
 };

@@ -103,9 +103,9 @@ describe("sign-up and owner words", () => {
       ["debanye", "REGISTER"],
       ["OWNER", "OWNER"],
       ["i be owner", "OWNER"],
-      ["olówó", "OWNER"],
-      ["mai shago", "OWNER"],
-      ["onye nwe", "OWNER"],
+      ["èmi ni ọ̀gá", "OWNER"],
+      ["ni ne mai shago", "OWNER"],
+      ["abụ m onye nwe", "OWNER"],
       ["today", "TODAY"],
       ["how market today", "TODAY"],
       ["òní", "TODAY"],
@@ -123,6 +123,11 @@ describe("sign-up and owner words", () => {
       ["gafee", "SKIP"],
     ];
     for (const [typed, command] of words) expect(parseKeyword(typed).keyword, typed).toBe(command);
+  });
+
+  it("when a customer greets the shop owner or thanks God, then it is not read as OWNER", () => {
+    for (const typed of ["Mai shago, ina kwana", "Ọlọ́hun a bukun fun yin", "Ọ̀gá, ẹ kú iṣẹ́", "onye nwe ụlọ ahịa"])
+      expect(parseKeyword(typed).keyword, typed).not.toBe("OWNER");
   });
 
   it("when a customer mistypes a command, then the owner words added no new guess: typos still read as before", () => {
