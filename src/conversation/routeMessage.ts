@@ -3,6 +3,7 @@ import type { Tx } from "../db/sql.ts";
 import { findRoutingTenants, type RoutingTenant, type RoutingTenants } from "../db/tenants.ts";
 import type { InboundRow } from "../db/whatsappMessages.ts";
 import type { Logger } from "../logger.ts";
+import { parseLanguage } from "../../flows/i18n/languages.ts";
 import { parseKeyword } from "../../flows/parsers/parseKeyword.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
@@ -44,8 +45,13 @@ export async function routeMessage(
 
   const inSignup = dedicated === null && isSignupActive(contact.signup_state, now.toISOString());
   // LANGUAGE mid-sign-up or in an open owner session changes the language and nothing else: the
-  // sign-up or the owner session goes on where it was, in the new language.
-  if (command?.keyword === "LANGUAGE" && (inSignup || isOwnerSessionOpen(contact, now, dedicated))) {
+  // sign-up or the owner session goes on where it was, in the new language. Only a bare LANGUAGE
+  // or one naming a language: "Ede Bakery" (Ede is a town) is a business name, not a request.
+  if (
+    command?.keyword === "LANGUAGE" &&
+    (command.args.length === 0 || parseLanguage(command.rest) !== null) &&
+    (inSignup || isOwnerSessionOpen(contact, now, dedicated))
+  ) {
     return handleLanguage(deps, tx, contact, message, command.args, null, log);
   }
 

@@ -136,4 +136,14 @@ describe("sign-up and owner mode in the person's language", { timeout: 120_000 }
     expect(await app.say(phone, "soke")).toEqual([ha.say("signup.cancelled")]);
     expect((await contactOf(phone)).language).toBe("ha");
   });
+
+  it("when a business name starts with a word for LANGUAGE (Ede is a town), then mid-sign-up it is taken as the name", async () => {
+    const phone = randomMobile();
+    const tag = uniqueBusiness().code.slice(0, 6);
+    await app.say(phone, "REGISTER");
+    expect((await app.say(phone, `Ede ${tag} Bakery`))[0]).toContain(
+      createSpeaker("en").say("signup.askVendorCode", { code: `EDE${tag}BAKE`.slice(0, 12) }),
+    );
+    expect((await contactOf(phone)).language).toBeNull();
+  });
 });
