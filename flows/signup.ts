@@ -30,6 +30,8 @@ export type SignupEvent =
   | { type: "SIGNUP_START"; now: string }
   | { type: "TEXT"; text: string; now: string }
   | { type: "NON_TEXT"; now: string }
+  /** Ask the current step's question again (the person changed language mid-sign-up). */
+  | { type: "REPEAT"; now: string }
   | { type: "CODE_SUGGESTED"; code: string }
   | { type: "CODE_CHECKED"; code: string; free: boolean; suggestion: string }
   | { type: "PIN_HASHED"; hash: string }
@@ -269,6 +271,7 @@ const signupMachine = setup({
     askingBusinessName: {
       entry: ["startStep"],
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askBusinessName", shape: "cancel" } }] },
         TEXT: [
           ...leaveOnCancel(),
           { guard: "isBusinessName", target: "suggestingCode", actions: ["rememberBusinessName"] },
@@ -299,6 +302,20 @@ const signupMachine = setup({
     askingVendorCode: {
       entry: ["startStep"],
       on: {
+        REPEAT: {
+          actions: [
+            {
+              type: "reply",
+              params: ({ context }) => ({
+                message: codeChoice(
+                  context.speaker,
+                  context.speaker.say("signup.askVendorCode", { code: context.suggestedCode ?? "" }),
+                  context.suggestedCode ?? "",
+                ),
+              }),
+            },
+          ],
+        },
         TEXT: [
           ...leaveOnCancel(),
           {
@@ -373,6 +390,19 @@ const signupMachine = setup({
     askingOwnerName: {
       entry: ["startStep"],
       on: {
+        REPEAT: {
+          actions: [
+            {
+              type: "reply",
+              params: ({ context }) => ({
+                message: cancelButton(
+                  context.speaker,
+                  context.speaker.say("signup.askOwnerName", { code: context.vendorCode ?? "" }),
+                ),
+              }),
+            },
+          ],
+        },
         TEXT: [
           ...leaveOnCancel(),
           {
@@ -392,6 +422,7 @@ const signupMachine = setup({
     askingPin: {
       entry: ["forgetPinHash"],
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askPin", shape: "cancel" } }] },
         TEXT: [
           ...leaveOnCancel(),
           { guard: "isPin", target: "hashingPin", actions: ["requestHashPin"] },
@@ -412,6 +443,7 @@ const signupMachine = setup({
     },
     askingPinAgain: {
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askPinAgain", shape: "text" } }] },
         TEXT: [
           ...leaveOnCancel(),
           { guard: "isPin", target: "comparingPin", actions: ["requestComparePin"] },
@@ -435,6 +467,7 @@ const signupMachine = setup({
     askingRate: {
       entry: ["startStep"],
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askRate", shape: "rate" } }] },
         TEXT: [
           ...leaveOnCancel(),
           {
@@ -453,6 +486,7 @@ const signupMachine = setup({
     askingReward: {
       entry: ["startStep"],
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askReward", shape: "skip" } }] },
         TEXT: [
           ...leaveOnCancel(),
           {
@@ -472,6 +506,7 @@ const signupMachine = setup({
     confirming: {
       entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: summaryMessage(context) }) }],
       on: {
+        REPEAT: { actions: [{ type: "reply", params: ({ context }) => ({ message: summaryMessage(context) }) }] },
         TEXT: [
           {
             guard: { type: "saysOneOf", params: { words: [...CANCEL_WORDS, ...NO_WORDS] } },

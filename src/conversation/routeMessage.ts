@@ -52,13 +52,25 @@ export async function routeMessage(
     (command.args.length === 0 || parseLanguage(command.rest) !== null) &&
     (inSignup || isOwnerSessionOpen(contact, now, dedicated))
   ) {
-    return handleLanguage(deps, tx, contact, message, command.args, null, log);
+    const changed = await handleLanguage(deps, tx, contact, message, command.args, null, log);
+    const language = parseLanguage(command.rest);
+    if (!inSignup || language === null) return changed;
+    // The sign-up's current question again, in the new language.
+    const step = await runSignupConversation(deps, tx, { ...contact, language }, message, "repeat", log);
+    return { ...step, route: "language", replies: [...changed.replies, ...step.replies] };
   }
 
   // Vendor sign-up lives on the platform's shared number: REGISTER starts it, and it takes the
   // sender's messages until it ends (CANCEL, done, or 30 minutes idle).
   if (dedicated === null && (command?.keyword === "REGISTER" || inSignup)) {
-    return runSignupConversation(deps, tx, contact, message, command?.keyword === "REGISTER", log);
+    return runSignupConversation(
+      deps,
+      tx,
+      contact,
+      message,
+      command?.keyword === "REGISTER" ? "start" : "message",
+      log,
+    );
   }
   if (command?.keyword === "REGISTER" && dedicated !== null) {
     return {

@@ -19,6 +19,12 @@ import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 
 /**
+ * How a message reaches the sign-up: `start` (REGISTER), `message` (an answer to the current
+ * step), or `repeat` (the person changed language: the current step is asked again).
+ */
+export type SignupTurn = "start" | "message" | "repeat";
+
+/**
  * Vendor sign-up on the platform's shared number (REGISTER, DESIGN.md §7). `REGISTER` starts it
  * (unless this phone owns a tenant already, or is over the sign-up limits); the sender's later
  * messages go to the sign-up flow while it lasts. Its snapshot lives on the contact row (the
@@ -30,9 +36,10 @@ export async function runSignupConversation(
   tx: Tx,
   contact: Contact,
   message: PersonMessage,
-  starting: boolean,
+  turn: SignupTurn,
   log: Logger,
 ): Promise<Handled> {
+  const starting = turn === "start";
   await enterPlatform(tx);
   const phone = contact.phone_number;
   const nowIso = message.now.toISOString();
@@ -48,9 +55,11 @@ export async function runSignupConversation(
   }
   const first: SignupEvent = starting
     ? { type: "SIGNUP_START", now: nowIso }
-    : message.text === null
-      ? { type: "NON_TEXT", now: nowIso }
-      : { type: "TEXT", text: message.text, now: nowIso };
+    : turn === "repeat"
+      ? { type: "REPEAT", now: nowIso }
+      : message.text === null
+        ? { type: "NON_TEXT", now: nowIso }
+        : { type: "TEXT", text: message.text, now: nowIso };
 
   const outcome: { tenantId: string | null; replies: OutMessage[] } = { tenantId: null, replies: [] };
   const result = await driveFlow(

@@ -122,7 +122,7 @@ describe("sign-up and owner mode in the person's language", { timeout: 120_000 }
     expectNoSecretsInLogs(app, ["4821"]);
   });
 
-  it("when someone switches to Hausa in the middle of a sign-up, then the sign-up goes on at the same step in Hausa", async () => {
+  it("when someone switches to Hausa in the middle of a sign-up, then the step is asked again in Hausa and the sign-up goes on from there", async () => {
     const phone = randomMobile();
     const business = uniqueBusiness();
     await app.say(phone, "REGISTER");
@@ -130,7 +130,10 @@ describe("sign-up and owner mode in the person's language", { timeout: 120_000 }
       createSpeaker("en").say("signup.askVendorCode", { code: business.code }),
     );
 
-    expect(await app.say(phone, "LANGUAGE hausa")).toEqual([ha.say("language.changed")]);
+    const switched = await app.say(phone, "LANGUAGE hausa", 2);
+    expect(switched[0]).toBe(ha.say("language.changed"));
+    // The step's question again, in Hausa.
+    expect(switched[1]).toContain(ha.say("signup.askVendorCode", { code: business.code }));
     expect((await app.say(phone, "YES"))[0]).toContain(ha.say("signup.askOwnerName", { code: business.code }));
     // "soke" is Hausa for CANCEL.
     expect(await app.say(phone, "soke")).toEqual([ha.say("signup.cancelled")]);

@@ -13,6 +13,7 @@ import type { OutMessage } from "../../../flows/types.ts";
 import { validateOutMessage } from "../../../flows/validateOutMessage.ts";
 
 const NOW = "2026-03-01T10:00:00.000Z";
+const en = createSpeaker("en");
 
 /** The engine's slow hash stood in by one that keeps no digit of the PIN: `4821` → `hash:EICB`. */
 function fakeHash(pin: string): string {
@@ -426,5 +427,32 @@ describe("sign-up flow", () => {
       ],
     });
     expect(JSON.stringify(chat.snapshot)).not.toContain("speaker");
+  });
+
+  it("when the engine asks for the step again (REPEAT) at each step, then the same question comes back, nothing is answered for the person, and the step stays", () => {
+    const chat = signup();
+    const askedAgain = (expected: string) => {
+      const repeated = chat.send({ type: "REPEAT", now: NOW });
+      expect(repeated.intents).toEqual([{ type: "reply", message: expect.objectContaining({ body: expected }) }]);
+    };
+    chat.start();
+    askedAgain(en.say("signup.askBusinessName"));
+    chat.say("Mama Put Kitchen");
+    askedAgain(en.say("signup.askVendorCode", { code: "MAMAPUTKITCH" }));
+    chat.say("YES");
+    askedAgain(en.say("signup.askOwnerName", { code: "MAMAPUTKITCH" }));
+    chat.say("Ngozi Okafor");
+    askedAgain(en.say("signup.askPin"));
+    chat.say("4821");
+    askedAgain(en.say("signup.askPinAgain"));
+    chat.say("4821");
+    askedAgain(en.say("signup.askRate"));
+    chat.say("2");
+    askedAgain(en.say("signup.askReward"));
+    const summary = chat.say("SKIP").replies[0];
+    const repeated = chat.send({ type: "REPEAT", now: NOW });
+    expect(repeated.replies).toEqual([summary]);
+    chat.say("YES");
+    expect(chat.registered).toHaveLength(1);
   });
 });
