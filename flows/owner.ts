@@ -3,15 +3,10 @@ import { z } from "zod";
 import { CANCEL_WORDS, MAX_RETRIES, NO_WORDS, YES_WORDS, chosenNumber, textIsOneOf } from "./chatWords.ts";
 import { choiceMessage } from "./choiceMessage.ts";
 import { truncate } from "./format.ts";
+import type { MessageKey } from "./i18n/catalog.ts";
+import { ENGLISH, type Speaker } from "./i18n/createSpeaker.ts";
 import { isIdleTooLong } from "./isIdleTooLong.ts";
-import {
-  ownerWords,
-  type PeriodStats,
-  type PlanLine,
-  type PurchaseLine,
-  type RewardLine,
-  type StaffLine,
-} from "./ownerWords.ts";
+import type { PeriodStats, PlanLine, PurchaseLine, RewardLine, StaffLine } from "./ownerLines.ts";
 import { parseOwnerCommand, type OwnerCommand } from "./parsers/parseOwnerCommand.ts";
 import { readPersistedFlow } from "./readPersistedFlow.ts";
 import { typeWitness } from "./typeWitness.ts";
@@ -93,10 +88,15 @@ export type OwnerIntent =
  * for OWNER again, so a lost snapshot never skips the PIN. The PIN travels only in the `checkPin`
  * intent, never in the snapshot. Never throws for bad stored data.
  */
-export function runOwnerFlow(persisted: unknown, event: OwnerEvent): FlowResult<OwnerIntent> {
-  const start = restoreOwnerSnapshot(persisted, event);
+export function runOwnerFlow(
+  persisted: unknown,
+  event: OwnerEvent,
+  options: { speaker?: Speaker } = {},
+): FlowResult<OwnerIntent> {
+  const start = restoreOwnerSnapshot(persisted, event, options.speaker ?? ENGLISH);
   const [next] = transition(ownerMachine, start, event);
-  const { pending, ...stored } = next.context;
+  // The speaker is the engine's, per message: it is never stored.
+  const { pending, speaker: _speaker, ...stored } = next.context;
   const state: StoredOwnerState = { value: String(next.value), context: stored };
   return { snapshot: { flow: "owner", version: OWNER_FLOW_VERSION, state }, intents: pending };
 }
@@ -126,14 +126,9 @@ const storedOwnerContextSchema = z.object({
 });
 type StoredOwnerContext = z.infer<typeof storedOwnerContextSchema>;
 type StoredOwnerState = { value: string; context: StoredOwnerContext };
-type OwnerContext = StoredOwnerContext & { pending: OwnerIntent[] };
+type OwnerContext = StoredOwnerContext & { pending: OwnerIntent[]; speaker: Speaker };
 type OwnerRequest = Exclude<OwnerIntent, ReplyIntent>;
 type CommandKind = OwnerCommand["kind"];
-
-const YES_NO_CHOICES = [
-  { id: "YES", title: "Yes" },
-  { id: "NO", title: "No" },
-];
 
 /** Commands answered by asking the engine once and showing what it says. */
 const ENGINE_COMMANDS: readonly CommandKind[] = [
@@ -173,6 +168,7 @@ const FRESH_CONTEXT: OwnerContext = {
   purchases: null,
   voidChoice: null,
   pending: [],
+  speaker: ENGLISH,
 };
 
 const ownerMachine = setup({
@@ -180,6 +176,17 @@ const ownerMachine = setup({
   actions: {
     reply: assign(({ context }, params: { message: OutMessage }) => ({
       pending: [...context.pending, { type: "reply" as const, message: params.message }],
+    })),
+    /** A text from the catalog. */
+    say: assign(({ context }, params: { key: MessageKey }) => ({
+      pending: [...context.pending, { type: "reply" as const, message: text(context.speaker.say(params.key)) }],
+    })),
+    /** The owner menu with a catalog message as its first line. */
+    sayMenu: assign(({ context }, params: { key: MessageKey }) => ({
+      pending: [
+        ...context.pending,
+        { type: "reply" as const, message: menuMessage(context.speaker, context.speaker.say(params.key)) },
+      ],
     })),
     request: assign(({ context }, params: { intent: OwnerRequest }) => ({
       pending: [...context.pending, params.intent],
@@ -197,7 +204,7 @@ const ownerMachine = setup({
       };
     }),
     replyHelp: assign(({ context, event }) => ({
-      pending: [...context.pending, { type: "reply" as const, message: helpFor(commandOf(event)) }],
+      pending: [...context.pending, { type: "reply" as const, message: helpFor(context.speaker, commandOf(event)) }],
     })),
     rememberRate: assign(({ event }) => {
       const command = commandOf(event);
@@ -224,8 +231,11 @@ const ownerMachine = setup({
     }),
     startStep: assign({ retries: 0 }),
     countRetry: assign(({ context }) => ({ retries: context.retries + 1 })),
-    beginSignIn: assign((_, params: { vendorName: string }) => ({
+    beginSignIn: assign(({ context }, params: { vendorName: string }) => ({
       ...FRESH_CONTEXT,
+      // Replies already asked for and the speaker belong to this step, not to the old session.
+      pending: context.pending,
+      speaker: context.speaker,
       vendorName: params.vendorName,
       lastActivityAt: null,
     })),
@@ -271,7 +281,12 @@ const ownerMachine = setup({
       target: ".enteringPin",
       actions: [
         { type: "beginSignIn", params: ({ event }) => ({ vendorName: event.vendorName }) },
-        { type: "reply", params: ({ event }) => ({ message: text(ownerWords.askPin(event.vendorName)) }) },
+        {
+          type: "reply",
+          params: ({ context, event }) => ({
+            message: text(context.speaker.say("owner.askPin", { vendor: event.vendorName })),
+          }),
+        },
       ],
     },
     PIN_LOCKED: {
@@ -281,20 +296,20 @@ const ownerMachine = setup({
         {
           type: "reply",
           params: ({ context, event }) => ({
-            message: text(ownerWords.locked(waitText(event.until, context.lastActivityAt))),
+            message: text(lockedText(context.speaker, event.until, context.lastActivityAt)),
           }),
         },
         { type: "request", params: { intent: { type: "endOwnerSession" } } },
       ],
     },
-    NON_TEXT: { actions: [{ type: "reply", params: { message: text(ownerWords.nonText()) } }] },
+    NON_TEXT: { actions: [{ type: "say", params: { key: "owner.nonText" } }] },
     TEXT: [
       {
         guard: { type: "signedInAndCommand", params: { kinds: ["exit"] } },
         target: ".signedOut",
         actions: [
           "signOut",
-          { type: "reply", params: { message: text(ownerWords.exited()) } },
+          { type: "say", params: { key: "owner.exited" } },
           { type: "request", params: { intent: { type: "endOwnerSession" } } },
         ],
       },
@@ -316,13 +331,13 @@ const ownerMachine = setup({
       {
         guard: "isSignedIn",
         target: ".menu",
-        actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notUnderstood()) } }],
+        actions: [{ type: "sayMenu", params: { key: "owner.notUnderstood" } }],
       },
       {
         target: ".signedOut",
         actions: [
           "signOut",
-          { type: "reply", params: { message: text(ownerWords.sessionEnded()) } },
+          { type: "say", params: { key: "owner.sessionEnded" } },
           { type: "request", params: { intent: { type: "endOwnerSession" } } },
         ],
       },
@@ -334,7 +349,7 @@ const ownerMachine = setup({
         TEXT: {
           actions: [
             "signOut",
-            { type: "reply", params: { message: text(ownerWords.sessionEnded()) } },
+            { type: "say", params: { key: "owner.sessionEnded" } },
             { type: "request", params: { intent: { type: "endOwnerSession" } } },
           ],
         },
@@ -349,20 +364,20 @@ const ownerMachine = setup({
             target: "signedOut",
             actions: [
               "signOut",
-              { type: "reply", params: { message: text(ownerWords.cancelledSignIn()) } },
+              { type: "say", params: { key: "owner.pin.cancelled" } },
               { type: "request", params: { intent: { type: "endOwnerSession" } } },
             ],
           },
           { guard: "isPin", target: "checkingPin", actions: ["requestCheckPin"] },
           {
             guard: "hasRetriesLeft",
-            actions: ["countRetry", { type: "reply", params: { message: text(ownerWords.pinFormat()) } }],
+            actions: ["countRetry", { type: "say", params: { key: "owner.pin.format" } }],
           },
           {
             target: "signedOut",
             actions: [
               "signOut",
-              { type: "reply", params: { message: text(ownerWords.startAgain()) } },
+              { type: "say", params: { key: "owner.pin.startAgain" } },
               { type: "request", params: { intent: { type: "endOwnerSession" } } },
             ],
           },
@@ -375,14 +390,29 @@ const ownerMachine = setup({
           target: "menu",
           actions: [
             { type: "signIn", params: ({ event }) => ({ ownerName: event.ownerName }) },
-            { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.signedIn(event.ownerName)) }) },
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: menuMessage(
+                  context.speaker,
+                  event.ownerName === ""
+                    ? context.speaker.say("owner.signedInNoName")
+                    : context.speaker.say("owner.signedIn", { name: event.ownerName }),
+                ),
+              }),
+            },
           ],
         },
         PIN_BAD: {
           target: "enteringPin",
           reenter: true,
           actions: [
-            { type: "reply", params: ({ event }) => ({ message: text(ownerWords.pinBad(event.attemptsLeft)) }) },
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: text(context.speaker.say("owner.pin.wrong", { attempts: event.attemptsLeft })),
+              }),
+            },
           ],
         },
       },
@@ -395,7 +425,15 @@ const ownerMachine = setup({
           actions: [
             {
               type: "reply",
-              params: ({ event }) => ({ message: menuMessage(ownerWords.today(event.today, event.week)) }),
+              params: ({ context, event }) => ({
+                message: menuMessage(
+                  context.speaker,
+                  context.speaker.say("owner.today", {
+                    today: periodText(context.speaker, event.today),
+                    week: periodText(context.speaker, event.week),
+                  }),
+                ),
+              }),
             },
           ],
         },
@@ -405,11 +443,7 @@ const ownerMachine = setup({
             { type: "rememberRewards", params: ({ event }) => ({ ids: event.rewards.map((r) => r.id) }) },
             {
               type: "reply",
-              params: ({ event }) => ({
-                message: text(
-                  event.rewards.length === 0 ? ownerWords.rewardsNone() : ownerWords.rewardsList(event.rewards),
-                ),
-              }),
+              params: ({ context, event }) => ({ message: text(rewardsText(context.speaker, event.rewards)) }),
             },
           ],
         },
@@ -419,14 +453,27 @@ const ownerMachine = setup({
             { type: "rememberRewards", params: { ids: [] } },
             {
               type: "reply",
-              params: ({ event }) => ({ message: menuMessage(ownerWords.rewardAdded(event.name, event.points)) }),
+              params: ({ context, event }) => ({
+                message: menuMessage(
+                  context.speaker,
+                  context.speaker.say("owner.rewards.added", { reward: event.name, points: event.points }),
+                ),
+              }),
             },
           ],
         },
         REWARD_PAUSED: {
           target: "menu",
           actions: [
-            { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.rewardPaused(event.name)) }) },
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: menuMessage(
+                  context.speaker,
+                  context.speaker.say("owner.rewards.paused", { reward: event.name }),
+                ),
+              }),
+            },
           ],
         },
         RATE_SET: {
@@ -434,7 +481,14 @@ const ownerMachine = setup({
           actions: [
             {
               type: "reply",
-              params: ({ event }) => ({ message: menuMessage(ownerWords.rateSet(event.points, event.previous)) }),
+              params: ({ context, event }) => ({
+                message: menuMessage(
+                  context.speaker,
+                  event.previous === null
+                    ? context.speaker.say("owner.rate.set", { points: event.points })
+                    : context.speaker.say("owner.rate.changed", { points: event.points, previous: event.previous }),
+                ),
+              }),
             },
           ],
         },
@@ -444,7 +498,12 @@ const ownerMachine = setup({
             { type: "rememberStaff", params: { ids: [] } },
             {
               type: "reply",
-              params: ({ event }) => ({ message: menuMessage(ownerWords.staffAdded(event.name, event.phoneMasked)) }),
+              params: ({ context, event }) => ({
+                message: menuMessage(
+                  context.speaker,
+                  context.speaker.say("owner.staff.added", { name: event.name, phone: event.phoneMasked }),
+                ),
+              }),
             },
           ],
         },
@@ -454,8 +513,8 @@ const ownerMachine = setup({
             { type: "rememberStaff", params: ({ event }) => ({ ids: event.staff.map((s) => s.id) }) },
             {
               type: "reply",
-              params: ({ event }) => ({
-                message: text(event.staff.length === 0 ? ownerWords.staffNone() : ownerWords.staffList(event.staff)),
+              params: ({ context, event }) => ({
+                message: text(staffText(context.speaker, event.staff)),
               }),
             },
           ],
@@ -463,7 +522,12 @@ const ownerMachine = setup({
         STAFF_REMOVED: {
           target: "menu",
           actions: [
-            { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.staffRemoved(event.name)) }) },
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: menuMessage(context.speaker, context.speaker.say("owner.staff.removed", { name: event.name })),
+              }),
+            },
           ],
         },
         BROADCAST_PREVIEW: [
@@ -473,10 +537,19 @@ const ownerMachine = setup({
             actions: [
               {
                 type: "reply",
-                params: ({ event }) => ({
-                  message: choiceMessage(
-                    ownerWords.confirmBroadcast(event.audience, event.used, event.limit),
-                    YES_NO_CHOICES,
+                params: ({ context, event }) => ({
+                  message: yesNoMessage(
+                    context.speaker,
+                    event.limit === null
+                      ? context.speaker.say("owner.broadcast.confirmNoLimit", {
+                          audience: event.audience,
+                          used: event.used,
+                        })
+                      : context.speaker.say("owner.broadcast.confirm", {
+                          audience: event.audience,
+                          used: event.used,
+                          limit: event.limit,
+                        }),
                   ),
                 }),
               },
@@ -484,7 +557,7 @@ const ownerMachine = setup({
           },
           {
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.broadcastNoAudience()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.broadcast.noAudience" } }],
           },
         ],
         BROADCAST_SENT: {
@@ -492,7 +565,12 @@ const ownerMachine = setup({
           actions: [
             {
               type: "reply",
-              params: ({ event }) => ({ message: menuMessage(ownerWords.broadcastSent(event.audience)) }),
+              params: ({ context, event }) => ({
+                message: menuMessage(
+                  context.speaker,
+                  context.speaker.say("owner.broadcast.sent", { audience: event.audience }),
+                ),
+              }),
             },
           ],
         },
@@ -504,22 +582,23 @@ const ownerMachine = setup({
               { type: "rememberPurchases", params: ({ event }) => ({ purchases: event.purchases.slice(0, 10) }) },
             ],
           },
-          { target: "menu", actions: [{ type: "reply", params: { message: menuMessage(ownerWords.voidNone()) } }] },
+          { target: "menu", actions: [{ type: "sayMenu", params: { key: "owner.void.none" } }] },
         ],
         PURCHASE_VOIDED: {
           target: "menu",
           actions: [
             {
               type: "reply",
-              params: ({ event }) => ({
+              params: ({ context, event }) => ({
                 message: menuMessage(
-                  ownerWords.voided(
-                    event.amountKobo,
-                    event.phoneMasked,
-                    event.reversed,
-                    event.shortfall,
-                    event.balance,
-                  ),
+                  context.speaker,
+                  context.speaker.say(event.shortfall > 0 ? "owner.void.doneShortfall" : "owner.void.done", {
+                    amount: context.speaker.naira(event.amountKobo),
+                    phone: event.phoneMasked,
+                    points: event.reversed,
+                    spent: event.shortfall,
+                    balance: event.balance,
+                  }),
                 ),
               }),
             },
@@ -527,27 +606,46 @@ const ownerMachine = setup({
         },
         QR_SHOWN: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ event }) => ({ message: text(ownerWords.qr(event.link)) }) }],
+          actions: [
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: text(context.speaker.say("owner.qr", { link: event.link })),
+              }),
+            },
+          ],
         },
         PLAN_SHOWN: {
           target: "menu",
           actions: [
             {
               type: "reply",
-              params: ({ event }) => ({
-                message: text(ownerWords.plan(event.plan, event.status, event.endsAt, event.lines, event.payLink)),
+              params: ({ context, event }) => ({
+                message: text(planText(context.speaker, event)),
               }),
             },
           ],
         },
         LOGIN_LINK: {
           target: "menu",
-          actions: [{ type: "reply", params: ({ event }) => ({ message: text(ownerWords.loginLink(event.url)) }) }],
+          actions: [
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: text(context.speaker.say("owner.loginLink", { link: event.url })),
+              }),
+            },
+          ],
         },
         FAILED: {
           target: "menu",
           actions: [
-            { type: "reply", params: ({ event }) => ({ message: menuMessage(ownerWords.failed(event.reason)) }) },
+            {
+              type: "reply",
+              params: ({ context, event }) => ({
+                message: menuMessage(context.speaker, context.speaker.say("owner.failed", { reason: event.reason })),
+              }),
+            },
           ],
         },
       },
@@ -558,7 +656,7 @@ const ownerMachine = setup({
         {
           type: "reply",
           params: ({ context }) => ({
-            message: choiceMessage(ownerWords.confirmRate(context.pendingRate ?? 0), YES_NO_CHOICES),
+            message: confirmRateMessage(context),
           }),
         },
       ],
@@ -572,7 +670,7 @@ const ownerMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notChanged()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.rate.notChanged" } }],
           },
           {
             guard: "canAskAgain",
@@ -581,7 +679,7 @@ const ownerMachine = setup({
               {
                 type: "reply",
                 params: ({ context }) => ({
-                  message: choiceMessage(ownerWords.confirmRate(context.pendingRate ?? 0), YES_NO_CHOICES),
+                  message: confirmRateMessage(context),
                 }),
               },
             ],
@@ -589,7 +687,7 @@ const ownerMachine = setup({
           {
             guard: "isWrongAnswer",
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notChanged()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.rate.notChanged" } }],
           },
         ],
       },
@@ -606,19 +704,24 @@ const ownerMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notSent()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.broadcast.notSent" } }],
           },
           {
             guard: "canAskAgain",
             actions: [
               "countRetry",
-              { type: "reply", params: { message: choiceMessage(ownerWords.confirmBroadcastAgain(), YES_NO_CHOICES) } },
+              {
+                type: "reply",
+                params: ({ context }) => ({
+                  message: yesNoMessage(context.speaker, context.speaker.say("owner.broadcast.confirmAgain")),
+                }),
+              },
             ],
           },
           {
             guard: "isWrongAnswer",
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notSent()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.broadcast.notSent" } }],
           },
         ],
       },
@@ -630,7 +733,7 @@ const ownerMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: CANCEL_WORDS } },
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.void.notVoided" } }],
           },
           { guard: "isVoidChoice", target: "confirmingVoid", actions: ["rememberVoidChoice"] },
           {
@@ -639,14 +742,16 @@ const ownerMachine = setup({
               "countRetry",
               {
                 type: "reply",
-                params: ({ context }) => ({ message: text(ownerWords.voidPick(context.purchases?.length ?? 0)) }),
+                params: ({ context }) => ({
+                  message: text(context.speaker.say("owner.void.pick", { count: context.purchases?.length ?? 0 })),
+                }),
               },
             ],
           },
           {
             guard: "isWrongAnswer",
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.void.notVoided" } }],
           },
         ],
       },
@@ -659,7 +764,7 @@ const ownerMachine = setup({
           {
             guard: { type: "saysOneOf", params: { words: [...NO_WORDS, ...CANCEL_WORDS] } },
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.void.notVoided" } }],
           },
           {
             guard: "canAskAgain",
@@ -671,7 +776,7 @@ const ownerMachine = setup({
           {
             guard: "isWrongAnswer",
             target: "menu",
-            actions: [{ type: "reply", params: { message: menuMessage(ownerWords.notVoided()) } }],
+            actions: [{ type: "sayMenu", params: { key: "owner.void.notVoided" } }],
           },
         ],
       },
@@ -679,21 +784,21 @@ const ownerMachine = setup({
   },
 });
 
-function restoreOwnerSnapshot(persisted: unknown, event: OwnerEvent) {
+function restoreOwnerSnapshot(persisted: unknown, event: OwnerEvent, speaker: Speaker) {
   const now = "now" in event ? event.now : null;
   const stored = readPersistedFlow(persisted, "owner", OWNER_FLOW_VERSION, storedOwnerContextSchema);
   if (stored && !isIdleTooLong(stored.context.lastActivityAt, now, OWNER_IDLE_TIMEOUT_MS)) {
     try {
       return ownerMachine.resolveState({
         value: stored.value,
-        context: { ...stored.context, lastActivityAt: now ?? stored.context.lastActivityAt, pending: [] },
+        context: { ...stored.context, lastActivityAt: now ?? stored.context.lastActivityAt, pending: [], speaker },
       });
     } catch {
       // A state this version does not know (a hand-edited or mislabelled snapshot): start signed out.
     }
   }
   const [fresh] = initialTransition(ownerMachine);
-  return ownerMachine.resolveState({ value: fresh.value, context: { ...fresh.context, lastActivityAt: now } });
+  return ownerMachine.resolveState({ value: fresh.value, context: { ...fresh.context, lastActivityAt: now, speaker } });
 }
 
 /** The intent an engine command asks for, given what the owner last saw numbered. */
@@ -728,22 +833,22 @@ function intentFor(command: OwnerCommand, context: OwnerContext): OwnerRequest |
   }
 }
 
-function helpFor(command: OwnerCommand | null): OutMessage {
+function helpFor(speaker: Speaker, command: OwnerCommand | null): OutMessage {
   switch (command?.kind) {
     case "addRewardHelp":
-      return text(ownerWords.addRewardHelp());
+      return text(speaker.say("owner.rewards.addHelp"));
     case "pauseRewardHelp":
-      return text(ownerWords.pauseRewardHelp());
+      return text(speaker.say("owner.rewards.pauseHelp"));
     case "rateHelp":
-      return text(ownerWords.rateHelp());
+      return text(speaker.say("owner.rate.help"));
     case "addStaffHelp":
-      return text(ownerWords.addStaffHelp());
+      return text(speaker.say("owner.staff.addHelp"));
     case "removeStaffHelp":
-      return text(ownerWords.removeStaffHelp());
+      return text(speaker.say("owner.staff.removeHelp"));
     case "broadcastHelp":
-      return text(ownerWords.broadcastHelp());
+      return text(speaker.say("owner.broadcast.help"));
     default:
-      return menuMessage(ownerWords.whatNext());
+      return menuMessage(speaker, speaker.say("owner.whatNext"));
   }
 }
 
@@ -763,31 +868,154 @@ function text(body: string): OutMessage {
   return { kind: "text", body: truncate(body, 4096) };
 }
 
-function menuMessage(prefix: string): OutMessage {
-  return choiceMessage(ownerWords.menuBody(prefix), ownerWords.menuRows(), 0, ownerWords.menuButton());
+/** The owner menu's rows: ids are what the owner could type, in every language. */
+const OWNER_MENU = [
+  { id: "TODAY", item: "today" },
+  { id: "REWARDS", item: "rewards" },
+  { id: "STAFF LIST", item: "staff" },
+  { id: "VOID", item: "void" },
+  { id: "BROADCAST", item: "broadcast" },
+  { id: "RATE", item: "rate" },
+  { id: "QR", item: "qr" },
+  { id: "PLAN", item: "plan" },
+  { id: "LOGIN", item: "login" },
+  { id: "EXIT", item: "exit" },
+] as const;
+
+/** The owner menu, its body a reply's first line and the commands one can type. */
+function menuMessage(speaker: Speaker, first: string): OutMessage {
+  return choiceMessage(
+    [first, speaker.say("owner.menu.hint")].join("\n"),
+    OWNER_MENU.map(({ id, item }) => ({
+      id,
+      title: speaker.say(`owner.menu.${item}.title`),
+      description: speaker.say(`owner.menu.${item}.description`),
+    })),
+    0,
+    speaker.say("owner.menu.button"),
+    speaker,
+  );
+}
+
+function yesNoMessage(speaker: Speaker, body: string): OutMessage {
+  return choiceMessage(
+    body,
+    [
+      { id: "YES", title: speaker.say("common.yes") },
+      { id: "NO", title: speaker.say("common.no") },
+    ],
+    0,
+    null,
+    speaker,
+  );
+}
+
+function confirmRateMessage(context: OwnerContext): OutMessage {
+  return yesNoMessage(context.speaker, context.speaker.say("owner.rate.confirm", { points: context.pendingRate ?? 0 }));
 }
 
 function voidListMessage(context: OwnerContext): OutMessage {
+  const { speaker } = context;
   const purchases = context.purchases ?? [];
   return choiceMessage(
-    ownerWords.voidList(),
+    speaker.say("owner.void.choose"),
     purchases.map((p, i) => ({
       id: String(i + 1),
-      ...ownerWords.voidRow(p),
-      title: `${i + 1}. ${ownerWords.voidRow(p).title}`,
+      title: speaker.say("owner.void.rowTitle", {
+        number: i + 1,
+        amount: speaker.naira(p.amountKobo),
+        phone: p.phoneMasked.slice(-4),
+      }),
+      description:
+        p.by === null
+          ? speaker.say("owner.void.rowDescription", { when: p.at, points: p.points })
+          : speaker.say("owner.void.rowDescriptionBy", { when: p.at, name: p.by, points: p.points }),
     })),
     0,
-    ownerWords.purchasesButton(),
+    speaker.say("owner.void.button"),
+    speaker,
   );
 }
 
 function confirmVoidMessage(context: OwnerContext): OutMessage {
+  const { speaker } = context;
   const chosen = context.voidChoice === null ? undefined : context.purchases?.[context.voidChoice - 1];
-  if (chosen === undefined) return menuMessage(ownerWords.notVoided());
-  return choiceMessage(ownerWords.confirmVoid(chosen), YES_NO_CHOICES);
+  if (chosen === undefined) return menuMessage(speaker, speaker.say("owner.void.notVoided"));
+  const values = {
+    amount: speaker.naira(chosen.amountKobo),
+    phone: chosen.phoneMasked,
+    when: chosen.at,
+    points: chosen.points,
+  };
+  return yesNoMessage(
+    speaker,
+    chosen.by === null
+      ? speaker.say("owner.void.confirm", values)
+      : speaker.say("owner.void.confirmBy", { ...values, name: chosen.by }),
+  );
 }
 
-function waitText(until: string, now: string | null): string {
+function periodText(speaker: Speaker, stats: PeriodStats): string {
+  return speaker.say("owner.today.period", {
+    purchases: stats.purchases,
+    amount: speaker.naira(stats.amountKobo),
+    points: stats.points,
+    customers: stats.newCustomers,
+    redemptions: stats.redemptions,
+  });
+}
+
+/** REWARDS: one line per reward, numbered, then how to pause or add one. */
+function rewardsText(speaker: Speaker, rewards: readonly RewardLine[]): string {
+  if (rewards.length === 0) return speaker.say("owner.rewards.none");
+  return [
+    speaker.say("owner.rewards.title"),
+    ...rewards.map((r, i) =>
+      speaker.say(r.active ? "owner.rewards.line" : "owner.rewards.linePaused", {
+        number: i + 1,
+        reward: r.name,
+        points: r.points,
+      }),
+    ),
+    speaker.say("owner.rewards.hint"),
+  ].join("\n");
+}
+
+/** STAFF LIST: one line per member, numbered, with admins and missing PINs marked. */
+function staffText(speaker: Speaker, staff: readonly StaffLine[]): string {
+  if (staff.length === 0) return speaker.say("owner.staff.none");
+  const lineKey = (s: StaffLine): MessageKey => {
+    if (s.role === "staff") return s.pinSet ? "owner.staff.line" : "owner.staff.lineNoPin";
+    return s.pinSet ? "owner.staff.lineAdmin" : "owner.staff.lineAdminNoPin";
+  };
+  return [
+    speaker.say("owner.staff.title"),
+    ...staff.map((s, i) => speaker.say(lineKey(s), { number: i + 1, name: s.name, phone: s.phoneMasked })),
+    speaker.say("owner.staff.hint"),
+  ].join("\n");
+}
+
+/** PLAN: the plan and its status, a line per limit, and the pay link when there is one. */
+function planText(speaker: Speaker, plan: Extract<OwnerEvent, { type: "PLAN_SHOWN" }>): string {
+  const header =
+    plan.endsAt === null
+      ? speaker.say("owner.plan.header", { plan: plan.plan, status: plan.status })
+      : speaker.say("owner.plan.headerUntil", { plan: plan.plan, status: plan.status, date: plan.endsAt });
+  return [
+    header,
+    ...plan.lines.map((line) => {
+      const label = speaker.say(`owner.plan.label.${line.kind}`);
+      return line.limit === null
+        ? speaker.say("owner.plan.lineNoLimit", { label, used: line.used })
+        : speaker.say("owner.plan.line", { label, used: line.used, limit: line.limit });
+    }),
+    ...(plan.payLink === null ? [] : [speaker.say("owner.plan.payLink", { link: plan.payLink })]),
+  ].join("\n");
+}
+
+function lockedText(speaker: Speaker, until: string, now: string | null): string {
   const minutes = now === null ? Number.NaN : Math.ceil((Date.parse(until) - Date.parse(now)) / 60_000);
-  return Number.isFinite(minutes) && minutes > 0 ? `in ${minutes} minute${minutes === 1 ? "" : "s"}` : "later";
+  return Number.isFinite(minutes) && minutes > 0
+    ? speaker.say("owner.pin.lockedFor", { minutes })
+    : speaker.say("owner.pin.lockedLater");
 }

@@ -3,8 +3,9 @@ import { z } from "zod";
 import { CANCEL_WORDS, MAX_RETRIES, NO_WORDS, YES_WORDS, keywordOfText, textIsOneOf } from "./chatWords.ts";
 import { choiceMessage } from "./choiceMessage.ts";
 import { truncate } from "./format.ts";
+import type { MessageKey } from "./i18n/catalog.ts";
+import { ENGLISH, type Speaker } from "./i18n/createSpeaker.ts";
 import { isIdleTooLong } from "./isIdleTooLong.ts";
-import { signupWords } from "./signupWords.ts";
 import { typeWitness } from "./typeWitness.ts";
 import type { OutMessage, ReplyIntent } from "./types.ts";
 
@@ -29,6 +30,8 @@ export type SignupEvent =
   | { type: "SIGNUP_START"; now: string }
   | { type: "TEXT"; text: string; now: string }
   | { type: "NON_TEXT"; now: string }
+  /** Ask the current step's question again (the person changed language mid-sign-up). */
+  | { type: "REPEAT"; now: string }
   | { type: "CODE_SUGGESTED"; code: string }
   | { type: "CODE_CHECKED"; code: string; free: boolean; suggestion: string }
   | { type: "PIN_HASHED"; hash: string }
@@ -69,17 +72,23 @@ export type SignupResult = { snapshot: PersistedSignup | null; intents: SignupIn
  * missing, foreign, outdated or idle snapshot starts over at SIGNUP_START, or ends (with a reply)
  * at any other event. Never throws for bad stored data.
  */
-export function runSignupFlow(persisted: unknown, event: SignupEvent): SignupResult {
-  const start = restoreSignupSnapshot(persisted, event);
+export function runSignupFlow(
+  persisted: unknown,
+  event: SignupEvent,
+  options: { speaker?: Speaker } = {},
+): SignupResult {
+  const speaker = options.speaker ?? ENGLISH;
+  const start = restoreSignupSnapshot(persisted, event, speaker);
   if (start === null) {
     const intents: SignupIntent[] =
       event.type === "TEXT" || event.type === "NON_TEXT"
-        ? [{ type: "reply", message: text(signupWords.timedOut) }, { type: "endSignup" }]
+        ? [{ type: "reply", message: text(speaker.say("signup.timedOut")) }, { type: "endSignup" }]
         : [{ type: "endSignup" }];
     return { snapshot: null, intents };
   }
   const [next] = transition(signupMachine, start, event);
-  const { pending, ...stored } = next.context;
+  // The speaker is the engine's, per message: it is never stored.
+  const { pending, speaker: _speaker, ...stored } = next.context;
   const value = String(next.value);
   if (value === "finished") return { snapshot: null, intents: [...pending, { type: "endSignup" }] };
   return {
@@ -136,7 +145,9 @@ const storedContextSchema = z.object({
   lastActivityAt: z.string().nullable(),
 });
 type StoredSignupContext = z.infer<typeof storedContextSchema>;
-type SignupContext = StoredSignupContext & { pending: SignupIntent[] };
+type SignupContext = StoredSignupContext & { pending: SignupIntent[]; speaker: Speaker };
+/** How a reply is presented: plain text, or with the step's buttons. */
+type Shape = "text" | "cancel" | "rate" | "skip" | "yesCancel";
 type SignupRequest = Exclude<SignupIntent, ReplyIntent>;
 
 const persistedSchema = z.object({
@@ -157,6 +168,7 @@ const FRESH_CONTEXT: SignupContext = {
   backToSummary: false,
   lastActivityAt: null,
   pending: [],
+  speaker: ENGLISH,
 };
 
 const signupMachine = setup({
@@ -164,6 +176,13 @@ const signupMachine = setup({
   actions: {
     reply: assign(({ context }, params: { message: OutMessage }) => ({
       pending: [...context.pending, { type: "reply" as const, message: params.message }],
+    })),
+    /** A catalog message, with the buttons of its step. */
+    say: assign(({ context }, params: { key: MessageKey; shape: Shape }) => ({
+      pending: [
+        ...context.pending,
+        { type: "reply" as const, message: shaped(context.speaker, params.shape, context.speaker.say(params.key)) },
+      ],
     })),
     request: assign(({ context }, params: { intent: SignupRequest }) => ({
       pending: [...context.pending, params.intent],
@@ -212,7 +231,12 @@ const signupMachine = setup({
       const details = detailsOf(context);
       return details === null ? {} : { pending: [...context.pending, { type: "register" as const, details }] };
     }),
-    begin: assign((_, params: { now: string }) => ({ ...FRESH_CONTEXT, lastActivityAt: params.now })),
+    begin: assign(({ context }, params: { now: string }) => ({
+      ...FRESH_CONTEXT,
+      speaker: context.speaker,
+      pending: context.pending,
+      lastActivityAt: params.now,
+    })),
   },
   guards: {
     saysOneOf: ({ event }, params: { words: readonly string[] }) => textIsOneOf(event, params.words),
@@ -230,7 +254,7 @@ const signupMachine = setup({
   context: FRESH_CONTEXT,
   initial: "idle",
   on: {
-    NON_TEXT: { actions: [{ type: "reply", params: { message: text(signupWords.nonText) } }] },
+    NON_TEXT: { actions: [{ type: "say", params: { key: "signup.nonText", shape: "text" } }] },
   },
   states: {
     idle: {
@@ -239,7 +263,7 @@ const signupMachine = setup({
           target: "askingBusinessName",
           actions: [
             { type: "begin", params: ({ event }) => ({ now: event.now }) },
-            { type: "reply", params: { message: cancelButton(signupWords.askBusinessName) } },
+            { type: "say", params: { key: "signup.askBusinessName", shape: "cancel" } },
           ],
         },
       },
@@ -247,10 +271,11 @@ const signupMachine = setup({
     askingBusinessName: {
       entry: ["startStep"],
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askBusinessName", shape: "cancel" } }] },
         TEXT: [
           ...leaveOnCancel(),
           { guard: "isBusinessName", target: "suggestingCode", actions: ["rememberBusinessName"] },
-          ...reaskOrGiveUp(signupWords.badBusinessName),
+          ...reaskOrGiveUp("signup.badBusinessName"),
         ],
       },
     },
@@ -262,7 +287,13 @@ const signupMachine = setup({
             { type: "rememberSuggestion", params: ({ event }) => ({ code: event.code }) },
             {
               type: "reply",
-              params: ({ event }) => ({ message: codeChoice(signupWords.askVendorCode(event.code), event.code) }),
+              params: ({ context, event }) => ({
+                message: codeChoice(
+                  context.speaker,
+                  context.speaker.say("signup.askVendorCode", { code: event.code }),
+                  event.code,
+                ),
+              }),
             },
           ],
         },
@@ -271,6 +302,20 @@ const signupMachine = setup({
     askingVendorCode: {
       entry: ["startStep"],
       on: {
+        REPEAT: {
+          actions: [
+            {
+              type: "reply",
+              params: ({ context }) => ({
+                message: codeChoice(
+                  context.speaker,
+                  context.speaker.say("signup.askVendorCode", { code: context.suggestedCode ?? "" }),
+                  context.suggestedCode ?? "",
+                ),
+              }),
+            },
+          ],
+        },
         TEXT: [
           ...leaveOnCancel(),
           {
@@ -287,14 +332,15 @@ const signupMachine = setup({
                 type: "reply",
                 params: ({ context }) => ({
                   message: codeChoice(
-                    signupWords.badVendorCode(context.suggestedCode ?? ""),
+                    context.speaker,
+                    context.speaker.say("signup.badVendorCode", { code: context.suggestedCode ?? "" }),
                     context.suggestedCode ?? "",
                   ),
                 }),
               },
             ],
           },
-          { target: "finished", actions: [{ type: "reply", params: { message: text(signupWords.gaveUp) } }] },
+          { target: "finished", actions: [{ type: "say", params: { key: "signup.gaveUp", shape: "text" } }] },
         ],
       },
     },
@@ -313,7 +359,12 @@ const signupMachine = setup({
               { type: "rememberCode", params: ({ event }) => ({ code: event.code }) },
               {
                 type: "reply",
-                params: ({ event }) => ({ message: cancelButton(signupWords.askOwnerName(event.code)) }),
+                params: ({ context, event }) => ({
+                  message: cancelButton(
+                    context.speaker,
+                    context.speaker.say("signup.askOwnerName", { code: event.code }),
+                  ),
+                }),
               },
             ],
           },
@@ -323,8 +374,12 @@ const signupMachine = setup({
               { type: "rememberSuggestion", params: ({ event }) => ({ code: event.suggestion }) },
               {
                 type: "reply",
-                params: ({ event }) => ({
-                  message: codeChoice(signupWords.vendorCodeTaken(event.code, event.suggestion), event.suggestion),
+                params: ({ context, event }) => ({
+                  message: codeChoice(
+                    context.speaker,
+                    context.speaker.say("signup.vendorCodeTaken", { taken: event.code, code: event.suggestion }),
+                    event.suggestion,
+                  ),
                 }),
               },
             ],
@@ -335,6 +390,19 @@ const signupMachine = setup({
     askingOwnerName: {
       entry: ["startStep"],
       on: {
+        REPEAT: {
+          actions: [
+            {
+              type: "reply",
+              params: ({ context }) => ({
+                message: cancelButton(
+                  context.speaker,
+                  context.speaker.say("signup.askOwnerName", { code: context.vendorCode ?? "" }),
+                ),
+              }),
+            },
+          ],
+        },
         TEXT: [
           ...leaveOnCancel(),
           {
@@ -343,10 +411,10 @@ const signupMachine = setup({
             actions: [
               "rememberOwnerName",
               "startStep",
-              { type: "reply", params: { message: cancelButton(signupWords.askPin) } },
+              { type: "say", params: { key: "signup.askPin", shape: "cancel" } },
             ],
           },
-          ...reaskOrGiveUp(signupWords.badOwnerName),
+          ...reaskOrGiveUp("signup.badOwnerName"),
         ],
       },
     },
@@ -354,10 +422,11 @@ const signupMachine = setup({
     askingPin: {
       entry: ["forgetPinHash"],
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askPin", shape: "cancel" } }] },
         TEXT: [
           ...leaveOnCancel(),
           { guard: "isPin", target: "hashingPin", actions: ["requestHashPin"] },
-          ...reaskOrGiveUp(signupWords.badPin),
+          ...reaskOrGiveUp("signup.badPin"),
         ],
       },
     },
@@ -367,13 +436,14 @@ const signupMachine = setup({
           target: "askingPinAgain",
           actions: [
             { type: "rememberPinHash", params: ({ event }) => ({ hash: event.hash }) },
-            { type: "reply", params: { message: text(signupWords.askPinAgain) } },
+            { type: "say", params: { key: "signup.askPinAgain", shape: "text" } },
           ],
         },
       },
     },
     askingPinAgain: {
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askPinAgain", shape: "text" } }] },
         TEXT: [
           ...leaveOnCancel(),
           { guard: "isPin", target: "comparingPin", actions: ["requestComparePin"] },
@@ -388,7 +458,7 @@ const signupMachine = setup({
           {
             guard: ({ event }) => event.same,
             target: "askingRate",
-            actions: [{ type: "reply", params: { message: rateChoice(signupWords.askRate) } }],
+            actions: [{ type: "say", params: { key: "signup.askRate", shape: "rate" } }],
           },
           ...mismatchOrGiveUp(),
         ],
@@ -397,24 +467,26 @@ const signupMachine = setup({
     askingRate: {
       entry: ["startStep"],
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askRate", shape: "rate" } }] },
         TEXT: [
           ...leaveOnCancel(),
           {
             guard: "isRate",
             target: "askingReward",
-            actions: ["rememberRate", { type: "reply", params: { message: skipChoice(signupWords.askReward) } }],
+            actions: ["rememberRate", { type: "say", params: { key: "signup.askReward", shape: "skip" } }],
           },
           {
             guard: "hasRetriesLeft",
-            actions: ["countRetry", { type: "reply", params: { message: rateChoice(signupWords.badRate) } }],
+            actions: ["countRetry", { type: "say", params: { key: "signup.badRate", shape: "rate" } }],
           },
-          { target: "finished", actions: [{ type: "reply", params: { message: text(signupWords.gaveUp) } }] },
+          { target: "finished", actions: [{ type: "say", params: { key: "signup.gaveUp", shape: "text" } }] },
         ],
       },
     },
     askingReward: {
       entry: ["startStep"],
       on: {
+        REPEAT: { actions: [{ type: "say", params: { key: "signup.askReward", shape: "skip" } }] },
         TEXT: [
           ...leaveOnCancel(),
           {
@@ -425,20 +497,21 @@ const signupMachine = setup({
           { guard: "isReward", target: "confirming", actions: ["rememberReward"] },
           {
             guard: "hasRetriesLeft",
-            actions: ["countRetry", { type: "reply", params: { message: skipChoice(signupWords.badReward) } }],
+            actions: ["countRetry", { type: "say", params: { key: "signup.badReward", shape: "skip" } }],
           },
-          { target: "finished", actions: [{ type: "reply", params: { message: text(signupWords.gaveUp) } }] },
+          { target: "finished", actions: [{ type: "say", params: { key: "signup.gaveUp", shape: "text" } }] },
         ],
       },
     },
     confirming: {
       entry: ["startStep", { type: "reply", params: ({ context }) => ({ message: summaryMessage(context) }) }],
       on: {
+        REPEAT: { actions: [{ type: "reply", params: ({ context }) => ({ message: summaryMessage(context) }) }] },
         TEXT: [
           {
             guard: { type: "saysOneOf", params: { words: [...CANCEL_WORDS, ...NO_WORDS] } },
             target: "finished",
-            actions: [{ type: "reply", params: { message: text(signupWords.cancelled) } }],
+            actions: [{ type: "say", params: { key: "signup.cancelled", shape: "text" } }],
           },
           {
             guard: { type: "saysOneOf", params: { words: YES_WORDS } },
@@ -447,9 +520,9 @@ const signupMachine = setup({
           },
           {
             guard: "hasRetriesLeft",
-            actions: ["countRetry", { type: "reply", params: { message: yesCancelChoice(signupWords.confirmAgain) } }],
+            actions: ["countRetry", { type: "say", params: { key: "signup.confirmAgain", shape: "yesCancel" } }],
           },
-          { target: "finished", actions: [{ type: "reply", params: { message: text(signupWords.gaveUp) } }] },
+          { target: "finished", actions: [{ type: "say", params: { key: "signup.gaveUp", shape: "text" } }] },
         ],
       },
     },
@@ -472,7 +545,14 @@ const signupMachine = setup({
                 params: ({ context, event }) => {
                   const suggestion = "suggestion" in event ? event.suggestion : "";
                   return {
-                    message: codeChoice(signupWords.vendorCodeTaken(context.vendorCode ?? "", suggestion), suggestion),
+                    message: codeChoice(
+                      context.speaker,
+                      context.speaker.say("signup.vendorCodeTaken", {
+                        taken: context.vendorCode ?? "",
+                        code: suggestion,
+                      }),
+                      suggestion,
+                    ),
                   };
                 },
               },
@@ -493,19 +573,22 @@ function leaveOnCancel() {
     {
       guard: { type: "saysOneOf" as const, params: { words: CANCEL_WORDS } },
       target: "finished",
-      actions: [{ type: "reply" as const, params: { message: text(signupWords.cancelled) } }],
+      actions: [{ type: "say" as const, params: { key: "signup.cancelled" as const, shape: "text" as const } }],
     },
   ];
 }
 
 /** A wrong answer: asked again with an example, at most three times, then the sign-up ends. */
-function reaskOrGiveUp(example: string) {
+function reaskOrGiveUp(example: MessageKey) {
   return [
     {
       guard: "hasRetriesLeft" as const,
-      actions: ["countRetry" as const, { type: "reply" as const, params: { message: cancelButton(example) } }],
+      actions: ["countRetry" as const, { type: "say" as const, params: { key: example, shape: "cancel" as const } }],
     },
-    { target: "finished", actions: [{ type: "reply" as const, params: { message: text(signupWords.gaveUp) } }] },
+    {
+      target: "finished",
+      actions: [{ type: "say" as const, params: { key: "signup.gaveUp" as const, shape: "text" as const } }],
+    },
   ];
 }
 
@@ -516,26 +599,29 @@ function mismatchOrGiveUp() {
       guard: "hasRetriesLeft" as const,
       target: "askingPin",
       actions: [
-        { type: "reply" as const, params: { message: cancelButton(signupWords.pinMismatch) } },
+        { type: "say" as const, params: { key: "signup.pinMismatch" as const, shape: "cancel" as const } },
         "countRetry" as const,
       ],
     },
-    { target: "finished", actions: [{ type: "reply" as const, params: { message: text(signupWords.gaveUp) } }] },
+    {
+      target: "finished",
+      actions: [{ type: "say" as const, params: { key: "signup.gaveUp" as const, shape: "text" as const } }],
+    },
   ];
 }
 
-function restoreSignupSnapshot(persisted: unknown, event: SignupEvent) {
+function restoreSignupSnapshot(persisted: unknown, event: SignupEvent, speaker: Speaker) {
   const now = "now" in event ? event.now : null;
   if (event.type === "SIGNUP_START") {
     const [fresh] = initialTransition(signupMachine);
-    return fresh;
+    return signupMachine.resolveState({ value: fresh.value, context: { ...fresh.context, speaker } });
   }
   const stored = readStoredSignup(persisted);
   if (stored === null || isIdleTooLong(stored.context.lastActivityAt, now, SIGNUP_IDLE_TIMEOUT_MS)) return null;
   try {
     return signupMachine.resolveState({
       value: stored.value,
-      context: { ...stored.context, lastActivityAt: now ?? stored.context.lastActivityAt, pending: [] },
+      context: { ...stored.context, lastActivityAt: now ?? stored.context.lastActivityAt, pending: [], speaker },
     });
   } catch {
     // A state this version does not know (a hand-edited snapshot): the sign-up ends.
@@ -594,41 +680,80 @@ function text(body: string): OutMessage {
   return { kind: "text", body: truncate(body, 4096) };
 }
 
-function cancelButton(body: string): OutMessage {
-  return choiceMessage(body, [{ id: "CANCEL", title: signupWords.buttons.cancel }]);
+/** A reply with the buttons its step offers (ids are what a person could type; titles in their language). */
+function shaped(speaker: Speaker, shape: Shape, body: string): OutMessage {
+  switch (shape) {
+    case "text":
+      return text(body);
+    case "cancel":
+      return cancelButton(speaker, body);
+    case "rate":
+      return choiceMessage(
+        body,
+        [
+          { id: "1", title: speaker.say("signup.button.onePoint") },
+          { id: "2", title: speaker.say("signup.button.twoPoints") },
+          { id: "5", title: speaker.say("signup.button.fivePoints") },
+        ],
+        0,
+        null,
+        speaker,
+      );
+    case "skip":
+      return choiceMessage(
+        body,
+        [
+          { id: "SKIP", title: speaker.say("signup.button.skip") },
+          { id: "CANCEL", title: speaker.say("signup.button.cancel") },
+        ],
+        0,
+        null,
+        speaker,
+      );
+    case "yesCancel":
+      return choiceMessage(
+        body,
+        [
+          { id: "YES", title: speaker.say("signup.button.yes") },
+          { id: "CANCEL", title: speaker.say("signup.button.cancel") },
+        ],
+        0,
+        null,
+        speaker,
+      );
+  }
 }
 
-function codeChoice(body: string, code: string): OutMessage {
-  return choiceMessage(body, [
-    { id: "YES", title: code },
-    { id: "CANCEL", title: signupWords.buttons.cancel },
-  ]);
+function cancelButton(speaker: Speaker, body: string): OutMessage {
+  return choiceMessage(body, [{ id: "CANCEL", title: speaker.say("signup.button.cancel") }], 0, null, speaker);
 }
 
-function rateChoice(body: string): OutMessage {
-  return choiceMessage(body, [
-    { id: "1", title: signupWords.buttons.onePoint },
-    { id: "2", title: signupWords.buttons.twoPoints },
-    { id: "5", title: signupWords.buttons.fivePoints },
-  ]);
-}
-
-function skipChoice(body: string): OutMessage {
-  return choiceMessage(body, [
-    { id: "SKIP", title: signupWords.buttons.skip },
-    { id: "CANCEL", title: signupWords.buttons.cancel },
-  ]);
-}
-
-function yesCancelChoice(body: string): OutMessage {
-  return choiceMessage(body, [
-    { id: "YES", title: signupWords.buttons.yes },
-    { id: "CANCEL", title: signupWords.buttons.cancel },
-  ]);
+function codeChoice(speaker: Speaker, body: string, code: string): OutMessage {
+  return choiceMessage(
+    body,
+    [
+      { id: "YES", title: code },
+      { id: "CANCEL", title: speaker.say("signup.button.cancel") },
+    ],
+    0,
+    null,
+    speaker,
+  );
 }
 
 function summaryMessage(context: SignupContext): OutMessage {
+  const { speaker } = context;
   const details = detailsOf(context);
-  if (details === null) return text(signupWords.gaveUp);
-  return yesCancelChoice(signupWords.summary(details));
+  if (details === null) return text(speaker.say("signup.gaveUp"));
+  const values = {
+    vendor: details.businessName,
+    code: details.vendorCode,
+    name: details.ownerName,
+    points: details.pointsPer100,
+  };
+  const body =
+    details.reward === null
+      ? speaker.say("signup.summaryNoReward", values)
+      : speaker.say("signup.summary", { ...values, reward: details.reward.name, cost: details.reward.points });
+  return shaped(speaker, "yesCancel", body);
 }

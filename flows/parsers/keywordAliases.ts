@@ -58,6 +58,12 @@ export const KEYWORD_ALIASES: Record<Language, Readonly<Record<string, readonly 
     REWARDS: ["my rewards", "what can i get"],
     HISTORY: ["my history"],
     LANGUAGE: ["lang", "change language"],
+    // Sign-up and the owner chat.
+    REGISTER: ["sign up", "signup"],
+    OWNER: ["owner mode"],
+    TODAY: ["sales today", "today stats"],
+    EXIT: ["log out", "sign out"],
+    SKIP: ["not now"],
   },
   pcm: {
     BALANCE: [
@@ -78,6 +84,11 @@ export const KEYWORD_ALIASES: Record<Language, Readonly<Record<string, readonly 
     CANCEL: ["leave am", "forget am"],
     REFER: ["bring padi"],
     LANGUAGE: ["langwej"],
+    REGISTER: ["i wan register", "register my shop"],
+    OWNER: ["i be owner", "na me get shop"],
+    TODAY: ["how market today", "wetin i sell today"],
+    EXIT: ["i don finish", "comot"],
+    SKIP: ["skip am", "leave am for now"],
   },
   yo: {
     BALANCE: ["pointi", "pointi mi", "iye pointi mi", "elo ni pointi mi"],
@@ -93,6 +104,11 @@ export const KEYWORD_ALIASES: Record<Language, Readonly<Record<string, readonly 
     REFER: ["pe ore"],
     VENDORS: ["soobu", "soobu mi"],
     LANGUAGE: ["ede"],
+    REGISTER: ["forukosile", "fi oruko sile"],
+    OWNER: ["emi ni oga", "ipo oga"],
+    TODAY: ["oni", "tita oni"],
+    EXIT: ["jade", "mo ti pari"],
+    SKIP: ["fo o", "ko si bayi"],
   },
   ha: {
     BALANCE: ["maki", "makina", "maki na"],
@@ -108,6 +124,11 @@ export const KEYWORD_ALIASES: Record<Language, Readonly<Record<string, readonly 
     REFER: ["gayyata"],
     VENDORS: ["shaguna", "shago"],
     LANGUAGE: ["harshe"],
+    REGISTER: ["rajista", "yi rajista"],
+    OWNER: ["ni ne mai shago", "yanayin mai shago"],
+    TODAY: ["yau", "cinikin yau"],
+    EXIT: ["fita"],
+    SKIP: ["tsallake"],
   },
   ig: {
     BALANCE: ["akara", "akara m"],
@@ -123,5 +144,10 @@ export const KEYWORD_ALIASES: Record<Language, Readonly<Record<string, readonly 
     REFER: ["kpoo enyi"],
     VENDORS: ["ulo ahia"],
     LANGUAGE: ["asusu"],
+    REGISTER: ["debanye", "debanye aha"],
+    OWNER: ["abu m onye nwe", "onodu onye nwe"],
+    TODAY: ["taa", "ahia taa"],
+    EXIT: ["puo", "puta"],
+    SKIP: ["gafee"],
   },
 };

@@ -1,4 +1,5 @@
-import { formatNaira, formatPoints } from "../../flows/format.ts";
+import { formatNaira } from "../../flows/format.ts";
+import { ENGLISH, type Speaker } from "../../flows/i18n/createSpeaker.ts";
 import type { TemplateRef } from "../domain/tenants/templateSetting.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 
@@ -22,13 +23,23 @@ export function purchaseVoidedNotice(input: {
   balance: number;
   insideServiceWindow: boolean;
   template?: TemplateRef;
+  /** The customer's language (English when not given). */
+  speaker?: Speaker;
 }): OutMessage {
   if (input.insideServiceWindow) {
-    const points =
-      input.pointsReversed > 0 ? `${formatPoints(input.pointsReversed)} points from it were taken back. ` : "";
+    const speaker = input.speaker ?? ENGLISH;
+    const values = {
+      amount: speaker.naira(input.amountKobo),
+      vendor: input.vendorName,
+      points: input.pointsReversed,
+      balance: input.balance,
+    };
     return {
       kind: "text",
-      body: `A purchase of ${formatNaira(input.amountKobo)} at ${input.vendorName} was cancelled. ${points}Your balance is ${formatPoints(input.balance)} points.`,
+      body: speaker.say(
+        input.pointsReversed > 0 ? "owner.notice.purchaseVoided" : "owner.notice.purchaseVoidedNoPoints",
+        values,
+      ),
     };
   }
   const template = input.template ?? PURCHASE_VOIDED_TEMPLATE;

@@ -3,6 +3,7 @@ import type { Tx } from "../db/sql.ts";
 import { findRoutingTenants, type RoutingTenant, type RoutingTenants } from "../db/tenants.ts";
 import type { InboundRow } from "../db/whatsappMessages.ts";
 import type { Logger } from "../logger.ts";
+import { parseLanguage } from "../../flows/i18n/languages.ts";
 import { parseKeyword } from "../../flows/parsers/parseKeyword.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
@@ -12,10 +13,9 @@ import { handleJoin } from "./handleJoin.ts";
 import { findPendingCustomerInvite } from "../db/pendingCustomerInvite.ts";
 import { handleLanguage } from "./handleLanguage.ts";
 import { runCustomerConversation } from "./runCustomerConversation.ts";
-import { routeOwnerMessage } from "./runOwnerConversation.ts";
+import { isOwnerSessionOpen, routeOwnerMessage } from "./runOwnerConversation.ts";
 import { runSignupConversation } from "./runSignupConversation.ts";
 import { isSignupActive } from "../../flows/signup.ts";
-import { signupWords } from "../../flows/signupWords.ts";
 import { endStaffSession, runStaffConversation, startStaffConversation } from "./runStaffConversation.ts";
 
 /**
@@ -44,20 +44,41 @@ export async function routeMessage(
   const routing = routed ?? (await findRoutingTenants(tx, row.business_phone_number_id, contact.active_tenant_id));
   const dedicated = routing.dedicated;
 
+  const inSignup = dedicated === null && isSignupActive(contact.signup_state, now.toISOString());
+  // LANGUAGE mid-sign-up or in an open owner session changes the language and nothing else: the
+  // sign-up or the owner session goes on where it was, in the new language. Only a bare LANGUAGE
+  // or one naming a language: "Ede Bakery" (Ede is a town) is a business name, not a request.
+  if (
+    command?.keyword === "LANGUAGE" &&
+    (command.args.length === 0 || parseLanguage(command.rest) !== null) &&
+    (inSignup || isOwnerSessionOpen(contact, now, dedicated))
+  ) {
+    const changed = await handleLanguage(deps, tx, contact, message, command.args, null, log);
+    const language = parseLanguage(command.rest);
+    if (!inSignup || language === null) return changed;
+    // The sign-up's current question again, in the new language.
+    const step = await runSignupConversation(deps, tx, { ...contact, language }, message, "repeat", log);
+    return { ...step, route: "language", replies: [...changed.replies, ...step.replies] };
+  }
+
   // Vendor sign-up lives on the platform's shared number: REGISTER starts it, and it takes the
   // sender's messages until it ends (CANCEL, done, or 30 minutes idle).
-  if (
-    dedicated === null &&
-    (command?.keyword === "REGISTER" || isSignupActive(contact.signup_state, now.toISOString()))
-  ) {
-    return runSignupConversation(deps, tx, contact, message, command?.keyword === "REGISTER", log);
+  if (dedicated === null && (command?.keyword === "REGISTER" || inSignup)) {
+    return runSignupConversation(
+      deps,
+      tx,
+      contact,
+      message,
+      command?.keyword === "REGISTER" ? "start" : "message",
+      log,
+    );
   }
   if (command?.keyword === "REGISTER" && dedicated !== null) {
     return {
       route: "signup_wrong_number",
       tenantId: dedicated.id,
       customerId: null,
-      replies: [{ kind: "text", body: signupWords.notOnThisNumber }],
+      replies: [{ kind: "text", body: speakerFor(contact, dedicated).say("signup.notOnThisNumber") }],
     };
   }
 

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import type { MessageKey } from "../../flows/i18n/catalog.ts";
+import { intlLocaleFor, type MessageValues, type Speaker } from "../../flows/i18n/createSpeaker.ts";
 import { runOwnerFlow, type OwnerEvent, type OwnerIntent } from "../../flows/owner.ts";
-import { ownerWords } from "../../flows/ownerWords.ts";
 import type { KeywordCommand } from "../../flows/parsers/parseKeyword.ts";
 import type { Contact } from "../db/contacts.ts";
 import { isOwnerSessionValid, listOwnerMembershipsByPhone } from "../db/ownerMemberships.ts";
 import { endStaffSessionsOf, saveOwnerSession } from "../db/ownerSessions.ts";
+import { findContactLanguage } from "../db/contactLanguage.ts";
 import { sql, type Tx } from "../db/sql.ts";
 import { findTenantById, isTenantServing, type RoutingTenant } from "../db/tenants.ts";
 import { enterPlatform, enterTenant } from "../db/withTenant.ts";
@@ -31,6 +33,7 @@ import { getPlanLimits } from "../domain/tenants/getPlanLimits.ts";
 import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
 import { maskPhone, type Logger } from "../logger.ts";
+import { BROADCAST_MESSAGE_MAX } from "../domain/broadcasts/createBroadcast.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
 import { speakerFor } from "./chooseLanguage.ts";
 import { driveFlow } from "./driveFlow.ts";
@@ -97,11 +100,22 @@ export async function routeOwnerMessage(
         route: "owner_expired",
         tenantId: contact.owner_tenant_id,
         customerId: null,
-        replies: [text(ownerWords.sessionEnded())],
+        replies: [text(ownerSpeaker(contact).say("owner.sessionEnded"))],
       };
     }
   }
   return null;
+}
+
+/** Whether the contact's owner session is open and belongs to the number written to. */
+export function isOwnerSessionOpen(contact: Contact, now: Date, dedicated: RoutingTenant | null): boolean {
+  const expiresAt = contact.owner_session_expires_at;
+  return (
+    contact.owner_tenant_id !== null &&
+    expiresAt !== null &&
+    expiresAt > now &&
+    (dedicated === null || dedicated.id === contact.owner_tenant_id)
+  );
 }
 
 /**
@@ -119,6 +133,7 @@ export async function startOwnerConversation(
   log: Logger,
 ): Promise<Handled> {
   await enterPlatform(tx);
+  const speaker = ownerSpeaker(contact);
   const tenant = tenants.dedicated ?? tenants.active;
   // On a tenant's own number only that tenant's owner chat opens.
   const owned = (await listOwnerMembershipsByPhone(tx, contact.phone_number)).filter(
@@ -130,12 +145,14 @@ export async function startOwnerConversation(
     byCode ?? owned.find((o) => o.tenantId === tenant?.id) ?? (owned.length === 1 ? owned[0] : undefined);
   if (membership === undefined) {
     if (owned.length > 1) {
-      const list = owned.map((o) => `${o.businessName} (${o.vendorCode})`).join(", ");
+      const list = owned
+        .map((o) => speaker.say("owner.chooseBusiness.item", { vendor: o.businessName, code: o.vendorCode }))
+        .join(", ");
       return {
         route: "owner_choose",
         tenantId: null,
         customerId: null,
-        replies: [text(ownerWords.chooseBusiness(list))],
+        replies: [text(speaker.say("owner.chooseBusiness", { list }))],
       };
     }
     log.info({ candidates: owned.length }, "owner start refused: not an owner here");
@@ -143,7 +160,7 @@ export async function startOwnerConversation(
       route: "owner_unknown",
       tenantId: tenant?.id ?? null,
       customerId: null,
-      replies: [text(ownerWords.notOwner())],
+      replies: [text(speaker.say("owner.notOwner"))],
     };
   }
   if (contact.pin_locked_until !== null && contact.pin_locked_until > message.now) {
@@ -152,13 +169,15 @@ export async function startOwnerConversation(
       route: "owner_locked",
       tenantId: membership.tenantId,
       customerId: null,
-      replies: [text(ownerWords.lockedUntil(formatTime(contact.pin_locked_until, settings.timezone)))],
+      replies: [
+        text(speaker.say("owner.pin.lockedUntil", { time: speaker.time(contact.pin_locked_until, settings.timezone) })),
+      ],
     };
   }
   // One mode at a time: an open staff session ends when owner mode starts.
   if (contact.staff_tenant_id !== null) await endStaffSession(tx, contact.phone_number);
   const result = await driveFlow(
-    runOwnerFlow,
+    (snapshot, event: OwnerEvent) => runOwnerFlow(snapshot, event, { speaker }),
     null,
     { type: "OWNER_START", vendorName: membership.businessName },
     async () => null,
@@ -192,13 +211,19 @@ export async function runOwnerConversation(
   const tenantId = contact.owner_tenant_id;
   const ownerUserId = contact.owner_user_id;
   if (tenantId === null || ownerUserId === null) throw new Error("runOwnerConversation needs an open owner session");
+  const speaker = ownerSpeaker(contact);
   const tenant = await findTenantById(tx, tenantId);
   await enterTenant(tx, tenantId);
   if (tenant === null || !(await isOwnerSessionValid(tx, { ownerUserId, phone: contact.phone_number }))) {
     await enterPlatform(tx);
     await endOwnerSession(tx, contact.phone_number);
     log.info({ tenantId }, "owner session ended: the owner changed");
-    return { route: "owner_ended", tenantId, customerId: null, replies: [text(ownerWords.sessionEnded())] };
+    return {
+      route: "owner_ended",
+      tenantId,
+      customerId: null,
+      replies: [text(speaker.say("owner.sessionEnded"))],
+    };
   }
   const serving = isTenantServing(tenant);
   const stored = ownerStateSchema.parse(contact.owner_state);
@@ -228,7 +253,7 @@ export async function runOwnerConversation(
         authenticated = true;
         const [owner] = await listStaff(tx, { id: ownerUserId, after: null, limit: 1 });
         log.info({ tenantId }, "owner pin accepted");
-        return { type: "PIN_OK", ownerName: owner?.fullName ?? "there" };
+        return { type: "PIN_OK", ownerName: owner?.fullName ?? "" };
       }
       if (check.reason === "no_pin") {
         ended = true;
@@ -241,10 +266,16 @@ export async function runOwnerConversation(
       }
       return { type: "PIN_BAD", attemptsLeft: check.attemptsLeft };
     }
-    if (!authenticated) return { type: "FAILED", reason: ownerWords.notSignedIn() };
-    if (!serving && WRITES.has(intent.type)) return { type: "FAILED", reason: ownerWords.paused() };
+    if (!authenticated) return failed("owner.failed.notSignedIn");
+    if (!serving && WRITES.has(intent.type)) return failed("owner.paused");
     return executeCommand(intent);
   };
+
+  /** A refusal the owner caused, worded in their language. */
+  const failed = (key: MessageKey, values?: MessageValues): OwnerEvent => ({
+    type: "FAILED",
+    reason: speaker.say(key, values),
+  });
 
   const executeCommand = async (
     intent: Exclude<OwnerIntent, { type: "reply" | "endOwnerSession" | "checkPin" }>,
@@ -284,19 +315,19 @@ export async function runOwnerConversation(
       case "pauseReward": {
         const ids = intent.listedIds ?? (await listRewards(tx, { after: null, limit: 20 })).map((r) => r.id);
         const rewardId = ids[intent.number - 1];
-        if (rewardId === undefined) return { type: "FAILED", reason: ownerWords.noSuchReward(intent.number) };
+        if (rewardId === undefined) return failed("owner.failed.noSuchReward", { number: intent.number });
         const reward = await updateReward(tx, {
           tenantId,
           rewardId,
           userId: ownerUserId,
           changes: { isActive: false },
         });
-        if (reward === null) return { type: "FAILED", reason: ownerWords.noSuchReward(intent.number) };
+        if (reward === null) return failed("owner.failed.noSuchReward", { number: intent.number });
         return { type: "REWARD_PAUSED", name: reward.name };
       }
       case "setRate": {
         const set = await setEarningRate(tx, { tenantId, userId: ownerUserId, pointsPer100: intent.pointsPer100 });
-        if (!set.ok) return { type: "FAILED", reason: ownerWords.rateInvalid(set.message) };
+        if (!set.ok) return failed("owner.failed.rateNotSaved");
         log.info({ tenantId, ruleId: set.ruleId }, "earning rate changed in owner chat");
         return { type: "RATE_SET", points: set.pointsPer100, previous: set.previousPer100 };
       }
@@ -309,15 +340,17 @@ export async function runOwnerConversation(
           now,
         });
         if (!invited.ok)
-          return {
-            type: "FAILED",
-            reason: invited.reason === "plan_limit" ? ownerWords.staffLimit() : ownerWords.staffTaken(),
-          };
+          return failed(invited.reason === "plan_limit" ? "owner.failed.staffLimit" : "owner.failed.staffTaken");
         notifications.push({
           contactPhone: intent.phone,
           customerId: null,
           message: staffInviteNotice({
             vendorName: tenant.business_name,
+            // The new staff member's own language, else the business's default.
+            speaker: speakerFor(
+              { language: await findContactLanguage(tx, intent.phone) },
+              { default_language: tenant.default_language },
+            ),
             insideServiceWindow: await wroteRecently(tx, intent.phone, now),
             template: tenantTemplate(tenant.whatsapp_config, "staff_invite_template", STAFF_INVITE_TEMPLATE),
           }),
@@ -333,7 +366,7 @@ export async function runOwnerConversation(
           staff: staff.map((s) => ({
             id: s.id,
             name: s.fullName,
-            phoneMasked: s.phoneNumber === null ? "no phone" : maskPhone(s.phoneNumber),
+            phoneMasked: s.phoneNumber === null ? speaker.say("owner.staff.noPhone") : maskPhone(s.phoneNumber),
             role: s.role,
             pinSet: s.pinEnabled,
           })),
@@ -342,17 +375,17 @@ export async function runOwnerConversation(
       case "removeStaff": {
         const ids = intent.listedIds ?? (await currentStaff(tx)).map((s) => s.id);
         const staffUserId = ids[intent.number - 1];
-        if (staffUserId === undefined) return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
+        if (staffUserId === undefined) return failed("owner.failed.noSuchStaff", { number: intent.number });
         const [member] = await listStaff(tx, { id: staffUserId, after: null, limit: 1 });
         if (member === undefined || member.role === "owner" || !member.isActive)
-          return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
+          return failed("owner.failed.noSuchStaff", { number: intent.number });
         const removed = await updateStaffMember(tx, {
           tenantId,
           staffUserId,
           userId: ownerUserId,
           changes: { isActive: false },
         });
-        if (!removed.ok) return { type: "FAILED", reason: ownerWords.noSuchStaff(intent.number) };
+        if (!removed.ok) return failed("owner.failed.noSuchStaff", { number: intent.number });
         // Their chat ends now, not when its 10 minutes run out. On the platform path: the ended
         // session's contact row is no longer this tenant's to see or write (contacts' RLS).
         await enterPlatform(tx);
@@ -363,7 +396,8 @@ export async function runOwnerConversation(
       }
       case "previewBroadcast": {
         const allowance = await checkBroadcastAllowance(tx, { tenantId, now });
-        if (!allowance.ok) return { type: "FAILED", reason: allowance.message };
+        if (!allowance.ok)
+          return failed("owner.failed.broadcastLimit", { limit: allowance.limit, used: allowance.used });
         return {
           type: "BROADCAST_PREVIEW",
           audience: await audienceOfEveryone(tx),
@@ -379,9 +413,12 @@ export async function runOwnerConversation(
           targetSegment: {},
           userId: ownerUserId,
         });
-        if (!created.ok) return { type: "FAILED", reason: created.message };
+        if (!created.ok)
+          return created.reason === "invalid_message"
+            ? failed("owner.failed.broadcastInvalid", { count: BROADCAST_MESSAGE_MAX })
+            : failed("owner.failed.broadcastNotSent");
         const due = await sendBroadcastNow(tx, { tenantId, broadcastId: created.broadcast.id, now });
-        if (!due.ok) return { type: "FAILED", reason: due.message };
+        if (!due.ok) return failed("owner.failed.broadcastNotSent");
         const startBroadcast = deps.startBroadcast;
         const broadcastId = created.broadcast.id;
         // After commit, so the worker sees it due; were this lost, the minute scan starts it.
@@ -402,7 +439,7 @@ export async function runOwnerConversation(
             amountKobo: p.amountKobo,
             phoneMasked: maskPhone(p.customerPhone),
             points: p.pointsAwarded,
-            at: formatDayTime(p.createdAt, settings.timezone),
+            at: formatDayTime(speaker, p.createdAt, settings.timezone),
             by: p.loggedByUserId === null ? null : (names.get(p.loggedByUserId) ?? null),
           })),
         };
@@ -416,10 +453,9 @@ export async function runOwnerConversation(
           now,
         });
         if (!voided.ok)
-          return {
-            type: "FAILED",
-            reason: voided.reason === "already_voided" ? ownerWords.alreadyVoided() : ownerWords.purchaseGone(),
-          };
+          return failed(
+            voided.reason === "already_voided" ? "owner.failed.alreadyVoided" : "owner.failed.purchaseGone",
+          );
         const notice = await voidNoticeFor(tx, {
           purchase: voided.purchase,
           pointsReversed: voided.buyer.reversed,
@@ -453,12 +489,16 @@ export async function runOwnerConversation(
           vendorCode: tenant.vendor_code,
           joinLink: link,
         });
-        images.push({ kind: "image", mediaId, caption: ownerWords.posterCaption(tenant.vendor_code) });
+        images.push({
+          kind: "image",
+          mediaId,
+          caption: speaker.say("owner.posterCaption", { code: tenant.vendor_code }),
+        });
         return { type: "QR_SHOWN", link };
       }
       case "showPlan":
         return {
-          ...(await showPlan(tx, tenantId, now, settings.timezone)),
+          ...(await showPlan(tx, speaker, tenantId, now, settings.timezone)),
           ...(await payLinkFor(deps, tenantId, now)),
         };
       case "createLoginLink": {
@@ -469,7 +509,6 @@ export async function runOwnerConversation(
     }
   };
 
-  const speaker = speakerFor(contact, tenant);
   const replies: Handled["replies"] = [];
   const outboxIds: string[] = [];
   // A paused programme closes an open review: approving a claim writes to the ledger.
@@ -493,11 +532,16 @@ export async function runOwnerConversation(
       review = started.review;
       event = { type: "ACTIVE", now: now.toISOString() };
     } else {
-      replies.push(text(ownerWords.paused()));
+      replies.push(text(speaker.say("owner.paused")));
       event = { type: "ACTIVE", now: now.toISOString() };
     }
   }
-  const result = await driveFlow(runOwnerFlow, stored.flow, event, execute);
+  const result = await driveFlow(
+    (snapshot, next: OwnerEvent) => runOwnerFlow(snapshot, next, { speaker }),
+    stored.flow,
+    event,
+    execute,
+  );
   replies.push(...result.replies);
   await enterPlatform(tx);
   if (ended) {
@@ -595,9 +639,9 @@ async function payLinkFor(deps: EngineDeps, tenantId: string, now: Date): Promis
   return link === null ? {} : { payLink: link };
 }
 
-async function showPlan(tx: Tx, tenantId: string, now: Date, timezone: string): Promise<OwnerEvent> {
+async function showPlan(tx: Tx, speaker: Speaker, tenantId: string, now: Date, timezone: string): Promise<OwnerEvent> {
   const tenant = await findTenant(tx, tenantId);
-  if (tenant === null) return { type: "FAILED", reason: ownerWords.purchaseGone() };
+  if (tenant === null) return { type: "FAILED", reason: speaker.say("owner.failed.purchaseGone") };
   const limits = await getPlanLimits(tx, tenantId);
   const usage = await countMonthlyUsage(tx, { tenantId, now, timezone });
   const allowance = await checkBroadcastAllowance(tx, { tenantId, now });
@@ -611,12 +655,12 @@ async function showPlan(tx: Tx, tenantId: string, now: Date, timezone: string): 
     type: "PLAN_SHOWN",
     plan: counts.name ?? tenant.planSlug ?? "none",
     status: tenant.subscriptionStatus,
-    endsAt: endsAt === null ? null : formatDate(endsAt, timezone),
+    endsAt: endsAt === null ? null : speaker.date(endsAt.toISOString(), timezone),
     lines: [
-      { label: "Customers", used: counts.customers, limit: limits.maxCustomers },
-      { label: "Staff", used: counts.staff, limit: limits.maxStaff },
-      { label: "Broadcasts this month", used: allowance.used, limit: limits.broadcastsPerMonth },
-      { label: "Purchases this month", used: usage.purchases_logged, limit: null },
+      { kind: "customers", used: counts.customers, limit: limits.maxCustomers },
+      { kind: "staff", used: counts.staff, limit: limits.maxStaff },
+      { kind: "broadcasts", used: allowance.used, limit: limits.broadcastsPerMonth },
+      { kind: "purchases", used: usage.purchases_logged, limit: null },
     ],
     payLink: null,
   };
@@ -626,25 +670,18 @@ function text(body: string) {
   return { kind: "text" as const, body };
 }
 
-function formatTime(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-NG", { timeZone: timezone, hour: "2-digit", minute: "2-digit" }).format(at);
+/** The owner and the person signing up are spoken to in their own language (LANGUAGE), else English. */
+function ownerSpeaker(contact: Contact): Speaker {
+  return speakerFor(contact, null);
 }
 
-function formatDayTime(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
-}
-
-function formatDate(at: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  }).format(at);
+/** A purchase's day and time for the void list, in the owner's language where Intl knows it. */
+function formatDayTime(speaker: Speaker, at: Date, timezone: string): string {
+  const options: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
+  const locale = intlLocaleFor(speaker.language);
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: timezone }).format(at);
+  } catch {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(at);
+  }
 }

@@ -1,5 +1,5 @@
+import type { Speaker } from "../../flows/i18n/createSpeaker.ts";
 import { runSignupFlow, vendorCodeFromName, type SignupEvent, type SignupIntent } from "../../flows/signup.ts";
-import { signupWords } from "../../flows/signupWords.ts";
 import type { Contact } from "../db/contacts.ts";
 import { saveSignupState } from "../db/saveSignupState.ts";
 import type { Tx } from "../db/sql.ts";
@@ -14,8 +14,15 @@ import { suggestVendorCode } from "../domain/tenants/suggestVendorCode.ts";
 import type { Logger } from "../logger.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
+import { speakerFor } from "./chooseLanguage.ts";
 import { driveFlow } from "./driveFlow.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
+
+/**
+ * How a message reaches the sign-up: `start` (REGISTER), `message` (an answer to the current
+ * step), or `repeat` (the person changed language: the current step is asked again).
+ */
+export type SignupTurn = "start" | "message" | "repeat";
 
 /**
  * Vendor sign-up on the platform's shared number (REGISTER, docs/chat.md). `REGISTER` starts it
@@ -29,14 +36,17 @@ export async function runSignupConversation(
   tx: Tx,
   contact: Contact,
   message: PersonMessage,
-  starting: boolean,
+  turn: SignupTurn,
   log: Logger,
 ): Promise<Handled> {
+  const starting = turn === "start";
   await enterPlatform(tx);
   const phone = contact.phone_number;
   const nowIso = message.now.toISOString();
+  // The person signing up is spoken to in their own language (LANGUAGE), else English.
+  const speaker = speakerFor(contact, null);
   if (starting) {
-    const refusal = await refuseStart(tx, phone, message.now);
+    const refusal = await refuseStart(tx, speaker, phone, message.now);
     if (refusal !== null) {
       await saveSignupState(tx, phone, null);
       log.info({ reason: refusal.reason }, "sign-up refused");
@@ -45,13 +55,18 @@ export async function runSignupConversation(
   }
   const first: SignupEvent = starting
     ? { type: "SIGNUP_START", now: nowIso }
-    : message.text === null
-      ? { type: "NON_TEXT", now: nowIso }
-      : { type: "TEXT", text: message.text, now: nowIso };
+    : turn === "repeat"
+      ? { type: "REPEAT", now: nowIso }
+      : message.text === null
+        ? { type: "NON_TEXT", now: nowIso }
+        : { type: "TEXT", text: message.text, now: nowIso };
 
   const outcome: { tenantId: string | null; replies: OutMessage[] } = { tenantId: null, replies: [] };
-  const result = await driveFlow(runSignupFlow, starting ? null : contact.signup_state, first, (intent: SignupIntent) =>
-    execute(deps, tx, phone, message.now, intent, outcome, log),
+  const result = await driveFlow(
+    (snapshot, event: SignupEvent) => runSignupFlow(snapshot, event, { speaker }),
+    starting ? null : contact.signup_state,
+    first,
+    (intent: SignupIntent) => execute(deps, tx, speaker, phone, message.now, intent, outcome, log),
   );
   await enterPlatform(tx);
   await saveSignupState(tx, phone, result.snapshot);
@@ -64,13 +79,19 @@ export async function runSignupConversation(
 }
 
 /** Why REGISTER cannot start: this phone owns a tenant, or a limit is reached. */
-async function refuseStart(tx: Tx, phone: string, now: Date): Promise<{ reason: string; reply: OutMessage } | null> {
+async function refuseStart(
+  tx: Tx,
+  speaker: Speaker,
+  phone: string,
+  now: Date,
+): Promise<{ reason: string; reply: OutMessage } | null> {
   const owned = await findOwnedTenant(tx, phone);
-  if (owned !== null)
-    return { reason: "already_owner", reply: ownerChoice(signupWords.alreadyOwner(owned.businessName)) };
+  if (owned !== null) return { reason: "already_owner", reply: alreadyOwner(speaker, owned.businessName) };
   const started = await startSignupAttempt(tx, phone, now);
   if (!started.ok) {
-    const words = started.reason === "too_many_starts" ? signupWords.tooManyStarts : signupWords.dailyLimitReached;
+    const words = speaker.say(
+      started.reason === "too_many_starts" ? "signup.tooManyStarts" : "signup.dailyLimitReached",
+    );
     return { reason: started.reason, reply: { kind: "text", body: words } };
   }
   return null;
@@ -79,6 +100,7 @@ async function refuseStart(tx: Tx, phone: string, now: Date): Promise<{ reason: 
 async function execute(
   deps: EngineDeps,
   tx: Tx,
+  speaker: Speaker,
   phone: string,
   now: Date,
   intent: SignupIntent,
@@ -118,10 +140,10 @@ async function execute(
         if (registered.reason === "code_taken")
           return { type: "REGISTER_FAILED", reason: "code_taken", suggestion: registered.suggestion };
         if (registered.reason === "already_owner") {
-          outcome.replies.push(ownerChoice(signupWords.alreadyOwner(registered.businessName)));
+          outcome.replies.push(alreadyOwner(speaker, registered.businessName));
           return { type: "REGISTER_FAILED", reason: "already_owner" };
         }
-        outcome.replies.push({ kind: "text", body: signupWords.dailyLimitReached });
+        outcome.replies.push({ kind: "text", body: speaker.say("signup.dailyLimitReached") });
         return { type: "REGISTER_FAILED", reason: "rate_limited" };
       }
       const { vendor } = registered;
@@ -136,14 +158,14 @@ async function execute(
       outcome.replies.push(
         {
           kind: "text",
-          body: signupWords.registered({
-            businessName: vendor.businessName,
-            vendorCode: vendor.vendorCode,
-            joinLink,
-            trialDays: TRIAL_DAYS,
+          body: speaker.say("signup.registered", {
+            vendor: vendor.businessName,
+            code: vendor.vendorCode,
+            link: joinLink,
+            days: TRIAL_DAYS,
           }),
         },
-        { kind: "image", mediaId, caption: signupWords.posterCaption(vendor.vendorCode) },
+        { kind: "image", mediaId, caption: speaker.say("signup.posterCaption", { code: vendor.vendorCode }) },
       );
       log.info({ tenantId: vendor.tenantId }, "vendor registered in chat");
       return { type: "REGISTERED" };
@@ -151,6 +173,11 @@ async function execute(
   }
 }
 
-function ownerChoice(body: string): OutMessage {
-  return { kind: "buttons", body, buttons: [{ id: "OWNER", title: signupWords.buttons.ownerMode }] };
+/** This phone runs a business already: a button opens its owner chat. */
+function alreadyOwner(speaker: Speaker, businessName: string): OutMessage {
+  return {
+    kind: "buttons",
+    body: speaker.say("signup.alreadyOwner", { vendor: businessName }),
+    buttons: [{ id: "OWNER", title: speaker.say("signup.button.ownerMode") }],
+  };
 }

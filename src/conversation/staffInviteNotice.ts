@@ -1,4 +1,4 @@
-import { ownerWords } from "../../flows/ownerWords.ts";
+import { ENGLISH, type Speaker } from "../../flows/i18n/createSpeaker.ts";
 import type { TemplateRef } from "../domain/tenants/templateSetting.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 
@@ -18,8 +18,13 @@ export function staffInviteNotice(input: {
   vendorName: string;
   insideServiceWindow: boolean;
   template?: TemplateRef;
+  /** The new staff member's language (English when not given). */
+  speaker?: Speaker;
 }): OutMessage {
-  if (input.insideServiceWindow) return { kind: "text", body: ownerWords.staffInvite(input.vendorName) };
+  if (input.insideServiceWindow) {
+    const speaker = input.speaker ?? ENGLISH;
+    return { kind: "text", body: speaker.say("owner.notice.staffInvite", { vendor: input.vendorName }) };
+  }
   const template = input.template ?? STAFF_INVITE_TEMPLATE;
   return { kind: "template", name: template.name, language: template.language, bodyParams: [input.vendorName] };
 }

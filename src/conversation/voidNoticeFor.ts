@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { findContactLanguage } from "../db/contactLanguage.ts";
 import { findLastInboundAt } from "../db/customerConversation.ts";
 import { sql, type Tx } from "../db/sql.ts";
 import type { PurchaseDetail } from "../domain/purchases/purchaseDetail.ts";
 import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
+import { speakerFor } from "./chooseLanguage.ts";
 import { PURCHASE_VOIDED_TEMPLATE, purchaseVoidedNotice } from "./purchaseVoidedNotice.ts";
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -11,6 +13,7 @@ const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 const tenantRow = z.object({
   business_name: z.string(),
   whatsapp_config: z.record(z.string(), z.unknown()).nullable(),
+  default_language: z.string().nullable(),
 });
 
 /** A message to the customer of a voided purchase, ready for the outbox. */
@@ -32,7 +35,8 @@ export async function voidNoticeFor(
   input: { purchase: PurchaseDetail; pointsReversed: number; balance: number; now: Date },
 ): Promise<VoidNotice> {
   const tenant = await tx.one(sql.type(tenantRow)`
-    SELECT business_name, whatsapp_config FROM tenants WHERE id = ${input.purchase.tenantId}
+    SELECT business_name, whatsapp_config, settings->>'language' AS default_language
+    FROM tenants WHERE id = ${input.purchase.tenantId}
   `);
   const last = await findLastInboundAt(tx, input.purchase.customerPhone);
   const phoneNumberId = z.string().min(1).safeParse(tenant.whatsapp_config?.["phone_number_id"]);
@@ -47,6 +51,8 @@ export async function voidNoticeFor(
       balance: input.balance,
       insideServiceWindow: last !== null && input.now.getTime() - last.getTime() < SERVICE_WINDOW_MS,
       template: tenantTemplate(tenant.whatsapp_config, "purchase_voided_template", PURCHASE_VOIDED_TEMPLATE),
+      // The customer's own language, else the business's default.
+      speaker: speakerFor({ language: await findContactLanguage(tx, input.purchase.customerPhone) }, tenant),
     }),
   };
 }

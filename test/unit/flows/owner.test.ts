@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createSpeaker } from "../../../flows/i18n/createSpeaker.ts";
 import { OWNER_FLOW_VERSION, runOwnerFlow, type OwnerEvent, type OwnerIntent } from "../../../flows/owner.ts";
 import { parseOwnerCommand } from "../../../flows/parsers/parseOwnerCommand.ts";
 import { createConversation, optionIdsOf, wordsOf } from "./conversationDriver.ts";
@@ -74,7 +75,7 @@ function fakeEngine(overrides: Partial<Record<OwnerIntent["type"], (intent: Owne
           plan: "Free Trial",
           status: "trial",
           endsAt: "2 Jan 2027",
-          lines: [{ label: "Customers", used: 12, limit: 50 }],
+          lines: [{ kind: "customers", used: 12, limit: 50 }],
           payLink: null,
         };
       case "createLoginLink":
@@ -234,7 +235,7 @@ describe("owner flow", () => {
   it("when the owner sends QR, PLAN and LOGIN, then each answers with the engine's link or figures", () => {
     const chat = signedIn();
     expect(words(chat.say("QR"))).toContain("https://wa.me/15550000000?text=JOIN%20MAMA");
-    expect(words(chat.say("PLAN"))).toContain("Plan: Free Trial (trial), until 2 Jan 2027.\nCustomers: 12 of 50");
+    expect(words(chat.say("PLAN"))).toContain("Plan: Free Trial (free trial), until 2 Jan 2027.\nCustomers: 12 of 50");
     expect(words(chat.say("LOGIN"))).toContain("http://127.0.0.1:3000/dashboard/login#tok");
   });
 
@@ -268,6 +269,33 @@ describe("owner flow", () => {
       { type: "reply", message: { kind: "text", body: expect.stringMatching(/Send OWNER/) } },
       { type: "endOwnerSession" },
     ]);
+  });
+
+  it("when the engine passes an Igbo speaker, then the replies are Igbo with the same ids, the snapshot keeps no speaker, and an English speaker next answers the same session in English", () => {
+    const ig = createSpeaker("ig");
+    let speaker = ig;
+    const chat = createConversation(
+      (snapshot, event: OwnerEvent) => runOwnerFlow(snapshot, event, { speaker }),
+      fakeEngine(),
+      (text, now): OwnerEvent => ({ type: "TEXT", text, now }),
+    );
+    expect(words(chat.send({ type: "OWNER_START", vendorName: "Mama Put" }))).toBe(
+      ig.say("owner.askPin", { vendor: "Mama Put" }),
+    );
+    const pin = chat.say("2468");
+    expect(words(pin)).toContain(ig.say("owner.signedIn", { name: "Ada" }));
+    expect(words(pin)).toContain(ig.say("owner.menu.today.title"));
+    expect(optionIdsOf(pin.replies[0])).toContain("TODAY");
+    expect(JSON.stringify(pin.snapshot)).not.toContain("speaker");
+    expect(words(chat.say("PLAN"))).toContain(ig.say("owner.plan.label.customers"));
+    speaker = createSpeaker("en");
+    expect(words(chat.say("REWARDS"))).toContain("Your rewards:\n1. Free drink: 100 points");
+  });
+
+  it("when a Hausa, Yoruba, Igbo or Pidgin word for TODAY or EXIT is typed, then it reads as that command", () => {
+    for (const typed of ["yau", "òní", "taa", "how market today"])
+      expect(parseOwnerCommand(typed)).toEqual({ kind: "today" });
+    for (const typed of ["fita", "jáde", "pụọ", "comot"]) expect(parseOwnerCommand(typed)).toEqual({ kind: "exit" });
   });
 });
 

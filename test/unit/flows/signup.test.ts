@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createSpeaker, type Speaker } from "../../../flows/i18n/createSpeaker.ts";
 import {
   isSignupActive,
   normaliseVendorCode,
@@ -12,6 +13,7 @@ import type { OutMessage } from "../../../flows/types.ts";
 import { validateOutMessage } from "../../../flows/validateOutMessage.ts";
 
 const NOW = "2026-03-01T10:00:00.000Z";
+const en = createSpeaker("en");
 
 /** The engine's slow hash stood in by one that keeps no digit of the PIN: `4821` → `hash:EICB`. */
 function fakeHash(pin: string): string {
@@ -23,7 +25,9 @@ function fakeHash(pin: string): string {
  * suggested with a digit), a PIN's "hash" is `hash:<pin>`, and `register` answers as `onRegister`
  * says. Every reply is checked against WhatsApp's limits.
  */
-function signup(options: { taken?: string[]; onRegister?: (details: SignupDetails) => SignupEvent } = {}) {
+function signup(
+  options: { taken?: string[]; onRegister?: (details: SignupDetails) => SignupEvent; speaker?: Speaker } = {},
+) {
   const taken = new Set(options.taken ?? []);
   let snapshot: unknown = null;
   const registered: SignupDetails[] = [];
@@ -68,7 +72,7 @@ function signup(options: { taken?: string[]; onRegister?: (details: SignupDetail
       if (rounds > 20) throw new Error("the flow never waited for the person");
       const next = queue.shift();
       if (next === undefined) break;
-      const result = runSignupFlow(snapshot, next);
+      const result = runSignupFlow(snapshot, next, options.speaker === undefined ? {} : { speaker: options.speaker });
       snapshot = JSON.parse(JSON.stringify(result.snapshot));
       for (const intent of result.intents) {
         intents.push(intent);
@@ -384,5 +388,71 @@ describe("sign-up flow", () => {
     expect(bodyOf(chat.say("12345").replies)).toContain("2 to 60 characters");
     expect(bodyOf(chat.say("x".repeat(61)).replies)).toContain("2 to 60 characters");
     expect(bodyOf(chat.say("😀").replies)).toContain("Let's stop here");
+  });
+
+  it("when the engine passes a Pidgin speaker, then every step and button is Pidgin, the ids stay the same, and the snapshot keeps no speaker", () => {
+    const pcm = createSpeaker("pcm");
+    const chat = signup({ speaker: pcm });
+    const start = chat.start();
+    expect(start.replies[0]).toMatchObject({
+      kind: "buttons",
+      body: pcm.say("signup.askBusinessName"),
+      buttons: [{ id: "CANCEL", title: pcm.say("signup.button.cancel") }],
+    });
+    expect(chat.say("Mama Put Kitchen").replies[0]).toMatchObject({
+      body: pcm.say("signup.askVendorCode", { code: "MAMAPUTKITCH" }),
+    });
+    chat.say("oya");
+    chat.say("Ngozi Okafor");
+    chat.say("4821");
+    expect(chat.say("4821").replies[0]).toMatchObject({
+      body: pcm.say("signup.askRate"),
+      buttons: [
+        { id: "1", title: pcm.say("signup.button.onePoint") },
+        { id: "2", title: pcm.say("signup.button.twoPoints") },
+        { id: "5", title: pcm.say("signup.button.fivePoints") },
+      ],
+    });
+    chat.say("1");
+    expect(chat.say("skip am").replies[0]).toMatchObject({
+      body: pcm.say("signup.summaryNoReward", {
+        vendor: "Mama Put Kitchen",
+        code: "MAMAPUTKITCH",
+        name: "Ngozi Okafor",
+        points: 1,
+      }),
+      buttons: [
+        { id: "YES", title: pcm.say("signup.button.yes") },
+        { id: "CANCEL", title: pcm.say("signup.button.cancel") },
+      ],
+    });
+    expect(JSON.stringify(chat.snapshot)).not.toContain("speaker");
+  });
+
+  it("when the engine asks for the step again (REPEAT) at each step, then the same question comes back, nothing is answered for the person, and the step stays", () => {
+    const chat = signup();
+    const askedAgain = (expected: string) => {
+      const repeated = chat.send({ type: "REPEAT", now: NOW });
+      expect(repeated.intents).toEqual([{ type: "reply", message: expect.objectContaining({ body: expected }) }]);
+    };
+    chat.start();
+    askedAgain(en.say("signup.askBusinessName"));
+    chat.say("Mama Put Kitchen");
+    askedAgain(en.say("signup.askVendorCode", { code: "MAMAPUTKITCH" }));
+    chat.say("YES");
+    askedAgain(en.say("signup.askOwnerName", { code: "MAMAPUTKITCH" }));
+    chat.say("Ngozi Okafor");
+    askedAgain(en.say("signup.askPin"));
+    chat.say("4821");
+    askedAgain(en.say("signup.askPinAgain"));
+    chat.say("4821");
+    askedAgain(en.say("signup.askRate"));
+    chat.say("2");
+    askedAgain(en.say("signup.askReward"));
+    const summary = chat.say("SKIP").replies[0];
+    const repeated = chat.send({ type: "REPEAT", now: NOW });
+    expect(repeated.replies).toEqual([summary]);
+    chat.say("YES");
+    expect(chat.registered).toHaveLength(1);
   });
 });

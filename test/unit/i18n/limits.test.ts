@@ -13,6 +13,7 @@ const BUTTON_TITLES: MessageKey[] = [
   "staff.menu.log",
   "staff.menu.verify",
   "staff.menu.exit",
+  ...MESSAGE_KEYS.filter((key) => key.startsWith("signup.button.")),
 ];
 const LIST_BUTTONS: MessageKey[] = [
   "customer.menu.button",
@@ -20,14 +21,16 @@ const LIST_BUTTONS: MessageKey[] = [
   "customer.vendors.button",
   "language.button",
   "common.choose",
+  "owner.menu.button",
+  "owner.void.button",
 ];
 const ROW_TITLES: MessageKey[] = [
-  ...MESSAGE_KEYS.filter((key) => /^customer\.menu\.[a-z]+\.title$/.test(key)),
+  ...MESSAGE_KEYS.filter((key) => /^(customer|owner)\.menu\.[a-z]+\.title$/.test(key)),
   "common.more",
 ];
 const ROW_DESCRIPTIONS: MessageKey[] = [
   ...MESSAGE_KEYS.filter(
-    (key) => /^customer\.menu\.[a-z]+\.description$/.test(key) || key.startsWith("language.name."),
+    (key) => /^(customer|owner)\.menu\.[a-z]+\.description$/.test(key) || key.startsWith("language.name."),
   ),
   "customer.vendors.current",
 ];
@@ -63,6 +66,20 @@ const LONGEST_VALUES = {
   purchases: 99_999_999,
   messages: 99_999_999,
   shops: 99,
+  // The owner chat and sign-up.
+  today: `99,999,999 purchases, ₦100,000,000.00, 99,999,999 points given, 99,999,999 new customers, 99,999,999 redemptions.`,
+  week: `99,999,999 purchases, ₦100,000,000.00, 99,999,999 points given, 99,999,999 new customers, 99,999,999 redemptions.`,
+  customers: 99_999_999,
+  redemptions: 99_999_999,
+  audience: 99_999_999,
+  used: 99_999_999,
+  previous: 99_999_999,
+  cost: 1_000_000,
+  when: "30 Sept, 23:59",
+  plan: "Business Premium Plus",
+  label: "Broadcasts this month",
+  list: `${LONGEST.vendorName} (MAMAPUTIKEJA1234567), ${LONGEST.vendorName} (MAMAPUTIKEJA7654321)`,
+  taken: "MAMAPUTIKEJA12345678",
 } as const;
 
 function render(language: Language, key: MessageKey, extra: Record<string, string | number>): string {
@@ -87,7 +104,7 @@ const SELECT_VALUES: Record<string, readonly string[]> = {
     "cancelled",
     "other",
   ],
-  status: ["fulfilled", "cancelled", "expired", "pending"],
+  status: ["fulfilled", "cancelled", "expired", "pending", "trial", "active", "suspended"],
 };
 
 function longestRendering(language: Language, key: MessageKey): number {
@@ -132,6 +149,17 @@ describe.each(LANGUAGES)("WhatsApp limits in %s", (language: Language) => {
     expect(render(language, "customer.rewards.rowPoints", {}).length).toBeLessThanOrEqual(
       WHATSAPP_LIMITS.rowDescription,
     );
+    // A void row: "10. ₦10,000,000.00 4567" (a till purchase of ten million naira; the API takes
+    // larger ones, whose row title choiceMessage shortens) and when, by whom, how many points.
+    const tenMillion = createSpeaker(language).naira(1_000_000_000);
+    expect(render(language, "owner.void.rowTitle", { phone: "4567", amount: tenMillion }).length).toBeLessThanOrEqual(
+      WHATSAPP_LIMITS.rowTitle,
+    );
+    for (const key of ["owner.void.rowDescription", "owner.void.rowDescriptionBy"] as const) {
+      expect(render(language, key, { name: "Oluwaseun Adebayo" }).length, `${language} ${key}`).toBeLessThanOrEqual(
+        WHATSAPP_LIMITS.rowDescription,
+      );
+    }
   });
 
   it("when every message is filled with the longest realistic values, then it fits an interactive body (≤ 1024)", () => {

@@ -92,6 +92,53 @@ describe("keyword aliases", () => {
   });
 });
 
+describe("sign-up and owner words", () => {
+  it("when the everyday word of any language for REGISTER, OWNER, TODAY, EXIT or SKIP is typed, then it reads as that command, and the English word still does", () => {
+    const words: [string, string][] = [
+      ["REGISTER", "REGISTER"],
+      ["sign up", "REGISTER"],
+      ["i wan register", "REGISTER"],
+      ["forúkọsílẹ̀", "REGISTER"],
+      ["rajista", "REGISTER"],
+      ["debanye", "REGISTER"],
+      ["OWNER", "OWNER"],
+      ["i be owner", "OWNER"],
+      ["èmi ni ọ̀gá", "OWNER"],
+      ["ni ne mai shago", "OWNER"],
+      ["abụ m onye nwe", "OWNER"],
+      ["today", "TODAY"],
+      ["how market today", "TODAY"],
+      ["òní", "TODAY"],
+      ["yau", "TODAY"],
+      ["taa", "TODAY"],
+      ["exit", "EXIT"],
+      ["comot", "EXIT"],
+      ["jáde", "EXIT"],
+      ["fita", "EXIT"],
+      ["pụọ", "EXIT"],
+      ["skip", "SKIP"],
+      ["skip am", "SKIP"],
+      ["fò ó", "SKIP"],
+      ["tsallake", "SKIP"],
+      ["gafee", "SKIP"],
+    ];
+    for (const [typed, command] of words) expect(parseKeyword(typed).keyword, typed).toBe(command);
+  });
+
+  it("when a customer greets the shop owner or thanks God, then it is not read as OWNER", () => {
+    for (const typed of ["Mai shago, ina kwana", "Ọlọ́hun a bukun fun yin", "Ọ̀gá, ẹ kú iṣẹ́", "onye nwe ụlọ ahịa"])
+      expect(parseKeyword(typed).keyword, typed).not.toBe("OWNER");
+  });
+
+  it("when a customer mistypes a command, then the owner words added no new guess: typos still read as before", () => {
+    expect(parseKeyword("shop").suggestions?.sort()).toEqual(["STOP", "VENDORS"]);
+    expect(parseKeyword("balnce").keyword).toBe("BALANCE");
+    expect(parseKeyword("rewads").keyword).toBe("REWARDS");
+    expect(parseKeyword("STOP").keyword).toBe("STOP");
+    expect(parseKeyword("START").keyword).toBe("START");
+  });
+});
+
 describe("typos", () => {
   it("when a word is one or two letters from exactly one command, then it is taken as that command", () => {
     for (const [typed, command] of [
