@@ -39,7 +39,8 @@ export type StaffEvent =
       pointsReversed: number;
       pointsShortfall: number;
     }
-  | { type: "UNDO_FAILED"; reason: string }
+  /** `signed_out`: no PIN yet; `too_late`: past 15 minutes, or no longer theirs to undo. */
+  | { type: "UNDO_FAILED"; reason: "signed_out" | "too_late" | "already_voided" }
   /** `staffName` empty when the staff record has no name. */
   | { type: "PIN_OK"; staffName: string }
   | { type: "PIN_BAD"; attemptsLeft: number }
@@ -676,10 +677,7 @@ const staffMachine = setup({
             {
               type: "reply",
               params: ({ context, event }) => ({
-                message: staffMenuMessage(
-                  context.speaker,
-                  context.speaker.say("staff.undo.failed", { reason: event.reason }),
-                ),
+                message: staffMenuMessage(context.speaker, context.speaker.say(UNDO_FAILURES[event.reason])),
               }),
             },
           ],
@@ -1107,3 +1105,10 @@ function lockedText(speaker: Speaker, until: string, now: string | null): string
     ? speaker.say("staff.pin.lockedFor", { minutes })
     : speaker.say("staff.pin.lockedLater");
 }
+
+/** What each undo failure tells the staff member. */
+const UNDO_FAILURES = {
+  signed_out: "staff.undo.failed.signedOut",
+  too_late: "staff.undo.failed.tooLate",
+  already_voided: "staff.undo.failed.alreadyVoided",
+} as const;

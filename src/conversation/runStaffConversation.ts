@@ -277,14 +277,11 @@ export async function runStaffConversation(
         };
       }
       case "undoPurchase": {
-        if (!authenticated) return { type: "UNDO_FAILED", reason: "Enter your PIN first." };
+        if (!authenticated) return { type: "UNDO_FAILED", reason: "signed_out" };
         // Checked again at YES: still theirs, still standing, still within 15 minutes.
         const found = await findUndoablePurchase(tx, { staffUserId, now });
         if (found === null || found.id !== intent.purchaseId) {
-          return {
-            type: "UNDO_FAILED",
-            reason: "it can no longer be undone here (15 minutes have passed, or it was voided). Ask the owner.",
-          };
+          return { type: "UNDO_FAILED", reason: "too_late" };
         }
         const voided = await voidPurchase(tx, {
           tenantId,
@@ -293,7 +290,7 @@ export async function runStaffConversation(
           userId: staffUserId,
           now,
         });
-        if (!voided.ok) return { type: "UNDO_FAILED", reason: "it was already voided." };
+        if (!voided.ok) return { type: "UNDO_FAILED", reason: "already_voided" };
         const notice = await voidNoticeFor(tx, {
           purchase: voided.purchase,
           pointsReversed: voided.buyer.reversed,

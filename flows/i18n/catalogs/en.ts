@@ -137,7 +137,9 @@ export const en = {
   "staff.undo.done": "Undone: {amount} for {phone}. {points} points taken back; the customer is told.",
   "staff.undo.doneShortfall":
     "Undone: {amount} for {phone}. {points} points taken back ({spent} were already spent); the customer is told.",
-  "staff.undo.failed": "Couldn't undo it: {reason}",
+  "staff.undo.failed.signedOut": "Couldn't undo it: enter your PIN first.",
+  "staff.undo.failed.tooLate": "Couldn't undo it: 15 minutes have passed, or it was already voided. Ask the owner.",
+  "staff.undo.failed.alreadyVoided": "Couldn't undo it: it was already voided.",
   "staff.nonText": "I can only read text messages.",
   "staff.menu.prompt": "What next?",
   "staff.menu.log": "Log a purchase",

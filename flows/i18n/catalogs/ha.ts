@@ -131,7 +131,9 @@ export const ha: Catalog = {
   "staff.undo.done": "An soke: {amount} na {phone}. An karɓe maki {points}; an sanar da abokin ciniki.",
   "staff.undo.doneShortfall":
     "An soke: {amount} na {phone}. An karɓe maki {points} (an riga an kashe {spent}); an sanar da abokin ciniki.",
-  "staff.undo.failed": "Ba a iya sokewa ba: {reason}",
+  "staff.undo.failed.signedOut": "Ba a iya sokewa ba: shigar da PIN ɗinka tukuna.",
+  "staff.undo.failed.tooLate": "Ba a iya sokewa ba: minti 15 sun wuce, ko an riga an soke shi. Tambayi mai shago.",
+  "staff.undo.failed.alreadyVoided": "Ba a iya sokewa ba: an riga an soke shi.",
   "staff.nonText": "Saƙon rubutu kaɗai nake iya karantawa.",
   "staff.menu.prompt": "Me ke gaba?",
   "staff.menu.log": "Rubuta siyayya",

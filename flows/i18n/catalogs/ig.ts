@@ -130,7 +130,10 @@ export const ig: Catalog = {
   "staff.undo.done": "Akagbuola: {amount} maka {phone}. Ewegharala akara {points}; agwala onye ahịa.",
   "staff.undo.doneShortfall":
     "Akagbuola: {amount} maka {phone}. Ewegharala akara {points} (e mefuola {spent}); agwala onye ahịa.",
-  "staff.undo.failed": "Enweghị ike ịkagbu ya: {reason}",
+  "staff.undo.failed.signedOut": "Enweghị ike ịkagbu ya: buru ụzọ tinye PIN gị.",
+  "staff.undo.failed.tooLate":
+    "Enweghị ike ịkagbu ya: nkeji 15 agafeela, ma ọ bụ a kagburu ya na mbụ. Jụọ onye nwe ụlọ ahịa.",
+  "staff.undo.failed.alreadyVoided": "Enweghị ike ịkagbu ya: a kagburu ya na mbụ.",
   "staff.nonText": "Naanị ozi ederede ka m nwere ike ịgụ.",
   "staff.menu.prompt": "Gịnị ọzọ?",
   "staff.menu.log": "Dee ịzụ ahịa",

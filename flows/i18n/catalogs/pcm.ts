@@ -133,7 +133,9 @@ export const pcm: Catalog = {
   "staff.undo.done": "Don undo: {amount} for {phone}. We don collect {points} points back; we don tell the customer.",
   "staff.undo.doneShortfall":
     "Don undo: {amount} for {phone}. We don collect {points} points back ({spent} don already spend); we don tell the customer.",
-  "staff.undo.failed": "E no work: {reason}",
+  "staff.undo.failed.signedOut": "E no work: put your PIN first.",
+  "staff.undo.failed.tooLate": "E no work: 15 minutes don pass, or dem don cancel am before. Ask the oga.",
+  "staff.undo.failed.alreadyVoided": "E no work: dem don cancel am before.",
   "staff.nonText": "Na only text message I fit read.",
   "staff.menu.prompt": "Wetin next?",
   "staff.menu.log": "Log purchase",

@@ -131,7 +131,9 @@ export const yo: Catalog = {
   "staff.undo.done": "A ti yí i padà: {amount} fún {phone}. A gba {points} pọ́ìǹtì padà; a ti sọ fún oníbàárà.",
   "staff.undo.doneShortfall":
     "A ti yí i padà: {amount} fún {phone}. A gba {points} pọ́ìǹtì padà (wọ́n ti ná {spent}); a ti sọ fún oníbàárà.",
-  "staff.undo.failed": "Kò ṣeé yí padà: {reason}",
+  "staff.undo.failed.signedOut": "Kò ṣeé yí padà: tẹ PIN rẹ ná.",
+  "staff.undo.failed.tooLate": "Kò ṣeé yí padà: ìṣẹ́jú 15 ti kọjá, tàbí wọ́n ti fagi lé e tẹ́lẹ̀. Bi ọ̀gá.",
+  "staff.undo.failed.alreadyVoided": "Kò ṣeé yí padà: wọ́n ti fagi lé e tẹ́lẹ̀.",
   "staff.nonText": "Ọ̀rọ̀ tí a kọ nìkan ni mo lè kà.",
   "staff.menu.prompt": "Kí ló kàn?",
   "staff.menu.log": "Kọ ìrajà",
