@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { MessageKey } from "../../flows/i18n/catalog.ts";
-import { intlLocaleFor, type MessageValues, type Speaker } from "../../flows/i18n/createSpeaker.ts";
+import { createSpeaker, intlLocaleFor, type MessageValues, type Speaker } from "../../flows/i18n/createSpeaker.ts";
 import { runOwnerFlow, type OwnerEvent, type OwnerIntent } from "../../flows/owner.ts";
 import type { KeywordCommand } from "../../flows/parsers/parseKeyword.ts";
 import type { Contact } from "../db/contacts.ts";
@@ -31,11 +31,11 @@ import { findTenant } from "../domain/tenants/findTenant.ts";
 import { storeQrPoster } from "../domain/tenants/storeQrPoster.ts";
 import { getPlanLimits } from "../domain/tenants/getPlanLimits.ts";
 import { getTenantSettings } from "../domain/tenants/getTenantSettings.ts";
-import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
+import { tenantTemplateFor } from "../domain/tenants/templateSetting.ts";
 import { maskPhone, type Logger } from "../logger.ts";
 import { BROADCAST_MESSAGE_MAX } from "../domain/broadcasts/createBroadcast.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
-import { speakerFor } from "./chooseLanguage.ts";
+import { chooseLanguage, speakerFor } from "./chooseLanguage.ts";
 import { driveFlow } from "./driveFlow.ts";
 import { feedClaimReview, startClaimReview } from "./feedClaimReview.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
@@ -341,18 +341,21 @@ export async function runOwnerConversation(
         });
         if (!invited.ok)
           return failed(invited.reason === "plan_limit" ? "owner.failed.staffLimit" : "owner.failed.staffTaken");
+        // The new staff member's own language, else the business's default; the template in it where named.
+        const inviteLanguage = chooseLanguage(await findContactLanguage(tx, intent.phone), tenant.default_language);
         notifications.push({
           contactPhone: intent.phone,
           customerId: null,
           message: staffInviteNotice({
             vendorName: tenant.business_name,
-            // The new staff member's own language, else the business's default.
-            speaker: speakerFor(
-              { language: await findContactLanguage(tx, intent.phone) },
-              { default_language: tenant.default_language },
-            ),
+            speaker: createSpeaker(inviteLanguage),
             insideServiceWindow: await wroteRecently(tx, intent.phone, now),
-            template: tenantTemplate(tenant.whatsapp_config, "staff_invite_template", STAFF_INVITE_TEMPLATE),
+            template: tenantTemplateFor(
+              tenant.whatsapp_config,
+              "staff_invite_template",
+              inviteLanguage,
+              STAFF_INVITE_TEMPLATE,
+            ).template,
           }),
           triggeredBy: "staff_invite",
         });

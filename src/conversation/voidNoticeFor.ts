@@ -3,9 +3,10 @@ import { findContactLanguage } from "../db/contactLanguage.ts";
 import { findLastInboundAt } from "../db/customerConversation.ts";
 import { sql, type Tx } from "../db/sql.ts";
 import type { PurchaseDetail } from "../domain/purchases/purchaseDetail.ts";
-import { tenantTemplate } from "../domain/tenants/templateSetting.ts";
+import { tenantTemplateFor } from "../domain/tenants/templateSetting.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
-import { speakerFor } from "./chooseLanguage.ts";
+import { createSpeaker } from "../../flows/i18n/createSpeaker.ts";
+import { chooseLanguage } from "./chooseLanguage.ts";
 import { PURCHASE_VOIDED_TEMPLATE, purchaseVoidedNotice } from "./purchaseVoidedNotice.ts";
 
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -40,6 +41,8 @@ export async function voidNoticeFor(
   `);
   const last = await findLastInboundAt(tx, input.purchase.customerPhone);
   const phoneNumberId = z.string().min(1).safeParse(tenant.whatsapp_config?.["phone_number_id"]);
+  // The customer's own language, else the business's default; the template in it where named.
+  const language = chooseLanguage(await findContactLanguage(tx, input.purchase.customerPhone), tenant.default_language);
   return {
     contactPhone: input.purchase.customerPhone,
     customerId: input.purchase.customerId,
@@ -50,9 +53,13 @@ export async function voidNoticeFor(
       pointsReversed: input.pointsReversed,
       balance: input.balance,
       insideServiceWindow: last !== null && input.now.getTime() - last.getTime() < SERVICE_WINDOW_MS,
-      template: tenantTemplate(tenant.whatsapp_config, "purchase_voided_template", PURCHASE_VOIDED_TEMPLATE),
-      // The customer's own language, else the business's default.
-      speaker: speakerFor({ language: await findContactLanguage(tx, input.purchase.customerPhone) }, tenant),
+      template: tenantTemplateFor(
+        tenant.whatsapp_config,
+        "purchase_voided_template",
+        language,
+        PURCHASE_VOIDED_TEMPLATE,
+      ).template,
+      speaker: createSpeaker(language),
     }),
   };
 }

@@ -5,16 +5,25 @@ import type { OutMessage } from "../../whatsapp/outMessage.ts";
 import { creditPoints } from "../ledger/creditPoints.ts";
 import { birthdayConfigSchema } from "../rules/ruleConfigs.ts";
 import { localDateInTimeZone } from "../rules/localDateInTimeZone.ts";
-import { tenantTemplate } from "../tenants/templateSetting.ts";
+import { chooseLanguage } from "../../../flows/i18n/chooseLanguage.ts";
+import { LANGUAGES } from "../../../flows/i18n/languages.ts";
+import { tenantTemplateFor } from "../tenants/templateSetting.ts";
 
 /** The platform's default approved greeting: `{{1}}` vendor, `{{2}}` points, `{{3}}` balance. */
 export const DEFAULT_BIRTHDAY_TEMPLATE = { name: "loyalty_birthday", language: "en" };
 
 const ruleRow = z.object({ id: z.string(), name: z.string(), config: z.unknown() });
-const dueRow = z.object({ id: z.string(), phone_number: z.string(), opted_in: z.boolean().nullable() });
+const dueRow = z.object({
+  id: z.string(),
+  phone_number: z.string(),
+  opted_in: z.boolean().nullable(),
+  /** The customer's chosen language (contacts.language), if any. */
+  language: z.enum(LANGUAGES).nullable(),
+});
 const tenantRow = z.object({
   business_name: z.string(),
   whatsapp_config: z.record(z.string(), z.unknown()).nullable(),
+  default_language: z.string().nullable(),
 });
 const balanceRow = z.object({ current_balance: z.number().int() });
 
@@ -47,7 +56,9 @@ export async function awardBirthdayBonuses(
   const isLeapYear = (today.year % 4 === 0 && today.year % 100 !== 0) || today.year % 400 === 0;
   const feb29Today = !isLeapYear && today.month === 2 && today.day === 28;
   const due = await tx.any(sql.type(dueRow)`
-    SELECT c.id, c.phone_number, c.opted_in FROM customers c
+    SELECT c.id, c.phone_number, c.opted_in,
+      (SELECT ct.language FROM contacts ct WHERE ct.phone_number = c.phone_number) AS language
+    FROM customers c
     WHERE c.tenant_id = ${input.tenantId} AND c.deleted_at IS NULL AND c.birth_date IS NOT NULL
       AND c.loyalty_status IS DISTINCT FROM 'blocked'
       AND ((EXTRACT(MONTH FROM c.birth_date) = ${today.month} AND EXTRACT(DAY FROM c.birth_date) = ${today.day})
@@ -63,9 +74,10 @@ export async function awardBirthdayBonuses(
   if (due.length === 0) return { customersAwarded: 0, outboxIds: [] };
 
   const tenant = await tx.one(
-    sql.type(tenantRow)`SELECT business_name, whatsapp_config FROM tenants WHERE id = ${input.tenantId}`,
+    sql.type(
+      tenantRow,
+    )`SELECT business_name, whatsapp_config, settings->>'language' AS default_language FROM tenants WHERE id = ${input.tenantId}`,
   );
-  const template = tenantTemplate(tenant.whatsapp_config, "birthday_template", DEFAULT_BIRTHDAY_TEMPLATE);
   const phoneNumberId =
     typeof tenant.whatsapp_config?.phone_number_id === "string"
       ? tenant.whatsapp_config.phone_number_id
@@ -91,6 +103,13 @@ export async function awardBirthdayBonuses(
     const balance = await tx.oneFirst(sql.type(balanceRow)`
       SELECT current_balance FROM customer_points_balance WHERE customer_id = ${customer.id}
     `);
+    // In the customer's language where the tenant named a template for it, else in English.
+    const { template } = tenantTemplateFor(
+      tenant.whatsapp_config,
+      "birthday_template",
+      chooseLanguage(customer.language, tenant.default_language),
+      DEFAULT_BIRTHDAY_TEMPLATE,
+    );
     const message: OutMessage = {
       kind: "template",
       name: template.name,

@@ -6,7 +6,7 @@ import { findLastInboundAt } from "../../db/customerConversation.ts";
 import { sql, type Tx } from "../../db/sql.ts";
 import { insertOutboxMessage } from "../../db/whatsappMessages.ts";
 import type { OutMessage } from "../../whatsapp/outMessage.ts";
-import { tenantTemplate, type TemplateRef } from "../tenants/templateSetting.ts";
+import { tenantTemplateFor, type TemplateRef } from "../tenants/templateSetting.ts";
 import type { Tier } from "./tiers.ts";
 
 /** Platform default template outside the 24-hour window: `{{1}}` tier, `{{2}}` vendor. */
@@ -44,11 +44,10 @@ export async function tierUpNoticeFor(
   const last = await findLastInboundAt(tx, input.customerPhone);
   const phoneNumberId = z.string().min(1).safeParse(tenant.whatsapp_config?.["phone_number_id"]);
   const insideWindow = last !== null && input.now.getTime() - last.getTime() < SERVICE_WINDOW_MS;
+  const language = chooseLanguage(await findContactLanguage(tx, input.customerPhone), tenant.default_language);
   let message: OutMessage;
   if (insideWindow) {
-    const speaker = createSpeaker(
-      chooseLanguage(await findContactLanguage(tx, input.customerPhone), tenant.default_language),
-    );
+    const speaker = createSpeaker(language);
     message = {
       kind: "text",
       body: speaker.say("lifecycle.tierUp", {
@@ -58,7 +57,7 @@ export async function tierUpNoticeFor(
       }),
     };
   } else {
-    const template = tenantTemplate(tenant.whatsapp_config, "tier_up_template", TIER_UP_TEMPLATE);
+    const { template } = tenantTemplateFor(tenant.whatsapp_config, "tier_up_template", language, TIER_UP_TEMPLATE);
     message = {
       kind: "template",
       name: template.name,

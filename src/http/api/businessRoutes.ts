@@ -50,23 +50,34 @@ const templateRefResponse = z.object({ name: z.string(), language: z.string() })
 /** The languages besides English a tenant may name templates for (English's are `templates`). */
 const OTHER_LANGUAGES = LANGUAGES.filter((language): language is Exclude<Language, "en"> => language !== "en");
 
-const templatesInput = z.strictObject({
-  broadcast: templateRefInput.nullable().optional(),
-  expiry_reminder: templateRefInput.nullable().optional(),
-  points_earned: templateRefInput.nullable().optional(),
-});
-const templatesResponse = z.object({
-  broadcast: templateRefResponse.nullable(),
-  expiry_reminder: templateRefResponse.nullable(),
-  points_earned: templateRefResponse.nullable(),
-});
-
-/** Where each template choice lives in `whatsapp_config`, which the senders read. */
+/**
+ * Where each template choice lives in `whatsapp_config`, which the senders read: every message
+ * the platform may send outside the 24-hour window (docs/api.md lists each one's parameters).
+ */
 const TEMPLATE_KEYS = {
   broadcast: "broadcast_template",
   expiry_reminder: "expiry_reminder_template",
   points_earned: "points_earned_template",
+  birthday: "birthday_template",
+  tier_up: "tier_up_template",
+  referral_earned: "referral_earned_template",
+  customer_invite: "customer_invite_template",
+  redemption_expired: "redemption_expired_template",
+  claim_approved: "claim_approved_template",
+  claim_rejected: "claim_rejected_template",
+  purchase_voided: "purchase_voided_template",
+  staff_invite: "staff_invite_template",
 } as const;
+type TemplateKind = keyof typeof TEMPLATE_KEYS;
+const TEMPLATE_KINDS = Object.keys(TEMPLATE_KEYS) as TemplateKind[];
+
+/** One schema per template kind. */
+function perTemplateKind<T extends z.ZodType>(schema: T): { [K in TemplateKind]: T } {
+  return Object.fromEntries(TEMPLATE_KINDS.map((kind) => [kind, schema])) as { [K in TemplateKind]: T };
+}
+
+const templatesInput = z.strictObject(perTemplateKind(templateRefInput.nullable().optional()));
+const templatesResponse = z.object(perTemplateKind(templateRefResponse.nullable()));
 
 const settingsResponse = z
   .object({
@@ -88,11 +99,7 @@ const settingsResponse = z
       .object({ enabled: z.boolean(), max_per_day: z.int(), max_amount_kobo: z.int() })
       .meta({ id: "ClaimsSettings" }),
     greeting_message: z.string().nullable(),
-    templates: z.object({
-      broadcast: templateRefResponse.nullable(),
-      expiry_reminder: templateRefResponse.nullable(),
-      points_earned: templateRefResponse.nullable(),
-    }),
+    templates: templatesResponse,
     /** Templates for customers who read another language; null: they get the English one. */
     templates_by_language: z.object({
       pcm: templatesResponse,
@@ -138,13 +145,7 @@ const updateSettingsBody = z
       }),
     greeting_message: text(1000).nullable().optional(),
     /** Approved templates for messages outside the 24-hour window; null returns to the platform default. */
-    templates: z
-      .strictObject({
-        broadcast: templateRefInput.nullable().optional(),
-        expiry_reminder: templateRefInput.nullable().optional(),
-        points_earned: templateRefInput.nullable().optional(),
-      })
-      .optional(),
+    templates: templatesInput.optional(),
     // No whatsapp_phone_number_id or display number here: whoever names a number id receives
     // its inbound, so a platform admin assigns a tenant's own number (whatsappNumberRoutes).
     /** Approved templates in another language, per language; a recipient who reads it gets it, others English's. */
@@ -333,10 +334,10 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
         }
         const whatsapp: Record<string, unknown> = {};
         if (body.greeting_message !== undefined) whatsapp["greeting_message"] = body.greeting_message;
-        for (const [kind, key] of Object.entries(TEMPLATE_KEYS)) {
-          const choice = body.templates?.[kind as keyof typeof TEMPLATE_KEYS];
+        for (const kind of TEMPLATE_KINDS) {
+          const choice = body.templates?.[kind];
           if (choice !== undefined)
-            whatsapp[key] = typeof choice === "string" ? { name: choice, language: "en" } : choice;
+            whatsapp[TEMPLATE_KEYS[kind]] = typeof choice === "string" ? { name: choice, language: "en" } : choice;
         }
         for (const language of OTHER_LANGUAGES) {
           const choices = body.templates_by_language?.[language];
@@ -346,9 +347,7 @@ export function businessRoutes(deps: { pool: DatabasePool; config: Config }): Ap
             whatsapp[templateKeyFor(key, language)] =
               typeof choice === "string" ? { name: choice, language: metaLanguageOf(language) } : choice;
           };
-          choose(TEMPLATE_KEYS.broadcast, choices.broadcast);
-          choose(TEMPLATE_KEYS.expiry_reminder, choices.expiry_reminder);
-          choose(TEMPLATE_KEYS.points_earned, choices.points_earned);
+          for (const kind of TEMPLATE_KINDS) choose(TEMPLATE_KEYS[kind], choices[kind]);
         }
         const json = await withTenant(pool, auth.tenantId, async (tx) => {
           // `claims` is one settings key: the keys left out keep their current values.
@@ -575,11 +574,7 @@ function serializeSettings(
     tiers: settings.tiers,
     claims: settings.claims,
     greeting_message: str(tenant.whatsappConfig["greeting_message"]),
-    templates: {
-      broadcast: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.broadcast]),
-      expiry_reminder: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.expiry_reminder]),
-      points_earned: templateOrNull(tenant.whatsappConfig[TEMPLATE_KEYS.points_earned]),
-    },
+    templates: templatesOf(tenant.whatsappConfig, "en"),
     templates_by_language: {
       pcm: templatesOf(tenant.whatsappConfig, "pcm"),
       yo: templatesOf(tenant.whatsappConfig, "yo"),
@@ -592,13 +587,11 @@ function serializeSettings(
   };
 }
 
-/** A tenant's templates for one language besides English, as the API shows them. */
+/** A tenant's templates for one language, as the API shows them (`en`: the `templates` object). */
 function templatesOf(whatsappConfig: Record<string, unknown>, language: Language): z.infer<typeof templatesResponse> {
-  return {
-    broadcast: templateOrNull(whatsappConfig[templateKeyFor(TEMPLATE_KEYS.broadcast, language)]),
-    expiry_reminder: templateOrNull(whatsappConfig[templateKeyFor(TEMPLATE_KEYS.expiry_reminder, language)]),
-    points_earned: templateOrNull(whatsappConfig[templateKeyFor(TEMPLATE_KEYS.points_earned, language)]),
-  };
+  return Object.fromEntries(
+    TEMPLATE_KINDS.map((kind) => [kind, templateOrNull(whatsappConfig[templateKeyFor(TEMPLATE_KEYS[kind], language)])]),
+  ) as z.infer<typeof templatesResponse>;
 }
 
 /**

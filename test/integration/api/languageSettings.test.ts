@@ -106,4 +106,65 @@ describe("language settings", { timeout: 90_000 }, () => {
     }
     expect(await whatsappConfigOf(tenant.id)).toEqual(before);
   });
+
+  it("when the owner names a template for every kind of notice, then each is stored per language, and a voided purchase of a Yoruba customer uses the Yoruba one", async () => {
+    const token = other.ownerToken;
+    const kinds = [
+      "broadcast",
+      "expiry_reminder",
+      "points_earned",
+      "birthday",
+      "tier_up",
+      "referral_earned",
+      "customer_invite",
+      "redemption_expired",
+      "claim_approved",
+      "claim_rejected",
+      "purchase_voided",
+      "staff_invite",
+    ];
+    const named = Object.fromEntries(kinds.map((kind) => [kind, `of_${kind}_yo`]));
+    const patched = await call(app, "patch", "/api/v1/settings", {
+      token,
+      body: { templates: { purchase_voided: "of_void" }, templates_by_language: { yo: named } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      templates: { purchase_voided: { name: "of_void", language: "en" }, staff_invite: null },
+      templates_by_language: {
+        yo: Object.fromEntries(kinds.map((kind) => [kind, { name: `of_${kind}_yo`, language: "yo" }])),
+        ha: Object.fromEntries(kinds.map((kind) => [kind, null])),
+      },
+    });
+    const stored = await whatsappConfigOf(other.id);
+    for (const kind of kinds)
+      expect(stored[`${kind}_template_yo`], kind).toEqual({ name: `of_${kind}_yo`, language: "yo" });
+
+    // A customer who chose Yoruba and has not written in 24 hours: the void notice is a template, the Yoruba one.
+    const yoruba = `23480${String(Date.now()).slice(-8)}`;
+    const english = `23481${String(Date.now()).slice(-8)}`;
+    await withPlatform(app.pool, (tx) =>
+      tx.query(sql.unsafe`INSERT INTO contacts (phone_number, language) VALUES (${yoruba}, 'yo'), (${english}, 'en')`),
+    );
+    const sentFor = async (phone: string) => {
+      const logged = await call(app, "post", "/api/v1/purchases", {
+        token,
+        body: { customer_phone: phone, amount_kobo: 250_000 },
+      });
+      expect(logged.status).toBe(201);
+      const purchaseId = z.object({ id: z.uuid() }).loose().parse(logged.body).id;
+      const voided = await call(app, "post", `/api/v1/purchases/${purchaseId}/void`, {
+        token,
+        body: { reason: "rung up twice" },
+      });
+      expect(voided.status).toBe(200);
+      return withPlatform(app.pool, (tx) =>
+        tx.oneFirst(sql.type(z.object({ payload: z.unknown() }))`
+          SELECT payload FROM whatsapp_messages
+          WHERE contact_phone = ${phone} AND direction = 'outbound' AND triggered_by = 'purchase_voided'`),
+      );
+    };
+    expect(await sentFor(yoruba)).toMatchObject({ kind: "template", name: "of_purchase_voided_yo", language: "yo" });
+    expect(await sentFor(english)).toMatchObject({ kind: "template", name: "of_void", language: "en" });
+  });
 });

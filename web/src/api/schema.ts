@@ -4429,6 +4429,42 @@ export interface components {
           "name": string;
           "language": string;
         } | null;
+        "birthday": {
+          "name": string;
+          "language": string;
+        } | null;
+        "tier_up": {
+          "name": string;
+          "language": string;
+        } | null;
+        "referral_earned": {
+          "name": string;
+          "language": string;
+        } | null;
+        "customer_invite": {
+          "name": string;
+          "language": string;
+        } | null;
+        "redemption_expired": {
+          "name": string;
+          "language": string;
+        } | null;
+        "claim_approved": {
+          "name": string;
+          "language": string;
+        } | null;
+        "claim_rejected": {
+          "name": string;
+          "language": string;
+        } | null;
+        "purchase_voided": {
+          "name": string;
+          "language": string;
+        } | null;
+        "staff_invite": {
+          "name": string;
+          "language": string;
+        } | null;
       };
       "templates_by_language": {
         "pcm": {
@@ -4441,6 +4477,42 @@ export interface components {
             "language": string;
           } | null;
           "points_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+          "birthday": {
+            "name": string;
+            "language": string;
+          } | null;
+          "tier_up": {
+            "name": string;
+            "language": string;
+          } | null;
+          "referral_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+          "customer_invite": {
+            "name": string;
+            "language": string;
+          } | null;
+          "redemption_expired": {
+            "name": string;
+            "language": string;
+          } | null;
+          "claim_approved": {
+            "name": string;
+            "language": string;
+          } | null;
+          "claim_rejected": {
+            "name": string;
+            "language": string;
+          } | null;
+          "purchase_voided": {
+            "name": string;
+            "language": string;
+          } | null;
+          "staff_invite": {
             "name": string;
             "language": string;
           } | null;
@@ -4458,6 +4530,42 @@ export interface components {
             "name": string;
             "language": string;
           } | null;
+          "birthday": {
+            "name": string;
+            "language": string;
+          } | null;
+          "tier_up": {
+            "name": string;
+            "language": string;
+          } | null;
+          "referral_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+          "customer_invite": {
+            "name": string;
+            "language": string;
+          } | null;
+          "redemption_expired": {
+            "name": string;
+            "language": string;
+          } | null;
+          "claim_approved": {
+            "name": string;
+            "language": string;
+          } | null;
+          "claim_rejected": {
+            "name": string;
+            "language": string;
+          } | null;
+          "purchase_voided": {
+            "name": string;
+            "language": string;
+          } | null;
+          "staff_invite": {
+            "name": string;
+            "language": string;
+          } | null;
         };
         "ha": {
           "broadcast": {
@@ -4472,6 +4580,42 @@ export interface components {
             "name": string;
             "language": string;
           } | null;
+          "birthday": {
+            "name": string;
+            "language": string;
+          } | null;
+          "tier_up": {
+            "name": string;
+            "language": string;
+          } | null;
+          "referral_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+          "customer_invite": {
+            "name": string;
+            "language": string;
+          } | null;
+          "redemption_expired": {
+            "name": string;
+            "language": string;
+          } | null;
+          "claim_approved": {
+            "name": string;
+            "language": string;
+          } | null;
+          "claim_rejected": {
+            "name": string;
+            "language": string;
+          } | null;
+          "purchase_voided": {
+            "name": string;
+            "language": string;
+          } | null;
+          "staff_invite": {
+            "name": string;
+            "language": string;
+          } | null;
         };
         "ig": {
           "broadcast": {
@@ -4483,6 +4627,42 @@ export interface components {
             "language": string;
           } | null;
           "points_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+          "birthday": {
+            "name": string;
+            "language": string;
+          } | null;
+          "tier_up": {
+            "name": string;
+            "language": string;
+          } | null;
+          "referral_earned": {
+            "name": string;
+            "language": string;
+          } | null;
+          "customer_invite": {
+            "name": string;
+            "language": string;
+          } | null;
+          "redemption_expired": {
+            "name": string;
+            "language": string;
+          } | null;
+          "claim_approved": {
+            "name": string;
+            "language": string;
+          } | null;
+          "claim_rejected": {
+            "name": string;
+            "language": string;
+          } | null;
+          "purchase_voided": {
+            "name": string;
+            "language": string;
+          } | null;
+          "staff_invite": {
             "name": string;
             "language": string;
           } | null;
@@ -4647,6 +4827,42 @@ export interface components {
           "name": string;
           "language"?: string;
         } | null;
+        "birthday"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "tier_up"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "referral_earned"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "customer_invite"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "redemption_expired"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "claim_approved"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "claim_rejected"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "purchase_voided"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
+        "staff_invite"?: string | {
+          "name": string;
+          "language"?: string;
+        } | null;
       };
       "templates_by_language"?: {
         "pcm"?: {
@@ -4659,6 +4875,42 @@ export interface components {
             "language"?: string;
           } | null;
           "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "birthday"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "tier_up"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "referral_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "customer_invite"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "redemption_expired"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "claim_approved"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "claim_rejected"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "purchase_voided"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "staff_invite"?: string | {
             "name": string;
             "language"?: string;
           } | null;
@@ -4676,6 +4928,42 @@ export interface components {
             "name": string;
             "language"?: string;
           } | null;
+          "birthday"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "tier_up"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "referral_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "customer_invite"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "redemption_expired"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "claim_approved"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "claim_rejected"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "purchase_voided"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "staff_invite"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
         };
         "ha"?: {
           "broadcast"?: string | {
@@ -4690,6 +4978,42 @@ export interface components {
             "name": string;
             "language"?: string;
           } | null;
+          "birthday"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "tier_up"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "referral_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "customer_invite"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "redemption_expired"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "claim_approved"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "claim_rejected"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "purchase_voided"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "staff_invite"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
         };
         "ig"?: {
           "broadcast"?: string | {
@@ -4701,6 +5025,42 @@ export interface components {
             "language"?: string;
           } | null;
           "points_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "birthday"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "tier_up"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "referral_earned"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "customer_invite"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "redemption_expired"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "claim_approved"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "claim_rejected"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "purchase_voided"?: string | {
+            "name": string;
+            "language"?: string;
+          } | null;
+          "staff_invite"?: string | {
             "name": string;
             "language"?: string;
           } | null;
