@@ -1,5 +1,7 @@
 import type { Speaker } from "../../flows/i18n/createSpeaker.ts";
 import type { Tx } from "../db/sql.ts";
+import { countPendingClaims } from "../domain/claims/countPendingClaims.ts";
+import { mayReviewClaims } from "../domain/claims/mayReviewClaims.ts";
 import type { Logger } from "../logger.ts";
 import type { OutMessage } from "../whatsapp/outMessage.ts";
 import type { EngineDeps, PersonMessage } from "./engineTypes.ts";
@@ -79,4 +81,18 @@ export async function startClaimReview(
     event: { type: "START", now: input.now.toISOString() },
   });
   return { replies: turn.replies, outboxIds: turn.outboxIds, review: turn.snapshot };
+}
+
+/**
+ * Told on signing in (staff or owner), when receipt claims wait and this person may decide them:
+ * how many, and to send CLAIMS. Null otherwise.
+ */
+export async function pendingClaimsNotice(
+  tx: Tx,
+  reviewerUserId: string,
+  speaker: Speaker,
+): Promise<OutMessage | null> {
+  const count = await countPendingClaims(tx);
+  if (count === 0 || !(await mayReviewClaims(tx, reviewerUserId))) return null;
+  return { kind: "text", body: speaker.say("claims.staff.waiting", { count }) };
 }

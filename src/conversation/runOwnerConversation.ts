@@ -37,7 +37,7 @@ import { BROADCAST_MESSAGE_MAX } from "../domain/broadcasts/createBroadcast.ts";
 import { buildJoinLink } from "./buildJoinLink.ts";
 import { chooseLanguage, speakerFor } from "./chooseLanguage.ts";
 import { driveFlow } from "./driveFlow.ts";
-import { feedClaimReview, startClaimReview } from "./feedClaimReview.ts";
+import { feedClaimReview, pendingClaimsNotice, startClaimReview } from "./feedClaimReview.ts";
 import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { STAFF_INVITE_TEMPLATE, staffInviteNotice } from "./staffInviteNotice.ts";
 import { endStaffSession } from "./runStaffConversation.ts";
@@ -231,7 +231,8 @@ export async function runOwnerConversation(
   let ended = false;
   const notifications: NonNullable<Handled["notifications"]> = [];
   const afterCommit: NonNullable<Handled["afterCommit"]> = [];
-  const images: Handled["replies"] = [];
+  // Sent after the flow's replies: the QR poster, the receipt claims waiting at sign-in.
+  const trailing: Handled["replies"] = [];
   const now = message.now;
   const settings = await getTenantSettings(tx, tenantId);
 
@@ -252,6 +253,8 @@ export async function runOwnerConversation(
       if (check.ok) {
         authenticated = true;
         const [owner] = await listStaff(tx, { id: ownerUserId, after: null, limit: 1 });
+        const waiting = await pendingClaimsNotice(tx, ownerUserId, speaker);
+        if (waiting !== null) trailing.push(waiting);
         log.info({ tenantId }, "owner pin accepted");
         return { type: "PIN_OK", ownerName: owner?.fullName ?? "" };
       }
@@ -492,7 +495,7 @@ export async function runOwnerConversation(
           vendorCode: tenant.vendor_code,
           joinLink: link,
         });
-        images.push({
+        trailing.push({
           kind: "image",
           mediaId,
           caption: speaker.say("owner.posterCaption", { code: tenant.vendor_code }),
@@ -561,7 +564,7 @@ export async function runOwnerConversation(
     route: "owner",
     tenantId,
     customerId: null,
-    replies: [...replies, ...images],
+    replies: [...replies, ...trailing],
     notifications,
     afterCommit,
     outboxIds,

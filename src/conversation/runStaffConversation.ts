@@ -22,7 +22,7 @@ import type { EngineDeps, Handled, PersonMessage } from "./engineTypes.ts";
 import { platformReplies } from "./platformReplies.ts";
 import { voidNoticeFor } from "./voidNoticeFor.ts";
 import { speakerFor } from "./chooseLanguage.ts";
-import { feedClaimReview, startClaimReview } from "./feedClaimReview.ts";
+import { feedClaimReview, pendingClaimsNotice, startClaimReview } from "./feedClaimReview.ts";
 import { purchaseNotices } from "./purchaseNotices.ts";
 
 /** A staff session lasts this long after the staff member's last message (docs/chat.md, Staff). */
@@ -164,6 +164,8 @@ export async function runStaffConversation(
         if (check.ok) {
           authenticated = true;
           const staff = await findStaffByPhone(tx, contact.phone_number);
+          const waiting = await pendingClaimsNotice(tx, staffUserId, speaker);
+          if (waiting !== null) extraReplies.push(waiting);
           log.info({ tenantId, staffUserId }, "staff pin accepted");
           return { type: "PIN_OK", staffName: staff?.fullName ?? "" };
         }
@@ -254,7 +256,7 @@ export async function runStaffConversation(
         // removed meanwhile ends the chat.
         if (staff === null || staff.id !== staffUserId || !(await mayChoosePin(tx, staffUserId, now))) {
           ended = true;
-          extraReplies.push(platformReplies.staffUnknown());
+          extraReplies.push(platformReplies.staffUnknown(speaker));
           return null;
         }
         if (held === null || !(await verifySecret(intent.pin, held))) return { type: "PIN_MISMATCH" };

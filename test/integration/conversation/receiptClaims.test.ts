@@ -138,19 +138,27 @@ async function customerAt(tenant?: TestTenant) {
   return { tenant: shop, phone };
 }
 
-async function signedInOwner(tenant: TestTenant) {
+/** What a reviewer is told on signing in while claims wait. */
+const WAITING = (count: number) =>
+  `${count} receipt claim${count === 1 ? " is" : "s are"} waiting. Send CLAIMS to review them.`;
+
+/** An owner signed in to owner mode; `waiting`: the pending claims they are told of at sign-in. */
+async function signedInOwner(tenant: TestTenant, waiting = 1) {
   const phone = randomMobile();
   const id = await addOwner(app.pool, tenant, phone, "582046");
   await app.say(phone, "OWNER");
-  await app.say(phone, "582046");
+  const signedIn = await app.say(phone, "582046", waiting > 0 ? 2 : 1);
+  expect(signedIn.slice(1)).toEqual(waiting > 0 ? [WAITING(waiting)] : []);
   return { id, phone };
 }
 
-async function signedInStaff(tenant: TestTenant, name = "Tunde") {
+/** A staff member signed in; `waiting`: the pending claims they are told of at sign-in. */
+async function signedInStaff(tenant: TestTenant, name = "Tunde", waiting = 1) {
   const phone = randomPhone();
   const id = await addStaff(app.pool, tenant, phone, "739164", name);
   await app.say(phone, "STAFF");
-  await app.say(phone, "739164");
+  const signedIn = await app.say(phone, "739164", waiting > 0 ? 2 : 1);
+  expect(signedIn.slice(1)).toEqual(waiting > 0 ? [WAITING(waiting)] : []);
   return { id, phone };
 }
 
@@ -357,7 +365,7 @@ describe("staff review of receipt claims in chat", { timeout: 120_000 }, () => {
     const { tenant, phone } = await customerAt();
     await sendPhoto(phone, servePhoto(), "5000");
     const other = await createTestTenant(app.pool);
-    const staff = await signedInStaff(other);
+    const staff = await signedInStaff(other, "Tunde", 0);
     expect(await app.say(staff.phone, "CLAIMS")).toEqual(["No receipt claims are waiting. Send MENU for your menu."]);
     expect(await app.say(staff.phone, "1")).not.toContain("image:");
     expect(await claimsOf(tenant)).toMatchObject([{ status: "pending" }]);

@@ -34,6 +34,8 @@ export const claimsEn = {
   "claims.notice.referrerEarned":
     "🎉 A friend you invited made their first purchase at {vendor}: you earned {points, plural, one {# point} other {# points}}. Your balance is now {balance}.",
   "claims.staff.none": "No receipt claims are waiting. Send MENU for your menu.",
+  "claims.staff.waiting":
+    "{count, plural, one {# receipt claim is} other {# receipt claims are}} waiting. Send CLAIMS to review them.",
   "claims.staff.list": "Receipt claims waiting: {count}. Reply with a number to open one, or CANCEL to close claims.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",
   "claims.staff.more": "…and {count} more after these.",

@@ -32,6 +32,7 @@ export const claimsHa: Translation<typeof claimsEn> = {
   "claims.notice.referrerEarned":
     "🎉 Abokin da ka gayyata ya yi sayayyarsa ta farko a {vendor}: ka samu {points, plural, one {maki #} other {maki #}}. Yanzu makinka sun kai {balance}.",
   "claims.staff.none": "Babu buƙatar rasit da ke jira. Aika MENU don menu ɗinka.",
+  "claims.staff.waiting": "{count, plural, other {Buƙatun rasit # na jira}}. Aika CLAIMS don duba su.",
   "claims.staff.list": "Buƙatun rasit da ke jira: {count}. Amsa da lamba don buɗe ɗaya, ko CANCEL don rufewa.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",
   "claims.staff.more": "…da ƙarin {count} bayan waɗannan.",

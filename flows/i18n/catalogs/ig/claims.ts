@@ -35,6 +35,7 @@ export const claimsIg: Translation<typeof claimsEn> = {
   "claims.notice.referrerEarned":
     "🎉 Enyi i kpọrọ azụtala ihe mbụ ya na {vendor}: i nwetara {points, plural, other {pointi #}}. Pointi gị ugbu a bụ {balance}.",
   "claims.staff.none": "Enweghị arịrịọ akwụkwọ ịkwụ ụgwọ na-eche. Zipu MENU maka menu gị.",
+  "claims.staff.waiting": "{count, plural, other {Arịrịọ akwụkwọ ịnata ego # na-eche}}. Ziga CLAIMS ka ị lelee ha.",
   "claims.staff.list":
     "Arịrịọ akwụkwọ ịkwụ ụgwọ na-eche: {count}. Zaa na nọmba iji mepee otu, ma ọ bụ CANCEL iji mechie.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",

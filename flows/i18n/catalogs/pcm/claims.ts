@@ -33,6 +33,8 @@ export const claimsPcm: Translation<typeof claimsEn> = {
   "claims.notice.referrerEarned":
     "🎉 Your padi wey you invite don buy their first thing for {vendor}: you get {points, plural, one {# point} other {# points}}. Your balance now na {balance}.",
   "claims.staff.none": "No receipt claim dey wait. Send MENU for your menu.",
+  "claims.staff.waiting":
+    "{count, plural, one {# receipt claim dey} other {# receipt claims dey}} wait. Send CLAIMS make you check dem.",
   "claims.staff.list":
     "Receipt claims wey dey wait: {count}. Reply with number to open one, or CANCEL to close claims.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",

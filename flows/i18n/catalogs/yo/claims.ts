@@ -33,6 +33,7 @@ export const claimsYo: Translation<typeof claimsEn> = {
   "claims.notice.referrerEarned":
     "🎉 Ọ̀rẹ́ tí o pè ti ra nǹkan àkọ́kọ́ ní {vendor}: o gba {points, plural, other {# pọ́ìǹtì}}. Iye pọ́ìǹtì rẹ báyìí jẹ́ {balance}.",
   "claims.staff.none": "Kò sí ìbéèrè ìwé-ìsanwó tó ń dúró. Fi MENU ránṣẹ́ fún àkójọ rẹ.",
+  "claims.staff.waiting": "{count, plural, other {Ìbéèrè ìwé-ìsanwó # ló ń dúró}}. Fi CLAIMS ránṣẹ́ láti yẹ̀ wọ́n wò.",
   "claims.staff.list": "Ìbéèrè ìwé-ìsanwó tó ń dúró: {count}. Fi nọ́ńbà kan dáhùn láti ṣí i, tàbí CANCEL láti pa á dé.",
   "claims.staff.line": "{number}. {phone}, {amount}, {age}",
   "claims.staff.more": "…àti {count} mìíràn lẹ́yìn ìwọ̀nyí.",
