@@ -24,6 +24,8 @@ export type Speaker = {
   date(iso: string, timezone: string): string;
   /** An instant as a time of day in `timezone`. */
   time(at: Date, timezone: string): string;
+  /** Items joined as the language lists things: `A, B and C` (Intl.ListFormat, a conjunction). */
+  list(items: readonly string[]): string;
 };
 
 /** The locale Intl formats for when it has no data for the language (Nigerian English). */
@@ -61,6 +63,7 @@ export function createSpeaker(language: Language, locale: string = intlLocaleFor
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: "exceptZero" });
   const money = new Intl.NumberFormat(locale, { style: "currency", currency: "NGN", currencyDisplay: "narrowSymbol" });
+  const lists = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
   const dateOptions: Intl.DateTimeFormatOptions = { day: "numeric", month: "short", year: "numeric" };
   const speaker: Speaker = {
     language,
@@ -90,6 +93,7 @@ export function createSpeaker(language: Language, locale: string = intlLocaleFor
         return new Intl.DateTimeFormat(locale, { timeZone: "UTC", hour: "2-digit", minute: "2-digit" }).format(at);
       }
     },
+    list: (items) => lists.format(items),
   };
   speakers.set(cacheKey, speaker);
   return speaker;

@@ -2,6 +2,7 @@ import { ownerEn } from "./en/owner.ts";
 import { signupEn } from "./en/signup.ts";
 import { claimsEn } from "./en/claims.ts";
 import { lifecycleEn } from "./en/lifecycle.ts";
+import { billingEn } from "./en/billing.ts";
 /**
  * English: the reference catalog. Its keys are the keys of every catalog (a test fails on a
  * missing or extra key or placeholder). Messages are ICU MessageFormat (intl-messageformat):
@@ -10,7 +11,7 @@ import { lifecycleEn } from "./en/lifecycle.ts";
  * (BALANCE, YES, LOG …) stay in capitals: they are understood in every language.
  *
  * Group keys by flow (`customer.`, `staff.`, `platform.`, …). The larger groups (`owner.`,
- * `signup.`, `claims.`, `lifecycle.`) live in a file per language (en/owner.ts, pcm/owner.ts …),
+ * `signup.`, `claims.`, `lifecycle.`, `billing.`) live in a file per language (en/owner.ts, pcm/owner.ts …),
  * spread in at the end; a new group adds its file in every language folder.
  */
 export const en = {
@@ -212,6 +213,7 @@ export const en = {
   ...signupEn,
   ...claimsEn,
   ...lifecycleEn,
+  ...billingEn,
 };
 
 /** A key of the catalogs. */

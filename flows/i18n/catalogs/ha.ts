@@ -3,6 +3,7 @@ import { ownerHa } from "./ha/owner.ts";
 import { signupHa } from "./ha/signup.ts";
 import { claimsHa } from "./ha/claims.ts";
 import { lifecycleHa } from "./ha/lifecycle.ts";
+import { billingHa } from "./ha/billing.ts";
 
 /**
  * Hausa. AWAITING REVIEW BY A NATIVE SPEAKER: written by the team in everyday words, with the
@@ -207,4 +208,5 @@ export const ha: Catalog = {
   ...signupHa,
   ...claimsHa,
   ...lifecycleHa,
+  ...billingHa,
 };

@@ -3,6 +3,7 @@ import { ownerIg } from "./ig/owner.ts";
 import { signupIg } from "./ig/signup.ts";
 import { claimsIg } from "./ig/claims.ts";
 import { lifecycleIg } from "./ig/lifecycle.ts";
+import { billingIg } from "./ig/billing.ts";
 
 /**
  * Igbo. AWAITING REVIEW BY A NATIVE SPEAKER: written by the team in everyday words, with the dotted
@@ -204,4 +205,5 @@ export const ig: Catalog = {
   ...signupIg,
   ...claimsIg,
   ...lifecycleIg,
+  ...billingIg,
 };

@@ -3,6 +3,7 @@ import { ownerPcm } from "./pcm/owner.ts";
 import { signupPcm } from "./pcm/signup.ts";
 import { claimsPcm } from "./pcm/claims.ts";
 import { lifecyclePcm } from "./pcm/lifecycle.ts";
+import { billingPcm } from "./pcm/billing.ts";
 
 /**
  * Nigerian Pidgin (Naija), as spoken in Lagos. AWAITING REVIEW BY A NATIVE SPEAKER: written by
@@ -207,4 +208,5 @@ export const pcm: Catalog = {
   ...signupPcm,
   ...claimsPcm,
   ...lifecyclePcm,
+  ...billingPcm,
 };

@@ -3,6 +3,7 @@ import { ownerYo } from "./yo/owner.ts";
 import { signupYo } from "./yo/signup.ts";
 import { claimsYo } from "./yo/claims.ts";
 import { lifecycleYo } from "./yo/lifecycle.ts";
+import { billingYo } from "./yo/billing.ts";
 
 /**
  * Yorùbá. AWAITING REVIEW BY A NATIVE SPEAKER: written by the team in everyday words, with tone
@@ -204,4 +205,5 @@ export const yo: Catalog = {
   ...signupYo,
   ...claimsYo,
   ...lifecycleYo,
+  ...billingYo,
 };

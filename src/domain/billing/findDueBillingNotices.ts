@@ -9,12 +9,36 @@ export const TRIAL_REMINDER_DAYS: readonly number[] = [7, 3, 1];
 /** Days after an invoice's due date that the owner is reminded. */
 export const DUNNING_REMINDER_DAYS: readonly number[] = [0, 3, 6];
 
+/** A paid plan as the trial reminder lists it. */
+export type PlanOffer = { name: string; priceKobo: number; period: "monthly" | "yearly" };
+
+/**
+ * What a notice says, as data for the `billing.*` catalog messages (see billingNoticeText): the
+ * key of the message without a pay link, and its values unformatted, so the words, amounts and
+ * dates come out in the language of whoever reads them.
+ */
+export type BillingNoticeMessage =
+  | {
+      key: "billing.trial.reminder";
+      params: { days: number; endsAt: Date; plans: PlanOffer[]; cheapestPlan: string };
+    }
+  | { key: "billing.trial.reminderNoPlans"; params: { days: number; endsAt: Date } }
+  | {
+      key: "billing.payment.reminder";
+      params: { invoiceNumber: string; amountKobo: number; daysOverdue: number; pausesOn: Date };
+    }
+  | { key: "billing.payment.paused"; params: { invoiceNumber: string; amountKobo: number; daysOverdue: number } }
+  | { key: "billing.customers.nearLimit"; params: { customers: number; limit: number } }
+  | { key: "billing.customers.full"; params: { customers: number; limit: number; turnedAway: number } };
+
 /** A notice to send the owner, unless its key was sent before; `pay` says what its pay link is for. */
 export type DueBillingNotice = {
   key: string;
   kind: "trial_reminder" | "payment_reminder" | "customer_limit";
-  /** The notice without its pay link (the job adds one). */
-  text: string;
+  /** What to say (the job adds the pay link). */
+  message: BillingNoticeMessage;
+  /** The tenant's time zone, for the dates in `message`. */
+  timezone: string;
   pay: { invoiceId: string } | { planSlug: string } | null;
 };
 
@@ -22,7 +46,7 @@ const planRow = z.object({
   slug: z.string(),
   name: z.string(),
   price_ngn: z.number().int(),
-  billing_period: z.string(),
+  billing_period: z.enum(["monthly", "yearly"]),
 });
 const unpaidRow = z.object({
   id: z.string(),
@@ -52,12 +76,6 @@ export async function findDueBillingNotices(
     await tx.anyFirst(sql.type(sentRow)`SELECT notice_key FROM billing_notices WHERE tenant_id = ${input.tenantId}`),
   );
   const notices: DueBillingNotice[] = [];
-  const formatDate = new Intl.DateTimeFormat("en-GB", {
-    timeZone: state.timezone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-  });
   const today = localIso(input.now, state.timezone);
 
   if (
@@ -75,16 +93,23 @@ export async function findDueBillingNotices(
         WHERE COALESCE(is_active, true) AND price_ngn > 0 ORDER BY price_ngn, name
       `);
       const cheapest = plans[0];
-      const list = plans
-        .map((p) => `${p.name} ${naira(p.price_ngn)}/${p.billing_period === "yearly" ? "year" : "month"}`)
-        .join(", ");
+      const endsAt = state.trialEndsAt;
       notices.push({
         key,
         kind: "trial_reminder",
-        text:
-          `Your free trial ends in ${daysLeft} day${daysLeft === 1 ? "" : "s"} (${formatDate.format(state.trialEndsAt)}). ` +
-          `Plans: ${list}. ` +
-          (cheapest === undefined ? "" : `Pay for ${cheapest.name} to keep your programme running`),
+        message:
+          cheapest === undefined
+            ? { key: "billing.trial.reminderNoPlans", params: { days: daysLeft, endsAt } }
+            : {
+                key: "billing.trial.reminder",
+                params: {
+                  days: daysLeft,
+                  endsAt,
+                  plans: plans.map((p) => ({ name: p.name, priceKobo: p.price_ngn, period: p.billing_period })),
+                  cheapestPlan: cheapest.name,
+                },
+              },
+        timezone: state.timezone,
         pay: cheapest === undefined ? null : { planSlug: cheapest.slug },
       });
     }
@@ -102,17 +127,26 @@ export async function findDueBillingNotices(
       const step = [...DUNNING_REMINDER_DAYS].sort((a, b) => b - a).find((days) => overdue >= days);
       const key = `dunning:${invoice.id}:${step ?? 0}`;
       if (step === undefined || sent.has(key)) continue;
-      const pauseOn = formatDate.format(
-        new Date(Date.parse(`${invoice.due_date}T12:00:00Z`) + input.graceDays * DAY_MS),
-      );
-      const when = overdue === 0 ? "is due today" : `is ${overdue} day${overdue === 1 ? "" : "s"} overdue`;
+      const invoiceParams = {
+        invoiceNumber: invoice.invoice_number,
+        amountKobo: invoice.total_amount_ngn,
+        daysOverdue: overdue,
+      };
       notices.push({
         key,
         kind: "payment_reminder",
-        text:
+        message:
           state.status === "suspended"
-            ? `Invoice ${invoice.invoice_number} for ${naira(invoice.total_amount_ngn)} ${when} and your programme is paused. Pay to restart it at once`
-            : `Invoice ${invoice.invoice_number} for ${naira(invoice.total_amount_ngn)} ${when}. Unpaid by ${pauseOn}, your loyalty programme will be paused. Pay now`,
+            ? { key: "billing.payment.paused", params: invoiceParams }
+            : {
+                key: "billing.payment.reminder",
+                params: {
+                  ...invoiceParams,
+                  // Noon UTC of the day the programme pauses: the same date in the tenant's time zone.
+                  pausesOn: new Date(Date.parse(`${invoice.due_date}T12:00:00Z`) + input.graceDays * DAY_MS),
+                },
+              },
+        timezone: state.timezone,
         pay: { invoiceId: invoice.id },
       });
     }
@@ -132,20 +166,18 @@ export async function findDueBillingNotices(
       notices.push({
         key,
         kind: "customer_limit",
-        text: full
-          ? `Your programme is full: ${counts.customers} of your plan's ${limit} customers. New customers are being turned away` +
-            `${counts.turned_away > 0 ? ` (${counts.turned_away} so far)` : ""}. Upgrade your plan (send PLAN) to welcome them`
-          : `You have ${counts.customers} of your plan's ${limit} customers (${Math.floor((counts.customers * 100) / limit)}%). ` +
-            `At ${limit} new customers will be turned away: upgrade your plan (send PLAN) before then`,
+        message: full
+          ? {
+              key: "billing.customers.full",
+              params: { customers: counts.customers, limit, turnedAway: counts.turned_away },
+            }
+          : { key: "billing.customers.nearLimit", params: { customers: counts.customers, limit } },
+        timezone: state.timezone,
         pay: null,
       });
     }
   }
   return notices;
-}
-
-function naira(kobo: number): string {
-  return `₦${(kobo / 100).toLocaleString("en-NG", { maximumFractionDigits: 2 })}`;
 }
 
 function localIso(instant: Date, timezone: string): string {

@@ -1,8 +1,9 @@
 import type { DatabasePool } from "slonik";
 import { withPlatform, withTenant } from "../../db/withTenant.ts";
 import { createInvoicePaymentLink } from "../../domain/billing/createInvoicePaymentLink.ts";
+import { billingNoticeText } from "../../domain/billing/billingNoticeText.ts";
 import { findDueBillingNotices } from "../../domain/billing/findDueBillingNotices.ts";
-import { queueOwnerNotice } from "../../domain/billing/queueOwnerNotice.ts";
+import { findOwnerLanguage, queueOwnerNotice } from "../../domain/billing/queueOwnerNotice.ts";
 import { renewSubscription } from "../../domain/billing/renewSubscription.ts";
 import { expireSubscriptions } from "../../domain/subscriptions/expireSubscriptions.ts";
 import type { Logger } from "../../logger.ts";
@@ -51,21 +52,24 @@ export async function runTenantBilling(
   );
   const outboxIds: string[] = [];
   const notices: string[] = [];
+  // In the owner's language (their contact row is read on the platform path).
+  const language = due.length === 0 ? "en" : await withPlatform(deps.pool, (tx) => findOwnerLanguage(tx, tenantId));
   for (const notice of due) {
-    let text = `${notice.text}.`;
+    let link: string | null = null;
     if (notice.pay !== null) {
-      const link = await createInvoicePaymentLink(
+      const paymentLink = await createInvoicePaymentLink(
         { pool: deps.pool, paystack: deps.paystack },
         { tenantId, ...notice.pay, now },
       );
-      if (link.ok) text = `${notice.text}: ${link.authorizationUrl}`;
-      else deps.log.warn({ tenantId, reason: link.reason }, "billing notice sent without a pay link");
+      if (paymentLink.ok) link = paymentLink.authorizationUrl;
+      else deps.log.warn({ tenantId, reason: paymentLink.reason }, "billing notice sent without a pay link");
     }
     const queued = await withTenant(deps.pool, tenantId, (tx) =>
       queueOwnerNotice(tx, {
         tenantId,
         noticeKey: notice.key,
-        text,
+        language,
+        text: (speaker) => billingNoticeText(speaker, notice, link),
         defaultPhoneNumberId: deps.defaultPhoneNumberId,
         now,
       }),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DatabasePool } from "slonik";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { createSpeaker } from "../../../flows/i18n/createSpeaker.ts";
 import { noRows, sql } from "../../../src/db/sql.ts";
 import { withPlatform, withTenant } from "../../../src/db/withTenant.ts";
 import { createInvoicePaymentLink } from "../../../src/domain/billing/createInvoicePaymentLink.ts";
@@ -63,6 +64,10 @@ async function createShop(options: {
   trial?: boolean;
   card?: string;
   planFeatures?: Record<string, number>;
+  /** The language the owner's phone chose with LANGUAGE (a contact row); none: never chose. */
+  ownerLanguage?: string;
+  settings?: Record<string, unknown>;
+  whatsappConfig?: Record<string, unknown>;
 }): Promise<Shop> {
   let planSlug = options.plan;
   if (options.planFeatures !== undefined) {
@@ -76,6 +81,8 @@ async function createShop(options: {
   const tenant = await createTestTenant(pool, {
     subscriptionStatus: options.trial === true ? "trial" : "active",
     planSlug,
+    ...(options.settings === undefined ? {} : { settings: options.settings }),
+    ...(options.whatsappConfig === undefined ? {} : { whatsappConfig: options.whatsappConfig }),
   });
   const ownerPhone = randomPhone();
   await withPlatform(pool, async (tx) => {
@@ -95,6 +102,10 @@ async function createShop(options: {
     await tx.query(sql.type(noRows)`
       INSERT INTO vendor_users (tenant_id, email, password_hash, full_name, role, phone_number)
       VALUES (${tenant.id}, ${`owner-${randomUUID()}@shop.test`}, 'x', 'Owner', 'owner', ${ownerPhone})`);
+    if (options.ownerLanguage !== undefined) {
+      await tx.query(sql.type(noRows)`
+        INSERT INTO contacts (phone_number, language) VALUES (${ownerPhone}, ${options.ownerLanguage})`);
+    }
   });
   return { id: tenant.id, ownerPhone };
 }
@@ -114,7 +125,12 @@ async function state(tenantId: string) {
 
 const noticeRow = z.object({
   contact_phone: z.string(),
-  payload: z.object({ kind: z.literal("template"), name: z.string(), bodyParams: z.array(z.string()) }),
+  payload: z.object({
+    kind: z.literal("template"),
+    name: z.string(),
+    language: z.string(),
+    bodyParams: z.array(z.string()),
+  }),
 });
 async function ownerNotices(tenantId: string) {
   const rows = await withPlatform(pool, (tx) =>
@@ -122,7 +138,12 @@ async function ownerNotices(tenantId: string) {
       SELECT contact_phone, payload FROM whatsapp_messages
       WHERE tenant_id = ${tenantId} AND direction = 'outbound' AND triggered_by = 'billing_notice' ORDER BY created_at, id`),
   );
-  return rows.map((r) => ({ to: r.contact_phone, template: r.payload.name, text: r.payload.bodyParams[1] ?? "" }));
+  return rows.map((r) => ({
+    to: r.contact_phone,
+    template: r.payload.name,
+    language: r.payload.language,
+    text: r.payload.bodyParams[1] ?? "",
+  }));
 }
 
 const invoiceRow = z.object({
@@ -307,12 +328,71 @@ describe("trial reminders", () => {
     const notices = await ownerNotices(shop.id);
     expect(notices.map((n) => n.text.match(/ends in (\d+) days?/)?.[1])).toEqual(["7", "3", "1"]);
     // The seeded plans (other tests' plans are inactive and never offered).
-    expect(notices[0]?.text).toContain("Plans: Starter ₦5,000/month, Growth ₦15,000/month, Pro ₦30,000/month");
+    expect(notices[0]?.text).toContain(
+      "Plans: Starter ₦5,000.00/month, Growth ₦15,000.00/month and Pro ₦30,000.00/month.",
+    );
     expect(notices[0]?.text).toMatch(
       /Pay for Starter to keep your programme running: https:\/\/checkout\.paystack\.com\//,
     );
     // One upgrade invoice is offered (reused by every reminder); it is an offer, not a debt to chase.
     expect(await invoices(shop.id)).toMatchObject([{ kind: "upgrade", status: "pending", total_amount_ngn: 500000 }]);
+  });
+});
+
+describe("notices in the owner's language", () => {
+  const payLink = (text: string) => text.match(/https:\/\/checkout\.paystack\.com\/\S+$/)?.[0] ?? "no link";
+  const trialReminder = (language: "en" | "yo", link: string) => {
+    const speaker = createSpeaker(language);
+    const plan = (name: string, kobo: number) =>
+      speaker.say("billing.planItem", { plan: name, amount: speaker.naira(kobo), period: "monthly" });
+    return speaker.say("billing.trial.reminderWithLink", {
+      days: 7,
+      date: speaker.date(PERIOD_END.toISOString(), "Africa/Lagos"),
+      plans: speaker.list([plan("Starter", 500000), plan("Growth", 1500000), plan("Pro", 3000000)]),
+      plan: "Starter",
+      link,
+    });
+  };
+  const templates = {
+    billing_notice_template_yo: { name: "shop_billing_yo", language: "yo" },
+    billing_notice_template_ig: { name: "shop_billing_ig", language: "ig" },
+  };
+
+  it("when the owner chose Yoruba and the tenant named a Yoruba billing template, then the notice is that template with the words in Yoruba", async () => {
+    const shop = await createShop({ plan: "trial", trial: true, ownerLanguage: "yo", whatsappConfig: templates });
+    expect((await runBilling(shop.id, at(-7 * DAY))).notices).toEqual(["trial:7:2026-12-10"]);
+    const [notice] = await ownerNotices(shop.id);
+    expect(notice).toMatchObject({ to: shop.ownerPhone, template: "shop_billing_yo", language: "yo" });
+    expect(notice?.text).toBe(trialReminder("yo", payLink(notice?.text ?? "")));
+    expect(notice?.text).toContain("ìdánwò ọ̀fẹ́");
+  });
+
+  it("when the owner chose Hausa and the tenant has no Hausa template, then the English template gets the English words", async () => {
+    const shop = await createShop({ plan: "trial", trial: true, ownerLanguage: "ha", whatsappConfig: templates });
+    expect((await runBilling(shop.id, at(-7 * DAY))).notices).toEqual(["trial:7:2026-12-10"]);
+    const [notice] = await ownerNotices(shop.id);
+    expect(notice).toMatchObject({ template: "loyaltylaas_billing_notice", language: "en" });
+    expect(notice?.text).toBe(trialReminder("en", payLink(notice?.text ?? "")));
+    expect(notice?.text).toMatch(/^Your free trial ends in 7 days \(10 Dec 2026\)\. Plans: Starter ₦5,000\.00\/month/);
+  });
+
+  it("when the owner never chose a language, then the tenant's default decides, and the owner's own choice wins over it", async () => {
+    const settings = { timezone: "Africa/Lagos", language: "yo" };
+    const byDefault = await createShop({ plan: "trial", trial: true, settings, whatsappConfig: templates });
+    const ownChoice = await createShop({
+      plan: "trial",
+      trial: true,
+      settings,
+      ownerLanguage: "ig",
+      whatsappConfig: templates,
+    });
+    await runBilling(byDefault.id, at(-7 * DAY));
+    await runBilling(ownChoice.id, at(-7 * DAY));
+    expect((await ownerNotices(byDefault.id))[0]).toMatchObject({ template: "shop_billing_yo", language: "yo" });
+    const [igbo] = await ownerNotices(ownChoice.id);
+    expect(igbo).toMatchObject({ template: "shop_billing_ig", language: "ig" });
+    expect(igbo?.text).toContain(createSpeaker("ig").date(PERIOD_END.toISOString(), "Africa/Lagos"));
+    expect(igbo?.text.startsWith("Nnwale n'efu gị ga-akwụsị n'ime ụbọchị 7")).toBe(true);
   });
 });
 
@@ -370,10 +450,14 @@ describe("customer limit warnings", () => {
     expect((await runBilling(shop.id, at(3 * DAY))).notices).toEqual([`customers100:${period}`]);
     expect((await runBilling(shop.id, at(4 * DAY))).notices).toEqual([]);
     const notices = await ownerNotices(shop.id);
+    const en = createSpeaker("en");
     expect(notices.map((n) => n.text)).toEqual([
-      "You have 4 of your plan's 5 customers (80%). At 5 new customers will be turned away: upgrade your plan (send PLAN) before then.",
-      "Your programme is full: 5 of your plan's 5 customers. New customers are being turned away (1 so far). Upgrade your plan (send PLAN) to welcome them.",
+      en.say("billing.customers.nearLimit", { customers: 4, limit: 5, percent: 0.8 }),
+      en.say("billing.customers.full", { customers: 5, limit: 5, count: 1 }),
     ]);
+    expect(notices[1]?.text).toBe(
+      "Your programme is full: 5 of your plan's 5 customers. New customers are being turned away (1 so far). Upgrade your plan (send PLAN) to welcome them.",
+    );
   });
 });
 

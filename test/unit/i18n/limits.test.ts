@@ -80,6 +80,11 @@ const LONGEST_VALUES = {
   label: "Broadcasts this month",
   list: `${LONGEST.vendorName} (MAMAPUTIKEJA1234567), ${LONGEST.vendorName} (MAMAPUTIKEJA7654321)`,
   taken: "MAMAPUTIKEJA12345678",
+  // Billing notices to the owner.
+  invoice: "INV-202612-ABC234",
+  percent: 0.99,
+  period: "yearly",
+  plans: Array.from({ length: 4 }, () => "Business Premium Plus ₦100,000,000.00/year").join(", "),
 } as const;
 
 function render(language: Language, key: MessageKey, extra: Record<string, string | number>): string {

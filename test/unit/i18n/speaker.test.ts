@@ -40,6 +40,14 @@ describe("speaker", () => {
     expect(hausaWithoutData.say("customer.balance.total", { points: 1250 })).toBe("Kana da maki 1,250.");
   });
 
+  it("when items are listed, then they are joined the language's way", () => {
+    expect(createSpeaker("en").list(["Starter", "Growth", "Pro"])).toBe("Starter, Growth and Pro");
+    expect(createSpeaker("en").list(["Starter"])).toBe("Starter");
+    expect(createSpeaker("ha").list(["A", "B", "C"])).toBe(
+      new Intl.ListFormat("ha-NG", { style: "long", type: "conjunction" }).format(["A", "B", "C"]),
+    );
+  });
+
   it("when English counts one or many, then the plural follows the count", () => {
     const english = createSpeaker("en");
     expect(english.say("customer.balance.total", { points: 1 })).toBe("You have 1 point.");
