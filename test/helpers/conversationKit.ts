@@ -10,7 +10,8 @@ import { withPlatform, withTenant } from "../../src/db/withTenant.ts";
 import { creditPoints } from "../../src/domain/ledger/creditPoints.ts";
 import { OUTBOUND_QUEUE } from "../../src/queues/messageQueues.ts";
 import { SHARED_PHONE_NUMBER_ID, type TestApp } from "./testApp.ts";
-import type { TestTenant } from "./testContext.ts";
+import { testDatabaseUrl, type TestTenant } from "./testContext.ts";
+import { claimUniquePhone } from "./uniquePhone.ts";
 
 /** Where the WhatsApp sample payloads live (Meta's documented shapes; see their README). */
 export const FIXTURES_DIR =
@@ -42,7 +43,7 @@ export function loadFixture(
  * the parser rightly refuses non-mobile ranges that `randomPhone` can produce (0800 is toll-free).
  */
 export function randomMobile(): string {
-  return `234803${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  return claimUniquePhone(testDatabaseUrl(), () => `234803${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`);
 }
 
 /** A short unique tag for wamids. */

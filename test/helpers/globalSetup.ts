@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { dropDatabase, prepareTestDatabase, TEST_DATABASE } from "./testDatabase.ts";
+import { forgetClaimedPhones } from "./uniquePhone.ts";
 
 /** Creates and migrates this run's test database, and drops it when the run ends. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -7,6 +8,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("databaseUrl", url);
   return async () => {
     await dropDatabase(TEST_DATABASE);
+    forgetClaimedPhones(TEST_DATABASE);
   };
 }
 

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from "../../src/config.ts";
 import { createDatabasePool } from "../../src/db/pool.ts";
 import { sql } from "../../src/db/sql.ts";
 import { SANDBOX_PHONE_NUMBER_ID } from "../../src/sandbox/createSandbox.ts";
+import { claimUniquePhone } from "./uniquePhone.ts";
 import { withPlatform } from "../../src/db/withTenant.ts";
 import { createLogger, type Logger } from "../../src/logger.ts";
 
@@ -108,6 +109,8 @@ export async function createTestTenant(
 
 /** A random Nigerian mobile number as a WhatsApp id (0803…0809: never a toll-free 0800). */
 export function randomPhone(): string {
-  const network = 3 + Math.floor(Math.random() * 7);
-  return `23480${network}${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  return claimUniquePhone(testDatabaseUrl(), () => {
+    const network = 3 + Math.floor(Math.random() * 7);
+    return `23480${network}${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+  });
 }
