@@ -122,6 +122,13 @@ const reviewMachine = setup({
     leave: assign(({ context }, params: { handBack: string | null }) => ({
       pending: [...context.pending, { type: "leaveClaimReview" as const, handBack: params.handBack }],
     })),
+    /** Leaves with the message itself, a command of the host chat's, for the host to read now. */
+    handBackToHost: assign(({ context, event }) => ({
+      pending: [
+        ...context.pending,
+        { type: "leaveClaimReview" as const, handBack: event.type === "TEXT" ? event.text : null },
+      ],
+    })),
     rememberClaims: assign((_, params: { claims: ReviewableClaim[] }) => ({ claims: params.claims, selected: null })),
     requestOpen: assign(({ context, event }) => {
       const number = chosenNumber(event, context.claims.length);
@@ -221,9 +228,7 @@ const reviewMachine = setup({
           {
             guard: "isHostCommand",
             target: "left",
-            actions: [
-              { type: "leave", params: ({ event }) => ({ handBack: event.type === "TEXT" ? event.text : null }) },
-            ],
+            actions: ["handBackToHost"],
           },
           {
             guard: "hasRetriesLeft",
@@ -294,9 +299,7 @@ const reviewMachine = setup({
           {
             guard: "isHostCommand",
             target: "left",
-            actions: [
-              { type: "leave", params: ({ event }) => ({ handBack: event.type === "TEXT" ? event.text : null }) },
-            ],
+            actions: ["handBackToHost"],
           },
           {
             guard: "hasRetriesLeft",

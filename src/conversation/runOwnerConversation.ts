@@ -536,11 +536,10 @@ export async function runOwnerConversation(
       replies.push(...started.replies);
       outboxIds.push(...started.outboxIds);
       review = started.review;
-      event = { type: "ACTIVE", now: now.toISOString() };
     } else {
       replies.push(text(speaker.say("owner.paused")));
-      event = { type: "ACTIVE", now: now.toISOString() };
     }
+    event = { type: "ACTIVE", now: now.toISOString() };
   }
   const result = await driveFlow(
     (snapshot, next: OwnerEvent) => runOwnerFlow(snapshot, next, { speaker }),

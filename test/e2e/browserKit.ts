@@ -1,6 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
-import type { Page } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { z } from "zod";
 
@@ -27,6 +29,34 @@ export const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900, mobile: false },
 ] as const;
 export type Viewport = (typeof VIEWPORTS)[number];
+
+/**
+ * Runs `work` on a fresh page of Debian's Chromium at `viewport` (a throwaway profile), then
+ * expects the page to have thrown no errors, and closes the browser whatever happened.
+ */
+export async function inBrowser(viewport: Viewport, work: (page: Page) => Promise<void>): Promise<void> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), "loyaltylaas-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: viewport.width, height: viewport.height },
+    isMobile: viewport.mobile,
+    hasTouch: viewport.mobile,
+    // axe-core is injected as an inline script, which the pages' CSP would refuse.
+    bypassCSP: true,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(err.message));
+    await work(page);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
 
 /** Follows a nav entry by its name (exact text, or a pattern for one that carries a count). */
 export async function nav(page: Page, title: string | RegExp): Promise<void> {

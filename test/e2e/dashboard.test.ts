@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildWeb } from "../../web/scripts/buildWeb.ts";
@@ -15,9 +14,9 @@ import {
 } from "../integration/api/apiHelpers.ts";
 import { startTestApp, type TestApp } from "../helpers/testApp.ts";
 import {
+  inBrowser,
   ARTIFACTS,
   CHROMIUM,
-  CHROMIUM_ARGS,
   checkPage,
   DOCS,
   nav,
@@ -55,27 +54,7 @@ describe("the vendor dashboard and platform console in a real browser", () => {
 
   for (const viewport of VIEWPORTS) {
     it(`when an owner and a platform admin work through every page at ${viewport.name} size, then each step shows its result and every page is accessible`, async () => {
-      const userDataDir = mkdtempSync(path.join(os.tmpdir(), "loyaltylaas-chromium-"));
-      const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        headless: true,
-        viewport: { width: viewport.width, height: viewport.height },
-        isMobile: viewport.mobile,
-        hasTouch: viewport.mobile,
-        // axe-core is injected as an inline script, which the pages' CSP would refuse.
-        bypassCSP: true,
-      });
-      try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        const errors: string[] = [];
-        page.on("pageerror", (err) => errors.push(err.message));
-        await walkThrough(page, viewport);
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      }
+      await inBrowser(viewport, (page) => walkThrough(page, viewport));
     }, 420_000);
   }
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -26,9 +26,9 @@ import {
   type OnboardedTenant,
 } from "../integration/api/apiHelpers.ts";
 import {
+  inBrowser,
   ARTIFACTS,
   CHROMIUM,
-  CHROMIUM_ARGS,
   checkPage,
   nav,
   STEP_TIMEOUT_MS,
@@ -71,27 +71,10 @@ describe("receipt claims, claim and tier settings, and the overview in a real br
     it(`when an owner reviews receipt claims, saves claim and tier settings and opens the overview at ${size.name} size, then every step is done and checked in the API and the database`, async () => {
       viewport = size;
       tenant = await onboardTenant(app, adminToken, `Claims Kitchen ${size.name}`);
-      const userDataDir = mkdtempSync(path.join(os.tmpdir(), "loyaltylaas-chromium-"));
-      const context = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        headless: true,
-        viewport: { width: size.width, height: size.height },
-        isMobile: size.mobile,
-        hasTouch: size.mobile,
-        bypassCSP: true,
-      });
-      try {
-        const page = context.pages()[0] ?? (await context.newPage());
-        const errors: string[] = [];
-        page.on("pageerror", (err) => errors.push(err.message));
+      await inBrowser(size, async (page) => {
         await ownerWalkThrough(page);
         await staffRefused(page);
-        expect(errors).toEqual([]);
-      } finally {
-        await context.close();
-        rmSync(userDataDir, { recursive: true, force: true });
-      }
+      });
     }, 420_000);
   }
 });
